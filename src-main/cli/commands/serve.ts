@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../core/paths';
+import { consolePlugin } from '../../http/console';
+import { startPort } from '../../http/port';
+import { HANDLERS } from '../../ipc/table';
+import { openCore } from '../context';
+import { intOption, printResult, type GlobalOptions } from '../io';
+import { badInput } from '../../core/errors';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the core, the HTTP port and the console in a browser (no display needed)')
+    .option('--host <address>', 'bind address', '127.0.0.1')
+    .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
+    .option('--quiet', 'no request log')
+    .action(async (_opts, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean }>();
+      if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
+      const core = await openCore(opts);
+      let port;
+      try {
+        port = await startPort(core, {
+          host: opts.host,
+          port: opts.port,
+          logger: opts.quiet || opts.json ? false : { level: 'info' },
+          extra: [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })],
+        });
+      } catch (err) {
+        await core.close();
+        throw err;
+      }
+      printResult(
+        opts,
+        { url: port.url, dataDir: core.dataDir, pid: process.pid },
+        `DialDesk console: ${port.url}/  (data: ${core.dataDir})`,
+      );
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        if (!opts.json) process.stderr.write(`\n${signal}: closing the port and the database...\n`);
+        await port.close();
+        await core.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+    });
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../core/version';
+import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, printError, type GlobalOptions } from './io';
+import { registerServe } from './commands/serve';
+import { registerCompany } from './commands/company';
+import { registerUser } from './commands/user';
+
+export function buildProgram(): Command {
+  const program = new Command('dialdesk')
+    .description('DialDesk: the call-center dialer console and its local HTTP port')
+    .version(VERSION)
+    .option('--data-dir <dir>', "the data folder (default: the platform's app-data folder)")
+    .option('--json', 'print one JSON object on stdout')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  registerCompany(program);
+  registerUser(program);
+  return program;
+}
+
+/** Runs one command line; answers the exit code (0 ok, 2 bad input, 1 otherwise). */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  let options: GlobalOptions = {};
+  try {
+    program.hook('preAction', (_root, action) => {
+      options = action.optsWithGlobals();
+    });
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.exitCode === 0) return EXIT_OK; // --help, --version
+      if (argv.includes('--json')) printError({ json: true }, 'BAD_INPUT', err.message.replace(/^error: /, ''));
+      return EXIT_BAD_INPUT;
+    }
+    const { code, message, exit } = exitCodeFor(err);
+    printError(options, code, message);
+    return exit;
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then((code) => {
+    // serve keeps running; every other command exits with its code
+    if (code !== EXIT_OK || !process.argv.slice(2).includes('serve')) process.exitCode = code;
+  });
+}

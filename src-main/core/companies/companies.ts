@@ -1,0 +1,103 @@
+import type { CompanyCreate, CompanyDto, CompanyUpdate } from '../../../src-shared/contract/companies';
+import { all, exec, first, transaction, type Db } from '../db/connection';
+import type { CompanyRow } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { conflict, isUniqueViolation, notFound } from '../errors';
+import { toIso } from '../time';
+
+export function toCompanyDto(row: CompanyRow): CompanyDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    timezone: row.timezone,
+    currency: row.currency,
+    isActive: row.is_active === 1,
+    billingMode: row.billing_mode,
+    costPerBillable: row.cost_per_billable,
+    costPerMinute: row.cost_per_minute,
+    lowBalanceThreshold: row.low_balance_threshold,
+    walletBalance: row.wallet_balance,
+    createdAt: toIso(row.created_at),
+  };
+}
+
+export function listCompanies(db: Db, onlyId?: number | null): CompanyDto[] {
+  let q = db.kysely.selectFrom('companies').selectAll().orderBy('name');
+  if (onlyId != null) q = q.where('id', '=', onlyId);
+  return all(db, q).map(toCompanyDto);
+}
+
+export function findCompanyById(db: Db, id: number): CompanyRow | undefined {
+  return first(db, db.kysely.selectFrom('companies').selectAll().where('id', '=', id));
+}
+
+export function findCompanyBySlug(db: Db, slug: string): CompanyRow | undefined {
+  return first(db, db.kysely.selectFrom('companies').selectAll().where('slug', '=', slug));
+}
+
+export function getCompany(db: Db, id: number): CompanyRow {
+  const row = findCompanyById(db, id);
+  if (!row) throw notFound(`company ${id} does not exist`);
+  return row;
+}
+
+export function getCompanyBySlug(db: Db, slug: string): CompanyRow {
+  const row = findCompanyBySlug(db, slug);
+  if (!row) throw notFound(`no company with slug "${slug}"`);
+  return row;
+}
+
+export function createCompany(db: Db, actor: Actor, input: CompanyCreate, now: number): CompanyDto {
+  return transaction(db, () => {
+    if (findCompanyBySlug(db, input.slug)) throw conflict(`the slug "${input.slug}" is already taken`);
+    let id: number;
+    try {
+      id = exec(
+        db,
+        db.kysely.insertInto('companies').values({
+          slug: input.slug,
+          name: input.name,
+          timezone: input.timezone,
+          currency: input.currency,
+          is_active: 1,
+          billing_mode: input.billingMode,
+          cost_per_billable: input.costPerBillable,
+          cost_per_minute: input.costPerMinute,
+          low_balance_threshold: input.lowBalanceThreshold,
+          wallet_balance: 0,
+          created_at: now,
+          updated_at: now,
+        }),
+      ).lastInsertRowid;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict(`the slug "${input.slug}" is already taken`);
+      throw err;
+    }
+    const row = getCompany(db, id);
+    audit(db, actor, { companyId: id, entity: 'company', entityId: id, action: 'create', after: row }, now);
+    return toCompanyDto(row);
+  });
+}
+
+export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: number): CompanyDto {
+  return transaction(db, () => {
+    const before = getCompany(db, input.companyId);
+    const patch = {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.timezone !== undefined && { timezone: input.timezone }),
+      ...(input.currency !== undefined && { currency: input.currency }),
+      ...(input.billingMode !== undefined && { billing_mode: input.billingMode }),
+      ...(input.costPerBillable !== undefined && { cost_per_billable: input.costPerBillable }),
+      ...(input.costPerMinute !== undefined && { cost_per_minute: input.costPerMinute }),
+      ...(input.lowBalanceThreshold !== undefined && { low_balance_threshold: input.lowBalanceThreshold }),
+      ...(input.isActive !== undefined && { is_active: input.isActive ? 1 : 0 }),
+    };
+    if (Object.keys(patch).length === 0) return toCompanyDto(before);
+    exec(db, db.kysely.updateTable('companies').set({ ...patch, updated_at: now }).where('id', '=', before.id));
+    const after = getCompany(db, before.id);
+    const action = input.isActive === false ? 'deactivate' : input.isActive === true && !before.is_active ? 'activate' : 'update';
+    audit(db, actor, { companyId: before.id, entity: 'company', entityId: before.id, action, before, after }, now);
+    return toCompanyDto(after);
+  });
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDatabase, openDatabase, type Db } from './db/connection';
+import { migrateToLatest } from './db/migrator';
+import { EventBus } from './events';
+import type { DeskSettingsStore } from './settings/desk';
+import { systemClock, type Clock } from './time';
+import { VERSION } from './version';
+
+/**
+ * The application core: one database, one event bus, the desk settings and a clock.
+ * Electron's main process and `dialdesk serve` each build exactly one.
+ */
+export interface Core {
+  db: Db;
+  events: EventBus;
+  desk: DeskSettingsStore;
+  clock: Clock;
+  version: string;
+  dataDir: string;
+  /** where the embedded HTTP port listens ("127.0.0.1:8787"), null when it is off; set by the transport */
+  httpListening: string | null;
+  /** restarts the HTTP port after its desk settings changed; null where the port is fixed (serve) */
+  reconfigurePort: (() => Promise<void>) | null;
+  /** hooks run on close (stop timers, flush); the database closes last */
+  onClose(fn: () => void | Promise<void>): void;
+  close(): Promise<void>;
+}
+
+export interface CoreOptions {
+  dataDir: string;
+  desk: DeskSettingsStore;
+  clock?: Clock;
+  nativeBinding?: string;
+  /** for tests: ':memory:' */
+  databaseFile?: string;
+}
+
+export const DATABASE_FILE = 'dialdesk.sqlite';
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  if (!options.databaseFile) mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase({
+    file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE),
+    nativeBinding: options.nativeBinding,
+  });
+  await migrateToLatest(db);
+  const closers: (() => void | Promise<void>)[] = [];
+  let closed = false;
+  return {
+    db,
+    events: new EventBus(),
+    desk: options.desk,
+    clock: options.clock ?? systemClock,
+    version: VERSION,
+    dataDir: options.dataDir,
+    httpListening: null,
+    reconfigurePort: null,
+    onClose: (fn) => closers.push(fn),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const fn of closers.reverse()) await fn();
+      await closeDatabase(db);
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type CompiledQuery, type Compilable } from 'kysely';
+import type { Database } from './schema';
+
+export type Sqlite = BetterSqlite3.Database;
+
+/**
+ * The one database handle the core passes around. `kysely` builds typed queries; `sqlite` runs them
+ * synchronously so a service's read-check-write happens inside one better-sqlite3 transaction with
+ * no await in between (nothing else can interleave on this thread).
+ */
+export interface Db {
+  sqlite: Sqlite;
+  kysely: Kysely<Database>;
+  file: string;
+}
+
+export interface OpenOptions {
+  /** path of the SQLite file, or ':memory:' */
+  file: string;
+  /** where better-sqlite3's native addon lives, when it is not the Node build (the Electron app) */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export function openDatabase(options: OpenOptions): Db {
+  const sqlite = new BetterSqlite3(options.file, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+  });
+  applyPragmas(sqlite);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { sqlite, kysely, file: options.file };
+}
+
+function applyPragmas(sqlite: Sqlite): void {
+  sqlite.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit is durable against a crash of this process (kill -9), and may
+  // lose the last transactions only on a power cut / OS crash. Integrity holds either way. FULL would
+  // fsync every commit, which costs the dialer port most of its throughput.
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  // a second process (the CLI while the app runs) waits for a lock instead of failing at once
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536'); // 64 MiB page cache
+  sqlite.pragma('temp_store = MEMORY');
+}
+
+/** Checkpoint the WAL into the main file and close. Called on quit. */
+export async function closeDatabase(db: Db): Promise<void> {
+  if (!db.sqlite.open) return;
+  if (!db.sqlite.readonly && db.sqlite.memory === false) {
+    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  await db.kysely.destroy(); // closes the better-sqlite3 handle too
+  if (db.sqlite.open) db.sqlite.close();
+}
+
+// ---- synchronous execution of Kysely-built queries ------------------------------------------
+
+const statementCache = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>();
+
+function prepare(sqlite: Sqlite, sql: string): BetterSqlite3.Statement {
+  let cache = statementCache.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(sqlite, cache);
+  }
+  let stmt = cache.get(sql);
+  if (!stmt) {
+    stmt = sqlite.prepare(sql);
+    cache.set(sql, stmt);
+  }
+  return stmt;
+}
+
+type Query<R> = Compilable<R> | CompiledQuery<R>;
+const compiled = <R>(q: Query<R>): CompiledQuery<R> => ('compile' in q ? q.compile() : q);
+
+/** All rows of a Kysely query, run synchronously on a cached prepared statement. */
+export function all<R>(db: Db, query: Query<R>): R[] {
+  const c = compiled(query);
+  return prepare(db.sqlite, c.sql).all(...(c.parameters as unknown[])) as R[];
+}
+
+export function first<R>(db: Db, query: Query<R>): R | undefined {
+  const c = compiled(query);
+  const stmt = prepare(db.sqlite, c.sql);
+  return (stmt.reader ? stmt.get(...(c.parameters as unknown[])) : undefined) as R | undefined;
+}
+
+/** Run a statement that returns no rows (or ignore them); answers the change count and last row id. */
+export function exec(db: Db, query: Query<unknown>): { changes: number; lastInsertRowid: number } {
+  const c = compiled(query);
+  const stmt = prepare(db.sqlite, c.sql);
+  if (stmt.reader) {
+    // INSERT ... RETURNING and similar: run through all() so the statement completes
+    const rows = stmt.all(...(c.parameters as unknown[]));
+    return { changes: rows.length, lastInsertRowid: 0 };
+  }
+  const info = stmt.run(...(c.parameters as unknown[]));
+  return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
+}
+
+/** Run fn inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
+export function transaction<T>(db: Db, fn: () => T): T {
+  return db.sqlite.transaction(fn).immediate();
+}

@@ -1,0 +1,264 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CallStatus, GlobalStatus } from '../../../src-shared/statuses';
+import type { Role } from '../../../src-shared/roles';
+import type { BillingMode } from '../../../src-shared/contract/companies';
+
+/** Kysely's view of migrations/0001_initial.ts. Times: epoch ms. Money: integer minor units. */
+export interface CompaniesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  is_active: number;
+  billing_mode: BillingMode;
+  cost_per_billable: number;
+  cost_per_minute: number;
+  low_balance_threshold: number;
+  wallet_balance: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: Role;
+  company_id: number | null;
+  is_active: Generated<number>;
+  failed_logins: Generated<number>;
+  locked_until: number | null;
+  last_login_at: number | null;
+  created_at: number;
+}
+
+export interface AgentsTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  extension: string;
+  type: 'inbound' | 'outbound';
+  is_active: Generated<number>;
+  created_at: number;
+}
+
+export interface ScenariosTable {
+  id: Generated<number>;
+  company_id: number;
+  key: string;
+  name: string;
+  description: Generated<string>;
+  is_active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface OutboundLinesTable {
+  id: Generated<number>;
+  company_id: number;
+  phone: string;
+  name: string;
+  is_active: Generated<number>;
+  created_at: number;
+}
+
+export interface NumbersTable {
+  id: Generated<number>;
+  phone: string;
+  global_status: Generated<GlobalStatus>;
+  last_called_at: number | null;
+  last_called_company_id: number | null;
+  imported_at: number;
+  source: Generated<string>;
+}
+
+export interface LeasesTable {
+  number_id: number;
+  company_id: number;
+  batch_id: string;
+  dialer_id: string;
+  leased_at: number;
+  expires_at: number;
+}
+
+export interface CompanyCallsTable {
+  company_id: number;
+  number_id: number;
+  first_called_at: number;
+}
+
+export interface CallResultsTable {
+  id: Generated<number>;
+  company_id: number;
+  number_id: number;
+  phone: string;
+  scenario_id: number | null;
+  outbound_line_id: number | null;
+  agent_id: number | null;
+  status: CallStatus;
+  direction: 'outbound' | 'inbound';
+  started_at: number;
+  duration_s: number;
+  call_id: string;
+  request_hash: string;
+  amount_charged: number;
+  recording_url: string | null;
+  transcript: string | null;
+  data: string | null;
+  dialer_id: string | null;
+  batch_id: string | null;
+  created_at: number;
+}
+
+export type LedgerKind = 'topup' | 'charge' | 'refund' | 'adjustment';
+export interface LedgerEntriesTable {
+  id: Generated<number>;
+  company_id: number;
+  amount: number;
+  kind: LedgerKind;
+  call_result_id: number | null;
+  note: Generated<string>;
+  user_id: number | null;
+  balance_after: number;
+  created_at: number;
+}
+
+export interface ScheduleWindowsTable {
+  id: Generated<number>;
+  company_id: number;
+  weekday: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface ScheduleExceptionsTable {
+  id: Generated<number>;
+  company_id: number;
+  date: string;
+  closed: number;
+  start_minute: number | null;
+  end_minute: number | null;
+  note: Generated<string>;
+}
+
+export interface AiAgentsTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  system_prompt: string;
+  greeting: string;
+  language: string;
+  voice: string;
+  temperature: number;
+  is_active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface InboundNumbersTable {
+  id: Generated<number>;
+  company_id: number;
+  phone: string;
+  display_name: string;
+  ai_agent_id: number | null;
+  support_number: string | null;
+  departments: string;
+  voice_settings: string;
+  is_active: Generated<number>;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  company_id: number | null;
+  key_hash: string;
+  prefix: string;
+  scopes: string;
+  created_by: number | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: number;
+  user_id: number | null;
+  actor: string;
+  company_id: number | null;
+  entity: string;
+  entity_id: string | null;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface SiteSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface CallStatsTable {
+  company_id: number;
+  bucket: number;
+  scenario_id: number;
+  outbound_line_id: number;
+  agent_id: number;
+  status: CallStatus;
+  calls: number;
+  duration_s: number;
+  cost: number;
+}
+
+export interface Database {
+  companies: CompaniesTable;
+  users: UsersTable;
+  agents: AgentsTable;
+  scenarios: ScenariosTable;
+  outbound_lines: OutboundLinesTable;
+  numbers: NumbersTable;
+  leases: LeasesTable;
+  company_calls: CompanyCallsTable;
+  call_results: CallResultsTable;
+  ledger_entries: LedgerEntriesTable;
+  schedule_windows: ScheduleWindowsTable;
+  schedule_exceptions: ScheduleExceptionsTable;
+  ai_agents: AiAgentsTable;
+  inbound_numbers: InboundNumbersTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  site_settings: SiteSettingsTable;
+  call_stats: CallStatsTable;
+}
+
+export type CompanyRow = Selectable<CompaniesTable>;
+export type NewCompanyRow = Insertable<CompaniesTable>;
+export type CompanyUpdateRow = Updateable<CompaniesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type NewUserRow = Insertable<UsersTable>;
+export type AgentRow = Selectable<AgentsTable>;
+export type NewAgentRow = Insertable<AgentsTable>;
+export type ScenarioRow = Selectable<ScenariosTable>;
+export type NewScenarioRow = Insertable<ScenariosTable>;
+export type OutboundLineRow = Selectable<OutboundLinesTable>;
+export type NewOutboundLineRow = Insertable<OutboundLinesTable>;
+export type NumberRow = Selectable<NumbersTable>;
+export type NewNumberRow = Insertable<NumbersTable>;
+export type LeaseRow = Selectable<LeasesTable>;
+export type CallResultRow = Selectable<CallResultsTable>;
+export type NewCallResultRow = Insertable<CallResultsTable>;
+export type LedgerEntryRow = Selectable<LedgerEntriesTable>;
+export type NewLedgerEntryRow = Insertable<LedgerEntriesTable>;
+export type ScheduleWindowRow = Selectable<ScheduleWindowsTable>;
+export type ScheduleExceptionRow = Selectable<ScheduleExceptionsTable>;
+export type AiAgentRow = Selectable<AiAgentsTable>;
+export type NewAiAgentRow = Insertable<AiAgentsTable>;
+export type InboundNumberRow = Selectable<InboundNumbersTable>;
+export type NewInboundNumberRow = Insertable<InboundNumbersTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type NewApiKeyRow = Insertable<ApiKeysTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type CallStatsRow = Selectable<CallStatsTable>;

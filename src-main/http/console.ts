@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { EventMap, EventName } from '../../src-shared/events';
+import type { Core } from '../core/core';
+import { dispatch } from '../ipc/dispatch';
+import { SessionRegistry } from '../ipc/sessions';
+import type { HandlerContext, HandlerTable } from '../ipc/types';
+import { sendError, setPageFallback } from './errors';
+import { isLoopbackAddress } from './server';
+
+export const SESSION_HEADER = 'x-dialdesk-session';
+
+export interface ConsoleOptions {
+  core: Core;
+  handlers: HandlerTable;
+  /** the built renderer (out/renderer) */
+  rendererDir: string;
+  /** the script that puts window.dialdesk on the page (resources/headless-bridge.js) */
+  bridgeScript: string;
+}
+
+/**
+ * Headless mode's console: the built renderer, plus a window.dialdesk that reaches the same handler
+ * table over loopback: POST /rpc/invoke for invoke, a Server-Sent Events stream for on(). The session
+ * token travels in a header (never a cookie), so no other page can ride on it.
+ */
+export function consolePlugin(options: ConsoleOptions) {
+  return async (app: FastifyInstance) => {
+    const { core, handlers } = options;
+    const sessions = new SessionRegistry(core.clock);
+    const bridge = readFileSync(options.bridgeScript, 'utf8');
+    const indexFile = join(options.rendererDir, 'index.html');
+    if (!existsSync(indexFile)) {
+      throw new Error(`console: ${indexFile} is missing; run "npm run build" first`);
+    }
+    // the bridge must load before the app's module script
+    const indexHtml = readFileSync(indexFile, 'utf8').replace(
+      '<head>',
+      '<head>\n    <script src="/dialdesk-bridge.js"></script>',
+    );
+
+    app.addHook('onRequest', async (request, reply) => {
+      if (request.url.startsWith('/api/v1/')) return; // dialer & inbound APIs: key auth, any origin-less client
+      const refusal = crossOriginRefusal(request);
+      if (refusal) return sendError(reply, 'FORBIDDEN', refusal);
+    });
+
+    app.get('/dialdesk-bridge.js', (_req, reply) =>
+      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(bridge),
+    );
+
+    app.post('/rpc/invoke', { bodyLimit: 16 * 1024 * 1024 }, async (request, reply) => {
+      const body = (request.body ?? {}) as { channel?: unknown; arg?: unknown };
+      const token = headerToken(request);
+      let issued: string | null = null;
+      const ctx: HandlerContext = {
+        core,
+        transport: { kind: 'http', remoteAddress: request.ip, isLoopback: isLoopbackAddress(request.socket.remoteAddress) },
+        user: sessions.get(token),
+        actor: { userId: null, name: 'anonymous' },
+        startSession(user) {
+          if (token) sessions.delete(token);
+          issued = SessionRegistry.newToken();
+          sessions.set(issued, user);
+        },
+        endSession() {
+          if (token) sessions.delete(token);
+        },
+      };
+      if (ctx.user) ctx.actor = { userId: ctx.user.id, name: ctx.user.username };
+      const envelope = await dispatch(handlers, ctx, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
+      if (issued) reply.header(SESSION_HEADER, issued);
+      return reply.header('cache-control', 'no-store').send(envelope);
+    });
+
+    app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply));
+
+    await app.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: false });
+    const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(indexHtml);
+    app.get('/', sendIndex);
+    // client-side routes fall back to the app; unknown API paths still get the JSON 404
+    setPageFallback(app, sendIndex);
+  };
+}
+
+function headerToken(request: FastifyRequest): string | null {
+  const value = request.headers[SESSION_HEADER];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+/**
+ * Refuses requests another site could make from a browser: a foreign Origin, or a Host that is a
+ * DNS name other than localhost (DNS rebinding would point such a name at 127.0.0.1).
+ */
+function crossOriginRefusal(request: FastifyRequest): string | null {
+  const host = request.headers.host ?? '';
+  const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const isIpOrLocal = hostname === 'localhost' || /^[\d.]+$/.test(hostname) || hostname.includes(':');
+  if (!isIpOrLocal) return `the console answers only on an IP address or localhost, not "${hostname}"`;
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${host}`) return 'cross-origin requests are refused';
+  return null;
+}
+
+function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyRequest, reply: FastifyReply) {
+  const token = headerToken(request);
+  if (!sessions.get(token)) return sendError(reply, 'UNAUTHENTICATED', 'sign in first');
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write(': connected\n\n');
+  const unsubscribe = core.events.subscribe(<E extends EventName>(event: E, payload: EventMap[E]) => {
+    const user = sessions.get(token);
+    if (!user) return close();
+    const companyId = (payload as { companyId?: number | null }).companyId;
+    if (user.role !== 'superuser' && companyId != null && companyId !== user.companyId) return;
+    res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+  });
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+  function close() {
+    clearInterval(heartbeat);
+    unsubscribe();
+    if (!res.writableEnded) res.end();
+  }
+  request.raw.on('close', close);
+}

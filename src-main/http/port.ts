@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { Core } from '../core/core';
+import { apiPlugins } from './api';
+import { buildServer } from './server';
+
+export interface RunningPort {
+  app: FastifyInstance;
+  /** "host:port" actually bound (port 0 resolves to the real one) */
+  address: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface PortOptions {
+  host: string;
+  port: number;
+  logger?: boolean | object;
+  /** more plugins after the dialer and inbound APIs (the headless console) */
+  extra?: ((app: FastifyInstance) => Promise<void> | void)[];
+}
+
+/** Starts the embedded HTTP port and records where it listens on the core. */
+export async function startPort(core: Core, options: PortOptions): Promise<RunningPort> {
+  const app = await buildServer({
+    core,
+    logger: options.logger,
+    plugins: [...apiPlugins(core), ...(options.extra ?? [])],
+  });
+  await app.listen({ host: options.host, port: options.port });
+  const bound = app.server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : options.port;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const address = `${hostForUrl}:${port}`;
+  core.httpListening = address;
+  let closed = false;
+  return {
+    app,
+    address,
+    url: `http://${address}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      core.httpListening = null;
+      await app.close();
+    },
+  };
+}

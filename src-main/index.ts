@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import Store from 'electron-store';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
+import type { SessionUser } from '../src-shared/contract';
+import { createCore, type Core } from './core/core';
+import { fileDeskSettings } from './core/settings/desk';
+import { startPort, type RunningPort } from './http/port';
+import { dispatch } from './ipc/dispatch';
+import { HANDLERS } from './ipc/table';
+
+/**
+ * The Electron shell, and nothing more: one instance, one locked-down window, the handler table on
+ * ipcMain, the optional HTTP port, and a quit that checkpoints the database.
+ */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
+
+let core: Core | null = null;
+let port: RunningPort | null = null;
+const sessions = new Map<number, SessionUser>(); // webContents id -> signed-in user
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start).catch((err) => {
+    console.error('DialDesk failed to start', err);
+    app.exit(1);
+  });
+}
+
+/** better-sqlite3 built for Electron's ABI by scripts/electron-native.mjs (the Node build stays for tests). */
+function electronNativeBinding(): string | undefined {
+  const candidates = [
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(app.getAppPath(), '.electron-native', 'better_sqlite3.node'),
+  ];
+  return candidates.find((file) => existsSync(file));
+}
+
+async function start(): Promise<void> {
+  const store = new Store<Record<string, unknown>>({ name: 'desk-settings' });
+  core = await createCore({
+    dataDir: app.getPath('userData'),
+    desk: fileDeskSettings({ get: (key) => store.get(key), set: (key, value) => store.set(key, value) }),
+    nativeBinding: electronNativeBinding(),
+  });
+  const appCore = core;
+
+  ipcMain.removeHandler(INVOKE_CHANNEL);
+  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) => {
+    const id = event.sender.id;
+    const user = sessions.get(id) ?? null;
+    return dispatch(HANDLERS, {
+      core: appCore,
+      transport: { kind: 'electron', remoteAddress: null, isLoopback: true },
+      user,
+      actor: user ? { userId: user.id, name: user.username } : { userId: null, name: 'anonymous' },
+      startSession: (u) => sessions.set(id, u),
+      endSession: () => sessions.delete(id),
+    }, channel, arg);
+  });
+
+  appCore.events.subscribe((name, payload) => {
+    const companyId = (payload as { companyId?: number | null }).companyId;
+    for (const win of BrowserWindow.getAllWindows()) {
+      const user = sessions.get(win.webContents.id);
+      if (!user) continue;
+      if (user.role !== 'superuser' && companyId != null && companyId !== user.companyId) continue;
+      win.webContents.send(EVENT_CHANNEL, name, payload);
+    }
+  });
+
+  appCore.reconfigurePort = () => applyPortSetting(appCore);
+  await applyPortSetting(appCore);
+  appCore.onClose(async () => {
+    await port?.close();
+    port = null;
+  });
+
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+/** The HTTP port runs only when the desk setting says so, with the dialer and inbound APIs only. */
+async function applyPortSetting(appCore: Core): Promise<void> {
+  const desk = appCore.desk.get();
+  await port?.close();
+  port = null;
+  if (!desk.httpEnabled) return;
+  try {
+    port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort, logger: false });
+  } catch (err) {
+    console.error(`DialDesk: the HTTP port ${desk.httpHost}:${desk.httpPort} could not start`, err);
+  }
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'DialDesk',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  const id = win.webContents.id;
+  win.on('closed', () => sessions.delete(id));
+  win.once('ready-to-show', () => win.show());
+  if (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void win.loadFile(join(__dirname, '../renderer/index.html'));
+}
+
+/** No navigation away from the app and no new windows; links open in the system browser. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== contents.getURL()) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+let quitting = false;
+app.on('before-quit', (event) => {
+  if (quitting || !core) return;
+  event.preventDefault();
+  quitting = true;
+  core
+    .close()
+    .catch((err) => console.error('DialDesk: error while closing', err))
+    .finally(() => app.exit(0));
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import { CHANNELS, isChannelName, type ChannelName } from '../../src-shared/contract';
+import type { Envelope, ErrorBody } from '../../src-shared/errors';
+import { can } from '../../src-shared/roles';
+import { AppError } from '../core/errors';
+import { getUser, toSessionUser } from '../core/users/users';
+import type { HandlerContext, HandlerTable, SignedInContext } from './types';
+
+export type Logger = (message: string, err: unknown) => void;
+const defaultLogger: Logger = (message, err) => console.error(message, err);
+
+/**
+ * The one entry point for every console call, from Electron's ipcMain and from the headless
+ * bridge alike: known channel → signed in → allowed → valid input → run → envelope.
+ */
+export async function dispatch(
+  table: HandlerTable,
+  ctx: HandlerContext,
+  channel: unknown,
+  arg: unknown,
+  log: Logger = defaultLogger,
+): Promise<Envelope<unknown>> {
+  try {
+    if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `no channel named ${JSON.stringify(channel)}`);
+    const handler = table[channel];
+    if (handler.access === 'public') {
+      const input = parse(channel, arg);
+      return { ok: true, value: (await handler.run(ctx, input as never)) ?? null };
+    }
+    const signedIn = refreshUser(ctx);
+    if (handler.access !== 'signedIn' && !can(signedIn.user.role, handler.access)) {
+      throw new AppError('FORBIDDEN', `a ${signedIn.user.role} may not use ${channel}`);
+    }
+    const input = parse(channel, arg);
+    checkCompany(signedIn, input);
+    return { ok: true, value: (await handler.run(signedIn, input as never)) ?? null };
+  } catch (err) {
+    return { ok: false, error: toErrorBody(err, `ipc ${String(channel)}`, log) };
+  }
+}
+
+function parse(channel: ChannelName, arg: unknown): unknown {
+  const schema = CHANNELS[channel].input as z.ZodType;
+  const result = schema.safeParse(arg ?? {});
+  if (!result.success) throw new AppError('BAD_INPUT', describeIssues(result.error));
+  return result.data;
+}
+
+/** "name: a company needs a name; slug: a slug is ..." — short, names the field. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Re-reads the user on every call, so a deactivation or role change takes effect at once. */
+function refreshUser(ctx: HandlerContext): SignedInContext {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'sign in first');
+  let row;
+  try {
+    row = getUser(ctx.core.db, ctx.user.id);
+  } catch {
+    row = undefined;
+  }
+  if (!row || row.is_active !== 1) {
+    ctx.endSession();
+    throw new AppError('UNAUTHENTICATED', 'your session has ended; sign in again');
+  }
+  const user = toSessionUser(row);
+  return { ...ctx, user, actor: { userId: user.id, name: user.username } };
+}
+
+function checkCompany(ctx: SignedInContext, input: unknown): void {
+  if (ctx.user.role === 'superuser' || typeof input !== 'object' || input === null) return;
+  const companyId = (input as { companyId?: unknown }).companyId;
+  if (typeof companyId === 'number' && companyId !== ctx.user.companyId) {
+    throw new AppError('FORBIDDEN', 'that company is not yours');
+  }
+}
+
+export function toErrorBody(err: unknown, where: string, log: Logger): ErrorBody {
+  if (err instanceof AppError) return { code: err.code, message: err.message };
+  log(`${where}: unexpected error`, err);
+  return { code: 'INTERNAL', message: 'something went wrong inside DialDesk; the details are in its log' };
+}

@@ -1,0 +1,76 @@
+import type { ChannelName } from '../../../src-shared/contract';
+import { AppError } from '../../core/errors';
+import { changePassword, createUser, getUser, listUsers, login, needsSetup, setupSuperuser, updateUser } from '../../core/users/users';
+import type { Handlers } from '../types';
+
+type AuthChannel = Extract<ChannelName, `app.${string}` | `auth.${string}` | `users.${string}`>;
+
+export const authHandlers: Handlers<AuthChannel> = {
+  'app.state': {
+    access: 'public',
+    run: (ctx) => ({
+      needsSetup: needsSetup(ctx.core.db),
+      user: ctx.user,
+      version: ctx.core.version,
+      shell: ctx.transport.kind === 'electron' ? 'desktop' : 'headless',
+    }),
+  },
+  'auth.setup': {
+    access: 'public',
+    async run(ctx, input) {
+      if (!ctx.transport.isLoopback) throw new AppError('FORBIDDEN', 'first-run setup is accepted only on this machine');
+      const user = await setupSuperuser(ctx.core.db, input.username, input.password, ctx.core.clock());
+      ctx.startSession(user);
+      return user;
+    },
+  },
+  'auth.login': {
+    access: 'public',
+    async run(ctx, input) {
+      const user = await login(ctx.core.db, input.username, input.password, ctx.core.clock());
+      ctx.startSession(user);
+      return user;
+    },
+  },
+  'auth.logout': {
+    access: 'signedIn',
+    run(ctx) {
+      ctx.endSession();
+      return null;
+    },
+  },
+  'auth.changePassword': {
+    access: 'signedIn',
+    async run(ctx, input) {
+      await changePassword(ctx.core.db, ctx.user.id, input.currentPassword, input.newPassword, ctx.core.clock());
+      return null;
+    },
+  },
+  'users.list': {
+    access: 'manage',
+    run: (ctx, input) =>
+      listUsers(ctx.core.db, ctx.user.role === 'superuser' ? input.companyId : (ctx.user.companyId ?? -1)),
+  },
+  'users.create': {
+    access: 'manage',
+    run(ctx, input) {
+      if (ctx.user.role !== 'superuser') {
+        if (input.role === 'superuser') throw new AppError('FORBIDDEN', 'only a superuser can create a superuser');
+        if (input.companyId !== ctx.user.companyId) throw new AppError('FORBIDDEN', 'you can add users to your own company only');
+      }
+      return createUser(ctx.core.db, ctx.actor, input, ctx.core.clock());
+    },
+  },
+  'users.update': {
+    access: 'manage',
+    run(ctx, input) {
+      const target = getUser(ctx.core.db, input.id);
+      if (ctx.user.role !== 'superuser' && (target.role === 'superuser' || target.company_id !== ctx.user.companyId)) {
+        throw new AppError('FORBIDDEN', 'you can change users of your own company only');
+      }
+      if (input.role === 'superuser' && ctx.user.role !== 'superuser') throw new AppError('FORBIDDEN', 'only a superuser can grant superuser');
+      if (target.id === ctx.user.id && input.isActive === false) throw new AppError('BAD_INPUT', 'you cannot deactivate yourself');
+      return updateUser(ctx.core.db, ctx.actor, input, ctx.core.clock());
+    },
+  },
+};

@@ -1,0 +1,32 @@
+import type { ChannelName } from '../../../src-shared/contract';
+import { createCompany, getCompany, listCompanies, toCompanyDto, updateCompany } from '../../core/companies/companies';
+import type { Handlers } from '../types';
+
+type CompaniesChannel = Extract<ChannelName, `companies.${string}`>;
+
+export const companiesHandlers: Handlers<CompaniesChannel> = {
+  'companies.list': {
+    access: 'read',
+    run: (ctx) => listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyId),
+  },
+  'companies.get': {
+    access: 'read',
+    run: (ctx, input) => toCompanyDto(getCompany(ctx.core.db, input.companyId)),
+  },
+  'companies.create': {
+    access: 'site',
+    run(ctx, input) {
+      const company = createCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
+      ctx.core.events.emit('company.changed', { companyId: company.id });
+      return company;
+    },
+  },
+  'companies.update': {
+    access: 'site',
+    run(ctx, input) {
+      const company = updateCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
+      ctx.core.events.emit('company.changed', { companyId: company.id });
+      return company;
+    },
+  },
+};

@@ -1,0 +1,28 @@
+import type { ChannelName } from '../../../src-shared/contract';
+import { getSiteSettings, updateSiteSettings } from '../../core/settings/site';
+import { audit } from '../../core/audit/audit';
+import type { Handlers } from '../types';
+
+type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
+
+export const settingsHandlers: Handlers<SettingsChannel> = {
+  'settings.get': {
+    access: 'read',
+    run: (ctx) => ({ desk: ctx.core.desk.get(), site: getSiteSettings(ctx.core.db), httpListening: ctx.core.httpListening }),
+  },
+  'settings.updateDesk': {
+    access: 'site',
+    async run(ctx, input) {
+      const before = ctx.core.desk.get();
+      const after = ctx.core.desk.set(input);
+      audit(ctx.core.db, ctx.actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, ctx.core.clock());
+      const portChanged = (['httpEnabled', 'httpHost', 'httpPort'] as const).some((k) => before[k] !== after[k]);
+      if (portChanged) await ctx.core.reconfigurePort?.();
+      return after;
+    },
+  },
+  'settings.updateSite': {
+    access: 'site',
+    run: (ctx, input) => updateSiteSettings(ctx.core.db, ctx.actor, input, ctx.core.clock()),
+  },
+};

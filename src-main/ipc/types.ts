@@ -1,0 +1,41 @@
+import type { ChannelName, Output, ParsedInput, SessionUser } from '../../src-shared/contract';
+import type { Capability } from '../../src-shared/roles';
+import type { Actor } from '../core/audit/audit';
+import type { Core } from '../core/core';
+
+export interface Transport {
+  kind: 'electron' | 'http';
+  /** the peer's address for HTTP; null inside Electron */
+  remoteAddress: string | null;
+  /** first-run setup is accepted only from this machine */
+  isLoopback: boolean;
+}
+
+export interface HandlerContext {
+  core: Core;
+  transport: Transport;
+  /** null until signed in */
+  user: SessionUser | null;
+  actor: Actor;
+  startSession(user: SessionUser): void;
+  endSession(): void;
+}
+
+export type SignedInContext = HandlerContext & { user: SessionUser };
+
+/**
+ * One row of the handler table. `access` is checked before the handler runs: 'public' needs no
+ * session, 'signedIn' any session, a capability the role that holds it (src-shared/roles.ts).
+ * An input with a `companyId` is also checked against the user's company, centrally, in dispatch.
+ */
+export type Handler<C extends ChannelName> =
+  | { access: 'public'; run(ctx: HandlerContext, input: ParsedInput<C>): Output<C> | Promise<Output<C>> }
+  | {
+      access: 'signedIn' | Capability;
+      run(ctx: SignedInContext, input: ParsedInput<C>): Output<C> | Promise<Output<C>>;
+    };
+
+export type HandlerTable = { [C in ChannelName]: Handler<C> };
+
+/** A domain's slice of the table, typed by the channels it serves. */
+export type Handlers<C extends ChannelName> = { [K in C]: Handler<K> };

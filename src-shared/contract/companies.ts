@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { CurrencyCode, Empty, Id, Money, Slug, TimeZone } from './common';
+
+export const BILLING_MODES = ['per_call', 'per_minute'] as const;
+export type BillingMode = (typeof BILLING_MODES)[number];
+
+export interface CompanyDto {
+  id: number;
+  slug: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  isActive: boolean;
+  billingMode: BillingMode;
+  costPerBillable: number;
+  costPerMinute: number;
+  lowBalanceThreshold: number;
+  walletBalance: number;
+  createdAt: string;
+}
+
+export const CompanyFields = {
+  name: z.string().trim().min(1, 'a company needs a name').max(120),
+  timezone: TimeZone,
+  currency: CurrencyCode,
+  billingMode: z.enum(BILLING_MODES),
+  costPerBillable: Money.nonnegative(),
+  costPerMinute: Money.nonnegative(),
+  lowBalanceThreshold: Money.nonnegative(),
+};
+
+export const CompanyCreateInput = z
+  .object({
+    slug: Slug,
+    name: CompanyFields.name,
+    timezone: CompanyFields.timezone.default('UTC'),
+    currency: CompanyFields.currency.default('USD'),
+    billingMode: CompanyFields.billingMode.default('per_call'),
+    costPerBillable: CompanyFields.costPerBillable.default(0),
+    costPerMinute: CompanyFields.costPerMinute.default(0),
+    lowBalanceThreshold: CompanyFields.lowBalanceThreshold.default(0),
+  })
+  .strict();
+export type CompanyCreate = z.output<typeof CompanyCreateInput>;
+
+export const CompanyUpdateInput = z
+  .object({
+    companyId: Id,
+    name: CompanyFields.name.optional(),
+    timezone: CompanyFields.timezone.optional(),
+    currency: CompanyFields.currency.optional(),
+    billingMode: CompanyFields.billingMode.optional(),
+    costPerBillable: CompanyFields.costPerBillable.optional(),
+    costPerMinute: CompanyFields.costPerMinute.optional(),
+    lowBalanceThreshold: CompanyFields.lowBalanceThreshold.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .strict();
+export type CompanyUpdate = z.output<typeof CompanyUpdateInput>;
+
+export const companiesChannels = {
+  /** every company the signed-in user may see (all for the superuser, their own otherwise) */
+  'companies.list': channel<CompanyDto[]>()(Empty),
+  'companies.get': channel<CompanyDto>()(z.object({ companyId: Id }).strict()),
+  'companies.create': channel<CompanyDto>()(CompanyCreateInput),
+  'companies.update': channel<CompanyDto>()(CompanyUpdateInput),
+};

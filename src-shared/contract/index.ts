@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import type { ChannelDef } from './define';
+import { authChannels, usersChannels } from './auth';
+import { companiesChannels } from './companies';
+import { settingsChannels } from './settings';
+
+/**
+ * The console's whole contract: the union of each domain's channel map. A domain adds its map here
+ * and the compiler then demands a handler for every channel in src-main/ipc.
+ */
+export const CHANNELS = {
+  ...authChannels,
+  ...usersChannels,
+  ...companiesChannels,
+  ...settingsChannels,
+} satisfies Record<string, ChannelDef>;
+
+export type Channels = typeof CHANNELS;
+export type ChannelName = keyof Channels;
+/** What the caller passes (defaults may be omitted). */
+export type Input<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What the handler receives after validation (defaults filled in). */
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type Output<C extends ChannelName> = Exclude<Channels[C]['output'], undefined>;
+
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as ChannelName[];
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, name);
+
+export * from './define';
+export * from './common';
+export * from './auth';
+export * from './companies';
+export * from './settings';

@@ -1,0 +1,42 @@
+/**
+ * Error codes travel as data: Electron's `invoke` only passes an Error's message, so every reply
+ * crosses the bridge as an envelope and the code is a field, never a class.
+ */
+export const ERROR_CODES = [
+  'BAD_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'LOCKED',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'UNKNOWN_CHANNEL',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+/** HTTP status that each code maps to on the embedded port (DESIGN.md §4). */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  LOCKED: 423,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNKNOWN_CHANNEL: 404,
+  INTERNAL: 500,
+};
+
+export function assertNever(value: never, where: string): never {
+  throw new Error(`${where}: unexpected value ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,45 @@
+import type { CallStatus } from './statuses';
+
+/** Events the main process pushes to the console. `on()` returns an unsubscribe function. */
+export interface EventMap {
+  'company.changed': { companyId: number };
+  'result.reported': {
+    companyId: number;
+    resultId: number;
+    status: CallStatus;
+    direction: 'outbound' | 'inbound';
+    charged: number;
+    at: string;
+  };
+  'wallet.changed': { companyId: number; balance: number; currency: string };
+  'dialer.seen': {
+    companyId: number;
+    dialerId: string;
+    address: string;
+    lastSeenAt: string;
+    batches: number;
+    results: number;
+    liveLeases: number;
+  };
+  'import.progress': {
+    companyId: number | null;
+    jobId: string;
+    done: number;
+    total: number | null;
+    phase: 'reading' | 'writing' | 'finished' | 'failed';
+  };
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: EventName[] = [
+  'company.changed',
+  'result.reported',
+  'wallet.changed',
+  'dialer.seen',
+  'import.progress',
+];
+
+/** The narrow API the preload (or the headless bridge) puts on window.dialdesk. */
+export interface DialdeskBridge {
+  invoke(channel: string, arg: unknown): Promise<unknown>;
+  on(event: string, fn: (payload: unknown) => void): () => void;
+}

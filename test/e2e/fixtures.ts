@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+
+export interface Served {
+  url: string;
+  dataDir: string;
+  /** runs `npm run cli -- <args> --data-dir <this server's dir> --json` and parses its answer */
+  cli(args: string[]): Promise<Record<string, any>>;
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** every page's screenshot, by name, for a person to look at */
+export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const CLI = join(ROOT, 'src-main', 'cli', 'main.ts');
+
+/** Starts `dialdesk serve` on a free loopback port with a fresh data dir; stops it with SIGTERM. */
+export async function startServe(): Promise<Served & { stop(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
+  const child: ChildProcess = spawn(TSX, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s: ${stderr}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolveUrl(JSON.parse(line).url);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    cli: (args) => runCli([...args, '--data-dir', dataDir, '--json']),
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function runCli(args: string[]): Promise<Record<string, any>> {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      try {
+        resolveRun({ exitCode: code, ...JSON.parse(line) });
+      } catch {
+        reject(new Error(`cli ${args.join(' ')} printed no JSON (exit ${code}): ${out} ${err}`));
+      }
+    });
+  });
+}
+
+/** One server per test file: tests in a file share it (and its data) in order. */
+export const test = base.extend<{ shot: (name: string) => Promise<void> }, { served: Served }>({
+  served: [
+    async ({}, use) => {
+      const s = await startServe();
+      await use(s);
+      await s.stop();
+    },
+    { scope: 'worker' },
+  ],
+  shot: async ({ page }, use, testInfo) => {
+    await use(async (name: string) => {
+      const file = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(name, { path: file, contentType: 'image/png' });
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

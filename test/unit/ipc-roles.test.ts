@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, type ChannelName } from '../../src-shared/contract';
+import { HANDLERS } from '../../src-main/ipc/table';
+import { call, makeTestCore, seedWorld, type TestCore, type World } from '../helpers/core';
+
+let core: TestCore;
+let w: World;
+beforeEach(async () => {
+  core = await makeTestCore();
+  w = await seedWorld(core);
+});
+afterEach(async () => core.dispose());
+
+type Who = 'superuser' | 'admin' | 'supervisor' | 'viewer';
+const ALL: Who[] = ['superuser', 'admin', 'supervisor', 'viewer'];
+
+/** Written out by hand, not derived from the table: this is what the design says each role may do. */
+const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who[] }[] = [
+  { channel: 'companies.list', arg: () => ({}), allowed: ALL },
+  { channel: 'companies.get', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'companies.create', arg: () => ({ slug: 'newco', name: 'New Co' }), allowed: ['superuser'] },
+  { channel: 'companies.update', arg: (w) => ({ companyId: w.companyA, name: 'Renamed' }), allowed: ['superuser'] },
+  { channel: 'users.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
+  {
+    channel: 'users.create',
+    arg: (w) => ({ username: 'fresh-user', password: 'password-9', role: 'viewer', companyId: w.companyA }),
+    allowed: ['superuser', 'admin'],
+  },
+  { channel: 'settings.get', arg: () => ({}), allowed: ALL },
+  { channel: 'settings.updateSite', arg: () => ({ callCooldownDays: 4 }), allowed: ['superuser'] },
+  { channel: 'settings.updateDesk', arg: () => ({ theme: 'dark' }), allowed: ['superuser'] },
+];
+
+const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);
+
+describe('the handler table enforces roles', () => {
+  for (const row of EXPECTED) {
+    for (const who of ALL) {
+      const allowed = row.allowed.includes(who);
+      it(`${row.channel}: ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const auditBefore = core.db.sqlite.prepare('select count(*) from audit_log').pluck().get();
+        const res = await call(core, userFor(who), row.channel, row.arg(w));
+        if (allowed) {
+          expect(res.ok ? 'ok' : res.error.code).toBe('ok');
+        } else {
+          expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+          expect(core.db.sqlite.prepare('select count(*) from audit_log').pluck().get()).toBe(auditBefore);
+        }
+      });
+    }
+  }
+
+  it('refuses every non-public channel to a caller who has not signed in', async () => {
+    const guarded = CHANNEL_NAMES.filter((c) => HANDLERS[c].access !== 'public');
+    expect(guarded.length).toBeGreaterThan(5);
+    for (const channel of guarded) {
+      const res = await call(core, null, channel, {});
+      expect(res, channel).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+
+  it('refuses another company’s data to a company admin, whatever the channel', async () => {
+    const res = await call(core, w.users.admin, 'users.create', {
+      username: 'intruder', password: 'password-9', role: 'viewer', companyId: w.companyB,
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.db.sqlite.prepare("select count(*) from users where username = 'intruder'").pluck().get()).toBe(0);
+  });
+
+  it('answers an unknown channel and a malformed argument with codes, writing nothing', async () => {
+    expect(await call(core, w.superuser, 'companies.drop' as ChannelName, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    const before = core.db.sqlite.prepare('select count(*) from companies').pluck().get();
+    for (const bad of [null, 'acme', 42, [], { slug: 'ok-co' }, { slug: 'ok-co', name: 'N', extra: true }]) {
+      const res = await call(core, w.superuser, 'companies.create', bad);
+      expect(res).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(core.db.sqlite.prepare('select count(*) from companies').pluck().get()).toBe(before);
+  });
+});
