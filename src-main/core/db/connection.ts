@@ -60,7 +60,8 @@ export async function closeDatabase(db: Db): Promise<void> {
 
 const statementCache = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>();
 
-function prepare(sqlite: Sqlite, sql: string): BetterSqlite3.Statement {
+/** A prepared statement, cached per connection: hot paths prepare once. */
+export function prepare(sqlite: Sqlite, sql: string): BetterSqlite3.Statement {
   let cache = statementCache.get(sqlite);
   if (!cache) {
     cache = new Map();

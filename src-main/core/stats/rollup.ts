@@ -1,5 +1,5 @@
 import type { CallStatus } from '../../../src-shared/statuses';
-import type { Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
 
 /** Every real UTC offset is a multiple of 15 minutes, so local days are whole numbers of buckets. */
 export const BUCKET_MS = 15 * 60 * 1000;
@@ -27,7 +27,5 @@ const UPSERT = `
  * call_results row, so the rollup never disagrees with the log.
  */
 export function addToRollup(db: Db, d: RollupDelta): void {
-  db.sqlite
-    .prepare(UPSERT)
-    .run(d.companyId, bucketOf(d.startedAt), d.scenarioId ?? 0, d.outboundLineId ?? 0, d.agentId ?? 0, d.status, d.durationS, d.cost);
+  prepare(db.sqlite, UPSERT).run(d.companyId, bucketOf(d.startedAt), d.scenarioId ?? 0, d.outboundLineId ?? 0, d.agentId ?? 0, d.status, d.durationS, d.cost);
 }
