@@ -37,7 +37,8 @@ export async function runCli(argv: string[]): Promise<number> {
       return EXIT_BAD_INPUT;
     }
     const { code, message, exit } = exitCodeFor(err);
-    printError(options, code, message);
+    // an option parser may fail before preAction has read the options
+    printError({ ...options, json: options.json ?? argv.includes('--json') }, code, message);
     return exit;
   }
 }
