@@ -3,6 +3,7 @@ import type { ChannelDef } from './define';
 import { authChannels, usersChannels } from './auth';
 import { companiesChannels } from './companies';
 import { settingsChannels } from './settings';
+import { setupChannels } from './setup';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -13,6 +14,7 @@ export const CHANNELS = {
   ...usersChannels,
   ...companiesChannels,
   ...settingsChannels,
+  ...setupChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -32,3 +34,4 @@ export * from './common';
 export * from './auth';
 export * from './companies';
 export * from './settings';
+export * from './setup';

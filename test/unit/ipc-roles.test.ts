@@ -29,6 +29,12 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'settings.get', arg: () => ({}), allowed: ALL },
   { channel: 'settings.updateSite', arg: () => ({ callCooldownDays: 4 }), allowed: ['superuser'] },
   { channel: 'settings.updateDesk', arg: () => ({ theme: 'dark' }), allowed: ['superuser'] },
+  { channel: 'scenarios.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'scenarios.create', arg: (w) => ({ companyId: w.companyA, key: 'promo', name: 'Promo' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'lines.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'lines.create', arg: (w) => ({ companyId: w.companyA, phone: '+49301234567', name: 'Main' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'agents.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'agents.create', arg: (w) => ({ companyId: w.companyA, name: 'Anna', extension: '1001', type: 'inbound' }), allowed: ['superuser', 'admin', 'supervisor'] },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);
