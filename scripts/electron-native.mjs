@@ -2,10 +2,11 @@
 // (used by the tests, the CLI and `dialdesk serve`) untouched. The Electron main process loads this
 // copy through better-sqlite3's `nativeBinding` option. Needs Electron's headers from the network
 // the first time; skipped when the copy is newer than both packages.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import process from 'node:process';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, '.electron-native', 'better_sqlite3.node');
@@ -24,15 +25,30 @@ const work = mkdtempSync(join(tmpdir(), 'dialdesk-native-'));
 try {
   const src = join(root, 'node_modules', 'better-sqlite3');
   cpSync(src, join(work, 'better-sqlite3'), { recursive: true, filter: (p) => !p.includes(`${src}/build`) });
+  // a nodedir from npm's config would point node-gyp at Node's headers instead of Electron's
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.toLowerCase() !== 'npm_config_nodedir'));
   execFileSync(
-    process.platform === 'win32' ? 'npx.cmd' : 'npx',
-    ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
-    { cwd: join(work, 'better-sqlite3'), stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '' } },
+    process.execPath,
+    [
+      join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron',
+    ],
+    { cwd: join(work, 'better-sqlite3'), stdio: 'inherit', env },
   );
   mkdirSync(join(root, '.electron-native'), { recursive: true });
   copyFileSync(join(work, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), out);
-  (await import('node:fs')).writeFileSync(stamp, want);
+  writeFileSync(stamp, want);
   console.log(`built ${out} (${statSync(out).size} bytes)`);
+} catch {
+  console.error(
+    `\nCould not build better-sqlite3 for Electron ${electronVersion}: node-gyp needs Electron's headers ` +
+      'from the network (and Electron itself needs its binary). The headless console works without them: npm run headless',
+  );
+  process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
