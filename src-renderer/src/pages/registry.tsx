@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import type { CompanyDto } from '../../../src-shared/contract';
+import { can, type Capability, type Role } from '../../../src-shared/roles';
+import { CompaniesPage } from './companies/CompaniesPage';
+import { UsersPage } from './users/UsersPage';
+import { SettingsPage } from './settings/SettingsPage';
+
+export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface PageDef {
+  path: string;
+  label: string;
+  section: Section;
+  icon: string;
+  /** who sees the page in the sidebar at all (the page itself hides what they may not change) */
+  capability: Capability;
+  /** rendered with the current company, or null for pages that work without one */
+  render(company: CompanyDto | null): ReactNode;
+  needsCompany: boolean;
+}
+
+/** Every page of the console, in sidebar order. */
+export const PAGES: PageDef[] = [
+  { path: '/users', label: 'Users', section: 'Admin', icon: 'users', capability: 'manage', needsCompany: false, render: (c) => <UsersPage company={c} /> },
+  { path: '/settings', label: 'Settings', section: 'Admin', icon: 'settings', capability: 'read', needsCompany: false, render: () => <SettingsPage /> },
+  { path: '/companies', label: 'Companies', section: 'Site', icon: 'companies', capability: 'read', needsCompany: false, render: () => <CompaniesPage /> },
+];
+
+export function visiblePages(role: Role): PageDef[] {
+  return PAGES.filter((p) => can(role, p.capability));
+}
+
+export function findPage(path: string): PageDef | undefined {
+  return PAGES.find((p) => path === p.path || path.startsWith(`${p.path}/`));
+}
+
+/** Where a user lands: the first page they can see, or Companies while there is no company yet. */
+export function homePath(role: Role, hasCompany: boolean): string {
+  if (!hasCompany) return '/companies';
+  return visiblePages(role)[0]?.path ?? '/companies';
+}

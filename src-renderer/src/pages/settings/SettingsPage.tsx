@@ -1,0 +1,28 @@
+import { can } from '../../../../src-shared/roles';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { PageHeader } from '../../components/Card';
+import { Notice, QueryView } from '../../components/Feedback';
+import { useSession } from '../../state/session';
+import { DeskSettingsCard } from './DeskSettingsCard';
+import { SiteSettingsCard } from './SiteSettingsCard';
+
+export function SettingsPage() {
+  const role = useSession((s) => s.user!.role);
+  const settings = useQuery(() => api.call('settings.get', {}), []);
+  const editable = can(role, 'site');
+  return (
+    <div className="page">
+      <PageHeader title="Settings" description="How this desk listens for dialers, and the dialing rules every company shares." />
+      {!editable && <Notice>Only the site owner can change these settings.</Notice>}
+      <QueryView query={settings}>
+        {(s) => (
+          <div className="grid-2">
+            <DeskSettingsCard desk={s.desk} listening={s.httpListening} editable={editable} onSaved={() => void settings.reload()} />
+            <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
+          </div>
+        )}
+      </QueryView>
+    </div>
+  );
+}
