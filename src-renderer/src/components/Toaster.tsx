@@ -19,8 +19,8 @@ export const useToasts = create<ToastState>()((set, get) => ({
   toasts: [],
   push(text, tone = 'ok') {
     const id = nextId++;
-    set({ toasts: [...get().toasts.slice(-3), { id, text, tone }] });
-    if (tone === 'ok') setTimeout(() => get().dismiss(id), 4000);
+    set({ toasts: [...get().toasts.slice(-2), { id, text, tone }] });
+    if (tone === 'ok') setTimeout(() => get().dismiss(id), 3500);
   },
   dismiss(id) {
     set({ toasts: get().toasts.filter((t) => t.id !== id) });

@@ -4,6 +4,9 @@ import { can, type Capability, type Role } from '../../../src-shared/roles';
 import { CompaniesPage } from './companies/CompaniesPage';
 import { UsersPage } from './users/UsersPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { ScenariosPage } from './setup/ScenariosPage';
+import { LinesPage } from './setup/LinesPage';
+import { AgentsPage } from './setup/AgentsPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -22,6 +25,9 @@ export interface PageDef {
 
 /** Every page of the console, in sidebar order. */
 export const PAGES: PageDef[] = [
+  { path: '/scenarios', label: 'Scenarios', section: 'Dialing', icon: 'scenarios', capability: 'read', needsCompany: true, render: (c) => <ScenariosPage company={c!} /> },
+  { path: '/lines', label: 'Outbound lines', section: 'Dialing', icon: 'lines', capability: 'read', needsCompany: true, render: (c) => <LinesPage company={c!} /> },
+  { path: '/agents', label: 'Agents', section: 'Dialing', icon: 'agents', capability: 'read', needsCompany: true, render: (c) => <AgentsPage company={c!} /> },
   { path: '/users', label: 'Users', section: 'Admin', icon: 'users', capability: 'manage', needsCompany: false, render: (c) => <UsersPage company={c} /> },
   { path: '/settings', label: 'Settings', section: 'Admin', icon: 'settings', capability: 'read', needsCompany: false, render: () => <SettingsPage /> },
   { path: '/companies', label: 'Companies', section: 'Site', icon: 'companies', capability: 'read', needsCompany: false, render: () => <CompaniesPage /> },

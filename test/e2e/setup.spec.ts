@@ -1,0 +1,83 @@
+import { test, expect } from './fixtures';
+import { OWNER, openPage, seedDesk, signIn, signOut } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+
+test('scenarios, outbound lines and agents: add, edit, deactivate', async ({ page, served, shot }) => {
+  await seedDesk(served, [{ slug: 'acme', name: 'Acme', timezone: 'Europe/Berlin', currency: 'EUR' }]);
+  await signIn(page, served.url, OWNER);
+
+  await openPage(page, 'Scenarios');
+  await expect(page.getByRole('heading', { name: 'No scenarios yet' })).toBeVisible();
+  await shot('scenarios-empty');
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Summer sale');
+  await dialog.getByLabel('Key').fill('Bad Key!');
+  await dialog.getByRole('button', { name: 'Add scenario' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('scenario key');
+  await dialog.getByLabel('Key').fill('summer_sale');
+  await dialog.getByLabel('Description').fill('Existing customers, upsell the summer plan');
+  await dialog.getByRole('button', { name: 'Add scenario' }).click();
+  const sale = page.getByRole('row').filter({ hasText: 'Summer sale' });
+  await expect(sale).toContainText('summer_sale');
+  await expect(sale).toContainText('Active');
+  await page.getByRole('button', { name: 'Deactivate Summer sale' }).click();
+  await expect(sale).toContainText('Inactive');
+  await expect(page.getByText('No scenario is active')).toBeVisible();
+  await page.getByRole('button', { name: 'Activate Summer sale' }).click();
+  await expect(sale).toContainText('Active');
+  await page.getByRole('button', { name: 'Edit Summer sale' }).click();
+  await expect(page.getByRole('dialog').getByLabel('Key')).toBeDisabled();
+  await page.getByRole('dialog').getByLabel('Name').fill('Summer sale 2');
+  await page.getByRole('dialog').getByLabel('Name').press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: 'Summer sale 2' })).toBeVisible();
+  await shot('scenarios');
+
+  await openPage(page, 'Outbound lines');
+  await page.getByRole('button', { name: 'New line' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Name').fill('Berlin trunk');
+  await dialog.getByLabel('Phone number').fill('12');
+  await dialog.getByRole('button', { name: 'Add line' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByLabel('Phone number').fill('030 1234567');
+  await dialog.getByLabel('Country (if national)').fill('DE');
+  await dialog.getByRole('button', { name: 'Add line' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Berlin trunk' })).toContainText('+49301234567');
+  await shot('lines');
+
+  await openPage(page, 'Agents');
+  for (const [name, ext, type] of [
+    ['Anna', '1001', 'Outbound'],
+    ['Ben', 'sip:ben@pbx.local', 'Inbound'],
+  ]) {
+    await page.getByRole('button', { name: 'New agent' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Extension').fill(ext);
+    await dialog.getByLabel('Type').selectOption({ label: type });
+    await dialog.getByRole('button', { name: 'Add agent' }).click();
+    await expect(page.getByRole('row').filter({ hasText: name })).toContainText(type);
+  }
+  await page.getByRole('button', { name: 'Inbound', exact: true }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'Anna' })).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ hasText: 'Ben' })).toBeVisible();
+  await page.getByRole('button', { name: 'All', exact: true }).click();
+  await shot('agents');
+  await signOut(page);
+});
+
+test('a viewer sees the setup but cannot change it', async ({ page, served, shot }) => {
+  await served.cli(['user', 'create', '--username', 'vera', '--role', 'viewer', '--company', 'acme', '--password', 'vera-password']);
+  await signIn(page, served.url, { username: 'vera', password: 'vera-password' });
+  await openPage(page, 'Scenarios');
+  await expect(page.getByRole('row').filter({ hasText: 'Summer sale 2' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /New scenario|Edit|Deactivate/ })).toHaveCount(0);
+  await openPage(page, 'Outbound lines');
+  await expect(page.getByRole('row').filter({ hasText: 'Berlin trunk' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /New line|Edit|Deactivate/ })).toHaveCount(0);
+  await openPage(page, 'Agents');
+  await expect(page.getByRole('button', { name: /New agent|Edit|Deactivate/ })).toHaveCount(0);
+  await shot('agents-viewer');
+});
