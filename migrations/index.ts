@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
+import * as m0002 from './0002_dialer_engine';
+import * as m0003 from './0003_reporting';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -7,4 +9,6 @@ import * as m0001 from './0001_initial';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_dialer_engine': m0002,
+  '0003_reporting': m0003,
 };

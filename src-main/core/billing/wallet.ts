@@ -1,4 +1,4 @@
-import { exec, first, transaction, type Db } from '../db/connection';
+import { prepare, transaction, type Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { badInput } from '../errors';
@@ -19,29 +19,18 @@ export interface LedgerWrite {
  */
 export function appendLedger(db: Db, entry: LedgerWrite, now: number): { entryId: number; balanceAfter: number } {
   if (!db.sqlite.inTransaction) throw new Error('appendLedger: must run inside a transaction');
-  const row = first(
-    db,
-    db.kysely
-      .updateTable('companies')
-      .set((eb) => ({ wallet_balance: eb('wallet_balance', '+', entry.amount) }))
-      .where('id', '=', entry.companyId)
-      .returning('wallet_balance'),
+  // raw prepared statements: this runs once per billable result, thousands of times a second
+  const balanceAfter = prepare(db.sqlite, 'update companies set wallet_balance = wallet_balance + ? where id = ? returning wallet_balance')
+    .pluck()
+    .get(entry.amount, entry.companyId) as number | undefined;
+  if (balanceAfter === undefined) throw badInput(`company ${entry.companyId} does not exist`);
+  const entryId = Number(
+    prepare(
+      db.sqlite,
+      'insert into ledger_entries (company_id, amount, kind, call_result_id, note, user_id, balance_after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(entry.companyId, entry.amount, entry.kind, entry.callResultId ?? null, entry.note ?? '', entry.userId ?? null, balanceAfter, now).lastInsertRowid,
   );
-  if (!row) throw badInput(`company ${entry.companyId} does not exist`);
-  const entryId = exec(
-    db,
-    db.kysely.insertInto('ledger_entries').values({
-      company_id: entry.companyId,
-      amount: entry.amount,
-      kind: entry.kind,
-      call_result_id: entry.callResultId ?? null,
-      note: entry.note ?? '',
-      user_id: entry.userId ?? null,
-      balance_after: row.wallet_balance,
-      created_at: now,
-    }),
-  ).lastInsertRowid;
-  return { entryId, balanceAfter: row.wallet_balance };
+  return { entryId, balanceAfter };
 }
 
 export interface TopUp {
@@ -61,6 +50,32 @@ export function topUp(db: Db, actor: Actor, input: TopUp, now: number): { balanc
       now,
     );
     audit(db, actor, { companyId: input.companyId, entity: 'wallet', entityId: entryId, action: 'topup', after: { amount: input.amount, balance: balanceAfter } }, now);
+    return { balance: balanceAfter, entryId };
+  });
+}
+
+export interface Adjustment {
+  companyId: number;
+  /** + credits the wallet, − debits it */
+  amount: number;
+  note: string;
+}
+
+/**
+ * A correction by hand (a refund agreed on the phone, a mistaken top-up): either sign, always with
+ * a note, and it may take the balance below zero: the ledger says what happened, not what we wish.
+ */
+export function adjustWallet(db: Db, actor: Actor, input: Adjustment, now: number): { balance: number; entryId: number } {
+  if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw badInput('an adjustment is a whole non-zero amount in minor units');
+  if (!input.note.trim()) throw badInput('say why the balance is adjusted');
+  return transaction(db, () => {
+    getCompany(db, input.companyId);
+    const { entryId, balanceAfter } = appendLedger(
+      db,
+      { companyId: input.companyId, amount: input.amount, kind: 'adjustment', note: input.note, userId: actor.userId },
+      now,
+    );
+    audit(db, actor, { companyId: input.companyId, entity: 'wallet', entityId: entryId, action: 'adjust', after: { amount: input.amount, note: input.note, balance: balanceAfter } }, now);
     return { balance: balanceAfter, entryId };
   });
 }

@@ -109,6 +109,8 @@ export interface CallResultsTable {
   dialer_id: string | null;
   batch_id: string | null;
   created_at: number;
+  /** migration 0002: the balance the first answer reported, so a replay answers the same */
+  wallet_balance_after: number | null;
 }
 
 export type LedgerKind = 'topup' | 'charge' | 'refund' | 'adjustment';

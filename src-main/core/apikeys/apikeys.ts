@@ -1,0 +1,124 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { API_SCOPES, type ApiKeyCreate, type ApiKeyDto, type ApiScope } from '../../../src-shared/contract/apikeys';
+import { all, exec, first, prepare, transaction, type Db } from '../db/connection';
+import type { ApiKeyRow } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { forbidden, notFound } from '../errors';
+import { getCompany } from '../companies/companies';
+import { toIso, toIsoOrNull } from '../time';
+
+/**
+ * API keys for dialers and telephony servers. The key is shown once; the database keeps only its
+ * SHA-256 (a key is 192 random bits, so a fast hash is enough: there is nothing to brute-force)
+ * and a short prefix that tells keys apart in lists.
+ */
+export const KEY_PREFIX = 'ddk_';
+const PREFIX_LENGTH = KEY_PREFIX.length + 8;
+
+export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+const parseScopes = (text: string): ApiScope[] =>
+  text.split(',').filter((s): s is ApiScope => (API_SCOPES as readonly string[]).includes(s));
+
+export function toApiKeyDto(row: ApiKeyRow): ApiKeyDto {
+  return {
+    id: row.id,
+    name: row.name,
+    companyId: row.company_id,
+    prefix: row.prefix,
+    scopes: parseScopes(row.scopes),
+    createdAt: toIso(row.created_at),
+    lastUsedAt: toIsoOrNull(row.last_used_at),
+    revokedAt: toIsoOrNull(row.revoked_at),
+  };
+}
+
+/** Newest first. `companyId` null: every key (the superuser's view); a number: that company's keys. */
+export function listApiKeys(db: Db, companyId: number | null): ApiKeyDto[] {
+  let q = db.kysely.selectFrom('api_keys').selectAll().orderBy('id', 'desc');
+  if (companyId !== null) q = q.where('company_id', '=', companyId);
+  return all(db, q).map(toApiKeyDto);
+}
+
+export function createApiKey(db: Db, actor: Actor, input: ApiKeyCreate, now: number): { key: string; apiKey: ApiKeyDto } {
+  const key = KEY_PREFIX + randomBytes(24).toString('base64url');
+  return transaction(db, () => {
+    if (input.companyId !== null) getCompany(db, input.companyId);
+    const id = exec(
+      db,
+      db.kysely.insertInto('api_keys').values({
+        name: input.name,
+        company_id: input.companyId,
+        key_hash: hashKey(key),
+        prefix: key.slice(0, PREFIX_LENGTH),
+        scopes: input.scopes.join(','),
+        created_by: actor.userId,
+        created_at: now,
+      }),
+    ).lastInsertRowid;
+    const apiKey = toApiKeyDto(getApiKeyRow(db, id));
+    audit(db, actor, { companyId: input.companyId, entity: 'api_key', entityId: id, action: 'create', after: apiKey }, now);
+    return { key, apiKey };
+  });
+}
+
+export function getApiKeyRow(db: Db, id: number): ApiKeyRow {
+  const row = first(db, db.kysely.selectFrom('api_keys').selectAll().where('id', '=', id));
+  if (!row) throw notFound(`API key ${id} does not exist`);
+  return row;
+}
+
+/**
+ * Revokes a key at once (the next request with it gets a 401). `withinCompany` is the caller's
+ * company, null for the superuser; a company admin cannot touch site-wide or other companies' keys.
+ */
+export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompany: number | null, now: number): ApiKeyDto {
+  return transaction(db, () => {
+    const before = getApiKeyRow(db, id);
+    if (withinCompany !== null && before.company_id !== withinCompany) {
+      throw before.company_id === null ? forbidden('only the site owner may revoke a site-wide key') : notFound(`API key ${id} does not exist`);
+    }
+    if (before.revoked_at !== null) return toApiKeyDto(before);
+    exec(db, db.kysely.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id));
+    const after = toApiKeyDto(getApiKeyRow(db, id));
+    audit(db, actor, { companyId: before.company_id, entity: 'api_key', entityId: id, action: 'revoke', before: toApiKeyDto(before), after }, now);
+    return after;
+  });
+}
+
+export interface AuthenticatedKey {
+  id: number;
+  companyId: number | null;
+  scopes: ApiScope[];
+  prefix: string;
+  lastUsedAt: number | null;
+}
+
+export type KeyCheck = { ok: true; key: AuthenticatedKey } | { ok: false; reason: 'unknown' | 'revoked' };
+
+/** One indexed read by hash: cheap enough for every request, and a revocation is seen at once. */
+export function authenticateApiKey(db: Db, presented: string): KeyCheck {
+  if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return { ok: false, reason: 'unknown' };
+  const row = prepare(db.sqlite, 'select id, company_id, scopes, prefix, last_used_at, revoked_at from api_keys where key_hash = ?').get(hashKey(presented)) as
+    | { id: number; company_id: number | null; scopes: string; prefix: string; last_used_at: number | null; revoked_at: number | null }
+    | undefined;
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
+  return { ok: true, key: { id: row.id, companyId: row.company_id, scopes: parseScopes(row.scopes), prefix: row.prefix, lastUsedAt: row.last_used_at } };
+}
+
+const TOUCH_EVERY_MS = 60_000;
+const lastTouched = new WeakMap<Db, Map<number, number>>();
+
+/**
+ * Records that a key was used, at most once a minute per key: a busy dialer must not turn every
+ * request into a write.
+ */
+export function touchApiKey(db: Db, key: AuthenticatedKey, now: number): void {
+  let seen = lastTouched.get(db);
+  if (!seen) lastTouched.set(db, (seen = new Map()));
+  const last = Math.max(seen.get(key.id) ?? 0, key.lastUsedAt ?? 0);
+  if (now - last < TOUCH_EVERY_MS) return;
+  seen.set(key.id, now);
+  prepare(db.sqlite, 'update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)').run(now, key.id, now);
+}

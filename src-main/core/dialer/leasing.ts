@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { prepare, transaction, type Db } from '../db/connection';
+import type { CompanyRow } from '../db/schema';
+import type { Core } from '../core';
+import { getCompany } from '../companies/companies';
+import { getSiteSettings } from '../settings/site';
+import { companyScan, deadNumbers, sweepExpiredLeases, type CompanyScan } from './pool-cache';
+import { companyBlock, routingOf, type Blocked, type Routing } from './rules';
+import { dialerRegistry } from './registry';
+
+export const DAY_MS = 86_400_000;
+/** ids checked in SQL per round trip */
+const CHUNK = 1024;
+/** ids checked per request at most, so one request never holds the thread for long */
+const BUDGET = 16 * 1024;
+/** after a full lap found nothing, answer pool_exhausted without scanning for this long */
+const EXHAUSTED_RECHECK_MS = 2_000;
+
+export interface NextBatchRequest {
+  companyId: number;
+  size: number;
+  dialerId: string;
+  /** the dialer's address, for the console's live list */
+  address?: string;
+}
+
+export interface LeasedNumber {
+  numberId: number;
+  phone: string;
+}
+
+export interface NextBatch {
+  company: CompanyRow;
+  batchId: string | null;
+  leaseExpiresAt: number | null;
+  numbers: LeasedNumber[];
+  blocked: Blocked | null;
+  routing: Routing;
+}
+
+/**
+ * Hands a dialer up to `size` numbers the rules allow, each under a lease that expires. The check
+ * and the leases happen in one IMMEDIATE transaction, so two dialers asking at once (on this
+ * thread, or another process on the same file) never get one number.
+ */
+export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
+  const { db } = core;
+  const now = core.clock();
+  const site = getSiteSettings(db);
+  const result = transaction(db, (): NextBatch => {
+    sweepExpiredLeases(db, now);
+    const company = getCompany(db, req.companyId);
+    const routing = routingOf(db, company.id);
+    const blocked = companyBlock(db, company, routing, now);
+    const empty = { company, batchId: null, leaseExpiresAt: null, numbers: [], routing };
+    if (blocked) return { ...empty, blocked };
+    const picked = pickNumbers(db, companyScan(db, company.id), company.id, req.size, now, now - site.callCooldownDays * DAY_MS);
+    if (picked.length === 0) return { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
+    const batchId = randomUUID();
+    const expiresAt = now + site.leaseMinutes * 60_000;
+    const insert = prepare(db.sqlite, LEASE);
+    const numbers = picked.filter((n) => insert.run(n.numberId, company.id, batchId, req.dialerId, now, expiresAt).changes === 1);
+    return { company, batchId, leaseExpiresAt: expiresAt, numbers, blocked: null, routing };
+  });
+  dialerRegistry(core).sawBatch(result.company.id, req.dialerId, req.address ?? 'local', result.numbers.length);
+  return result;
+}
+
+// an expired lease is no lease: the row is taken over in place
+const LEASE = `
+  insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at) values (?, ?, ?, ?, ?, ?)
+  on conflict (number_id) do update set company_id = excluded.company_id, batch_id = excluded.batch_id,
+    dialer_id = excluded.dialer_id, leased_at = excluded.leased_at, expires_at = excluded.expires_at
+  where leases.expires_at <= excluded.leased_at`;
+
+// every number-level rule, in SQL: the bitsets only decide which ids are worth asking about
+const ELIGIBLE = `
+  select n.id as numberId, n.phone from numbers n
+  where n.id in (select value from json_each(?))
+    and n.global_status = 'active'
+    and (n.last_called_at is null or n.last_called_at <= ?)
+    and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
+    and not exists (select 1 from company_calls c where c.company_id = ? and c.number_id = n.id)
+  order by n.id`;
+
+/**
+ * Walks numbers.id from the company's cursor, wrapping around once, asking SQL only about ids the
+ * company has not dialed and that are not dead. Numbers skipped for a cooldown or another company's
+ * lease are met again on the next lap.
+ */
+function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number, now: number, cooldownCutoff: number): LeasedNumber[] {
+  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
+  if (maxId === 0) return [];
+  if (scan.exhaustedAt !== null && now - scan.exhaustedAt < EXHAUSTED_RECHECK_MS && scan.exhaustedMaxId === maxId) return [];
+  const dead = deadNumbers(db);
+  const eligible = prepare(db.sqlite, ELIGIBLE);
+  const picked: LeasedNumber[] = [];
+  const lapStart = scan.cursor + 1;
+  let pos = lapStart;
+  let wrapped = false;
+  let lapDone = false;
+  let examined = 0;
+  while (picked.length < size && examined < BUDGET) {
+    const end = wrapped ? lapStart - 1 : maxId;
+    if (pos > end) {
+      if (wrapped) {
+        lapDone = true;
+        break;
+      }
+      wrapped = true;
+      pos = 1;
+      continue;
+    }
+    const ids: number[] = [];
+    const want = Math.min(CHUNK, BUDGET - examined, Math.max(64, (size - picked.length) * 2));
+    const last = scan.dialed.collectAbsent(dead, pos, end, want, ids);
+    examined += ids.length;
+    const rows = ids.length ? (eligible.all(JSON.stringify(ids), cooldownCutoff, now, companyId) as LeasedNumber[]) : [];
+    const need = size - picked.length;
+    if (rows.length > need) {
+      picked.push(...rows.slice(0, need));
+      scan.cursor = rows[need - 1].numberId;
+      break;
+    }
+    picked.push(...rows);
+    scan.cursor = last;
+    pos = last + 1;
+  }
+  if (lapDone && picked.length === 0) {
+    scan.exhaustedAt = now;
+    scan.exhaustedMaxId = maxId;
+  } else scan.exhaustedAt = null;
+  return picked;
+}

@@ -1,0 +1,101 @@
+import type { GlobalStatus } from '../../../src-shared/statuses';
+import { prepare, type Db } from '../db/connection';
+import { Bitset } from './bitset';
+
+/**
+ * What the leasing scan keeps in memory so that its cost does not grow with what a company has
+ * already dialed: per company, the set of number ids in company_calls and a scan cursor over
+ * numbers.id; for the pool, the ids whose global status is not `active`.
+ *
+ * It is a hint, never the authority: the lease query re-checks every rule in SQL, so a stale entry
+ * costs a wasted lookup, not a wrong lease. Entries are added only after the transaction that made
+ * them true has committed (a rolled-back result must not hide a number from its company).
+ */
+export interface CompanyScan {
+  dialed: Bitset;
+  /** the last number id the scan looked at */
+  cursor: number;
+  /** a full lap found nothing at this time (ms) with this pool size: answer pool_exhausted for a moment */
+  exhaustedAt: number | null;
+  exhaustedMaxId: number;
+}
+
+interface PoolCache {
+  dead: Bitset | null;
+  companies: Map<number, CompanyScan>;
+  lastSweepAt: number;
+}
+
+const caches = new WeakMap<Db, PoolCache>();
+
+function poolCache(db: Db): PoolCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = { dead: null, companies: new Map(), lastSweepAt: 0 }));
+  return cache;
+}
+
+/** Ids whose global status rules them out for everyone (complained, power_off, invalid). */
+export function deadNumbers(db: Db): Bitset {
+  const cache = poolCache(db);
+  if (!cache.dead) {
+    const dead = new Bitset();
+    const ids = prepare(db.sqlite, "select id from numbers where global_status in ('complained', 'power_off', 'invalid')").pluck().all() as number[];
+    for (const id of ids) dead.add(id);
+    cache.dead = dead;
+  }
+  return cache.dead;
+}
+
+export function companyScan(db: Db, companyId: number): CompanyScan {
+  const cache = poolCache(db);
+  let scan = cache.companies.get(companyId);
+  if (!scan) {
+    const dialed = new Bitset();
+    const stmt = prepare(db.sqlite, 'select number_id from company_calls where company_id = ?').pluck();
+    for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
+    scan = { dialed, cursor: 0, exhaustedAt: null, exhaustedMaxId: 0 };
+    cache.companies.set(companyId, scan);
+  }
+  return scan;
+}
+
+/** After a commit that added (company, number) pairs to company_calls. */
+export function noteDialed(db: Db, companyId: number, numberIds: Iterable<number>): void {
+  const scan = caches.get(db)?.companies.get(companyId);
+  if (scan) for (const id of numberIds) scan.dialed.add(id);
+}
+
+/** After a commit that changed numbers' global status. */
+export function noteStatus(db: Db, changes: Iterable<{ id: number; status: GlobalStatus }>): void {
+  const dead = caches.get(db)?.dead;
+  if (dead) {
+    for (const c of changes) {
+      if (c.status === 'active') dead.delete(c.id);
+      else dead.add(c.id);
+    }
+  }
+  poolGrew(db);
+}
+
+/** After bulk status changes (a do-not-call import): reread the dead set on the next lease. */
+export function forgetDeadNumbers(db: Db): void {
+  const cache = caches.get(db);
+  if (cache) cache.dead = null;
+}
+
+/** Numbers came back (release, FAILED, reset, import): scans that found nothing look again. */
+export function poolGrew(db: Db): void {
+  const cache = caches.get(db);
+  if (cache) for (const scan of cache.companies.values()) scan.exhaustedAt = null;
+}
+
+/** Expired leases are ignored by every query; their rows are swept now and then, in small bites. */
+export function sweepExpiredLeases(db: Db, now: number, everyMs = 60_000): number {
+  const cache = poolCache(db);
+  if (now - cache.lastSweepAt < everyMs) return 0;
+  cache.lastSweepAt = now;
+  return prepare(
+    db.sqlite,
+    'delete from leases where number_id in (select number_id from leases where expires_at <= ? order by expires_at limit 5000)',
+  ).run(now).changes;
+}

@@ -1,0 +1,106 @@
+import type { DialerDto } from '../../../src-shared/contract/dialer';
+import { prepare } from '../db/connection';
+import type { Core } from '../core';
+import { toIso } from '../time';
+
+interface Seen {
+  companyId: number;
+  dialerId: string;
+  address: string;
+  lastSeenAt: number;
+  batches: number;
+  results: number;
+  /** a 'dialer.seen' event is due once the throttle window ends */
+  timer: NodeJS.Timeout | null;
+  lastEmitAt: number;
+}
+
+/** at most two 'dialer.seen' events a second per dialer, however fast it calls */
+const EMIT_EVERY_MS = 500;
+
+/**
+ * The dialers this process has heard from, kept in memory for the console's live list. Counts
+ * restart with the process; live leases are read from the database when shown.
+ */
+export class DialerRegistry {
+  private readonly seen = new Map<string, Seen>();
+  private closed = false;
+
+  constructor(private readonly core: Core) {
+    core.onClose(() => this.close());
+  }
+
+  sawBatch(companyId: number, dialerId: string, address: string, leased: number): void {
+    const s = this.entry(companyId, dialerId, address);
+    if (leased > 0) s.batches++;
+    this.schedule(s);
+  }
+
+  sawResults(companyId: number, dialerId: string, address: string, count: number): void {
+    const s = this.entry(companyId, dialerId, address);
+    s.results += count;
+    this.schedule(s);
+  }
+
+  sawRelease(companyId: number, dialerId: string, address: string): void {
+    this.schedule(this.entry(companyId, dialerId, address));
+  }
+
+  list(companyId: number): DialerDto[] {
+    return [...this.seen.values()]
+      .filter((s) => s.companyId === companyId)
+      .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
+      .map((s) => this.dto(s));
+  }
+
+  private entry(companyId: number, dialerId: string, address: string): Seen {
+    const key = `${companyId}\u0000${dialerId}`;
+    let s = this.seen.get(key);
+    if (!s) {
+      s = { companyId, dialerId, address, lastSeenAt: 0, batches: 0, results: 0, timer: null, lastEmitAt: 0 };
+      this.seen.set(key, s);
+    }
+    s.address = address;
+    s.lastSeenAt = this.core.clock();
+    return s;
+  }
+
+  private schedule(s: Seen): void {
+    if (this.closed || s.timer) return;
+    const wait = Math.max(0, s.lastEmitAt + EMIT_EVERY_MS - Date.now());
+    s.timer = setTimeout(() => {
+      s.timer = null;
+      s.lastEmitAt = Date.now();
+      if (!this.closed && this.core.db.sqlite.open) this.core.events.emit('dialer.seen', this.dto(s));
+    }, wait);
+    s.timer.unref();
+  }
+
+  private dto(s: Seen): DialerDto {
+    const live = prepare(this.core.db.sqlite, 'select count(*) from leases where company_id = ? and dialer_id = ? and expires_at > ?')
+      .pluck()
+      .get(s.companyId, s.dialerId, this.core.clock()) as number;
+    return {
+      companyId: s.companyId,
+      dialerId: s.dialerId,
+      address: s.address,
+      lastSeenAt: toIso(s.lastSeenAt),
+      batches: s.batches,
+      results: s.results,
+      liveLeases: live,
+    };
+  }
+
+  private close(): void {
+    this.closed = true;
+    for (const s of this.seen.values()) if (s.timer) clearTimeout(s.timer);
+  }
+}
+
+const registries = new WeakMap<Core, DialerRegistry>();
+
+export function dialerRegistry(core: Core): DialerRegistry {
+  let r = registries.get(core);
+  if (!r) registries.set(core, (r = new DialerRegistry(core)));
+  return r;
+}

@@ -1,0 +1,176 @@
+import { globalStatusAfter, type GlobalStatus } from '../../../src-shared/statuses';
+import { prepare, type Db } from '../db/connection';
+import type { CompanyRow } from '../db/schema';
+import { badInput, conflict, notFound } from '../errors';
+import { appendLedger } from '../billing/wallet';
+import { chargeFor } from '../billing/charge';
+import { addToRollup } from '../stats/rollup';
+import { normalizePhone } from '../numbers/phone';
+import { reportHash } from './hash';
+import type { RecordedResult, ResultEffects, ResultReport } from './types';
+
+/** State shared by the results of one transaction: the company row and lookups already made. */
+export interface RecordContext {
+  db: Db;
+  company: CompanyRow;
+  /** the wallet balance as this transaction has moved it so far */
+  balance: number;
+  now: number;
+  scenarioIds: Map<string, number>;
+  checkedLines: Set<number>;
+  checkedAgents: Set<number>;
+}
+
+const RANK: Record<GlobalStatus, number> = { active: 0, power_off: 1, invalid: 2, complained: 3 };
+
+/**
+ * Records one result inside the caller's transaction (DESIGN.md §3 "Call statuses" and "Dialing
+ * rules"). Throws an AppError, having written nothing of its own, when the report cannot be taken.
+ */
+export function recordOne(ctx: RecordContext, r: ResultReport): { answer: RecordedResult; effects: ResultEffects | null } {
+  const { db, company, now } = ctx;
+  const hash = reportHash(r);
+  const earlier = prepare(db.sqlite, 'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?').get(company.id, r.callId) as
+    | { id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null }
+    | undefined;
+  if (earlier) {
+    if (earlier.request_hash !== hash) {
+      throw conflict(`call_id "${r.callId}" was already reported (result ${earlier.id}) with different details; a retry must send the same report`);
+    }
+    return {
+      answer: { resultId: earlier.id, charged: earlier.amount_charged, walletBalance: earlier.wallet_balance_after ?? ctx.balance, replayed: true },
+      effects: null,
+    };
+  }
+
+  const inbound = r.status === 'INBOUND_CALL';
+  const number = resolveNumber(ctx, r, inbound);
+
+  // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
+  let dialerId: string | null = null;
+  if (!inbound) {
+    const lease = prepare(db.sqlite, 'select company_id, dialer_id, expires_at from leases where number_id = ?').get(number.id) as
+      | { company_id: number; dialer_id: string; expires_at: number }
+      | undefined;
+    if (lease) {
+      const live = lease.expires_at > now;
+      if (live && lease.company_id !== company.id) throw conflict(`${number.phone} is leased to another company right now`);
+      if (lease.company_id === company.id) dialerId = lease.dialer_id;
+      prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
+    }
+  }
+
+  const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
+  if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
+  if (r.agentId != null) checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
+
+  const charged = chargeFor(company, r.status, r.durationS);
+  const balanceAfter = ctx.balance - charged;
+  const resultId = Number(
+    prepare(db.sqlite, INSERT_RESULT).run(
+      company.id, number.id, number.phone, scenarioId, r.outboundLineId ?? null, r.agentId ?? null, r.status,
+      inbound ? 'inbound' : 'outbound', r.startedAt, r.durationS, r.callId, hash, charged, r.recordingUrl ?? null,
+      r.transcript ?? null, r.data == null ? null : JSON.stringify(r.data), dialerId, r.batchId ?? null, now, balanceAfter,
+    ).lastInsertRowid,
+  );
+  // A billable result is charged even when that takes the wallet below zero: the call happened and
+  // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
+  if (charged > 0) {
+    const moved = appendLedger(db, { companyId: company.id, amount: -charged, kind: 'charge', callResultId: resultId, note: `${r.status} ${r.callId}` }, now);
+    if (moved.balanceAfter !== balanceAfter) throw new Error(`wallet of company ${company.id} moved outside this transaction`);
+  }
+  ctx.balance = balanceAfter;
+
+  // FAILED is a technical failure: the number simply goes back, with no cooldown and no dedup.
+  // An inbound call is the customer's, not a dial: it changes neither either.
+  const dials = !inbound && r.status !== 'FAILED';
+  let newStatus: GlobalStatus | null = null;
+  if (dials) {
+    const effect = globalStatusAfter(r.status);
+    newStatus = effect && RANK[effect] > RANK[number.global_status] ? effect : null;
+    const calledAt = Math.min(r.startedAt, now); // a dialer's clock ahead of ours must not stretch the cooldown
+    prepare(db.sqlite, 'update numbers set last_called_at = max(coalesce(last_called_at, 0), ?), last_called_company_id = ?, global_status = ? where id = ?').run(
+      calledAt, company.id, newStatus ?? number.global_status, number.id,
+    );
+    prepare(db.sqlite, 'insert or ignore into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)').run(company.id, number.id, now);
+  }
+  addToRollup(db, {
+    companyId: company.id,
+    startedAt: r.startedAt,
+    scenarioId,
+    outboundLineId: r.outboundLineId ?? null,
+    agentId: r.agentId ?? null,
+    status: r.status,
+    durationS: r.durationS,
+    cost: charged,
+  });
+  return {
+    answer: { resultId, charged, walletBalance: balanceAfter, replayed: false },
+    effects: {
+      resultId,
+      numberId: number.id,
+      status: r.status,
+      direction: inbound ? 'inbound' : 'outbound',
+      startedAt: r.startedAt,
+      charged,
+      dialed: dials,
+      newStatus,
+      returnedToPool: !inbound && r.status === 'FAILED',
+      dialerId,
+    },
+  };
+}
+
+const INSERT_RESULT = `
+  insert into call_results (company_id, number_id, phone, scenario_id, outbound_line_id, agent_id, status, direction,
+    started_at, duration_s, call_id, request_hash, amount_charged, recording_url, transcript, data, dialer_id, batch_id,
+    created_at, wallet_balance_after)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+interface PoolNumber {
+  id: number;
+  phone: string;
+  global_status: GlobalStatus;
+}
+
+function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): PoolNumber {
+  const { db } = ctx;
+  let phone: string | null = null;
+  if (r.phone !== undefined) {
+    const n = normalizePhone(r.phone);
+    if (!n.ok) throw badInput(`phone: "${r.phone}" is not usable: ${n.reason}`);
+    phone = n.phone;
+  }
+  if (r.numberId !== undefined) {
+    const row = prepare(db.sqlite, 'select id, phone, global_status from numbers where id = ?').get(r.numberId) as PoolNumber | undefined;
+    if (!row) throw notFound(`number_id ${r.numberId} is not in the number pool`);
+    if (phone !== null && row.phone !== phone) throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
+    return row;
+  }
+  if (phone === null) throw badInput('give the phone or the number_id of the call');
+  const row = prepare(db.sqlite, 'select id, phone, global_status from numbers where phone = ?').get(phone) as PoolNumber | undefined;
+  if (row) return row;
+  if (!inbound) throw notFound(`${phone} is not in the number pool; report only numbers DialDesk handed out`);
+  // a caller we never dialed: they join the pool, marked as having come in
+  const id = Number(prepare(db.sqlite, "insert into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, 'inbound')").run(phone, ctx.now).lastInsertRowid);
+  return { id, phone, global_status: 'active' };
+}
+
+function scenarioIdOf(ctx: RecordContext, key: string): number {
+  let id = ctx.scenarioIds.get(key);
+  if (id === undefined) {
+    id = prepare(ctx.db.sqlite, 'select id from scenarios where company_id = ? and key = ?').pluck().get(ctx.company.id, key) as number | undefined;
+    if (id === undefined) {
+      throw badInput(`scenario: "${key}" is not a scenario of ${ctx.company.slug}; register it first (POST /api/v1/dialer/register-scenarios)`);
+    }
+    ctx.scenarioIds.set(key, id);
+  }
+  return id;
+}
+
+function checkOwned(ctx: RecordContext, table: 'outbound_lines' | 'agents', seen: Set<number>, id: number, field: string, what: string): void {
+  if (seen.has(id)) return;
+  const found = prepare(ctx.db.sqlite, `select 1 from ${table} where id = ? and company_id = ?`).pluck().get(id, ctx.company.id);
+  if (!found) throw badInput(`${field}: ${what} ${id} is not one of ${ctx.company.slug}'s`);
+  seen.add(id);
+}

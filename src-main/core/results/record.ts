@@ -1,0 +1,106 @@
+import { transaction } from '../db/connection';
+import type { Core } from '../core';
+import { AppError } from '../errors';
+import { getCompany } from '../companies/companies';
+import { noteDialed, noteStatus, poolGrew } from '../dialer/pool-cache';
+import { dialerRegistry } from '../dialer/registry';
+import { toIso } from '../time';
+import { recordOne, type RecordContext } from './record-one';
+import type { RecordedResult, ResultEffects, ResultOutcome, ResultReport } from './types';
+
+export interface RecordOptions {
+  /** the reporter's address, for the console's live list of dialers */
+  address?: string;
+  /** who reported, when no lease says it */
+  dialerId?: string;
+}
+
+/**
+ * Records one result: the call, the end of its lease, the number's new state, the dedup pair, the
+ * charge through the ledger and the dashboard rollup, all in one transaction. Throws an AppError
+ * (400/404/409) having written nothing. A replay of the same call_id answers the first answer.
+ */
+export function recordResult(core: Core, companyId: number, report: ResultReport, options: RecordOptions = {}): RecordedResult {
+  const { answer, effects } = transaction(core.db, () => {
+    const ctx = contextFor(core, companyId);
+    return recordOne(ctx, report);
+  });
+  afterCommit(core, companyId, effects ? [effects] : [], answer.walletBalance, options);
+  return answer;
+}
+
+/**
+ * Records many results in one transaction. Each item succeeds or fails on its own (a savepoint
+ * each): a bad item is answered with its error and leaves no trace, the others are kept.
+ */
+export function recordResults(
+  core: Core,
+  companyId: number,
+  reports: ResultReport[],
+  options: RecordOptions = {},
+): { outcomes: ResultOutcome[]; walletBalance: number } {
+  const { outcomes, effects, walletBalance } = transaction(core.db, () => {
+    const ctx = contextFor(core, companyId);
+    const effects: ResultEffects[] = [];
+    const outcomes = reports.map((report): ResultOutcome => {
+      const balanceBefore = ctx.balance;
+      try {
+        const one = core.db.sqlite.transaction(() => recordOne(ctx, report))(); // nested: a savepoint
+        if (one.effects) effects.push(one.effects);
+        return { ok: true, ...one.answer };
+      } catch (err) {
+        ctx.balance = balanceBefore;
+        if (err instanceof AppError) return { ok: false, error: err };
+        throw err;
+      }
+    });
+    return { outcomes, effects, walletBalance: ctx.balance };
+  });
+  afterCommit(core, companyId, effects, walletBalance, options);
+  return { outcomes, walletBalance };
+}
+
+function contextFor(core: Core, companyId: number): RecordContext {
+  const company = getCompany(core.db, companyId);
+  return {
+    db: core.db,
+    company,
+    balance: company.wallet_balance,
+    now: core.clock(),
+    scenarioIds: new Map(),
+    checkedLines: new Set(),
+    checkedAgents: new Set(),
+  };
+}
+
+/** Caches, the dialer registry and the console's events learn of the results once they are durable. */
+function afterCommit(core: Core, companyId: number, effects: ResultEffects[], walletBalance: number, options: RecordOptions): void {
+  if (effects.length === 0) return;
+  const { db } = core;
+  noteDialed(db, companyId, effects.filter((e) => e.dialed).map((e) => e.numberId));
+  const changed = effects.filter((e) => e.newStatus !== null).map((e) => ({ id: e.numberId, status: e.newStatus! }));
+  if (changed.length) noteStatus(db, changed);
+  if (effects.some((e) => e.returnedToPool)) poolGrew(db);
+
+  const byDialer = new Map<string, number>();
+  for (const e of effects) {
+    const who = e.dialerId ?? options.dialerId;
+    if (who) byDialer.set(who, (byDialer.get(who) ?? 0) + 1);
+  }
+  for (const [dialerId, count] of byDialer) dialerRegistry(core).sawResults(companyId, dialerId, options.address ?? 'local', count);
+
+  for (const e of effects) {
+    core.events.emit('result.reported', {
+      companyId,
+      resultId: e.resultId,
+      status: e.status,
+      direction: e.direction,
+      charged: e.charged,
+      at: toIso(e.startedAt),
+    });
+  }
+  if (effects.some((e) => e.charged !== 0)) {
+    const company = getCompany(db, companyId);
+    core.events.emit('wallet.changed', { companyId, balance: walletBalance, currency: company.currency });
+  }
+}

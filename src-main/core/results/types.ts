@@ -1,0 +1,52 @@
+import type { CallStatus, GlobalStatus } from '../../../src-shared/statuses';
+import type { AppError } from '../errors';
+
+/** One call's result as a dialer (or the inbound webhook) reports it. Times are epoch ms. */
+export interface ResultReport {
+  /** the reporter's id of the call: the idempotency key, unique per company */
+  callId: string;
+  /** E.164, or anything libphonenumber reads with a country code */
+  phone?: string;
+  numberId?: number;
+  batchId?: string | null;
+  /** the scenario's key; null only for inbound calls */
+  scenarioKey: string | null;
+  outboundLineId?: number | null;
+  agentId?: number | null;
+  status: CallStatus;
+  startedAt: number;
+  durationS: number;
+  recordingUrl?: string | null;
+  transcript?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+export interface RecordedResult {
+  resultId: number;
+  /** what this result cost, minor units */
+  charged: number;
+  /** the wallet balance right after it */
+  walletBalance: number;
+  /** true when the call_id was already recorded with this very report: the first answer again */
+  replayed: boolean;
+}
+
+export type ResultOutcome = ({ ok: true } & RecordedResult) | { ok: false; error: AppError };
+
+/** What a recorded result changed, for the work done after commit (events, caches, registry). */
+export interface ResultEffects {
+  resultId: number;
+  numberId: number;
+  status: CallStatus;
+  direction: 'outbound' | 'inbound';
+  startedAt: number;
+  charged: number;
+  /** added to company_calls */
+  dialed: boolean;
+  /** the number's new global status, when it changed */
+  newStatus: GlobalStatus | null;
+  /** the lease this result ended returned nothing to the pool but a FAILED number */
+  returnedToPool: boolean;
+  /** the dialer that held the lease, when there was one */
+  dialerId: string | null;
+}

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  ApiError,
+  NextBatchAnswer,
+  NextBatchQuery,
+  RegisterScenariosAnswer,
+  RegisterScenariosBody,
+  ReleaseAnswer,
+  ReleaseBody,
+  ReportResultBody,
+  ReportResultsAnswer,
+  ReportResultsBody,
+  ResultAnswer,
+} from '../../src-shared/contract/dialer';
+import type { Core } from '../core/core';
+import { nextBatch } from '../core/dialer/leasing';
+import { releaseBatch } from '../core/dialer/release';
+import { registerScenarios } from '../core/dialer/scenarios';
+import { recordResult, recordResults } from '../core/results/record';
+import { companyForKey, requireApiKey } from './auth';
+import { toNextBatchAnswer, toOutcomeDto, toReport } from './dialer-map';
+
+/** 1000 results with transcripts do not fit the port's default 1 MiB */
+export const REPORT_RESULTS_BODY_LIMIT = 8 * 1024 * 1024;
+
+// one schema instance for every error, so the document shows a single `Error` component
+const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 413: ApiError };
+const common = { tags: ['dialer'], security: [{ bearerAuth: [] }] };
+
+/** /api/v1/dialer/*: DESIGN.md §4, for the on-site auto-dialers. */
+export function dialerRoutes(core: Core) {
+  return async (root: FastifyInstance) => {
+    await root.register(async (scope) => {
+      scope.addHook('onRequest', requireApiKey(core, 'dialer'));
+      const app = scope.withTypeProvider<ZodTypeProvider>();
+
+      app.get(
+        '/api/v1/dialer/next-batch',
+        {
+          schema: {
+            ...common,
+            summary: 'Lease up to `size` numbers the dialing rules allow now',
+            description: 'When the company may not dial now, `blocked` says why, `numbers` is empty, and the status is still 200.',
+            querystring: NextBatchQuery,
+            response: { 200: NextBatchAnswer, ...errors },
+          },
+        },
+        async (request) => {
+          const company = companyForKey(core, request.apiKey, request.query.company);
+          const batch = nextBatch(core, { companyId: company.id, size: request.query.size, dialerId: request.query.dialer, address: request.ip });
+          return toNextBatchAnswer(batch);
+        },
+      );
+
+      app.post(
+        '/api/v1/dialer/report-result',
+        {
+          schema: {
+            ...common,
+            summary: "Record one call's result",
+            description: '201 the first time; the same call_id with the same body again answers 200 with the first answer; with another body, 409.',
+            body: ReportResultBody,
+            response: { 200: ResultAnswer, 201: ResultAnswer, ...errors },
+          },
+        },
+        async (request, reply) => {
+          const { company: slug, ...item } = request.body;
+          const company = companyForKey(core, request.apiKey, slug);
+          const answer = recordResult(core, company.id, toReport(item), { address: request.ip });
+          reply.code(answer.replayed ? 200 : 201);
+          return { result_id: answer.resultId, charged: answer.charged, wallet_balance: answer.walletBalance };
+        },
+      );
+
+      app.post(
+        '/api/v1/dialer/report-results',
+        {
+          bodyLimit: REPORT_RESULTS_BODY_LIMIT,
+          schema: {
+            ...common,
+            summary: 'Record up to 1000 results in one transaction, each with its own outcome',
+            description: 'Each item is answered as report-result would answer it alone; a rejected item leaves no trace and does not stop the others.',
+            body: ReportResultsBody,
+            response: { 200: ReportResultsAnswer, ...errors },
+          },
+        },
+        async (request) => {
+          const company = companyForKey(core, request.apiKey, request.body.company);
+          const items = request.body.results;
+          const { outcomes, walletBalance } = recordResults(core, company.id, items.map(toReport), { address: request.ip });
+          const results = outcomes.map((o, i) => toOutcomeDto(o, i, items[i].call_id));
+          return {
+            created: results.filter((r) => r.outcome === 'created').length,
+            replayed: results.filter((r) => r.outcome === 'replayed').length,
+            rejected: results.filter((r) => r.outcome === 'rejected').length,
+            wallet_balance: walletBalance,
+            results,
+          };
+        },
+      );
+
+      app.post(
+        '/api/v1/dialer/register-scenarios',
+        {
+          schema: {
+            ...common,
+            summary: 'Announce the scenarios this dialer runs (new keys start inactive)',
+            body: RegisterScenariosBody,
+            response: { 200: RegisterScenariosAnswer, ...errors },
+          },
+        },
+        async (request) => {
+          const company = companyForKey(core, request.apiKey, request.body.company);
+          const actor = { userId: null, name: `api-key:${request.apiKey!.prefix}` };
+          return { scenarios: registerScenarios(core, actor, company.id, request.body.scenarios) };
+        },
+      );
+
+      app.post(
+        '/api/v1/dialer/release',
+        {
+          schema: {
+            ...common,
+            summary: "Give a batch's unused numbers back to the pool",
+            body: ReleaseBody,
+            response: { 200: ReleaseAnswer, ...errors },
+          },
+        },
+        async (request) => {
+          const company = companyForKey(core, request.apiKey, request.body.company);
+          return releaseBatch(core, { companyId: company.id, batchId: request.body.batch_id, numberIds: request.body.number_ids, address: request.ip });
+        },
+      );
+    });
+  };
+}
+

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Core } from '../core/core';
+import { installApiKeyUsage } from './auth';
+
+export const OPENAPI_PATH = '/api/v1/openapi.json';
+
+/**
+ * Goes first among the API plugins: zod validates and serialises every route that gives a schema,
+ * @fastify/swagger collects those same schemas into the OpenAPI document, and API-key bookkeeping
+ * is wired at the root so every API route (dialer, inbound) shares it.
+ */
+export function openapiPlugin(core: Core) {
+  return async (app: FastifyInstance) => {
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'DialDesk HTTP API',
+          version: core.version,
+          description:
+            'The port on-site dialers and telephony servers talk to. JSON in snake_case; errors are ' +
+            '{ "error": { "code", "message" } }; nothing is written when the answer is a 4xx.',
+        },
+        components: {
+          securitySchemes: {
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              description: 'An API key from the console or `dialdesk apikey create`, scoped to dialer and/or inbound.',
+            },
+          },
+        },
+        tags: [
+          { name: 'dialer', description: 'numbers to dial and the results of the calls' },
+          { name: 'inbound', description: 'configuration for inbound calls' },
+          { name: 'meta', description: 'health and this document' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: (documentObject) => {
+        const doc = jsonSchemaTransformObject(documentObject) as { paths?: Record<string, unknown> };
+        // /api/v1/health is registered by the server itself, before this plugin sees routes
+        doc.paths = {
+          '/api/v1/health': {
+            get: {
+              tags: ['meta'],
+              summary: 'Is the port up? No key needed.',
+              responses: {
+                200: {
+                  description: 'up',
+                  content: {
+                    'application/json': {
+                      schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' } }, required: ['status', 'version'] },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          ...doc.paths,
+        };
+        return doc as ReturnType<typeof jsonSchemaTransformObject>;
+      },
+    });
+    installApiKeyUsage(app, core);
+    app.get(OPENAPI_PATH, { schema: { hide: true } as object }, async () => app.swagger());
+  };
+}

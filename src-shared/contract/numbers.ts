@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { channel } from './define';
+import { Id } from './common';
+import { PhoneInput, Region } from './setup';
+import { GLOBAL_STATUSES, type CallStatus, type GlobalStatus } from '../statuses';
+
+/** The shared number pool: imports, do-not-call lists, counts and one number's history. */
+
+export interface RejectedRow {
+  /** 1-based line of the file (a header line counts) */
+  line: number;
+  value: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  jobId: string;
+  source: string;
+  /** data rows read (a header is not a row) */
+  rows: number;
+  /** numbers new to the pool */
+  added: number;
+  /** already in the pool, or repeated within the file */
+  known: number;
+  rejected: number;
+  /** the first rejected rows, with their line numbers */
+  rejectedRows: RejectedRow[];
+  rejectedRowsTruncated: boolean;
+  durationMs: number;
+}
+
+export interface DncReport extends Omit<ImportReport, 'added' | 'known'> {
+  /** pool numbers that are now `complained` */
+  marked: number;
+  /** numbers the pool did not know, added as `complained` so they are never dialed */
+  added: number;
+  /** already complained */
+  known: number;
+}
+
+/** Either a file on this machine or the file's text (the console may send what the user picked). */
+const ImportSource = z
+  .object({
+    path: z.string().min(1).max(4096).optional(),
+    content: z.string().max(256 * 1024 * 1024).optional(),
+    /** the country of numbers written without their country code */
+    region: Region.optional(),
+    /** what the pool remembers as the numbers' source; the file name by default */
+    source: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((v) => (v.path === undefined) !== (v.content === undefined), {
+    message: 'give either the path of a file or its content, not both',
+    path: ['path'],
+  });
+export type ImportSource = z.output<typeof ImportSource>;
+
+export interface PoolCounts {
+  total: number;
+  byStatus: Record<GlobalStatus, number>;
+  leasedNow: number;
+  companyId: number | null;
+  /** numbers this company may be handed right now (every dialing rule but schedule and wallet) */
+  availableNow: number | null;
+  /** numbers this company has already dialed */
+  dialedByCompany: number | null;
+  countedAt: string;
+}
+
+export interface NumberResultDto {
+  id: number;
+  status: CallStatus;
+  direction: 'outbound' | 'inbound';
+  startedAt: string;
+  durationS: number;
+  scenarioId: number | null;
+  amountCharged: number;
+}
+
+export interface NumberLookup {
+  phone: string;
+  number: {
+    id: number;
+    globalStatus: GlobalStatus;
+    source: string;
+    importedAt: string;
+    lastCalledAt: string | null;
+    lastCalledByThisCompany: boolean;
+    inCooldown: boolean;
+    leasedNow: boolean;
+    dialedByCompany: boolean;
+  } | null;
+  /** this company's results for the number, newest first (at most 100) */
+  results: NumberResultDto[];
+}
+
+export const numbersChannels = {
+  'numbers.import': channel<ImportReport>()(ImportSource),
+  'numbers.dnc': channel<DncReport>()(ImportSource),
+  'numbers.counts': channel<PoolCounts>()(z.object({ companyId: Id.optional() }).strict()),
+  'numbers.lookup': channel<NumberLookup>()(
+    z.object({ companyId: Id, phone: PhoneInput, region: Region.optional() }).strict(),
+  ),
+  /** puts a number back to `active` (or another global status), e.g. after a complaint was withdrawn */
+  'numbers.resetStatus': channel<{ phone: string; before: GlobalStatus; after: GlobalStatus }>()(
+    z
+      .object({
+        phone: PhoneInput,
+        region: Region.optional(),
+        status: z.enum(GLOBAL_STATUSES).default('active'),
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+  ),
+};
