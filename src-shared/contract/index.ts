@@ -4,6 +4,7 @@ import { authChannels, usersChannels } from './auth';
 import { companiesChannels } from './companies';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
+import { inboundChannels } from './inbound';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -15,6 +16,7 @@ export const CHANNELS = {
   ...companiesChannels,
   ...settingsChannels,
   ...setupChannels,
+  ...inboundChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -35,3 +37,4 @@ export * from './auth';
 export * from './companies';
 export * from './settings';
 export * from './setup';
+export * from './inbound';

@@ -1,0 +1,156 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MIGRATIONS } from '../../migrations';
+import { createCore, DATABASE_FILE } from '../../src-main/core/core';
+import { openDatabase, closeDatabase } from '../../src-main/core/db/connection';
+import { createMigrator } from '../../src-main/core/db/migrator';
+import { memoryDeskSettings } from '../../src-main/core/settings/desk';
+import { dropSecondaryIndexes, fillCallStats, loadHistory } from './gen/bulk';
+import { setUpCompanies } from './gen/setup';
+import { companyProfiles, datasetKey, DAY_MS, FULL, QUICK, type CompanyProfile, type DatasetParams } from './gen/params';
+
+export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
+export const DATA_ROOT = join(BENCH_DIR, 'data');
+
+export interface CompanyInfo {
+  id: number;
+  slug: string;
+  profile: CompanyProfile;
+  dialed: number;
+  /** share of the pool in company_calls */
+  dialedShare: number;
+}
+
+export interface Manifest {
+  key: string;
+  params: DatasetParams;
+  migrations: string[];
+  companies: CompanyInfo[];
+  counts: Record<string, number>;
+  /** seconds per phase of the generation */
+  timings: Record<string, number>;
+  generatedAt: string;
+}
+
+export interface Dataset {
+  dir: string;
+  file: string;
+  manifest: Manifest;
+  /** true when this call generated it, false when the cache was reused */
+  generated: boolean;
+}
+
+/**
+ * The data set for these parameters: reused from test/bench/data/<hash> when a complete one is
+ * there, generated otherwise. The file is generated with the schema at 0001 (bulk-loaded with its
+ * secondary indexes dropped), then every later migration runs through createCore, as it would on a
+ * user's upgraded database.
+ */
+export async function ensureDataset(params: DatasetParams, log: (line: string) => void = console.log): Promise<Dataset> {
+  const migrations = Object.keys(MIGRATIONS).sort();
+  const key = datasetKey(params, migrations);
+  const dir = join(DATA_ROOT, key);
+  const manifestFile = join(dir, 'manifest.json');
+  if (existsSync(manifestFile)) {
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
+    return { dir, file: join(dir, DATABASE_FILE), manifest, generated: false };
+  }
+  const partial = `${dir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  const manifest = await generate(params, partial, key, migrations, log);
+  writeFileSync(join(partial, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(partial, dir);
+  return { dir, file: join(dir, DATABASE_FILE), manifest, generated: true };
+}
+
+async function generate(
+  params: DatasetParams,
+  dir: string,
+  key: string,
+  migrations: string[],
+  log: (line: string) => void,
+): Promise<Manifest> {
+  const timings: Record<string, number> = {};
+  let mark = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    timings[name] = (now - mark) / 1000;
+    log(`  ${name}: ${timings[name].toFixed(1)} s`);
+    mark = now;
+  };
+  log(`generating data set ${key}: ${params.numbers} numbers, ${params.companies} companies, ${params.results} results over ${params.days} days`);
+  const file = join(dir, DATABASE_FILE);
+  const db = openDatabase({ file });
+  const { error } = await createMigrator(db).migrateTo('0001_initial');
+  if (error) throw error;
+  const setupAt = Date.parse(params.anchor) - (params.days + 30) * DAY_MS;
+  const companies = setUpCompanies(db, companyProfiles(params.companies), setupAt);
+  phase('schema and companies');
+
+  const s = db.sqlite;
+  s.pragma('journal_mode = OFF'); // a half-written cache is thrown away, never opened
+  s.pragma('synchronous = OFF');
+  s.pragma('foreign_keys = OFF');
+  s.pragma('cache_size = -1048576'); // 1 GiB while loading and indexing
+  s.pragma('locking_mode = EXCLUSIVE');
+  const indexes = dropSecondaryIndexes(s);
+  const totals = loadHistory(s, params, companies, log);
+  phase('history and pool');
+  const statsRows = fillCallStats(s);
+  phase('call_stats rollup');
+  for (const sql of indexes) s.exec(sql);
+  phase('secondary indexes');
+  s.pragma('locking_mode = NORMAL');
+  s.pragma('journal_mode = WAL');
+  s.pragma('foreign_keys = ON');
+  await closeDatabase(db);
+
+  // every later migration, through the app's own start-up path
+  const core = await createCore({ dataDir: dir, desk: memoryDeskSettings() });
+  const count = (table: string) => (core.db.sqlite.prepare(`select count(*) n from ${table}`).get() as { n: number }).n;
+  const counts = {
+    numbers: count('numbers'),
+    call_results: count('call_results'),
+    company_calls: count('company_calls'),
+    ledger_entries: count('ledger_entries'),
+    call_stats: count('call_stats'),
+    active_numbers: (core.db.sqlite.prepare(`select count(*) n from numbers where global_status = 'active'`).get() as { n: number }).n,
+  };
+  await core.close();
+  phase('later migrations');
+  if (statsRows !== counts.call_stats) throw new Error('call_stats changed under the later migrations');
+
+  return {
+    key,
+    params,
+    migrations,
+    companies: companies.map((c, k) => ({
+      id: c.id,
+      slug: c.profile.slug,
+      profile: c.profile,
+      dialed: totals.companyCalls[k],
+      dialedShare: totals.companyCalls[k] / params.numbers,
+    })),
+    counts,
+    timings,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+// `npx tsx test/bench/generate.ts [--quick]` builds (or finds) the cached data set and prints its manifest
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const params = process.argv.includes('--quick') ? QUICK : FULL;
+  const started = Date.now();
+  ensureDataset(params).then(
+    (d) => {
+      console.log(JSON.stringify({ ...d.manifest, dir: d.dir, generated: d.generated, seconds: (Date.now() - started) / 1000 }, null, 2));
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,97 @@
+import autocannon from 'autocannon';
+import { resultItem, type DialerLoopPlan, type LoadPlan, type LoadSummary, type ReportPlan } from './load-plan';
+
+/**
+ * The HTTP load generator, in its own process so that building requests and parsing answers does
+ * not run on the server's event loop (whose stalls the bench measures) and gets its own core.
+ */
+process.on('message', (plan: LoadPlan) => {
+  run(plan).then(
+    (summary) => process.send?.({ ok: true, summary }, () => process.exit(0)),
+    (err: unknown) => process.send?.({ ok: false, error: String((err as Error)?.stack ?? err) }, () => process.exit(1)),
+  );
+});
+
+async function run(plan: LoadPlan): Promise<LoadSummary> {
+  const requests = plan.kind === 'report' ? reportRequests(plan) : dialerLoopRequests(plan);
+  const result = await autocannon({
+    url: plan.base,
+    connections: plan.connections,
+    duration: plan.durationS,
+    requests,
+    timeout: 30,
+  } as any);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, v] of Object.entries((result as any).statusCodeStats ?? {})) statusCodes[code] = Number((v as any).count);
+  const ok = Object.entries(statusCodes).filter(([c]) => c.startsWith('2')).reduce((a, [, n]) => a + n, 0);
+  return {
+    durationS: result.duration,
+    requests: result.requests.total,
+    ok,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rps: result.requests.average,
+    statusCodes,
+    latency: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max, mean: result.latency.average },
+  };
+}
+
+function reportRequests(plan: ReportPlan): any[] {
+  let next = 0;
+  let sent = 0;
+  const auth = { authorization: `Bearer ${plan.keys[plan.company]}`, 'content-type': 'application/json' };
+  return [
+    {
+      method: 'POST',
+      path: plan.path,
+      setupRequest(req: any) {
+        const items = [];
+        for (let i = 0; i < plan.perRequest; i++) {
+          const id = plan.numbers[next++ % plan.numbers.length];
+          items.push(resultItem(id, `${plan.tag}-${sent++}`, plan.startedAt, plan.scenario, sent));
+        }
+        const body = plan.perRequest === 1 ? { company: plan.company, ...items[0] } : { company: plan.company, results: items };
+        return { ...req, headers: auth, body: JSON.stringify(body) };
+      },
+    },
+  ];
+}
+
+function dialerLoopRequests(plan: DialerLoopPlan): any[] {
+  let connection = 0;
+  let sent = 0;
+  return [
+    {
+      method: 'GET',
+      setupRequest(req: any, context: any) {
+        if (context.company === undefined) {
+          context.company = plan.companies[connection % plan.companies.length];
+          context.dialer = `bench-${connection++}`;
+        }
+        return {
+          ...req,
+          path: `/api/v1/dialer/next-batch?company=${context.company}&size=${plan.batchSize}&dialer=${context.dialer}`,
+          headers: { authorization: `Bearer ${plan.keys[context.company]}` },
+        };
+      },
+      onResponse(status: number, body: string, context: any) {
+        context.numbers = status === 200 ? (JSON.parse(body).numbers as { number_id: number }[]).map((n) => n.number_id) : [];
+      },
+    },
+    {
+      method: 'POST',
+      setupRequest(req: any, context: any) {
+        const numbers: number[] = context.numbers ?? [];
+        if (numbers.length === 0) return { ...req, method: 'GET', path: '/api/v1/health', body: undefined };
+        const results = numbers.map((id) => resultItem(id, `${plan.tag}-${sent++}`, plan.startedAt, plan.scenario, sent));
+        return {
+          ...req,
+          path: '/api/v1/dialer/report-results',
+          headers: { authorization: `Bearer ${plan.keys[context.company]}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ company: context.company, results }),
+        };
+      },
+    },
+  ];
+}

@@ -1,0 +1,22 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { LoadPlan, LoadSummary } from './load-plan';
+
+const CHILD = fileURLToPath(new URL('./load-child.ts', import.meta.url));
+
+/** Runs a load plan with autocannon in a separate Node process and answers its summary. */
+export function runLoad(plan: LoadPlan): Promise<LoadSummary> {
+  return new Promise((resolve, reject) => {
+    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    child.on('message', (m: { ok: boolean; summary?: LoadSummary; error?: string }) => {
+      settled = true;
+      if (m.ok && m.summary) resolve(m.summary);
+      else reject(new Error(`load process failed: ${m.error}`));
+    });
+    child.on('exit', (code) => {
+      if (!settled) reject(new Error(`load process exited with ${code} before answering`));
+    });
+    child.send(plan);
+  });
+}

@@ -1,0 +1,54 @@
+import { writeFileSync } from 'node:fs';
+
+/** One line of the bench's answer: a figure beside the baseline measured in the same run. */
+export interface BenchRow {
+  id: string;
+  figure: string;
+  value: number;
+  unit: string;
+  baseline: string;
+  baselineValue: number | null;
+  /** value / baseline, so a noisy machine moves both together */
+  ratio: number | null;
+  target: string;
+  /** true / false, or null where there is no target (context figures) */
+  met: boolean | null;
+  note?: string;
+}
+
+export class BenchTable {
+  readonly rows: BenchRow[] = [];
+
+  add(row: Omit<BenchRow, 'ratio'> & { ratio?: number | null }): BenchRow {
+    const ratio = row.ratio !== undefined ? row.ratio : row.baselineValue ? row.value / row.baselineValue : null;
+    const full = { ...row, ratio };
+    this.rows.push(full);
+    console.log(`  ${full.figure}: ${fmt(full.value)} ${full.unit}${full.met === null ? '' : full.met ? '  (target met)' : '  (TARGET MISSED)'}`);
+    return full;
+  }
+
+  /** the table as Markdown, the same one printed and committed in RESULTS.md */
+  markdown(): string {
+    const head = '| figure | value | baseline (same run) | ratio | target | met? |\n| --- | ---: | --- | ---: | --- | :---: |';
+    const lines = this.rows.map((r) => {
+      const base = r.baselineValue === null ? r.baseline : `${r.baseline}: ${fmt(r.baselineValue)}`;
+      const ratio = r.ratio === null ? '' : `${r.ratio >= 10 ? r.ratio.toFixed(0) : r.ratio.toFixed(2)}×`;
+      const met = r.met === null ? '' : r.met ? 'yes' : '**no**';
+      return `| ${r.figure} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${r.target} | ${met} |`;
+    });
+    return [head, ...lines].join('\n');
+  }
+
+  write(file: string, meta: Record<string, unknown>): void {
+    writeFileSync(file, `${JSON.stringify({ ...meta, rows: this.rows }, null, 2)}\n`);
+  }
+}
+
+export function fmt(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const abs = Math.abs(n);
+  if (abs >= 1000) return Math.round(n).toLocaleString('en-US');
+  if (abs >= 100) return n.toFixed(0);
+  if (abs >= 10) return n.toFixed(1);
+  return n.toFixed(2);
+}
