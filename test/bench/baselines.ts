@@ -1,0 +1,82 @@
+import Fastify from 'fastify';
+import type { Db } from '../../src-main/core/db/connection';
+import { nowMs } from './harness/stats';
+
+/**
+ * The floors each figure is compared with, measured in the same run on the same file: what fastify
+ * and SQLite cost with none of the engine's rules (no auth, validation, leases, dedup, billing or rollup).
+ */
+export interface BareServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+interface BareResult {
+  call_id: string;
+  number_id: number;
+  status: string;
+  started_at: string;
+  duration_s: number;
+}
+
+export async function startBareServer(db: Db): Promise<BareServer> {
+  const s = db.sqlite;
+  const companies = new Map((s.prepare('select slug, id from companies').all() as { slug: string; id: number }[]).map((c) => [c.slug, c.id]));
+  const select = s.prepare(`select id, phone from numbers where global_status = 'active' limit ?`);
+  const insert = s.prepare(
+    `insert into call_results (company_id, number_id, phone, status, direction, started_at, duration_s, call_id, request_hash, created_at)
+     values (?, ?, '', ?, 'outbound', ?, ?, ?, '', ?)`,
+  );
+  const insertOne = (companyId: number, r: BareResult) =>
+    Number(insert.run(companyId, r.number_id, r.status, Date.parse(r.started_at), r.duration_s, `bare-${r.call_id}`, Date.now()).lastInsertRowid);
+  const insertMany = s.transaction((companyId: number, results: BareResult[]) => results.map((r) => insertOne(companyId, r)));
+
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  app.get<{ Querystring: { size?: string } }>('/bare/numbers', async (req) => {
+    const rows = select.all(Number(req.query.size ?? 500)) as { id: number; phone: string }[];
+    return { numbers: rows.map((r) => ({ number_id: r.id, phone: r.phone })) };
+  });
+  app.post<{ Body: BareResult & { company: string } }>('/bare/result', async (req, reply) => {
+    reply.code(201);
+    return { result_id: insertOne(companies.get(req.body.company) ?? 0, req.body) };
+  });
+  app.post<{ Body: { company: string; results: BareResult[] } }>('/bare/results', async (req) => {
+    const ids = insertMany(companies.get(req.body.company) ?? 0, req.body.results);
+    return { created: ids.length };
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** How long a bare count of a company's results over [start, end) takes: the index range scan any raw query pays. */
+export function bareCount(db: Db, companyId: number, start: number, end: number): { ms: number; count: number } {
+  const stmt = db.sqlite.prepare('select count(*) n from call_results where company_id = ? and started_at >= ? and started_at < ?');
+  const t = nowMs();
+  const { n } = stmt.get(companyId, start, end) as { n: number };
+  return { ms: nowMs() - t, count: n };
+}
+
+/**
+ * The import floor: the same phones inserted with one prepared statement in one transaction, into a
+ * copy of the pool with the same rows and indexes (so the unique index is as deep as the real one's).
+ */
+export function bareImport(db: Db, phones: string[], at: number): { ms: number; added: number } {
+  const s = db.sqlite;
+  s.exec('drop table if exists bench_numbers');
+  s.exec(`create table bench_numbers (id integer primary key, phone text not null unique, global_status text not null default 'active',
+    last_called_at integer, last_called_company_id integer, imported_at integer not null, source text not null default '')`);
+  s.exec('insert into bench_numbers select id, phone, global_status, last_called_at, last_called_company_id, imported_at, source from numbers');
+  s.exec('create index bench_numbers_status on bench_numbers (global_status)');
+  const insert = s.prepare(`insert or ignore into bench_numbers (phone, imported_at, source) values (?, ?, 'bench.csv')`);
+  const t = nowMs();
+  const added = s.transaction(() => {
+    let n = 0;
+    for (const phone of phones) n += insert.run(phone, at).changes;
+    return n;
+  })();
+  const ms = nowMs() - t;
+  s.exec('drop table bench_numbers');
+  return { ms, added };
+}

@@ -1,0 +1,85 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
+import { memoryDeskSettings } from '../../src-main/core/settings/desk';
+import { createApiKey } from '../../src-main/core/apikeys/apikeys';
+import { CLI_ACTOR } from '../../src-main/core/audit/audit';
+import { startPort, type RunningPort } from '../../src-main/http/port';
+import type { Clock } from '../../src-main/core/time';
+import { DATA_ROOT, type CompanyInfo, type Dataset } from './generate';
+import { FRESH_COMPANY, HEAVY_COMPANY } from './gen/params';
+import { startBareServer, type BareServer } from './baselines';
+import { JsonClient } from './harness/http';
+import type { BenchTable } from './harness/table';
+
+/** Everything a measurement needs: the real core and port on a fresh copy of the data set, and the baseline server. */
+export interface BenchContext {
+  quick: boolean;
+  dataset: Dataset;
+  core: Core;
+  port: RunningPort;
+  bare: BareServer;
+  /** the bench's "now": the data set's anchor plus the time the run has taken */
+  clock: Clock;
+  keys: Record<string, string>;
+  heavy: CompanyInfo;
+  fresh: CompanyInfo;
+  companies: CompanyInfo[];
+  table: BenchTable;
+  /** a keep-alive client for one company's key */
+  client(slug: string): JsonClient;
+  log(line: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Copies the cached data set to a run folder (the bench writes leases, results and imports into it;
+ * the cache stays pristine), opens it with the real core and starts the real HTTP port.
+ */
+export async function openBench(dataset: Dataset, table: BenchTable, quick: boolean, log: (l: string) => void): Promise<BenchContext> {
+  const runDir = join(DATA_ROOT, `${dataset.manifest.key}-run`);
+  rmSync(runDir, { recursive: true, force: true });
+  mkdirSync(runDir, { recursive: true });
+  const copyStart = Date.now();
+  copyFileSync(dataset.file, join(runDir, DATABASE_FILE));
+  log(`working copy in ${((Date.now() - copyStart) / 1000).toFixed(1)} s: ${runDir}`);
+
+  const anchor = Date.parse(dataset.manifest.params.anchor);
+  const startedAt = Date.now();
+  const clock: Clock = () => anchor + (Date.now() - startedAt);
+  const core = await createCore({ dataDir: runDir, desk: memoryDeskSettings(), clock });
+  const keys: Record<string, string> = {};
+  for (const c of dataset.manifest.companies) {
+    keys[c.slug] = createApiKey(core.db, CLI_ACTOR, { companyId: c.id, name: 'bench dialer', scopes: ['dialer'] }, clock()).key;
+  }
+  const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: false });
+  const bare = await startBareServer(core.db);
+  const clients: JsonClient[] = [];
+  const companies = dataset.manifest.companies;
+  return {
+    quick,
+    dataset,
+    core,
+    port,
+    bare,
+    clock,
+    keys,
+    heavy: companies[HEAVY_COMPANY],
+    fresh: companies[FRESH_COMPANY],
+    companies,
+    table,
+    client(slug) {
+      const c = new JsonClient(port.url, { authorization: `Bearer ${keys[slug]}` });
+      clients.push(c);
+      return c;
+    },
+    log,
+    async close() {
+      for (const c of clients) c.close();
+      await bare.close();
+      await port.close();
+      await core.close();
+      rmSync(runDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import { loadavg, cpus } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_DIR, ensureDataset } from './generate';
+import { FULL, QUICK } from './gen/params';
+import { openBench, type BenchContext } from './context';
+import { BenchTable } from './harness/table';
+import { RssSampler } from './harness/monitor';
+import { measureNextBatch } from './measures/next-batch';
+import { measureReport } from './measures/report';
+
+/**
+ * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
+ * every measurement against the real core and HTTP port, prints one table and writes results.json.
+ */
+const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
+  'next-batch': measureNextBatch,
+  report: measureReport,
+};
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const quick = argv.includes('--quick');
+  const onlyArg = argv.find((a) => a.startsWith('--only'));
+  const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',') : null;
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  log(`DialDesk bench (${quick ? 'quick' : 'full'}), load average ${load} on ${cpus().length} cores`);
+
+  const rss = new RssSampler();
+  rss.start();
+  const dataset = await ensureDataset(quick ? QUICK : FULL, log);
+  const generationS = (Date.now() - started) / 1000;
+  log(dataset.generated ? `data set generated in ${generationS.toFixed(1)} s` : `data set reused from ${dataset.dir}`);
+
+  const table = new BenchTable();
+  const ctx = await openBench(dataset, table, quick, log);
+  const failures: string[] = [];
+  try {
+    for (const [name, measure] of Object.entries(MEASURES)) {
+      if (only && !only.includes(name)) continue;
+      log(`\n${name}`);
+      const t = Date.now();
+      try {
+        await measure(ctx);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        failures.push(`${name}: ${message}`);
+        log(`  NOT MEASURED: ${message}`);
+      }
+      log(`  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
+  } finally {
+    await ctx.close();
+  }
+  const memory = rss.stop();
+  table.add({
+    id: 'peak-rss',
+    figure: 'peak RSS of the bench process (server, engine, baselines)',
+    value: memory.maxRssMiB,
+    unit: 'MiB',
+    baseline: '—',
+    baselineValue: null,
+    target: 'context',
+    met: null,
+  });
+
+  const totalS = (Date.now() - started) / 1000;
+  console.log(`\n${table.markdown()}\n`);
+  const loadAfter = loadavg().map((l) => l.toFixed(2)).join(' ');
+  log(`load average before ${load}, after ${loadAfter}; total ${totalS.toFixed(1)} s`);
+  for (const f of failures) log(`not measured: ${f}`);
+  table.write(quick ? join(BENCH_DIR, 'data', 'results.quick.json') : join(BENCH_DIR, 'results.json'), {
+    mode: quick ? 'quick' : 'full',
+    command: quick ? 'npm run bench -- --quick' : 'npm run bench',
+    at: new Date().toISOString(),
+    loadAverageBefore: load,
+    loadAverageAfter: loadAfter,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model,
+    node: process.version,
+    dataset: { key: dataset.manifest.key, params: dataset.manifest.params, counts: dataset.manifest.counts, generated: dataset.generated, generationS: dataset.generated ? generationS : null, generationTimings: dataset.manifest.timings },
+    totalS,
+    failures,
+    markdown: table.markdown(),
+  });
+  if (failures.length) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
