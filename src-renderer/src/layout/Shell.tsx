@@ -6,6 +6,7 @@ import { EmptyState } from '../components/Feedback';
 import { navigate, href, useRoute } from '../lib/router';
 import { findPage, homePath } from '../pages/registry';
 import { useCompany, useSession } from '../state/session';
+import { useSessionEvents } from './useSessionEvents';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 
@@ -16,6 +17,8 @@ export function Shell() {
   const company = useCompany();
   const page = findPage(route.path);
   const allowed = page && can(user.role, page.capability);
+
+  useSessionEvents();
 
   useEffect(() => {
     api.call('settings.get', {}).then((s) => applyTheme(s.desk.theme), () => undefined);

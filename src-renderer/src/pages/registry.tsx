@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { CompanyDto } from '../../../src-shared/contract';
 import { can, type Capability, type Role } from '../../../src-shared/roles';
+import { AiAgentsPage } from './inbound/AiAgentsPage';
+import { InboundNumbersPage } from './inbound/InboundNumbersPage';
 import { CompaniesPage } from './companies/CompaniesPage';
 import { UsersPage } from './users/UsersPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -28,6 +30,8 @@ export const PAGES: PageDef[] = [
   { path: '/scenarios', label: 'Scenarios', section: 'Dialing', icon: 'scenarios', capability: 'read', needsCompany: true, render: (c) => <ScenariosPage company={c!} /> },
   { path: '/lines', label: 'Outbound lines', section: 'Dialing', icon: 'lines', capability: 'read', needsCompany: true, render: (c) => <LinesPage company={c!} /> },
   { path: '/agents', label: 'Agents', section: 'Dialing', icon: 'agents', capability: 'read', needsCompany: true, render: (c) => <AgentsPage company={c!} /> },
+  { path: '/inbound', label: 'Inbound numbers', section: 'Inbound', icon: 'inbound', capability: 'read', needsCompany: true, render: (c) => <InboundNumbersPage company={c!} /> },
+  { path: '/ai-agents', label: 'AI agents', section: 'Inbound', icon: 'ai', capability: 'read', needsCompany: true, render: (c) => <AiAgentsPage company={c!} /> },
   { path: '/users', label: 'Users', section: 'Admin', icon: 'users', capability: 'manage', needsCompany: false, render: (c) => <UsersPage company={c} /> },
   { path: '/settings', label: 'Settings', section: 'Admin', icon: 'settings', capability: 'read', needsCompany: false, render: () => <SettingsPage /> },
   { path: '/companies', label: 'Companies', section: 'Site', icon: 'companies', capability: 'read', needsCompany: false, render: () => <CompaniesPage /> },
