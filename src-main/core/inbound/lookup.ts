@@ -1,0 +1,93 @@
+import type { ClosedReason, InboundLookup } from '../../../src-shared/contract/inbound';
+import type { Db } from '../db/connection';
+import type { InboundNumberRow } from '../db/schema';
+import { getCompany } from '../companies/companies';
+import { badInput, notFound } from '../errors';
+import { toIsoOrNull } from '../time';
+import { toE164 } from '../setup/phone';
+import { findAiAgent } from './ai-agents';
+import type { OpeningHours } from './hours';
+import { findInboundByPhone, parseDepartments, parseVoiceSettings } from './numbers';
+
+/**
+ * A DID as the telephony server writes it in a URL: "+4930...", "%2B4930...", "4930..." or
+ * "004930...". Always international: a DID carries its country code.
+ */
+export function normaliseDid(raw: string): string {
+  const text = raw.trim();
+  if (!/^\+?[\d\s().-]{4,30}$/.test(text)) throw badInput(`did: "${raw}" is not a phone number`);
+  const withPlus = text.startsWith('+') ? text : `+${text.replace(/^00/, '')}`;
+  return toE164(withPlus, 'did');
+}
+
+/** The active DID's row, or NOT_FOUND: a deactivated number is not configured for calls. */
+export function findActiveDid(db: Db, rawDid: string): InboundNumberRow {
+  const did = normaliseDid(rawDid);
+  const row = findInboundByPhone(db, did);
+  if (!row || row.is_active !== 1) throw notFound(`the number ${did} is not set up for inbound calls`);
+  return row;
+}
+
+/** Everything the telephony server needs to answer a call to this DID at `at`. */
+export function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: OpeningHours): InboundLookup {
+  const company = getCompany(db, row.company_id);
+  const agentRow = row.ai_agent_id === null ? undefined : findAiAgent(db, row.company_id, row.ai_agent_id);
+  // a deactivated agent is an agent taken off the phones: the number then acts as one without an agent
+  const agent = agentRow && agentRow.is_active === 1 ? agentRow : null;
+  const voiceOverride = parseVoiceSettings(row.voice_settings);
+
+  let open = false;
+  let closedReason: ClosedReason | null = null;
+  let nextOpenAt: number | null = null;
+  if (company.is_active !== 1) {
+    closedReason = 'company_inactive';
+  } else {
+    const state = hours(db, company, at);
+    open = state.open;
+    nextOpenAt = state.open ? null : state.nextOpenAt;
+    if (!open) closedReason = 'outside_schedule';
+  }
+
+  const displayName = row.display_name || company.name;
+  const voice = {
+    vendor: voiceOverride.vendor ?? null,
+    voice: voiceOverride.voice ?? (agent?.voice || null),
+    language: voiceOverride.language ?? agent?.language ?? 'en-US',
+  };
+  return {
+    did: row.phone,
+    display_name: displayName,
+    company: { slug: company.slug, name: company.name, timezone: company.timezone },
+    open,
+    closed_reason: closedReason,
+    next_open_at: toIsoOrNull(nextOpenAt),
+    ai_agent: agent
+      ? {
+          id: agent.id,
+          name: agent.name,
+          system_prompt: agent.system_prompt,
+          greeting: agent.greeting,
+          language: agent.language,
+          voice: agent.voice,
+          temperature: agent.temperature,
+        }
+      : null,
+    departments: parseDepartments(row.departments).map((d) => ({ name: d.name, transfer_number: d.transferNumber, description: d.description })),
+    support_number: row.support_number,
+    voice,
+    closed_message:
+      voiceOverride.closedMessage ?? closedMessage(displayName, nextOpenAt, company.timezone, row.support_number !== null),
+  };
+}
+
+/** "Thank you for calling Acme. We are closed right now and open again Monday at 09:00. ..." */
+export function closedMessage(name: string, nextOpenAt: number | null, timeZone: string, hasSupport: boolean): string {
+  const when =
+    nextOpenAt === null
+      ? ''
+      : ` and open again ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', hour: '2-digit', minute: '2-digit', hour12: false, timeZone })
+          .format(nextOpenAt)
+          .replace(/^(\w+),? /, '$1 at ')}`;
+  const next = hasSupport ? 'Please hold, we are connecting you to our support line.' : 'Please call again later. Goodbye.';
+  return `Thank you for calling ${name}. We are closed right now${when}. ${next}`;
+}

@@ -1,0 +1,150 @@
+import type {
+  Department,
+  InboundCreate,
+  InboundNumberDto,
+  InboundUpdate,
+  VoiceSettings,
+} from '../../../src-shared/contract/inbound';
+import { all, exec, first, transaction, type Db } from '../db/connection';
+import type { InboundNumberRow } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { badInput, conflict, isUniqueViolation, notFound } from '../errors';
+import { getCompany } from '../companies/companies';
+import { toIso } from '../time';
+import { definedOnly, editAction } from '../setup/common';
+import { toE164, toE164OrNull } from '../setup/phone';
+import { findAiAgent } from './ai-agents';
+
+/** departments are stored as JSON with the API's snake_case keys (migrations/0001_initial.ts) */
+interface StoredDepartment {
+  name: string;
+  transfer_number: string;
+  description: string;
+}
+
+export function parseDepartments(json: string): Department[] {
+  const list = JSON.parse(json) as StoredDepartment[];
+  return list.map((d) => ({ name: d.name, transferNumber: d.transfer_number, description: d.description ?? '' }));
+}
+
+export const parseVoiceSettings = (json: string): VoiceSettings => JSON.parse(json) as VoiceSettings;
+
+export function toInboundDto(row: InboundNumberRow): InboundNumberDto {
+  return {
+    id: row.id,
+    companyId: row.company_id,
+    phone: row.phone,
+    displayName: row.display_name,
+    aiAgentId: row.ai_agent_id,
+    supportNumber: row.support_number,
+    departments: parseDepartments(row.departments),
+    voiceSettings: parseVoiceSettings(row.voice_settings),
+    isActive: row.is_active === 1,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+export function listInboundNumbers(db: Db, companyId: number): InboundNumberDto[] {
+  getCompany(db, companyId);
+  const q = db.kysely.selectFrom('inbound_numbers').selectAll().where('company_id', '=', companyId).orderBy('is_active', 'desc').orderBy('phone');
+  return all(db, q).map(toInboundDto);
+}
+
+export function getInboundNumber(db: Db, companyId: number, id: number): InboundNumberRow {
+  const row = first(db, db.kysely.selectFrom('inbound_numbers').selectAll().where('id', '=', id).where('company_id', '=', companyId));
+  if (!row) throw notFound(`inbound number ${id} does not exist in this company`);
+  return row;
+}
+
+/** The DID's row whoever owns it: what the telephony server's questions start from. */
+export function findInboundByPhone(db: Db, phone: string): InboundNumberRow | undefined {
+  return first(db, db.kysely.selectFrom('inbound_numbers').selectAll().where('phone', '=', phone));
+}
+
+// A DID rings at exactly one company on the whole site; the message does not say which other company
+// has it, since a supervisor of one company has no business knowing another's numbers.
+const phoneTaken = (phone: string) => conflict(`phone: ${phone} is already set up as an inbound number`);
+
+function normaliseDepartments(list: InboundCreate['departments'], region: string | undefined): string {
+  const seen = new Set<string>();
+  const stored: StoredDepartment[] = list.map((d, i) => {
+    const key = d.name.toLocaleLowerCase();
+    if (seen.has(key)) throw badInput(`departments.${i}.name: "${d.name}" appears twice`);
+    seen.add(key);
+    return { name: d.name, transfer_number: toE164(d.transferNumber, `departments.${i}.transferNumber`, region), description: d.description };
+  });
+  return JSON.stringify(stored);
+}
+
+function assertAgentOfCompany(db: Db, companyId: number, aiAgentId: number | null): void {
+  if (aiAgentId !== null && !findAiAgent(db, companyId, aiAgentId)) {
+    throw badInput(`aiAgentId: AI agent ${aiAgentId} does not exist in this company`);
+  }
+}
+
+export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, now: number): InboundNumberDto {
+  const phone = toE164(input.phone, 'phone', input.region);
+  const supportNumber = toE164OrNull(input.supportNumber, 'supportNumber', input.region);
+  const departments = normaliseDepartments(input.departments, input.region);
+  return transaction(db, () => {
+    getCompany(db, input.companyId);
+    assertAgentOfCompany(db, input.companyId, input.aiAgentId);
+    if (findInboundByPhone(db, phone)) throw phoneTaken(phone);
+    let id: number;
+    try {
+      id = exec(
+        db,
+        db.kysely.insertInto('inbound_numbers').values({
+          company_id: input.companyId,
+          phone,
+          display_name: input.displayName,
+          ai_agent_id: input.aiAgentId,
+          support_number: supportNumber,
+          departments,
+          voice_settings: JSON.stringify(input.voiceSettings),
+          is_active: input.isActive ? 1 : 0,
+          created_at: now,
+          updated_at: now,
+        }),
+      ).lastInsertRowid;
+    } catch (err) {
+      if (isUniqueViolation(err)) throw phoneTaken(phone);
+      throw err;
+    }
+    const row = getInboundNumber(db, input.companyId, id);
+    audit(db, actor, { companyId: input.companyId, entity: 'inbound_number', entityId: id, action: 'create', after: row }, now);
+    return toInboundDto(row);
+  });
+}
+
+export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
+  const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', input.region);
+  const supportNumber = input.supportNumber === undefined ? undefined : toE164OrNull(input.supportNumber, 'supportNumber', input.region);
+  const departments = input.departments === undefined ? undefined : normaliseDepartments(input.departments, input.region);
+  return transaction(db, () => {
+    const before = getInboundNumber(db, input.companyId, input.id);
+    if (input.aiAgentId !== undefined) assertAgentOfCompany(db, input.companyId, input.aiAgentId);
+    if (phone !== undefined && phone !== before.phone && findInboundByPhone(db, phone)) throw phoneTaken(phone);
+    const patch = definedOnly({
+      phone,
+      display_name: input.displayName,
+      ai_agent_id: input.aiAgentId,
+      support_number: supportNumber,
+      departments,
+      voice_settings: input.voiceSettings === undefined ? undefined : JSON.stringify(input.voiceSettings),
+      is_active: input.isActive === undefined ? undefined : input.isActive ? 1 : 0,
+    });
+    if (Object.keys(patch).length === 0) return toInboundDto(before);
+    try {
+      exec(db, db.kysely.updateTable('inbound_numbers').set({ ...patch, updated_at: now }).where('id', '=', before.id));
+    } catch (err) {
+      if (isUniqueViolation(err) && phone) throw phoneTaken(phone);
+      throw err;
+    }
+    const after = getInboundNumber(db, input.companyId, input.id);
+    const action = editAction(before.is_active, input.isActive);
+    audit(db, actor, { companyId: input.companyId, entity: 'inbound_number', entityId: before.id, action, before, after }, now);
+    return toInboundDto(after);
+  });
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Wire schemas of the inbound API. The Jambonz payloads list only the fields DialDesk reads, taken
+ * from jambonz's own documents, and let every other field through untouched:
+ * - docs.jambonz.org/reference/webhooks/call-hook-post ("New Call"): call_sid, direction, from, to,
+ *   caller_name, call_status, sip_status ...
+ * - docs.jambonz.org/docs/webhooks/overview ("HTTP connection details" and the call_status table:
+ *   trying, ringing, early-media, in-progress, completed, failed, busy, no-answer)
+ * - jambonz-feature-server lib/session/call-info.js toJSON(): `duration` (seconds) once the call has
+ *   one, and `customerData`: what the application put in a `tag` verb, which
+ *   lib/utils/http-requestor.js leaves un-snake-cased.
+ */
+
+const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const ErrorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+export const DidParams = z.object({
+  did: z.string().min(1).max(40).describe('the DID, E.164 with or without "+" (URL-encode "+" as %2B)'),
+});
+
+export const InboundLookupSchema = z.object({
+  did: z.string(),
+  display_name: z.string(),
+  company: z.object({ slug: z.string(), name: z.string(), timezone: z.string() }),
+  open: z.boolean().describe('whether the company takes calls now, by its schedule'),
+  closed_reason: z.enum(['outside_schedule', 'company_inactive']).nullable(),
+  next_open_at: z.string().nullable().describe('ISO time of the next opening when closed'),
+  ai_agent: z
+    .object({
+      id: z.number(),
+      name: z.string(),
+      system_prompt: z.string(),
+      greeting: z.string(),
+      language: z.string(),
+      voice: z.string(),
+      temperature: z.number(),
+    })
+    .nullable(),
+  departments: z.array(z.object({ name: z.string(), transfer_number: z.string(), description: z.string() })),
+  support_number: z.string().nullable(),
+  voice: z.object({ vendor: z.string().nullable(), voice: z.string().nullable(), language: z.string() }),
+  closed_message: z.string(),
+});
+
+/** A Jambonz verb: `{ "verb": "say", ... }`. */
+export const VerbArray = z.array(z.looseObject({ verb: z.string() })).describe('a Jambonz application: verbs run in order');
+
+const JambonzCall = {
+  call_sid: z.string().min(1).max(200),
+  direction: z.enum(['inbound', 'outbound']),
+  from: z.string().max(200),
+  to: z.string().min(1).max(200),
+};
+
+export const JambonzCallHook = z.looseObject({ ...JambonzCall, caller_name: z.string().max(200).optional() });
+
+export const TERMINAL_STATUSES = ['completed', 'failed', 'busy', 'no-answer'] as const;
+
+export const JambonzStatusHook = z.looseObject({
+  ...JambonzCall,
+  call_status: z.enum(['trying', 'ringing', 'early-media', 'in-progress', 'completed', 'failed', 'busy', 'no-answer', 'queued']),
+  sip_status: z.number().int().min(100).max(699).optional(),
+  sip_reason: z.string().max(200).optional(),
+  caller_name: z.string().max(200).optional(),
+  duration: z.number().min(0).max(7 * 24 * 3600).optional(),
+  // DialDesk's own keys inside the `tag` data an application may send along (see docs/inbound.md)
+  customerData: z
+    .looseObject({
+      recording_url: z.url({ protocol: /^https?$/, error: 'recording_url is an http(s) URL' }).max(2000).optional(),
+      transcript: z.string().max(200_000).optional(),
+    })
+    .optional(),
+});
+export type JambonzStatusHook = z.output<typeof JambonzStatusHook>;
+
+export const StatusAnswer = z.object({
+  recorded: z.boolean(),
+  result_id: z.number().nullable(),
+  replay: z.boolean(),
+  reason: z.string().nullable(),
+});
