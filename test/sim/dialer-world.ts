@@ -4,6 +4,7 @@ import { topUp } from '../../src-main/core/billing/wallet';
 import { setSchedule, OPEN_24X7 } from '../../src-main/core/schedule/schedule';
 import { startPort, type RunningPort } from '../../src-main/http/port';
 import type { ApiScope } from '../../src-shared/contract/apikeys';
+import { createCompany } from '../../src-main/core/companies/companies';
 import { makeTestCore, manualClock, seedWorld, type TestCore, type World } from '../helpers/core';
 
 /** Monday 2 March 2026, 10:00 UTC: inside office hours in Berlin and New York alike. */
@@ -11,7 +12,8 @@ export const MONDAY_10Z = Date.parse('2026-03-02T10:00:00Z');
 
 export interface DialerWorld {
   core: TestCore;
-  w: World;
+  /** the companies; users (superuser, admin/supervisor/viewer of acme) only with `users: true` */
+  w: Pick<World, 'companyA' | 'companyB'> & Partial<World>;
   clock: ReturnType<typeof manualClock>;
   port: RunningPort;
   /** dialer keys of acme and globex, and a site-wide one */
@@ -31,10 +33,13 @@ export const phoneOf = (i: number): string => `+1212${String(2000000 + i).padSta
  * Two companies open 24x7 with an active scenario "sales" and money in the wallet, dialer keys for
  * each, `numbers` numbers in the pool, and the real HTTP port on an ephemeral loopback port.
  */
-export async function dialerWorld(options: { numbers?: number; balance?: number; start?: number } = {}): Promise<DialerWorld> {
+export async function dialerWorld(
+  options: { numbers?: number; balance?: number; start?: number; users?: boolean } = {},
+): Promise<DialerWorld> {
   const clock = manualClock(options.start ?? MONDAY_10Z);
   const core = await makeTestCore({ clock: clock.clock });
-  const w = await seedWorld(core);
+  // seedWorld's companies, without hashing four passwords when a test needs no user
+  const w: DialerWorld['w'] = options.users ? await seedWorld(core) : companiesOnly(core, clock.clock());
   const now = clock.clock();
   for (const companyId of [w.companyA, w.companyB]) {
     setSchedule(core.db, CLI_ACTOR, { companyId, windows: OPEN_24X7, exceptions: [] }, now);
@@ -94,4 +99,11 @@ export function report(over: Record<string, unknown> = {}): Record<string, unkno
     duration_s: 42,
     ...over,
   };
+}
+
+function companiesOnly(core: TestCore, now: number): DialerWorld['w'] {
+  const base = { billingMode: 'per_call' as const, costPerMinute: 0 };
+  const a = createCompany(core.db, CLI_ACTOR, { ...base, slug: 'acme', name: 'Acme', timezone: 'Europe/Berlin', currency: 'EUR', costPerBillable: 50, lowBalanceThreshold: 1000 }, now);
+  const b = createCompany(core.db, CLI_ACTOR, { ...base, slug: 'globex', name: 'Globex', timezone: 'America/New_York', currency: 'USD', costPerBillable: 30, lowBalanceThreshold: 0 }, now);
+  return { companyA: a.id, companyB: b.id };
 }

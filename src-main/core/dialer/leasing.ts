@@ -13,7 +13,10 @@ export const DAY_MS = 86_400_000;
 const CHUNK = 1024;
 /** ids checked per request at most, so one request never holds the thread for long */
 const BUDGET = 16 * 1024;
-/** after a full lap found nothing, answer pool_exhausted without scanning for this long */
+/**
+ * After a full lap found nothing, answer pool_exhausted without scanning for this long, or until
+ * the next lease expires, whichever is first. (A cooldown ending is noticed up to this late.)
+ */
 const EXHAUSTED_RECHECK_MS = 2_000;
 
 export interface NextBatchRequest {
@@ -91,7 +94,7 @@ const ELIGIBLE = `
 function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number, now: number, cooldownCutoff: number): LeasedNumber[] {
   const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
   if (maxId === 0) return [];
-  if (scan.exhaustedAt !== null && now - scan.exhaustedAt < EXHAUSTED_RECHECK_MS && scan.exhaustedMaxId === maxId) return [];
+  if (now < scan.exhaustedUntil && scan.exhaustedMaxId === maxId) return [];
   const dead = deadNumbers(db);
   const eligible = prepare(db.sqlite, ELIGIBLE);
   const picked: LeasedNumber[] = [];
@@ -127,8 +130,9 @@ function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number,
     pos = last + 1;
   }
   if (lapDone && picked.length === 0) {
-    scan.exhaustedAt = now;
+    const nextExpiry = prepare(db.sqlite, 'select min(expires_at) from leases where expires_at > ?').pluck().get(now) as number | null;
+    scan.exhaustedUntil = Math.min(now + EXHAUSTED_RECHECK_MS, nextExpiry ?? Infinity);
     scan.exhaustedMaxId = maxId;
-  } else scan.exhaustedAt = null;
+  } else scan.exhaustedUntil = 0;
   return picked;
 }

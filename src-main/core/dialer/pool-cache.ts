@@ -15,8 +15,8 @@ export interface CompanyScan {
   dialed: Bitset;
   /** the last number id the scan looked at */
   cursor: number;
-  /** a full lap found nothing at this time (ms) with this pool size: answer pool_exhausted for a moment */
-  exhaustedAt: number | null;
+  /** a full lap found nothing: answer pool_exhausted without scanning until then (ms) or until the pool grows */
+  exhaustedUntil: number;
   exhaustedMaxId: number;
 }
 
@@ -53,7 +53,7 @@ export function companyScan(db: Db, companyId: number): CompanyScan {
     const dialed = new Bitset();
     const stmt = prepare(db.sqlite, 'select number_id from company_calls where company_id = ?').pluck();
     for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
-    scan = { dialed, cursor: 0, exhaustedAt: null, exhaustedMaxId: 0 };
+    scan = { dialed, cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0 };
     cache.companies.set(companyId, scan);
   }
   return scan;
@@ -86,7 +86,7 @@ export function forgetDeadNumbers(db: Db): void {
 /** Numbers came back (release, FAILED, reset, import): scans that found nothing look again. */
 export function poolGrew(db: Db): void {
   const cache = caches.get(db);
-  if (cache) for (const scan of cache.companies.values()) scan.exhaustedAt = null;
+  if (cache) for (const scan of cache.companies.values()) scan.exhaustedUntil = 0;
 }
 
 /** Expired leases are ignored by every query; their rows are swept now and then, in small bites. */
