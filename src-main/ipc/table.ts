@@ -4,6 +4,8 @@ import { companiesHandlers } from './handlers/companies';
 import { settingsHandlers } from './handlers/settings';
 import { setupHandlers } from './handlers/setup';
 import { inboundHandlers } from './handlers/inbound';
+import { statsHandlers } from './handlers/stats';
+import { callsHandlers } from './handlers/calls';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -12,4 +14,6 @@ export const HANDLERS: HandlerTable = {
   ...settingsHandlers,
   ...setupHandlers,
   ...inboundHandlers,
+  ...statsHandlers,
+  ...callsHandlers,
 };

@@ -5,6 +5,8 @@ import { companiesChannels } from './companies';
 import { settingsChannels } from './settings';
 import { setupChannels } from './setup';
 import { inboundChannels } from './inbound';
+import { statsChannels } from './stats';
+import { callsChannels } from './calls';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -17,6 +19,8 @@ export const CHANNELS = {
   ...settingsChannels,
   ...setupChannels,
   ...inboundChannels,
+  ...statsChannels,
+  ...callsChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -38,3 +42,5 @@ export * from './companies';
 export * from './settings';
 export * from './setup';
 export * from './inbound';
+export * from './stats';
+export * from './calls';

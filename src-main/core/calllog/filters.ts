@@ -1,0 +1,98 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { CallFiltersParsed } from '../../../src-shared/contract/calls';
+import { all, first, type Db } from '../db/connection';
+import { badInput } from '../errors';
+import { localDays } from '../stats/range';
+import { addDays, startOfLocalDay } from '../stats/zone';
+
+/** How a phone filter is applied: one known number, a short list of numbers, a prefix, or nothing can match. */
+export type PhoneMatch =
+  | { kind: 'numbers'; ids: number[] }
+  | { kind: 'prefix'; low: string; high: string }
+  | { kind: 'none' };
+
+/** A prefix that matches more pool numbers than this is matched on the result's phone instead of by id. */
+const MAX_PREFIX_NUMBERS = 500;
+
+/**
+ * "+49 170 1234567" or "0049 170 1234567": a whole number the pool knows → exactly that number (found
+ * through the pool's unique phone index). Anything else → a prefix of the international form ("+4917", "4917").
+ */
+export function phoneMatch(db: Db, raw: string): PhoneMatch {
+  const digits = raw.replace(/[^\d]/g, '');
+  if (digits.length === 0) throw badInput('phone: type at least one digit');
+  const international = `+${raw.trim().startsWith('00') ? digits.replace(/^00/, '') : digits}`;
+  const parsed = parsePhoneNumberFromString(international);
+  if (parsed?.isValid()) {
+    // some plans (Germany's) have numbers of many lengths, so a "valid" number may still be meant as a prefix
+    const row = first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', parsed.number));
+    if (row) return { kind: 'numbers', ids: [row.id] };
+  }
+  const low = international;
+  const high = low.slice(0, -1) + String.fromCharCode(low.charCodeAt(low.length - 1) + 1);
+  const ids = all(
+    db,
+    db.kysely
+      .selectFrom('numbers')
+      .select('id')
+      .where('phone', '>=', low)
+      .where('phone', '<', high)
+      .limit(MAX_PREFIX_NUMBERS + 1),
+  ).map((r) => r.id);
+  if (ids.length === 0) return { kind: 'none' };
+  if (ids.length <= MAX_PREFIX_NUMBERS) return { kind: 'numbers', ids };
+  return { kind: 'prefix', low, high };
+}
+
+/** [start, end) of the filter's local dates; open ends stay open. */
+export function dateBounds(f: Pick<CallFiltersParsed, 'from' | 'to'>, timezone: string): { start: number | null; end: number | null } {
+  if (f.from && f.to) {
+    const r = localDays(f.from, f.to, timezone);
+    return { start: r.startMs, end: r.endMs };
+  }
+  return {
+    start: f.from ? startOfLocalDay(f.from, timezone) : null,
+    end: f.to ? startOfLocalDay(addDays(f.to, 1), timezone) : null,
+  };
+}
+
+/** The WHERE clause of a filter set over `call_results r`, with its parameters; null when nothing can match. */
+export interface ResultWhere {
+  sql: string;
+  params: unknown[];
+}
+
+export function filterWhere(db: Db, f: CallFiltersParsed, timezone: string): ResultWhere | null {
+  const parts = ['r.company_id = ?'];
+  const params: unknown[] = [f.companyId];
+  const add = (sql: string, ...values: unknown[]) => {
+    parts.push(sql);
+    params.push(...values);
+  };
+  const { start, end } = dateBounds(f, timezone);
+  if (start !== null) add('r.started_at >= ?', start);
+  if (end !== null) add('r.started_at < ?', end);
+  // one status is an equality, so the (company_id, status, started_at) index serves it; json_each keeps
+  // one cached statement whatever a longer list's length
+  if (f.status?.length === 1) add('r.status = ?', f.status[0]);
+  else if (f.status) add('r.status in (select value from json_each(?))', JSON.stringify(f.status));
+  if (f.direction) add('r.direction = ?', f.direction);
+  const dims = [
+    ['r.scenario_id', f.scenarioId],
+    ['r.outbound_line_id', f.outboundLineId],
+    ['r.agent_id', f.agentId],
+  ] as const;
+  for (const [column, id] of dims) {
+    if (id === undefined) continue;
+    if (id === 0) add(`${column} is null`);
+    else add(`${column} = ?`, id);
+  }
+  if (f.phone) {
+    const match = phoneMatch(db, f.phone);
+    if (match.kind === 'none') return null;
+    if (match.kind === 'prefix') add('r.phone >= ? and r.phone < ?', match.low, match.high);
+    else if (match.ids.length === 1) add('r.number_id = ?', match.ids[0]);
+    else add('r.number_id in (select value from json_each(?))', JSON.stringify(match.ids));
+  }
+  return { sql: parts.join(' and '), params };
+}

@@ -1,0 +1,142 @@
+import type { StatsGroupBy, StatsMatrix, StatsRangeInput, StatsRow } from '../../../src-shared/contract/stats';
+import { assertNever } from '../../../src-shared/errors';
+import { prepare, type Db } from '../db/connection';
+import { getCompany } from '../companies/companies';
+import { addCounts, emptyCounts, finishCounts } from './counts';
+import { resolveRange, toResolvedRange } from './range';
+import { DAY_MS, HOUR_MS, QUARTER_MS } from './zone';
+
+/** Which rollup table holds buckets of which width (see migrations/0003_reporting.ts). */
+export type RollupTable = 'call_stats' | 'call_stats_hourly' | 'call_stats_daily';
+
+export interface RollupPiece {
+  table: RollupTable;
+  start: number;
+  end: number;
+}
+
+const ceilTo = (ms: number, unit: number) => Math.ceil(ms / unit) * unit;
+const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
+
+/**
+ * Covers [start, end) with the fewest rollup rows: whole UTC days from the daily table, the hours
+ * around them from the hourly one, and the quarters left at the edges (a Tehran day starts at 20:30
+ * UTC) from call_stats. A month reads ~30 day rows per id and status instead of ~3,000 quarters.
+ */
+export function decompose(start: number, end: number): RollupPiece[] {
+  const pieces: RollupPiece[] = [];
+  const add = (table: RollupTable, s: number, e: number) => {
+    if (s < e) pieces.push({ table, start: s, end: e });
+  };
+  const hours = (s: number, e: number) => {
+    const h1 = ceilTo(s, HOUR_MS);
+    const h2 = floorTo(e, HOUR_MS);
+    if (h1 >= h2) return add('call_stats', s, e);
+    add('call_stats', s, h1);
+    add('call_stats_hourly', h1, h2);
+    add('call_stats', h2, e);
+  };
+  const a = floorTo(start, QUARTER_MS);
+  const b = ceilTo(end, QUARTER_MS);
+  const d1 = ceilTo(a, DAY_MS);
+  const d2 = floorTo(b, DAY_MS);
+  if (d1 >= d2) {
+    hours(a, b);
+  } else {
+    hours(a, d1);
+    add('call_stats_daily', d1, d2);
+    hours(d2, b);
+  }
+  return pieces;
+}
+
+const DIMENSION: Record<StatsGroupBy, string> = {
+  scenario: 'scenario_id',
+  line: 'outbound_line_id',
+  agent: 'agent_id',
+};
+
+interface CellRow {
+  dim: number;
+  status: string;
+  calls: number;
+  cost: number;
+  duration_s: number;
+}
+
+/** The dashboard matrix: calls per status for each scenario, line or agent, over local days. */
+export function statsMatrix(
+  db: Db,
+  input: { companyId: number; range: StatsRangeInput; groupBy: StatsGroupBy },
+  now: number,
+): StatsMatrix {
+  const company = getCompany(db, input.companyId);
+  const range = resolveRange(input.range, company.timezone, now);
+  const column = DIMENSION[input.groupBy];
+  const byDim = new Map<number, StatsRow>();
+  const totals = emptyCounts();
+  for (const piece of decompose(range.startMs, range.endMs)) {
+    // quarters hold every dimension at once; hours and days hold one dimension per row
+    const rows = (
+      piece.table === 'call_stats'
+        ? prepare(
+            db.sqlite,
+            `select ${column} as dim, status, sum(calls) as calls, sum(cost) as cost, sum(duration_s) as duration_s
+             from call_stats where company_id = ? and bucket >= ? and bucket < ? group by dim, status`,
+          ).all(company.id, piece.start, piece.end)
+        : prepare(
+            db.sqlite,
+            `select dim_id as dim, status, sum(calls) as calls, sum(cost) as cost, sum(duration_s) as duration_s
+             from ${piece.table} where company_id = ? and dim = ? and bucket >= ? and bucket < ? group by dim_id, status`,
+          ).all(company.id, input.groupBy, piece.start, piece.end)
+    ) as CellRow[];
+    for (const r of rows) {
+      let row = byDim.get(r.dim);
+      if (!row) byDim.set(r.dim, (row = { id: r.dim, name: '', ...emptyCounts() }));
+      addCounts(row, r.status, r.calls, r.cost, r.duration_s);
+      addCounts(totals, r.status, r.calls, r.cost, r.duration_s);
+    }
+  }
+  const rows = [...byDim.values()].filter((r) => r.total > 0);
+  const names = dimensionNames(db, input.groupBy, company.id, rows.map((r) => r.id).filter((id) => id !== 0));
+  for (const row of rows) {
+    row.name = row.id === 0 ? NONE : (names.get(row.id) ?? `#${row.id}`);
+    finishCounts(row);
+  }
+  // the results without a scenario / line / agent come last, whatever their count
+  rows.sort((x, y) => Number(x.id === 0) - Number(y.id === 0) || y.total - x.total || x.name.localeCompare(y.name) || x.id - y.id);
+  return {
+    companyId: company.id,
+    groupBy: input.groupBy,
+    currency: company.currency,
+    range: toResolvedRange(range),
+    rows,
+    totals: finishCounts(totals),
+  };
+}
+
+/** The row of results that had no scenario, line or agent. */
+export const NONE = '—';
+
+function dimensionNames(db: Db, groupBy: StatsGroupBy, companyId: number, ids: number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  let sql: string;
+  switch (groupBy) {
+    case 'scenario':
+      sql = 'select id, name from scenarios';
+      break;
+    case 'line':
+      sql = "select id, name || ' (' || phone || ')' as name from outbound_lines";
+      break;
+    case 'agent':
+      sql = 'select id, name from agents';
+      break;
+    default:
+      return assertNever(groupBy, 'stats groupBy');
+  }
+  const rows = prepare(db.sqlite, `${sql} where company_id = ? and id in (select value from json_each(?))`).all(
+    companyId,
+    JSON.stringify(ids),
+  ) as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
