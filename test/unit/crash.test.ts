@@ -75,7 +75,7 @@ it('a serve killed with SIGKILL mid-load keeps every result it acknowledged, and
   const load = async (dialer: number) => {
     for (let round = 0; !killed; round++) {
       try {
-        const batch = await (await fetch(`${first.url}/api/v1/dialer/next-batch?company=acme&size=10&dialer=d${dialer}`, { headers })).json();
+        const batch = (await (await fetch(`${first.url}/api/v1/dialer/next-batch?company=acme&size=10&dialer=d${dialer}`, { headers })).json()) as { numbers: { number_id: number }[] };
         await Promise.all(
           batch.numbers.map(async (n: { number_id: number }, i: number) => {
             const body = JSON.stringify({ company: 'acme', call_id: `d${dialer}-${round}-${i}`, number_id: n.number_id, scenario: 'sales', status: 'ANSWERED', started_at: new Date().toISOString(), duration_s: 30 });

@@ -8,7 +8,7 @@ afterEach(async () => d?.close());
 
 const TABLES = ['call_results', 'ledger_entries', 'leases', 'numbers', 'company_calls', 'scenarios', 'audit_log', 'call_stats'];
 /** every table the dialer API writes, and the keys' last use: to prove a 4xx wrote nothing */
-const snapshot = () => ({
+const snapshot = (): Record<string, unknown> => ({
   ...Object.fromEntries(TABLES.map((t) => [t, d.count(t)])),
   lastUsed: d.core.db.sqlite.prepare('select group_concat(coalesce(last_used_at, 0)) from api_keys').pluck().get(),
   balances: d.core.db.sqlite.prepare('select group_concat(wallet_balance) from companies').pluck().get(),
