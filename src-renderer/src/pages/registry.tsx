@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import type { CompanyDto } from '../../../src-shared/contract';
 import { can, type Capability, type Role } from '../../../src-shared/roles';
+import { DashboardPage } from './dashboard/DashboardPage';
 import { AiAgentsPage } from './inbound/AiAgentsPage';
 import { InboundNumbersPage } from './inbound/InboundNumbersPage';
+import { CallLogPage } from './calls/CallLogPage';
 import { CompaniesPage } from './companies/CompaniesPage';
 import { UsersPage } from './users/UsersPage';
 import { SettingsPage } from './settings/SettingsPage';
@@ -27,6 +29,8 @@ export interface PageDef {
 
 /** Every page of the console, in sidebar order. */
 export const PAGES: PageDef[] = [
+  { path: '/dashboard', label: 'Dashboard', section: 'Overview', icon: 'dashboard', capability: 'read', needsCompany: true, render: (c) => <DashboardPage company={c!} /> },
+  { path: '/calls', label: 'Call log', section: 'Overview', icon: 'calls', capability: 'read', needsCompany: true, render: (c) => <CallLogPage company={c!} /> },
   { path: '/scenarios', label: 'Scenarios', section: 'Dialing', icon: 'scenarios', capability: 'read', needsCompany: true, render: (c) => <ScenariosPage company={c!} /> },
   { path: '/lines', label: 'Outbound lines', section: 'Dialing', icon: 'lines', capability: 'read', needsCompany: true, render: (c) => <LinesPage company={c!} /> },
   { path: '/agents', label: 'Agents', section: 'Dialing', icon: 'agents', capability: 'read', needsCompany: true, render: (c) => <AgentsPage company={c!} /> },

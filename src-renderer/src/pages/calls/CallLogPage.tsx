@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { CompanyDto } from '../../../../src-shared/contract';
+import { api } from '../../api/client';
+import { useLive, useQuery } from '../../api/hooks';
+import { Button } from '../../components/Button';
+import { Card, PageHeader } from '../../components/Card';
+import { EmptyState, ErrorNote, Loading } from '../../components/Feedback';
+import { navigate, useRoute } from '../../lib/router';
+import { CallDetailDialog } from './CallDetailDialog';
+import { CallFilters } from './CallFilters';
+import { CallTable } from './CallTable';
+import { activeFilterCount, filtersFromQuery, filtersToQuery, type CallFilterState } from './callQuery';
+import { useCallPages } from './useCallPages';
+
+export function CallLogPage({ company }: { company: CompanyDto }) {
+  const { query } = useRoute();
+  const filters = filtersFromQuery(query);
+  const openId = Number(query.get('id')) || null;
+  const pages = useCallPages(company.id, filters);
+  const setup = useQuery(
+    () => Promise.all([api.call('scenarios.list', { companyId: company.id }), api.call('lines.list', { companyId: company.id }), api.call('agents.list', { companyId: company.id })]),
+    [company.id],
+  );
+  const [fresh, setFresh] = useState(0);
+  useLive(['result.reported'], company.id, () => setFresh((n) => n + 1), 500);
+
+  const go = (f: CallFilterState, id: number | null = null) => navigate('/calls', { ...filtersToQuery(f), id }, { replace: id === null && openId === null });
+  const [scenarios, lines, agents] = setup.data ?? [[], [], []];
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Call log"
+        description={`Every result the dialers reported, newest first. Times in ${company.timezone}.`}
+      />
+      <Card>
+        <CallFilters value={filters} scenarios={scenarios} lines={lines} agents={agents} onApply={(f) => go(f)} />
+      </Card>
+      {fresh > 0 && (
+        <button
+          type="button"
+          className="fresh-banner"
+          onClick={() => {
+            setFresh(0);
+            void pages.reload();
+          }}
+        >
+          New calls came in · show them
+        </button>
+      )}
+      <Card title="Calls" subtitle={activeFilterCount(filters) ? `${activeFilterCount(filters)} filter(s) on` : 'All calls'}>
+        {pages.error && <ErrorNote message={pages.error} onRetry={() => void pages.reload()} />}
+        {pages.loading && pages.rows.length === 0 ? (
+          <Loading label="Loading calls…" />
+        ) : pages.rows.length === 0 ? (
+          <EmptyState title={activeFilterCount(filters) ? 'No calls match these filters' : 'No calls yet'}>
+            {activeFilterCount(filters) ? 'Widen the dates or clear a filter.' : 'Calls appear here as soon as a dialer reports a result.'}
+          </EmptyState>
+        ) : (
+          <>
+            <CallTable rows={pages.rows} company={company} onOpen={(id) => go(filters, id)} />
+            <div className="table-foot">
+              <span className="muted small">{pages.rows.length} shown</span>
+              {pages.next ? (
+                <Button onClick={() => void pages.loadMore()} busy={pages.loadingMore}>
+                  Load more
+                </Button>
+              ) : (
+                <span className="muted small">End of the log</span>
+              )}
+            </div>
+          </>
+        )}
+      </Card>
+      {openId !== null && <CallDetailDialog company={company} id={openId} onClose={() => go(filters)} onOpen={(id) => go(filters, id)} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CallListItem } from '../../../../src-shared/contract';
+import { api, errorMessage } from '../../api/client';
+import { filtersToInput, type CallFilterState } from './callQuery';
+
+const PAGE = 50;
+
+/**
+ * Keyset pages of the call log: the first page on every filter change, then "Load more" appends
+ * the next page by cursor (stable while new calls arrive at the top).
+ */
+export function useCallPages(companyId: number, filters: CallFilterState) {
+  const [rows, setRows] = useState<CallListItem[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+  const key = JSON.stringify(filters);
+
+  const loadFirst = useCallback(async () => {
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: PAGE });
+      if (mine !== seq.current) return;
+      setRows(page.items);
+      setNext(page.next);
+    } catch (err) {
+      if (mine === seq.current) setError(errorMessage(err));
+    } finally {
+      if (mine === seq.current) setLoading(false);
+    }
+  }, [companyId, key]);
+
+  useEffect(() => {
+    void loadFirst();
+  }, [loadFirst]);
+
+  const loadMore = useCallback(async () => {
+    if (!next) return;
+    const mine = seq.current;
+    setLoadingMore(true);
+    try {
+      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: PAGE, cursor: next });
+      if (mine !== seq.current) return;
+      setRows((r) => [...r, ...page.items]);
+      setNext(page.next);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  }, [companyId, key, next]);
+
+  return { rows, next, loading, loadingMore, error, reload: loadFirst, loadMore };
+}
