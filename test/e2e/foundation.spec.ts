@@ -133,6 +133,23 @@ test('a viewer sees companies but cannot create one', async ({ page, served, sho
   await shot('companies-viewer');
 });
 
+test('a deactivated user is sent back to sign-in on their next click', async ({ page, browser, served }) => {
+  await signIn(page, served.url, { username: 'vera', password: 'vera-password' });
+  const owner = await browser.newPage();
+  await signIn(owner, served.url, OWNER);
+  await owner.goto(`${served.url}/#/users`);
+  await owner.getByRole('button', { name: 'All' }).click();
+  await owner.getByRole('button', { name: 'Edit vera' }).click();
+  await owner.getByLabel('Can sign in (active)').uncheck();
+  await owner.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await expect(owner.getByRole('row').filter({ hasText: 'vera' })).toContainText('Inactive');
+  await owner.close();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByText('Your session has ended')).toBeVisible();
+});
+
 test('settings: the site owner changes the dialing rules', async ({ page, served, shot }) => {
   await signIn(page, served.url, OWNER);
   await page.goto(`${served.url}/#/settings`);

@@ -25,6 +25,8 @@ export interface PageDef {
   /** rendered with the current company, or null for pages that work without one */
   render(company: CompanyDto | null): ReactNode;
   needsCompany: boolean;
+  /** reached from another page, not listed in the sidebar */
+  hidden?: boolean;
 }
 
 /** Every page of the console, in sidebar order. */
@@ -42,7 +44,7 @@ export const PAGES: PageDef[] = [
 ];
 
 export function visiblePages(role: Role): PageDef[] {
-  return PAGES.filter((p) => can(role, p.capability));
+  return PAGES.filter((p) => !p.hidden && can(role, p.capability));
 }
 
 export function findPage(path: string): PageDef | undefined {
