@@ -164,6 +164,19 @@ test('settings: the site owner changes the dialing rules', async ({ page, served
   await expect(page.getByLabel('Cooldown (days)')).toHaveValue('5');
   await expect(page.getByLabel('Lease time (minutes)')).toHaveValue('20');
   await shot('settings');
+
+  // the desk's theme applies at once and after a reload
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.goto(`${served.url}/#/companies`);
+  await shot('companies-dark');
+  await page.goto(`${served.url}/#/settings`);
+  await page.getByLabel('Theme').selectOption('system');
+  await page.getByRole('button', { name: 'Save desk settings' }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', 'dark');
 });
 
 type Page = import('@playwright/test').Page;
