@@ -5,6 +5,8 @@ import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, printError, type GlobalOptions } 
 import { registerServe } from './commands/serve';
 import { registerCompany } from './commands/company';
 import { registerUser } from './commands/user';
+import { registerAiAgent } from './commands/aiagent';
+import { registerInbound } from './commands/inbound';
 
 export function buildProgram(): Command {
   const program = new Command('dialdesk')
@@ -17,6 +19,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerCompany(program);
   registerUser(program);
+  registerAiAgent(program);
+  registerInbound(program);
   return program;
 }
 

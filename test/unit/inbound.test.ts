@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventMap } from '../../src-shared/events';
+import { CLI_ACTOR } from '../../src-main/core/audit/audit';
+import { setSchedule } from '../../src-main/core/schedule/schedule';
 import { findActiveDid } from '../../src-main/core/inbound/lookup';
 import { recordInboundCallAndNotify, type InboundCallReport } from '../../src-main/core/inbound/record';
 import { call, makeTestCore, manualClock, ok, seedWorld, type TestCore, type World } from '../helpers/core';
@@ -115,6 +117,21 @@ describe('inbound numbers', () => {
     expect(set).toEqual({ model: 'gpt-4o-realtime-preview-2024-12-17', apiKeySet: true, apiKeyHint: '…6789' });
     expect(JSON.stringify(core.db.sqlite.prepare("select before, after from audit_log where entity = 'inbound_llm_settings'").all())).not.toContain('sk-0123');
     expect(ok(await call(core, w.superuser, 'inbound.updateLlmSettings', { apiKey: null }))).toMatchObject({ apiKeySet: false, apiKeyHint: null });
+  });
+});
+
+describe('previewing a DID in the console', () => {
+  it('answers open or closed by the company’s real schedule, for any viewer of the company', async () => {
+    setSchedule(core.db, CLI_ACTOR, { companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }], exceptions: [] }, core.clock());
+    const did = ok(await call(core, w.superuser, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', supportNumber: '+49309999999' }));
+    const sunday = ok(await call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: '2026-03-08T11:00:00Z' }));
+    expect(sunday.now).toBe('closed');
+    expect(sunday.lookup).toMatchObject({ open: false, next_open_at: '2026-03-09T08:00:00.000Z' });
+    expect(sunday.jambonz.closed.map((v) => v.verb)).toEqual(['say', 'dial']);
+    const monday = ok(await call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: '2026-03-09T09:30:00+01:00' }));
+    expect(monday.now).toBe('open');
+    await refused('BAD_INPUT', 'at', () => call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: 'sunday' }));
+    await refused('FORBIDDEN', null, () => call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyB, id: did.id }));
   });
 });
 

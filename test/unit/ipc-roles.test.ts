@@ -35,6 +35,12 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'lines.create', arg: (w) => ({ companyId: w.companyA, phone: '+49301234567', name: 'Main' }), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'agents.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'agents.create', arg: (w) => ({ companyId: w.companyA, name: 'Anna', extension: '1001', type: 'inbound' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'aiAgents.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'aiAgents.create', arg: (w) => ({ companyId: w.companyA, name: 'Mia', systemPrompt: 'You answer calls.' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'inbound.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'inbound.create', arg: (w) => ({ companyId: w.companyA, phone: '+49301234567' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'inbound.llmSettings', arg: () => ({}), allowed: ['superuser'] },
+  { channel: 'inbound.updateLlmSettings', arg: () => ({ model: 'gpt-4o-realtime-preview' }), allowed: ['superuser'] },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);

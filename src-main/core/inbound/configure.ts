@@ -1,0 +1,78 @@
+import type { AiAgentDto, Department, InboundNumberDto, VoiceSettings } from '../../../src-shared/contract/inbound';
+import { first, transaction, type Db } from '../db/connection';
+import type { Actor } from '../audit/audit';
+import { badInput } from '../errors';
+import { toE164 } from '../setup/phone';
+import { createAiAgent, getAiAgent, toAiAgentDto, updateAiAgent } from './ai-agents';
+import { createInboundNumber, findInboundByPhone, updateInboundNumber } from './numbers';
+
+/** Fields left undefined keep their value on an existing agent or DID (and take defaults on a new one). */
+export interface ConfigureInbound {
+  companyId: number;
+  did: {
+    phone: string;
+    region?: string;
+    displayName?: string;
+    supportNumber?: string | null;
+    departments?: (Omit<Department, 'description'> & { description?: string })[];
+    voiceSettings?: VoiceSettings;
+  };
+  agent?: { name: string; systemPrompt?: string; greeting?: string; language?: string; voice?: string; temperature?: number };
+}
+
+/**
+ * Sets one DID up end to end, for the command line: its AI agent by name (updated, or created when
+ * a prompt is given) and the DID itself (created, or updated when this company already has it), in
+ * one transaction, so a bad field leaves neither half behind.
+ */
+export function configureInbound(db: Db, actor: Actor, input: ConfigureInbound, now: number): { agent: AiAgentDto | null; number: InboundNumberDto } {
+  return transaction(db, () => {
+    const agent = input.agent ? upsertAgent(db, actor, input.companyId, input.agent, now) : null;
+    const d = input.did;
+    const phone = toE164(d.phone, 'did', d.region);
+    const existing = findInboundByPhone(db, phone);
+    if (existing && existing.company_id !== input.companyId) throw badInput(`did: ${phone} is already set up as an inbound number elsewhere`);
+    const departments = d.departments?.map((x) => ({ ...x, description: x.description ?? '' }));
+    const number = existing
+      ? updateInboundNumber(
+          db,
+          actor,
+          { companyId: input.companyId, id: existing.id, region: d.region, displayName: d.displayName, supportNumber: d.supportNumber, departments, voiceSettings: d.voiceSettings, aiAgentId: agent?.id, isActive: true },
+          now,
+        )
+      : createInboundNumber(
+          db,
+          actor,
+          {
+            companyId: input.companyId,
+            phone,
+            region: d.region,
+            displayName: d.displayName ?? '',
+            aiAgentId: agent?.id ?? null,
+            supportNumber: d.supportNumber ?? null,
+            departments: departments ?? [],
+            voiceSettings: d.voiceSettings ?? {},
+            isActive: true,
+          },
+          now,
+        );
+    const answering = agent ?? (number.aiAgentId === null ? null : toAiAgentDto(getAiAgent(db, input.companyId, number.aiAgentId)));
+    return { agent: answering, number };
+  });
+}
+
+function upsertAgent(db: Db, actor: Actor, companyId: number, a: NonNullable<ConfigureInbound['agent']>, now: number): AiAgentDto {
+  const existing = first(
+    db,
+    db.kysely.selectFrom('ai_agents').select('id').where('company_id', '=', companyId).where('name', '=', a.name).where('is_active', '=', 1),
+  );
+  const fields = { systemPrompt: a.systemPrompt, greeting: a.greeting, language: a.language, voice: a.voice, temperature: a.temperature };
+  if (existing) return updateAiAgent(db, actor, { companyId, id: existing.id, ...fields }, now);
+  if (!a.systemPrompt) throw badInput(`prompt: there is no AI agent "${a.name}" yet; give its --prompt to create it`);
+  return createAiAgent(
+    db,
+    actor,
+    { companyId, name: a.name, systemPrompt: a.systemPrompt, greeting: a.greeting ?? '', language: a.language ?? 'en-US', voice: a.voice ?? '', temperature: a.temperature ?? 0.7, isActive: true },
+    now,
+  );
+}
