@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
 import type { SessionUser } from '../src-shared/contract';
 import { createCore, type Core } from './core/core';
+import { localSaveTarget, safeFileName, type FileDelivery } from './core/exports/delivery';
 import { fileDeskSettings } from './core/settings/desk';
 import { startPort, type RunningPort } from './http/port';
 import { dispatch } from './ipc/dispatch';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
       actor: user ? { userId: user.id, name: user.username } : { userId: null, name: 'anonymous' },
       startSession: (u) => sessions.set(id, u),
       endSession: () => sessions.delete(id),
+      files: saveDialogFor(event.sender),
     }, channel, arg);
   });
 
@@ -93,6 +95,18 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
+}
+
+/** Files the user asks for (exports, statements, company files, backups) go where they pick in a save dialog. */
+function saveDialogFor(sender: WebContents): FileDelivery {
+  return {
+    async chooseSaveTarget(suggestedName) {
+      const options = { defaultPath: join(app.getPath('downloads'), safeFileName(suggestedName)) };
+      const win = BrowserWindow.fromWebContents(sender);
+      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return choice.canceled || !choice.filePath ? null : localSaveTarget(choice.filePath);
+    },
+  };
 }
 
 /** The HTTP port runs only when the desk setting says so, with the dialer and inbound APIs only. */

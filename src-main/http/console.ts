@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { EventMap, EventName } from '../../src-shared/events';
 import type { Core } from '../core/core';
+import { contentTypeOf, DOWNLOAD_ROUTE, DownloadTickets } from '../core/exports/delivery';
 import { dispatch } from '../ipc/dispatch';
 import { SessionRegistry } from '../ipc/sessions';
 import type { HandlerContext, HandlerTable } from '../ipc/types';
@@ -30,6 +31,13 @@ export function consolePlugin(options: ConsoleOptions) {
   return async (app: FastifyInstance) => {
     const { core, handlers } = options;
     const sessions = new SessionRegistry(core.clock);
+    const downloads = new DownloadTickets(core.clock);
+    const sweeper = setInterval(() => downloads.sweep(), 60_000);
+    sweeper.unref();
+    core.onClose(() => {
+      clearInterval(sweeper);
+      downloads.close();
+    });
     const bridge = readFileSync(options.bridgeScript, 'utf8');
     const indexFile = join(options.rendererDir, 'index.html');
     if (!existsSync(indexFile)) {
@@ -68,6 +76,8 @@ export function consolePlugin(options: ConsoleOptions) {
         endSession() {
           if (token) sessions.delete(token);
         },
+        // a browser cannot be handed a path: files wait behind a one-time link the page then opens
+        files: { chooseSaveTarget: async (name) => downloads.saveTarget(name) },
       };
       if (ctx.user) ctx.actor = { userId: ctx.user.id, name: ctx.user.username };
       const envelope = await dispatch(handlers, ctx, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
@@ -76,6 +86,20 @@ export function consolePlugin(options: ConsoleOptions) {
     });
 
     app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply));
+
+    // no session header here (a navigation cannot send one): the unguessable, one-time ticket is the key
+    app.get<{ Params: { ticket: string } }>(`${DOWNLOAD_ROUTE}:ticket`, (request, reply) => {
+      const file = downloads.take(request.params.ticket);
+      if (!file) return sendError(reply, 'NOT_FOUND', 'this download link has expired or was already used; export again');
+      const stream = createReadStream(file.path);
+      stream.on('close', () => rmSync(file.path, { force: true }));
+      return reply
+        .type(contentTypeOf(file.fileName))
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    });
 
     await app.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: false });
     const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>

@@ -6,6 +6,7 @@ import { setupHandlers } from './handlers/setup';
 import { inboundHandlers } from './handlers/inbound';
 import { statsHandlers } from './handlers/stats';
 import { callsHandlers } from './handlers/calls';
+import { exportsHandlers } from './handlers/exports';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -16,4 +17,5 @@ export const HANDLERS: HandlerTable = {
   ...inboundHandlers,
   ...statsHandlers,
   ...callsHandlers,
+  ...exportsHandlers,
 };

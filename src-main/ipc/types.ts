@@ -2,6 +2,7 @@ import type { ChannelName, Output, ParsedInput, SessionUser } from '../../src-sh
 import type { Capability } from '../../src-shared/roles';
 import type { Actor } from '../core/audit/audit';
 import type { Core } from '../core/core';
+import type { FileDelivery } from '../core/exports/delivery';
 
 export interface Transport {
   kind: 'electron' | 'http';
@@ -19,6 +20,8 @@ export interface HandlerContext {
   actor: Actor;
   startSession(user: SessionUser): void;
   endSession(): void;
+  /** where a file the user asked for goes: a save dialog in Electron, a one-time download link headless */
+  files: FileDelivery;
 }
 
 export type SignedInContext = HandlerContext & { user: SessionUser };

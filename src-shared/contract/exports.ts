@@ -19,11 +19,13 @@ export interface SavedFileAnswer {
 }
 
 /**
- * The call log as CSV (UTF-8 with a header row, RFC 4180 quoting). Columns: result_id,
- * started_at_local (company time zone, "YYYY-MM-DD HH:MM:SS"), utc_offset, started_at_utc (ISO),
+ * The call log as CSV (UTF-8 with a byte-order mark so spreadsheets read it as UTF-8, a header row,
+ * RFC 4180 quoting, CRLF line ends), newest first, same filters as calls.list. Columns: result_id,
+ * started_at_local (company time zone, "YYYY-MM-DD HH:MM:SS"), utc_offset ("+03:30"), started_at_utc (ISO),
  * phone, direction, status, billable, duration_s, scenario_key, scenario, outbound_line, agent,
  * charged (decimal in the company currency), currency, call_id, recording_url, transcript, data.
- * Free-text cells that a spreadsheet would run as a formula (= + - @ first) are prefixed with '.
+ * billable is yes/no. Free-text cells that a spreadsheet would run as a formula (= + - @ first) are
+ * prefixed with '; numbers, times and phones are written as they are.
  */
 export interface CallsCsvAnswer extends SavedFileAnswer {
   rows: number;
@@ -36,8 +38,9 @@ export const StatementMonth = z
 
 /**
  * A month of the wallet (local month in the company's time zone) as CSV. Rows: an opening_balance row,
- * every ledger entry of the month in order, a closing_balance row. Columns: entry_id, created_at_local,
- * created_at_utc, kind, amount, balance_after, currency, call_result_id, phone, note, user.
+ * every ledger entry of the month in order, a closing_balance row (closing = opening + Σ amount). Columns:
+ * entry_id, created_at_local, utc_offset, created_at_utc, kind, amount, balance_after, currency,
+ * call_result_id, phone, note, user. Amounts are decimals in the company currency ("-0.50").
  */
 export interface StatementCsvAnswer extends SavedFileAnswer {
   month: string;

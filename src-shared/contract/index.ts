@@ -7,6 +7,7 @@ import { setupChannels } from './setup';
 import { inboundChannels } from './inbound';
 import { statsChannels } from './stats';
 import { callsChannels } from './calls';
+import { exportsChannels } from './exports';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -21,6 +22,7 @@ export const CHANNELS = {
   ...inboundChannels,
   ...statsChannels,
   ...callsChannels,
+  ...exportsChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -44,3 +46,4 @@ export * from './setup';
 export * from './inbound';
 export * from './stats';
 export * from './calls';
+export * from './exports';

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelName, Input, Output, SessionUser } from '../../src-shared/contract';
@@ -12,6 +12,7 @@ import { CLI_ACTOR } from '../../src-main/core/audit/audit';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { HANDLERS } from '../../src-main/ipc/table';
 import type { Clock } from '../../src-main/core/time';
+import { localSaveTarget, safeFileName } from '../../src-main/core/exports/delivery';
 
 export interface TestCore extends Core {
   /** removes the temporary data dir */
@@ -59,6 +60,13 @@ export async function call<C extends ChannelName>(
       actor: session ? { userId: session.id, name: session.username } : { userId: null, name: 'anonymous' },
       startSession: (u) => (session = u),
       endSession: () => (session = null),
+      // as if the user accepted the save dialog's suggestion, in the test's own data dir
+      files: {
+        chooseSaveTarget: async (name) => {
+          mkdirSync(join(core.dataDir, 'saved'), { recursive: true });
+          return localSaveTarget(join(core.dataDir, 'saved', safeFileName(name)));
+        },
+      },
     },
     channel,
     arg,

@@ -41,6 +41,11 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'inbound.create', arg: (w) => ({ companyId: w.companyA, phone: '+49301234567' }), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'inbound.llmSettings', arg: () => ({}), allowed: ['superuser'] },
   { channel: 'inbound.updateLlmSettings', arg: () => ({ model: 'gpt-4o-realtime-preview' }), allowed: ['superuser'] },
+  { channel: 'stats.matrix', arg: (w) => ({ companyId: w.companyA, range: { preset: 'today' }, groupBy: 'scenario' }), allowed: ALL },
+  { channel: 'stats.series', arg: (w) => ({ companyId: w.companyA, range: { preset: 'last7' }, granularity: 'day' }), allowed: ALL },
+  { channel: 'calls.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'calls.exportCsv', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'billing.statementCsv', arg: (w) => ({ companyId: w.companyA, month: '2026-03' }), allowed: ALL },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);

@@ -86,21 +86,29 @@ export function decodeCursor(cursor: string): Keyset {
  * id desc) order. Equal start times are ordered by id, so paging never skips nor repeats a row. The
  * (company_id, started_at, id) index serves both the order and the keyset bound.
  */
-export function selectPage(db: Db, f: CallFiltersParsed, timezone: string, after: Keyset | null, limit: number): ItemRow[] {
+export function selectPage<R extends ItemRow = ItemRow>(
+  db: Db,
+  f: CallFiltersParsed,
+  timezone: string,
+  after: Keyset | null,
+  limit: number,
+  /** more columns of `r` for callers that need them (", r.transcript") */
+  extraColumns = '',
+): R[] {
   if (f.status && f.status.length > 1) {
     // one index walk per status, merged: a rare status never scans the whole log
     return f.status
-      .flatMap((status) => selectPage(db, { ...f, status: [status] }, timezone, after, limit))
+      .flatMap((status) => selectPage<R>(db, { ...f, status: [status] }, timezone, after, limit, extraColumns))
       .sort((x, y) => y.started_at - x.started_at || y.id - x.id)
       .slice(0, limit);
   }
   const where = filterWhere(db, f, timezone);
   if (!where) return [];
   const keyset = after ? ' and (r.started_at, r.id) < (?, ?)' : '';
-  const sql = `select ${ITEM_COLUMNS} from call_results r ${ITEM_JOINS}
+  const sql = `select ${ITEM_COLUMNS}${extraColumns} from call_results r ${ITEM_JOINS}
     where ${where.sql}${keyset} order by r.started_at desc, r.id desc limit ?`;
   const params = after ? [...where.params, after.startedAt, after.id, limit] : [...where.params, limit];
-  return prepare(db.sqlite, sql).all(...params) as ItemRow[];
+  return prepare(db.sqlite, sql).all(...params) as R[];
 }
 
 export function listCalls(db: Db, input: CallFiltersParsed & { cursor?: string; limit: number }): Page<CallListItem> {
