@@ -10,12 +10,17 @@ import { DATA_ROOT, type CompanyInfo, type Dataset } from './generate';
 import { FRESH_COMPANY, HEAVY_COMPANY } from './gen/params';
 import { startBareServer, type BareServer } from './baselines';
 import { JsonClient } from './harness/http';
+import { setupSuperuser } from '../../src-main/core/users/users';
+import type { ChannelName, Input, Output } from '../../src-shared/contract';
+import { call } from '../helpers/core';
 import type { BenchTable } from './harness/table';
 
 /** Everything a measurement needs: the real core and port on a fresh copy of the data set, and the baseline server. */
 export interface BenchContext {
   quick: boolean;
   dataset: Dataset;
+  /** the run's folder: the working copy of the database and any files the bench writes */
+  runDir: string;
   core: Core;
   port: RunningPort;
   bare: BareServer;
@@ -26,6 +31,8 @@ export interface BenchContext {
   fresh: CompanyInfo;
   companies: CompanyInfo[];
   table: BenchTable;
+  /** a console call through the real handler table (validation, roles), as the site owner */
+  rpc<C extends ChannelName>(channel: C, arg: Input<C>): Promise<Output<C>>;
   /** a keep-alive client for one company's key */
   client(slug: string): JsonClient;
   log(line: string): void;
@@ -52,6 +59,7 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
   for (const c of dataset.manifest.companies) {
     keys[c.slug] = createApiKey(core.db, CLI_ACTOR, { companyId: c.id, name: 'bench dialer', scopes: ['dialer'] }, clock()).key;
   }
+  const superuser = await setupSuperuser(core.db, 'bench', 'bench password 1', clock());
   const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: false });
   const bare = await startBareServer(core.db);
   const clients: JsonClient[] = [];
@@ -59,6 +67,7 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
   return {
     quick,
     dataset,
+    runDir,
     core,
     port,
     bare,
@@ -68,6 +77,11 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
     fresh: companies[FRESH_COMPANY],
     companies,
     table,
+    async rpc(channel, arg) {
+      const answer = await call(core, superuser, channel, arg);
+      if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
+      return answer.value;
+    },
     client(slug) {
       const c = new JsonClient(port.url, { authorization: `Bearer ${keys[slug]}` });
       clients.push(c);

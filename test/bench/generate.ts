@@ -49,7 +49,8 @@ export interface Dataset {
  */
 export async function ensureDataset(params: DatasetParams, log: (line: string) => void = console.log): Promise<Dataset> {
   const migrations = Object.keys(MIGRATIONS).sort();
-  const key = datasetKey(params, migrations);
+  // a migration's text, not only its name: one still being written must not leave a stale cache behind
+  const key = datasetKey(params, migrations.map((name) => `${name}:${String(MIGRATIONS[name].up)}`));
   const dir = join(DATA_ROOT, key);
   const manifestFile = join(dir, 'manifest.json');
   if (existsSync(manifestFile)) {
@@ -91,7 +92,10 @@ async function generate(
   phase('schema and companies');
 
   const s = db.sqlite;
-  s.pragma('journal_mode = OFF'); // a half-written cache is thrown away, never opened
+  // a half-written cache is thrown away, never opened: no need for a durable journal while loading
+  // (better-sqlite3 runs SQLite in defensive mode, which refuses journal_mode = OFF; MEMORY is as cheap)
+  s.pragma('journal_mode = DELETE');
+  if (s.pragma('journal_mode = MEMORY', { simple: true }) !== 'memory') throw new Error('could not leave WAL mode for the bulk load');
   s.pragma('synchronous = OFF');
   s.pragma('foreign_keys = OFF');
   s.pragma('cache_size = -1048576'); // 1 GiB while loading and indexing

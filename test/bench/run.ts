@@ -7,6 +7,7 @@ import { BenchTable } from './harness/table';
 import { RssSampler } from './harness/monitor';
 import { measureNextBatch } from './measures/next-batch';
 import { measureReport } from './measures/report';
+import { measureDashboard } from './measures/dashboard';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
@@ -15,6 +16,7 @@ import { measureReport } from './measures/report';
 const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'next-batch': measureNextBatch,
   report: measureReport,
+  dashboard: measureDashboard,
 };
 
 async function main(): Promise<void> {

@@ -5,8 +5,14 @@ import { resultItem, type DialerLoopPlan, type LoadPlan, type LoadSummary, type 
  * The HTTP load generator, in its own process so that building requests and parsing answers does
  * not run on the server's event loop (whose stalls the bench measures) and gets its own core.
  */
-process.on('message', (plan: LoadPlan) => {
-  run(plan).then(
+let current: { stop(): void } | null = null;
+
+process.on('message', (message: LoadPlan | 'stop') => {
+  if (message === 'stop') {
+    current?.stop();
+    return;
+  }
+  run(message).then(
     (summary) => process.send?.({ ok: true, summary }, () => process.exit(0)),
     (err: unknown) => process.send?.({ ok: false, error: String((err as Error)?.stack ?? err) }, () => process.exit(1)),
   );
@@ -14,13 +20,15 @@ process.on('message', (plan: LoadPlan) => {
 
 async function run(plan: LoadPlan): Promise<LoadSummary> {
   const requests = plan.kind === 'report' ? reportRequests(plan) : dialerLoopRequests(plan);
-  const result = await autocannon({
+  const instance = autocannon({
     url: plan.base,
     connections: plan.connections,
     duration: plan.durationS,
     requests,
     timeout: 30,
-  } as any);
+  });
+  current = instance;
+  const result = await instance;
   const statusCodes: Record<string, number> = {};
   for (const [code, v] of Object.entries((result as any).statusCodeStats ?? {})) statusCodes[code] = Number((v as any).count);
   const ok = Object.entries(statusCodes).filter(([c]) => c.startsWith('2')).reduce((a, [, n]) => a + n, 0);

@@ -6,8 +6,18 @@ const CHILD = fileURLToPath(new URL('./load-child.ts', import.meta.url));
 
 /** Runs a load plan with autocannon in a separate Node process and answers its summary. */
 export function runLoad(plan: LoadPlan): Promise<LoadSummary> {
-  return new Promise((resolve, reject) => {
-    const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return startLoad(plan).done;
+}
+
+export interface RunningLoad {
+  done: Promise<LoadSummary>;
+  /** ends the load before its duration is up; `done` then answers what ran */
+  stop(): void;
+}
+
+export function startLoad(plan: LoadPlan): RunningLoad {
+  const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const done = new Promise<LoadSummary>((resolve, reject) => {
     let settled = false;
     child.on('message', (m: { ok: boolean; summary?: LoadSummary; error?: string }) => {
       settled = true;
@@ -17,6 +27,7 @@ export function runLoad(plan: LoadPlan): Promise<LoadSummary> {
     child.on('exit', (code) => {
       if (!settled) reject(new Error(`load process exited with ${code} before answering`));
     });
-    child.send(plan);
   });
+  child.send(plan);
+  return { done, stop: () => child.connected && child.send('stop') };
 }
