@@ -7,6 +7,7 @@ import { inboundHandlers } from './handlers/inbound';
 import { statsHandlers } from './handlers/stats';
 import { callsHandlers } from './handlers/calls';
 import { exportsHandlers } from './handlers/exports';
+import { auditHandlers } from './handlers/audit';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -18,4 +19,5 @@ export const HANDLERS: HandlerTable = {
   ...statsHandlers,
   ...callsHandlers,
   ...exportsHandlers,
+  ...auditHandlers,
 };

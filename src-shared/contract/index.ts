@@ -8,6 +8,7 @@ import { inboundChannels } from './inbound';
 import { statsChannels } from './stats';
 import { callsChannels } from './calls';
 import { exportsChannels } from './exports';
+import { auditChannels } from './audit';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -23,6 +24,7 @@ export const CHANNELS = {
   ...statsChannels,
   ...callsChannels,
   ...exportsChannels,
+  ...auditChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -47,3 +49,4 @@ export * from './inbound';
 export * from './stats';
 export * from './calls';
 export * from './exports';
+export * from './audit';

@@ -46,6 +46,8 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'calls.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'calls.exportCsv', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'billing.statementCsv', arg: (w) => ({ companyId: w.companyA, month: '2026-03' }), allowed: ALL },
+  { channel: 'audit.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
+  { channel: 'audit.list', arg: (w) => ({ companyId: w.companyA, entity: 'company' }), allowed: ['superuser', 'admin'] },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);
