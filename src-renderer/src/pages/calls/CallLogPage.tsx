@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
-import { useLive, useQuery } from '../../api/hooks';
+import { useAction, useLive, useQuery } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, ErrorNote, Loading } from '../../components/Feedback';
 import { navigate, useRoute } from '../../lib/router';
+import { deliverFile } from '../../lib/savedFile';
 import { CallDetailDialog } from './CallDetailDialog';
 import { CallFilters } from './CallFilters';
 import { CallTable } from './CallTable';
-import { activeFilterCount, filtersFromQuery, filtersToQuery, type CallFilterState } from './callQuery';
+import { activeFilterCount, filtersFromQuery, filtersToInput, filtersToQuery, type CallFilterState } from './callQuery';
 import { useCallPages } from './useCallPages';
 
 export function CallLogPage({ company }: { company: CompanyDto }) {
@@ -25,6 +26,10 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
   useLive(['result.reported'], company.id, () => setFresh((n) => n + 1), 500);
 
   const go = (f: CallFilterState, id: number | null = null) => navigate('/calls', { ...filtersToQuery(f), id }, { replace: id === null && openId === null });
+  const exportCsv = useAction(async () => {
+    const answer = await api.call('calls.exportCsv', filtersToInput(company.id, filters));
+    deliverFile(answer, `${answer.rows} calls`);
+  });
   const [scenarios, lines, agents] = setup.data ?? [[], [], []];
 
   return (
@@ -32,10 +37,16 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
       <PageHeader
         title="Call log"
         description={`Every result the dialers reported, newest first. Times in ${company.timezone}.`}
+        actions={
+          <Button onClick={() => void exportCsv.run()} busy={exportCsv.busy}>
+            Export CSV
+          </Button>
+        }
       />
       <Card>
         <CallFilters value={filters} scenarios={scenarios} lines={lines} agents={agents} onApply={(f) => go(f)} />
       </Card>
+      {exportCsv.error && <ErrorNote message={exportCsv.error} />}
       {fresh > 0 && (
         <button
           type="button"

@@ -25,7 +25,13 @@ export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChang
   const toggle = (s: CallStatus) => onChange(value.includes(s) ? value.filter((x) => x !== s) : CALL_STATUSES.filter((x) => x === s || value.includes(x)));
   const label = value.length === 0 ? 'Any status' : value.length === 1 ? STATUS_LABELS[value[0]] : `${value.length} statuses`;
   return (
-    <div className="field status-picker" ref={ref}>
+    <div
+      className="field status-picker"
+      ref={ref}
+      onBlur={(e) => {
+        if (!ref.current?.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       <span className="field-label" id="status-picker-label">
         Status
       </span>

@@ -16,18 +16,19 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
   const logLink = (dimId: number | null, status?: CallStatus) =>
     href('/calls', { from: range.from, to: range.to, status, ...(dimId !== null && { [DIM_FILTER[groupBy]]: dimId }) });
 
+  // the totals come first so they stay in view on a narrow window; the per-status breakdown follows
   const cells = (c: StatsCounts, dimId: number | null) => (
     <>
+      <td className="num strong">{c.total ? <a href={logLink(dimId)}>{formatInt(c.total)}</a> : '0'}</td>
+      <td className="num">{formatInt(c.billable)}</td>
+      <td className="num">{formatPercent(c.answerRate)}</td>
+      <td className="num">{formatInt(c.inbound)}</td>
+      <td className="num sep">{formatMoney(c.cost, currency)}</td>
       {CALL_STATUSES.map((s) => (
         <td key={s} className={`num ${c.counts[s] ? '' : 'zero'}`}>
           {c.counts[s] ? <a href={logLink(dimId, s)}>{formatInt(c.counts[s])}</a> : '0'}
         </td>
       ))}
-      <td className="num strong">{c.total ? <a href={logLink(dimId)}>{formatInt(c.total)}</a> : '0'}</td>
-      <td className="num">{formatInt(c.billable)}</td>
-      <td className="num">{formatInt(c.inbound)}</td>
-      <td className="num">{formatPercent(c.answerRate)}</td>
-      <td className="num">{formatMoney(c.cost, currency)}</td>
     </>
   );
 
@@ -37,17 +38,17 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
         <thead>
           <tr>
             <th className="sticky-col">{DIM_LABEL[groupBy]}</th>
+            <th className="num">Total</th>
+            <th className="num">Billable</th>
+            <th className="num">Answer rate</th>
+            <th className="num">Inbound</th>
+            <th className="num sep">Cost</th>
             {CALL_STATUSES.map((s) => (
               <th key={s} className="num status-head" title={s}>
                 <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
                 {STATUS_LABELS[s]}
               </th>
             ))}
-            <th className="num">Total</th>
-            <th className="num">Billable</th>
-            <th className="num">Inbound</th>
-            <th className="num">Answer rate</th>
-            <th className="num">Cost</th>
           </tr>
         </thead>
         <tbody>
