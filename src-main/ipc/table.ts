@@ -8,6 +8,11 @@ import { statsHandlers } from './handlers/stats';
 import { callsHandlers } from './handlers/calls';
 import { exportsHandlers } from './handlers/exports';
 import { auditHandlers } from './handlers/audit';
+import { numbersHandlers } from './handlers/numbers';
+import { scheduleHandlers } from './handlers/schedule';
+import { apikeysHandlers } from './handlers/apikeys';
+import { billingHandlers } from './handlers/billing';
+import { dialerHandlers } from './handlers/dialer';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -20,4 +25,9 @@ export const HANDLERS: HandlerTable = {
   ...callsHandlers,
   ...exportsHandlers,
   ...auditHandlers,
+  ...numbersHandlers,
+  ...scheduleHandlers,
+  ...apikeysHandlers,
+  ...billingHandlers,
+  ...dialerHandlers,
 };

@@ -9,6 +9,11 @@ import { statsChannels } from './stats';
 import { callsChannels } from './calls';
 import { exportsChannels } from './exports';
 import { auditChannels } from './audit';
+import { numbersChannels } from './numbers';
+import { scheduleChannels } from './schedule';
+import { apikeysChannels } from './apikeys';
+import { billingChannels } from './billing';
+import { dialersChannels } from './dialer';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -25,6 +30,11 @@ export const CHANNELS = {
   ...callsChannels,
   ...exportsChannels,
   ...auditChannels,
+  ...numbersChannels,
+  ...scheduleChannels,
+  ...apikeysChannels,
+  ...billingChannels,
+  ...dialersChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -50,3 +60,8 @@ export * from './stats';
 export * from './calls';
 export * from './exports';
 export * from './audit';
+export * from './numbers';
+export * from './schedule';
+export * from './apikeys';
+export * from './billing';
+export * from './dialer';

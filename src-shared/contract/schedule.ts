@@ -11,7 +11,7 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const ClockTime = z
   .string()
   .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM on a 24-hour clock, 00:00 to 24:00');
-export const LocalDate = z
+export const ScheduleDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date is YYYY-MM-DD');
 
@@ -22,7 +22,7 @@ export type ScheduleWindow = z.output<typeof ScheduleWindow>;
 /** A date that differs from the week: closed all day, or open only in the windows given for it. */
 export const ScheduleException = z
   .object({
-    date: LocalDate,
+    date: ScheduleDate,
     closed: z.boolean(),
     start: ClockTime.optional(),
     end: ClockTime.optional(),

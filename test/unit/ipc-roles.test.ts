@@ -48,6 +48,19 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'billing.statementCsv', arg: (w) => ({ companyId: w.companyA, month: '2026-03' }), allowed: ALL },
   { channel: 'audit.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
   { channel: 'audit.list', arg: (w) => ({ companyId: w.companyA, entity: 'company' }), allowed: ['superuser', 'admin'] },
+  { channel: 'numbers.counts', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'numbers.lookup', arg: (w) => ({ companyId: w.companyA, phone: '+12125550100' }), allowed: ALL },
+  { channel: 'numbers.import', arg: () => ({ content: '+12125550100\n', region: 'US' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'schedule.get', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'schedule.set', arg: (w) => ({ companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }] }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'apikeys.list', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },
+  { channel: 'apikeys.create', arg: (w) => ({ companyId: w.companyA, name: 'rack 1', scopes: ['dialer'] }), allowed: ['superuser', 'admin'] },
+  { channel: 'apikeys.create', arg: () => ({ companyId: null, name: 'site', scopes: ['dialer', 'inbound'] }), allowed: ['superuser'] },
+  { channel: 'billing.topup', arg: (w) => ({ companyId: w.companyA, amount: 1000 }), allowed: ['superuser', 'admin'] },
+  { channel: 'billing.adjust', arg: (w) => ({ companyId: w.companyA, amount: -10, note: 'goodwill' }), allowed: ['superuser', 'admin'] },
+  { channel: 'billing.ledger', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },
+  { channel: 'dialers.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);

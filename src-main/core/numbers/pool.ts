@@ -1,0 +1,118 @@
+import { GLOBAL_STATUSES, type GlobalStatus } from '../../../src-shared/statuses';
+import type { NumberLookup, PoolCounts } from '../../../src-shared/contract/numbers';
+import { prepare, transaction, type Db } from '../db/connection';
+import type { Core } from '../core';
+import { audit, type Actor } from '../audit/audit';
+import { badInput, notFound } from '../errors';
+import { getCompany } from '../companies/companies';
+import { getSiteSettings } from '../settings/site';
+import { noteStatus } from '../dialer/pool-cache';
+import { DAY_MS } from '../dialer/leasing';
+import { toIso, toIsoOrNull } from '../time';
+import { normalizePhone } from './phone';
+
+const SLICE_IDS = 20_000;
+
+/**
+ * The pool by global status, and for a company how many numbers it may be handed now (every
+ * number-level rule: active, out of cooldown, not leased, never dialed by it). Counted over id
+ * ranges with the event loop free between them, so a 1M pool never stalls the port.
+ */
+export async function poolCounts(core: Core, companyId: number | null): Promise<PoolCounts> {
+  const { db } = core;
+  if (companyId !== null) getCompany(db, companyId);
+  const now = core.clock();
+  const cutoff = now - getSiteSettings(db).callCooldownDays * DAY_MS;
+  const byStatus = Object.fromEntries(GLOBAL_STATUSES.map((s) => [s, 0])) as Record<GlobalStatus, number>;
+  let availableNow = 0;
+  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
+  const statuses = prepare(db.sqlite, 'select global_status as status, count(*) as n from numbers where id > ? and id <= ? group by global_status');
+  const available = prepare(db.sqlite, AVAILABLE).pluck();
+  for (let lo = 0; lo < maxId; lo += SLICE_IDS) {
+    for (const r of statuses.all(lo, lo + SLICE_IDS) as { status: GlobalStatus; n: number }[]) byStatus[r.status] += r.n;
+    if (companyId !== null) availableNow += available.get(lo, lo + SLICE_IDS, cutoff, now, companyId) as number;
+    await new Promise((r) => setImmediate(r));
+  }
+  return {
+    total: Object.values(byStatus).reduce((a, b) => a + b, 0),
+    byStatus,
+    leasedNow: prepare(db.sqlite, 'select count(*) from leases where expires_at > ?').pluck().get(now) as number,
+    companyId,
+    availableNow: companyId === null ? null : availableNow,
+    dialedByCompany: companyId === null ? null : (prepare(db.sqlite, 'select count(*) from company_calls where company_id = ?').pluck().get(companyId) as number),
+    countedAt: toIso(now),
+  };
+}
+
+const AVAILABLE = `
+  select count(*) from numbers n
+  where n.id > ? and n.id <= ? and n.global_status = 'active' and (n.last_called_at is null or n.last_called_at <= ?)
+    and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
+    and not exists (select 1 from company_calls c where c.company_id = ? and c.number_id = n.id)`;
+
+function e164(phone: string, region?: string): string {
+  const n = normalizePhone(phone, region);
+  if (!n.ok) throw badInput(`phone: "${phone}" is not usable: ${n.reason}`);
+  return n.phone;
+}
+
+/** One number as a company sees it: its state in the pool and this company's calls to it. */
+export function lookupNumber(core: Core, companyId: number, phone: string, region?: string): NumberLookup {
+  const { db } = core;
+  getCompany(db, companyId);
+  const normalized = e164(phone, region);
+  const now = core.clock();
+  const row = prepare(db.sqlite, 'select id, global_status, source, imported_at, last_called_at, last_called_company_id from numbers where phone = ?').get(normalized) as
+    | { id: number; global_status: GlobalStatus; source: string; imported_at: number; last_called_at: number | null; last_called_company_id: number | null }
+    | undefined;
+  if (!row) return { phone: normalized, number: null, results: [] };
+  const cutoff = now - getSiteSettings(db).callCooldownDays * DAY_MS;
+  const results = prepare(
+    db.sqlite,
+    'select id, status, direction, started_at, duration_s, scenario_id, amount_charged from call_results where number_id = ? and company_id = ? order by started_at desc, id desc limit 100',
+  ).all(row.id, companyId) as { id: number; status: NumberLookup['results'][number]['status']; direction: 'outbound' | 'inbound'; started_at: number; duration_s: number; scenario_id: number | null; amount_charged: number }[];
+  return {
+    phone: normalized,
+    number: {
+      id: row.id,
+      globalStatus: row.global_status,
+      source: row.source,
+      importedAt: toIso(row.imported_at),
+      lastCalledAt: toIsoOrNull(row.last_called_at),
+      lastCalledByThisCompany: row.last_called_company_id === companyId,
+      inCooldown: row.last_called_at !== null && row.last_called_at > cutoff,
+      leasedNow: prepare(db.sqlite, 'select count(*) from leases where number_id = ? and expires_at > ?').pluck().get(row.id, now) === 1,
+      dialedByCompany: prepare(db.sqlite, 'select count(*) from company_calls where company_id = ? and number_id = ?').pluck().get(companyId, row.id) === 1,
+    },
+    results: results.map((r) => ({
+      id: r.id,
+      status: r.status,
+      direction: r.direction,
+      startedAt: toIso(r.started_at),
+      durationS: r.duration_s,
+      scenarioId: r.scenario_id,
+      amountCharged: r.amount_charged,
+    })),
+  };
+}
+
+/** Sets a number's global status by hand (a complaint withdrawn, a number found valid after all). */
+export function resetNumberStatus(
+  db: Db,
+  actor: Actor,
+  input: { phone: string; region?: string; status: GlobalStatus; note?: string },
+  now: number,
+): { phone: string; before: GlobalStatus; after: GlobalStatus } {
+  const phone = e164(input.phone, input.region);
+  const result = transaction(db, () => {
+    const row = prepare(db.sqlite, 'select id, global_status from numbers where phone = ?').get(phone) as { id: number; global_status: GlobalStatus } | undefined;
+    if (!row) throw notFound(`${phone} is not in the number pool`);
+    if (row.global_status !== input.status) {
+      prepare(db.sqlite, 'update numbers set global_status = ? where id = ?').run(input.status, row.id);
+      audit(db, actor, { companyId: null, entity: 'number', entityId: row.id, action: 'set_status', before: { phone, global_status: row.global_status }, after: { phone, global_status: input.status, note: input.note ?? '' } }, now);
+    }
+    return { id: row.id, phone, before: row.global_status, after: input.status };
+  });
+  noteStatus(db, [{ id: result.id, status: result.after }]);
+  return { phone: result.phone, before: result.before, after: result.after };
+}

@@ -1,0 +1,26 @@
+import type { ChannelName } from '../../../src-shared/contract';
+import { adjustWallet, topUp } from '../../core/billing/wallet';
+import { listLedger } from '../../core/billing/ledger';
+import { getCompany } from '../../core/companies/companies';
+import type { Core } from '../../core/core';
+import type { Handlers } from '../types';
+
+type BillingChannel = Extract<ChannelName, `billing.${string}`>;
+
+function moved(core: Core, companyId: number, move: { balance: number; entryId: number }) {
+  const { currency } = getCompany(core.db, companyId);
+  core.events.emit('wallet.changed', { companyId, balance: move.balance, currency });
+  return { entryId: move.entryId, balance: move.balance, currency };
+}
+
+export const billingHandlers: Handlers<Exclude<BillingChannel, 'billing.statementCsv'>> = {
+  'billing.topup': {
+    access: 'manage',
+    run: (ctx, input) => moved(ctx.core, input.companyId, topUp(ctx.core.db, ctx.actor, input, ctx.core.clock())),
+  },
+  'billing.adjust': {
+    access: 'manage',
+    run: (ctx, input) => moved(ctx.core, input.companyId, adjustWallet(ctx.core.db, ctx.actor, input, ctx.core.clock())),
+  },
+  'billing.ledger': { access: 'manage', run: (ctx, input) => listLedger(ctx.core.db, input) },
+};

@@ -1,0 +1,16 @@
+import type { ChannelName } from '../../../src-shared/contract';
+import { getCompany } from '../../core/companies/companies';
+import { dialerRegistry } from '../../core/dialer/registry';
+import type { Handlers } from '../types';
+
+type DialersChannel = Extract<ChannelName, `dialers.${string}`>;
+
+export const dialerHandlers: Handlers<DialersChannel> = {
+  'dialers.list': {
+    access: 'read',
+    run(ctx, input) {
+      getCompany(ctx.core.db, input.companyId);
+      return dialerRegistry(ctx.core).list(input.companyId);
+    },
+  },
+};
