@@ -11,6 +11,11 @@ import { SettingsPage } from './settings/SettingsPage';
 import { ScenariosPage } from './setup/ScenariosPage';
 import { LinesPage } from './setup/LinesPage';
 import { AgentsPage } from './setup/AgentsPage';
+import { NumbersPage } from './numbers/NumbersPage';
+import { SchedulePage } from './schedule/SchedulePage';
+import { BillingPage } from './billing/BillingPage';
+import { ApiKeysPage } from './apikeys/ApiKeysPage';
+import { AuditPage } from './audit/AuditPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -33,13 +38,18 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { path: '/dashboard', label: 'Dashboard', section: 'Overview', icon: 'dashboard', capability: 'read', needsCompany: true, render: (c) => <DashboardPage company={c!} /> },
   { path: '/calls', label: 'Call log', section: 'Overview', icon: 'calls', capability: 'read', needsCompany: true, render: (c) => <CallLogPage company={c!} /> },
+  { path: '/numbers', label: 'Numbers', section: 'Dialing', icon: 'numbers', capability: 'read', needsCompany: true, render: (c) => <NumbersPage company={c!} /> },
   { path: '/scenarios', label: 'Scenarios', section: 'Dialing', icon: 'scenarios', capability: 'read', needsCompany: true, render: (c) => <ScenariosPage company={c!} /> },
   { path: '/lines', label: 'Outbound lines', section: 'Dialing', icon: 'lines', capability: 'read', needsCompany: true, render: (c) => <LinesPage company={c!} /> },
   { path: '/agents', label: 'Agents', section: 'Dialing', icon: 'agents', capability: 'read', needsCompany: true, render: (c) => <AgentsPage company={c!} /> },
+  { path: '/schedule', label: 'Schedule', section: 'Dialing', icon: 'schedule', capability: 'read', needsCompany: true, render: (c) => <SchedulePage company={c!} /> },
   { path: '/inbound', label: 'Inbound numbers', section: 'Inbound', icon: 'inbound', capability: 'read', needsCompany: true, render: (c) => <InboundNumbersPage company={c!} /> },
   { path: '/ai-agents', label: 'AI agents', section: 'Inbound', icon: 'ai', capability: 'read', needsCompany: true, render: (c) => <AiAgentsPage company={c!} /> },
+  { path: '/billing', label: 'Billing', section: 'Money', icon: 'billing', capability: 'manage', needsCompany: true, render: (c) => <BillingPage company={c!} /> },
+  { path: '/api-keys', label: 'API keys', section: 'Admin', icon: 'keys', capability: 'manage', needsCompany: true, render: (c) => <ApiKeysPage company={c!} /> },
   { path: '/users', label: 'Users', section: 'Admin', icon: 'users', capability: 'manage', needsCompany: false, render: (c) => <UsersPage company={c} /> },
   { path: '/settings', label: 'Settings', section: 'Admin', icon: 'settings', capability: 'read', needsCompany: false, render: () => <SettingsPage /> },
+  { path: '/audit', label: 'Audit log', section: 'Admin', icon: 'audit', capability: 'manage', needsCompany: true, render: (c) => <AuditPage company={c!} /> },
   { path: '/companies', label: 'Companies', section: 'Site', icon: 'companies', capability: 'read', needsCompany: false, render: () => <CompaniesPage /> },
 ];
 

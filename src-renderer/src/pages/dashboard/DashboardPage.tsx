@@ -10,6 +10,7 @@ import { MatrixTable } from './MatrixTable';
 import { RangePicker } from './RangePicker';
 import { granularityFor, rangeFromQuery, rangeToQuery, toInput, type RangeChoice } from './range';
 import { WalletCard } from './WalletCard';
+import { DialersPanel } from './DialersPanel';
 
 const GROUPS: { value: StatsGroupBy; label: string }[] = [
   { value: 'scenario', label: 'Scenario' },
@@ -82,6 +83,7 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
           <QueryView query={series}>{(s) => (hasCalls(s) ? <AnswerRateChart series={s} /> : <NoChart />)}</QueryView>
         </Card>
       </div>
+      <DialersPanel company={company} />
     </div>
   );
 }

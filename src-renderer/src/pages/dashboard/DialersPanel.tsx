@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { CompanyDto } from '../../../../src-shared/contract';
+import type { DialerDto } from '../../../../src-shared/contract/dialer';
+import { api } from '../../api/client';
+import { useQuery } from '../../api/hooks';
+import { Badge, Card } from '../../components/Card';
+import { EmptyState, QueryView } from '../../components/Feedback';
+import { formatAgo, formatInt } from '../../lib/format';
+
+const LIVE_MS = 2 * 60_000;
+
+/**
+ * The dialers that spoke to this desk, most recent first. dialer.seen events carry the whole row,
+ * so the panel updates in place with no refetch; a clock tick keeps "seen … ago" honest.
+ */
+export function DialersPanel({ company }: { company: CompanyDto }) {
+  const initial = useQuery(() => api.call('dialers.list', { companyId: company.id }), [company.id]);
+  const [rows, setRows] = useState<DialerDto[] | undefined>(undefined);
+  const [now, setNow] = useState(Date.now());
+
+  useEffect(() => setRows(initial.data), [initial.data]);
+  useEffect(
+    () =>
+      api.on('dialer.seen', (d) => {
+        if (d.companyId !== company.id) return;
+        setRows((list) => [d, ...(list ?? []).filter((x) => x.dialerId !== d.dialerId)]);
+      }),
+    [company.id],
+  );
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(t);
+  }, []);
+
+  return (
+    <Card title="Dialers" subtitle="Heard from since DialDesk started">
+      <QueryView query={{ ...initial, data: rows }}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title="No dialer has called in yet">A dialer appears here the moment it asks for numbers or reports a result.</EmptyState>
+          ) : (
+            <ul className="dialers" aria-label="Dialers">
+              {list.map((d) => {
+                const live = now - new Date(d.lastSeenAt).getTime() < LIVE_MS;
+                return (
+                  <li key={d.dialerId} className="dialer">
+                    <span className={`pulse ${live ? 'is-live' : ''}`} aria-hidden="true" />
+                    <div className="dialer-main">
+                      <div className="dialer-name">
+                        <strong>{d.dialerId}</strong> <span className="muted small mono">{d.address}</span>
+                      </div>
+                      <div className="muted small">
+                        seen {formatAgo(d.lastSeenAt, now, company.timezone)} · {formatInt(d.batches)} batches · {formatInt(d.results)} results
+                      </div>
+                    </div>
+                    {live ? <Badge tone="ok">{formatInt(d.liveLeases)} leased</Badge> : <Badge>idle</Badge>}
+                  </li>
+                );
+              })}
+            </ul>
+          )
+        }
+      </QueryView>
+    </Card>
+  );
+}

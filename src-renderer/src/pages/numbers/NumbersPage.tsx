@@ -1,0 +1,30 @@
+import type { CompanyDto } from '../../../../src-shared/contract';
+import { api } from '../../api/client';
+import { useLive, useQuery } from '../../api/hooks';
+import { PageHeader } from '../../components/Card';
+import { Notice, QueryView } from '../../components/Feedback';
+import { useCan } from '../../lib/useCan';
+import { ImportCard } from './ImportCard';
+import { LookupCard } from './LookupCard';
+import { PoolCard } from './PoolCard';
+
+export function NumbersPage({ company }: { company: CompanyDto }) {
+  const canOperate = useCan('operate');
+  const counts = useQuery(() => api.call('numbers.counts', { companyId: company.id }), [company.id]);
+  useLive(['result.reported'], company.id, () => void counts.reload(), 5000);
+  return (
+    <div className="page">
+      <PageHeader title="Numbers" description="The shared pool every company dials from. A number is never called twice by one company, and rests between calls by anyone." />
+      <QueryView query={counts}>{(c) => <PoolCard counts={c} company={company} />}</QueryView>
+      {canOperate ? (
+        <div className="grid-2">
+          <ImportCard kind="numbers" onImported={() => void counts.reload()} />
+          <ImportCard kind="dnc" onImported={() => void counts.reload()} />
+        </div>
+      ) : (
+        <Notice>You can look numbers up; a supervisor or admin imports them.</Notice>
+      )}
+      <LookupCard company={company} canReset={canOperate} onChanged={() => void counts.reload()} />
+    </div>
+  );
+}

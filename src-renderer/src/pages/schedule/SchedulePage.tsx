@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import type { CompanyDto } from '../../../../src-shared/contract';
+import type { ScheduleDto, ScheduleException, ScheduleWindow, Weekday } from '../../../../src-shared/contract/schedule';
+import { api } from '../../api/client';
+import { useAction, useQuery } from '../../api/hooks';
+import { Button } from '../../components/Button';
+import { Badge, Card, PageHeader } from '../../components/Card';
+import { ErrorNote, Notice, QueryView } from '../../components/Feedback';
+import { toast } from '../../components/Toaster';
+import { formatDateTime } from '../../lib/format';
+import { useCan } from '../../lib/useCan';
+import { DayWindows } from './DayWindows';
+import { ExceptionsEditor } from './ExceptionsEditor';
+import { WeekGrid } from './WeekGrid';
+import { weekdayRange, windowProblem } from './windows';
+
+const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+const ALL: Weekday[] = [...WEEKDAYS, 'sat', 'sun'];
+
+export function SchedulePage({ company }: { company: CompanyDto }) {
+  const schedule = useQuery(() => api.call('schedule.get', { companyId: company.id }), [company.id]);
+  return (
+    <div className="page">
+      <QueryView query={schedule}>{(s) => <ScheduleEditor company={company} saved={s} onSaved={() => void schedule.reload()} />}</QueryView>
+    </div>
+  );
+}
+
+function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; saved: ScheduleDto; onSaved(): void }) {
+  const editable = useCan('operate');
+  const [windows, setWindows] = useState<ScheduleWindow[]>(saved.windows);
+  const [exceptions, setExceptions] = useState<ScheduleException[]>(saved.exceptions);
+  useEffect(() => {
+    setWindows(saved.windows);
+    setExceptions(saved.exceptions);
+  }, [saved]);
+  const dirty = JSON.stringify(windows) !== JSON.stringify(saved.windows) || JSON.stringify(exceptions) !== JSON.stringify(saved.exceptions);
+  const problem = windowProblem(windows);
+  const save = useAction(() => api.call('schedule.set', { companyId: company.id, windows, exceptions }));
+  const submit = async () => {
+    if (problem) return;
+    if (await save.run()) {
+      toast('Hours saved');
+      onSaved();
+    }
+  };
+
+  const status = saved.openNow ? (
+    <Badge tone="ok">Open now{saved.closesAt ? ` · closes ${formatDateTime(saved.closesAt, company.timezone)}` : ''}</Badge>
+  ) : (
+    <Badge tone="warn">Closed now{saved.nextOpenAt ? ` · opens ${formatDateTime(saved.nextOpenAt, company.timezone)}` : ' · no opening ahead'}</Badge>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Schedule"
+        description={`When dialers may call for ${company.name}, in ${company.timezone}. Outside these hours they get no numbers, and inbound callers hear the closed message.`}
+        actions={
+          editable && (
+            <>
+              <Button onClick={() => { setWindows(saved.windows); setExceptions(saved.exceptions); }} disabled={!dirty}>
+                Discard changes
+              </Button>
+              <Button variant="primary" onClick={() => void submit()} busy={save.busy} disabled={!dirty || !!problem}>
+                Save hours
+              </Button>
+            </>
+          )
+        }
+      />
+      {!editable && <Notice>You can see the hours; a supervisor or admin can change them.</Notice>}
+      {save.error && <ErrorNote message={save.error} />}
+      {problem && <ErrorNote message={problem} />}
+      {dirty && !problem && <Notice tone="warn">Unsaved changes: dialers still follow the saved hours.</Notice>}
+      <Card
+        title="Weekly hours"
+        subtitle={editable ? 'Drag across a row to open or close half-hours. Arrow keys and Space work too.' : undefined}
+        actions={
+          <>
+            {status}
+            {editable && (
+              <>
+                <Button size="sm" onClick={() => setWindows(weekdayRange(WEEKDAYS, '09:00', '17:00'))}>Mon–Fri 9–17</Button>
+                <Button size="sm" onClick={() => setWindows(weekdayRange(ALL, '00:00', '24:00'))}>24 × 7</Button>
+                <Button size="sm" variant="ghost" onClick={() => setWindows([])}>Clear</Button>
+              </>
+            )}
+          </>
+        }
+      >
+        <WeekGrid windows={windows} editable={editable} onChange={setWindows} />
+        <DayWindows windows={windows} editable={editable} onChange={setWindows} />
+      </Card>
+      <Card title="Exceptions" subtitle="Holidays and special days override the week.">
+        <ExceptionsEditor value={exceptions} editable={editable} onChange={setExceptions} />
+      </Card>
+    </>
+  );
+}
