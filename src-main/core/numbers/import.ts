@@ -16,6 +16,9 @@ export interface ListImport {
 }
 
 type Phase = EventMap['import.progress']['phase'];
+const ROWS_PER_INSERT = 64;
+const insertSql = (rows: number) =>
+  `insert or ignore into numbers (phone, global_status, imported_at, source) values ${Array(rows).fill("(?, 'active', ?, ?)").join(', ')}`;
 const PROGRESS_EVERY_MS = 250;
 
 /**
@@ -28,10 +31,14 @@ export async function importNumbers(core: Core, actor: Actor, input: ListImport)
   let added = 0;
   let known = 0;
   const report = await runJob(core, input, (rows, now) => {
-    const insert = prepare(core.db.sqlite, "insert or ignore into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, ?)");
-    for (const row of rows) {
-      if (insert.run(row.phone, now, source).changes === 1) added++;
-      else known++;
+    // many rows a statement: the per-statement cost is most of an insert's; changes still tell new from known
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const part = rows.slice(i, i + ROWS_PER_INSERT);
+      const args: (string | number)[] = [];
+      for (const row of part) args.push(row.phone, now, source);
+      const inserted = prepare(core.db.sqlite, insertSql(part.length)).run(...args).changes;
+      added += inserted;
+      known += part.length - inserted;
     }
   });
   const result: ImportReport = { ...report, source, added, known };
