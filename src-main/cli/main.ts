@@ -4,6 +4,7 @@ import { VERSION } from '../core/version';
 import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, printError, type GlobalOptions } from './io';
 import { registerServe } from './commands/serve';
 import { registerCompany } from './commands/company';
+import { registerCompanyTransfer } from './commands/company-transfer';
 import { registerUser } from './commands/user';
 import { registerAiAgent } from './commands/aiagent';
 import { registerInbound } from './commands/inbound';
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServe(program);
   registerCompany(program);
+  registerCompanyTransfer(program);
   registerUser(program);
   registerAiAgent(program);
   registerInbound(program);

@@ -8,6 +8,7 @@ import { statsHandlers } from './handlers/stats';
 import { callsHandlers } from './handlers/calls';
 import { exportsHandlers } from './handlers/exports';
 import { auditHandlers } from './handlers/audit';
+import { transferHandlers } from './handlers/transfer';
 import { numbersHandlers } from './handlers/numbers';
 import { scheduleHandlers } from './handlers/schedule';
 import { apikeysHandlers } from './handlers/apikeys';
@@ -25,6 +26,7 @@ export const HANDLERS: HandlerTable = {
   ...callsHandlers,
   ...exportsHandlers,
   ...auditHandlers,
+  ...transferHandlers,
   ...numbersHandlers,
   ...scheduleHandlers,
   ...apikeysHandlers,

@@ -9,6 +9,7 @@ import { statsChannels } from './stats';
 import { callsChannels } from './calls';
 import { exportsChannels } from './exports';
 import { auditChannels } from './audit';
+import { transferChannels } from './transfer';
 import { numbersChannels } from './numbers';
 import { scheduleChannels } from './schedule';
 import { apikeysChannels } from './apikeys';
@@ -30,6 +31,7 @@ export const CHANNELS = {
   ...callsChannels,
   ...exportsChannels,
   ...auditChannels,
+  ...transferChannels,
   ...numbersChannels,
   ...scheduleChannels,
   ...apikeysChannels,
@@ -60,6 +62,7 @@ export * from './stats';
 export * from './calls';
 export * from './exports';
 export * from './audit';
+export * from './transfer';
 export * from './numbers';
 export * from './schedule';
 export * from './apikeys';

@@ -48,6 +48,18 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'billing.statementCsv', arg: (w) => ({ companyId: w.companyA, month: '2026-03' }), allowed: ALL },
   { channel: 'audit.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
   { channel: 'audit.list', arg: (w) => ({ companyId: w.companyA, entity: 'company' }), allowed: ['superuser', 'admin'] },
+  { channel: 'transfer.exportCompany', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser'] },
+  {
+    channel: 'transfer.importCompany',
+    arg: () => ({
+      content: JSON.stringify({
+        format: 'dialdesk.company', version: 1, exported_at: '2026-03-02T10:00:00.000Z',
+        company: { slug: 'imported', name: 'Imported', timezone: 'UTC', currency: 'USD', is_active: true, billing_mode: 'per_call', cost_per_billable: 0, cost_per_minute: 0, low_balance_threshold: 0 },
+        scenarios: [], outbound_lines: [], agents: [], schedule: { windows: [], exceptions: [] }, ai_agents: [], inbound_numbers: [],
+      }),
+    }),
+    allowed: ['superuser'],
+  },
   { channel: 'numbers.counts', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'numbers.lookup', arg: (w) => ({ companyId: w.companyA, phone: '+12125550100' }), allowed: ALL },
   { channel: 'numbers.import', arg: () => ({ content: '+12125550100\n', region: 'US' }), allowed: ['superuser', 'admin', 'supervisor'] },
