@@ -118,6 +118,17 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbs[0]).toEqual({ verb: 'say', text: 'Wir haben geschlossen.', synthesizer: { vendor: 'google', language: 'de-DE', voice: 'de-DE-Wavenet-A' } });
   });
 
+  it('does not hand the model’s voice to another speech vendor', () => {
+    setUpDid({ voice: { vendor: 'google' } });
+    const lookup = lookupAt(closedUntilMonday);
+    expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
+    const verbs = closedVerbs(lookup);
+    assertValidJambonz(verbs);
+    expect(verbs[0].synthesizer).toEqual({ vendor: 'google', language: 'de-DE' });
+    const llm = openVerbs(lookupAt(openHours), getLlmConnection(core.db))[0] as unknown as { llmOptions: { session_update: { voice: string } } };
+    expect(llm.llmOptions.session_update.voice).toBe('alloy');
+  });
+
   it.each([
     ['+49 30 5555555', ['say', 'dial']],
     [null, ['say', 'hangup']],

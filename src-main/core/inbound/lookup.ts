@@ -49,9 +49,10 @@ export function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: Op
   }
 
   const displayName = row.display_name || company.name;
+  // an agent's voice names one of its model's voices; it means nothing to another speech vendor
   const voice = {
     vendor: voiceOverride.vendor ?? null,
-    voice: voiceOverride.voice ?? (agent?.voice || null),
+    voice: voiceOverride.voice ?? (voiceOverride.vendor ? null : agent?.voice || null),
     language: voiceOverride.language ?? agent?.language ?? 'en-US',
   };
   return {
