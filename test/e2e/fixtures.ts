@@ -73,16 +73,35 @@ export function runCli(args: string[]): Promise<Record<string, any>> {
   });
 }
 
-/** One server per test file: tests in a file share it (and its data) in order. */
-export const test = base.extend<{ shot: (name: string) => Promise<void> }, { served: Served }>({
-  served: [
+interface ServerPool {
+  /** the server of this test file, started on the file's first test */
+  forFile(file: string): Promise<Served>;
+}
+
+/**
+ * One server per test file: tests in a file share it (and its data) in order, and the next file
+ * gets a fresh desk. A worker runs files one after another, so at most one server is up at a time.
+ */
+export const test = base.extend<{ served: Served; shot: (name: string) => Promise<void> }, { serverPool: ServerPool }>({
+  serverPool: [
     async ({}, use) => {
-      const s = await startServe();
-      await use(s);
-      await s.stop();
+      const state: { current: { file: string; server: Promise<Served & { stop(): Promise<void> }> } | null } = { current: null };
+      await use({
+        async forFile(file) {
+          const { current } = state;
+          if (current?.file === file) return current.server;
+          if (current) await (await current.server).stop();
+          state.current = { file, server: startServe() };
+          return state.current.server;
+        },
+      });
+      if (state.current) await (await state.current.server).stop();
     },
     { scope: 'worker' },
   ],
+  served: async ({ serverPool }, use, testInfo) => {
+    await use(await serverPool.forFile(testInfo.file));
+  },
   shot: async ({ page }, use, testInfo) => {
     await use(async (name: string) => {
       const file = join(SCREENSHOT_DIR, `${name}.png`);

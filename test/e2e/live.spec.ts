@@ -58,12 +58,12 @@ test('the dashboard follows a dialer live: matrix, charts, wallet and the dialer
   await expect(page.getByRole('heading', { name: 'No calls in this range' })).toBeVisible();
   await expect(page.getByTestId('wallet-balance')).toHaveText('€10.00');
   // the page must not reload: a marker on window survives only without one
-  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still here'));
+  await page.evaluate(() => ((globalThis as unknown as { marker: string }).marker = 'still here'));
 
   const auth = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
   const batchRes = await fetch(`${served.url}/api/v1/dialer/next-batch?company=acme&size=5&dialer=room-1`, { headers: auth });
   expect(batchRes.status).toBe(200);
-  const batch = await batchRes.json();
+  const batch = (await batchRes.json()) as { batch_id: string; blocked: unknown; numbers: { number_id: number; phone: string }[] };
   expect(batch.blocked).toBeNull();
   expect(batch.numbers).toHaveLength(5);
   await expect(page.getByRole('list', { name: 'Dialers' })).toContainText('room-1');
@@ -97,7 +97,7 @@ test('the dashboard follows a dialer live: matrix, charts, wallet and the dialer
   // 3 billable calls at €0.25
   await expect(page.getByTestId('wallet-balance')).toHaveText('€9.25');
   await expect(page.locator('.recharts-bar-rectangle').first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still here');
+  expect(await page.evaluate(() => (globalThis as unknown as { marker?: string }).marker)).toBe('still here');
   await shot('dashboard-live');
 });
 
