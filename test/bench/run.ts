@@ -8,6 +8,8 @@ import { RssSampler } from './harness/monitor';
 import { measureNextBatch } from './measures/next-batch';
 import { measureReport } from './measures/report';
 import { measureDashboard } from './measures/dashboard';
+import { measureImport } from './measures/import';
+import { measureStall } from './measures/stall';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
@@ -17,6 +19,8 @@ const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'next-batch': measureNextBatch,
   report: measureReport,
   dashboard: measureDashboard,
+  import: measureImport,
+  stall: measureStall,
 };
 
 async function main(): Promise<void> {

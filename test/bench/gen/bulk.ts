@@ -3,6 +3,8 @@ import type { Sqlite } from '../../../src-main/core/db/connection';
 import { writeHistory, GLOBAL, type CompanySetup, type HistoryTotals, type PoolState } from './history';
 import { DAY_MS, type DatasetParams } from './params';
 import { phoneAt } from './random';
+import { RollupAccumulator } from './rollup';
+import type { CallStatus } from '../../../src-shared/statuses';
 
 /**
  * Inserts rows `rows` at a time through one multi-row prepared statement: binding is the same work,
@@ -14,10 +16,10 @@ class BatchInsert {
   private readonly values: unknown[];
   private filled = 0;
 
-  constructor(sqlite: Sqlite, head: string, private readonly columns: number, private readonly rows = 64) {
+  constructor(sqlite: Sqlite, head: string, private readonly columns: number, tail = '', private readonly rows = 64) {
     const tuple = `(${new Array(columns).fill('?').join(',')})`;
-    this.many = sqlite.prepare(`${head} values ${new Array(rows).fill(tuple).join(',')}`);
-    this.one = sqlite.prepare(`${head} values ${tuple}`);
+    this.many = sqlite.prepare(`${head} values ${new Array(rows).fill(tuple).join(',')} ${tail}`);
+    this.one = sqlite.prepare(`${head} values ${tuple} ${tail}`);
     this.values = new Array(columns * rows);
   }
 
@@ -52,7 +54,7 @@ export function dropSecondaryIndexes(sqlite: Sqlite): string[] {
 }
 
 /**
- * Writes the history (results, company_calls, ledger charges) and then the pool, with prepared
+ * Writes the history (results, company_calls, ledger charges, the call_stats rollup) and then the pool, with prepared
  * statements in one transaction per simulated day. The caller has turned journaling and foreign
  * keys off for the load; results reference numbers that are written afterwards.
  */
@@ -77,6 +79,14 @@ export function loadHistory(
     8,
   );
   const charge: unknown[] = [0, 0, 'charge', 0, '', null, 0, 0];
+  const rollup = new RollupAccumulator();
+  const stats = new BatchInsert(
+    sqlite,
+    'insert into call_stats (company_id, bucket, scenario_id, outbound_line_id, agent_id, status, calls, duration_s, cost)',
+    9,
+    `on conflict (company_id, bucket, scenario_id, outbound_line_id, agent_id, status) do update set
+       calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost`,
+  );
   const N = params.numbers;
   const pool: PoolState = {
     lastCalledAt: new Float64Array(N),
@@ -86,7 +96,10 @@ export function loadHistory(
   const started = Date.now();
   sqlite.exec('begin');
   const totals = writeHistory(params, companies, {
-    result: (row) => results.put(row),
+    result(row) {
+      results.put(row);
+      rollup.add(row[1] as number, row[9] as number, row[4] as number | null, row[5] as number | null, row[6] as number | null, row[7] as CallStatus, row[10] as number, row[13] as number);
+    },
     companyCall(companyId, numberId, at) {
       pair[0] = companyId;
       pair[1] = numberId;
@@ -102,6 +115,8 @@ export function loadHistory(
       charges.put(charge);
     },
     dayDone(day) {
+      rollup.drain((row) => stats.put(row));
+      stats.flush();
       results.flush();
       companyCalls.flush();
       charges.flush();
@@ -138,17 +153,4 @@ export function loadHistory(
   const setBalance = sqlite.prepare('update companies set wallet_balance = ? where id = ?');
   for (const c of companies) setBalance.run(c.balance, c.id);
   return totals;
-}
-
-/** The dashboard rollup, rebuilt from the results in one pass (the same buckets addToRollup writes). */
-export function fillCallStats(sqlite: Sqlite): number {
-  sqlite.exec('delete from call_stats');
-  return sqlite
-    .prepare(
-      `insert into call_stats (company_id, bucket, scenario_id, outbound_line_id, agent_id, status, calls, duration_s, cost)
-       select company_id, (started_at / 900000) * 900000, coalesce(scenario_id, 0), coalesce(outbound_line_id, 0),
-              coalesce(agent_id, 0), status, count(*), sum(duration_s), sum(amount_charged)
-       from call_results group by 1, 2, 3, 4, 5, 6`,
-    )
-    .run().changes;
 }

@@ -24,7 +24,7 @@ export const FULL: DatasetParams = {
 export const QUICK: DatasetParams = { ...FULL, numbers: 100_000, results: 1_000_000 };
 
 /** Bumped whenever the generator's output changes, so stale caches are not reused. */
-export const GENERATOR_VERSION = 4;
+export const GENERATOR_VERSION = 5;
 
 export function datasetKey(params: DatasetParams, migrations: string[]): string {
   const text = JSON.stringify({ params, version: GENERATOR_VERSION, migrations });

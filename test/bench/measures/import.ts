@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import type { BenchContext } from '../context';
+import { bareImport } from '../baselines';
+import { writeImportCsv, type ImportFile } from '../gen/csv';
+import { nowMs } from '../harness/stats';
+
+/** The n-th supplier file of this run: new phones start past the pool and past earlier files. */
+export async function importFile(ctx: BenchContext, n: number): Promise<ImportFile> {
+  const { numbers } = ctx.dataset.manifest.params;
+  const path = join(ctx.runDir, `supplier-${n}.csv`);
+  return writeImportCsv(path, numbers, numbers, numbers * (1 + n), 4242 + n);
+}
+
+/**
+ * Importing a supplier's CSV of as many rows as the pool holds (1M) through the console's channel
+ * (the real import service), beside a bare loop of one prepared INSERT per phone, in one transaction,
+ * into a copy of the pool table with the same rows and indexes.
+ */
+export async function measureImport(ctx: BenchContext): Promise<void> {
+  const file = await importFile(ctx, 1);
+  const base = bareImport(ctx.core.db, file.e164, ctx.clock());
+  const t = nowMs();
+  const report = await ctx.rpc('numbers.import', { path: file.path, region: 'IR' });
+  const ms = nowMs() - t;
+  const problems = [
+    report.rows !== file.rows && `read ${report.rows} rows of ${file.rows}`,
+    report.added !== file.expected.fresh && `added ${report.added}, expected ${file.expected.fresh}`,
+    report.rejected !== file.expected.invalid && `rejected ${report.rejected}, expected ${file.expected.invalid}`,
+  ].filter(Boolean);
+  ctx.table.add({
+    id: 'import',
+    figure: `import a ${file.rows.toLocaleString('en-US')}-row CSV (${report.added.toLocaleString('en-US')} new)`,
+    value: ms / 1000,
+    unit: 's',
+    baseline: 'bare prepared-insert loop of the same phones',
+    baselineValue: base.ms / 1000,
+    target: ctx.quick ? '≤ 1.5 s (15 s per 1M)' : '≤ 15 s',
+    met: ms / 1000 <= (15 * file.rows) / 1_000_000,
+    note: problems.length ? problems.join('; ') : undefined,
+  });
+}
