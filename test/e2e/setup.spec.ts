@@ -68,6 +68,30 @@ test('scenarios, outbound lines and agents: add, edit, deactivate', async ({ pag
   await signOut(page);
 });
 
+test('keyboard: dialogs keep focus inside, close on Escape and give focus back; forms submit on Enter', async ({ page, served }) => {
+  await signIn(page, served.url, OWNER);
+  await openPage(page, 'Agents');
+  const opener = page.getByRole('button', { name: 'New agent' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Name')).toBeFocused();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Cara');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1003');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: 'Cara' })).toContainText('1003');
+});
+
 test('a viewer sees the setup but cannot change it', async ({ page, served, shot }) => {
   await served.cli(['user', 'create', '--username', 'vera', '--role', 'viewer', '--company', 'acme', '--password', 'vera-password']);
   await signIn(page, served.url, { username: 'vera', password: 'vera-password' });

@@ -11,9 +11,27 @@ interface DialogProps {
   wide?: boolean;
 }
 
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab from the last control wraps to the first (and back): the page behind is inert, the browser's bar is not. */
+function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
 /**
- * A modal on the native <dialog>: showModal() makes the page behind it inert (focus stays inside)
- * and Escape closes it; focus returns to where it was.
+ * A modal on the native <dialog>: showModal() makes the page behind it inert, Tab wraps inside it,
+ * Escape closes it, and focus returns to where it was.
  */
 export function Dialog({ open, title, onClose, children, footer, wide }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -47,7 +65,7 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
 
   if (!open) return <dialog ref={ref} className="dialog" />;
   return (
-    <dialog ref={ref} className={`dialog ${wide ? 'dialog-wide' : ''}`} aria-labelledby={titleId}>
+    <dialog ref={ref} className={`dialog ${wide ? 'dialog-wide' : ''}`} aria-labelledby={titleId} onKeyDown={trapTab}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="dialog-x" aria-label="Close" onClick={onClose}>
