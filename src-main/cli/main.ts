@@ -5,6 +5,7 @@ import { EXIT_BAD_INPUT, EXIT_OK, exitCodeFor, printError, type GlobalOptions } 
 import { registerServe } from './commands/serve';
 import { registerCompany } from './commands/company';
 import { registerCompanyTransfer } from './commands/company-transfer';
+import { registerBackup } from './commands/backup';
 import { registerUser } from './commands/user';
 import { registerAiAgent } from './commands/aiagent';
 import { registerInbound } from './commands/inbound';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerCompany(program);
   registerCompanyTransfer(program);
+  registerBackup(program);
   registerUser(program);
   registerAiAgent(program);
   registerInbound(program);

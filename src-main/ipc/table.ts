@@ -9,6 +9,7 @@ import { callsHandlers } from './handlers/calls';
 import { exportsHandlers } from './handlers/exports';
 import { auditHandlers } from './handlers/audit';
 import { transferHandlers } from './handlers/transfer';
+import { backupHandlers } from './handlers/backup';
 import { numbersHandlers } from './handlers/numbers';
 import { scheduleHandlers } from './handlers/schedule';
 import { apikeysHandlers } from './handlers/apikeys';
@@ -27,6 +28,7 @@ export const HANDLERS: HandlerTable = {
   ...exportsHandlers,
   ...auditHandlers,
   ...transferHandlers,
+  ...backupHandlers,
   ...numbersHandlers,
   ...scheduleHandlers,
   ...apikeysHandlers,

@@ -11,8 +11,8 @@ import type { SavedFileAnswer } from './exports';
 export interface BackupAnswer extends SavedFileAnswer {
   /** database pages copied */
   pages: number;
-  /** "ok", or never: a failed check is an error and the copy is deleted */
-  integrity: 'ok';
+  /** "ok" (a failed check is an error and the copy is deleted); null when the user cancelled */
+  integrity: 'ok' | null;
   tookMs: number;
 }
 

@@ -10,6 +10,7 @@ import { callsChannels } from './calls';
 import { exportsChannels } from './exports';
 import { auditChannels } from './audit';
 import { transferChannels } from './transfer';
+import { backupChannels } from './backup';
 import { numbersChannels } from './numbers';
 import { scheduleChannels } from './schedule';
 import { apikeysChannels } from './apikeys';
@@ -32,6 +33,7 @@ export const CHANNELS = {
   ...exportsChannels,
   ...auditChannels,
   ...transferChannels,
+  ...backupChannels,
   ...numbersChannels,
   ...scheduleChannels,
   ...apikeysChannels,
@@ -63,6 +65,7 @@ export * from './calls';
 export * from './exports';
 export * from './audit';
 export * from './transfer';
+export * from './backup';
 export * from './numbers';
 export * from './schedule';
 export * from './apikeys';

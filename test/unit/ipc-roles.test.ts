@@ -49,6 +49,7 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'audit.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
   { channel: 'audit.list', arg: (w) => ({ companyId: w.companyA, entity: 'company' }), allowed: ['superuser', 'admin'] },
   { channel: 'transfer.exportCompany', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser'] },
+  { channel: 'backup.run', arg: () => ({}), allowed: ['superuser'] },
   {
     channel: 'transfer.importCompany',
     arg: () => ({
