@@ -3,8 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/auth.css';
 import './styles/components.css';
-import './styles/pages.css';
+import './styles/forms.css';
+import './styles/dashboard.css';
+import './styles/calls.css';
+import './styles/schedule.css';
+import './styles/inbound.css';
+import './styles/setup.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
