@@ -9,6 +9,11 @@ import { registerBackup } from './commands/backup';
 import { registerUser } from './commands/user';
 import { registerAiAgent } from './commands/aiagent';
 import { registerInbound } from './commands/inbound';
+import { registerNumbers } from './commands/numbers';
+import { registerSchedule } from './commands/schedule';
+import { registerApiKey } from './commands/apikey';
+import { registerWallet } from './commands/wallet';
+import { registerSimulate } from './commands/simulate';
 
 export function buildProgram(): Command {
   const program = new Command('dialdesk')
@@ -25,6 +30,11 @@ export function buildProgram(): Command {
   registerUser(program);
   registerAiAgent(program);
   registerInbound(program);
+  registerNumbers(program);
+  registerSchedule(program);
+  registerApiKey(program);
+  registerWallet(program);
+  registerSimulate(program);
   return program;
 }
 

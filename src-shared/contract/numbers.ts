@@ -39,7 +39,7 @@ export interface DncReport extends Omit<ImportReport, 'added' | 'known'> {
 }
 
 /** Either a file on this machine or the file's text (the console may send what the user picked). */
-const ImportSource = z
+export const ImportSourceInput = z
   .object({
     path: z.string().min(1).max(4096).optional(),
     content: z.string().max(256 * 1024 * 1024).optional(),
@@ -53,7 +53,7 @@ const ImportSource = z
     message: 'give either the path of a file or its content, not both',
     path: ['path'],
   });
-export type ImportSource = z.output<typeof ImportSource>;
+export type ImportSource = z.output<typeof ImportSourceInput>;
 
 export interface PoolCounts {
   total: number;
@@ -95,8 +95,8 @@ export interface NumberLookup {
 }
 
 export const numbersChannels = {
-  'numbers.import': channel<ImportReport>()(ImportSource),
-  'numbers.dnc': channel<DncReport>()(ImportSource),
+  'numbers.import': channel<ImportReport>()(ImportSourceInput),
+  'numbers.dnc': channel<DncReport>()(ImportSourceInput),
   'numbers.counts': channel<PoolCounts>()(z.object({ companyId: Id.optional() }).strict()),
   'numbers.lookup': channel<NumberLookup>()(
     z.object({ companyId: Id, phone: PhoneInput, region: Region.optional() }).strict(),
