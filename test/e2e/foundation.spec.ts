@@ -39,7 +39,7 @@ test('first run: create the site owner, sign in, create two companies, switch, s
 
   await createCompany(page, { name: 'Acme Telecom', slug: 'acme', timezone: 'Europe/Berlin', currency: 'EUR', perCall: '0.25' });
   // a taken slug is refused with a message that names it, and nothing is added
-  await page.getByRole('button', { name: 'New company' }).click();
+  await page.getByRole('button', { name: 'Quick add' }).click();
   await page.getByLabel('Name').fill('Acme again');
   await page.getByLabel('Slug').fill('acme');
   await page.getByRole('button', { name: 'Create company' }).click();
@@ -118,7 +118,7 @@ test('a viewer sees companies but cannot create one', async ({ page, served, sho
   await signIn(page, served.url, { username: 'vera', password: 'vera-password' });
   await page.goto(`${served.url}/#/companies`);
   await expect(page.getByRole('row').filter({ hasText: 'Acme Telecom' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /new company|create/i })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /new company|quick add|import|create/i })).toHaveCount(0);
   await expect(page.getByText('Only the site owner can create, change or deactivate companies.')).toBeVisible();
   // no Users page for a viewer, and typing its address says so
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
@@ -165,6 +165,12 @@ test('settings: the site owner changes the dialing rules', async ({ page, served
   await expect(page.getByLabel('Lease time (minutes)')).toHaveValue('20');
   await shot('settings');
 
+  // a backup arrives as a download and is a SQLite database
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back up now' }).click()]);
+  const head = await readFirstBytes(await download.createReadStream(), 16);
+  expect(head.toString('latin1')).toBe('SQLite format 3\u0000');
+  await expect(page.getByText(/Backed up .*integrity ok/)).toBeVisible();
+
   // the desk's theme applies at once and after a reload
   await page.getByLabel('Theme').selectOption('dark');
   await page.getByRole('button', { name: 'Save desk settings' }).click();
@@ -181,6 +187,15 @@ test('settings: the site owner changes the dialing rules', async ({ page, served
 
 type Page = import('@playwright/test').Page;
 
+async function readFirstBytes(stream: NodeJS.ReadableStream, n: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(Buffer.from(chunk as Buffer));
+    if (Buffer.concat(chunks).length >= n) break;
+  }
+  return Buffer.concat(chunks).subarray(0, n);
+}
+
 async function signIn(page: Page, url: string, who: { username: string; password: string }) {
   await page.goto(url);
   await page.getByLabel('Username').fill(who.username);
@@ -195,8 +210,7 @@ async function signOut(page: Page) {
 }
 
 async function createCompany(page: Page, c: { name: string; slug: string; timezone: string; currency: string; perCall: string }) {
-  const add = page.getByRole('button', { name: /New company|Create the first company/ });
-  await add.first().click();
+  await page.getByRole('button', { name: 'Quick add' }).first().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name').fill(c.name);
   await dialog.getByLabel('Slug').fill(c.slug);

@@ -10,6 +10,8 @@ import { toast } from '../../components/Toaster';
 import { formatMoney } from '../../lib/format';
 import { useSession } from '../../state/session';
 import { CompanyDialog } from './CompanyDialog';
+import { ImportCompanyDialog } from './ImportCompanyDialog';
+import { deliverFile } from '../../lib/savedFile';
 
 export function CompaniesPage() {
   const user = useSession((s) => s.user)!;
@@ -21,6 +23,15 @@ export function CompaniesPage() {
   const isSite = can(user.role, 'site');
 
   const confirm = useConfirm();
+  const [importing, setImporting] = useState(false);
+  const exportCompany = async (c: CompanyDto) => {
+    try {
+      const answer = await api.call('transfer.exportCompany', { companyId: c.id });
+      deliverFile(answer, `${c.name}'s setup`);
+    } catch (err) {
+      toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+  };
 
   const setActive = async (c: CompanyDto, isActive: boolean) => {
     const saved = await api.call('companies.update', { companyId: c.id, isActive });
@@ -43,12 +54,28 @@ export function CompaniesPage() {
       <PageHeader
         title="Companies"
         description="Every company this site dials for. Dialers name a company by its slug."
-        actions={isSite && companies.length > 0 && <Button variant="primary" onClick={() => setEditing('new')}>New company</Button>}
+        actions={
+          isSite && (
+            <>
+              <Button onClick={() => setImporting(true)}>Import company file</Button>
+              {companies.length > 0 && <Button variant="primary" onClick={() => setEditing('new')}>Quick add</Button>}
+            </>
+          )
+        }
       />
       {!isSite && <Notice>Only the site owner can create, change or deactivate companies. You can see yours here.</Notice>}
       <Card>
         {companies.length === 0 ? (
-          <EmptyState title="No companies yet" action={isSite && <Button variant="primary" onClick={() => setEditing('new')}>Create the first company</Button>}>
+          <EmptyState
+            title="No companies yet"
+            action={
+              isSite && (
+                <div className="page-actions">
+                  <Button variant="primary" onClick={() => setEditing('new')}>Quick add</Button>
+                </div>
+              )
+            }
+          >
             A company holds its scenarios, lines, agents, hours, wallet and results.
           </EmptyState>
         ) : (
@@ -85,6 +112,9 @@ export function CompaniesPage() {
                           Switch to
                         </Button>
                       )}
+                      <Button size="sm" variant="ghost" onClick={() => void exportCompany(c)} aria-label={`Export ${c.name}`}>
+                        Export
+                      </Button>
                       <Button size="sm" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
                         Edit
                       </Button>
@@ -109,6 +139,15 @@ export function CompaniesPage() {
         }}
       />
       {confirm.dialog}
+      {importing && (
+        <ImportCompanyDialog
+          onClose={() => setImporting(false)}
+          onImported={(c) => {
+            putCompany(c);
+            setImporting(false);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { ErrorNote } from '../../components/Feedback';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 import { applyTheme } from '../../lib/theme';
+import { useSession } from '../../state/session';
 
 interface Props {
   desk: DeskSettings;
@@ -23,6 +24,7 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
   const [theme, setTheme] = useState(desk.theme);
   const [backupDir, setBackupDir] = useState(desk.backupDir ?? '');
   const [portError, setPortError] = useState<string | null>(null);
+  const headless = useSession((s) => s.shell === 'headless');
 
   const save = useAction(() =>
     api.call('settings.updateDesk', {
@@ -60,7 +62,11 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
             label="Open the HTTP port for dialers and the telephony server"
             checked={httpEnabled}
             onChange={(e) => setHttpEnabled(e.target.checked)}
-            hint="Dialers pull numbers and report results through it."
+            hint={
+              headless
+                ? 'This console is served by `dialdesk serve`, whose own port already carries the dialer and inbound APIs; this setting is for the desktop app.'
+                : 'Dialers pull numbers and report results through it.'
+            }
           />
           <div className="form-row">
             <TextField label="Port" inputMode="numeric" value={httpPort} onChange={(e) => setHttpPort(e.target.value)} error={portError} />

@@ -6,6 +6,7 @@ import { Notice, QueryView } from '../../components/Feedback';
 import { useSession } from '../../state/session';
 import { DeskSettingsCard } from './DeskSettingsCard';
 import { SiteSettingsCard } from './SiteSettingsCard';
+import { BackupCard } from './BackupCard';
 
 export function SettingsPage() {
   const role = useSession((s) => s.user!.role);
@@ -20,6 +21,7 @@ export function SettingsPage() {
           <div className="grid-2">
             <DeskSettingsCard desk={s.desk} listening={s.httpListening} editable={editable} onSaved={() => void settings.reload()} />
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
+            {editable && <BackupCard backupDir={s.desk.backupDir} />}
           </div>
         )}
       </QueryView>
