@@ -10,6 +10,7 @@ import { exportsHandlers } from './handlers/exports';
 import { auditHandlers } from './handlers/audit';
 import { transferHandlers } from './handlers/transfer';
 import { backupHandlers } from './handlers/backup';
+import { wizardHandlers } from './handlers/wizard';
 import { numbersHandlers } from './handlers/numbers';
 import { scheduleHandlers } from './handlers/schedule';
 import { apikeysHandlers } from './handlers/apikeys';
@@ -29,6 +30,7 @@ export const HANDLERS: HandlerTable = {
   ...auditHandlers,
   ...transferHandlers,
   ...backupHandlers,
+  ...wizardHandlers,
   ...numbersHandlers,
   ...scheduleHandlers,
   ...apikeysHandlers,

@@ -11,6 +11,7 @@ import { exportsChannels } from './exports';
 import { auditChannels } from './audit';
 import { transferChannels } from './transfer';
 import { backupChannels } from './backup';
+import { wizardChannels } from './wizard';
 import { numbersChannels } from './numbers';
 import { scheduleChannels } from './schedule';
 import { apikeysChannels } from './apikeys';
@@ -34,6 +35,7 @@ export const CHANNELS = {
   ...auditChannels,
   ...transferChannels,
   ...backupChannels,
+  ...wizardChannels,
   ...numbersChannels,
   ...scheduleChannels,
   ...apikeysChannels,
@@ -66,6 +68,7 @@ export * from './exports';
 export * from './audit';
 export * from './transfer';
 export * from './backup';
+export * from './wizard';
 export * from './numbers';
 export * from './schedule';
 export * from './apikeys';

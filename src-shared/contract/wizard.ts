@@ -3,6 +3,8 @@ import { channel } from './define';
 import { Money, Slug } from './common';
 import { CompanyFields, type CompanyDto } from './companies';
 import { PhoneInput, Region, ScenarioKey } from './setup';
+import { API_SCOPES } from './apikeys';
+import { ClockTime } from './schedule';
 import { LocalDate } from './stats';
 
 /**
@@ -10,11 +12,6 @@ import { LocalDate } from './stats';
  * opening balance, lines, scenarios and (optionally) a dialer API key are created in one transaction,
  * so a refusal anywhere leaves nothing behind.
  */
-
-/** "HH:MM" on a 24-hour clock; "24:00" closes a window at midnight. */
-export const ClockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is written HH:MM (00:00 to 24:00)');
 
 export const WizardWindow = z
   .object({
@@ -40,8 +37,6 @@ export const WizardException = z
     message: 'an exception is either closed all day (no times) or open from start to a later end',
     path: ['start'],
   });
-
-export const API_KEY_SCOPES = ['dialer', 'inbound'] as const;
 
 export const WizardCreateCompanyInput = z
   .object({
@@ -91,7 +86,7 @@ export const WizardCreateCompanyInput = z
     apiKey: z
       .object({
         name: z.string().trim().min(1).max(80).default('dialers'),
-        scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).default(['dialer']),
+        scopes: z.array(z.enum(API_SCOPES)).min(1, 'a key needs at least one scope: dialer or inbound').default(['dialer']),
       })
       .strict()
       .nullable()

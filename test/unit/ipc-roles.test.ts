@@ -50,6 +50,7 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'audit.list', arg: (w) => ({ companyId: w.companyA, entity: 'company' }), allowed: ['superuser', 'admin'] },
   { channel: 'transfer.exportCompany', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser'] },
   { channel: 'backup.run', arg: () => ({}), allowed: ['superuser'] },
+  { channel: 'wizard.createCompany', arg: () => ({ company: { slug: 'wizco', name: 'Wiz Co', timezone: 'UTC', currency: 'USD' }, schedule: { open24x7: true }, billing: {} }), allowed: ['superuser'] },
   {
     channel: 'transfer.importCompany',
     arg: () => ({
