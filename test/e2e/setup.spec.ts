@@ -105,3 +105,26 @@ test('a viewer sees the setup but cannot change it', async ({ page, served, shot
   await expect(page.getByRole('button', { name: /New agent|Edit|Deactivate/ })).toHaveCount(0);
   await shot('agents-viewer');
 });
+
+test('a company file exported here imports as a second company with its setup', async ({ page, served, shot }) => {
+  await signIn(page, served.url, OWNER);
+  await openPage(page, 'Companies');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Acme' }).click()]);
+  const file = await download.path();
+  await page.getByRole('button', { name: 'Import company file' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Company file').setInputFiles(file);
+  // the file's slug is taken here: the refusal says so and nothing is added
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('acme');
+  await dialog.getByLabel('Slug here (optional)').fill('acme-copy');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  const copy = page.getByRole('row').filter({ hasText: 'acme-copy' });
+  await expect(copy).toBeVisible();
+  await shot('companies-imported');
+  await copy.getByRole('button', { name: 'Switch to' }).click();
+  await openPage(page, 'Scenarios');
+  await expect(page.getByRole('row').filter({ hasText: 'Summer sale 2' })).toBeVisible();
+  await openPage(page, 'Agents');
+  await expect(page.getByRole('row').filter({ hasText: 'Cara' })).toBeVisible();
+});
