@@ -156,12 +156,14 @@ describe('many results in one transaction', () => {
       rep({ phone: phoneOf(500), callId: 'unknown' }),
       rep({ numberId: d.numberIds[2], callId: 'new-2', status: 'BUSY' }),
       rep({ numberId: d.numberIds[1], callId: 'new-1' }), // within the batch: a replay
+      rep({ phone: phoneOf(600), callId: 'in', status: 'INBOUND_CALL', scenarioKey: 'nope' }), // refused after the caller was looked up
     ]);
     expect(outcomes.map((o) => (o.ok ? (o.replayed ? 'replayed' : 'created') : o.error.code))).toEqual([
-      'created', 'CONFLICT', 'NOT_FOUND', 'created', 'replayed',
+      'created', 'CONFLICT', 'NOT_FOUND', 'created', 'replayed', 'BAD_INPUT',
     ]);
     expect(walletBalance).toBe(100_000 - 100);
     expect(d.count('call_results')).toBe(3);
+    expect(d.count('numbers')).toBe(3); // the refused inbound caller did not join the pool
     expect(walletMatchesLedger(d.core.db, d.w.companyA).ok).toBe(true);
   });
 

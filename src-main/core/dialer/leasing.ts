@@ -61,26 +61,44 @@ export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
     if (picked.length === 0) return { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
     const batchId = randomUUID();
     const expiresAt = now + site.leaseMinutes * 60_000;
-    const insert = prepare(db.sqlite, LEASE);
-    const numbers = picked.filter((n) => insert.run(n.numberId, company.id, batchId, req.dialerId, now, expiresAt).changes === 1);
+    const numbers = insertLeases(db, picked, company.id, batchId, req.dialerId, now, expiresAt);
     return { company, batchId, leaseExpiresAt: expiresAt, numbers, blocked: null, routing };
   });
   dialerRegistry(core).sawBatch(result.company.id, req.dialerId, req.address ?? 'local', result.numbers.length);
   return result;
 }
 
+const LEASES_PER_INSERT = 50;
 // an expired lease is no lease: the row is taken over in place
-const LEASE = `
-  insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at) values (?, ?, ?, ?, ?, ?)
+const leaseSql = (rows: number) => `
+  insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at)
+  values ${Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ')}
   on conflict (number_id) do update set company_id = excluded.company_id, batch_id = excluded.batch_id,
     dialer_id = excluded.dialer_id, leased_at = excluded.leased_at, expires_at = excluded.expires_at
   where leases.expires_at <= excluded.leased_at`;
 
-// every number-level rule, in SQL: the bitsets only decide which ids are worth asking about
+/** Many leases a statement (the statement, not the row, is most of an insert's cost). */
+function insertLeases(db: Db, picked: LeasedNumber[], companyId: number, batchId: string, dialerId: string, now: number, expiresAt: number): LeasedNumber[] {
+  let written = 0;
+  for (let i = 0; i < picked.length; i += LEASES_PER_INSERT) {
+    const part = picked.slice(i, i + LEASES_PER_INSERT);
+    const args: (string | number)[] = [];
+    for (const n of part) args.push(n.numberId, companyId, batchId, dialerId, now, expiresAt);
+    written += prepare(db.sqlite, leaseSql(part.length)).run(...args).changes;
+  }
+  if (written === picked.length) return picked;
+  // a live lease appeared under us (another process on the file): hand out only what is ours
+  const ours = new Set(prepare(db.sqlite, 'select number_id from leases indexed by leases_batch where batch_id = ?').pluck().all(batchId) as number[]);
+  return picked.filter((n) => ours.has(n.numberId));
+}
+
+// every number-level rule, in SQL: the bitsets only decide which ids are worth asking about.
+// `+n.global_status` keeps the planner on the primary key (one lookup an id) rather than the
+// status index plus a second lookup for the row.
 const ELIGIBLE = `
   select n.id as numberId, n.phone from numbers n
   where n.id in (select value from json_each(?))
-    and n.global_status = 'active'
+    and +n.global_status = 'active'
     and (n.last_called_at is null or n.last_called_at <= ?)
     and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
     and not exists (select 1 from company_calls c where c.company_id = ? and c.number_id = n.id)

@@ -43,26 +43,25 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     };
   }
 
+  // Every check comes before the first write, so a refused report leaves nothing behind without
+  // the cost of a savepoint per result.
   const inbound = r.status === 'INBOUND_CALL';
-  const number = resolveNumber(ctx, r, inbound);
+  const found = resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
-  let dialerId: string | null = null;
-  if (!inbound) {
-    const lease = prepare(db.sqlite, 'select company_id, dialer_id, expires_at from leases where number_id = ?').get(number.id) as
-      | { company_id: number; dialer_id: string; expires_at: number }
-      | undefined;
-    if (lease) {
-      const live = lease.expires_at > now;
-      if (live && lease.company_id !== company.id) throw conflict(`${number.phone} is leased to another company right now`);
-      if (lease.company_id === company.id) dialerId = lease.dialer_id;
-      prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
-    }
+  let lease: { company_id: number; dialer_id: string; expires_at: number } | undefined;
+  if (!inbound && found.id !== null) {
+    lease = prepare(db.sqlite, 'select company_id, dialer_id, expires_at from leases where number_id = ?').get(found.id) as typeof lease;
+    if (lease && lease.expires_at > now && lease.company_id !== company.id) throw conflict(`${found.phone} is leased to another company right now`);
   }
-
   const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
   if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
   if (r.agentId != null) checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
+
+  // writes from here on
+  const number = found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
+  const dialerId = lease && lease.company_id === company.id ? lease.dialer_id : null;
+  if (lease) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
 
   const charged = chargeFor(company, r.status, r.durationS);
   const balanceAfter = ctx.balance - charged;
@@ -133,7 +132,8 @@ interface PoolNumber {
   global_status: GlobalStatus;
 }
 
-function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): PoolNumber {
+/** The pool's number for the report; an unknown inbound caller comes back with id null, to be added. */
+function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): PoolNumber | { id: null; phone: string; global_status: GlobalStatus } {
   const { db } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
@@ -151,8 +151,12 @@ function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): P
   const row = prepare(db.sqlite, 'select id, phone, global_status from numbers where phone = ?').get(phone) as PoolNumber | undefined;
   if (row) return row;
   if (!inbound) throw notFound(`${phone} is not in the number pool; report only numbers DialDesk handed out`);
-  // a caller we never dialed: they join the pool, marked as having come in
-  const id = Number(prepare(db.sqlite, "insert into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, 'inbound')").run(phone, ctx.now).lastInsertRowid);
+  return { id: null, phone, global_status: 'active' };
+}
+
+/** A caller we never dialed joins the pool, marked as having come in. */
+function addInboundCaller(ctx: RecordContext, phone: string): PoolNumber {
+  const id = Number(prepare(ctx.db.sqlite, "insert into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, 'inbound')").run(phone, ctx.now).lastInsertRowid);
   return { id, phone, global_status: 'active' };
 }
 

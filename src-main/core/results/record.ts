@@ -30,8 +30,9 @@ export function recordResult(core: Core, companyId: number, report: ResultReport
 }
 
 /**
- * Records many results in one transaction. Each item succeeds or fails on its own (a savepoint
- * each): a bad item is answered with its error and leaves no trace, the others are kept.
+ * Records many results in one transaction. Each item succeeds or fails on its own: a bad item is
+ * answered with its error and leaves no trace (every check precedes the first write), the others
+ * are kept.
  */
 export function recordResults(
   core: Core,
@@ -43,13 +44,12 @@ export function recordResults(
     const ctx = contextFor(core, companyId);
     const effects: ResultEffects[] = [];
     const outcomes = reports.map((report): ResultOutcome => {
-      const balanceBefore = ctx.balance;
       try {
-        const one = core.db.sqlite.transaction(() => recordOne(ctx, report))(); // nested: a savepoint
+        const one = recordOne(ctx, report);
         if (one.effects) effects.push(one.effects);
         return { ok: true, ...one.answer };
       } catch (err) {
-        ctx.balance = balanceBefore;
+        // recordOne refuses before its first write, so the others' work stands as it is
         if (err instanceof AppError) return { ok: false, error: err };
         throw err;
       }
