@@ -25,7 +25,15 @@ import { toNextBatchAnswer, toOutcomeDto, toReport } from './dialer-map';
 export const REPORT_RESULTS_BODY_LIMIT = 8 * 1024 * 1024;
 
 // one schema instance for every error, so the document shows a single `Error` component
-const errors = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 413: ApiError };
+const json = <T>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json('bad input; nothing was written', ApiError),
+  401: json('no API key, or an unknown or revoked one', ApiError),
+  403: json('the key lacks the dialer scope, or belongs to another company', ApiError),
+  404: json('no such company, or a number the pool does not know', ApiError),
+  409: json('conflict; nothing was written', ApiError),
+  413: json('the body is larger than this route takes', ApiError),
+};
 const common = { tags: ['dialer'], security: [{ bearerAuth: [] }] };
 
 /** /api/v1/dialer/*: DESIGN.md §4, for the on-site auto-dialers. */
@@ -43,7 +51,7 @@ export function dialerRoutes(core: Core) {
             summary: 'Lease up to `size` numbers the dialing rules allow now',
             description: 'When the company may not dial now, `blocked` says why, `numbers` is empty, and the status is still 200.',
             querystring: NextBatchQuery,
-            response: { 200: NextBatchAnswer, ...errors },
+            response: { 200: json('a batch, or why there is none (blocked)', NextBatchAnswer), ...errors },
           },
         },
         async (request) => {
@@ -61,7 +69,7 @@ export function dialerRoutes(core: Core) {
             summary: "Record one call's result",
             description: '201 the first time; the same call_id with the same body again answers 200 with the first answer; with another body, 409.',
             body: ReportResultBody,
-            response: { 200: ResultAnswer, 201: ResultAnswer, ...errors },
+            response: { 201: json('recorded', ResultAnswer), 200: json('already recorded with this very report: the first answer again', ResultAnswer), ...errors },
           },
         },
         async (request, reply) => {
@@ -82,7 +90,7 @@ export function dialerRoutes(core: Core) {
             summary: 'Record up to 1000 results in one transaction, each with its own outcome',
             description: 'Each item is answered as report-result would answer it alone; a rejected item leaves no trace and does not stop the others.',
             body: ReportResultsBody,
-            response: { 200: ReportResultsAnswer, ...errors },
+            response: { 200: json('one outcome per item, in order', ReportResultsAnswer), ...errors },
           },
         },
         async (request) => {
@@ -107,7 +115,7 @@ export function dialerRoutes(core: Core) {
             ...common,
             summary: 'Announce the scenarios this dialer runs (new keys start inactive)',
             body: RegisterScenariosBody,
-            response: { 200: RegisterScenariosAnswer, ...errors },
+            response: { 200: json('every scenario as it now stands', RegisterScenariosAnswer), ...errors },
           },
         },
         async (request) => {
@@ -124,7 +132,7 @@ export function dialerRoutes(core: Core) {
             ...common,
             summary: "Give a batch's unused numbers back to the pool",
             body: ReleaseBody,
-            response: { 200: ReleaseAnswer, ...errors },
+            response: { 200: json('how many leases ended', ReleaseAnswer), ...errors },
           },
         },
         async (request) => {

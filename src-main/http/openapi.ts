@@ -47,7 +47,7 @@ export function openapiPlugin(core: Core) {
       },
       transform: jsonSchemaTransform,
       transformObject: (documentObject) => {
-        const doc = jsonSchemaTransformObject(documentObject) as { paths?: Record<string, unknown> };
+        const doc = jsonSchemaTransformObject(documentObject) as { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> } };
         // /api/v1/health is registered by the server itself, before this plugin sees routes
         doc.paths = {
           '/api/v1/health': {
@@ -68,10 +68,42 @@ export function openapiPlugin(core: Core) {
           },
           ...doc.paths,
         };
-        return doc as ReturnType<typeof jsonSchemaTransformObject>;
+        if (doc.components?.schemas) doc.components.schemas = referencedOnly(doc.components.schemas, doc.paths);
+        return plainNames(doc) as ReturnType<typeof jsonSchemaTransformObject>;
       },
     });
     installApiKeyUsage(app, core);
     app.get(OPENAPI_PATH, { schema: { hide: true } as object }, async () => app.swagger());
   };
+}
+
+/**
+ * The zod registry puts every named schema in twice (as input and as output); keep the ones the
+ * document actually points at, so a reader sees one `Error`, one `ResultItem`, and so on.
+ */
+function referencedOnly(schemas: Record<string, unknown>, paths: unknown): Record<string, unknown> {
+  const keep = new Set<string>();
+  const visit = (node: unknown) => {
+    for (const m of JSON.stringify(node).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (!keep.has(m[1])) {
+        keep.add(m[1]);
+        visit(schemas[m[1]]);
+      }
+    }
+  };
+  visit(paths);
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => keep.has(name)));
+}
+
+/** "ResultItemInput" → "ResultItem" where only the input side of a schema is in the document. */
+function plainNames<T extends { components?: { schemas?: Record<string, unknown> } }>(doc: T): T {
+  const names = Object.keys(doc.components?.schemas ?? {});
+  let text = JSON.stringify(doc);
+  for (const name of names) {
+    const plain = name.replace(/Input$/, '');
+    if (plain !== name && !names.includes(plain)) {
+      text = text.replaceAll(`"#/components/schemas/${name}"`, `"#/components/schemas/${plain}"`).replace(`"${name}":`, `"${plain}":`);
+    }
+  }
+  return JSON.parse(text) as T;
 }

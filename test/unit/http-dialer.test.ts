@@ -245,6 +245,9 @@ describe('the OpenAPI document', () => {
       expect(op.security).toEqual([{ bearerAuth: [] }]);
       expect(JSON.stringify(op.responses['401'])).toContain('#/components/schemas/Error');
     }
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'NextBatch', 'ResultItem', 'ResultAnswer', 'ResultOutcome']));
+    expect(Object.keys(doc.components.schemas).filter((n) => n.endsWith('Input'))).toEqual([]);
+    expect(doc.paths['/api/v1/dialer/report-result'].post.responses['201'].description).toBe('recorded');
     expect(doc.paths['/api/v1/health']).toBeDefined();
     expect(doc.paths['/api/v1/openapi.json']).toBeUndefined();
     const query = doc.paths['/api/v1/dialer/next-batch'].get.parameters.map((p: { name: string }) => p.name);
