@@ -54,7 +54,7 @@ export function Shell() {
       <Sidebar current={route.path} />
       <div className="shell-main">
         <TopBar title={page?.label ?? ''} />
-        <main id="main" className="content" tabIndex={-1} key={`${page?.path}:${company?.id ?? 0}`}>
+        <main id="main" className="content" tabIndex={-1} key={page?.needsCompany ? `${page.path}:${company?.id ?? 0}` : page?.path}>
           {body}
         </main>
       </div>

@@ -1,6 +1,6 @@
 import { can } from '../../../src-shared/roles';
 import { useSession } from '../state/session';
-import { SECTIONS, visiblePages } from '../pages/registry';
+import { SECTIONS, findPage, visiblePages } from '../pages/registry';
 import { href } from '../lib/router';
 import { NavIcon } from './icons';
 
@@ -9,6 +9,7 @@ export function Sidebar({ current }: { current: string }) {
   const version = useSession((s) => s.version);
   if (!user) return null;
   const pages = visiblePages(user.role);
+  const here = findPage(current)?.parent ?? current;
   return (
     <nav className="sidebar" aria-label="Main">
       <a className="brand" href={href('/dashboard')}>
@@ -25,7 +26,7 @@ export function Sidebar({ current }: { current: string }) {
             <div className="nav-section-title">{section}</div>
             <ul>
               {items.map((p) => {
-                const active = current === p.path || current.startsWith(`${p.path}/`);
+                const active = here === p.path || here.startsWith(`${p.path}/`);
                 return (
                   <li key={p.path}>
                     <a href={href(p.path)} className={`nav-link ${active ? 'is-active' : ''}`} aria-current={active ? 'page' : undefined}>

@@ -16,6 +16,7 @@ import { SchedulePage } from './schedule/SchedulePage';
 import { BillingPage } from './billing/BillingPage';
 import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { AuditPage } from './audit/AuditPage';
+import { WizardPage } from './wizard/WizardPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -32,6 +33,8 @@ export interface PageDef {
   needsCompany: boolean;
   /** reached from another page, not listed in the sidebar */
   hidden?: boolean;
+  /** the sidebar entry to highlight for a hidden page */
+  parent?: string;
 }
 
 /** Every page of the console, in sidebar order. */
@@ -50,6 +53,7 @@ export const PAGES: PageDef[] = [
   { path: '/users', label: 'Users', section: 'Admin', icon: 'users', capability: 'manage', needsCompany: false, render: (c) => <UsersPage company={c} /> },
   { path: '/settings', label: 'Settings', section: 'Admin', icon: 'settings', capability: 'read', needsCompany: false, render: () => <SettingsPage /> },
   { path: '/audit', label: 'Audit log', section: 'Admin', icon: 'audit', capability: 'manage', needsCompany: true, render: (c) => <AuditPage company={c!} /> },
+  { path: '/new-company', label: 'New company', section: 'Site', icon: 'wizard', capability: 'site', needsCompany: false, hidden: true, parent: '/companies', render: () => <WizardPage /> },
   { path: '/companies', label: 'Companies', section: 'Site', icon: 'companies', capability: 'read', needsCompany: false, render: () => <CompaniesPage /> },
 ];
 

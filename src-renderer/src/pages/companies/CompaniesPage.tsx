@@ -12,6 +12,7 @@ import { useSession } from '../../state/session';
 import { CompanyDialog } from './CompanyDialog';
 import { ImportCompanyDialog } from './ImportCompanyDialog';
 import { deliverFile } from '../../lib/savedFile';
+import { navigate } from '../../lib/router';
 
 export function CompaniesPage() {
   const user = useSession((s) => s.user)!;
@@ -58,7 +59,10 @@ export function CompaniesPage() {
           isSite && (
             <>
               <Button onClick={() => setImporting(true)}>Import company file</Button>
-              {companies.length > 0 && <Button variant="primary" onClick={() => setEditing('new')}>Quick add</Button>}
+              {companies.length > 0 && <Button onClick={() => setEditing('new')}>Quick add</Button>}
+              <Button variant="primary" onClick={() => navigate('/new-company')}>
+                New company
+              </Button>
             </>
           )
         }
@@ -71,7 +75,8 @@ export function CompaniesPage() {
             action={
               isSite && (
                 <div className="page-actions">
-                  <Button variant="primary" onClick={() => setEditing('new')}>Quick add</Button>
+                  <Button variant="primary" onClick={() => navigate('/new-company')}>Set up the first company</Button>
+                  <Button onClick={() => setEditing('new')}>Quick add</Button>
                 </div>
               )
             }
