@@ -106,7 +106,7 @@ export const test = base.extend<{ served: Served; shot: (name: string) => Promis
     await use(async (name: string) => {
       const file = join(SCREENSHOT_DIR, `${name}.png`);
       // sticky sidebar and top bar land mid-picture in a full-page shot taken while scrolled
-      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
       await page.screenshot({ path: file, fullPage: true });
       await testInfo.attach(name, { path: file, contentType: 'image/png' });
     });
