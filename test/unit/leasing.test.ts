@@ -198,3 +198,19 @@ describe('company-level rules block the batch with a reason', () => {
 function releaseAll(companyId: number) {
   d.core.db.sqlite.prepare('delete from leases where company_id = ?').run(companyId);
 }
+
+describe('the exhausted-pool shortcut never hides numbers', () => {
+  it('looks again at once when the cooldown setting changes or a result ends a lease', async () => {
+    d = await dialerWorld({ numbers: 2 });
+    const [n1] = ids(lease(d.w.companyA, 1));
+    call(d.w.companyA, n1);
+    const [n2] = ids(lease(d.w.companyB, 1));
+    expect(n2).toBe(d.numberIds[1]);
+    expect(lease(d.w.companyB).blocked?.reason).toBe('pool_exhausted'); // n1 is in its cooldown
+    updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 0 }, d.clock.clock());
+    expect(ids(lease(d.w.companyB))).toEqual([n1]);
+    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    call(d.w.companyB, n2, 'NO_ANSWER'); // ends globex's lease; with no cooldown acme may dial n2 now
+    expect(ids(lease(d.w.companyA))).toEqual([n2]);
+  });
+});

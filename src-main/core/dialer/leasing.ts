@@ -57,7 +57,7 @@ export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
     const blocked = companyBlock(db, company, routing, now);
     const empty = { company, batchId: null, leaseExpiresAt: null, numbers: [], routing };
     if (blocked) return { ...empty, blocked };
-    const picked = pickNumbers(db, companyScan(db, company.id), company.id, req.size, now, now - site.callCooldownDays * DAY_MS);
+    const picked = pickNumbers(db, companyScan(db, company.id), company.id, req.size, now, site.callCooldownDays);
     if (picked.length === 0) return { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
     const batchId = randomUUID();
     const expiresAt = now + site.leaseMinutes * 60_000;
@@ -109,10 +109,11 @@ const ELIGIBLE = `
  * company has not dialed and that are not dead. Numbers skipped for a cooldown or another company's
  * lease are met again on the next lap.
  */
-function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number, now: number, cooldownCutoff: number): LeasedNumber[] {
+function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number, now: number, cooldownDays: number): LeasedNumber[] {
+  const cooldownCutoff = now - cooldownDays * DAY_MS;
   const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
   if (maxId === 0) return [];
-  if (now < scan.exhaustedUntil && scan.exhaustedMaxId === maxId) return [];
+  if (now < scan.exhaustedUntil && scan.exhaustedMaxId === maxId && scan.exhaustedCutoffDays === cooldownDays) return [];
   const dead = deadNumbers(db);
   const eligible = prepare(db.sqlite, ELIGIBLE);
   const picked: LeasedNumber[] = [];
@@ -151,6 +152,7 @@ function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number,
     const nextExpiry = prepare(db.sqlite, 'select min(expires_at) from leases where expires_at > ?').pluck().get(now) as number | null;
     scan.exhaustedUntil = Math.min(now + EXHAUSTED_RECHECK_MS, nextExpiry ?? Infinity);
     scan.exhaustedMaxId = maxId;
+    scan.exhaustedCutoffDays = cooldownDays;
   } else scan.exhaustedUntil = 0;
   return picked;
 }

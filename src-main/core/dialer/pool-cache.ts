@@ -17,7 +17,9 @@ export interface CompanyScan {
   cursor: number;
   /** a full lap found nothing: answer pool_exhausted without scanning until then (ms) or until the pool grows */
   exhaustedUntil: number;
+  /** the pool size and cooldown that lap saw: a new number or another cooldown means look again */
   exhaustedMaxId: number;
+  exhaustedCutoffDays: number;
 }
 
 interface PoolCache {
@@ -53,7 +55,7 @@ export function companyScan(db: Db, companyId: number): CompanyScan {
     const dialed = new Bitset();
     const stmt = prepare(db.sqlite, 'select number_id from company_calls where company_id = ?').pluck();
     for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
-    scan = { dialed, cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0 };
+    scan = { dialed, cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
     cache.companies.set(companyId, scan);
   }
   return scan;

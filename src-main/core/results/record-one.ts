@@ -114,7 +114,6 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
       charged,
       dialed: dials,
       newStatus,
-      returnedToPool: !inbound && r.status === 'FAILED',
       dialerId,
     },
   };

@@ -80,7 +80,8 @@ function afterCommit(core: Core, companyId: number, effects: ResultEffects[], wa
   noteDialed(db, companyId, effects.filter((e) => e.dialed).map((e) => e.numberId));
   const changed = effects.filter((e) => e.newStatus !== null).map((e) => ({ id: e.numberId, status: e.newStatus! }));
   if (changed.length) noteStatus(db, changed);
-  if (effects.some((e) => e.returnedToPool)) poolGrew(db);
+  // ended leases (and, with a zero cooldown, called numbers) may be another company's to dial now
+  poolGrew(db);
 
   const byDialer = new Map<string, number>();
   for (const e of effects) {

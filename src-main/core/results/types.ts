@@ -45,8 +45,6 @@ export interface ResultEffects {
   dialed: boolean;
   /** the number's new global status, when it changed */
   newStatus: GlobalStatus | null;
-  /** the lease this result ended returned nothing to the pool but a FAILED number */
-  returnedToPool: boolean;
   /** the dialer that held the lease, when there was one */
   dialerId: string | null;
 }
