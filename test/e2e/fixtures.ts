@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,8 @@ export interface Served {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** every page's screenshot, by name, for a person to look at */
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
+/** stderr of every `dialdesk serve` the tests started */
+export const SERVE_LOG = join(ROOT, 'test-results', 'serve.log');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = join(ROOT, 'src-main', 'cli', 'main.ts');
 
@@ -26,7 +28,12 @@ export async function startServe(): Promise<Served & { stop(): Promise<void> }> 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  // the server's own log, kept for a person reading a failure (an INTERNAL error's details are there)
+  mkdirSync(dirname(SERVE_LOG), { recursive: true });
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+    appendFileSync(SERVE_LOG, d);
+  });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s: ${stderr}`)), 30_000);

@@ -25,6 +25,18 @@ test('set up to dial: numbers import with a rejected-rows report, hours, a scena
   await shot('numbers');
 
   await openPage(page, 'Schedule');
+  // painting the grid: drag across Saturday 10:00–12:00
+  const saturday = page.locator('.wg-row').nth(5).locator('.wg-cell');
+  await saturday.nth(20).hover();
+  await page.mouse.down();
+  await saturday.nth(23).hover();
+  await page.mouse.up();
+  await expect(page.getByLabel('Saturday window 1 opens')).toHaveValue('10:00');
+  await expect(page.getByLabel('Saturday window 1 closes')).toHaveValue('12:00');
+  // a typo is caught before saving
+  await page.getByLabel('Saturday window 1 closes').fill('25:00');
+  await expect(page.getByRole('alert')).toContainText('"25:00" is not a time');
+  await expect(page.getByRole('button', { name: 'Save hours' })).toBeDisabled();
   await page.getByRole('button', { name: '24 × 7' }).click();
   await expect(page.getByText('Unsaved changes')).toBeVisible();
   await page.getByRole('button', { name: 'Save hours' }).click();
@@ -189,6 +201,24 @@ test('billing: a top-up moves the wallet and the ledger at once; the statement C
   expect(csv).toContain('closing_balance');
   expect(lines.filter((l) => l.includes(',charge,'))).toHaveLength(3);
   expect(lines.find((l) => l.includes('closing_balance'))).toContain('14.00');
+});
+
+test('do-not-call: a listed number is marked complained, and a reset makes it dialable again', async ({ page, served }) => {
+  await signIn(page, served.url, OWNER);
+  await openPage(page, 'Numbers');
+  const dnc = page.locator('.card').filter({ hasText: 'Do-not-call list' });
+  await dnc.getByLabel('File').setInputFiles({ name: 'dnc.txt', mimeType: 'text/plain', buffer: Buffer.from(`${PHONES[11]}\n+4930999999\n`) });
+  await dnc.getByRole('button', { name: 'Import do-not-call list' }).click();
+  await expect(page.getByTestId('dnc-report')).toContainText('1 marked do-not-call');
+  await expect(page.getByTestId('pool-complained')).toHaveText(/^[12]$/);
+
+  await page.getByLabel('Phone number').fill(PHONES[11]);
+  await page.getByRole('button', { name: 'Look up' }).click();
+  const result = page.getByTestId('lookup-result');
+  await expect(result).toContainText('Complained');
+  await result.getByRole('button', { name: 'Reset to active' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Set to active' }).click();
+  await expect(result.locator('.badge').first()).toHaveText('Active');
 });
 
 test('a viewer sees the live numbers but changes nothing', async ({ page, served, shot }) => {
