@@ -244,6 +244,35 @@ test('a viewer sees the live numbers but changes nothing', async ({ page, served
   await shot('schedule-viewer');
 });
 
+test('a burst of results costs the open dashboard a refetch or two, not one per result', async ({ page, served }) => {
+  await signIn(page, served.url, OWNER);
+  await expect(page.locator('.kpis')).toContainText('5');
+  const auth = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+  const batch = (await (await fetch(`${served.url}/api/v1/dialer/next-batch?company=acme&size=6&dialer=room-2`, { headers: auth })).json()) as {
+    batch_id: string;
+    numbers: { phone: string }[];
+  };
+  expect(batch.numbers).toHaveLength(6);
+  let matrixCalls = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/rpc/invoke') && r.postData()?.includes('"stats.matrix"')) matrixCalls++;
+  });
+  const started_at = new Date().toISOString();
+  await Promise.all(
+    batch.numbers.map((n, i) =>
+      fetch(`${served.url}/api/v1/dialer/report-result`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ company: 'acme', call_id: `burst-${i}`, phone: n.phone, batch_id: batch.batch_id, scenario: 'spring', status: 'NO_ANSWER', started_at, duration_s: 0 }),
+      }).then((r) => expect(r.status).toBe(201)),
+    ),
+  );
+  await expect(page.locator('.kpis')).toContainText('11');
+  await page.waitForTimeout(1500);
+  expect(matrixCalls).toBeGreaterThanOrEqual(1);
+  expect(matrixCalls).toBeLessThanOrEqual(3);
+});
+
 test('a revoked key is refused by the port at once', async ({ page, served, shot }) => {
   await signIn(page, served.url, OWNER);
   await openPage(page, 'API keys');
