@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import type { CompanyDto, StatsGroupBy, StatsSeries } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useLive, useQuery } from '../../api/hooks';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, QueryView } from '../../components/Feedback';
 import { navigate, useRoute } from '../../lib/router';
+import { formatTime } from '../../lib/format';
 import { AnswerRateChart, VolumeChart } from './Charts';
 import { KpiStrip } from './KpiStrip';
 import { MatrixTable } from './MatrixTable';
@@ -28,7 +30,9 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
 
   const matrix = useQuery(() => api.call('stats.matrix', { companyId: company.id, range: toInput(range), groupBy }), [company.id, rangeKey, groupBy]);
   const series = useQuery(() => api.call('stats.series', { companyId: company.id, range: toInput(range), granularity }), [company.id, rangeKey, granularity]);
+  const [lastUpdate, setLastUpdate] = useState<number | null>(null);
   useLive(['result.reported'], company.id, () => {
+    setLastUpdate(Date.now());
     void matrix.reload();
     void series.reload();
   });
@@ -42,9 +46,11 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
       <PageHeader
         title="Dashboard"
         description={
-          resolved
-            ? `${resolved.from === resolved.to ? resolved.from : `${resolved.from} – ${resolved.to}`} · ${company.timezone}`
-            : company.timezone
+          <>
+            <span className="live-dot" title="Updates as the dialers report" aria-hidden="true" />
+            {resolved ? `${resolved.from === resolved.to ? resolved.from : `${resolved.from} – ${resolved.to}`} · ${company.timezone}` : company.timezone}
+            {lastUpdate && <span className="muted"> · updated {formatTime(new Date(lastUpdate).toISOString(), company.timezone)}</span>}
+          </>
         }
         actions={<RangePicker value={range} resolved={resolved} onChange={(r) => go({ range: r })} />}
       />
