@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../src-shared/contract';
 import { HANDLERS } from '../../src-main/ipc/table';
 import { call, makeTestCore, seedWorld, type TestCore, type World } from '../helpers/core';
+import { recordTestResult } from '../helpers/results';
 
 let core: TestCore;
 let w: World;
@@ -44,6 +45,7 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'stats.matrix', arg: (w) => ({ companyId: w.companyA, range: { preset: 'today' }, groupBy: 'scenario' }), allowed: ALL },
   { channel: 'stats.series', arg: (w) => ({ companyId: w.companyA, range: { preset: 'last7' }, granularity: 'day' }), allowed: ALL },
   { channel: 'calls.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'calls.get', arg: (w) => ({ companyId: w.companyA, id: recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'BUSY', startedAt: '2026-03-02T08:00:00Z' }) }), allowed: ALL },
   { channel: 'calls.exportCsv', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'billing.statementCsv', arg: (w) => ({ companyId: w.companyA, month: '2026-03' }), allowed: ALL },
   { channel: 'audit.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
