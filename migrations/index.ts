@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_dialer_engine';
 import * as m0003 from './0003_reporting';
+import * as m0004 from './0004_call_log_status_index';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -11,4 +12,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_dialer_engine': m0002,
   '0003_reporting': m0003,
+  '0004_call_log_status_index': m0004,
 };

@@ -105,7 +105,12 @@ export function selectPage<R extends ItemRow = ItemRow>(
   const where = filterWhere(db, f, timezone);
   if (!where) return [];
   const keyset = after ? ' and (r.started_at, r.id) < (?, ?)' : '';
-  const sql = `select ${ITEM_COLUMNS}${extraColumns} from call_results r ${ITEM_JOINS}
+  // Without statistics SQLite walks the log index for a status filter too, reading every call's row
+  // to test it (one agent's BUSY calls over 90 days of 10M results: 7 s). The status index is in log
+  // order after (company_id, status) and carries the dimension ids (migration 0004): < 1 ms. A phone
+  // filter is left to the planner: the number's own index is narrower still.
+  const hint = f.status?.length === 1 && !f.phone ? ' indexed by call_results_status' : '';
+  const sql = `select ${ITEM_COLUMNS}${extraColumns} from call_results r${hint} ${ITEM_JOINS}
     where ${where.sql}${keyset} order by r.started_at desc, r.id desc limit ?`;
   const params = after ? [...where.params, after.startedAt, after.id, limit] : [...where.params, limit];
   return prepare(db.sqlite, sql).all(...params) as R[];
