@@ -106,6 +106,23 @@ test('a viewer sees the setup but cannot change it', async ({ page, served, shot
   await shot('agents-viewer');
 });
 
+test('a supervisor runs the dialing setup but sees no money, users or keys', async ({ page, served }) => {
+  await served.cli(['user', 'create', '--username', 'sam', '--role', 'supervisor', '--company', 'acme', '--password', 'sam-password']);
+  await signIn(page, served.url, { username: 'sam', password: 'sam-password' });
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const hidden of ['Billing', 'API keys', 'Users', 'Audit log']) await expect(nav.getByRole('link', { name: hidden })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Top up' })).toHaveCount(0);
+  await openPage(page, 'Scenarios');
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill('Winback');
+  await page.getByRole('dialog').getByLabel('Key').fill('winback');
+  await page.getByRole('dialog').getByLabel('Key').press('Enter');
+  await expect(page.getByRole('row').filter({ hasText: 'Winback' })).toContainText('Active');
+  // typing a hidden page's address says why instead of showing it
+  await page.goto(`${served.url}/#/billing`);
+  await expect(page.getByRole('heading', { name: 'Not available to your role' })).toBeVisible();
+});
+
 test('a company file exported here imports as a second company with its setup', async ({ page, served, shot }) => {
   await signIn(page, served.url, OWNER);
   await openPage(page, 'Companies');
