@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../core/paths';
 import { consolePlugin } from '../../http/console';
@@ -14,9 +16,16 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'bind address', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
     .option('--quiet', 'no request log')
+    .option('--api-only', 'serve the dialer and inbound APIs without the console')
     .action(async (_opts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean }>();
+      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean }>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
+      // a checkout that has not been built still serves dialers; it says so instead of refusing to start
+      const built = existsSync(join(RENDERER_DIR, 'index.html'));
+      const withConsole = !opts.apiOnly && built;
+      if (!opts.apiOnly && !built) {
+        process.stderr.write(`the console is not built (run "npm run build"); serving the dialer and inbound APIs only\n`);
+      }
       const core = await openCore(opts);
       let port;
       try {
@@ -24,7 +33,9 @@ export function registerServe(program: Command): void {
           host: opts.host,
           port: opts.port,
           logger: opts.quiet || opts.json ? false : { level: 'info' },
-          extra: [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })],
+          extra: withConsole
+            ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })]
+            : [],
         });
       } catch (err) {
         await core.close();
@@ -32,8 +43,10 @@ export function registerServe(program: Command): void {
       }
       printResult(
         opts,
-        { url: port.url, dataDir: core.dataDir, pid: process.pid },
-        `DialDesk console: ${port.url}/  (data: ${core.dataDir})`,
+        { url: port.url, dataDir: core.dataDir, pid: process.pid, console: withConsole },
+        withConsole
+          ? `DialDesk console: ${port.url}/  (data: ${core.dataDir})`
+          : `DialDesk HTTP port (dialer and inbound APIs): ${port.url}/api/v1/  (data: ${core.dataDir})`,
       );
       let stopping = false;
       const stop = async (signal: string) => {
