@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_dialer_engine';
 import * as m0003 from './0003_reporting';
 import * as m0004 from './0004_call_log_status_index';
+import * as m0005 from './0005_rollup_blocks';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_dialer_engine': m0002,
   '0003_reporting': m0003,
   '0004_call_log_status_index': m0004,
+  '0005_rollup_blocks': m0005,
 };

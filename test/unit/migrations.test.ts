@@ -8,8 +8,8 @@ let core: TestCore;
 afterEach(async () => core?.dispose());
 
 const TABLES = [
-  'agents', 'ai_agents', 'api_keys', 'audit_log', 'call_results', 'call_stats', 'call_stats_by_status', 'call_stats_daily',
-  'call_stats_hourly', 'companies', 'company_calls',
+  'agents', 'ai_agents', 'api_keys', 'audit_log', 'call_results', 'call_stats', 'call_stats_blocks', 'call_stats_by_status',
+  'companies', 'company_calls',
   'inbound_numbers', 'leases', 'ledger_entries', 'numbers', 'outbound_lines', 'scenarios', 'schedule_exceptions',
   'schedule_windows', 'site_settings', 'users',
 ];

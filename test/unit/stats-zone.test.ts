@@ -63,21 +63,27 @@ describe('local days in a time zone', () => {
 });
 
 describe('covering a range with rollup rows', () => {
-  it('uses days in the middle, hours and quarters at the edges, and covers every instant once', () => {
+  it('uses 6-hour blocks in the middle and quarter-hours at the edges, covering every instant once', () => {
     const r = localDays('2026-02-01', '2026-02-28', 'Asia/Tehran'); // 2026-01-31T20:30Z .. 2026-02-28T20:30Z
     const pieces = decompose(r.startMs, r.endMs);
     expect(pieces.map((p) => [p.table, iso(p.start), iso(p.end)])).toEqual([
-      ['call_stats', '2026-01-31T20:30:00.000Z', '2026-01-31T21:00:00.000Z'],
-      ['call_stats_hourly', '2026-01-31T21:00:00.000Z', '2026-02-01T00:00:00.000Z'],
-      ['call_stats_daily', '2026-02-01T00:00:00.000Z', '2026-02-28T00:00:00.000Z'],
-      ['call_stats_hourly', '2026-02-28T00:00:00.000Z', '2026-02-28T20:00:00.000Z'],
-      ['call_stats', '2026-02-28T20:00:00.000Z', '2026-02-28T20:30:00.000Z'],
+      ['call_stats', '2026-01-31T20:30:00.000Z', '2026-02-01T00:00:00.000Z'],
+      ['call_stats_blocks', '2026-02-01T00:00:00.000Z', '2026-02-28T18:00:00.000Z'],
+      ['call_stats', '2026-02-28T18:00:00.000Z', '2026-02-28T20:30:00.000Z'],
     ]);
     for (let i = 1; i < pieces.length; i++) expect(pieces[i]!.start).toBe(pieces[i - 1]!.end);
   });
 
-  it('needs no daily rows for a single local day', () => {
-    const r = localDays('2026-03-02', '2026-03-02', 'Asia/Kathmandu');
-    expect(decompose(r.startMs, r.endMs).map((p) => p.table)).toEqual(['call_stats', 'call_stats_hourly', 'call_stats']);
+  it('leaves 0 or 24 quarter-hours at the edges of whole local days, in any zone', () => {
+    for (const tz of ['UTC', 'Europe/Berlin', 'Asia/Tehran', 'Asia/Kathmandu', 'Asia/Kolkata', 'America/St_Johns']) {
+      for (const [from, to] of [['2026-03-02', '2026-03-02'], ['2026-01-01', '2026-01-31']]) {
+        const r = localDays(from, to, tz);
+        const pieces = decompose(r.startMs, r.endMs);
+        const quarters = pieces.filter((p) => p.table === 'call_stats').reduce((n, p) => n + (p.end - p.start) / 900_000, 0);
+        expect([0, 24], `${tz} ${from}`).toContain(quarters);
+        expect(pieces[0]!.start).toBe(r.startMs);
+        expect(pieces[pieces.length - 1]!.end).toBe(r.endMs);
+      }
+    }
   });
 });
