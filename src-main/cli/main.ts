@@ -14,6 +14,7 @@ import { registerSchedule } from './commands/schedule';
 import { registerApiKey } from './commands/apikey';
 import { registerWallet } from './commands/wallet';
 import { registerSimulate } from './commands/simulate';
+import { registerScenario } from './commands/scenario';
 
 export function buildProgram(): Command {
   const program = new Command('dialdesk')
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSchedule(program);
   registerApiKey(program);
   registerWallet(program);
+  registerScenario(program);
   registerSimulate(program);
   return program;
 }
