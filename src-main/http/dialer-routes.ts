@@ -88,7 +88,10 @@ export function dialerRoutes(core: Core) {
           schema: {
             ...common,
             summary: 'Record up to 1000 results in one transaction, each with its own outcome',
-            description: 'Each item is answered as report-result would answer it alone; a rejected item leaves no trace and does not stop the others.',
+            description:
+              'A body that does not match the schema (any item included) is refused whole with 400 and nothing is written. ' +
+              'Otherwise each item is answered as report-result would answer it alone: an item the rules refuse ' +
+              '(unknown phone 404, a number another company holds 409, a conflicting replay 409) leaves no trace and does not stop the others.',
             body: ReportResultsBody,
             response: { 200: json('one outcome per item, in order', ReportResultsAnswer), ...errors },
           },

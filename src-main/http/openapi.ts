@@ -66,7 +66,8 @@ export function openapiPlugin(core: Core) {
               },
             },
           },
-          ...doc.paths,
+          // only the machine API: under `serve` the console's own routes are not part of the contract
+          ...Object.fromEntries(Object.entries(doc.paths ?? {}).filter(([path]) => path.startsWith('/api/v1/'))),
         };
         if (doc.components?.schemas) doc.components.schemas = referencedOnly(doc.components.schemas, doc.paths);
         return plainNames(doc) as ReturnType<typeof jsonSchemaTransformObject>;

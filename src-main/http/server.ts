@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
-import { installErrorHandling } from './errors';
+import type { IncomingMessage } from 'node:http';
+import { installErrorHandling, sendError } from './errors';
 
 export interface ServerOptions {
   core: Core;
@@ -27,11 +28,55 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return503OnClosing: true,
   });
   installErrorHandling(app);
+  refuseOversizedBodies(app);
 
   app.get('/api/v1/health', async () => ({ status: 'ok', version: options.core.version }));
 
   for (const plugin of options.plugins ?? []) await plugin(app);
   return app;
+}
+
+/** How much of a refused body is read and thrown away so the client gets to read its 413. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const MAX_DRAIN_MS = 10_000;
+
+/**
+ * A body announced larger than the route accepts is refused with 413 before parsing. The rest of it is
+ * read and discarded first (up to a cap): a client still writing when the socket closes would see a
+ * reset instead of the answer.
+ */
+function refuseOversizedBodies(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const length = Number(request.headers['content-length']);
+    const limit = request.routeOptions.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    if (!Number.isFinite(length) || length <= limit) return;
+    await drain(request.raw, Math.min(length, MAX_DRAIN_BYTES));
+    reply.header('connection', 'close');
+    return sendError(reply, 'PAYLOAD_TOO_LARGE', `the body is ${length} bytes; this route accepts at most ${limit}`);
+  });
+}
+
+function drain(stream: IncomingMessage, upTo: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = () => {
+      clearTimeout(timer);
+      stream.off('data', onData);
+      stream.off('end', finish);
+      stream.off('error', finish);
+      stream.off('close', finish);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen >= upTo) finish();
+    };
+    const timer = setTimeout(finish, MAX_DRAIN_MS);
+    stream.on('data', onData);
+    stream.once('end', finish);
+    stream.once('error', finish);
+    stream.once('close', finish);
+  });
 }
 
 export const isLoopbackAddress = (address: string | undefined | null): boolean =>
