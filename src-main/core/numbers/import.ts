@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { audit, type Actor } from '../audit/audit';
 import { forgetDeadNumbers, poolGrew } from '../dialer/pool-cache';
 import { readPhoneList, sourceName, type ListSource, type PhoneRow } from './reader';
+import { writeInPhoneOrder } from './phone-order';
 
 export interface ListImport {
   source: ListSource;
@@ -40,7 +41,7 @@ export async function importNumbers(core: Core, actor: Actor, input: ListImport)
       added += inserted;
       known += part.length - inserted;
     }
-  });
+  }, { inPhoneOrder: true });
   const result: ImportReport = { ...report, source, added, known };
   finish(core, actor, 'import', result);
   if (added > 0) poolGrew(core.db);
@@ -75,6 +76,7 @@ async function runJob(
   core: Core,
   input: ListImport,
   writeRows: (rows: PhoneRow[], now: number) => void,
+  options: { inPhoneOrder?: boolean } = {},
 ): Promise<Omit<ImportReport, 'source' | 'added' | 'known'>> {
   const jobId = randomUUID();
   const started = performance.now();
@@ -83,17 +85,32 @@ async function runJob(
     core.events.emit('import.progress', { companyId: null, jobId, done, total, phase });
   emit('reading', 0, null);
   try {
+    const write = (rows: PhoneRow[]) => transaction(core.db, () => writeRows(rows, core.clock()));
+    // read whole, then written in phone order (see phone-order.ts); otherwise written as read
+    const read: string[] | null = options.inPhoneOrder ? [] : null;
     const summary = await readPhoneList(
       input.source,
       input.region,
-      (rows) => transaction(core.db, () => writeRows(rows, core.clock())),
+      (rows) => (read ? rows.forEach((r) => read.push(r.phone)) : write(rows)),
       (p) => {
         const t = performance.now();
         if (t - lastEmit < PROGRESS_EVERY_MS) return;
         lastEmit = t;
-        emit('writing', p.rows, p.estimatedRows);
+        emit(read ? 'reading' : 'writing', p.rows, p.estimatedRows);
       },
     );
+    if (read) {
+      await writeInPhoneOrder(
+        read,
+        (phones) => write(phones.map((phone) => ({ line: 0, phone }))),
+        (done) => {
+          const t = performance.now();
+          if (t - lastEmit < PROGRESS_EVERY_MS) return;
+          lastEmit = t;
+          emit('writing', done, read.length);
+        },
+      );
+    }
     emit('finished', summary.rows, summary.rows);
     return {
       jobId,
