@@ -45,9 +45,13 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
       <section>
         <h3>Recording</h3>
         {c.recordingUrl ? (
-          <a href={c.recordingUrl} target="_blank" rel="noreferrer noopener" className="mono break">
-            {c.recordingUrl}
-          </a>
+          <div className="recording">
+            {/* the telephony server keeps the file; preload="none" fetches nothing until Play */}
+            <audio controls preload="none" src={c.recordingUrl} aria-label="Call recording" />
+            <a href={c.recordingUrl} target="_blank" rel="noreferrer noopener" className="mono break">
+              {c.recordingUrl}
+            </a>
+          </div>
         ) : (
           <p className="muted">No recording for this call.</p>
         )}
