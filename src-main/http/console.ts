@@ -43,11 +43,9 @@ export function consolePlugin(options: ConsoleOptions) {
     if (!existsSync(indexFile)) {
       throw new Error(`console: ${indexFile} is missing; run "npm run build" first`);
     }
-    // the bridge must load before the app's module script
-    const indexHtml = readFileSync(indexFile, 'utf8').replace(
-      '<head>',
-      '<head>\n    <script src="/dialdesk-bridge.js"></script>',
-    );
+    // read on every visit (it is small): a rebuild renames the assets it points to
+    const indexHtml = () =>
+      readFileSync(indexFile, 'utf8').replace('<head>', '<head>\n    <script src="/dialdesk-bridge.js"></script>');
 
     app.addHook('onRequest', async (request, reply) => {
       if (request.url.startsWith('/api/v1/')) return; // dialer & inbound APIs: key auth, any origin-less client
@@ -103,7 +101,7 @@ export function consolePlugin(options: ConsoleOptions) {
 
     await app.register(fastifyStatic, { root: options.rendererDir, index: false, wildcard: false });
     const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(indexHtml);
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(indexHtml());
     app.get('/', sendIndex);
     // client-side routes fall back to the app; unknown API paths still get the JSON 404
     setPageFallback(app, sendIndex);
