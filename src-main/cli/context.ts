@@ -6,12 +6,13 @@ import type { GlobalOptions } from './io';
 
 export { CLI_ACTOR };
 
-export async function openCore(options: GlobalOptions): Promise<Core> {
+/** `longRunning` (serve) owns the file and checkpoints it on close; one-shot commands do not. */
+export async function openCore(options: GlobalOptions, longRunning = false): Promise<Core> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  return createCore({ dataDir, desk: confDeskSettings(dataDir) });
+  return createCore({ dataDir, desk: confDeskSettings(dataDir), checkpointOnClose: longRunning });
 }
 
-/** Opens the data dir, runs fn, and always closes the database (checkpointing the WAL). */
+/** Opens the data dir, runs fn, and always closes the database. */
 export async function withCore<T>(options: GlobalOptions, fn: (core: Core) => Promise<T> | T): Promise<T> {
   const core = await openCore(options);
   try {

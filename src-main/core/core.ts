@@ -34,6 +34,8 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** for tests: ':memory:' */
   databaseFile?: string;
+  /** checkpoint the WAL on close (default true); one-shot CLI commands leave it to the running app */
+  checkpointOnClose?: boolean;
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -61,7 +63,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       for (const fn of closers.reverse()) await fn();
-      await closeDatabase(db);
+      await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
     },
   };
 }

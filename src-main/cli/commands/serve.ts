@@ -26,7 +26,7 @@ export function registerServe(program: Command): void {
       if (!opts.apiOnly && !built) {
         process.stderr.write(`the console is not built (run "npm run build"); serving the dialer and inbound APIs only\n`);
       }
-      const core = await openCore(opts);
+      const core = await openCore(opts, true);
       let port;
       try {
         port = await startPort(core, {

@@ -46,10 +46,14 @@ function applyPragmas(sqlite: Sqlite): void {
   sqlite.pragma('temp_store = MEMORY');
 }
 
-/** Checkpoint the WAL into the main file and close. Called on quit. */
-export async function closeDatabase(db: Db): Promise<void> {
+/**
+ * Checkpoint the WAL into the main file and close. Called on quit. A short-lived command (the CLI
+ * beside a running console) passes checkpoint: false and leaves the WAL to its owner: a TRUNCATE
+ * checkpoint waits on the other process's readers and writers.
+ */
+export async function closeDatabase(db: Db, options: { checkpoint?: boolean } = {}): Promise<void> {
   if (!db.sqlite.open) return;
-  if (!db.sqlite.readonly && db.sqlite.memory === false) {
+  if ((options.checkpoint ?? true) && !db.sqlite.readonly && db.sqlite.memory === false) {
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
   await db.kysely.destroy(); // closes the better-sqlite3 handle too

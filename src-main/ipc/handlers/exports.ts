@@ -17,7 +17,8 @@ export const exportsHandlers: Handlers<'calls.exportCsv' | 'billing.statementCsv
     },
   },
   'billing.statementCsv': {
-    access: 'read',
+    // money, like the ledger it is drawn from: admins and the site owner
+    access: 'manage',
     async run(ctx, input) {
       const company = getCompany(ctx.core.db, input.companyId);
       const d = await deliverFile(ctx.files, `${company.slug}-statement-${input.month}.csv`, (path) =>
