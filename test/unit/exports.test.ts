@@ -140,8 +140,8 @@ describe('billing.statementCsv', () => {
     }
     expect(running).toBe(cents(rows[4]!.balance_after!));
 
-    const empty = ok(await call(core, w.users.viewer, 'billing.statementCsv', { companyId: A, month: '2025-12' }));
+    const empty = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2025-12' }));
     expect(empty).toMatchObject({ openingBalance: 0, closingBalance: 0, entries: 0 });
-    expect(await call(core, w.users.viewer, 'billing.statementCsv', { companyId: A, month: '2026-13' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-13' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

@@ -3,7 +3,7 @@ import type { CallFiltersParsed } from '../../../src-shared/contract/calls';
 import { all, first, type Db } from '../db/connection';
 import { badInput } from '../errors';
 import { localDays } from '../stats/range';
-import { addDays, startOfLocalDay } from '../stats/zone';
+import { addDays, startOfLocalDay } from '../zone';
 
 /** How a phone filter is applied: one known number, a short list of numbers, a prefix, or nothing can match. */
 export type PhoneMatch =

@@ -1,25 +1,9 @@
-/**
- * Wall-clock arithmetic in an IANA time zone with nothing but Intl: what a company's clock reads at
- * an instant, and the instant its clock first reads a given local time (DST gaps included).
- */
+import { addDays, dateMs as dayMs, DAY_MS, isoDate, MINUTE_MS, wallClock } from '../zone';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
+/**
+ * The schedule's view of a company's clock (on top of ../zone.ts): the local date, weekday and minute
+ * at an instant, and the instant its clock first reads a given local time (DST gaps included).
+ */
 
 export interface LocalTime {
   /** YYYY-MM-DD on the company's calendar */
@@ -30,21 +14,11 @@ export interface LocalTime {
   minute: number;
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
+const MINUTE = MINUTE_MS;
+const DAY = DAY_MS;
 
 /** The local wall time at `ms`, read as if it were UTC, to the minute. */
-function wallMs(ms: number, tz: string): number {
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0;
-  for (const p of formatter(tz).formatToParts(ms)) {
-    if (p.type === 'year') y = Number(p.value);
-    else if (p.type === 'month') mo = Number(p.value);
-    else if (p.type === 'day') d = Number(p.value);
-    else if (p.type === 'hour') h = Number(p.value);
-    else if (p.type === 'minute') mi = Number(p.value);
-  }
-  return Date.UTC(y, mo - 1, d, h, mi);
-}
+const wallMs = (ms: number, tz: string): number => Math.floor(wallClock(ms, tz) / MINUTE) * MINUTE;
 
 export function localTime(ms: number, tz: string): LocalTime {
   const wall = wallMs(ms, tz);
@@ -52,11 +26,8 @@ export function localTime(ms: number, tz: string): LocalTime {
   return { date: isoDate(dayStart), weekday: weekdayOfUtcDay(dayStart), minute: Math.round((wall - dayStart) / MINUTE) };
 }
 
-export const isoDate = (utcDayMs: number): string => new Date(utcDayMs).toISOString().slice(0, 10);
+export { addDays, isoDate };
 const weekdayOfUtcDay = (utcDayMs: number): number => (new Date(utcDayMs).getUTCDay() + 6) % 7;
-const dayMs = (date: string): number => Date.parse(`${date}T00:00:00Z`);
-
-export const addDays = (date: string, days: number): string => isoDate(dayMs(date) + days * DAY);
 export const weekdayOf = (date: string): number => weekdayOfUtcDay(dayMs(date));
 
 /**
