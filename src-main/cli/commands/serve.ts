@@ -20,11 +20,10 @@ export function registerServe(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean }>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
-      // a checkout that has not been built still serves dialers; it says so instead of refusing to start
-      const built = existsSync(join(RENDERER_DIR, 'index.html'));
-      const withConsole = !opts.apiOnly && built;
-      if (!opts.apiOnly && !built) {
-        process.stderr.write(`the console is not built (run "npm run build"); serving the dialer and inbound APIs only\n`);
+      // a checkout that has not been built still serves dialers and the console's bridge; it says so
+      const withConsole = !opts.apiOnly;
+      if (withConsole && !existsSync(join(RENDERER_DIR, 'index.html'))) {
+        process.stderr.write(`the console's page is not built (run "npm run build"); the HTTP APIs work meanwhile\n`);
       }
       const core = await openCore(opts, true);
       let port;
