@@ -3,6 +3,7 @@ import type { CompanyDto } from '../../../../src-shared/contract';
 import { can } from '../../../../src-shared/roles';
 import { api } from '../../api/client';
 import { Button } from '../../components/Button';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { useConfirm } from '../../components/Confirm';
 import { Badge, Card, PageHeader } from '../../components/Card';
 import { EmptyState, Notice } from '../../components/Feedback';
@@ -123,9 +124,7 @@ export function CompaniesPage() {
                       <Button size="sm" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
                         Edit
                       </Button>
-                      <Button size="sm" variant={c.isActive ? 'danger' : 'secondary'} onClick={() => toggle(c)} aria-label={`${c.isActive ? 'Deactivate' : 'Activate'} ${c.name}`}>
-                        {c.isActive ? 'Deactivate' : 'Activate'}
-                      </Button>
+                      <ToggleActiveButton active={c.isActive} label={c.name} onClick={() => toggle(c)} />
                     </td>
                   )}
                 </tr>

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { Button } from '../../components/Button';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, Notice, QueryView } from '../../components/Feedback';
 import { toast } from '../../components/Toaster';
@@ -67,9 +68,7 @@ export function InboundNumbersPage({ company }: { company: CompanyDto }) {
                         <Button size="sm" variant="ghost" onClick={() => setPreview(n.id)} aria-label={`Preview ${n.phone}`}>Preview</Button>
                         {canEdit && <Button size="sm" onClick={() => setEditing(n)} aria-label={`Edit ${n.phone}`}>Edit</Button>}
                         {canEdit && (
-                          <Button size="sm" variant={n.isActive ? 'danger' : 'secondary'} onClick={() => void toggle.run(n)} aria-label={`${n.isActive ? 'Deactivate' : 'Activate'} ${n.phone}`}>
-                            {n.isActive ? 'Deactivate' : 'Activate'}
-                          </Button>
+                          <ToggleActiveButton active={n.isActive} label={n.phone} onClick={() => void toggle.run(n)} />
                         )}
                       </td>
                     </tr>

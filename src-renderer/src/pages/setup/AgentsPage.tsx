@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { Button } from '../../components/Button';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { Badge, Card, PageHeader } from '../../components/Card';
 import { EmptyState, Notice, QueryView } from '../../components/Feedback';
 import { FormDialog } from '../../components/Dialog';
@@ -73,9 +74,7 @@ export function AgentsPage({ company }: { company: CompanyDto }) {
                       {canEdit && (
                         <td className="actions-col">
                           <Button size="sm" onClick={() => setEditing(a)} aria-label={`Edit ${a.name}`}>Edit</Button>
-                          <Button size="sm" variant={a.isActive ? 'danger' : 'secondary'} onClick={() => void toggle.run(a)} aria-label={`${a.isActive ? 'Deactivate' : 'Activate'} ${a.name}`}>
-                            {a.isActive ? 'Deactivate' : 'Activate'}
-                          </Button>
+                          <ToggleActiveButton active={a.isActive} label={a.name} onClick={() => void toggle.run(a)} />
                         </td>
                       )}
                     </tr>

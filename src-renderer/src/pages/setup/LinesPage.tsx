@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { Button } from '../../components/Button';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, Notice, QueryView } from '../../components/Feedback';
 import { FormDialog } from '../../components/Dialog';
@@ -60,9 +61,7 @@ export function LinesPage({ company }: { company: CompanyDto }) {
                       {canEdit && (
                         <td className="actions-col">
                           <Button size="sm" onClick={() => setEditing(l)} aria-label={`Edit ${l.name}`}>Edit</Button>
-                          <Button size="sm" variant={l.isActive ? 'danger' : 'secondary'} onClick={() => void toggle.run(l)} aria-label={`${l.isActive ? 'Deactivate' : 'Activate'} ${l.name}`}>
-                            {l.isActive ? 'Deactivate' : 'Activate'}
-                          </Button>
+                          <ToggleActiveButton active={l.isActive} label={l.name} onClick={() => void toggle.run(l)} />
                         </td>
                       )}
                     </tr>

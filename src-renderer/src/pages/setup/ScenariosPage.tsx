@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { ActiveBadge } from '../../components/ActiveBadge';
 import { Button } from '../../components/Button';
+import { ToggleActiveButton } from '../../components/ToggleActiveButton';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, Notice, QueryView } from '../../components/Feedback';
 import { FormDialog } from '../../components/Dialog';
@@ -63,9 +64,7 @@ export function ScenariosPage({ company }: { company: CompanyDto }) {
                       {canEdit && (
                         <td className="actions-col">
                           <Button size="sm" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>Edit</Button>
-                          <Button size="sm" variant={s.isActive ? 'danger' : 'secondary'} onClick={() => void toggle.run(s)} aria-label={`${s.isActive ? 'Deactivate' : 'Activate'} ${s.name}`}>
-                            {s.isActive ? 'Deactivate' : 'Activate'}
-                          </Button>
+                          <ToggleActiveButton active={s.isActive} label={s.name} onClick={() => void toggle.run(s)} />
                         </td>
                       )}
                     </tr>
