@@ -15,6 +15,7 @@ import {
 } from '../../src-shared/contract/dialer';
 import type { Core } from '../core/core';
 import { nextBatch } from '../core/dialer/leasing';
+import { warmPoolCaches } from '../core/dialer/pool-cache';
 import { releaseBatch } from '../core/dialer/release';
 import { registerScenarios } from '../core/dialer/scenarios';
 import { recordResult, recordResults } from '../core/results/record';
@@ -39,6 +40,10 @@ const common = { tags: ['dialer'], security: [{ bearerAuth: [] }] };
 /** /api/v1/dialer/*: DESIGN.md §4, for the on-site auto-dialers. */
 export function dialerRoutes(core: Core) {
   return async (root: FastifyInstance) => {
+    // the leasing caches fill in the background, so no dialer's first request builds them
+    root.addHook('onReady', async () => {
+      void warmPoolCaches(core.db).catch(() => undefined);
+    });
     await root.register(async (scope) => {
       scope.addHook('onRequest', requireApiKey(core, 'dialer'));
       const app = scope.withTypeProvider<ZodTypeProvider>();
