@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { resultItem, type DialerLoopPlan, type LoadPlan, type LoadSummary, type ReportPlan } from './load-plan';
+import { runPaced } from './paced';
 
 /**
  * The HTTP load generator, in its own process so that building requests and parsing answers does
@@ -19,6 +20,11 @@ process.on('message', (message: LoadPlan | 'stop') => {
 });
 
 async function run(plan: LoadPlan): Promise<LoadSummary> {
+  if (plan.kind === 'paced-dialers') {
+    const paced = runPaced(plan);
+    current = paced;
+    return paced.done;
+  }
   const requests = plan.kind === 'report' ? reportRequests(plan) : dialerLoopRequests(plan);
   const instance = autocannon({
     url: plan.base,

@@ -1,5 +1,5 @@
 /** What the load process is asked to do (sent over IPC, so plain data only). */
-export type LoadPlan = ReportPlan | DialerLoopPlan;
+export type LoadPlan = ReportPlan | DialerLoopPlan | PacedDialersPlan;
 
 interface CommonPlan {
   base: string;
@@ -29,6 +29,18 @@ export interface DialerLoopPlan extends CommonPlan {
   kind: 'dialer-loop';
   companies: string[];
   batchSize: number;
+  scenario: string;
+}
+
+/**
+ * Dialers at a dialer's pace: each leases a batch, reports a result for each number, then waits
+ * `pauseMs` (randomised ±50%) before the next batch, as a dialer does while it dials. One per company.
+ */
+export interface PacedDialersPlan extends Omit<CommonPlan, 'connections'> {
+  kind: 'paced-dialers';
+  companies: string[];
+  batchSize: number;
+  pauseMs: number;
   scenario: string;
 }
 

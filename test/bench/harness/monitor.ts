@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 
 /**
  * The serving thread's longest stall while something runs: perf_hooks samples the event loop's
@@ -6,19 +6,33 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
  */
 export class LoopStall {
   private histogram: IntervalHistogram | null = null;
+  private gc: PerformanceObserver | null = null;
+  private gcMaxMs = 0;
+  private gcTotalMs = 0;
 
   start(resolutionMs = 5): void {
     this.histogram = monitorEventLoopDelay({ resolution: resolutionMs });
     this.histogram.enable();
+    // garbage-collection pauses, to tell the engine's own stalls from the collector's
+    this.gcMaxMs = 0;
+    this.gcTotalMs = 0;
+    this.gc = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        this.gcMaxMs = Math.max(this.gcMaxMs, e.duration);
+        this.gcTotalMs += e.duration;
+      }
+    });
+    this.gc.observe({ entryTypes: ['gc'] });
   }
 
-  /** longest and p99 delay in ms since start() */
-  stop(): { maxMs: number; p99Ms: number; meanMs: number } {
+  /** longest and p99 delay in ms since start(), and the longest garbage-collection pause */
+  stop(): { maxMs: number; p99Ms: number; meanMs: number; gcMaxMs: number; gcTotalMs: number } {
     const h = this.histogram;
     if (!h) throw new Error('LoopStall.stop() before start()');
     h.disable();
+    this.gc?.disconnect();
     this.histogram = null;
-    return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, meanMs: h.mean / 1e6 };
+    return { maxMs: h.max / 1e6, p99Ms: h.percentile(99) / 1e6, meanMs: h.mean / 1e6, gcMaxMs: this.gcMaxMs, gcTotalMs: this.gcTotalMs };
   }
 }
 
