@@ -6,7 +6,7 @@ import type { Core } from '../core';
 import { audit, type Actor } from '../audit/audit';
 import { forgetDeadNumbers, poolGrew } from '../dialer/pool-cache';
 import { readPhoneList, sourceName, type ListSource, type PhoneRow } from './reader';
-import { writeInPhoneOrder } from './phone-order';
+import { PhoneList, writeInPhoneOrder } from './phone-order';
 
 export interface ListImport {
   source: ListSource;
@@ -87,7 +87,7 @@ async function runJob(
   try {
     const write = (rows: PhoneRow[]) => transaction(core.db, () => writeRows(rows, core.clock()));
     // read whole, then written in phone order (see phone-order.ts); otherwise written as read
-    const read: string[] | null = options.inPhoneOrder ? [] : null;
+    const read = options.inPhoneOrder ? new PhoneList() : null;
     const summary = await readPhoneList(
       input.source,
       input.region,
