@@ -96,11 +96,16 @@ export async function warmPoolCaches(db: Db, sliceRows = 20_000, warmAbove = WAR
     }
   }
   if (!db.sqlite.open) return;
+  // every large set installed first, so no company's first lease builds one while another fills
   const companies = prepare(db.sqlite, 'select id from companies where is_active = 1 order by id').pluck().all() as number[];
+  const filling: [number, CompanyScan][] = [];
   for (const companyId of companies) {
     if (cache.companies.has(companyId) || !large('select number_id from company_calls where company_id = ?', companyId)) continue;
     const scan: CompanyScan = { dialed: new Bitset(), cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
     cache.companies.set(companyId, scan);
+    filling.push([companyId, scan]);
+  }
+  for (const [companyId, scan] of filling) {
     await slices(
       'select number_id from company_calls where company_id = ? and number_id > ? order by number_id limit ?',
       [companyId],
