@@ -134,6 +134,7 @@ async function generate(
   s.pragma('foreign_keys = OFF');
   s.pragma('cache_size = -1048576'); // 1 GiB while loading and indexing
   s.pragma('locking_mode = EXCLUSIVE');
+  s.pragma('threads = 2'); // index builds may sort on both cores
   const indexes = dropSecondaryIndexes(s);
   const totals = loadHistory(s, params, companies, log);
   phase('history and pool');
