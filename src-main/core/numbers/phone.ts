@@ -8,7 +8,7 @@ export type Normalized = { ok: true; phone: string } | { ok: false; reason: stri
  *
  * libphonenumber costs ~12 µs a number, which alone would eat most of the 15 s budget for a
  * 1M-row import. Its verdict depends on the country's leading-digit patterns and the length, so
- * plain digit strings are memoised by (region, first 10 characters, length): the first number of
+ * plain digit strings are memoised by (region, leading digits, length): the first number of
  * each shape is parsed for real, and the rest of that shape reuse the verdict and the rewrite
  * (drop the national prefix, prepend the country code). Anything else goes to the parser.
  */
@@ -24,7 +24,11 @@ export class PhoneNormalizer {
     const cleaned = raw.trim().replace(SEPARATORS, '').replace(/^00(?=[1-9])/, '+');
     if (cleaned === '') return { ok: false, reason: 'empty' };
     if (!PLAIN.test(cleaned)) return judge(cleaned, this.region).result;
-    const key = `${cleaned.slice(0, 10)}|${cleaned.length}`;
+    // the same depth of leading digits either way: "+98" and 7 digits, or the national "0" and 7 digits.
+    // Ten characters of a national number (0912 123 4567 has 11) left one free digit, so a list in
+    // national format missed the memo on nearly every row: 1M such rows imported in 19.9 s, against
+    // 6.9 s for the same list written with +98
+    const key = `${cleaned.slice(0, cleaned.startsWith('+') ? 10 : 8)}|${cleaned.length}`;
     const known = this.memo.get(key);
     if (known) {
       if (!known.ok) return known.result;
