@@ -11,8 +11,8 @@ export interface ImportFile {
 }
 
 /**
- * A supplier's CSV of `rows` numbers: mostly new ones (phone indexes from `firstNew` up), some written
- * in national format (0912...), about 8% already in the pool, a few repeated within the file and a
+ * A supplier's CSV of `rows` numbers: mostly new ones (phone indexes from `firstNew` up), most of
+ * those written in national format (0912...) and the rest as +98..., about 8% already in the pool, a few repeated within the file and a
  * few that are not phone numbers. Deterministic for its arguments.
  */
 export async function writeImportCsv(
@@ -48,7 +48,7 @@ export async function writeImportCsv(
       expected.known++;
     } else {
       phone = phoneAt(nextNew++);
-      written = u < 0.2 ? `0${phone.slice(3)}` : phone;
+      written = u < 0.6 ? `0${phone.slice(3)}` : phone; // most in national format, as Iranian lists are
       expected.fresh++;
     }
     if (phone && keepPhones) e164.push(phone);
