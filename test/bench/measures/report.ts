@@ -10,7 +10,7 @@ import type { LoadSummary, ReportPlan } from '../harness/load-plan';
  */
 export async function measureReport(ctx: BenchContext): Promise<void> {
   const company = ctx.fresh;
-  const durationS = ctx.quick ? 3 : 10;
+  const durationS = ctx.quick ? 2 : 10;
   const numbers = await leaseMany(ctx, ctx.quick ? 30_000 : 120_000);
   ctx.log(`  leased ${numbers.length} numbers for ${company.slug} to report on`);
   const plan = (over: Partial<ReportPlan>): ReportPlan => ({

@@ -41,7 +41,7 @@ export async function measureStall(ctx: BenchContext): Promise<void> {
     if (batch.batch_id) await client.ok('POST', '/api/v1/dialer/release', { company: slug, batch_id: batch.batch_id });
   }
 
-  const aloneS = ctx.quick ? 3 : 15;
+  const aloneS = ctx.quick ? 2 : 15;
   const alone = dialers(aloneS + 2);
   await sleep(1000);
   monitor.start(1);
