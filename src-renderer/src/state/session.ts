@@ -93,9 +93,11 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
 
   async reloadCompanies() {
+    if (!get().user) return;
+    const companies = await api.call('companies.list', {});
+    // read the pick after the wait: the supervisor may have switched company while the list was loading
     const { user, companyId } = get();
     if (!user) return;
-    const companies = await api.call('companies.list', {});
     set({ companies, companyId: choose(user, companies, companyId) });
   },
 
