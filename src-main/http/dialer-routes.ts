@@ -15,7 +15,7 @@ import {
 } from '../../src-shared/contract/dialer';
 import type { Core } from '../core/core';
 import { nextBatch } from '../core/dialer/leasing';
-import { warmPoolCaches } from '../core/dialer/pool-cache';
+import { leasingReady, warmPoolCaches } from '../core/dialer/pool-cache';
 import { releaseBatch } from '../core/dialer/release';
 import { registerScenarios } from '../core/dialer/scenarios';
 import { recordResult, recordResults } from '../core/results/record';
@@ -61,6 +61,8 @@ export function dialerRoutes(core: Core) {
         },
         async (request) => {
           const company = companyForKey(core, request.apiKey, request.query.company);
+          const ready = leasingReady(core.db, company.id);
+          if (ready) await ready; // just after start: this company's caches are filled first, the port stays free
           const batch = nextBatch(core, { companyId: company.id, size: request.query.size, dialerId: request.query.dialer, address: request.ip });
           return toNextBatchAnswer(batch);
         },

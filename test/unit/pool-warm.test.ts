@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { companyScan, deadNumbers, noteDialed, warmPoolCaches } from '../../src-main/core/dialer/pool-cache';
+import { companyScan, deadNumbers, leasingReady, noteDialed, warmPoolCaches } from '../../src-main/core/dialer/pool-cache';
 import { makeTestCore, seedWorld, type TestCore } from '../helpers/core';
 
 let core: TestCore;
@@ -31,6 +31,29 @@ describe('warmPoolCaches', () => {
     expect(members(a)).toEqual([...dialedA, 44].sort((x, y) => x - y));
     expect(members(b)).toEqual([4]);
     expect(members(dead)).toEqual([7, 10, 14, 20, 21, 28, 30, 35, 40, 42, 49, 50]);
+  });
+
+  it('lets a lease wait for its own company\'s set, filled ahead of the others', async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    const s = core.db.sqlite;
+    const addNumber = s.prepare("insert into numbers (id, phone, imported_at) values (?, ?, 0)");
+    const dial = s.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, 0)');
+    for (let id = 1; id <= 60; id++) {
+      addNumber.run(id, `+98912000${String(id).padStart(4, '0')}`);
+      dial.run(id <= 40 ? w.companyA : w.companyB, id);
+    }
+    expect(leasingReady(core.db, w.companyB)).toBeNull(); // nothing is filling
+    const warming = warmPoolCaches(core.db, 2, 0); // company A first, in 20 slices
+    const ready = leasingReady(core.db, w.companyB);
+    expect(ready).not.toBeNull();
+    await ready;
+    const members = (set: { has(i: number): boolean }) => Array.from({ length: 61 }, (_, i) => i).filter((i) => set.has(i));
+    expect(members(companyScan(core.db, w.companyB).dialed)).toEqual(Array.from({ length: 20 }, (_, i) => 41 + i));
+    expect(members(companyScan(core.db, w.companyA).dialed).length).toBeLessThan(40); // still filling behind it
+    await warming;
+    expect(members(companyScan(core.db, w.companyA).dialed).length).toBe(40);
+    expect(leasingReady(core.db, w.companyA)).toBeNull();
   });
 
   it('leaves sets smaller than the threshold to be built on demand', async () => {

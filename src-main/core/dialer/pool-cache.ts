@@ -22,17 +22,30 @@ export interface CompanyScan {
   exhaustedCutoffDays: number;
 }
 
+/** a set being filled by warmPoolCaches: the company's id, or the dead set */
+type FillKey = number | 'dead';
+interface PendingFill {
+  /** reads one slice; true once the set is full */
+  step: () => boolean;
+  done: Promise<void>;
+  finish: () => void;
+}
+
 interface PoolCache {
   dead: Bitset | null;
   companies: Map<number, CompanyScan>;
   lastSweepAt: number;
+  /** sets installed but not filled yet, in the order they will be filled */
+  filling: Map<FillKey, PendingFill>;
+  /** fills a lease is waiting for: done next */
+  urgent: FillKey[];
 }
 
 const caches = new WeakMap<Db, PoolCache>();
 
 function poolCache(db: Db): PoolCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { dead: null, companies: new Map(), lastSweepAt: 0 }));
+  if (!cache) caches.set(db, (cache = { dead: null, companies: new Map(), lastSweepAt: 0, filling: new Map(), urgent: [] }));
   return cache;
 }
 
@@ -70,48 +83,75 @@ const WARM_ABOVE = 20_000;
  * demand instead, the first next-batch of such a company after start read its whole company_calls on
  * the serving thread: measured 220-320 ms of CPU for a company that had dialed 500k-900k of a 1M pool
  * (DESIGN.md §2 allows 50 ms). Each set is installed empty at once and filled in place, so results
- * recorded meanwhile land in it (noteDialed, noteStatus); a lease made while it fills may ask SQL
- * about ids a full set would have skipped, and SQL still checks every rule, so a batch can come back
- * short for those few seconds but never wrong.
+ * recorded meanwhile land in it (noteDialed, noteStatus).
  */
-export async function warmPoolCaches(db: Db, sliceRows = 20_000, warmAbove = WARM_ABOVE): Promise<void> {
+export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM_ABOVE): Promise<void> {
   const cache = poolCache(db);
   const large = (sql: string, ...args: unknown[]) =>
     db.sqlite.open && prepare(db.sqlite, `${sql} limit 1 offset ${warmAbove}`).pluck().get(...args) !== undefined;
-  const slices = async (sql: string, args: unknown[], add: (id: number) => void) => {
+  const slices = (sql: string, args: unknown[], add: (id: number) => void) => {
     let after = 0;
-    for (;;) {
-      if (!db.sqlite.open) return;
+    return (): boolean => {
+      if (!db.sqlite.open) return true;
       const ids = prepare(db.sqlite, sql).pluck().all(...args, after, sliceRows) as number[];
       for (const id of ids) add(id);
-      if (ids.length < sliceRows) return;
       after = ids[ids.length - 1];
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+      return ids.length < sliceRows;
+    };
   };
-  if (!cache.dead && large("select id from numbers where global_status <> 'active'")) {
+  // every large set installed before any is filled, and a lease for a company whose set is not full
+  // yet waits for it (see leasingReady), filled next, instead of scanning a half-filled one
+  const pending = (key: FillKey, step: () => boolean) => {
+    let finish = () => undefined as void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    cache.filling.set(key, { step, done, finish });
+  };
+  if (!cache.dead && large("select id from numbers where global_status in ('complained', 'power_off', 'invalid')")) {
     const dead = (cache.dead = new Bitset());
-    for (const status of ['complained', 'power_off', 'invalid']) {
-      await slices('select id from numbers where global_status = ? and id > ? order by id limit ?', [status], (id) => dead.add(id));
-    }
+    const steps = ['complained', 'power_off', 'invalid'].map((status) =>
+      slices('select id from numbers where global_status = ? and id > ? order by id limit ?', [status], (id) => dead.add(id)),
+    );
+    pending('dead', () => {
+      while (steps.length && steps[0]()) steps.shift();
+      return steps.length === 0;
+    });
   }
-  if (!db.sqlite.open) return;
-  // every large set installed first, so no company's first lease builds one while another fills
-  const companies = prepare(db.sqlite, 'select id from companies where is_active = 1 order by id').pluck().all() as number[];
-  const filling: [number, CompanyScan][] = [];
+  const companies = db.sqlite.open ? (prepare(db.sqlite, 'select id from companies where is_active = 1 order by id').pluck().all() as number[]) : [];
   for (const companyId of companies) {
     if (cache.companies.has(companyId) || !large('select number_id from company_calls where company_id = ?', companyId)) continue;
     const scan: CompanyScan = { dialed: new Bitset(), cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
     cache.companies.set(companyId, scan);
-    filling.push([companyId, scan]);
-  }
-  for (const [companyId, scan] of filling) {
-    await slices(
-      'select number_id from company_calls where company_id = ? and number_id > ? order by number_id limit ?',
-      [companyId],
-      (id) => scan.dialed.add(id),
+    pending(
+      companyId,
+      slices('select number_id from company_calls where company_id = ? and number_id > ? order by number_id limit ?', [companyId], (id) =>
+        scan.dialed.add(id),
+      ),
     );
   }
+  while (cache.filling.size) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const key = cache.urgent.find((k) => cache.filling.has(k)) ?? (cache.filling.keys().next().value as FillKey);
+    const fill = cache.filling.get(key)!;
+    if (fill.step()) {
+      cache.filling.delete(key);
+      fill.finish();
+    }
+  }
+  cache.urgent.length = 0;
+}
+
+/**
+ * When the sets a lease for this company needs are still being filled after start, a promise of
+ * them (filled next, ahead of the others); null when they are ready. The port awaits it before
+ * leasing, so the first dialer to ask waits a moment without holding the thread.
+ */
+export function leasingReady(db: Db, companyId: number): Promise<void> | null {
+  const cache = caches.get(db);
+  if (!cache || cache.filling.size === 0) return null;
+  const keys = (['dead', companyId] as FillKey[]).filter((k) => cache.filling.has(k));
+  if (keys.length === 0) return null;
+  cache.urgent.unshift(...keys);
+  return Promise.all(keys.map((k) => cache.filling.get(k)!.done)).then(() => undefined);
 }
 
 /** After a commit that added (company, number) pairs to company_calls. */
