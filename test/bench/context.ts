@@ -10,6 +10,7 @@ import { DATA_ROOT, type CompanyInfo, type Dataset } from './generate';
 import { FRESH_COMPANY, HEAVY_COMPANY } from './gen/params';
 import { startBareServer, type BareServer } from './baselines';
 import { JsonClient } from './harness/http';
+import { LoopStall } from './harness/monitor';
 import { setupSuperuser } from '../../src-main/core/users/users';
 import type { ChannelName, Input, Output } from '../../src-shared/contract';
 import { call } from '../helpers/core';
@@ -31,6 +32,8 @@ export interface BenchContext {
   fresh: CompanyInfo;
   companies: CompanyInfo[];
   table: BenchTable;
+  /** the event loop watched from the moment the port listens (its caches fill in the background) */
+  startup: LoopStall;
   /** a console call through the real handler table (validation, roles), as the site owner */
   rpc<C extends ChannelName>(channel: C, arg: Input<C>): Promise<Output<C>>;
   /** a keep-alive client for one company's key */
@@ -61,6 +64,9 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
   }
   const superuser = await setupSuperuser(core.db, 'bench', 'bench password 1', clock());
   const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: false });
+  // from the moment dialers can connect (building the server before it listens is a one-off ~0.1 s)
+  const startup = new LoopStall();
+  startup.start(1);
   const bare = await startBareServer(core.db);
   const clients: JsonClient[] = [];
   const companies = dataset.manifest.companies;
@@ -68,6 +74,7 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
     quick,
     dataset,
     runDir,
+    startup,
     core,
     port,
     bare,
