@@ -52,6 +52,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     desk: fileDeskSettings({ get: (key) => store.get(key), set: (key, value) => store.set(key, value) }),
     nativeBinding: electronNativeBinding(),
+    checkpointInWorker: true,
   });
   const appCore = core;
 

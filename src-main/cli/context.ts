@@ -6,10 +6,10 @@ import type { GlobalOptions } from './io';
 
 export { CLI_ACTOR };
 
-/** `longRunning` (serve) owns the file and checkpoints it on close; one-shot commands do not. */
+/** `longRunning` (serve) owns the file: it checkpoints from a worker and on close; one-shot commands do neither. */
 export async function openCore(options: GlobalOptions, longRunning = false): Promise<Core> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  return createCore({ dataDir, desk: confDeskSettings(dataDir), checkpointOnClose: longRunning });
+  return createCore({ dataDir, desk: confDeskSettings(dataDir), checkpointOnClose: longRunning, checkpointInWorker: longRunning });
 }
 
 /** Opens the data dir, runs fn, and always closes the database. */

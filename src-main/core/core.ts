@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { migrateToLatest } from './db/migrator';
 import { EventBus } from './events';
 import type { DeskSettingsStore } from './settings/desk';
@@ -16,6 +17,8 @@ export interface Core {
   events: EventBus;
   desk: DeskSettingsStore;
   clock: Clock;
+  /** the WAL's checkpoints in a worker thread (long-running processes), null where SQLite does them inline */
+  checkpointer: Checkpointer | null;
   version: string;
   dataDir: string;
   /** where the embedded HTTP port listens ("127.0.0.1:8787"), null when it is off; set by the transport */
@@ -36,6 +39,11 @@ export interface CoreOptions {
   databaseFile?: string;
   /** checkpoint the WAL on close (default true); one-shot CLI commands leave it to the running app */
   checkpointOnClose?: boolean;
+  /**
+   * Checkpoint the WAL from a worker thread instead of inside commits (db/checkpointer.ts). For the
+   * processes that serve the window and the port (the app, serve); one-shot commands keep SQLite's own.
+   */
+  checkpointInWorker?: boolean;
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -47,13 +55,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     nativeBinding: options.nativeBinding,
   });
   await migrateToLatest(db);
+  const checkpointer = options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
   const closers: (() => void | Promise<void>)[] = [];
+  if (checkpointer) closers.push(() => checkpointer.stop());
   let closed = false;
   return {
     db,
     events: new EventBus(),
     desk: options.desk,
     clock: options.clock ?? systemClock,
+    checkpointer,
     version: VERSION,
     dataDir: options.dataDir,
     httpListening: null,

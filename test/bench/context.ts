@@ -57,7 +57,7 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
   const anchor = Date.parse(dataset.manifest.params.anchor);
   const startedAt = Date.now();
   const clock: Clock = () => anchor + (Date.now() - startedAt);
-  const core = await createCore({ dataDir: runDir, desk: memoryDeskSettings(), clock });
+  const core = await createCore({ dataDir: runDir, desk: memoryDeskSettings(), clock, checkpointInWorker: true });
   const keys: Record<string, string> = {};
   for (const c of dataset.manifest.companies) {
     keys[c.slug] = createApiKey(core.db, CLI_ACTOR, { companyId: c.id, name: 'bench dialer', scopes: ['dialer'] }, clock()).key;

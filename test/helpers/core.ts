@@ -20,9 +20,9 @@ export interface TestCore extends Core {
 }
 
 /** A core on a real SQLite file in a fresh temp dir, every real migration applied. */
-export async function makeTestCore(options: { clock?: Clock } = {}): Promise<TestCore> {
+export async function makeTestCore(options: { clock?: Clock; checkpointInWorker?: boolean } = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-test-'));
-  const core = await createCore({ dataDir, desk: memoryDeskSettings(), clock: options.clock });
+  const core = await createCore({ dataDir, desk: memoryDeskSettings(), clock: options.clock, checkpointInWorker: options.checkpointInWorker });
   return Object.assign(core, {
     async dispose() {
       await core.close();

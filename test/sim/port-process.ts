@@ -9,7 +9,7 @@ import { startPort } from '../../src-main/http/port';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: port-process.ts DATA_DIR');
-const core = await createCore({ dataDir, desk: memoryDeskSettings() });
+const core = await createCore({ dataDir, desk: memoryDeskSettings(), checkpointInWorker: true });
 const port = await startPort(core, { host: '127.0.0.1', port: 0 });
 process.stdout.write(`${JSON.stringify({ url: port.url, pid: process.pid })}\n`);
 process.once('SIGTERM', async () => {

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import { stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/connection';
+import { sqliteWorker } from '../db/worker';
 import { AppError } from '../errors';
 
 export interface BackupProgress {
@@ -63,11 +62,8 @@ try {
 }`;
 
 export function checkInWorker(file: string): Promise<string[]> {
-  const require = createRequire(import.meta.url);
-  const modulePath = require.resolve('better-sqlite3');
-  const nativeBinding = Object.keys(require.cache).find((k) => /better_sqlite3\.node$/.test(k));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, modulePath, nativeBinding } });
+    const worker = sqliteWorker(WORKER_SOURCE, { file });
     worker.once('message', (m: { rows?: string[]; error?: string }) => {
       if (m.rows) resolve(m.rows);
       else reject(new AppError('INTERNAL', `the backup copy could not be checked: ${m.error}`));

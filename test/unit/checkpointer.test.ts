@@ -1,0 +1,72 @@
+import { existsSync, statSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '../../src-main/core/db/checkpointer';
+import { makeTestCore, type TestCore } from '../helpers/core';
+
+let core: TestCore | null = null;
+afterEach(async () => {
+  await core?.dispose();
+  core = null;
+});
+
+/** ~8 MiB of rows: about 2,000 pages in the WAL, twice SQLite's inline checkpoint threshold */
+function writePages(c: TestCore): void {
+  c.db.sqlite.exec('create table filler (id integer primary key, body text not null)');
+  const insert = c.db.sqlite.prepare('insert into filler (body) values (?)');
+  c.db.sqlite.transaction(() => {
+    for (let i = 0; i < 2000; i++) insert.run(`${i}`.padEnd(4000, 'x'));
+  })();
+}
+
+async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('WAL checkpoints in a worker thread', () => {
+  it('copies committed pages into the database file off the serving connection', async () => {
+    core = await makeTestCore({ checkpointInWorker: true });
+    const c = core;
+    expect(c.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    const before = statSync(c.db.file).size;
+    writePages(c);
+    // the commit itself left the pages in the WAL (no checkpoint inline)...
+    expect(statSync(c.db.file).size).toBe(before);
+    // ...and the worker moves them into the file
+    await until(() => statSync(c.db.file).size > before + 7 * 2 ** 20 && c.checkpointer!.stats().checkpoints > 0);
+    expect(c.checkpointer?.stats()).toMatchObject({ failed: null });
+    expect(c.checkpointer!.stats().largestWalPages).toBeGreaterThanOrEqual(2000);
+    expect(c.db.sqlite.prepare('select count(*) as n from filler').get()).toEqual({ n: 2000 });
+  });
+
+  it('stops with the core, which then checkpoints and truncates the WAL itself', async () => {
+    core = await makeTestCore({ checkpointInWorker: true });
+    writePages(core);
+    const file = core.db.file;
+    await core.close();
+    expect(core.checkpointer?.stats().failed).toBeNull();
+    expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
+  });
+
+  it('leaves checkpoints to SQLite in commits where no worker runs', async () => {
+    core = await makeTestCore();
+    expect(core.checkpointer).toBeNull();
+    expect(core.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    const before = statSync(core.db.file).size;
+    writePages(core);
+    expect(statSync(core.db.file).size).toBeGreaterThan(before + 7 * 2 ** 20);
+  });
+
+  it('gives the checkpoints back to the serving connection when the worker cannot open the file', async () => {
+    core = await makeTestCore();
+    const checkpointer = startCheckpointer(core.db, { nativeBinding: '/nowhere/better_sqlite3.node' });
+    expect(core.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await until(() => checkpointer.stats().failed !== null);
+    expect(checkpointer.stats().failed).toMatch(/better_sqlite3|nowhere|Cannot find/);
+    expect(core.db.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    await checkpointer.stop();
+  });
+});
