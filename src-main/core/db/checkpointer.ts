@@ -1,21 +1,33 @@
 import type { Worker } from 'node:worker_threads';
 import type { Db } from './connection';
 import { sqliteWorker } from './worker';
+import { WalIndex } from './wal-index';
 
 /**
  * Copies the WAL back into the database file from a worker thread, so the thread that serves the
- * window and the HTTP port never does it.
+ * window and the HTTP port does not.
  *
  * Why: SQLite's automatic checkpoint runs inside whichever commit pushes the WAL past 1,000 pages:
  * it copies those pages into the main file and fsyncs it. Measured on the bench's 1M pool with four
  * dialers and an import: that commit, often a dialer's report-results, took 20-30 ms longer than its
  * neighbours, and the loop's longest stall was 58-62 ms; with the copy out of the serving thread,
- * 32-51 ms, and the dialers alone went from 34-44 ms to 23-27 ms.
+ * 30-42 ms, and the dialers alone went from 34-44 ms to 19-27 ms.
  *
- * The serving connection turns its automatic checkpoint off; the worker, with a connection of its
- * own, runs a PASSIVE checkpoint every few hundred milliseconds (it never waits for a reader or a
- * writer: WAL mode lets a checkpoint run beside both). If the worker fails, the serving connection
- * takes its automatic checkpoints back, so the WAL never grows without bound.
+ * The serving connection turns its automatic checkpoint off. The worker, with a connection of its
+ * own, runs PASSIVE checkpoints (they never wait for a reader or a writer: WAL mode lets a checkpoint
+ * run beside both): every few milliseconds while the WAL grows, every quarter second when it does not.
+ *
+ * What the worker cannot do is start the WAL over: SQLite does that when a write begins and every
+ * frame has been copied, and under a steady stream of writes the next one always lands before the
+ * worker's copy ends (measured: the WAL reached 1.3-1.6 GiB during the report-results load). So the
+ * serving thread looks at the WAL-index every WATCH_MS, and once the WAL passes RESTART_PAGES it runs
+ * one PASSIVE checkpoint itself, only when the worker has left at most INLINE_BACKLOG_PAGES uncopied;
+ * its own next write then starts the WAL over, and journal_size_limit cuts the file back. Measured
+ * under the bench's report-results load (~10k results/s for 40 s): the WAL peaked at 150-314 MiB
+ * and started over ~70 times; those checkpoints took 0-31 ms (fsyncs on a busy disk). With a 16 MiB
+ * threshold they ran 3x as often for the same worst case; with a 64-page backlog the WAL reached 1 GiB.
+ *
+ * If the worker fails, the serving connection takes SQLite's automatic checkpoints back.
  */
 export interface Checkpointer {
   stats(): CheckpointStats;
@@ -24,15 +36,22 @@ export interface Checkpointer {
 }
 
 export interface CheckpointStats {
-  /** checkpoints that copied pages */
-  checkpoints: number;
-  /** the largest WAL (in pages) a checkpoint found */
+  /** the largest WAL (in pages) seen */
   largestWalPages: number;
+  /** checkpoints the serving connection ran itself to start the WAL over, and the longest of them */
+  inlineCheckpoints: number;
+  inlineMaxMs: number;
   /** why the worker stopped checkpointing, if it did on its own */
   failed: string | null;
 }
 
-const EVERY_MS = 250;
+const IDLE_MS = 250;
+const CHASE_MS = 5;
+/** how often the serving thread looks at the WAL-index (one 100-byte read) */
+const WATCH_MS = 50;
+/** 64 MiB of WAL: past this the serving connection finishes a checkpoint itself, so the WAL starts over */
+const RESTART_PAGES = 16384;
+const INLINE_BACKLOG_PAGES = 256;
 /** SQLite's default for wal_autocheckpoint, taken back when the worker cannot do the job */
 const INLINE_AUTOCHECKPOINT_PAGES = 1000;
 const WAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
@@ -44,24 +63,26 @@ let db;
 let timer;
 let last = '';
 const stop = () => {
-  clearInterval(timer);
+  clearTimeout(timer);
   if (db && db.open) db.close();
   parentPort.close();
+};
+const tick = () => {
+  try {
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    const now = r.log + '/' + r.checkpointed;
+    const growing = now !== last;
+    last = now;
+    timer = setTimeout(tick, growing ? workerData.chaseMs : workerData.idleMs);
+  } catch (err) {
+    parentPort.postMessage({ error: String((err && err.message) || err) });
+    stop();
+  }
 };
 try {
   db = new Database(workerData.file, { fileMustExist: true, nativeBinding: workerData.nativeBinding });
   db.pragma('wal_autocheckpoint = 0');
-  timer = setInterval(() => {
-    try {
-      const [r] = db.pragma('wal_checkpoint(PASSIVE)');
-      const now = r.log + '/' + r.checkpointed;
-      if (r.checkpointed > 0 && now !== last) parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
-      last = now;
-    } catch (err) {
-      parentPort.postMessage({ error: String((err && err.message) || err) });
-      stop();
-    }
-  }, workerData.everyMs);
+  timer = setTimeout(tick, workerData.idleMs);
 } catch (err) {
   parentPort.postMessage({ error: String((err && err.message) || err) });
   stop();
@@ -69,27 +90,47 @@ try {
 parentPort.on('message', (m) => m === 'stop' && stop());
 `;
 
-export function startCheckpointer(db: Db, options: { nativeBinding?: string; everyMs?: number } = {}): Checkpointer {
-  const stats: CheckpointStats = { checkpoints: 0, largestWalPages: 0, failed: null };
+export interface CheckpointerOptions {
+  nativeBinding?: string;
+  idleMs?: number;
+  /** the WAL size (pages) past which the serving connection finishes a checkpoint itself */
+  restartPages?: number;
+}
+
+export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Checkpointer {
+  const restartPages = options.restartPages ?? RESTART_PAGES;
+  const stats: CheckpointStats = { largestWalPages: 0, inlineCheckpoints: 0, inlineMaxMs: 0, failed: null };
+  const wal = new WalIndex(db.file);
   const takeBack = (why: string) => {
     if (stats.failed) return;
     stats.failed = why;
+    clearInterval(watch);
     if (db.sqlite.open) db.sqlite.pragma(`wal_autocheckpoint = ${INLINE_AUTOCHECKPOINT_PAGES}`);
   };
 
   db.sqlite.pragma('wal_autocheckpoint = 0');
-  // a long import outruns the checkpoints and grows the WAL (to ~160 MiB for a 1M-row list); once it
-  // has all been copied and starts over, the file is cut back to this
   db.sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  const worker: Worker = sqliteWorker(WORKER_SOURCE, { file: db.file, everyMs: options.everyMs ?? EVERY_MS }, options.nativeBinding);
+  const worker: Worker = sqliteWorker(WORKER_SOURCE, { file: db.file, idleMs: options.idleMs ?? IDLE_MS, chaseMs: CHASE_MS }, options.nativeBinding);
   // the worker never keeps the process alive on its own (a CLI command or a test ends without stop())
   worker.unref();
   let stopping = false;
-  worker.on('message', (m: { log?: number; checkpointed?: number; error?: string }) => {
-    if (m.error !== undefined) return takeBack(m.error);
-    stats.checkpoints++;
-    stats.largestWalPages = Math.max(stats.largestWalPages, m.log ?? 0);
-  });
+
+  // between two tasks, so never inside a write: finish the worker's copy when that is cheap, and the
+  // next write starts the WAL over
+  const watch = setInterval(() => {
+    if (!db.sqlite.open) return;
+    const p = wal.progress();
+    if (!p) return;
+    stats.largestWalPages = Math.max(stats.largestWalPages, p.frames);
+    if (p.frames < restartPages || p.frames - p.copied > INLINE_BACKLOG_PAGES) return;
+    const started = performance.now();
+    db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    stats.inlineCheckpoints++;
+    stats.inlineMaxMs = Math.max(stats.inlineMaxMs, performance.now() - started);
+  }, WATCH_MS);
+  watch.unref();
+
+  worker.on('message', (m: { error?: string }) => m.error !== undefined && takeBack(m.error));
   worker.on('error', (err) => takeBack(err.message));
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', (code) => {
@@ -103,6 +144,8 @@ export function startCheckpointer(db: Db, options: { nativeBinding?: string; eve
     async stop() {
       if (stopping) return exited;
       stopping = true;
+      clearInterval(watch);
+      wal.close();
       worker.ref(); // waited for now: keep the process up until it has closed its connection
       worker.postMessage('stop');
       await exited;

@@ -87,7 +87,7 @@ export async function measureStall(ctx: BenchContext): Promise<void> {
 function walPages(ctx: BenchContext): string {
   const stats = ctx.core.checkpointer?.stats();
   if (!stats) return 'none (checkpoints inline)';
-  return `${stats.largestWalPages.toLocaleString('en-US')} pages${stats.failed ? ` (worker failed: ${stats.failed})` : ''}`;
+  return `${stats.largestWalPages.toLocaleString('en-US')} pages; longest checkpoint on the serving thread ${stats.inlineMaxMs.toFixed(1)} ms${stats.failed ? ` (worker failed: ${stats.failed})` : ''}`;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
