@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { memoryDeskSettings } from '../../src-main/core/settings/desk';
@@ -103,4 +103,18 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
       rmSync(runDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The WAL since the port started: its size on disk, the largest the checkpointer saw, and the
+ * checkpoints the serving thread ran itself (it must stay bounded, and those must stay short).
+ */
+export function walSummary(ctx: BenchContext): string {
+  const wal = `${ctx.core.db.file}-wal`;
+  const onDisk = existsSync(wal) ? statSync(wal).size / 2 ** 20 : 0;
+  const stats = ctx.core.checkpointer?.stats();
+  if (!stats) return `WAL ${onDisk.toFixed(0)} MiB, checkpoints inline`;
+  const largest = (stats.largestWalPages * 4096) / 2 ** 20;
+  const failed = stats.failed ? `; the checkpoint worker failed: ${stats.failed}` : '';
+  return `WAL ${onDisk.toFixed(0)} MiB, largest ${largest.toFixed(0)} MiB, ${stats.inlineCheckpoints} checkpoints on the serving thread (longest ${stats.inlineMaxMs.toFixed(1)} ms)${failed}`;
 }

@@ -1,9 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, ensureDataset } from './generate';
 import { FULL, QUICK } from './gen/params';
-import { openBench, type BenchContext } from './context';
+import { openBench, walSummary, type BenchContext } from './context';
 import { BenchTable } from './harness/table';
 import { RssSampler } from './harness/monitor';
 import { measureNextBatch } from './measures/next-batch';
@@ -57,7 +56,7 @@ async function main(): Promise<void> {
         failures.push(`${name}: ${message}`);
         log(`  NOT MEASURED: ${message}`);
       }
-      log(`  (${((Date.now() - t) / 1000).toFixed(1)} s; ${walState(ctx)})`);
+      log(`  (${((Date.now() - t) / 1000).toFixed(1)} s; ${walSummary(ctx)})`);
     }
   } finally {
     await ctx.close();
@@ -94,17 +93,6 @@ async function main(): Promise<void> {
     markdown: table.markdown(),
   });
   if (failures.length) process.exitCode = 1;
-}
-
-/** the WAL's size on disk and the largest the checkpoint worker has seen: it must not grow without bound */
-function walState(ctx: BenchContext): string {
-  const wal = `${ctx.core.db.file}-wal`;
-  const size = existsSync(wal) ? statSync(wal).size / 2 ** 20 : 0;
-  const stats = ctx.core.checkpointer?.stats();
-  const largest = stats
-    ? `, largest seen ${((stats.largestWalPages * 4096) / 2 ** 20).toFixed(0)} MiB, started over by ${stats.inlineCheckpoints} checkpoints on the serving thread (longest ${stats.inlineMaxMs.toFixed(1)} ms)`
-    : '';
-  return `WAL ${size.toFixed(0)} MiB${largest}`;
 }
 
 main().catch((err) => {

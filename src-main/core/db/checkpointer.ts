@@ -101,13 +101,6 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
   const restartPages = options.restartPages ?? RESTART_PAGES;
   const stats: CheckpointStats = { largestWalPages: 0, inlineCheckpoints: 0, inlineMaxMs: 0, failed: null };
   const wal = new WalIndex(db.file);
-  const takeBack = (why: string) => {
-    if (stats.failed) return;
-    stats.failed = why;
-    clearInterval(watch);
-    if (db.sqlite.open) db.sqlite.pragma(`wal_autocheckpoint = ${INLINE_AUTOCHECKPOINT_PAGES}`);
-  };
-
   db.sqlite.pragma('wal_autocheckpoint = 0');
   db.sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const worker: Worker = sqliteWorker(WORKER_SOURCE, { file: db.file, idleMs: options.idleMs ?? IDLE_MS, chaseMs: CHASE_MS }, options.nativeBinding);
@@ -130,6 +123,13 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
   }, WATCH_MS);
   watch.unref();
 
+  const takeBack = (why: string) => {
+    if (stats.failed) return;
+    stats.failed = why;
+    clearInterval(watch);
+    wal.close();
+    if (db.sqlite.open) db.sqlite.pragma(`wal_autocheckpoint = ${INLINE_AUTOCHECKPOINT_PAGES}`);
+  };
   worker.on('message', (m: { error?: string }) => m.error !== undefined && takeBack(m.error));
   worker.on('error', (err) => takeBack(err.message));
   const exited = new Promise<void>((resolve) =>

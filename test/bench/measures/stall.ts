@@ -1,4 +1,4 @@
-import type { BenchContext } from '../context';
+import { walSummary, type BenchContext } from '../context';
 import { startLoad } from '../harness/load';
 import { LoopStall } from '../harness/monitor';
 import { nowMs } from '../harness/stats';
@@ -69,7 +69,7 @@ export async function measureStall(ctx: BenchContext): Promise<void> {
     baselineValue: aloneStall.maxMs,
     target: '≤ 50 ms',
     met: stall.maxMs <= 50,
-    note: `p99 delay ${stall.p99Ms.toFixed(1)} ms (alone ${aloneStall.p99Ms.toFixed(1)} ms); longest GC pause ${stall.gcMaxMs.toFixed(0)} ms (alone ${aloneStall.gcMaxMs.toFixed(0)} ms); ${report.added} numbers added; since the port started: ${walPages(ctx)}`,
+    note: `p99 delay ${stall.p99Ms.toFixed(1)} ms (alone ${aloneStall.p99Ms.toFixed(1)} ms); longest GC pause ${stall.gcMaxMs.toFixed(0)} ms (alone ${aloneStall.gcMaxMs.toFixed(0)} ms); ${report.added} numbers added; since the port started: ${walSummary(ctx)}`,
   });
   ctx.table.add({
     id: 'stall-dialer-p99',
@@ -82,12 +82,6 @@ export async function measureStall(ctx: BenchContext): Promise<void> {
     met: null,
     note: `${load.requests} requests during the import, ${aloneLoad.requests} alone; answers ${JSON.stringify(load.statusCodes)}`,
   });
-}
-
-function walPages(ctx: BenchContext): string {
-  const stats = ctx.core.checkpointer?.stats();
-  if (!stats) return 'none (checkpoints inline)';
-  return `largest WAL ${stats.largestWalPages.toLocaleString('en-US')} pages, longest checkpoint on the serving thread ${stats.inlineMaxMs.toFixed(1)} ms${stats.failed ? ` (worker failed: ${stats.failed})` : ''}`;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
