@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { CLI, ROOT, spawnServe, TSX } from '../helpers/spawn-serve';
 
 export interface Served {
   url: string;
@@ -12,41 +12,17 @@ export interface Served {
   cli(args: string[]): Promise<Record<string, any>>;
 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** every page's screenshot, by name, for a person to look at */
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 /** stderr of every `dialdesk serve` the tests started */
 export const SERVE_LOG = join(ROOT, 'test-results', 'serve.log');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src-main', 'cli', 'main.ts');
 
 /** Starts `dialdesk serve` on a free loopback port with a fresh data dir; stops it with SIGTERM. */
 export async function startServe(): Promise<Served & { stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-e2e-'));
-  const child: ChildProcess = spawn(TSX, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
   // the server's own log, kept for a person reading a failure (an INTERNAL error's details are there)
   mkdirSync(dirname(SERVE_LOG), { recursive: true });
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-    appendFileSync(SERVE_LOG, d);
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 30 s: ${stderr}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolveUrl(JSON.parse(line).url);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
+  const { child, url } = await spawnServe(dataDir, [], { timeoutMs: 30_000, onStderr: (d) => appendFileSync(SERVE_LOG, d) });
   return {
     url,
     dataDir,

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { CLI, ROOT, spawnServe, TSX } from './spawn-serve';
 
 /**
  * A real `dialdesk serve` child process on a free loopback port, and the clients an on-site
@@ -13,9 +13,6 @@ import Database from 'better-sqlite3';
  * the headless console in a browser would use it.
  */
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'src-main', 'cli', 'main.ts');
 
 export interface CliAnswer {
   exitCode: number | null;
@@ -122,29 +119,8 @@ function parseJson(text: string): any {
 
 export async function startServe(): Promise<Serve> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-contract-'));
-  const child: ChildProcess = spawn(TSX, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--host', '127.0.0.1', '--quiet', '--json'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += d));
+  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet'], { timeoutMs: 40_000 });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 40 s: ${stderr}`)), 40_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolveUrl(JSON.parse(line).url);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${stderr}`));
-    });
-  });
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`serve is not on loopback: ${url}`);
 
   let session: string | null = null;
