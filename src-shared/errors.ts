@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'UNKNOWN_CHANNEL',
+  /** the disk holding the database is full: nothing was written; retry once space is freed */
+  'STORAGE_FULL',
+  /** another process held the database's write lock past the busy timeout: nothing was written; retry */
+  'DATABASE_BUSY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -34,8 +38,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNKNOWN_CHANNEL: 404,
+  STORAGE_FULL: 503,
+  DATABASE_BUSY: 503,
   INTERNAL: 500,
 };
+
+/** Seconds a client should wait before retrying a 503 (the Retry-After header on the HTTP port). */
+export const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = { STORAGE_FULL: 30, DATABASE_BUSY: 2 };
 
 export function assertNever(value: never, where: string): never {
   throw new Error(`${where}: unexpected value ${JSON.stringify(value)}`);

@@ -25,3 +25,21 @@ export function isUniqueViolation(err: unknown): boolean {
     (err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
   );
 }
+
+/**
+ * A failure of the machine rather than of the request, named so the client and the log can act on it:
+ * a full disk (SQLite's SQLITE_FULL, or ENOSPC from a file write) or a write lock another process held
+ * past busy_timeout. SQLite rolls the statement's transaction back in both cases, so nothing was written.
+ * Answers null for anything else (a bug: INTERNAL).
+ */
+export function storageFailure(err: unknown): AppError | null {
+  if (err instanceof AppError || typeof err !== 'object' || err === null || !('code' in err)) return null;
+  const code = String((err as { code: unknown }).code);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
+    return new AppError('STORAGE_FULL', 'the disk that holds the DialDesk database is full (or failing writes): nothing was written; free some space and retry');
+  }
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
+    return new AppError('DATABASE_BUSY', 'the database is busy with another process (a long import or backup); nothing was written; retry in a moment');
+  }
+  return null;
+}
