@@ -1,7 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { Db } from './connection';
 import { sqliteWorker } from './worker';
-import { WalIndex } from './wal-index';
 
 /**
  * Copies the WAL back into the database file from a worker thread, so the thread that serves the
@@ -20,7 +19,7 @@ import { WalIndex } from './wal-index';
  * What the worker cannot do is start the WAL over: SQLite does that when a write begins and every
  * frame has been copied, and under a steady stream of writes the next one always lands before the
  * worker's copy ends (measured: the WAL reached 1.3-1.6 GiB during the report-results load). So the
- * serving thread looks at the WAL-index every WATCH_MS, and once the WAL passes RESTART_PAGES it runs
+ * serving thread looks at what the worker last reported every WATCH_MS, and once the WAL passes RESTART_PAGES it runs
  * one PASSIVE checkpoint itself, only when the worker has left at most INLINE_BACKLOG_PAGES uncopied;
  * its own next write then starts the WAL over, and journal_size_limit cuts the file back. Measured
  * under the bench's report-results load (~10k results/s for 40 s): the WAL peaked at 150-314 MiB
@@ -47,7 +46,7 @@ export interface CheckpointStats {
 
 const IDLE_MS = 250;
 const CHASE_MS = 5;
-/** how often the serving thread looks at the WAL-index (one 100-byte read) */
+/** how often the serving thread looks at the worker's last report of the WAL */
 const WATCH_MS = 50;
 /** 64 MiB of WAL: past this the serving connection finishes a checkpoint itself, so the WAL starts over */
 const RESTART_PAGES = 16384;
@@ -73,6 +72,7 @@ const tick = () => {
     const now = r.log + '/' + r.checkpointed;
     const growing = now !== last;
     last = now;
+    if (growing) parentPort.postMessage({ frames: r.log, copied: r.checkpointed });
     timer = setTimeout(tick, growing ? workerData.chaseMs : workerData.idleMs);
   } catch (err) {
     parentPort.postMessage({ error: String((err && err.message) || err) });
@@ -100,7 +100,10 @@ export interface CheckpointerOptions {
 export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Checkpointer {
   const restartPages = options.restartPages ?? RESTART_PAGES;
   const stats: CheckpointStats = { largestWalPages: 0, inlineCheckpoints: 0, inlineMaxMs: 0, failed: null };
-  const wal = new WalIndex(db.file);
+  // how far the WAL has been copied, as the worker's last checkpoint reported it: advice for when to
+  // checkpoint here, never used for correctness. (Reading the -shm file directly would open a database
+  // file outside SQLite, and closing that descriptor drops the process's POSIX locks on it.)
+  let progress: { frames: number; copied: number } | null = null;
   db.sqlite.pragma('wal_autocheckpoint = 0');
   db.sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   const worker: Worker = sqliteWorker(WORKER_SOURCE, { file: db.file, idleMs: options.idleMs ?? IDLE_MS, chaseMs: CHASE_MS }, options.nativeBinding);
@@ -112,12 +115,12 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
   // next write starts the WAL over
   const watch = setInterval(() => {
     if (!db.sqlite.open) return;
-    const p = wal.progress();
+    const p = progress;
     if (!p) return;
-    stats.largestWalPages = Math.max(stats.largestWalPages, p.frames);
     if (p.frames < restartPages || p.frames - p.copied > INLINE_BACKLOG_PAGES) return;
     const started = performance.now();
     db.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    progress = null; // until the worker sees the WAL again: the next write here starts it over
     stats.inlineCheckpoints++;
     stats.inlineMaxMs = Math.max(stats.inlineMaxMs, performance.now() - started);
   }, WATCH_MS);
@@ -127,10 +130,15 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
     if (stats.failed) return;
     stats.failed = why;
     clearInterval(watch);
-    wal.close();
     if (db.sqlite.open) db.sqlite.pragma(`wal_autocheckpoint = ${INLINE_AUTOCHECKPOINT_PAGES}`);
   };
-  worker.on('message', (m: { error?: string }) => m.error !== undefined && takeBack(m.error));
+  worker.on('message', (m: { error?: string; frames?: number; copied?: number }) => {
+    if (m.error !== undefined) return takeBack(m.error);
+    if (m.frames !== undefined && m.copied !== undefined) {
+      progress = { frames: m.frames, copied: m.copied };
+      stats.largestWalPages = Math.max(stats.largestWalPages, m.frames);
+    }
+  });
   worker.on('error', (err) => takeBack(err.message));
   const exited = new Promise<void>((resolve) =>
     worker.once('exit', (code) => {
@@ -145,7 +153,6 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
       if (stopping) return exited;
       stopping = true;
       clearInterval(watch);
-      wal.close();
       worker.ref(); // waited for now: keep the process up until it has closed its connection
       worker.postMessage('stop');
       await exited;
