@@ -4,6 +4,7 @@ import * as m0002 from './0002_dialer_engine';
 import * as m0003 from './0003_reporting';
 import * as m0004 from './0004_call_log_status_index';
 import * as m0005 from './0005_rollup_blocks';
+import * as m0006 from './0006_sign_in_attempts';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003_reporting': m0003,
   '0004_call_log_status_index': m0004,
   '0005_rollup_blocks': m0005,
+  '0006_sign_in_attempts': m0006,
 };

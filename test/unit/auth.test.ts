@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../src-main/core/users/users';
+import { LOCKOUT_MS, MAX_FAILED_LOGINS } from '../../src-main/core/users/sign-in';
 import { call, makeTestCore, manualClock, ok, seedWorld, type TestCore } from '../helpers/core';
 
 let core: TestCore;
@@ -51,6 +51,56 @@ describe('first run and sign-in', () => {
     expect((await call(core, null, 'auth.login', { username: 'admin-a', password: 'password-1' })).ok).toBe(false);
     time.advance(2000);
     expect(ok(await call(core, null, 'auth.login', { username: 'admin-a', password: 'password-1' })).username).toBe('admin-a');
+  });
+
+  it('counts and checks sign-ins atomically: of 48 wrong passwords sent 12 at a time, five are checked and the lock sticks', async () => {
+    core = await makeTestCore();
+    await seedWorld(core);
+    const codes: string[] = [];
+    for (let wave = 0; wave < 4; wave++) {
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => call(core, null, 'auth.login', { username: 'admin-a', password: `guess-${wave}-${i}` })),
+      );
+      for (const a of answers) codes.push(a.ok ? 'OK' : a.error.code);
+    }
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILED_LOGINS - 1);
+    expect(codes.filter((c) => c === 'LOCKED')).toHaveLength(48 - (MAX_FAILED_LOGINS - 1));
+    expect(await call(core, null, 'auth.login', { username: 'admin-a', password: 'password-1' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
+  it('locks a made-up username exactly as it locks a real one, with the same answers', async () => {
+    core = await makeTestCore();
+    await seedWorld(core);
+    const tries = async (username: string) => {
+      const out = [];
+      for (let i = 0; i < MAX_FAILED_LOGINS + 2; i++) out.push(await call(core, null, 'auth.login', { username, password: `wrong-${i}` }));
+      return out;
+    };
+    const real = await tries('admin-a');
+    const madeUp = await tries('no-such-user');
+    expect(madeUp).toEqual(real);
+    expect(madeUp[MAX_FAILED_LOGINS - 1]).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(madeUp[MAX_FAILED_LOGINS + 1]).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+  });
+
+  it('creates the site owner once when eight first-run requests arrive together', async () => {
+    core = await makeTestCore();
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => call(core, null, 'auth.setup', { username: `owner${i}`, password: 'long enough' })),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.filter((a) => !a.ok && a.error.code === 'CONFLICT')).toHaveLength(7);
+    expect(core.db.sqlite.prepare("select count(*) from users where role = 'superuser'").pluck().get()).toBe(1);
+  });
+
+  it('an administrator unlocks a locked user, and the list shows the lock until then', async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await call(core, null, 'auth.login', { username: 'viewer-a', password: 'nope' });
+    const listed = ok(await call(core, w.superuser, 'users.list', {})).find((u) => u.username === 'viewer-a')!;
+    expect(listed.lockedUntil).not.toBeNull();
+    expect(ok(await call(core, w.superuser, 'users.update', { id: w.users.viewer.id, unlock: true })).lockedUntil).toBeNull();
+    expect(ok(await call(core, null, 'auth.login', { username: 'viewer-a', password: 'password-1' })).username).toBe('viewer-a');
   });
 
   it('does not tell an unknown username from a wrong password', async () => {

@@ -11,7 +11,7 @@ const TABLES = [
   'agents', 'ai_agents', 'api_keys', 'audit_log', 'call_results', 'call_stats', 'call_stats_blocks', 'call_stats_by_status',
   'companies', 'company_calls',
   'inbound_numbers', 'leases', 'ledger_entries', 'numbers', 'outbound_lines', 'scenarios', 'schedule_exceptions',
-  'schedule_windows', 'site_settings', 'users',
+  'schedule_windows', 'sign_in_attempts', 'site_settings', 'users',
 ];
 
 describe('migrations', () => {
@@ -47,6 +47,27 @@ describe('migrations', () => {
     expect(left).toBe(0);
     const up = await migrator.migrateToLatest();
     expect(up.error).toBeUndefined();
+  });
+
+  it('0006 moves failed sign-ins and running locks out of users, keyed by username', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0005_rollup_blocks')).error).toBeUndefined();
+    const now = Date.now();
+    const insert = core.db.sqlite.prepare(
+      "insert into users (username, password_hash, role, failed_logins, locked_until, created_at) values (?, 'x', 'superuser', ?, ?, ?)",
+    );
+    insert.run('calm', 0, null, now);
+    insert.run('typo', 3, null, now);
+    insert.run('locked', 0, now + 60_000, now);
+    expect((await migrator.migrateTo('0006_sign_in_attempts')).error).toBeUndefined();
+    expect(core.db.sqlite.prepare('select username, failures, locked_until from sign_in_attempts order by username').all()).toEqual([
+      { username: 'locked', failures: 0, locked_until: now + 60_000 },
+      { username: 'typo', failures: 3, locked_until: null },
+    ]);
+    const columns = core.db.sqlite.prepare("select name from pragma_table_info('users')").pluck().all();
+    expect(columns).not.toContain('failed_logins');
+    expect(columns).not.toContain('locked_until');
   });
 
   it('keep the ledger append-only in the database itself', async () => {

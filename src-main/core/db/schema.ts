@@ -27,10 +27,16 @@ export interface UsersTable {
   role: Role;
   company_id: number | null;
   is_active: Generated<number>;
-  failed_logins: Generated<number>;
-  locked_until: number | null;
   last_login_at: number | null;
   created_at: number;
+}
+
+/** Failed sign-ins by the name typed (lowercase), whether or not such a user exists. */
+export interface SignInAttemptsTable {
+  username: string;
+  failures: number;
+  locked_until: number | null;
+  last_failure_at: number;
 }
 
 export interface AgentsTable {
@@ -218,6 +224,7 @@ export interface CallStatsTable {
 export interface Database {
   companies: CompaniesTable;
   users: UsersTable;
+  sign_in_attempts: SignInAttemptsTable;
   agents: AgentsTable;
   scenarios: ScenariosTable;
   outbound_lines: OutboundLinesTable;

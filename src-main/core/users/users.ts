@@ -1,25 +1,23 @@
 import type { SessionUser, UserDto } from '../../../src-shared/contract/auth';
 import type { Role } from '../../../src-shared/roles';
-import { assertNever } from '../../../src-shared/errors';
 import { all, exec, first, transaction, type Db } from '../db/connection';
 import type { UserRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
-import { AppError, badInput, conflict, notFound } from '../errors';
+import { badInput, conflict, notFound } from '../errors';
 import { toIso, toIsoOrNull } from '../time';
 import { getCompany } from '../companies/companies';
 import { hashPassword, verifyPassword } from './passwords';
+import { clearAttempts, lockedUntil } from './sign-in';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
-
-export function toUserDto(row: UserRow): UserDto {
+/** lockedUntil: when a lock on the user's name runs out (sign-in.ts), null when not locked */
+export function toUserDto(row: UserRow, lockedUntil: number | null = null): UserDto {
   return {
     id: row.id,
     username: row.username,
     role: row.role,
     companyId: row.company_id,
     isActive: row.is_active === 1,
-    lockedUntil: toIsoOrNull(row.locked_until),
+    lockedUntil: toIsoOrNull(lockedUntil),
     lastLoginAt: toIsoOrNull(row.last_login_at),
     createdAt: toIso(row.created_at),
   };
@@ -45,10 +43,15 @@ export function needsSetup(db: Db): boolean {
   return !first(db, db.kysely.selectFrom('users').select('id').where('role', '=', 'superuser').limit(1));
 }
 
-export function listUsers(db: Db, companyId?: number): UserDto[] {
-  let q = db.kysely.selectFrom('users').selectAll().orderBy('username');
-  if (companyId !== undefined) q = q.where('company_id', '=', companyId);
-  return all(db, q).map(toUserDto);
+export function listUsers(db: Db, now: number, companyId?: number): UserDto[] {
+  let q = db.kysely
+    .selectFrom('users as u')
+    .leftJoin('sign_in_attempts as a', 'a.username', 'u.username')
+    .selectAll('u')
+    .select('a.locked_until')
+    .orderBy('u.username');
+  if (companyId !== undefined) q = q.where('u.company_id', '=', companyId);
+  return all(db, q).map(({ locked_until, ...row }) => toUserDto(row, locked_until !== null && locked_until > now ? locked_until : null));
 }
 
 export interface NewUser {
@@ -58,14 +61,19 @@ export interface NewUser {
   companyId: number | null;
 }
 
-/** Validates the role/company pairing, hashes off-thread, then writes in one transaction. */
-export async function createUser(db: Db, actor: Actor, input: NewUser, now: number): Promise<UserDto> {
+/**
+ * Validates the role/company pairing, hashes off-thread, then writes in one transaction. `firstRun`
+ * makes it the one-time creation of the site owner: refused, inside that transaction, once any
+ * superuser exists, so concurrent first-run requests create exactly one.
+ */
+export async function createUser(db: Db, actor: Actor, input: NewUser, now: number, options: { firstRun?: boolean } = {}): Promise<UserDto> {
   if (input.role === 'superuser' && input.companyId !== null) throw badInput('a superuser belongs to no company');
   if (input.role !== 'superuser' && input.companyId === null) throw badInput(`a ${input.role} needs a company`);
   if (input.companyId !== null) getCompany(db, input.companyId);
   if (byUsername(db, input.username)) throw conflict(`the username "${input.username}" is taken`);
   const passwordHash = await hashPassword(input.password);
   return transaction(db, () => {
+    if (options.firstRun && !needsSetup(db)) throw conflict(ALREADY_SET_UP);
     if (byUsername(db, input.username)) throw conflict(`the username "${input.username}" is taken`);
     const id = exec(
       db,
@@ -78,70 +86,19 @@ export async function createUser(db: Db, actor: Actor, input: NewUser, now: numb
       }),
     ).lastInsertRowid;
     const row = getUser(db, id);
+    clearAttempts(db, row.username); // failures typed against the name before it existed are not this user's
     audit(db, actor, { companyId: row.company_id, entity: 'user', entityId: id, action: 'create', after: row }, now);
     return toUserDto(row);
   });
 }
 
-/** First run: creates the superuser, but only while none exists. */
+const ALREADY_SET_UP = 'this console is already set up; sign in instead';
+
+/** First run: creates the superuser, but only while none exists (checked again where it is written). */
 export async function setupSuperuser(db: Db, username: string, password: string, now: number): Promise<SessionUser> {
-  if (!needsSetup(db)) throw conflict('this console is already set up; sign in instead');
-  const dto = await createUser(db, { userId: null, name: 'first-run' }, { username, password, role: 'superuser', companyId: null }, now);
+  if (!needsSetup(db)) throw conflict(ALREADY_SET_UP);
+  const dto = await createUser(db, { userId: null, name: 'first-run' }, { username, password, role: 'superuser', companyId: null }, now, { firstRun: true });
   return toSessionUser(getUser(db, dto.id));
-}
-
-const BAD_LOGIN = 'wrong username or password';
-
-/**
- * Five failed attempts lock the account for 15 minutes. The error does not tell whether the
- * username exists; a locked account says so, since the owner needs to know to wait.
- */
-export async function login(db: Db, username: string, password: string, now: number): Promise<SessionUser> {
-  const row = byUsername(db, username);
-  if (!row) {
-    await hashPassword(password); // same cost as a real check, so timing does not reveal usernames
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
-  }
-  if (row.locked_until !== null && row.locked_until > now) {
-    const minutes = Math.ceil((row.locked_until - now) / 60000);
-    throw new AppError('LOCKED', `this account is locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again in ${minutes} min`);
-  }
-  const ok = await verifyPassword(password, row.password_hash);
-  // the failure count must be written before the refusal is thrown, so the refusal stays outside the transaction
-  const outcome = transaction(db, (): 'ok' | 'failed' | 'locked' | 'inactive' => {
-    const current = getUser(db, row.id);
-    if (!ok) {
-      const expired = current.locked_until !== null && current.locked_until <= now;
-      const failures = (expired ? 0 : current.failed_logins) + 1;
-      const lock = failures >= MAX_FAILED_LOGINS;
-      exec(
-        db,
-        db.kysely
-          .updateTable('users')
-          .set({ failed_logins: lock ? 0 : failures, locked_until: lock ? now + LOCKOUT_MS : null })
-          .where('id', '=', row.id),
-      );
-      if (lock) {
-        audit(db, { userId: null, name: current.username }, { companyId: current.company_id, entity: 'user', entityId: current.id, action: 'lockout' }, now);
-      }
-      return lock ? 'locked' : 'failed';
-    }
-    if (current.is_active !== 1) return 'inactive';
-    exec(db, db.kysely.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', row.id));
-    return 'ok';
-  });
-  switch (outcome) {
-    case 'ok':
-      return toSessionUser(row);
-    case 'failed':
-      throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
-    case 'locked':
-      throw new AppError('LOCKED', `this account is now locked for 15 min after ${MAX_FAILED_LOGINS} failed sign-ins`);
-    case 'inactive':
-      throw new AppError('FORBIDDEN', 'this account is deactivated; ask an administrator');
-    default:
-      return assertNever(outcome, 'login');
-  }
 }
 
 export interface UserPatch {
@@ -162,21 +119,16 @@ export async function updateUser(db: Db, actor: Actor, patch: UserPatch, now: nu
     if (before.role === 'superuser' && patch.isActive === false && countActiveSuperusers(db) <= 1) {
       throw conflict('the last active superuser cannot be deactivated');
     }
-    exec(
-      db,
-      db.kysely
-        .updateTable('users')
-        .set({
-          ...(patch.role !== undefined && { role: patch.role }),
-          ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
-          ...(passwordHash !== undefined && { password_hash: passwordHash }),
-          ...(patch.unlock && { locked_until: null, failed_logins: 0 }),
-        })
-        .where('id', '=', patch.id),
-    );
+    const changes = {
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
+      ...(passwordHash !== undefined && { password_hash: passwordHash }),
+    };
+    if (Object.keys(changes).length > 0) exec(db, db.kysely.updateTable('users').set(changes).where('id', '=', patch.id));
+    if (patch.unlock) clearAttempts(db, before.username);
     const after = getUser(db, patch.id);
     audit(db, actor, { companyId: after.company_id, entity: 'user', entityId: after.id, action: 'update', before, after }, now);
-    return toUserDto(after);
+    return toUserDto(after, lockedUntil(db, after.username, now));
   });
 }
 

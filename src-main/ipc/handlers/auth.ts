@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { AppError } from '../../core/errors';
-import { changePassword, createUser, getUser, listUsers, login, needsSetup, setupSuperuser, updateUser } from '../../core/users/users';
+import { changePassword, createUser, getUser, listUsers, needsSetup, setupSuperuser, updateUser } from '../../core/users/users';
+import { login } from '../../core/users/sign-in';
 import type { Handlers } from '../types';
 
 type AuthChannel = Extract<ChannelName, `app.${string}` | `auth.${string}` | `users.${string}`>;
@@ -49,7 +50,7 @@ export const authHandlers: Handlers<AuthChannel> = {
   'users.list': {
     access: 'manage',
     run: (ctx, input) =>
-      listUsers(ctx.core.db, ctx.user.role === 'superuser' ? input.companyId : (ctx.user.companyId ?? -1)),
+      listUsers(ctx.core.db, ctx.core.clock(), ctx.user.role === 'superuser' ? input.companyId : (ctx.user.companyId ?? -1)),
   },
   'users.create': {
     access: 'manage',
