@@ -48,10 +48,13 @@ const available = async (company: string): Promise<string[]> => {
   if (got.batch_id) await api('POST', '/api/v1/dialer/release', keys[company], { company, batch_id: got.batch_id });
   return got.numbers.map((n: { phone: string }) => n.phone);
 };
-const report = (company: string, phone: string, callId: string, status = 'ANSWERED') =>
+const report = (company: string, phone: string, callId: string, status = 'ANSWERED', startedAt = clock.clock()) =>
   api('POST', '/api/v1/dialer/report-result', keys[company], {
-    company, call_id: callId, phone, scenario: 'sales', status, started_at: new Date(clock.clock()).toISOString(), duration_s: 30,
+    company, call_id: callId, phone, scenario: 'sales', status, started_at: new Date(startedAt).toISOString(), duration_s: 30,
   });
+const lastCall = (phone: string) =>
+  core.db.sqlite.prepare('select last_called_at as at, last_called_company_id as companyId from numbers where phone = ?').get(phone);
+const counts = () => core.db.sqlite.prepare('select (select count(*) from call_results) as results, (select count(*) from ledger_entries) as ledger').get();
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -82,6 +85,49 @@ describe('the global cooldown', () => {
     expect(await available('globex')).toContain(phone);
     clock.advance(30 * DAY);
     expect(await available('acme')).not.toContain(phone);
+  });
+});
+
+describe('started_at and the cooldown', () => {
+  it('a call reported as started long ago, under a lease handed out now, still starts the cooldown now', async () => {
+    const { numbers } = await lease('acme', 1);
+    const phone = numbers[0].phone;
+    const answer = await report('acme', phone, 'y2k-1', 'ANSWERED', Date.parse('2000-01-01T00:00:00Z'));
+    expect(answer).toMatchObject({ status: 201, body: { charged: 50 } });
+    expect(lastCall(phone)).toEqual({ at: clock.clock(), companyId: seeded.companyA });
+    expect(await available('globex')).not.toContain(phone);
+    clock.advance(3 * DAY + MINUTE);
+    expect(await available('globex')).toContain(phone);
+  });
+
+  it('a late report of an older call moves neither the last call nor the last caller back', async () => {
+    const { numbers } = await lease('acme', 1);
+    const phone = numbers[0].phone;
+    const firstCall = clock.clock();
+    expect((await report('acme', phone, 'first', 'NO_ANSWER')).status).toBe(201);
+    clock.advance(3 * DAY + MINUTE);
+    const theirs = await lease('globex', 1000);
+    expect(theirs.numbers.map((n: { phone: string }) => n.phone)).toContain(phone);
+    expect((await report('globex', phone, 'second', 'NO_ANSWER')).status).toBe(201);
+    const secondCall = clock.clock();
+    // acme's dialer comes back online with a call it made a day after its first
+    expect((await report('acme', phone, 'buffered', 'NO_ANSWER', firstCall + DAY)).status).toBe(201);
+    expect(lastCall(phone)).toEqual({ at: secondCall, companyId: seeded.companyB });
+  });
+
+  it('a started_at more than a minute ahead of this clock is refused and writes nothing; clock skew within a minute is taken', async () => {
+    const { numbers } = await lease('acme', 2);
+    const before = counts();
+    const ahead = await report('acme', numbers[0].phone, 'future-1', 'ANSWERED', clock.clock() + 2 * MINUTE);
+    expect(ahead).toMatchObject({ status: 400, body: { error: { code: 'BAD_INPUT', message: expect.stringMatching(/started_at .* future/) } } });
+    const batch = await api('POST', '/api/v1/dialer/report-results', keys.acme, {
+      company: 'acme',
+      results: [{ call_id: 'future-2', phone: numbers[1].phone, scenario: 'sales', status: 'ANSWERED', started_at: new Date(clock.clock() + DAY).toISOString(), duration_s: 5 }],
+    });
+    expect(batch.body).toMatchObject({ created: 0, rejected: 1, results: [{ http_status: 400 }] });
+    expect(counts()).toEqual(before);
+    expect((await report('acme', numbers[0].phone, 'skewed', 'ANSWERED', clock.clock() + 30_000)).status).toBe(201);
+    expect(lastCall(numbers[0].phone)).toEqual({ at: clock.clock(), companyId: seeded.companyA });
   });
 });
 

@@ -35,6 +35,7 @@ describe('each status has its effect', () => {
       d = await dialerWorld({ numbers: 2 });
       const batch = nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' });
       const numberId = batch.numbers[0].numberId;
+      d.clock.advance(70_000); // the call starts 10 s after the lease and is reported a minute later
       const answer = recordResult(d.core, d.w.companyA, rep({ numberId, status, batchId: batch.batchId }));
       expect(answer).toMatchObject({ charged: isBillable(status) ? 50 : 0, walletBalance: 100_000 - (isBillable(status) ? 50 : 0), replayed: false });
       expect(d.count('leases')).toBe(0); // the result ended the lease

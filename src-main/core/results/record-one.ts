@@ -22,6 +22,8 @@ export interface RecordContext {
 }
 
 const RANK: Record<GlobalStatus, number> = { active: 0, power_off: 1, invalid: 2, complained: 3 };
+/** how far ahead of our clock a dialer's started_at may be (DESIGN.md §4): clock skew, not a call from the future */
+export const MAX_CLOCK_SKEW_MS = 60_000;
 
 /**
  * Records one result inside the caller's transaction (DESIGN.md §3 "Call statuses" and "Dialing
@@ -45,13 +47,16 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
 
   // Every check comes before the first write, so a refused report leaves nothing behind without
   // the cost of a savepoint per result.
+  if (r.startedAt > now + MAX_CLOCK_SKEW_MS) {
+    throw badInput(`started_at ${new Date(r.startedAt).toISOString()} is in the future (this server's clock reads ${new Date(now).toISOString()}); check the dialer's clock`);
+  }
   const inbound = r.status === 'INBOUND_CALL';
   const found = resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
-  let lease: { company_id: number; dialer_id: string; expires_at: number } | undefined;
+  let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number } | undefined;
   if (!inbound && found.id !== null) {
-    lease = prepare(db.sqlite, 'select company_id, dialer_id, expires_at from leases where number_id = ?').get(found.id) as typeof lease;
+    lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at from leases where number_id = ?').get(found.id) as typeof lease;
     if (lease && lease.expires_at > now && lease.company_id !== company.id) throw conflict(`${found.phone} is leased to another company right now`);
   }
   const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
@@ -60,7 +65,8 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
 
   // writes from here on
   const number = found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
-  const dialerId = lease && lease.company_id === company.id ? lease.dialer_id : null;
+  const ours = lease && lease.company_id === company.id ? lease : null;
+  const dialerId = ours?.dialer_id ?? null;
   if (lease) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
 
   const charged = chargeFor(company, r.status, r.durationS);
@@ -87,10 +93,15 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   if (dials) {
     const effect = globalStatusAfter(r.status);
     newStatus = effect && RANK[effect] > RANK[number.global_status] ? effect : null;
-    const calledAt = Math.min(r.startedAt, now); // a dialer's clock ahead of ours must not stretch the cooldown
-    prepare(db.sqlite, 'update numbers set last_called_at = max(coalesce(last_called_at, 0), ?), last_called_company_id = ?, global_status = ? where id = ?').run(
-      calledAt, company.id, newStatus ?? number.global_status, number.id,
-    );
+    // The cooldown runs from the call. A call made under our lease cannot have started before the
+    // lease was handed out (an early started_at would free the number for everyone at once); a clock
+    // ahead of ours must not stretch it; and a late report never moves the last call back in time.
+    const calledAt = Math.min(Math.max(r.startedAt, ours?.leased_at ?? 0), now);
+    prepare(
+      db.sqlite,
+      `update numbers set last_called_company_id = case when ? >= coalesce(last_called_at, 0) then ? else last_called_company_id end,
+         last_called_at = max(coalesce(last_called_at, 0), ?), global_status = ? where id = ?`,
+    ).run(calledAt, company.id, calledAt, newStatus ?? number.global_status, number.id);
     prepare(db.sqlite, 'insert or ignore into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)').run(company.id, number.id, now);
   }
   addToRollup(db, {
