@@ -4,8 +4,28 @@ export const Id = z.number().int().positive();
 export const CompanyScoped = z.object({ companyId: Id });
 export const Empty = z.object({}).strict();
 
-/** Money in minor units (cents, rials): an integer, never a float. */
-export const Money = z.number().int().safe();
+/**
+ * The largest amount, and the largest balance either way, DialDesk keeps: 10^15 minor units (ten
+ * trillion dollars, a billion of today's rials). Money is a JavaScript number on its way through the
+ * app, exact only up to 2^53 (about 9·10^15); bounding every amount and every balance well below that
+ * keeps each sum and each ledger total exact. Beyond it, a move is refused.
+ */
+export const MAX_MONEY = 1_000_000_000_000_000;
+/** The highest price per call or per started minute: a day-long call at that price stays within MAX_MONEY. */
+export const MAX_PRICE = 100_000_000_000;
+
+/** Money in minor units (cents, rials): an integer, never a float, within ±MAX_MONEY. */
+export const Money = z
+  .number()
+  .int('an amount is a whole number of minor units')
+  .min(-MAX_MONEY, `an amount is at least -${MAX_MONEY} minor units`)
+  .max(MAX_MONEY, `an amount is at most ${MAX_MONEY} minor units`);
+/** A price: per billable call or per started minute. */
+export const Price = z
+  .number()
+  .int('a price is a whole number of minor units')
+  .min(0, 'a price cannot be negative')
+  .max(MAX_PRICE, `a price is at most ${MAX_PRICE} minor units`);
 
 export const SLUG_RULES =
   'a slug is 2 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { CurrencyCode, Empty, Id, Money, Slug, TimeZone } from './common';
+import { CurrencyCode, Empty, Id, Money, Price, Slug, TimeZone } from './common';
 
 export const BILLING_MODES = ['per_call', 'per_minute'] as const;
 export type BillingMode = (typeof BILLING_MODES)[number];
@@ -25,8 +25,8 @@ export const CompanyFields = {
   timezone: TimeZone,
   currency: CurrencyCode,
   billingMode: z.enum(BILLING_MODES),
-  costPerBillable: Money.nonnegative(),
-  costPerMinute: Money.nonnegative(),
+  costPerBillable: Price,
+  costPerMinute: Price,
   lowBalanceThreshold: Money.nonnegative(),
 };
 

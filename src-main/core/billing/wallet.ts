@@ -1,6 +1,7 @@
 import { prepare, transaction, type Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
+import { MAX_MONEY } from '../../../src-shared/contract/common';
 import { badInput } from '../errors';
 import { getCompany } from '../companies/companies';
 
@@ -19,11 +20,16 @@ export interface LedgerWrite {
  */
 export function appendLedger(db: Db, entry: LedgerWrite, now: number): { entryId: number; balanceAfter: number } {
   if (!db.sqlite.inTransaction) throw new Error('appendLedger: must run inside a transaction');
+  if (!Number.isSafeInteger(entry.amount) || Math.abs(entry.amount) > MAX_MONEY) throw badInput(`an amount is a whole number within ±${MAX_MONEY} minor units`);
   // raw prepared statements: this runs once per billable result, thousands of times a second
-  const balanceAfter = prepare(db.sqlite, 'update companies set wallet_balance = wallet_balance + ? where id = ? returning wallet_balance')
+  const balanceAfter = prepare(db.sqlite, 'update companies set wallet_balance = wallet_balance + ? where id = ? and abs(wallet_balance + ?) <= ? returning wallet_balance')
     .pluck()
-    .get(entry.amount, entry.companyId) as number | undefined;
-  if (balanceAfter === undefined) throw badInput(`company ${entry.companyId} does not exist`);
+    .get(entry.amount, entry.companyId, entry.amount, MAX_MONEY) as number | undefined;
+  if (balanceAfter === undefined) {
+    const before = prepare(db.sqlite, 'select wallet_balance from companies where id = ?').pluck().get(entry.companyId) as number | undefined;
+    if (before === undefined) throw badInput(`company ${entry.companyId} does not exist`);
+    throw badInput(`this would take the wallet from ${before} to ${before + entry.amount} minor units, beyond the ±${MAX_MONEY} DialDesk keeps exactly`);
+  }
   const entryId = Number(
     prepare(
       db.sqlite,

@@ -1,4 +1,5 @@
 import { globalStatusAfter, type GlobalStatus } from '../../../src-shared/statuses';
+import { MAX_MONEY } from '../../../src-shared/contract/common';
 import { prepare, type Db } from '../db/connection';
 import type { CompanyRow } from '../db/schema';
 import { badInput, conflict, notFound } from '../errors';
@@ -63,13 +64,17 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
   if (r.agentId != null) checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
 
+  const charged = chargeFor(company, r.status, r.durationS);
+  if (ctx.balance - charged < -MAX_MONEY) {
+    throw badInput(`this call's charge would take the wallet of ${company.slug} below -${MAX_MONEY} minor units; top it up first`);
+  }
+
   // writes from here on
   const number = found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
   if (lease) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
 
-  const charged = chargeFor(company, r.status, r.durationS);
   const balanceAfter = ctx.balance - charged;
   const resultId = Number(
     prepare(db.sqlite, INSERT_RESULT).run(
