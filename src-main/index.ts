@@ -33,6 +33,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start).catch((err) => {
     console.error('DialDesk failed to start', err);
+    // e.g. `dialdesk serve` already owns this data folder: say so in a window, not only in a log
+    dialog.showErrorBox('DialDesk could not start', err instanceof Error ? err.message : String(err));
     app.exit(1);
   });
 }
@@ -53,6 +55,7 @@ async function start(): Promise<void> {
     desk: fileDeskSettings({ get: (key) => store.get(key), set: (key, value) => store.set(key, value) }),
     nativeBinding: electronNativeBinding(),
     checkpointInWorker: true,
+    owner: 'app',
   });
   const appCore = core;
 

@@ -9,7 +9,13 @@ export { CLI_ACTOR };
 /** `longRunning` (serve) owns the file: it checkpoints from a worker and on close; one-shot commands do neither. */
 export async function openCore(options: GlobalOptions, longRunning = false): Promise<Core> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  return createCore({ dataDir, desk: confDeskSettings(dataDir), checkpointOnClose: longRunning, checkpointInWorker: longRunning });
+  return createCore({
+    dataDir,
+    desk: confDeskSettings(dataDir),
+    checkpointOnClose: longRunning,
+    checkpointInWorker: longRunning,
+    owner: longRunning ? 'serve' : undefined,
+  });
 }
 
 /** Opens the data dir, runs fn, and always closes the database. */

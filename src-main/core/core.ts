@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
+import { claimDataFolder, type DataFolderOwner, type OwnerDetails } from './db/owner';
 import { migrateToLatest } from './db/migrator';
 import { EventBus } from './events';
 import type { DeskSettingsStore } from './settings/desk';
@@ -19,6 +20,8 @@ export interface Core {
   clock: Clock;
   /** the WAL's checkpoints in a worker thread (long-running processes), null where SQLite does them inline */
   checkpointer: Checkpointer | null;
+  /** this process's claim on the data folder (the app and serve), null for short commands and tests */
+  owner: DataFolderOwner | null;
   version: string;
   dataDir: string;
   /** where the embedded HTTP port listens ("127.0.0.1:8787"), null when it is off; set by the transport */
@@ -44,17 +47,24 @@ export interface CoreOptions {
    * processes that serve the window and the port (the app, serve); one-shot commands keep SQLite's own.
    */
   checkpointInWorker?: boolean;
+  /** claim the data folder for this long-running process (db/owner.ts): a second one is refused */
+  owner?: OwnerDetails['kind'];
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   if (!options.databaseFile) mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase({
-    file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE),
-    nativeBinding: options.nativeBinding,
-  });
-  await migrateToLatest(db);
+  // before the database is even opened: a second owner must not migrate or write anything
+  const owner = options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null;
+  let db: Db;
+  try {
+    db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
+    await migrateToLatest(db);
+  } catch (err) {
+    owner?.release();
+    throw err;
+  }
   const checkpointer = options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
   const closers: (() => void | Promise<void>)[] = [];
   if (checkpointer) closers.push(() => checkpointer.stop());
@@ -65,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     desk: options.desk,
     clock: options.clock ?? systemClock,
     checkpointer,
+    owner,
     version: VERSION,
     dataDir: options.dataDir,
     httpListening: null,
@@ -75,6 +86,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       for (const fn of closers.reverse()) await fn();
       await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
+      owner?.release();
     },
   };
 }

@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test as base } from '@playwright/test';
-import { CLI, ROOT, spawnServe, TSX } from '../helpers/spawn-serve';
+import { cliProcess, ROOT, spawnServe } from '../helpers/spawn-serve';
 
 export interface Served {
   url: string;
@@ -40,7 +40,8 @@ export async function startServe(): Promise<Served & { stop(): Promise<void> }> 
 
 export function runCli(args: string[]): Promise<Record<string, any>> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = cliProcess(args);
+    const child = spawn(cli.command, cli.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { CLI, ROOT, spawnServe, TSX } from './spawn-serve';
+import { cliProcess, ROOT, spawnServe } from './spawn-serve';
 
 /**
  * A real `dialdesk serve` child process on a free loopback port, and the clients an on-site
@@ -96,7 +96,8 @@ export function rawRequest(
 /** `dialdesk <args> --data-dir <dir> --json`; fails unless it exits 0 with one JSON object. */
 export function runCli(dataDir: string, args: string[]): Promise<CliAnswer> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(TSX, [CLI, ...args, '--data-dir', dataDir, '--json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const cli = cliProcess([...args, '--data-dir', dataDir, '--json']);
+    const child = spawn(cli.command, cli.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

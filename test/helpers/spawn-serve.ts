@@ -3,8 +3,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 export const CLI = join(ROOT, 'src-main', 'cli', 'main.ts');
+
+/**
+ * `dialdesk <args>` as one node process with tsx loaded in it. (The `tsx` command runs the program in
+ * a child process of its own: a SIGKILL to it left that child serving on with the data folder open.)
+ */
+export function cliProcess(args: string[]): { command: string; args: string[] } {
+  return { command: process.execPath, args: ['--import', 'tsx', CLI, ...args] };
+}
 
 export interface SpawnedServe {
   child: ChildProcess;
@@ -18,7 +25,8 @@ export interface SpawnedServe {
  * it exits or stays silent past `timeoutMs`.
  */
 export function spawnServe(dataDir: string, args: string[], options: { timeoutMs: number; onStderr?: (chunk: string) => void }): Promise<SpawnedServe> {
-  const child = spawn(TSX, [CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json', ...args], {
+  const cli = cliProcess(['serve', '--data-dir', dataDir, '--port', '0', '--json', ...args]);
+  const child = spawn(cli.command, cli.args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -29,18 +37,21 @@ export function spawnServe(dataDir: string, args: string[], options: { timeoutMs
   });
   return new Promise((resolveServe, reject) => {
     let out = '';
+    let refusal = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start in ${options.timeoutMs / 1000} s: ${stderr}`)), options.timeoutMs);
     child.stdout!.on('data', (d) => {
       out += d;
       const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) {
-        clearTimeout(timer);
-        resolveServe({ child, url: JSON.parse(line).url });
-      }
+      if (!line) return;
+      clearTimeout(timer);
+      const printed = JSON.parse(line) as { url?: string; error?: { code: string; message: string } };
+      // with --json a refusal is printed on stdout; the exit that follows reports it
+      if (printed.error) refusal = `${printed.error.code}: ${printed.error.message}`;
+      else resolveServe({ child, url: printed.url! });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}: ${stderr}`));
+      reject(new Error(`serve exited with ${code}: ${refusal}${stderr}`));
     });
   });
 }

@@ -14,7 +14,6 @@ import { walletMatchesLedger } from '../../src-main/core/billing/ledger';
 import { phoneOf } from '../sim/dialer-world';
 
 const ROOT = resolve(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const CLI = join(ROOT, 'src-main', 'cli', 'main.ts');
 /**
  * `dialdesk serve` needs the built console (out/renderer); a clean checkout runs the unit tests
@@ -34,7 +33,8 @@ afterEach(() => {
 });
 
 function serve(dir: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(TSX, COMMAND(dir), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // one process, tsx loaded in it: SIGKILL must reach the process that holds the database
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...COMMAND(dir)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   child = proc;
   let err = '';
   proc.stderr!.on('data', (c) => (err += c));

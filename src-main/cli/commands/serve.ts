@@ -40,6 +40,7 @@ export function registerServe(program: Command): void {
         await core.close();
         throw err;
       }
+      core.owner?.announce({ url: port.url });
       printResult(
         opts,
         { url: port.url, dataDir: core.dataDir, pid: process.pid, console: withConsole },
