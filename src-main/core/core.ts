@@ -4,6 +4,7 @@ import { closeDatabase, openDatabase, type Db } from './db/connection';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { claimDataFolder, type DataFolderOwner, type OwnerDetails } from './db/owner';
 import { migrateToLatest } from './db/migrator';
+import { setLeasingCache } from './dialer/pool-cache';
 import { EventBus } from './events';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
@@ -49,6 +50,11 @@ export interface CoreOptions {
   checkpointInWorker?: boolean;
   /** claim the data folder for this long-running process (db/owner.ts): a second one is refused */
   owner?: OwnerDetails['kind'];
+  /**
+   * The leasing caches in front of the lease query (dialer/pool-cache.ts); default on, unless the
+   * environment says DIALDESK_LEASING_CACHE=off (then SQL alone decides every lease, more slowly).
+   */
+  leasingCache?: boolean;
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -61,6 +67,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   try {
     db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     await migrateToLatest(db);
+    setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
   } catch (err) {
     owner?.release();
     throw err;

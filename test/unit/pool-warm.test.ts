@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { companyScan, deadNumbers, leasingReady, noteDialed, warmPoolCaches } from '../../src-main/core/dialer/pool-cache';
+import { companyScan, deadNumbers, leasingReady, poolWritten, warmPoolCaches } from '../../src-main/core/dialer/pool-cache';
 import { makeTestCore, seedWorld, type TestCore } from '../helpers/core';
 
 let core: TestCore;
@@ -21,7 +21,7 @@ describe('warmPoolCaches', () => {
     for (let i = 0; i < 8; i++) await new Promise((r) => setImmediate(r));
     // a result recorded while the cache fills: its pair is committed, then noted
     dial.run(w.companyA, 44);
-    noteDialed(core.db, w.companyA, [44]);
+    poolWritten(core.db, { dialed: { companyId: w.companyA, numberIds: [44] } });
     await warming;
 
     const a = companyScan(core.db, w.companyA).dialed;

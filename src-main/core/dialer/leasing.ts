@@ -4,7 +4,7 @@ import type { CompanyRow } from '../db/schema';
 import type { Core } from '../core';
 import { getCompany } from '../companies/companies';
 import { getSiteSettings } from '../settings/site';
-import { companyScan, deadNumbers, sweepExpiredLeases, type CompanyScan } from './pool-cache';
+import { companyScan, deadNumbers, noticeOtherWriters, sweepExpiredLeases, type CompanyScan } from './pool-cache';
 import { companyBlock, routingOf, type Blocked, type Routing } from './rules';
 import { dialerRegistry } from './registry';
 
@@ -51,6 +51,7 @@ export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
   const now = core.clock();
   const site = getSiteSettings(db);
   const result = transaction(db, (): NextBatch => {
+    noticeOtherWriters(db);
     sweepExpiredLeases(db, now);
     const company = getCompany(db, req.companyId);
     const routing = routingOf(db, company.id);
@@ -113,7 +114,7 @@ function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number,
   const cooldownCutoff = now - cooldownDays * DAY_MS;
   const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
   if (maxId === 0) return [];
-  if (now < scan.exhaustedUntil && scan.exhaustedMaxId === maxId && scan.exhaustedCutoffDays === cooldownDays) return [];
+  if (scan.cached && now < scan.exhaustedUntil && scan.exhaustedMaxId === maxId && scan.exhaustedCutoffDays === cooldownDays) return [];
   const dead = deadNumbers(db);
   const eligible = prepare(db.sqlite, ELIGIBLE);
   const picked: LeasedNumber[] = [];
@@ -122,7 +123,9 @@ function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number,
   let wrapped = false;
   let lapDone = false;
   let examined = 0;
-  while (picked.length < size && examined < BUDGET) {
+  // with the cache off every id goes to SQL, so the budget would stop a lap short of the numbers left
+  const budget = scan.cached ? BUDGET : Infinity;
+  while (picked.length < size && examined < budget) {
     const end = wrapped ? lapStart - 1 : maxId;
     if (pos > end) {
       if (wrapped) {
@@ -134,7 +137,7 @@ function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number,
       continue;
     }
     const ids: number[] = [];
-    const want = Math.min(CHUNK, BUDGET - examined, Math.max(64, (size - picked.length) * 2));
+    const want = Math.min(CHUNK, budget - examined, Math.max(64, (size - picked.length) * 2));
     const last = scan.dialed.collectAbsent(dead, pos, end, want, ids);
     examined += ids.length;
     const rows = ids.length ? (eligible.all(JSON.stringify(ids), cooldownCutoff, now, companyId) as LeasedNumber[]) : [];
@@ -148,7 +151,7 @@ function pickNumbers(db: Db, scan: CompanyScan, companyId: number, size: number,
     scan.cursor = last;
     pos = last + 1;
   }
-  if (lapDone && picked.length === 0) {
+  if (scan.cached && lapDone && picked.length === 0) {
     const nextExpiry = prepare(db.sqlite, 'select min(expires_at) from leases where expires_at > ?').pluck().get(now) as number | null;
     scan.exhaustedUntil = Math.min(now + EXHAUSTED_RECHECK_MS, nextExpiry ?? Infinity);
     scan.exhaustedMaxId = maxId;

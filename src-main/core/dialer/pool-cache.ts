@@ -11,8 +11,17 @@ import { wallClock } from '../zone';
  * It is a hint, never the authority: the lease query re-checks every rule in SQL, so a stale entry
  * costs a wasted lookup, not a wrong lease. Entries are added only after the transaction that made
  * them true has committed (a rolled-back result must not hide a number from its company).
+ *
+ * What it must never do is hide a number the rules allow. So every writer of this connection tells it
+ * what it committed through one hook (poolWritten), and writes from any other connection or process on
+ * the file (a CLI import or do-not-call list beside a running serve) are noticed through SQLite's
+ * data_version before each lease: then the sets that could hide a number are reread. With the cache
+ * off (createCore's leasingCache: false, DIALDESK_LEASING_CACHE=off), the sets stay empty and SQL alone
+ * decides; the tests run the leasing rules both ways.
  */
 export interface CompanyScan {
+  /** false with the cache off: dialed stays empty and the exhausted shortcut is never taken */
+  cached: boolean;
   dialed: Bitset;
   /** the last number id the scan looked at */
   cursor: number;
@@ -33,6 +42,10 @@ interface PendingFill {
 }
 
 interface PoolCache {
+  /** false: no sets, no shortcut; every id is asked of SQL */
+  enabled: boolean;
+  /** SQLite's data_version when this connection last looked: another connection's commit changes it */
+  dataVersion: number | null;
   dead: Bitset | null;
   companies: Map<number, CompanyScan>;
   lastSweepAt: number;
@@ -46,13 +59,44 @@ const caches = new WeakMap<Db, PoolCache>();
 
 function poolCache(db: Db): PoolCache {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = { dead: null, companies: new Map(), lastSweepAt: 0, filling: new Map(), urgent: [] }));
+  if (!cache) {
+    cache = { enabled: true, dataVersion: null, dead: null, companies: new Map(), lastSweepAt: 0, filling: new Map(), urgent: [] };
+    caches.set(db, cache);
+  }
   return cache;
+}
+
+/** Turns the leasing caches on or off for a connection (createCore does, before the first lease). */
+export function setLeasingCache(db: Db, enabled: boolean): void {
+  const cache = poolCache(db);
+  cache.enabled = enabled;
+  cache.dead = null;
+  cache.companies.clear();
+}
+
+const EMPTY = new Bitset(0);
+
+/**
+ * Before a lease: if another connection committed since this one last looked, its writes may have
+ * made numbers dialable that the sets rule out (a number reset to active, leases released) or added
+ * numbers while a scan thought the pool exhausted. Reread the dead set and look again everywhere.
+ * (A company's dialed set can only lack rows written elsewhere, which costs a lookup, not a number.)
+ */
+export function noticeOtherWriters(db: Db): void {
+  const cache = poolCache(db);
+  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
+  if (cache.dataVersion === version) return;
+  const first = cache.dataVersion === null;
+  cache.dataVersion = version;
+  if (first) return;
+  cache.dead = null;
+  for (const scan of cache.companies.values()) scan.exhaustedUntil = 0;
 }
 
 /** Ids whose global status rules them out for everyone (complained, power_off, invalid). */
 export function deadNumbers(db: Db): Bitset {
   const cache = poolCache(db);
+  if (!cache.enabled) return EMPTY;
   if (!cache.dead) {
     const dead = new Bitset();
     const ids = prepare(db.sqlite, "select id from numbers where global_status in ('complained', 'power_off', 'invalid')").pluck().all() as number[];
@@ -68,8 +112,8 @@ export function companyScan(db: Db, companyId: number): CompanyScan {
   if (!scan) {
     const dialed = new Bitset();
     const stmt = prepare(db.sqlite, 'select number_id from company_calls where company_id = ?').pluck();
-    for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
-    scan = { dialed, cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
+    if (cache.enabled) for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
+    scan = { cached: cache.enabled, dialed, cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
     cache.companies.set(companyId, scan);
   }
   return scan;
@@ -84,10 +128,11 @@ const WARM_ABOVE = 5_000;
  * demand instead, the first next-batch of such a company after start read its whole company_calls on
  * the serving thread: measured 220-320 ms of CPU for a company that had dialed 500k-900k of a 1M pool
  * (DESIGN.md §2 allows 50 ms). Each set is installed empty at once and filled in place, so results
- * recorded meanwhile land in it (noteDialed, noteStatus).
+ * recorded meanwhile land in it (poolWritten).
  */
 export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM_ABOVE): Promise<void> {
   const cache = poolCache(db);
+  if (!cache.enabled) return;
   const large = (sql: string, ...args: unknown[]) =>
     db.sqlite.open && prepare(db.sqlite, `${sql} limit 1 offset ${warmAbove}`).pluck().get(...args) !== undefined;
   const slices = (sql: string, args: unknown[], add: (id: number) => void) => {
@@ -123,7 +168,7 @@ export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM
   const companies = active.map((c) => c.id);
   for (const companyId of companies) {
     if (cache.companies.has(companyId) || !large('select number_id from company_calls where company_id = ?', companyId)) continue;
-    const scan: CompanyScan = { dialed: new Bitset(), cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
+    const scan: CompanyScan = { cached: true, dialed: new Bitset(), cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
     cache.companies.set(companyId, scan);
     pending(
       companyId,
@@ -156,41 +201,42 @@ export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM
  */
 export function leasingReady(db: Db, companyId: number): Promise<void> | null {
   const cache = caches.get(db);
-  if (!cache || cache.filling.size === 0) return null;
+  if (!cache?.enabled || cache.filling.size === 0) return null;
   const keys = (['dead', companyId] as FillKey[]).filter((k) => cache.filling.has(k));
   if (keys.length === 0) return null;
   cache.urgent.unshift(...keys);
   return Promise.all(keys.map((k) => cache.filling.get(k)!.done)).then(() => undefined);
 }
 
-/** After a commit that added (company, number) pairs to company_calls. */
-export function noteDialed(db: Db, companyId: number, numberIds: Iterable<number>): void {
-  const scan = caches.get(db)?.companies.get(companyId);
-  if (scan) for (const id of numberIds) scan.dialed.add(id);
+/** What a committed write did to the pool: the one hook every writer of numbers, company_calls and leases calls. */
+export interface PoolWrites {
+  /** (company, number) pairs added to company_calls */
+  dialed?: { companyId: number; numberIds: number[] };
+  /** numbers whose global status changed, one by one */
+  statuses?: { id: number; status: GlobalStatus }[];
+  /** many statuses changed at once (a do-not-call list): reread them on the next lease */
+  statusesRewritten?: boolean;
+  /** numbers added, leases ended, or a status made active: scans that found nothing look again */
+  poolGrew?: boolean;
 }
 
-/** After a commit that changed numbers' global status. */
-export function noteStatus(db: Db, changes: Iterable<{ id: number; status: GlobalStatus }>): void {
-  const dead = caches.get(db)?.dead;
-  if (dead) {
-    for (const c of changes) {
-      if (c.status === 'active') dead.delete(c.id);
-      else dead.add(c.id);
+export function poolWritten(db: Db, writes: PoolWrites): void {
+  const cache = caches.get(db);
+  if (!cache?.enabled) return;
+  if (writes.dialed) {
+    const scan = cache.companies.get(writes.dialed.companyId);
+    if (scan) for (const id of writes.dialed.numberIds) scan.dialed.add(id);
+  }
+  if (writes.statusesRewritten) cache.dead = null;
+  else if (writes.statuses && cache.dead) {
+    for (const c of writes.statuses) {
+      if (c.status === 'active') cache.dead.delete(c.id);
+      else cache.dead.add(c.id);
     }
   }
-  poolGrew(db);
-}
-
-/** After bulk status changes (a do-not-call import): reread the dead set on the next lease. */
-export function forgetDeadNumbers(db: Db): void {
-  const cache = caches.get(db);
-  if (cache) cache.dead = null;
-}
-
-/** Numbers came back (release, FAILED, reset, import): scans that found nothing look again. */
-export function poolGrew(db: Db): void {
-  const cache = caches.get(db);
-  if (cache) for (const scan of cache.companies.values()) scan.exhaustedUntil = 0;
+  if (writes.poolGrew || writes.statuses?.some((c) => c.status === 'active')) {
+    for (const scan of cache.companies.values()) scan.exhaustedUntil = 0;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { prepare, transaction } from '../db/connection';
 import type { Core } from '../core';
-import { poolGrew } from './pool-cache';
+import { poolWritten } from './pool-cache';
 import { dialerRegistry } from './registry';
 
 export interface ReleaseRequest {
@@ -29,7 +29,7 @@ export function releaseBatch(core: Core, req: ReleaseRequest): { released: numbe
     }
     return { released: changes, dialerId: dialer };
   });
-  if (released > 0) poolGrew(db);
+  if (released > 0) poolWritten(db, { poolGrew: true });
   if (dialerId) dialerRegistry(core).sawRelease(req.companyId, dialerId, req.address ?? 'local');
   return { released };
 }

@@ -4,7 +4,7 @@ import type { EventMap } from '../../../src-shared/events';
 import { prepare, transaction } from '../db/connection';
 import type { Core } from '../core';
 import { audit, type Actor } from '../audit/audit';
-import { forgetDeadNumbers, poolGrew } from '../dialer/pool-cache';
+import { poolWritten } from '../dialer/pool-cache';
 import { readPhoneList, sourceName, type ListSource, type PhoneRow } from './reader';
 import { PhoneList, writeInPhoneOrder } from './phone-order';
 
@@ -44,7 +44,7 @@ export async function importNumbers(core: Core, actor: Actor, input: ListImport)
   }, { inPhoneOrder: true });
   const result: ImportReport = { ...report, source, added, known };
   finish(core, actor, 'import', result);
-  if (added > 0) poolGrew(core.db);
+  if (added > 0) poolWritten(core.db, { poolGrew: true });
   return result;
 }
 
@@ -66,7 +66,7 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
       else known++;
     }
   });
-  forgetDeadNumbers(core.db);
+  poolWritten(core.db, { statusesRewritten: true });
   const result: DncReport = { ...report, source, marked, added, known };
   finish(core, actor, 'dnc', result);
   return result;

@@ -6,7 +6,7 @@ import { audit, type Actor } from '../audit/audit';
 import { badInput, notFound } from '../errors';
 import { getCompany } from '../companies/companies';
 import { getSiteSettings } from '../settings/site';
-import { noteStatus } from '../dialer/pool-cache';
+import { poolWritten } from '../dialer/pool-cache';
 import { DAY_MS } from '../dialer/leasing';
 import { toIso, toIsoOrNull } from '../time';
 import { normalizePhone } from './phone';
@@ -113,6 +113,6 @@ export function resetNumberStatus(
     }
     return { id: row.id, phone, before: row.global_status, after: input.status };
   });
-  noteStatus(db, [{ id: result.id, status: result.after }]);
+  poolWritten(db, { statuses: [{ id: result.id, status: result.after }] });
   return { phone: result.phone, before: result.before, after: result.after };
 }

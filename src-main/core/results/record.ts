@@ -2,7 +2,7 @@ import { transaction } from '../db/connection';
 import type { Core } from '../core';
 import { AppError } from '../errors';
 import { getCompany } from '../companies/companies';
-import { noteDialed, noteStatus, poolGrew } from '../dialer/pool-cache';
+import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
 import { recordOne, type RecordContext } from './record-one';
@@ -77,11 +77,12 @@ function contextFor(core: Core, companyId: number): RecordContext {
 function afterCommit(core: Core, companyId: number, effects: ResultEffects[], walletBalance: number, options: RecordOptions): void {
   if (effects.length === 0) return;
   const { db } = core;
-  noteDialed(db, companyId, effects.filter((e) => e.dialed).map((e) => e.numberId));
-  const changed = effects.filter((e) => e.newStatus !== null).map((e) => ({ id: e.numberId, status: e.newStatus! }));
-  if (changed.length) noteStatus(db, changed);
-  // ended leases (and, with a zero cooldown, called numbers) may be another company's to dial now
-  poolGrew(db);
+  poolWritten(db, {
+    dialed: { companyId, numberIds: effects.filter((e) => e.dialed).map((e) => e.numberId) },
+    statuses: effects.filter((e) => e.newStatus !== null).map((e) => ({ id: e.numberId, status: e.newStatus! })),
+    // ended leases (and, with a zero cooldown, called numbers) may be another company's to dial now
+    poolGrew: true,
+  });
 
   const byDialer = new Map<string, number>();
   for (const e of effects) {
