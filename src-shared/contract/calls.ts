@@ -28,7 +28,7 @@ export const CallFilters = z
       .trim()
       .min(1)
       .max(40)
-      .regex(/^[+0-9 ()./-]+$/, 'a phone filter holds digits, spaces and + ( ) . / - only')
+      .regex(/^[+0-9\u06f0-\u06f9\u0660-\u0669 ()./-]+$/, 'a phone filter holds digits, spaces and + ( ) . / - only')
       .optional(),
     direction: z.enum(['outbound', 'inbound']).optional(),
   })

@@ -51,3 +51,6 @@ export interface Page<T> {
   /** opaque cursor for the next page, null at the end */
   next: string | null;
 }
+
+/** A country, ISO 3166-1 alpha-2 (IR, DE): how numbers written without their country code are read. */
+export const Region = z.string().regex(/^[A-Z]{2}$/, 'a country is a two-letter code such as IR or DE');

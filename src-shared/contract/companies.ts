@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { CurrencyCode, Empty, Id, Money, Price, Slug, TimeZone } from './common';
+import { CurrencyCode, Empty, Id, Money, Price, Region, Slug, TimeZone } from './common';
 
 export const BILLING_MODES = ['per_call', 'per_minute'] as const;
 export type BillingMode = (typeof BILLING_MODES)[number];
@@ -16,6 +16,8 @@ export interface CompanyDto {
   costPerBillable: number;
   costPerMinute: number;
   lowBalanceThreshold: number;
+  /** how national numbers are read for this company (searches, DIDs, lines); null: with country code only */
+  defaultCountry: string | null;
   walletBalance: number;
   createdAt: string;
 }
@@ -28,6 +30,7 @@ export const CompanyFields = {
   costPerBillable: Price,
   costPerMinute: Price,
   lowBalanceThreshold: Money.nonnegative(),
+  defaultCountry: Region.nullable(),
 };
 
 export const CompanyCreateInput = z
@@ -40,6 +43,7 @@ export const CompanyCreateInput = z
     costPerBillable: CompanyFields.costPerBillable.default(0),
     costPerMinute: CompanyFields.costPerMinute.default(0),
     lowBalanceThreshold: CompanyFields.lowBalanceThreshold.default(0),
+    defaultCountry: CompanyFields.defaultCountry.default(null),
   })
   .strict();
 export type CompanyCreate = z.output<typeof CompanyCreateInput>;
@@ -54,6 +58,7 @@ export const CompanyUpdateInput = z
     costPerBillable: CompanyFields.costPerBillable.optional(),
     costPerMinute: CompanyFields.costPerMinute.optional(),
     lowBalanceThreshold: CompanyFields.lowBalanceThreshold.optional(),
+    defaultCountry: CompanyFields.defaultCountry.optional(),
     isActive: z.boolean().optional(),
   })
   .strict();

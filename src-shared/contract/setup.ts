@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { Id } from './common';
+import { Id, Region } from './common';
 
 /**
  * A company's dialing setup: scenarios (what the dialers run), outbound lines (caller IDs / trunks)
@@ -19,7 +19,7 @@ const Description = z.string().trim().max(2000, 'a description is at most 2000 c
 /** A phone number as typed; the core normalises it to E.164 (+4930...) and refuses what is not one. */
 export const PhoneInput = z.string().trim().min(3, 'a phone number is required').max(40, 'a phone number is at most 40 characters');
 /** ISO 3166 country of a number written without its country code ("030 1234567" with DE). */
-export const Region = z.string().regex(/^[A-Z]{2}$/, 'region is a two-letter country code such as DE');
+export { Region };
 
 export const EXTENSION_RULES = 'an extension is a SIP address, extension or phone number without spaces (for example 1001 or sip:anna@pbx.local)';
 export const Extension = z.string().trim().min(1, 'an agent needs an extension').max(120).regex(/^[A-Za-z0-9+*#@:;=._-]+$/, EXTENSION_RULES);

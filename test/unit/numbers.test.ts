@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PhoneNormalizer } from '../../src-main/core/numbers/phone';
+import { PhoneNormalizer } from '../../src-main/core/phone/phone';
 import { nextBatch } from '../../src-main/core/dialer/leasing';
 import type { EventMap } from '../../src-shared/events';
 import { call, makeTestCore, ok, seedWorld, type TestCore, type World } from '../helpers/core';

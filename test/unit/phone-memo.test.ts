@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PhoneNormalizer, normalizePhone } from '../../src-main/core/numbers/phone';
+import { PhoneNormalizer, normalizePhone } from '../../src-main/core/phone/phone';
 
 /**
  * Deterministic digit strings sharing a few dozen 7-digit heads (so the memo's keys repeat and it is

@@ -20,6 +20,7 @@ export function registerCompany(program: Command): void {
     .option('--billing-mode <mode>', 'per_call or per_minute', 'per_call')
     .option('--cost-per-billable <minor>', 'price of a billable call, in minor units', intOption('cost-per-billable'), 0)
     .option('--cost-per-minute <minor>', 'price of a started minute, in minor units', intOption('cost-per-minute'), 0)
+    .option('--country <cc>', 'default country for national numbers (ISO 3166, e.g. IR)')
     .option('--balance <minor>', 'opening wallet balance, in minor units (a top-up)', intOption('balance'), 0)
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, unknown>>();
@@ -31,6 +32,7 @@ export function registerCompany(program: Command): void {
         billingMode: opts.billingMode,
         costPerBillable: opts.costPerBillable,
         costPerMinute: opts.costPerMinute,
+        defaultCountry: (opts.country as string | undefined)?.toUpperCase() ?? null,
       });
       const balance = opts.balance as number;
       if (balance < 0) throw badInput('--balance cannot be negative');

@@ -1,7 +1,8 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { CallFiltersParsed } from '../../../src-shared/contract/calls';
 import { all, first, type Db } from '../db/connection';
 import { badInput } from '../errors';
+import { phoneSearch } from '../phone/phone';
+import { companyCountry } from '../companies/companies';
 import { localDays } from '../stats/range';
 import { addDays, startOfLocalDay } from '../zone';
 
@@ -15,20 +16,19 @@ export type PhoneMatch =
 const MAX_PREFIX_NUMBERS = 500;
 
 /**
- * "+49 170 1234567" or "0049 170 1234567": a whole number the pool knows → exactly that number (found
- * through the pool's unique phone index). Anything else → a prefix of the international form ("+4917", "4917").
+ * What the phone box holds, read by the one phone module with the company's default country: a whole
+ * number the pool knows → exactly that number (through the pool's unique phone index); anything else →
+ * a prefix of the international form ("0912" → "+98912" with IR; "4917" → "+4917").
  */
-export function phoneMatch(db: Db, raw: string): PhoneMatch {
-  const digits = raw.replace(/[^\d]/g, '');
-  if (digits.length === 0) throw badInput('phone: type at least one digit');
-  const international = `+${raw.trim().startsWith('00') ? digits.replace(/^00/, '') : digits}`;
-  const parsed = parsePhoneNumberFromString(international);
-  if (parsed?.isValid()) {
+export function phoneMatch(db: Db, raw: string, region?: string | null): PhoneMatch {
+  const typed = phoneSearch(raw, region);
+  if (!typed) throw badInput('phone: type at least one digit');
+  if (typed.exact) {
     // some plans (Germany's) have numbers of many lengths, so a "valid" number may still be meant as a prefix
-    const row = first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', parsed.number));
+    const row = first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', typed.exact));
     if (row) return { kind: 'numbers', ids: [row.id] };
   }
-  const low = international;
+  const low = typed.prefix;
   const high = low.slice(0, -1) + String.fromCharCode(low.charCodeAt(low.length - 1) + 1);
   const ids = all(
     db,
@@ -88,7 +88,7 @@ export function filterWhere(db: Db, f: CallFiltersParsed, timezone: string): Res
     else add(`${column} = ?`, id);
   }
   if (f.phone) {
-    const match = phoneMatch(db, f.phone);
+    const match = phoneMatch(db, f.phone, companyCountry(db, f.companyId));
     if (match.kind === 'none') return null;
     if (match.kind === 'prefix') add('r.phone >= ? and r.phone < ?', match.low, match.high);
     else if (match.ids.length === 1) add('r.number_id = ?', match.ids[0]);

@@ -17,6 +17,7 @@ export function toCompanyDto(row: CompanyRow): CompanyDto {
     costPerBillable: row.cost_per_billable,
     costPerMinute: row.cost_per_minute,
     lowBalanceThreshold: row.low_balance_threshold,
+    defaultCountry: row.default_country,
     walletBalance: row.wallet_balance,
     createdAt: toIso(row.created_at),
   };
@@ -42,13 +43,21 @@ export function getCompany(db: Db, id: number): CompanyRow {
   return row;
 }
 
+/** How the company's national numbers are read (null: only with their country code). */
+export function companyCountry(db: Db, companyId: number): string | null {
+  return first(db, db.kysely.selectFrom('companies').select('default_country').where('id', '=', companyId))?.default_country ?? null;
+}
+
 export function getCompanyBySlug(db: Db, slug: string): CompanyRow {
   const row = findCompanyBySlug(db, slug);
   if (!row) throw notFound(`no company with slug "${slug}"`);
   return row;
 }
 
-export function createCompany(db: Db, actor: Actor, input: CompanyCreate, now: number): CompanyDto {
+/** A company to create; without a default country, its numbers are written with their country code. */
+export type NewCompany = Omit<CompanyCreate, 'defaultCountry'> & { defaultCountry?: string | null };
+
+export function createCompany(db: Db, actor: Actor, input: NewCompany, now: number): CompanyDto {
   return transaction(db, () => {
     if (findCompanyBySlug(db, input.slug)) throw conflict(`the slug "${input.slug}" is already taken`);
     let id: number;
@@ -65,6 +74,7 @@ export function createCompany(db: Db, actor: Actor, input: CompanyCreate, now: n
           cost_per_billable: input.costPerBillable,
           cost_per_minute: input.costPerMinute,
           low_balance_threshold: input.lowBalanceThreshold,
+          default_country: input.defaultCountry ?? null,
           wallet_balance: 0,
           created_at: now,
           updated_at: now,
@@ -91,6 +101,7 @@ export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: n
       ...(input.costPerBillable !== undefined && { cost_per_billable: input.costPerBillable }),
       ...(input.costPerMinute !== undefined && { cost_per_minute: input.costPerMinute }),
       ...(input.lowBalanceThreshold !== undefined && { low_balance_threshold: input.lowBalanceThreshold }),
+      ...(input.defaultCountry !== undefined && { default_country: input.defaultCountry }),
       ...(input.isActive !== undefined && { is_active: input.isActive ? 1 : 0 }),
     };
     if (Object.keys(patch).length === 0) return toCompanyDto(before);

@@ -16,6 +16,8 @@ export interface CompaniesTable {
   cost_per_minute: number;
   low_balance_threshold: number;
   wallet_balance: number;
+  /** ISO 3166-1 alpha-2: how national numbers are read for this company (0007) */
+  default_country: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -2,7 +2,7 @@ import type { AiAgentDto, Department, InboundNumberDto, VoiceSettings } from '..
 import { first, transaction, type Db } from '../db/connection';
 import type { Actor } from '../audit/audit';
 import { badInput } from '../errors';
-import { toE164 } from '../setup/phone';
+import { toE164 } from '../phone/phone';
 import { createAiAgent, getAiAgent, toAiAgentDto, updateAiAgent } from './ai-agents';
 import { createInboundNumber, findInboundByPhone, updateInboundNumber } from './numbers';
 

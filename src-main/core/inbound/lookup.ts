@@ -4,7 +4,7 @@ import type { InboundNumberRow } from '../db/schema';
 import { getCompany } from '../companies/companies';
 import { badInput, notFound } from '../errors';
 import { toIsoOrNull } from '../time';
-import { toE164 } from '../setup/phone';
+import { wireNumber } from '../phone/phone';
 import { findAiAgent } from './ai-agents';
 import type { OpeningHours } from './hours';
 import { findInboundByPhone, parseDepartments, parseVoiceSettings } from './numbers';
@@ -14,10 +14,9 @@ import { findInboundByPhone, parseDepartments, parseVoiceSettings } from './numb
  * "004930...". Always international: a DID carries its country code.
  */
 export function normaliseDid(raw: string): string {
-  const text = raw.trim();
-  if (!/^\+?[\d\s().-]{4,30}$/.test(text)) throw badInput(`did: "${raw}" is not a phone number`);
-  const withPlus = text.startsWith('+') ? text : `+${text.replace(/^00/, '')}`;
-  return toE164(withPlus, 'did');
+  const did = wireNumber(raw);
+  if (!did) throw badInput(`did: "${raw}" is not a phone number`);
+  return did;
 }
 
 /** The active DID's row, or NOT_FOUND: a deactivated number is not configured for calls. */

@@ -9,10 +9,10 @@ import { all, exec, first, transaction, type Db } from '../db/connection';
 import type { InboundNumberRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { badInput, conflict, isUniqueViolation, notFound } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyCountry, getCompany } from '../companies/companies';
 import { toIso } from '../time';
 import { definedOnly, editAction } from '../setup/common';
-import { toE164, toE164OrNull } from '../setup/phone';
+import { toE164, toE164OrNull } from '../phone/phone';
 import { findAiAgent } from './ai-agents';
 
 /** departments are stored as JSON with the API's snake_case keys (migrations/0001_initial.ts) */
@@ -84,9 +84,10 @@ function assertAgentOfCompany(db: Db, companyId: number, aiAgentId: number | nul
 }
 
 export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, now: number): InboundNumberDto {
-  const phone = toE164(input.phone, 'phone', input.region);
-  const supportNumber = toE164OrNull(input.supportNumber, 'supportNumber', input.region);
-  const departments = normaliseDepartments(input.departments, input.region);
+  const region = input.region ?? companyCountry(db, input.companyId) ?? undefined;
+  const phone = toE164(input.phone, 'phone', region);
+  const supportNumber = toE164OrNull(input.supportNumber, 'supportNumber', region);
+  const departments = normaliseDepartments(input.departments, region);
   return transaction(db, () => {
     getCompany(db, input.companyId);
     assertAgentOfCompany(db, input.companyId, input.aiAgentId);
@@ -119,9 +120,10 @@ export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, 
 }
 
 export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
-  const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', input.region);
-  const supportNumber = input.supportNumber === undefined ? undefined : toE164OrNull(input.supportNumber, 'supportNumber', input.region);
-  const departments = input.departments === undefined ? undefined : normaliseDepartments(input.departments, input.region);
+  const region = input.region ?? companyCountry(db, input.companyId) ?? undefined;
+  const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', region);
+  const supportNumber = input.supportNumber === undefined ? undefined : toE164OrNull(input.supportNumber, 'supportNumber', region);
+  const departments = input.departments === undefined ? undefined : normaliseDepartments(input.departments, region);
   return transaction(db, () => {
     const before = getInboundNumber(db, input.companyId, input.id);
     if (input.aiAgentId !== undefined) assertAgentOfCompany(db, input.companyId, input.aiAgentId);

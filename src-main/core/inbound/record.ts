@@ -5,7 +5,7 @@ import { conflict } from '../errors';
 import { addToRollup } from '../stats/rollup';
 import { toIso } from '../time';
 import type { Core } from '../core';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { wireNumber } from '../phone/phone';
 
 /** A finished inbound call as the telephony server reports it (see http/inbound/schemas.ts). */
 export interface InboundCallReport {
@@ -32,7 +32,7 @@ export type RecordOutcome =
  * report answers the first answer and writes nothing; with a different report it is a conflict.
  */
 export function recordInboundCall(db: Db, did: InboundNumberRow, report: InboundCallReport, now: number): RecordOutcome {
-  const caller = callerE164(report.from);
+  const caller = wireNumber(report.from);
   if (!caller) return { recorded: false, reason: `the caller "${report.from}" is withheld or not a phone number; nothing to record it against` };
   const hash = requestHash(did.phone, caller, report);
   return transaction(db, () => {
@@ -107,13 +107,6 @@ export function recordInboundCallAndNotify(core: Core, did: InboundNumberRow, re
     });
   }
   return outcome;
-}
-
-/** Callers come as "+4930...", "4930..." or a SIP user; only a real number can join the pool. */
-function callerE164(from: string): string | null {
-  const text = from.trim().replace(/^00(?=\d)/, '+');
-  const parsed = parsePhoneNumberFromString(/^\d/.test(text) ? `+${text}` : text);
-  return parsed && parsed.isValid() ? parsed.number : null;
 }
 
 /** The caller's pool row, added (source "inbound") when the pool does not know them. */

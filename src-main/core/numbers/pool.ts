@@ -9,7 +9,7 @@ import { getSiteSettings } from '../settings/site';
 import { poolWritten } from '../dialer/pool-cache';
 import { DAY_MS } from '../dialer/leasing';
 import { toIso, toIsoOrNull } from '../time';
-import { normalizePhone } from './phone';
+import { normalizePhone } from '../phone/phone';
 
 const SLICE_IDS = 20_000;
 
@@ -50,7 +50,7 @@ const AVAILABLE = `
     and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
     and not exists (select 1 from company_calls c where c.company_id = ? and c.number_id = n.id)`;
 
-function e164(phone: string, region?: string): string {
+function e164(phone: string, region?: string | null): string {
   const n = normalizePhone(phone, region);
   if (!n.ok) throw badInput(`phone: "${phone}" is not usable: ${n.reason}`);
   return n.phone;
@@ -59,8 +59,8 @@ function e164(phone: string, region?: string): string {
 /** One number as a company sees it: its state in the pool and this company's calls to it. */
 export function lookupNumber(core: Core, companyId: number, phone: string, region?: string): NumberLookup {
   const { db } = core;
-  getCompany(db, companyId);
-  const normalized = e164(phone, region);
+  const company = getCompany(db, companyId);
+  const normalized = e164(phone, region ?? company.default_country);
   const now = core.clock();
   const row = prepare(db.sqlite, 'select id, global_status, source, imported_at, last_called_at, last_called_company_id from numbers where phone = ?').get(normalized) as
     | { id: number; global_status: GlobalStatus; source: string; imported_at: number; last_called_at: number | null; last_called_company_id: number | null }

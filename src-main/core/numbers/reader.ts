@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { RejectedRow } from '../../../src-shared/contract/numbers';
-import { PhoneNormalizer } from './phone';
+import { PhoneNormalizer } from '../phone/phone';
 import { listRows, type ListSource } from './rows';
 
 export type { ListSource };

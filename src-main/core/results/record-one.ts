@@ -6,7 +6,7 @@ import { badInput, conflict, notFound } from '../errors';
 import { appendLedger } from '../billing/wallet';
 import { chargeFor } from '../billing/charge';
 import { addToRollup } from '../stats/rollup';
-import { normalizePhone } from '../numbers/phone';
+import { normalizePhone } from '../phone/phone';
 import { reportHash } from './hash';
 import type { RecordedResult, ResultEffects, ResultReport } from './types';
 
@@ -152,7 +152,7 @@ function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): P
   const { db } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
-    const n = normalizePhone(r.phone);
+    const n = normalizePhone(r.phone, ctx.company.default_country);
     if (!n.ok) throw badInput(`phone: "${r.phone}" is not usable: ${n.reason}`);
     phone = n.phone;
   }

@@ -3,10 +3,10 @@ import { all, exec, first, transaction, type Db } from '../db/connection';
 import type { OutboundLineRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { conflict, isUniqueViolation, notFound } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyCountry, getCompany } from '../companies/companies';
 import { toIso } from '../time';
 import { definedOnly, editAction } from './common';
-import { toE164 } from './phone';
+import { toE164 } from '../phone/phone';
 
 export function toLineDto(row: OutboundLineRow): OutboundLineDto {
   return {
@@ -46,7 +46,7 @@ function assertPhoneFree(db: Db, companyId: number, phone: string, exceptId: num
 }
 
 export function createLine(db: Db, actor: Actor, input: LineCreate, now: number): OutboundLineDto {
-  const phone = toE164(input.phone, 'phone', input.region);
+  const phone = toE164(input.phone, 'phone', input.region ?? companyCountry(db, input.companyId));
   return transaction(db, () => {
     getCompany(db, input.companyId);
     assertPhoneFree(db, input.companyId, phone, null);
@@ -67,7 +67,7 @@ export function createLine(db: Db, actor: Actor, input: LineCreate, now: number)
 }
 
 export function updateLine(db: Db, actor: Actor, input: LineUpdate, now: number): OutboundLineDto {
-  const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', input.region);
+  const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', input.region ?? companyCountry(db, input.companyId));
   return transaction(db, () => {
     const before = getLine(db, input.companyId, input.id);
     if (phone !== undefined && phone !== before.phone) assertPhoneFree(db, input.companyId, phone, before.id);

@@ -39,6 +39,7 @@ function readCompanyFile(db: Db, companyId: number, now: number): CompanyFile {
       cost_per_billable: c.cost_per_billable,
       cost_per_minute: c.cost_per_minute,
       low_balance_threshold: c.low_balance_threshold,
+      ...(c.default_country && { default_country: c.default_country }),
     },
     scenarios: scenarios.map((s) => ({ key: s.key, name: s.name, description: s.description, is_active: s.is_active === 1 })),
     outbound_lines: lines.map((l) => ({ phone: l.phone, name: l.name, is_active: l.is_active === 1 })),

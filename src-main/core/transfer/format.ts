@@ -13,7 +13,7 @@ import { ScheduleException, ScheduleWindow } from '../../../src-shared/contract/
  *     "format": "dialdesk.company", "version": 1,
  *     "exported_at": "2026-03-02T10:00:00.000Z", "exported_by": "DialDesk 0.1.0",
  *     "company": { slug, name, timezone, currency, is_active, billing_mode, cost_per_billable,
- *                  cost_per_minute, low_balance_threshold },            money in minor units
+ *                  cost_per_minute, low_balance_threshold, default_country? },  money in minor units
  *     "scenarios": [ { key, name, description, is_active } ],
  *     "outbound_lines": [ { phone (E.164), name, is_active } ],
  *     "agents": [ { name, extension, type: "inbound" | "outbound", is_active } ],
@@ -67,6 +67,8 @@ export const CompanyFileV1 = z
         cost_per_billable: CompanyFields.costPerBillable,
         cost_per_minute: CompanyFields.costPerMinute,
         low_balance_threshold: CompanyFields.lowBalanceThreshold,
+        /** added after version 1's first files: absent means none */
+        default_country: CompanyFields.defaultCountry.optional(),
       })
       .strict(),
     scenarios: z

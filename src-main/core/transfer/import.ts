@@ -5,7 +5,7 @@ import { audit, type Actor } from '../audit/audit';
 import { createCompany, findCompanyBySlug, getCompany, toCompanyDto } from '../companies/companies';
 import { badInput, conflict } from '../errors';
 import { setSchedule } from '../schedule/schedule';
-import { toE164 } from '../setup/phone';
+import { toE164 } from '../phone/phone';
 import { countsOf } from './export';
 import { COMPANY_FILE_FORMAT, COMPANY_FILE_VERSION, CompanyFileV1, type CompanyFile } from './format';
 
@@ -80,6 +80,7 @@ export function importCompany(db: Db, actor: Actor, input: { content: string; sl
         costPerBillable: c.cost_per_billable,
         costPerMinute: c.cost_per_minute,
         lowBalanceThreshold: c.low_balance_threshold,
+        defaultCountry: c.default_country ?? null,
       },
       now,
     );
