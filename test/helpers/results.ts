@@ -1,12 +1,15 @@
 import type { Core } from '../../src-main/core/core';
-import { exec, first, transaction } from '../../src-main/core/db/connection';
-import { appendLedger } from '../../src-main/core/billing/wallet';
-import { addToRollup } from '../../src-main/core/stats/rollup';
+import { exec, first } from '../../src-main/core/db/connection';
+import { recordResult } from '../../src-main/core/results/record';
+import type { ResultReport } from '../../src-main/core/results/types';
 import type { CallStatus } from '../../src-shared/statuses';
 
 /**
- * Puts call results in the database the way the recorder does — the call_results row, its charge in
- * the ledger and the dashboard rollup, in one transaction — without the dialer's rules in front.
+ * Records a call result through the one recorder the dialer port and the inbound webhook use
+ * (results/record.ts): the row, its charge at the company's own price, the number's state, the
+ * rollup and the events. The test says when the call started; it is recorded as of the moment the
+ * call ended (the recorder reads that time from the core's clock), so results can be placed on any
+ * past day. A phone the pool does not know is added first, as an import would have.
  */
 export interface TestResult {
   companyId: number;
@@ -17,12 +20,10 @@ export interface TestResult {
   outboundLineId?: number | null;
   agentId?: number | null;
   durationS?: number;
-  charged?: number;
-  direction?: 'outbound' | 'inbound';
   callId?: string;
   transcript?: string | null;
   recordingUrl?: string | null;
-  data?: string | null;
+  data?: Record<string, unknown> | null;
 }
 
 let seq = 0;
@@ -31,50 +32,28 @@ export function recordTestResult(core: Core, r: TestResult): number {
   const db = core.db;
   const startedAt = typeof r.startedAt === 'number' ? r.startedAt : Date.parse(r.startedAt);
   if (Number.isNaN(startedAt)) throw new Error(`bad startedAt ${String(r.startedAt)}`);
-  const direction = r.direction ?? (r.status === 'INBOUND_CALL' ? 'inbound' : 'outbound');
-  const charged = r.charged ?? 0;
-  return transaction(db, () => {
-    const known = first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', r.phone));
-    const numberId =
-      known?.id ??
-      exec(db, db.kysely.insertInto('numbers').values({ phone: r.phone, imported_at: startedAt, source: 'test' })).lastInsertRowid;
-    const id = exec(
-      db,
-      db.kysely.insertInto('call_results').values({
-        company_id: r.companyId,
-        number_id: numberId,
-        phone: r.phone,
-        scenario_id: r.scenarioId ?? null,
-        outbound_line_id: r.outboundLineId ?? null,
-        agent_id: r.agentId ?? null,
-        status: r.status,
-        direction,
-        started_at: startedAt,
-        duration_s: r.durationS ?? 0,
-        call_id: r.callId ?? `test-call-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
-        request_hash: 'test',
-        amount_charged: charged,
-        recording_url: r.recordingUrl ?? null,
-        transcript: r.transcript ?? null,
-        data: r.data ?? null,
-        created_at: startedAt,
-      }),
-    ).lastInsertRowid;
-    if (charged > 0) {
-      appendLedger(db, { companyId: r.companyId, amount: -charged, kind: 'charge', callResultId: id }, startedAt);
-    }
-    addToRollup(db, {
-      companyId: r.companyId,
-      startedAt,
-      scenarioId: r.scenarioId ?? null,
-      outboundLineId: r.outboundLineId ?? null,
-      agentId: r.agentId ?? null,
-      status: r.status,
-      durationS: r.durationS ?? 0,
-      cost: charged,
-    });
-    return id;
-  });
+  const durationS = r.durationS ?? 0;
+  const inbound = r.status === 'INBOUND_CALL';
+  if (!inbound && !first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', r.phone))) {
+    exec(db, db.kysely.insertInto('numbers').values({ phone: r.phone, imported_at: startedAt, source: 'test' }));
+  }
+  const scenarioKey =
+    r.scenarioId == null ? null : first(db, db.kysely.selectFrom('scenarios').select('key').where('id', '=', r.scenarioId))!.key;
+  const report: ResultReport = {
+    callId: r.callId ?? `test-call-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
+    phone: r.phone,
+    scenarioKey,
+    outboundLineId: r.outboundLineId ?? null,
+    agentId: r.agentId ?? null,
+    status: r.status,
+    startedAt,
+    durationS,
+    recordingUrl: r.recordingUrl ?? null,
+    transcript: r.transcript ?? null,
+    data: r.data ?? null,
+  };
+  const endedAt = startedAt + durationS * 1000;
+  return recordResult({ ...core, clock: () => endedAt }, r.companyId, report).resultId;
 }
 
 /** A scenario, an outbound line and an agent of one company, inserted directly. */

@@ -24,12 +24,13 @@ const readCsv = (path: string) => parse(readFileSync(path), { bom: true, columns
 describe('calls.exportCsv', () => {
   it('writes the filtered log with local and UTC times, decimal money and text that survives quoting', async () => {
     await setup();
+    ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, costPerBillable: 1250 }));
     const d = seedDimensions(core, w.companyA, 'a');
     const nasty = 'Agent: "hello", how are you?\nCustomer: خوبم، ممنون\r\nAgent: bye';
     const first = recordTestResult(core, {
-      companyId: w.companyA, phone: '+4917012345678', status: 'INTERESTED', startedAt: '2026-03-01T23:00:00Z', durationS: 61, charged: 1250,
+      companyId: w.companyA, phone: '+4917012345678', status: 'INTERESTED', startedAt: '2026-03-01T23:00:00Z', durationS: 61,
       scenarioId: d.scenarioId, outboundLineId: d.lineId, agentId: d.agentId, transcript: nasty, recordingUrl: 'https://rec.example/a,b.mp3',
-      data: '{"lead":{"name":"Anna, \\"Ann\\""}}',
+      data: { lead: { name: 'Anna, "Ann"' } },
     });
     const second = recordTestResult(core, { companyId: w.companyA, phone: '+4917099999999', status: 'BUSY', startedAt: '2026-03-02T12:30:00Z', transcript: '=HYPERLINK("http://evil")' });
     recordTestResult(core, { companyId: w.companyA, phone: '+4917088888888', status: 'BUSY', startedAt: '2026-02-28T12:30:00Z' }); // outside
@@ -115,22 +116,22 @@ describe('billing.statementCsv', () => {
     const A = w.companyA; // Europe/Berlin: March 2026 is [2026-02-28T23:00Z, 2026-03-31T22:00Z)
     const at = (iso: string) => Date.parse(iso);
     topUp(core.db, CLI_ACTOR, { companyId: A, amount: 10_000, note: 'february' }, at('2026-02-10T10:00:00Z'));
-    recordTestResult(core, { companyId: A, phone: '+4917000000001', status: 'ANSWERED', startedAt: '2026-02-28T22:59:00Z', charged: 50 }); // Feb, local 23:59
+    recordTestResult(core, { companyId: A, phone: '+4917000000001', status: 'ANSWERED', startedAt: '2026-02-28T22:59:00Z' }); // Feb, local 23:59
     topUp(core.db, CLI_ACTOR, { companyId: A, amount: 2_000, note: '=cmd' }, at('2026-02-28T23:00:00Z')); // March, local 00:00
-    const call1 = recordTestResult(core, { companyId: A, phone: '+4917000000002', status: 'ANSWERED', startedAt: '2026-03-15T09:00:00Z', charged: 50 });
-    recordTestResult(core, { companyId: A, phone: '+4917000000003', status: 'INTERESTED', startedAt: '2026-03-31T21:59:00Z', charged: 75 }); // local 23:59 CEST
-    recordTestResult(core, { companyId: A, phone: '+4917000000004', status: 'ANSWERED', startedAt: '2026-03-31T22:00:00Z', charged: 50 }); // April
+    const call1 = recordTestResult(core, { companyId: A, phone: '+4917000000002', status: 'ANSWERED', startedAt: '2026-03-15T09:00:00Z' });
+    recordTestResult(core, { companyId: A, phone: '+4917000000003', status: 'INTERESTED', startedAt: '2026-03-31T21:59:00Z' }); // local 23:59 CEST
+    recordTestResult(core, { companyId: A, phone: '+4917000000004', status: 'ANSWERED', startedAt: '2026-03-31T22:00:00Z' }); // April
     topUp(core.db, CLI_ACTOR, { companyId: w.companyB, amount: 999 }, at('2026-03-10T10:00:00Z'));
 
     const answer = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-03' }));
-    expect(answer).toMatchObject({ month: '2026-03', currency: 'EUR', openingBalance: 9_950, closingBalance: 11_825, entries: 3, cancelled: false });
+    expect(answer).toMatchObject({ month: '2026-03', currency: 'EUR', openingBalance: 9_950, closingBalance: 11_850, entries: 3, cancelled: false });
     const rows = readCsv(answer.savedTo!);
     expect(rows.map((r) => r.kind)).toEqual(['opening_balance', 'topup', 'charge', 'charge', 'closing_balance']);
     expect(rows[0]).toMatchObject({ balance_after: '99.50', created_at_local: '2026-03-01 00:00:00', created_at_utc: '2026-02-28T23:00:00.000Z' });
     expect(rows[1]).toMatchObject({ amount: '20.00', balance_after: '119.50', note: "'=cmd", user: '' });
     expect(rows[2]).toMatchObject({ amount: '-0.50', call_result_id: String(call1), phone: '+4917000000002' });
     expect(rows[3]).toMatchObject({ created_at_local: '2026-03-31 23:59:00', utc_offset: '+02:00' });
-    expect(rows[4]).toMatchObject({ balance_after: '118.25', created_at_utc: '2026-03-31T22:00:00.000Z' });
+    expect(rows[4]).toMatchObject({ balance_after: '118.50', created_at_utc: '2026-03-31T22:00:00.000Z' });
     // the file adds up: opening + Σ amounts = closing, and each entry's balance_after follows from the one before
     const cents = (s: string) => Math.round(Number(s) * 100);
     let running = cents(rows[0]!.balance_after!);

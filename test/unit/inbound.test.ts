@@ -169,7 +169,7 @@ describe('recording an inbound call', () => {
     const again = recordInboundCallAndNotify(core, did, report());
     expect(again).toEqual({ recorded: true, resultId: (first as { resultId: number }).resultId, replay: true });
     const before = TABLES.map(count);
-    expect(() => recordInboundCallAndNotify(core, did, report({ durationS: 96 }))).toThrow(/already recorded/);
+    expect(() => recordInboundCallAndNotify(core, did, report({ durationS: 96 }))).toThrow(/already reported/);
     expect(TABLES.map(count)).toEqual(before);
     expect(core.db.sqlite.prepare('select calls from call_stats').pluck().get()).toBe(1);
     expect(events).toHaveLength(1);

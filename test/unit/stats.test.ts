@@ -32,15 +32,15 @@ describe('stats.matrix', () => {
     const { w, dims, dims2 } = await setup();
     const A = w.companyA;
     // today in Berlin is [2026-03-01T23:00Z, 2026-03-02T23:00Z)
-    result(A, 'ANSWERED', '2026-03-01T22:59:59Z', { scenarioId: dims.scenarioId, charged: 50 }); // yesterday 23:59:59
-    result(A, 'ANSWERED', '2026-03-01T23:00:00Z', { scenarioId: dims.scenarioId, charged: 50, durationS: 30 });
-    result(A, 'INTERESTED', '2026-03-02T08:10:00Z', { scenarioId: dims.scenarioId, charged: 50, durationS: 90 });
+    result(A, 'ANSWERED', '2026-03-01T22:59:59Z', { scenarioId: dims.scenarioId }); // yesterday 23:59:59
+    result(A, 'ANSWERED', '2026-03-01T23:00:00Z', { scenarioId: dims.scenarioId, durationS: 30 });
+    result(A, 'INTERESTED', '2026-03-02T08:10:00Z', { scenarioId: dims.scenarioId, durationS: 90 });
     result(A, 'NO_ANSWER', '2026-03-02T08:11:00Z', { scenarioId: dims.scenarioId });
     result(A, 'BUSY', '2026-03-02T09:00:00Z', { scenarioId: dims2.scenarioId });
     result(A, 'INBOUND_CALL', '2026-03-02T09:30:00Z', { durationS: 12 });
     result(A, 'FAILED', '2026-03-02T22:59:59Z'); // today 23:59:59
-    result(A, 'ANSWERED', '2026-03-02T23:00:00Z', { scenarioId: dims.scenarioId, charged: 50 }); // tomorrow
-    result(w.companyB, 'ANSWERED', '2026-03-02T08:00:00Z', { charged: 30 }); // another company
+    result(A, 'ANSWERED', '2026-03-02T23:00:00Z', { scenarioId: dims.scenarioId }); // tomorrow
+    result(w.companyB, 'ANSWERED', '2026-03-02T08:00:00Z', {}); // another company
 
     const m = ok(await call(core, w.users.viewer, 'stats.matrix', { companyId: A, range: { preset: 'today' }, groupBy: 'scenario' }));
     expect(m.range).toEqual({
@@ -96,8 +96,8 @@ describe('stats.matrix', () => {
 
   it('cuts a +03:30 day at 20:30 UTC', async () => {
     const { w, tehran } = await setup();
-    result(tehran, 'ANSWERED', '2026-03-01T20:29:59Z', { charged: 1000 });
-    result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z', { charged: 1000 });
+    result(tehran, 'ANSWERED', '2026-03-01T20:29:59Z', {});
+    result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z', {});
     result(tehran, 'POWER_OFF', '2026-03-02T20:29:00Z');
     result(tehran, 'INVALID', '2026-03-02T20:30:00Z');
     const m = ok(await call(core, w.superuser, 'stats.matrix', { companyId: tehran, range: { from: '2026-03-02', to: '2026-03-02' }, groupBy: 'scenario' }));
@@ -120,7 +120,6 @@ describe('stats.matrix', () => {
         const status = CALL_STATUSES[rnd(CALL_STATUSES.length)]!;
         result(company, status, start + rnd(60 * 24 * 60) * 60_000 + rnd(60) * 1000, {
           scenarioId: company === w.companyA && rnd(2) ? dims.scenarioId : null,
-          charged: rnd(3),
           durationS: rnd(100),
         });
       }

@@ -51,7 +51,7 @@ function furnish(core: TestCore, companyId: number) {
   }, now);
   // none of these may travel
   topUp(db, CLI_ACTOR, { companyId, amount: 5000 }, now);
-  recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now, charged: 50 });
+  recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now });
 }
 
 const tableCounts = (core: TestCore) =>

@@ -32,7 +32,7 @@ export const MAX_CLOCK_SKEW_MS = 60_000;
  */
 export function recordOne(ctx: RecordContext, r: ResultReport): { answer: RecordedResult; effects: ResultEffects | null } {
   const { db, company, now } = ctx;
-  const hash = reportHash(r);
+  const hash = r.fingerprint ?? reportHash(r);
   const earlier = prepare(db.sqlite, 'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?').get(company.id, r.callId) as
     | { id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null }
     | undefined;

@@ -19,6 +19,12 @@ export interface ResultReport {
   recordingUrl?: string | null;
   transcript?: string | null;
   data?: Record<string, unknown> | null;
+  /**
+   * What makes a retry "the same report", when the reporter's own fields say it better than the whole
+   * report: a Jambonz status hook carries no start time, so the start computed on arrival differs
+   * between retries of one hook. The whole report's hash by default.
+   */
+  fingerprint?: string;
 }
 
 export interface RecordedResult {
