@@ -1,11 +1,11 @@
 import type { AiAgentCreate, AiAgentDto, AiAgentUpdate } from '../../../src-shared/contract/inbound';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { first, transaction, type Db } from '../db/connection';
 import type { AiAgentRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { conflict, notFound } from '../errors';
+import { type Actor } from '../audit/audit';
+import { conflict } from '../errors';
 import { getCompany } from '../companies/companies';
 import { toIso } from '../time';
-import { definedOnly, editAction } from '../setup/common';
+import { flag, ownedRecords } from '../setup/owned';
 
 export function toAiAgentDto(row: AiAgentRow): AiAgentDto {
   return {
@@ -23,21 +23,11 @@ export function toAiAgentDto(row: AiAgentRow): AiAgentDto {
   };
 }
 
-export function listAiAgents(db: Db, companyId: number): AiAgentDto[] {
-  getCompany(db, companyId);
-  const q = db.kysely.selectFrom('ai_agents').selectAll().where('company_id', '=', companyId).orderBy('is_active', 'desc').orderBy('name').orderBy('id');
-  return all(db, q).map(toAiAgentDto);
-}
+const aiAgents = ownedRecords<AiAgentRow>({ table: 'ai_agents', entity: 'ai_agent', what: 'AI agent', orderBy: 'name, id', stamped: true });
 
-export function findAiAgent(db: Db, companyId: number, id: number): AiAgentRow | undefined {
-  return first(db, db.kysely.selectFrom('ai_agents').selectAll().where('id', '=', id).where('company_id', '=', companyId));
-}
-
-export function getAiAgent(db: Db, companyId: number, id: number): AiAgentRow {
-  const row = findAiAgent(db, companyId, id);
-  if (!row) throw notFound(`AI agent ${id} does not exist in this company`);
-  return row;
-}
+export const listAiAgents = (db: Db, companyId: number): AiAgentDto[] => aiAgents.list(db, companyId).map(toAiAgentDto);
+export const findAiAgent = aiAgents.find;
+export const getAiAgent = aiAgents.get;
 
 /** Names tell agents apart in the inbound-number picker, so one live name per company. */
 function assertNameFree(db: Db, companyId: number, name: string, exceptId: number | null): void {
@@ -50,26 +40,18 @@ export function createAiAgent(db: Db, actor: Actor, input: AiAgentCreate, now: n
   return transaction(db, () => {
     getCompany(db, input.companyId);
     if (input.isActive) assertNameFree(db, input.companyId, input.name, null);
-    const id = exec(
-      db,
-      db.kysely.insertInto('ai_agents').values({
-        company_id: input.companyId,
-        name: input.name,
-        system_prompt: input.systemPrompt,
-        greeting: input.greeting,
-        language: input.language,
-        voice: input.voice,
-        temperature: input.temperature,
-        is_active: input.isActive ? 1 : 0,
-        created_at: now,
-        updated_at: now,
-      }),
-    ).lastInsertRowid;
-    const row = getAiAgent(db, input.companyId, id);
-    audit(db, actor, { companyId: input.companyId, entity: 'ai_agent', entityId: id, action: 'create', after: row }, now);
-    return toAiAgentDto(row);
+    return toAiAgentDto(aiAgents.insert(db, actor, input.companyId, { ...agentFields(input), is_active: flag(input.isActive) }, now));
   });
 }
+
+const agentFields = (input: Partial<AiAgentCreate>) => ({
+  name: input.name,
+  system_prompt: input.systemPrompt,
+  greeting: input.greeting,
+  language: input.language,
+  voice: input.voice,
+  temperature: input.temperature,
+});
 
 /**
  * Deactivating an agent that answers numbers is allowed: those numbers then behave as numbers
@@ -82,20 +64,6 @@ export function updateAiAgent(db: Db, actor: Actor, input: AiAgentUpdate, now: n
     const name = input.name ?? before.name;
     const willBeActive = input.isActive ?? before.is_active === 1;
     if (willBeActive && (name !== before.name || before.is_active === 0)) assertNameFree(db, input.companyId, name, before.id);
-    const patch = definedOnly({
-      name: input.name,
-      system_prompt: input.systemPrompt,
-      greeting: input.greeting,
-      language: input.language,
-      voice: input.voice,
-      temperature: input.temperature,
-      is_active: input.isActive === undefined ? undefined : input.isActive ? 1 : 0,
-    });
-    if (Object.keys(patch).length === 0) return toAiAgentDto(before);
-    exec(db, db.kysely.updateTable('ai_agents').set({ ...patch, updated_at: now }).where('id', '=', before.id));
-    const after = getAiAgent(db, input.companyId, input.id);
-    const action = editAction(before.is_active, input.isActive);
-    audit(db, actor, { companyId: input.companyId, entity: 'ai_agent', entityId: before.id, action, before, after }, now);
-    return toAiAgentDto(after);
+    return toAiAgentDto(aiAgents.update(db, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
   });
 }

@@ -5,13 +5,13 @@ import type {
   InboundUpdate,
   VoiceSettings,
 } from '../../../src-shared/contract/inbound';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { first, transaction, type Db } from '../db/connection';
 import type { InboundNumberRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { badInput, conflict, isUniqueViolation, notFound } from '../errors';
+import { type Actor } from '../audit/audit';
+import { badInput, conflict, isUniqueViolation } from '../errors';
 import { companyCountry, getCompany } from '../companies/companies';
 import { toIso } from '../time';
-import { definedOnly, editAction } from '../setup/common';
+import { flag, ownedRecords } from '../setup/owned';
 import { toE164, toE164OrNull } from '../phone/phone';
 import { findAiAgent } from './ai-agents';
 
@@ -45,17 +45,10 @@ export function toInboundDto(row: InboundNumberRow): InboundNumberDto {
   };
 }
 
-export function listInboundNumbers(db: Db, companyId: number): InboundNumberDto[] {
-  getCompany(db, companyId);
-  const q = db.kysely.selectFrom('inbound_numbers').selectAll().where('company_id', '=', companyId).orderBy('is_active', 'desc').orderBy('phone');
-  return all(db, q).map(toInboundDto);
-}
+const inboundNumbers = ownedRecords<InboundNumberRow>({ table: 'inbound_numbers', entity: 'inbound_number', what: 'inbound number', orderBy: 'phone', stamped: true });
 
-export function getInboundNumber(db: Db, companyId: number, id: number): InboundNumberRow {
-  const row = first(db, db.kysely.selectFrom('inbound_numbers').selectAll().where('id', '=', id).where('company_id', '=', companyId));
-  if (!row) throw notFound(`inbound number ${id} does not exist in this company`);
-  return row;
-}
+export const listInboundNumbers = (db: Db, companyId: number): InboundNumberDto[] => inboundNumbers.list(db, companyId).map(toInboundDto);
+export const getInboundNumber = inboundNumbers.get;
 
 /** The DID's row whoever owns it: what the telephony server's questions start from. */
 export function findInboundByPhone(db: Db, phone: string): InboundNumberRow | undefined {
@@ -92,31 +85,27 @@ export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, 
     getCompany(db, input.companyId);
     assertAgentOfCompany(db, input.companyId, input.aiAgentId);
     if (findInboundByPhone(db, phone)) throw phoneTaken(phone);
-    let id: number;
-    try {
-      id = exec(
-        db,
-        db.kysely.insertInto('inbound_numbers').values({
-          company_id: input.companyId,
-          phone,
-          display_name: input.displayName,
-          ai_agent_id: input.aiAgentId,
-          support_number: supportNumber,
-          departments,
-          voice_settings: JSON.stringify(input.voiceSettings),
-          is_active: input.isActive ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        }),
-      ).lastInsertRowid;
-    } catch (err) {
-      if (isUniqueViolation(err)) throw phoneTaken(phone);
-      throw err;
-    }
-    const row = getInboundNumber(db, input.companyId, id);
-    audit(db, actor, { companyId: input.companyId, entity: 'inbound_number', entityId: id, action: 'create', after: row }, now);
-    return toInboundDto(row);
+    const values = {
+      phone,
+      display_name: input.displayName,
+      ai_agent_id: input.aiAgentId,
+      support_number: supportNumber,
+      departments,
+      voice_settings: JSON.stringify(input.voiceSettings),
+      is_active: flag(input.isActive),
+    };
+    return toInboundDto(orPhoneTaken(phone, () => inboundNumbers.insert(db, actor, input.companyId, values, now)));
   });
+}
+
+/** A race lost to another write of the same DID answers the same 409 as the check before it. */
+function orPhoneTaken<T>(phone: string | undefined, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isUniqueViolation(err) && phone) throw phoneTaken(phone);
+    throw err;
+  }
 }
 
 export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
@@ -128,25 +117,15 @@ export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, 
     const before = getInboundNumber(db, input.companyId, input.id);
     if (input.aiAgentId !== undefined) assertAgentOfCompany(db, input.companyId, input.aiAgentId);
     if (phone !== undefined && phone !== before.phone && findInboundByPhone(db, phone)) throw phoneTaken(phone);
-    const patch = definedOnly({
+    const patch = {
       phone,
       display_name: input.displayName,
       ai_agent_id: input.aiAgentId,
       support_number: supportNumber,
       departments,
       voice_settings: input.voiceSettings === undefined ? undefined : JSON.stringify(input.voiceSettings),
-      is_active: input.isActive === undefined ? undefined : input.isActive ? 1 : 0,
-    });
-    if (Object.keys(patch).length === 0) return toInboundDto(before);
-    try {
-      exec(db, db.kysely.updateTable('inbound_numbers').set({ ...patch, updated_at: now }).where('id', '=', before.id));
-    } catch (err) {
-      if (isUniqueViolation(err) && phone) throw phoneTaken(phone);
-      throw err;
-    }
-    const after = getInboundNumber(db, input.companyId, input.id);
-    const action = editAction(before.is_active, input.isActive);
-    audit(db, actor, { companyId: input.companyId, entity: 'inbound_number', entityId: before.id, action, before, after }, now);
-    return toInboundDto(after);
+      is_active: flag(input.isActive),
+    };
+    return toInboundDto(orPhoneTaken(phone, () => inboundNumbers.update(db, actor, before, patch, now)));
   });
 }

@@ -1,11 +1,11 @@
 import type { AgentCreate, AgentDto, AgentType, AgentUpdate } from '../../../src-shared/contract/setup';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { first, transaction, type Db } from '../db/connection';
 import type { AgentRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { conflict, notFound } from '../errors';
+import { type Actor } from '../audit/audit';
+import { conflict } from '../errors';
 import { getCompany } from '../companies/companies';
 import { toIso } from '../time';
-import { definedOnly, editAction } from './common';
+import { flag, ownedRecords } from './owned';
 
 export function toAgentDto(row: AgentRow): AgentDto {
   return {
@@ -19,18 +19,11 @@ export function toAgentDto(row: AgentRow): AgentDto {
   };
 }
 
-export function listAgents(db: Db, companyId: number, type?: AgentType): AgentDto[] {
-  getCompany(db, companyId);
-  let q = db.kysely.selectFrom('agents').selectAll().where('company_id', '=', companyId);
-  if (type) q = q.where('type', '=', type);
-  return all(db, q.orderBy('is_active', 'desc').orderBy('name').orderBy('id')).map(toAgentDto);
-}
+const agents = ownedRecords<AgentRow>({ table: 'agents', entity: 'agent', what: 'agent', orderBy: 'name, id', stamped: false });
 
-export function getAgent(db: Db, companyId: number, id: number): AgentRow {
-  const row = first(db, db.kysely.selectFrom('agents').selectAll().where('id', '=', id).where('company_id', '=', companyId));
-  if (!row) throw notFound(`agent ${id} does not exist in this company`);
-  return row;
-}
+export const listAgents = (db: Db, companyId: number, type?: AgentType): AgentDto[] =>
+  agents.list(db, companyId, type ? { column: 'type', value: type } : undefined).map(toAgentDto);
+export const getAgent = agents.get;
 
 /**
  * Two agents may share a name (people do), but not a live extension: the extension is where a call
@@ -53,20 +46,8 @@ export function createAgent(db: Db, actor: Actor, input: AgentCreate, now: numbe
   return transaction(db, () => {
     getCompany(db, input.companyId);
     assertExtensionFree(db, input.companyId, input.extension, null);
-    const id = exec(
-      db,
-      db.kysely.insertInto('agents').values({
-        company_id: input.companyId,
-        name: input.name,
-        extension: input.extension,
-        type: input.type,
-        is_active: 1,
-        created_at: now,
-      }),
-    ).lastInsertRowid;
-    const row = getAgent(db, input.companyId, id);
-    audit(db, actor, { companyId: input.companyId, entity: 'agent', entityId: id, action: 'create', after: row }, now);
-    return toAgentDto(row);
+    const values = { name: input.name, extension: input.extension, type: input.type, is_active: 1 };
+    return toAgentDto(agents.insert(db, actor, input.companyId, values, now));
   });
 }
 
@@ -78,17 +59,7 @@ export function updateAgent(db: Db, actor: Actor, input: AgentUpdate, now: numbe
     if (willBeActive && (extension !== before.extension || before.is_active === 0)) {
       assertExtensionFree(db, input.companyId, extension, before.id);
     }
-    const patch = definedOnly({
-      name: input.name,
-      extension: input.extension,
-      type: input.type,
-      is_active: input.isActive === undefined ? undefined : input.isActive ? 1 : 0,
-    });
-    if (Object.keys(patch).length === 0) return toAgentDto(before);
-    exec(db, db.kysely.updateTable('agents').set(patch).where('id', '=', before.id));
-    const after = getAgent(db, input.companyId, input.id);
-    const action = editAction(before.is_active, input.isActive);
-    audit(db, actor, { companyId: input.companyId, entity: 'agent', entityId: before.id, action, before, after }, now);
-    return toAgentDto(after);
+    const patch = { name: input.name, extension: input.extension, type: input.type, is_active: flag(input.isActive) };
+    return toAgentDto(agents.update(db, actor, before, patch, now));
   });
 }

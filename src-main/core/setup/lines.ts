@@ -1,11 +1,11 @@
 import type { LineCreate, LineUpdate, OutboundLineDto } from '../../../src-shared/contract/setup';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { first, transaction, type Db } from '../db/connection';
 import type { OutboundLineRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { conflict, isUniqueViolation, notFound } from '../errors';
+import { type Actor } from '../audit/audit';
+import { conflict, isUniqueViolation } from '../errors';
 import { companyCountry, getCompany } from '../companies/companies';
 import { toIso } from '../time';
-import { definedOnly, editAction } from './common';
+import { flag, ownedRecords } from './owned';
 import { toE164 } from '../phone/phone';
 
 export function toLineDto(row: OutboundLineRow): OutboundLineDto {
@@ -19,23 +19,10 @@ export function toLineDto(row: OutboundLineRow): OutboundLineDto {
   };
 }
 
-export function listLines(db: Db, companyId: number): OutboundLineDto[] {
-  getCompany(db, companyId);
-  const q = db.kysely
-    .selectFrom('outbound_lines')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .orderBy('is_active', 'desc')
-    .orderBy('name')
-    .orderBy('id');
-  return all(db, q).map(toLineDto);
-}
+const lines = ownedRecords<OutboundLineRow>({ table: 'outbound_lines', entity: 'outbound_line', what: 'outbound line', orderBy: 'name, id', stamped: false });
 
-export function getLine(db: Db, companyId: number, id: number): OutboundLineRow {
-  const row = first(db, db.kysely.selectFrom('outbound_lines').selectAll().where('id', '=', id).where('company_id', '=', companyId));
-  if (!row) throw notFound(`outbound line ${id} does not exist in this company`);
-  return row;
-}
+export const listLines = (db: Db, companyId: number): OutboundLineDto[] => lines.list(db, companyId).map(toLineDto);
+export const getLine = lines.get;
 
 const phoneTaken = (phone: string) => conflict(`phone: this company already has an outbound line ${phone}`);
 
@@ -45,24 +32,22 @@ function assertPhoneFree(db: Db, companyId: number, phone: string, exceptId: num
   if (first(db, q)) throw phoneTaken(phone);
 }
 
+/** The same write, and a race lost to another one with the same phone, answer the same 409. */
+function orPhoneTaken<T>(phone: string | undefined, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    if (isUniqueViolation(err) && phone) throw phoneTaken(phone);
+    throw err;
+  }
+}
+
 export function createLine(db: Db, actor: Actor, input: LineCreate, now: number): OutboundLineDto {
   const phone = toE164(input.phone, 'phone', input.region ?? companyCountry(db, input.companyId));
   return transaction(db, () => {
     getCompany(db, input.companyId);
     assertPhoneFree(db, input.companyId, phone, null);
-    let id: number;
-    try {
-      id = exec(
-        db,
-        db.kysely.insertInto('outbound_lines').values({ company_id: input.companyId, phone, name: input.name, is_active: 1, created_at: now }),
-      ).lastInsertRowid;
-    } catch (err) {
-      if (isUniqueViolation(err)) throw phoneTaken(phone);
-      throw err;
-    }
-    const row = getLine(db, input.companyId, id);
-    audit(db, actor, { companyId: input.companyId, entity: 'outbound_line', entityId: id, action: 'create', after: row }, now);
-    return toLineDto(row);
+    return toLineDto(orPhoneTaken(phone, () => lines.insert(db, actor, input.companyId, { phone, name: input.name, is_active: 1 }, now)));
   });
 }
 
@@ -71,21 +56,7 @@ export function updateLine(db: Db, actor: Actor, input: LineUpdate, now: number)
   return transaction(db, () => {
     const before = getLine(db, input.companyId, input.id);
     if (phone !== undefined && phone !== before.phone) assertPhoneFree(db, input.companyId, phone, before.id);
-    const patch = definedOnly({
-      phone,
-      name: input.name,
-      is_active: input.isActive === undefined ? undefined : input.isActive ? 1 : 0,
-    });
-    if (Object.keys(patch).length === 0) return toLineDto(before);
-    try {
-      exec(db, db.kysely.updateTable('outbound_lines').set(patch).where('id', '=', before.id));
-    } catch (err) {
-      if (isUniqueViolation(err) && phone) throw phoneTaken(phone);
-      throw err;
-    }
-    const after = getLine(db, input.companyId, input.id);
-    const action = editAction(before.is_active, input.isActive);
-    audit(db, actor, { companyId: input.companyId, entity: 'outbound_line', entityId: before.id, action, before, after }, now);
-    return toLineDto(after);
+    const patch = { phone, name: input.name, is_active: flag(input.isActive) };
+    return toLineDto(orPhoneTaken(phone, () => lines.update(db, actor, before, patch, now)));
   });
 }

@@ -1,11 +1,11 @@
 import type { ScenarioCreate, ScenarioDto, ScenarioUpdate } from '../../../src-shared/contract/setup';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { first, transaction, type Db } from '../db/connection';
 import type { ScenarioRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
-import { conflict, isUniqueViolation, notFound } from '../errors';
+import { type Actor } from '../audit/audit';
+import { conflict, isUniqueViolation } from '../errors';
 import { getCompany } from '../companies/companies';
 import { toIso } from '../time';
-import { definedOnly, editAction } from './common';
+import { flag, ownedRecords } from './owned';
 
 export function toScenarioDto(row: ScenarioRow): ScenarioDto {
   return {
@@ -20,25 +20,13 @@ export function toScenarioDto(row: ScenarioRow): ScenarioDto {
   };
 }
 
+const scenarios = ownedRecords<ScenarioRow>({ table: 'scenarios', entity: 'scenario', what: 'scenario', orderBy: 'name, id', stamped: true });
+
 /** Active ones first, then by name: what a supervisor scans for. */
-export function listScenarios(db: Db, companyId: number): ScenarioDto[] {
-  getCompany(db, companyId);
-  const q = db.kysely
-    .selectFrom('scenarios')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .orderBy('is_active', 'desc')
-    .orderBy('name')
-    .orderBy('id');
-  return all(db, q).map(toScenarioDto);
-}
+export const listScenarios = (db: Db, companyId: number): ScenarioDto[] => scenarios.list(db, companyId).map(toScenarioDto);
 
 /** A scenario of this company, or NOT_FOUND (also for another company's id: no peeking). */
-export function getScenario(db: Db, companyId: number, id: number): ScenarioRow {
-  const row = first(db, db.kysely.selectFrom('scenarios').selectAll().where('id', '=', id).where('company_id', '=', companyId));
-  if (!row) throw notFound(`scenario ${id} does not exist in this company`);
-  return row;
-}
+export const getScenario = scenarios.get;
 
 const keyTaken = (key: string) => conflict(`key: this company already has a scenario with the key "${key}"`);
 
@@ -50,27 +38,13 @@ export function createScenario(db: Db, actor: Actor, input: ScenarioCreate, now:
       db.kysely.selectFrom('scenarios').select('id').where('company_id', '=', input.companyId).where('key', '=', input.key),
     );
     if (existing) throw keyTaken(input.key);
-    let id: number;
     try {
-      id = exec(
-        db,
-        db.kysely.insertInto('scenarios').values({
-          company_id: input.companyId,
-          key: input.key,
-          name: input.name,
-          description: input.description,
-          is_active: input.isActive ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        }),
-      ).lastInsertRowid;
+      const values = { key: input.key, name: input.name, description: input.description, is_active: flag(input.isActive) };
+      return toScenarioDto(scenarios.insert(db, actor, input.companyId, values, now));
     } catch (err) {
       if (isUniqueViolation(err)) throw keyTaken(input.key);
       throw err;
     }
-    const row = getScenario(db, input.companyId, id);
-    audit(db, actor, { companyId: input.companyId, entity: 'scenario', entityId: id, action: 'create', after: row }, now);
-    return toScenarioDto(row);
   });
 }
 
@@ -78,16 +52,7 @@ export function createScenario(db: Db, actor: Actor, input: ScenarioCreate, now:
 export function updateScenario(db: Db, actor: Actor, input: ScenarioUpdate, now: number): ScenarioDto {
   return transaction(db, () => {
     const before = getScenario(db, input.companyId, input.id);
-    const patch = definedOnly({
-      name: input.name,
-      description: input.description,
-      is_active: input.isActive === undefined ? undefined : input.isActive ? 1 : 0,
-    });
-    if (Object.keys(patch).length === 0) return toScenarioDto(before);
-    exec(db, db.kysely.updateTable('scenarios').set({ ...patch, updated_at: now }).where('id', '=', before.id));
-    const after = getScenario(db, input.companyId, input.id);
-    const action = editAction(before.is_active, input.isActive);
-    audit(db, actor, { companyId: input.companyId, entity: 'scenario', entityId: before.id, action, before, after }, now);
-    return toScenarioDto(after);
+    const patch = { name: input.name, description: input.description, is_active: flag(input.isActive) };
+    return toScenarioDto(scenarios.update(db, actor, before, patch, now));
   });
 }
