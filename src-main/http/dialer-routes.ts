@@ -17,7 +17,7 @@ import type { Core } from '../core/core';
 import { nextBatch } from '../core/dialer/leasing';
 import { leasingReady, warmPoolCaches } from '../core/dialer/pool-cache';
 import { releaseBatch } from '../core/dialer/release';
-import { registerScenarios } from '../core/dialer/scenarios';
+import { registerScenarios } from '../core/setup/scenarios';
 import { recordResult, recordResults } from '../core/results/record';
 import { companyForKey, requireApiKey } from './auth';
 import { toNextBatchAnswer, toOutcomeDto, toReport } from './dialer-map';

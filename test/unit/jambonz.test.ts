@@ -8,7 +8,7 @@ import { buildLookup, findActiveDid } from '../../src-main/core/inbound/lookup';
 import { callVerbs, closedVerbs, openVerbs } from '../../src-main/core/inbound/jambonz';
 import { getLlmConnection, updateLlmSettings } from '../../src-main/core/inbound/llm-settings';
 import { previewInbound } from '../../src-main/core/inbound/preview';
-import type { OpeningHours } from '../../src-main/core/inbound/hours';
+import type { OpeningHours } from '../../src-main/core/inbound/opening-hours';
 import { makeTestCore, seedWorld, type TestCore, type World } from '../helpers/core';
 
 // Jambonz's own validator (the one its feature server runs on every application it receives)

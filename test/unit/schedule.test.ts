@@ -4,7 +4,7 @@ import { createCompany } from '../../src-main/core/companies/companies';
 import { openState } from '../../src-main/core/schedule/open';
 import { parseExceptionSpec, parseWindowSpec } from '../../src-main/core/schedule/parse';
 import { getSchedule, setSchedule, OPEN_24X7 } from '../../src-main/core/schedule/schedule';
-import { instantOf, localTime } from '../../src-main/core/schedule/zone';
+import { instantOf, localTime } from '../../src-main/core/schedule/local-time';
 import type { ScheduleException, ScheduleWindow } from '../../src-shared/contract/schedule';
 import { makeTestCore, type TestCore } from '../helpers/core';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDays, resolveRange } from '../../src-main/core/stats/range';
 import { decompose } from '../../src-main/core/stats/matrix';
-import { formatLocal, formatOffset, offsetSegments, startOfLocalDay } from '../../src-main/core/zone';
+import { formatLocal, formatOffset, offsetSegments, startOfLocalDay } from '../../src-main/core/time-zone';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const H = 3_600_000;

@@ -7,7 +7,7 @@ import { configureInbound } from '../../core/inbound/configure';
 import { listInboundNumbers } from '../../core/inbound/numbers';
 import { findActiveDid } from '../../core/inbound/lookup';
 import { previewInbound } from '../../core/inbound/preview';
-import { companyHours } from '../../core/inbound/schedule-hours';
+import { companyHours } from '../../core/inbound/opening-hours';
 import { getLlmConnection, toLlmSettingsDto, updateLlmSettings } from '../../core/inbound/llm-settings';
 import { badInput } from '../../core/errors';
 import { CLI_ACTOR, withCore } from '../context';

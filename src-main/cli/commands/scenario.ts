@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { ScenarioCreateInput } from '../../../src-shared/contract/setup';
 import { getCompanyBySlug } from '../../core/companies/companies';
-import { first } from '../../core/db/connection';
 import type { Core } from '../../core/core';
-import { notFound } from '../../core/errors';
-import { createScenario, listScenarios, updateScenario } from '../../core/setup/scenarios';
+import { createScenario, getScenarioByKey, listScenarios, updateScenario } from '../../core/setup/scenarios';
 import { CLI_ACTOR, withCore } from '../context';
 import { parseWith, printResult, type GlobalOptions } from '../io';
 
@@ -60,10 +58,5 @@ export function registerScenario(program: Command): void {
 
 function scenarioByKey(core: Core, slug: string, key: string): { companyId: number; id: number } {
   const companyId = getCompanyBySlug(core.db, slug).id;
-  const row = first(
-    core.db,
-    core.db.kysely.selectFrom('scenarios').select('id').where('company_id', '=', companyId).where('key', '=', key),
-  );
-  if (!row) throw notFound(`company ${slug} has no scenario with the key "${key}"`);
-  return { companyId, id: row.id };
+  return { companyId, id: getScenarioByKey(core.db, companyId, key).id };
 }

@@ -4,7 +4,7 @@ import { badInput } from '../errors';
 import { phoneSearch } from '../phone/phone';
 import { companyCountry } from '../companies/companies';
 import { localDays } from '../stats/range';
-import { addDays, startOfLocalDay } from '../zone';
+import { addDays, startOfLocalDay } from '../time-zone';
 
 /** How a phone filter is applied: one known number, a short list of numbers, a prefix, or nothing can match. */
 export type PhoneMatch =

@@ -1,7 +1,7 @@
 import type { GlobalStatus } from '../../../src-shared/statuses';
 import { prepare, type Db } from '../db/connection';
 import { Bitset } from './bitset';
-import { wallClock } from '../zone';
+import { wallClock } from '../time-zone';
 
 /**
  * What the leasing scan keeps in memory so that its cost does not grow with what a company has

@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import { getCompany } from '../companies/companies';
 import { selectPage, type ItemRow, type Keyset } from '../calllog/list';
 import { toIso } from '../time';
-import { formatOffset, wallClock } from '../zone';
+import { formatOffset, wallClock } from '../time-zone';
 import { CsvFile, csvLine, inertText, nextTurn } from './csv';
 import { decimalAmount } from './money';
 

@@ -2,7 +2,7 @@ import { prepare, type Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
 import { getCompany } from '../companies/companies';
 import { localDays } from '../stats/range';
-import { addDays, formatOffset, wallClock } from '../zone';
+import { addDays, formatOffset, wallClock } from '../time-zone';
 import { toIso } from '../time';
 import { localText } from './calls-csv';
 import { CsvFile, csvLine, inertText, nextTurn } from './csv';

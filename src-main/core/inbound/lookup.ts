@@ -6,7 +6,7 @@ import { badInput, notFound } from '../errors';
 import { toIsoOrNull } from '../time';
 import { wireNumber } from '../phone/phone';
 import { findAiAgent } from './ai-agents';
-import type { OpeningHours } from './hours';
+import type { OpeningHours } from './opening-hours';
 import { findInboundByPhone, parseDepartments, parseVoiceSettings } from './numbers';
 
 /**

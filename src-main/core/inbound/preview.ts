@@ -1,6 +1,6 @@
 import type { InboundPreview } from '../../../src-shared/contract/inbound';
 import type { Db } from '../db/connection';
-import type { OpeningHours } from './hours';
+import type { OpeningHours } from './opening-hours';
 import { closedVerbs, openVerbs } from './jambonz';
 import { getLlmConnection, toLlmSettingsDto } from './llm-settings';
 import { buildLookup } from './lookup';

@@ -1,5 +1,5 @@
 import { prepare, type Db } from '../db/connection';
-import { addDays, instantOf, localTime, weekdayOf } from './zone';
+import { addDays, instantOf, localTime, weekdayOf } from './local-time';
 
 /** A window in minutes since local midnight: open from `start` (inclusive) to `end` (exclusive). */
 export interface MinuteWindow {

@@ -4,7 +4,7 @@ import { prepare, type Db } from '../db/connection';
 import { getCompany } from '../companies/companies';
 import { addCounts, emptyCounts, finishCounts } from './counts';
 import { resolveRange, toResolvedRange } from './range';
-import { HOUR_MS, QUARTER_MS } from '../zone';
+import { HOUR_MS, QUARTER_MS } from '../time-zone';
 
 /** Which rollup table holds buckets of which width (migrations 0003 and 0005). */
 export type RollupTable = 'call_stats' | 'call_stats_blocks';

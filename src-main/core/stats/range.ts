@@ -1,7 +1,7 @@
 import type { ResolvedRange, StatsRangeInput } from '../../../src-shared/contract/stats';
 import { assertNever } from '../../../src-shared/errors';
 import { toIso } from '../time';
-import { addDays, localDate, startOfLocalDay } from '../zone';
+import { addDays, localDate, startOfLocalDay } from '../time-zone';
 
 /** A range of local dates as UTC instants: [startMs, endMs). */
 export interface DayRange {

@@ -12,7 +12,7 @@ import { badInput } from '../errors';
 import { toIso } from '../time';
 import { addCounts, emptyCounts, finishCounts } from './counts';
 import { resolveRange, toResolvedRange } from './range';
-import { addDays, DAY_MS, HOUR_MS, isoDate, MINUTE_MS, offsetSegments, startOfLocalDay, type OffsetSegment } from '../zone';
+import { addDays, DAY_MS, HOUR_MS, isoDate, MINUTE_MS, offsetSegments, startOfLocalDay, type OffsetSegment } from '../time-zone';
 
 interface KeyRow {
   k: number;

@@ -6,7 +6,7 @@ import { buildLookup, findActiveDid, normaliseDid } from '../../core/inbound/loo
 import { callVerbs } from '../../core/inbound/jambonz';
 import { getLlmConnection } from '../../core/inbound/llm-settings';
 import { recordInboundCallAndNotify } from '../../core/inbound/record';
-import { companyHours } from '../../core/inbound/schedule-hours';
+import { companyHours } from '../../core/inbound/opening-hours';
 import { notFound } from '../../core/errors';
 import { assertKeyCompany, requireApiKey } from '../auth';
 import {

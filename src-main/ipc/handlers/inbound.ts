@@ -3,7 +3,7 @@ import { createAiAgent, listAiAgents, updateAiAgent } from '../../core/inbound/a
 import { createInboundNumber, listInboundNumbers, updateInboundNumber } from '../../core/inbound/numbers';
 import { getLlmConnection, toLlmSettingsDto, updateLlmSettings } from '../../core/inbound/llm-settings';
 import { previewInbound } from '../../core/inbound/preview';
-import { companyHours } from '../../core/inbound/schedule-hours';
+import { companyHours } from '../../core/inbound/opening-hours';
 import type { Handlers } from '../types';
 
 type InboundChannel = Extract<ChannelName, `aiAgents.${string}` | `inbound.${string}`>;

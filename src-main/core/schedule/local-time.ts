@@ -1,7 +1,7 @@
-import { addDays, dateMs as dayMs, DAY_MS, isoDate, MINUTE_MS, wallClock } from '../zone';
+import { addDays, dateMs as dayMs, DAY_MS, isoDate, MINUTE_MS, wallClock } from '../time-zone';
 
 /**
- * The schedule's view of a company's clock (on top of ../zone.ts): the local date, weekday and minute
+ * The schedule's view of a company's clock (on top of ../time-zone.ts): the local date, weekday and minute
  * at an instant, and the instant its clock first reads a given local time (DST gaps included).
  */
 

@@ -1,5 +1,17 @@
+import type { Db } from '../db/connection';
 import { openState } from '../schedule/open';
-import type { OpeningHours } from './hours';
+
+/** Whether a company takes calls at an instant, and when it opens next (epoch ms, null: never). */
+export interface OpenState {
+  open: boolean;
+  nextOpenAt: number | null;
+}
+
+/**
+ * The one question inbound asks of the schedule domain. A function type, so the lookup can be
+ * tested against fixed hours; companyHours answers it from the company's real schedule.
+ */
+export type OpeningHours = (db: Db, company: { id: number; timezone: string }, at: number) => OpenState;
 
 /**
  * Opening hours from the company's schedule (src-main/core/schedule): the same windows and date
