@@ -2,7 +2,7 @@ import type { NextBatchAnswer, ResultItem, ResultOutcome as ResultOutcomeDto } f
 import { HTTP_STATUS } from '../../src-shared/errors';
 import type { NextBatch } from '../core/dialer/leasing';
 import type { ResultOutcome, ResultReport } from '../core/results/types';
-import { toIso, toIsoOrNull } from '../core/time';
+import { toIsoOrNull } from '../core/time';
 
 /** The wire (snake_case) ⇄ core (camelCase) mapping of the dialer API; no rules here. */
 
@@ -70,4 +70,3 @@ export function toOutcomeDto(o: ResultOutcome, index: number, callId: string): R
   };
 }
 
-export { toIso };

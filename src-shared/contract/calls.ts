@@ -50,7 +50,6 @@ export const CallsListInput = CallFilters.extend({
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(CALLS_PAGE_MAX).default(50),
 }).superRefine(checkDates);
-export type CallsListParsed = z.output<typeof CallsListInput>;
 
 export interface CallListItem {
   id: number;

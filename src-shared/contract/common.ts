@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
 export const Id = z.number().int().positive();
-export const CompanyScoped = z.object({ companyId: Id });
 export const Empty = z.object({}).strict();
 
 /**
