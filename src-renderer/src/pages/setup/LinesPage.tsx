@@ -2,11 +2,7 @@ import { useState } from 'react';
 import type { CompanyDto, OutboundLineDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
-import { ActiveBadge } from '../../components/ActiveBadge';
-import { Button } from '../../components/Button';
-import { ToggleActiveButton } from '../../components/ToggleActiveButton';
-import { Card, PageHeader } from '../../components/Card';
-import { EmptyState, Notice, QueryView } from '../../components/Feedback';
+import { OwnedRecordsPage } from '../../components/OwnedRecordsPage';
 import { FormDialog } from '../../components/Dialog';
 import { CheckboxField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
@@ -14,76 +10,26 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
 
 export function LinesPage({ company }: { company: CompanyDto }) {
-  const canEdit = useCan('operate');
   const list = useQuery(() => api.call('lines.list', { companyId: company.id }), [company.id]);
-  const [editing, setEditing] = useState<OutboundLineDto | 'new' | null>(null);
-  const toggle = useAction(async (l: OutboundLineDto) => {
-    const saved = l.isActive
-      ? await api.call('lines.deactivate', { companyId: company.id, id: l.id })
-      : await api.call('lines.update', { companyId: company.id, id: l.id, isActive: true });
-    toast(`${saved.name} is ${saved.isActive ? 'active' : 'inactive'}`);
-    await list.reload();
-  });
-
   return (
-    <div className="page">
-      <PageHeader
-        title="Outbound lines"
-        description="The caller IDs and trunks dialers call from. Dialers receive the active ones with every batch."
-        actions={canEdit && <Button variant="primary" onClick={() => setEditing('new')}>New line</Button>}
-      />
-      {toggle.error && <Notice tone="warn">{toggle.error}</Notice>}
-      <Card>
-        <QueryView query={list}>
-          {(rows) =>
-            rows.length === 0 ? (
-              <EmptyState title="No outbound lines yet" action={canEdit && <Button variant="primary" onClick={() => setEditing('new')}>Add a line</Button>}>
-                Add the phone numbers your dialers present to the people they call.
-              </EmptyState>
-            ) : (
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Phone</th>
-                    <th>Added</th>
-                    <th>Status</th>
-                    {canEdit && <th className="actions-col"><span className="sr-only">Actions</span></th>}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((l) => (
-                    <tr key={l.id}>
-                      <td><strong>{l.name}</strong></td>
-                      <td className="mono">{l.phone}</td>
-                      <td>{formatDate(l.createdAt, company.timezone)}</td>
-                      <td><ActiveBadge active={l.isActive} /></td>
-                      {canEdit && (
-                        <td className="actions-col">
-                          <Button size="sm" onClick={() => setEditing(l)} aria-label={`Edit ${l.name}`}>Edit</Button>
-                          <ToggleActiveButton active={l.isActive} label={l.name} onClick={() => void toggle.run(l)} />
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )
-          }
-        </QueryView>
-      </Card>
-      {editing !== null && (
-        <LineDialog
-          companyId={company.id}
-          line={editing === 'new' ? null : editing}
-          onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void list.reload();
-          }}
-        />
-      )}
-    </div>
+    <OwnedRecordsPage<OutboundLineDto>
+      title="Outbound lines"
+      description="The caller IDs and trunks dialers call from. Dialers receive the active ones with every batch."
+      newLabel="New line"
+      empty={{ title: 'No outbound lines yet', addLabel: 'Add a line', body: 'Add the phone numbers your dialers present to the people they call.' }}
+      query={list}
+      canEdit={useCan('operate')}
+      label={(l) => l.name}
+      setActive={(l, active) =>
+        active ? api.call('lines.update', { companyId: company.id, id: l.id, isActive: true }) : api.call('lines.deactivate', { companyId: company.id, id: l.id })
+      }
+      columns={[
+        { header: 'Name', cell: (l) => <strong>{l.name}</strong> },
+        { header: 'Phone', cell: (l) => l.phone, className: 'mono' },
+        { header: 'Added', cell: (l) => formatDate(l.createdAt, company.timezone) },
+      ]}
+      dialog={(line, close, saved) => <LineDialog companyId={company.id} line={line} onClose={close} onSaved={saved} />}
+    />
   );
 }
 
