@@ -29,7 +29,7 @@ const SLICE_ROWS = 2000;
 const HEADER_WORDS = /phone|number|mobile|msisdn|tel|cell|numero|nummer|شماره|موبایل/i;
 
 export const sourceName = (source: ListSource, given?: string): string =>
-  given ?? ('path' in source ? basename(source.path) : 'console');
+  given ?? ('file' in source ? basename(source.file) : 'console');
 
 /**
  * Reads a CSV or one-number-a-line list and hands its phones, normalised to E.164, to `write` in

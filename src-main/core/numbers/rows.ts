@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { badInput } from '../errors';
 
-export type ListSource = { path: string } | { content: string };
+/** A list as the core reads it: a file the transport resolved (never a path a client sent), or text. */
+export type ListSource = { file: string } | { content: string };
 
 export interface Row {
   /** 1-based line of the file */
@@ -49,15 +50,15 @@ function opener(source: ListSource): { open: () => Readable; size: number } {
   }
   let size: number;
   try {
-    const stat = statSync(source.path);
-    if (!stat.isFile()) throw badInput(`${source.path} is not a file`);
+    const stat = statSync(source.file);
+    if (!stat.isFile()) throw badInput(`${source.file} is not a file`);
     size = stat.size;
   } catch (err) {
-    if (err instanceof Error && 'code' in err && err.code === 'ENOENT') throw badInput(`no file at ${source.path}`);
+    if (err instanceof Error && 'code' in err && err.code === 'ENOENT') throw badInput(`no file at ${source.file}`);
     throw err;
   }
   // bytes for characters: exact for the ASCII that phone lists are, close enough for progress otherwise
-  return { open: () => createReadStream(source.path, { encoding: 'utf8', highWaterMark: CHUNK }), size };
+  return { open: () => createReadStream(source.file, { encoding: 'utf8', highWaterMark: CHUNK }), size };
 }
 
 async function isPlain(source: ListSource, open: () => Readable): Promise<boolean> {
