@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, makeTestCore, ok, seedWorld, willChooseFolder, willPick, type TestCore, type World } from '../helpers/core';
@@ -49,6 +50,40 @@ describe('no channel opens a path a client names', () => {
     // used up: the same handle is refused the second time
     expect(await call(core, w.superuser, 'numbers.dnc', { file: picked.handle })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(count("select count(*) from numbers where global_status = 'complained'")).toBe(0);
+  });
+
+  it('answers a binary file with BAD_INPUT, and leaves no descriptor open after any failed import', async () => {
+    core = await makeTestCore();
+    w = await seedWorld(core);
+    const binary = join(core.dataDir, 'leads.xlsx');
+    writeFileSync(binary, Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), randomBytes(300_000)]));
+    // quoted, so it takes csv-parse, which fails on line 2 of 200,000: the rest of the file is never read
+    const broken = join(core.dataDir, 'broken.csv');
+    writeFileSync(broken, `"phone"\n"+1212"x"\n${Array.from({ length: 200_000 }, (_, i) => `"+1212${String(5550000 + i)}"`).join('\n')}\n`);
+    const openFiles = () =>
+      readdirSync('/proc/self/fd')
+        .map((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`);
+          } catch {
+            return ''; // closed meanwhile
+          }
+        })
+        .filter((target) => target.startsWith(core.dataDir) && !target.includes('dialdesk.sqlite'));
+    const fdsBefore = readdirSync('/proc/self/fd').length;
+    for (let i = 0; i < 4; i++) {
+      const bin = await call(core, w.superuser, 'numbers.import', { file: (await pick(binary)).handle });
+      expect(bin).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^leads\.xlsx is not a text list/) } });
+      const bad = await call(core, w.superuser, 'numbers.import', { file: (await pick(broken)).handle });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^broken\.csv could not be read as CSV/) } });
+      const dnc = await call(core, w.superuser, 'numbers.dnc', { file: (await pick(broken)).handle });
+      expect(dnc).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(openFiles()).toEqual([]);
+    expect(readdirSync('/proc/self/fd').length).toBeLessThanOrEqual(fdsBefore);
+    // a failed import of pasted text says the same, and writes nothing
+    expect(await call(core, w.superuser, 'numbers.import', { content: 'phone\u0000\u0001\u0002' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('console is not a text list') } });
+    expect(count('select count(*) from numbers where global_status = \'active\'')).toBe(0);
   });
 });
 

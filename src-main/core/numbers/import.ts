@@ -7,6 +7,7 @@ import { audit, type Actor } from '../audit/audit';
 import { forgetDeadNumbers, poolGrew } from '../dialer/pool-cache';
 import { readPhoneList, sourceName, type ListSource, type PhoneRow } from './reader';
 import { PhoneList, writeInPhoneOrder } from './phone-order';
+import { refuseDatabaseFiles } from './list-file';
 
 export interface ListImport {
   source: ListSource;
@@ -31,7 +32,7 @@ export async function importNumbers(core: Core, actor: Actor, input: ListImport)
   const source = sourceName(input.source, input.sourceName);
   let added = 0;
   let known = 0;
-  const report = await runJob(core, input, (rows, now) => {
+  const report = await runJob(core, input, source, (rows, now) => {
     // many rows a statement: the per-statement cost is most of an insert's; changes still tell new from known
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const part = rows.slice(i, i + ROWS_PER_INSERT);
@@ -57,7 +58,7 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
   let marked = 0;
   let added = 0;
   let known = 0;
-  const report = await runJob(core, input, (rows, now) => {
+  const report = await runJob(core, input, source, (rows, now) => {
     const mark = prepare(core.db.sqlite, "update numbers set global_status = 'complained' where phone = ? and global_status <> 'complained'");
     const insert = prepare(core.db.sqlite, "insert or ignore into numbers (phone, global_status, imported_at, source) values (?, 'complained', ?, ?)");
     for (const row of rows) {
@@ -75,6 +76,7 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
 async function runJob(
   core: Core,
   input: ListImport,
+  list: string,
   writeRows: (rows: PhoneRow[], now: number) => void,
   options: { inPhoneOrder?: boolean } = {},
 ): Promise<Omit<ImportReport, 'source' | 'added' | 'known'>> {
@@ -85,11 +87,13 @@ async function runJob(
     core.events.emit('import.progress', { companyId: null, jobId, done, total, phase });
   emit('reading', 0, null);
   try {
+    if ('file' in input.source) refuseDatabaseFiles(core.db.file, input.source.file);
     const write = (rows: PhoneRow[]) => transaction(core.db, () => writeRows(rows, core.clock()));
     // read whole, then written in phone order (see phone-order.ts); otherwise written as read
     const read = options.inPhoneOrder ? new PhoneList() : null;
     const summary = await readPhoneList(
       input.source,
+      list,
       input.region,
       (rows) => (read ? rows.forEach((r) => read.push(r.phone)) : write(rows)),
       (p) => {

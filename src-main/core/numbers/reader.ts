@@ -39,6 +39,8 @@ export const sourceName = (source: ListSource, given?: string): string =>
  */
 export async function readPhoneList(
   source: ListSource,
+  /** how errors name the list */
+  label: string,
   region: string | undefined,
   write: (rows: PhoneRow[]) => void,
   progress: (p: ReadProgress) => void = () => undefined,
@@ -58,7 +60,7 @@ export async function readPhoneList(
     sliceStart = performance.now();
   };
 
-  for await (const batch of listRows(source)) {
+  for await (const batch of listRows(source, label)) {
     fraction = batch.fraction;
     for (const { line, cells } of batch.rows) {
       if (column === null) {
