@@ -49,7 +49,8 @@ export function consolePlugin(options: ConsoleOptions) {
       downloads.close();
       opened.close();
     });
-    const bridge = readFileSync(options.bridgeScript, 'utf8');
+    // the page checks a file's size against the server's limit before sending a byte of it
+    const bridge = readFileSync(options.bridgeScript, 'utf8').replace('__DIALDESK_UPLOAD_LIMIT__', String(uploadLimit));
     const indexFile = join(options.rendererDir, 'index.html');
     // the bridge works without the built page (tests and scripts drive it directly); the page says what is missing
     const built = existsSync(indexFile);

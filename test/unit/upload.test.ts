@@ -150,6 +150,11 @@ describe('the upload limit', () => {
     await core.dispose();
   });
 
+  it('is told to the page, which checks a file before sending it', async () => {
+    const script = await (await fetch(`${port.url}/dialdesk-bridge.js`)).text();
+    expect(script).toContain(`Number('${LIMIT}')`);
+  });
+
   it('answers a body announced over the limit with a 413 envelope, keeping nothing', async () => {
     const answer = await upload(port.url, token, 'big.csv', 'x'.repeat(LIMIT + 1));
     expect(answer).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
