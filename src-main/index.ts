@@ -5,11 +5,13 @@ import Store from 'electron-store';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
 import type { SessionUser } from '../src-shared/contract';
 import { createCore, type Core } from './core/core';
-import { localSaveTarget, safeFileName, type FileDelivery } from './core/exports/delivery';
+import { localSaveTarget, safeFileName } from './core/exports/delivery';
 import { fileDeskSettings } from './core/settings/desk';
 import { startPort, type RunningPort } from './http/port';
 import { dispatch } from './ipc/dispatch';
+import { OpenedFiles } from './ipc/opened-files';
 import { HANDLERS } from './ipc/table';
+import type { DeskFiles } from './ipc/types';
 
 /**
  * The Electron shell, and nothing more: one instance, one locked-down window, the handler table on
@@ -58,6 +60,8 @@ async function start(): Promise<void> {
     owner: 'app',
   });
   const appCore = core;
+  const files = new OpenedFiles(appCore.clock);
+  appCore.onClose(() => files.close());
 
   ipcMain.removeHandler(INVOKE_CHANNEL);
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) => {
@@ -70,7 +74,7 @@ async function start(): Promise<void> {
       actor: user ? { userId: user.id, name: user.username } : { userId: null, name: 'anonymous' },
       startSession: (u) => sessions.set(id, u),
       endSession: () => sessions.delete(id),
-      files: saveDialogFor(event.sender),
+      files: dialogsFor(event.sender, files),
     }, channel, arg);
   });
 
@@ -101,15 +105,43 @@ async function start(): Promise<void> {
   });
 }
 
-/** Files the user asks for (exports, statements, company files, backups) go where they pick in a save dialog. */
-function saveDialogFor(sender: WebContents): FileDelivery {
+/**
+ * Files go through the desk's own dialogs: exports where the user saves them, lists read from where
+ * the user picked them (behind a one-time handle bound to this window), folders chosen the same way.
+ * The window never sends a path.
+ */
+function dialogsFor(sender: WebContents, files: OpenedFiles): DeskFiles {
+  const owner = `window:${sender.id}`;
+  const win = () => BrowserWindow.fromWebContents(sender);
   return {
     async chooseSaveTarget(suggestedName) {
       const options = { defaultPath: join(app.getPath('downloads'), safeFileName(suggestedName)) };
-      const win = BrowserWindow.fromWebContents(sender);
-      const choice = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const w = win();
+      const choice = w ? await dialog.showSaveDialog(w, options) : await dialog.showSaveDialog(options);
       return choice.canceled || !choice.filePath ? null : localSaveTarget(choice.filePath);
     },
+    dialogs: {
+      async pickOpen() {
+        const options: Electron.OpenDialogOptions = {
+          properties: ['openFile'],
+          filters: [
+            { name: 'Lists of numbers', extensions: ['csv', 'txt'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        };
+        const w = win();
+        const choice = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+        const path = choice.filePaths[0];
+        return choice.canceled || !path ? null : files.addPicked(owner, path);
+      },
+      async chooseFolder(title) {
+        const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+        const w = win();
+        const choice = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
+        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+      },
+    },
+    take: (handle) => files.take(owner, handle),
   };
 }
 

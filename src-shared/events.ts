@@ -28,6 +28,11 @@ export interface EventMap {
     total: number | null;
     phase: 'reading' | 'writing' | 'finished' | 'failed';
   };
+  /**
+   * Under `dialdesk serve`, the bytes of a picked file on their way up (files.pickOpen). Raised by
+   * the console's bridge in the page itself, not by the server: only the page sees an upload's progress.
+   */
+  'upload.progress': { name: string; sent: number; total: number };
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: EventName[] = [
@@ -36,6 +41,7 @@ export const EVENT_NAMES: EventName[] = [
   'wallet.changed',
   'dialer.seen',
   'import.progress',
+  'upload.progress',
 ];
 
 /** The narrow API the preload (or the headless bridge) puts on window.dialdesk. */

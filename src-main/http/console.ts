@@ -5,11 +5,14 @@ import fastifyStatic from '@fastify/static';
 import type { EventMap, EventName } from '../../src-shared/events';
 import type { Core } from '../core/core';
 import { contentTypeOf, DOWNLOAD_ROUTE, DownloadTickets } from '../core/exports/delivery';
+import { UPLOAD_LIMIT_BYTES } from '../../src-shared/contract/files';
 import { dispatch } from '../ipc/dispatch';
+import { OpenedFiles } from '../ipc/opened-files';
 import { SessionRegistry } from '../ipc/sessions';
 import type { HandlerContext, HandlerTable } from '../ipc/types';
 import { sendError, setPageFallback } from './errors';
 import { isLoopbackAddress } from './server';
+import { uploadRoute } from './upload';
 
 export const SESSION_HEADER = 'x-dialdesk-session';
 
@@ -20,6 +23,8 @@ export interface ConsoleOptions {
   rendererDir: string;
   /** the script that puts window.dialdesk on the page (resources/headless-bridge.js) */
   bridgeScript: string;
+  /** the largest upload accepted (default UPLOAD_LIMIT_BYTES) */
+  uploadLimitBytes?: number;
 }
 
 /**
@@ -32,13 +37,20 @@ export function consolePlugin(options: ConsoleOptions) {
     const { core, handlers } = options;
     const sessions = new SessionRegistry(core.clock);
     const downloads = new DownloadTickets(core.clock);
-    const sweeper = setInterval(() => downloads.sweep(), 60_000);
+    const opened = new OpenedFiles(core.clock);
+    const uploadLimit = options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
+    const sweeper = setInterval(() => {
+      downloads.sweep();
+      opened.sweep();
+    }, 60_000);
     sweeper.unref();
     core.onClose(() => {
       clearInterval(sweeper);
       downloads.close();
+      opened.close();
     });
-    const bridge = readFileSync(options.bridgeScript, 'utf8');
+    // the page checks a file's size against the server's limit before sending a byte of it
+    const bridge = readFileSync(options.bridgeScript, 'utf8').replace('__DIALDESK_UPLOAD_LIMIT__', String(uploadLimit));
     const indexFile = join(options.rendererDir, 'index.html');
     // the bridge works without the built page (tests and scripts drive it directly); the page says what is missing
     const built = existsSync(indexFile);
@@ -73,14 +85,21 @@ export function consolePlugin(options: ConsoleOptions) {
         endSession() {
           if (token) sessions.delete(token);
         },
-        // a browser cannot be handed a path: files wait behind a one-time link the page then opens
-        files: { chooseSaveTarget: async (name) => downloads.saveTarget(name) },
+        files: {
+          // a browser cannot be handed a path: files wait behind a one-time link the page then opens
+          chooseSaveTarget: async (name) => downloads.saveTarget(name),
+          // no dialog on the server's screen: the page picks and uploads (POST /rpc/upload) instead
+          dialogs: null,
+          take: (handle) => opened.take(token ?? '', handle),
+        },
       };
       if (ctx.user) ctx.actor = { userId: ctx.user.id, name: ctx.user.username };
       const envelope = await dispatch(handlers, ctx, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
       if (issued) reply.header(SESSION_HEADER, issued);
       return reply.header('cache-control', 'no-store').send(envelope);
     });
+
+    await app.register(uploadRoute({ core, sessions, opened, tokenOf: headerToken, limitBytes: uploadLimit }));
 
     app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply));
 

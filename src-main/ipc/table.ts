@@ -16,6 +16,7 @@ import { scheduleHandlers } from './handlers/schedule';
 import { apikeysHandlers } from './handlers/apikeys';
 import { billingHandlers } from './handlers/billing';
 import { dialerHandlers } from './handlers/dialer';
+import { filesHandlers } from './handlers/files';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -36,4 +37,5 @@ export const HANDLERS: HandlerTable = {
   ...apikeysHandlers,
   ...billingHandlers,
   ...dialerHandlers,
+  ...filesHandlers,
 };

@@ -2,7 +2,9 @@ import type { ChannelName, Output, ParsedInput, SessionUser } from '../../src-sh
 import type { Capability } from '../../src-shared/roles';
 import type { Actor } from '../core/audit/audit';
 import type { Core } from '../core/core';
+import type { PickedFile } from '../../src-shared/contract/files';
 import type { FileDelivery } from '../core/exports/delivery';
+import type { OpenedFile } from './opened-files';
 
 export interface Transport {
   kind: 'electron' | 'http';
@@ -20,8 +22,26 @@ export interface HandlerContext {
   actor: Actor;
   startSession(user: SessionUser): void;
   endSession(): void;
-  /** where a file the user asked for goes: a save dialog in Electron, a one-time download link headless */
-  files: FileDelivery;
+  /** files in and out of the desk, as this transport can offer them */
+  files: DeskFiles;
+}
+
+/**
+ * What a transport offers for files. Saving: a save dialog in Electron, a one-time download link
+ * headless. Reading: only files behind a handle the transport made itself (a dialog, an upload).
+ */
+export interface DeskFiles extends FileDelivery {
+  /** the desk's own dialogs; null where the console runs in a browser on another machine's screen (serve) */
+  dialogs: DeskDialogs | null;
+  /** the file behind a handle this session got, once; refused for any other handle */
+  take(handle: string): OpenedFile;
+}
+
+export interface DeskDialogs {
+  /** the open dialog; null when the user cancelled */
+  pickOpen(): Promise<PickedFile | null>;
+  /** a folder dialog; null when the user cancelled */
+  chooseFolder(title: string): Promise<string | null>;
 }
 
 export type SignedInContext = HandlerContext & { user: SessionUser };

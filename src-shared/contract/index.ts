@@ -17,6 +17,7 @@ import { scheduleChannels } from './schedule';
 import { apikeysChannels } from './apikeys';
 import { billingChannels } from './billing';
 import { dialersChannels } from './dialer';
+import { filesChannels } from './files';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -41,6 +42,7 @@ export const CHANNELS = {
   ...apikeysChannels,
   ...billingChannels,
   ...dialersChannels,
+  ...filesChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -74,3 +76,4 @@ export * from './schedule';
 export * from './apikeys';
 export * from './billing';
 export * from './dialer';
+export * from './files';

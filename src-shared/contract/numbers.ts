@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { Id } from './common';
+import { FileHandle } from './files';
 import { PhoneInput, Region } from './setup';
 import { GLOBAL_STATUSES, type CallStatus, type GlobalStatus } from '../statuses';
 
@@ -38,20 +39,36 @@ export interface DncReport extends Omit<ImportReport, 'added' | 'known'> {
   known: number;
 }
 
-/** Either a file on this machine or the file's text (the console may send what the user picked). */
-export const ImportSourceInput = z
+/** What the pool remembers of a list besides its numbers (the console and the command line alike). */
+export const ListOptions = z
   .object({
-    path: z.string().min(1).max(4096).optional(),
-    content: z.string().max(256 * 1024 * 1024).optional(),
     /** the country of numbers written without their country code */
     region: Region.optional(),
     /** what the pool remembers as the numbers' source; the file name by default */
     source: z.string().trim().min(1).max(200).optional(),
   })
+  .strict();
+
+/** Pasted text is for a few thousand numbers; a whole file is picked or uploaded (files.pickOpen). */
+export const PASTED_LIST_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * A list is a file the user picked (its handle from files.pickOpen) or pasted text. Never a path:
+ * the server does not open files a client names (DESIGN.md §7).
+ */
+export const ImportSourceInput = ListOptions.extend({
+  /** refused with a sentence that says what to do instead */
+  path: z.never({ error: 'the server does not open files a client names: choose the file (files.pickOpen), or send the list as text' }).optional(),
+  file: FileHandle.optional(),
+  content: z
+    .string()
+    .max(PASTED_LIST_LIMIT, `pasted text is limited to ${PASTED_LIST_LIMIT / 1024 / 1024} MB; choose the file instead`)
+    .optional(),
+})
   .strict()
-  .refine((v) => (v.path === undefined) !== (v.content === undefined), {
-    message: 'give either the path of a file or its content, not both',
-    path: ['path'],
+  .refine((v) => (v.file === undefined) !== (v.content === undefined), {
+    message: 'give either a file (its handle from files.pickOpen) or the list as text, not both',
+    path: ['file'],
   });
 export type ImportSource = z.output<typeof ImportSourceInput>;
 

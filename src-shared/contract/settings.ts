@@ -8,6 +8,11 @@ export interface DeskSettings {
   httpPort: number;
   httpHost: string;
   theme: 'light' | 'dark' | 'system';
+  /**
+   * Where backups are written on the server's machine. Never set by a client (it would be a path a
+   * client names): chosen in the app's folder dialog (files.chooseBackupDir), or given to
+   * `dialdesk serve --backup-dir DIR`.
+   */
   backupDir: string | null;
 }
 
@@ -32,13 +37,17 @@ const Host = z
   .trim()
   .regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|::1?|[0-9a-fA-F:]+)$/, 'bind address is an IP address such as 127.0.0.1 or 0.0.0.0');
 
+export const BACKUP_DIR_RULE =
+  'the backup folder is a place on the server\'s disk that only the desk names: choose it in the app (Settings, "Choose folder…"), or start the server with `dialdesk serve --backup-dir DIR`';
+
 export const DeskSettingsPatch = z
   .object({
     httpEnabled: z.boolean().optional(),
     httpPort: z.number().int().min(1).max(65535).optional(),
     httpHost: Host.optional(),
     theme: z.enum(['light', 'dark', 'system']).optional(),
-    backupDir: z.string().min(1).nullable().optional(),
+    /** refused with a sentence that says how it is set */
+    backupDir: z.never({ error: BACKUP_DIR_RULE }).optional(),
   })
   .strict();
 

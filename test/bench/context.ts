@@ -13,7 +13,7 @@ import { JsonClient } from './harness/http';
 import { LoopStall } from './harness/monitor';
 import { setupSuperuser } from '../../src-main/core/users/users';
 import type { ChannelName, Input, Output } from '../../src-shared/contract';
-import { call } from '../helpers/core';
+import { call, willPick } from '../helpers/core';
 import type { BenchTable } from './harness/table';
 
 /** Everything a measurement needs: the real core and port on a fresh copy of the data set, and the baseline server. */
@@ -36,6 +36,8 @@ export interface BenchContext {
   startup: LoopStall;
   /** a console call through the real handler table (validation, roles), as the site owner */
   rpc<C extends ChannelName>(channel: C, arg: Input<C>): Promise<Output<C>>;
+  /** numbers.import of a file as the app does it: picked in the open dialog, then imported by its handle */
+  importList(path: string, region: string): Promise<Output<'numbers.import'>>;
   /** a keep-alive client for one company's key */
   client(slug: string): JsonClient;
   log(line: string): void;
@@ -70,6 +72,11 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
   const bare = await startBareServer(core.db);
   const clients: JsonClient[] = [];
   const companies = dataset.manifest.companies;
+  async function rpc<C extends ChannelName>(channel: C, arg: Input<C>): Promise<Output<C>> {
+    const answer = await call(core, superuser, channel, arg);
+    if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
+    return answer.value;
+  }
   return {
     quick,
     dataset,
@@ -84,10 +91,12 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
     fresh: companies[FRESH_COMPANY],
     companies,
     table,
-    async rpc(channel, arg) {
-      const answer = await call(core, superuser, channel, arg);
-      if (!answer.ok) throw new Error(`${channel}: ${answer.error.code}: ${answer.error.message}`);
-      return answer.value;
+    rpc,
+    async importList(path, region) {
+      willPick(core, path);
+      const picked = await rpc('files.pickOpen', {});
+      if (!picked) throw new Error('files.pickOpen: no file picked');
+      return rpc('numbers.import', { file: picked.handle, region });
     },
     client(slug) {
       const c = new JsonClient(port.url, { authorization: `Bearer ${keys[slug]}` });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, type Served } from './fixtures';
 
 export const OWNER = { username: 'owner', password: 'owner-password-1' };
@@ -39,4 +39,15 @@ export async function signOut(page: Page) {
 export async function openPage(page: Page, label: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label, exact: true }).click();
   await expect(page.getByRole('heading', { name: label, level: 1 })).toBeVisible();
+}
+
+/**
+ * Picks a file with a card's "Choose file…" button, as a person does in the browser's file picker,
+ * and waits until the page has uploaded it and shows it ready.
+ */
+export async function chooseFile(page: Page, card: Locator, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByRole('button', { name: 'Choose file…' }).click();
+  await (await chooser).setFiles(file);
+  await expect(card.getByText('ready to import')).toBeVisible();
 }

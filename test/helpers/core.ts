@@ -13,6 +13,8 @@ import { dispatch } from '../../src-main/ipc/dispatch';
 import { HANDLERS } from '../../src-main/ipc/table';
 import type { Clock } from '../../src-main/core/time';
 import { localSaveTarget, safeFileName } from '../../src-main/core/exports/delivery';
+import { OpenedFiles } from '../../src-main/ipc/opened-files';
+import type { DeskFiles } from '../../src-main/ipc/types';
 
 export interface TestCore extends Core {
   /** removes the temporary data dir */
@@ -42,13 +44,67 @@ export function manualClock(start = Date.parse('2026-03-02T10:00:00Z')) {
   };
 }
 
-/** Calls a channel through the real handler table, as a console user would. */
+/**
+ * The desk's dialogs, as a test answers them: what the user will pick next in the open dialog and the
+ * folder dialog (null: they cancel). Files picked get handles the real registry gives out.
+ */
+interface TestDesk {
+  opened: OpenedFiles;
+  picks: (string | null)[];
+  folders: (string | null)[];
+}
+const desks = new WeakMap<Core, TestDesk>();
+function deskOf(core: Core): TestDesk {
+  let desk = desks.get(core);
+  if (!desk) {
+    desk = { opened: new OpenedFiles(core.clock), picks: [], folders: [] };
+    desks.set(core, desk);
+  }
+  return desk;
+}
+
+/** The user will pick this file in the next open dialog (null: they cancel it). */
+export function willPick(core: Core, path: string | null): void {
+  deskOf(core).picks.push(path);
+}
+
+/** The user will choose this folder in the next folder dialog (null: they cancel it). */
+export function willChooseFolder(core: Core, dir: string | null): void {
+  deskOf(core).folders.push(dir);
+}
+
+function testFiles(core: Core, window: string, dialogs: boolean): DeskFiles {
+  const desk = deskOf(core);
+  return {
+    // as if the user accepted the save dialog's suggestion, in the test's own data dir
+    chooseSaveTarget: async (name) => {
+      mkdirSync(join(core.dataDir, 'saved'), { recursive: true });
+      return localSaveTarget(join(core.dataDir, 'saved', safeFileName(name)));
+    },
+    dialogs: dialogs
+      ? {
+          pickOpen: async () => {
+            const path = desk.picks.shift() ?? null;
+            return path === null ? null : desk.opened.addPicked(window, path);
+          },
+          chooseFolder: async () => desk.folders.shift() ?? null,
+        }
+      : null,
+    take: (handle) => desk.opened.take(window, handle),
+  };
+}
+
+/**
+ * Calls a channel through the real handler table, as a console user would. `window` is the session
+ * the call comes from (file handles are bound to it); `dialogs: false` is a transport without the
+ * desk's dialogs (`serve`).
+ */
 export async function call<C extends ChannelName>(
   core: Core,
   user: SessionUser | null,
   channel: C,
   arg: Input<C> | unknown,
-  transport: { isLoopback?: boolean } = {},
+  transport: { isLoopback?: boolean; window?: string; dialogs?: boolean } = {},
 ): Promise<Envelope<Output<C>>> {
   let session = user;
   return dispatch(
@@ -60,13 +116,7 @@ export async function call<C extends ChannelName>(
       actor: session ? { userId: session.id, name: session.username } : { userId: null, name: 'anonymous' },
       startSession: (u) => (session = u),
       endSession: () => (session = null),
-      // as if the user accepted the save dialog's suggestion, in the test's own data dir
-      files: {
-        chooseSaveTarget: async (name) => {
-          mkdirSync(join(core.dataDir, 'saved'), { recursive: true });
-          return localSaveTarget(join(core.dataDir, 'saved', safeFileName(name)));
-        },
-      },
+      files: testFiles(core, transport.window ?? 'window-1', transport.dialogs ?? true),
     },
     channel,
     arg,

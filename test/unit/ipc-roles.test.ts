@@ -68,6 +68,9 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'numbers.lookup', arg: (w) => ({ companyId: w.companyA, phone: '+12125550100' }), allowed: ALL },
   { channel: 'numbers.import', arg: () => ({ content: '+12125550100\n', region: 'US' }), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  // the dialogs are cancelled here (nothing queued): the answer is null, the role check is what counts
+  { channel: 'files.pickOpen', arg: () => ({}), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'files.chooseBackupDir', arg: () => ({}), allowed: ['superuser'] },
   { channel: 'schedule.get', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'schedule.set', arg: (w) => ({ companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }] }), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'apikeys.list', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },

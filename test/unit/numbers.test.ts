@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PhoneNormalizer } from '../../src-main/core/phone/phone';
 import { nextBatch } from '../../src-main/core/dialer/leasing';
 import type { EventMap } from '../../src-shared/events';
-import { call, makeTestCore, ok, seedWorld, type TestCore, type World } from '../helpers/core';
+import { call, makeTestCore, ok, seedWorld, willPick, type TestCore, type World } from '../helpers/core';
 import { dialerWorld, type DialerWorld } from '../sim/dialer-world';
 
 let core: TestCore;
@@ -92,14 +92,21 @@ describe('importing lists into the pool', () => {
     expect(report).toMatchObject({ rows: 3, added: 2, rejected: 1, rejectedRows: [{ line: 4, value: 'bad' }] });
   });
 
-  it('reads a file from disk, one number a line, and refuses a missing file or both sources', async () => {
+  it('reads a file the user picked on the desk, one number a line, and refuses a missing file or both sources', async () => {
     core = await makeTestCore();
     w = await seedWorld(core);
     const file = join(core.dataDir, 'list.txt');
     writeFileSync(file, '\ufeff+12125550100\r\n+12125550101\r\n+12125550100\r\n');
-    expect(ok(await call(core, w.superuser, 'numbers.import', { path: file }))).toMatchObject({ source: 'list.txt', rows: 3, added: 2, known: 1 });
-    expect(await call(core, w.superuser, 'numbers.import', { path: join(core.dataDir, 'nope.csv') })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call(core, w.superuser, 'numbers.import', { path: file, content: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    willPick(core, file);
+    const picked = ok(await call(core, w.superuser, 'files.pickOpen', {}))!;
+    expect(picked).toMatchObject({ name: 'list.txt', bytes: 45 });
+    expect(ok(await call(core, w.superuser, 'numbers.import', { file: picked.handle }))).toMatchObject({ source: 'list.txt', rows: 3, added: 2, known: 1 });
+    expect(ok(await call(core, w.superuser, 'files.pickOpen', {}))).toBeNull(); // the dialog was cancelled
+    willPick(core, file);
+    const again = ok(await call(core, w.superuser, 'files.pickOpen', {}))!;
+    rmSync(file);
+    expect(await call(core, w.superuser, 'numbers.import', { file: again.handle })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('no file at') } });
+    expect(await call(core, w.superuser, 'numbers.import', { file: again.handle, content: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await call(core, w.superuser, 'numbers.import', { content: 'x', region: 'Iran' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 

@@ -5,7 +5,8 @@ import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../core/paths';
 import { consolePlugin } from '../../http/console';
 import { startPort } from '../../http/port';
 import { HANDLERS } from '../../ipc/table';
-import { openCore } from '../context';
+import { CLI_ACTOR, openCore } from '../context';
+import { setBackupFolder } from '../../core/settings/backup-folder';
 import { intOption, printResult, type GlobalOptions } from '../io';
 import { badInput } from '../../core/errors';
 
@@ -17,8 +18,9 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
     .option('--quiet', 'no request log')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
+    .option('--backup-dir <dir>', "where backups are written on this machine (kept in the desk settings; the console in a browser cannot set it)")
     .action(async (_opts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean }>();
+      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean; backupDir?: string }>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
       // a checkout that has not been built still serves dialers and the console's bridge; it says so
       const withConsole = !opts.apiOnly;
@@ -28,6 +30,7 @@ export function registerServe(program: Command): void {
       const core = await openCore(opts, true);
       let port;
       try {
+        if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
         port = await startPort(core, {
           host: opts.host,
           port: opts.port,

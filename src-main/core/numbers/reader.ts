@@ -29,7 +29,7 @@ const SLICE_ROWS = 2000;
 const HEADER_WORDS = /phone|number|mobile|msisdn|tel|cell|numero|nummer|شماره|موبایل/i;
 
 export const sourceName = (source: ListSource, given?: string): string =>
-  given ?? ('path' in source ? basename(source.path) : 'console');
+  given ?? ('file' in source ? basename(source.file) : 'console');
 
 /**
  * Reads a CSV or one-number-a-line list and hands its phones, normalised to E.164, to `write` in
@@ -39,6 +39,8 @@ export const sourceName = (source: ListSource, given?: string): string =>
  */
 export async function readPhoneList(
   source: ListSource,
+  /** how errors name the list */
+  label: string,
   region: string | undefined,
   write: (rows: PhoneRow[]) => void,
   progress: (p: ReadProgress) => void = () => undefined,
@@ -58,7 +60,7 @@ export async function readPhoneList(
     sliceStart = performance.now();
   };
 
-  for await (const batch of listRows(source)) {
+  for await (const batch of listRows(source, label)) {
     fraction = batch.fraction;
     for (const { line, cells } of batch.rows) {
       if (column === null) {

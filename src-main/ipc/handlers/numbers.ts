@@ -2,19 +2,27 @@ import type { ChannelName } from '../../../src-shared/contract';
 import type { ImportSource } from '../../../src-shared/contract/numbers';
 import { importDoNotCall, importNumbers, type ListImport } from '../../core/numbers/import';
 import { lookupNumber, poolCounts, resetNumberStatus } from '../../core/numbers/pool';
-import type { Handlers } from '../types';
+import type { Handlers, SignedInContext } from '../types';
 
 type NumbersChannel = Extract<ChannelName, `numbers.${string}`>;
 
-const listImport = (input: ImportSource): ListImport => ({
-  source: input.path !== undefined ? { path: input.path } : { content: input.content ?? '' },
-  region: input.region,
-  sourceName: input.source,
-});
+/**
+ * Runs a list job on pasted text, or on the file behind a handle this session got from the
+ * transport (a dialog or an upload); the handle is used up either way, and an upload's copy deleted.
+ */
+async function withList<T>(ctx: SignedInContext, input: ImportSource, job: (list: ListImport) => Promise<T>): Promise<T> {
+  if (input.content !== undefined) return job({ source: { content: input.content }, region: input.region, sourceName: input.source });
+  const file = ctx.files.take(input.file!);
+  try {
+    return await job({ source: { file: file.path }, region: input.region, sourceName: input.source ?? file.name });
+  } finally {
+    file.release();
+  }
+}
 
 export const numbersHandlers: Handlers<NumbersChannel> = {
-  'numbers.import': { access: 'operate', run: (ctx, input) => importNumbers(ctx.core, ctx.actor, listImport(input)) },
-  'numbers.dnc': { access: 'operate', run: (ctx, input) => importDoNotCall(ctx.core, ctx.actor, listImport(input)) },
+  'numbers.import': { access: 'operate', run: (ctx, input) => withList(ctx, input, (list) => importNumbers(ctx.core, ctx.actor, list)) },
+  'numbers.dnc': { access: 'operate', run: (ctx, input) => withList(ctx, input, (list) => importDoNotCall(ctx.core, ctx.actor, list)) },
   'numbers.counts': {
     access: 'read',
     run: (ctx, input) => poolCounts(ctx.core, input.companyId ?? ctx.user.companyId),

@@ -54,7 +54,7 @@ export async function measureStall(ctx: BenchContext): Promise<void> {
   await sleep(1000);
   monitor.start(1);
   const t = nowMs();
-  const report = await ctx.rpc('numbers.import', { path: file.path, region: 'IR' });
+  const report = await ctx.importList(file.path, 'IR');
   const importMs = nowMs() - t;
   const stall = monitor.stop();
   both.stop();

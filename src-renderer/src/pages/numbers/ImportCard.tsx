@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { PickedFile } from '../../../../src-shared/contract/files';
 import type { DncReport, ImportReport } from '../../../../src-shared/contract/numbers';
+import type { EventMap } from '../../../../src-shared/events';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
-import { Field, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { formatInt } from '../../lib/format';
 import { ImportReportView } from './ImportReportView';
 
@@ -17,34 +19,47 @@ interface Progress {
 }
 
 /**
- * Reads the picked file in the page and sends its text; the main process streams progress events
- * while it works, so a million-row file shows a moving bar instead of a frozen button.
+ * The file is chosen by the desk (the app's open dialog) or uploaded by the page (`dialdesk serve`):
+ * either way the page holds only a one-time handle, never a path or the file's text. The main process
+ * streams progress events while it imports, so a million-row file shows a moving bar.
  */
 export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): void }) {
-  const [file, setFile] = useState<File | null>(null);
+  const [picked, setPicked] = useState<PickedFile | null>(null);
+  const [upload, setUpload] = useState<EventMap['upload.progress'] | null>(null);
   const [region, setRegion] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | DncReport | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
+  const title = kind === 'numbers' ? 'Import numbers' : 'Do-not-call list';
+
+  const choose = useAction(async () => {
+    setReport(null);
+    const file = await api.call('files.pickOpen', {});
+    if (file) setPicked(file);
+  });
 
   const run = useAction(async () => {
-    if (!file) throw new Error('Choose a file first.');
+    if (!picked) throw new Error('Choose a file first.');
     setReport(null);
     setProgress({ done: 0, total: null, phase: 'reading' });
-    const content = await file.text();
-    const input = { content, source: file.name, ...(region.trim() && { region: region.trim().toUpperCase() }) };
-    const answer = kind === 'numbers' ? await api.call('numbers.import', input) : await api.call('numbers.dnc', input);
-    setReport(answer);
-    onImported();
-    return answer;
+    const input = { file: picked.handle, source: picked.name, ...(region.trim() && { region: region.trim().toUpperCase() }) };
+    try {
+      const answer = kind === 'numbers' ? await api.call('numbers.import', input) : await api.call('numbers.dnc', input);
+      setReport(answer);
+      return answer;
+    } finally {
+      // the handle is used up by the attempt; a failed import may still have added numbers
+      setPicked(null);
+      onImported();
+    }
   });
 
   useEffect(() => {
-    if (!run.busy) return;
-    return api.on('import.progress', (p) => setProgress({ done: p.done, total: p.total, phase: p.phase }));
-  }, [run.busy]);
+    if (!choose.busy) return setUpload(null);
+    return api.on('upload.progress', setUpload);
+  }, [choose.busy]);
   useEffect(() => {
-    if (!run.busy) setProgress(null);
+    if (!run.busy) return setProgress(null);
+    return api.on('import.progress', (p) => setProgress({ done: p.done, total: p.total, phase: p.phase }));
   }, [run.busy]);
 
   const submit = (e: FormEvent) => {
@@ -52,7 +67,7 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
     void run.run();
   };
   const pct = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
-  const title = kind === 'numbers' ? 'Import numbers' : 'Do-not-call list';
+  const uploadPct = upload && upload.total > 0 ? Math.min(100, Math.round((upload.sent / upload.total) * 100)) : null;
   const lead =
     kind === 'numbers'
       ? 'A CSV or text file with one phone number per line (or a "phone" column). Known numbers are skipped; bad rows are listed.'
@@ -61,13 +76,36 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
   return (
     <Card title={title} subtitle={lead}>
       <form className="form" onSubmit={submit}>
-        {run.error && <ErrorNote message={run.error} />}
+        {(choose.error ?? run.error) && <ErrorNote message={(choose.error ?? run.error)!} />}
         <div className="form-row">
-          <Field label="File">
-            {(id, d) => <input id={id} aria-describedby={d} ref={inputRef} className="input input-file" type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
-          </Field>
+          <div className="field" role="group" aria-labelledby={`${kind}-file-label`} aria-describedby={`${kind}-file-hint`}>
+            <span className="field-label" id={`${kind}-file-label`}>
+              File
+            </span>
+            <div className="file-choice">
+              <Button onClick={() => void choose.run()} busy={choose.busy} disabled={run.busy}>
+                Choose file…
+              </Button>
+              <span className="file-name" data-testid={`${kind}-file`}>
+                {picked?.name ?? upload?.name ?? 'No file chosen'}
+              </span>
+            </div>
+            <div className="field-hint" id={`${kind}-file-hint`}>
+              {picked ? `${formatBytes(picked.bytes)}, ready to import` : 'A .csv or .txt list, one number a line or a "phone" column.'}
+            </div>
+          </div>
           <TextField label="Country of national numbers" value={region} maxLength={2} placeholder="IR" onChange={(e) => setRegion(e.target.value.toUpperCase())} hint="For numbers without +country code." />
         </div>
+        {upload && (
+          <div className="import-progress" aria-live="polite">
+            <div className="progress" role="progressbar" aria-label={`Upload of ${upload.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={uploadPct ?? undefined}>
+              <div style={{ width: `${uploadPct ?? 8}%` }} className={uploadPct === null ? 'indeterminate' : undefined} />
+            </div>
+            <span className="muted small">
+              Uploading {upload.name}… {formatBytes(upload.sent)} of {formatBytes(upload.total)}
+            </span>
+          </div>
+        )}
         {progress && (
           <div className="import-progress" aria-live="polite">
             <div className="progress" role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
@@ -80,7 +118,7 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
           </div>
         )}
         <div className="form-actions">
-          <Button type="submit" variant="primary" busy={run.busy} disabled={!file}>
+          <Button type="submit" variant="primary" busy={run.busy} disabled={!picked || choose.busy}>
             {kind === 'numbers' ? 'Import' : 'Import do-not-call list'}
           </Button>
         </div>
@@ -88,4 +126,10 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
       {report && <ImportReportView report={report} kind={kind} />}
     </Card>
   );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

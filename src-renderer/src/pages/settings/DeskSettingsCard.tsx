@@ -22,7 +22,6 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
   const [httpPort, setHttpPort] = useState(String(desk.httpPort));
   const [httpHost, setHttpHost] = useState(desk.httpHost);
   const [theme, setTheme] = useState(desk.theme);
-  const [backupDir, setBackupDir] = useState(desk.backupDir ?? '');
   const [portError, setPortError] = useState<string | null>(null);
   const headless = useSession((s) => s.shell === 'headless');
 
@@ -32,7 +31,6 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
       httpPort: Number(httpPort),
       httpHost: httpHost.trim(),
       theme,
-      backupDir: backupDir.trim() === '' ? null : backupDir.trim(),
     }),
   );
 
@@ -77,7 +75,6 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
             <option value="light">Light</option>
             <option value="dark">Dark</option>
           </SelectField>
-          <TextField label="Backup folder" value={backupDir} placeholder="not set" onChange={(e) => setBackupDir(e.target.value)} hint="Where backups are written on this machine." />
         </fieldset>
         {editable && (
           <div className="form-actions">

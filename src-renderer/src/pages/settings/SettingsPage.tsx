@@ -21,7 +21,7 @@ export function SettingsPage() {
           <div className="grid-2">
             <DeskSettingsCard desk={s.desk} listening={s.httpListening} editable={editable} onSaved={() => void settings.reload()} />
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
-            {editable && <BackupCard backupDir={s.desk.backupDir} />}
+            {editable && <BackupCard backupDir={s.desk.backupDir} onFolderChosen={() => void settings.reload()} />}
           </div>
         )}
       </QueryView>

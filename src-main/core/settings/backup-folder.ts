@@ -1,0 +1,25 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DeskSettings } from '../../../src-shared/contract/settings';
+import { audit, type Actor } from '../audit/audit';
+import type { Core } from '../core';
+import { badInput } from '../errors';
+
+/**
+ * Sets the desk's backup folder. Only the desk itself names it (the app's folder dialog, or
+ * `dialdesk serve --backup-dir`), never a client: the server writes whole databases there.
+ */
+export function setBackupFolder(core: Core, actor: Actor, dir: string): DeskSettings {
+  const folder = resolve(dir);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (err) {
+    throw badInput(`the backup folder ${folder} cannot be created (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (!statSync(folder).isDirectory()) throw badInput(`${folder} is not a folder`);
+  const before = core.desk.get();
+  if (before.backupDir === folder) return before;
+  const after = core.desk.set({ backupDir: folder });
+  audit(core.db, actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
+  return after;
+}
