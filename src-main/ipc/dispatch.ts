@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CHANNELS, isChannelName, type ChannelName } from '../../src-shared/contract';
 import type { Envelope, ErrorBody } from '../../src-shared/errors';
 import { can } from '../../src-shared/roles';
-import { AppError } from '../core/errors';
+import { AppError, storageFailure } from '../core/errors';
 import { getUser, toSessionUser } from '../core/users/users';
 import type { HandlerContext, HandlerTable, SignedInContext } from './types';
 
@@ -81,6 +81,12 @@ function checkCompany(ctx: SignedInContext, input: unknown): void {
 
 export function toErrorBody(err: unknown, where: string, log: Logger): ErrorBody {
   if (err instanceof AppError) return { code: err.code, message: err.message };
+  // a full disk or a locked database: the console shows the cause, and the log keeps the details
+  const failure = storageFailure(err);
+  if (failure) {
+    log(`${where}: ${failure.code}`, err);
+    return { code: failure.code, message: failure.message };
+  }
   log(`${where}: unexpected error`, err);
   return { code: 'INTERNAL', message: 'something went wrong inside DialDesk; the details are in its log' };
 }

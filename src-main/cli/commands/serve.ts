@@ -15,7 +15,7 @@ export function registerServe(program: Command): void {
     .description('run the core, the HTTP port and the console in a browser (no display needed)')
     .option('--host <address>', 'bind address', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
-    .option('--quiet', 'no request log')
+    .option('--quiet', 'no request log (failures are still logged, with their cause)')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean }>();
@@ -31,7 +31,9 @@ export function registerServe(program: Command): void {
         port = await startPort(core, {
           host: opts.host,
           port: opts.port,
-          logger: opts.quiet || opts.json ? false : { level: 'info' },
+          // stdout carries the printed result; the log goes to stderr, and --quiet (or --json) drops the
+          // request log only: a failure (a full disk, a locked database, a bug) is always logged
+          logger: { level: opts.quiet || opts.json ? 'warn' : 'info', stream: process.stderr },
           extra: withConsole
             ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })]
             : [],
