@@ -43,8 +43,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendError(reply, failure.code, failure.message);
     }
     const status = err.statusCode ?? 500;
-    const code = STATUS_CODES[status];
-    if (code && status < 500) return sendError(reply, code, err.message, status);
+    if (status >= 400 && status < 500) return sendError(reply, STATUS_CODES[status] ?? 'BAD_INPUT', err.message, status);
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, 'INTERNAL', 'internal error; see the server log', 500);
   });

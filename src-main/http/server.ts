@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
 import type { IncomingMessage } from 'node:http';
 import { installErrorHandling, sendError } from './errors';
+import { acceptJson, clientErrorHandler, frameworkErrors } from './wire';
 
 export interface ServerOptions {
   core: Core;
@@ -26,8 +27,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // keep-alive sockets from dialers must not hold shutdown for long
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    // refusals by Node's parser and by the router get the port's envelope, not fastify's own shape
+    clientErrorHandler,
+    frameworkErrors,
   });
   installErrorHandling(app);
+  acceptJson(app);
   refuseOversizedBodies(app);
 
   app.get('/api/v1/health', async () => ({ status: 'ok', version: options.core.version }));
