@@ -10,6 +10,7 @@ import { SessionRegistry } from '../ipc/sessions';
 import type { HandlerContext, HandlerTable } from '../ipc/types';
 import { sendError, setPageFallback } from './errors';
 import { isLoopbackAddress } from './server';
+import { isSameOrigin, parseHost } from './origin';
 
 export const SESSION_HEADER = 'x-dialdesk-session';
 
@@ -119,12 +120,12 @@ function headerToken(request: FastifyRequest): string | null {
  * DNS name other than localhost (DNS rebinding would point such a name at 127.0.0.1).
  */
 function crossOriginRefusal(request: FastifyRequest): string | null {
-  const host = request.headers.host ?? '';
-  const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  const isIpOrLocal = hostname === 'localhost' || /^[\d.]+$/.test(hostname) || hostname.includes(':');
-  if (!isIpOrLocal) return `the console answers only on an IP address or localhost, not "${hostname}"`;
+  const host = parseHost(request.headers.host ?? '');
+  if (!host || (host.kind === 'name' && host.host !== 'localhost')) {
+    return `the console answers only on an IP address or localhost, not "${(request.headers.host ?? '').slice(0, 100)}"`;
+  }
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return 'cross-origin requests are refused';
+  if (origin !== undefined && !isSameOrigin(origin, request.protocol, host)) return 'cross-origin requests are refused';
   return null;
 }
 
