@@ -21,7 +21,12 @@ export interface ConsoleOptions {
   rendererDir: string;
   /** the script that puts window.dialdesk on the page (resources/headless-bridge.js) */
   bridgeScript: string;
+  /** how often the event stream writes a comment, so the port's idle timeout never cuts it (tests shorten it) */
+  heartbeatMs?: number;
 }
+
+/** Sign-in attempts are limited per address (DESIGN.md §7), on top of the account lockout. */
+const SIGN_IN_CHANNELS: unknown[] = ['auth.login', 'auth.setup'];
 
 /**
  * Headless mode's console: the built renderer, plus a window.dialdesk that reaches the same handler
@@ -59,6 +64,16 @@ export function consolePlugin(options: ConsoleOptions) {
 
     app.post('/rpc/invoke', { bodyLimit: 16 * 1024 * 1024 }, async (request, reply) => {
       const body = (request.body ?? {}) as { channel?: unknown; arg?: unknown };
+      if (SIGN_IN_CHANNELS.includes(body.channel)) {
+        const refused = await app.portLimits.signIn(request);
+        if (refused) {
+          return reply
+            .code(429)
+            .header('retry-after', String(refused.retryAfterS))
+            .header('cache-control', 'no-store')
+            .send({ ok: false, error: { code: 'RATE_LIMITED', message: refused.message } });
+        }
+      }
       const token = headerToken(request);
       let issued: string | null = null;
       const ctx: HandlerContext = {
@@ -78,12 +93,16 @@ export function consolePlugin(options: ConsoleOptions) {
         files: { chooseSaveTarget: async (name) => downloads.saveTarget(name) },
       };
       if (ctx.user) ctx.actor = { userId: ctx.user.id, name: ctx.user.username };
+      // the request is in: a long job (an import, a backup) may keep the socket quiet past the idle timeout
+      const idleTimeout = request.socket.timeout;
+      request.socket.setTimeout(0);
       const envelope = await dispatch(handlers, ctx, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
+      request.socket.setTimeout(idleTimeout ?? 0);
       if (issued) reply.header(SESSION_HEADER, issued);
       return reply.header('cache-control', 'no-store').send(envelope);
     });
 
-    app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply));
+    app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply, options.heartbeatMs ?? 15_000));
 
     // no session header here (a navigation cannot send one): the unguessable, one-time ticket is the key
     app.get<{ Params: { ticket: string } }>(`${DOWNLOAD_ROUTE}:ticket`, (request, reply) => {
@@ -129,7 +148,7 @@ function crossOriginRefusal(request: FastifyRequest): string | null {
   return null;
 }
 
-function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyRequest, reply: FastifyReply) {
+function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyRequest, reply: FastifyReply, heartbeatMs: number) {
   const token = headerToken(request);
   if (!sessions.get(token)) return sendError(reply, 'UNAUTHENTICATED', 'sign in first');
   reply.hijack();
@@ -148,7 +167,7 @@ function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyReq
     if (user.role !== 'superuser' && companyId != null && companyId !== user.companyId) return;
     res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
   function close() {
     clearInterval(heartbeat);
     unsubscribe();

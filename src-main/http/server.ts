@@ -3,6 +3,7 @@ import type { Core } from '../core/core';
 import type { IncomingMessage } from 'node:http';
 import { installErrorHandling, sendError } from './errors';
 import { acceptJson, clientErrorHandler, frameworkErrors } from './wire';
+import { installRateLimits, PORT_TIMEOUTS, timeoutOptions, type PortTimeouts } from './limits';
 
 export interface ServerOptions {
   core: Core;
@@ -10,6 +11,8 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** extra plugins: the dialer and inbound APIs, and in headless mode the console */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** tests shorten them */
+  timeouts?: Partial<PortTimeouts>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -27,12 +30,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // keep-alive sockets from dialers must not hold shutdown for long
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    ...timeoutOptions({ ...PORT_TIMEOUTS, ...options.timeouts }),
     // refusals by Node's parser and by the router get the port's envelope, not fastify's own shape
     clientErrorHandler,
     frameworkErrors,
   });
   installErrorHandling(app);
   acceptJson(app);
+  await installRateLimits(app, options.core);
   refuseOversizedBodies(app);
 
   app.get('/api/v1/health', async () => ({ status: 'ok', version: options.core.version }));

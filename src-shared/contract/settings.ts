@@ -9,7 +9,19 @@ export interface DeskSettings {
   httpHost: string;
   theme: 'light' | 'dark' | 'system';
   backupDir: string | null;
+  /** requests a minute one API key may make on the HTTP port; beyond it, 429 with Retry-After */
+  rateLimitPerKey: number;
+  /** requests a minute from one address without a valid API key, and console sign-in attempts */
+  rateLimitPerAddress: number;
 }
+
+/**
+ * Chosen so a real site never meets them: tens of dialers at a few requests a second each (50 × 4/s on
+ * one site-wide key is 12,000 a minute) stay well under 30,000, and a person signs in a few times an
+ * hour. A client in a tight loop meets them: one key at full speed reported 1,300-2,000 results a second
+ * in the bench (test/bench/RESULTS.md), which therefore raises the limit for itself.
+ */
+export const DEFAULT_RATE_LIMITS = { rateLimitPerKey: 30_000, rateLimitPerAddress: 60 } as const;
 
 export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   httpEnabled: false,
@@ -17,6 +29,7 @@ export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   httpHost: '127.0.0.1',
   theme: 'system',
   backupDir: null,
+  ...DEFAULT_RATE_LIMITS,
 };
 
 /** Rules of the whole site, kept in SQLite because the dialer engine reads them. */
@@ -32,6 +45,12 @@ const Host = z
   .trim()
   .regex(/^(\d{1,3}(\.\d{1,3}){3}|localhost|::1?|[0-9a-fA-F:]+)$/, 'bind address is an IP address such as 127.0.0.1 or 0.0.0.0');
 
+export const RatePerMinute = z
+  .number()
+  .int('a rate limit is a whole number of requests a minute')
+  .min(1, 'a rate limit is at least 1 request a minute')
+  .max(10_000_000, 'a rate limit is at most 10,000,000 requests a minute');
+
 export const DeskSettingsPatch = z
   .object({
     httpEnabled: z.boolean().optional(),
@@ -39,6 +58,8 @@ export const DeskSettingsPatch = z
     httpHost: Host.optional(),
     theme: z.enum(['light', 'dark', 'system']).optional(),
     backupDir: z.string().min(1).nullable().optional(),
+    rateLimitPerKey: RatePerMinute.optional(),
+    rateLimitPerAddress: RatePerMinute.optional(),
   })
   .strict();
 

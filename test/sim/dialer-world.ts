@@ -36,7 +36,14 @@ export const phoneOf = (i: number): string => `+1212${String(2000000 + i).padSta
  * each, `numbers` numbers in the pool, and the real HTTP port on an ephemeral loopback port.
  */
 export async function dialerWorld(
-  options: { numbers?: number; balance?: number; start?: number; users?: boolean; port?: Partial<PortOptions> } = {},
+  options: {
+    numbers?: number;
+    balance?: number;
+    start?: number;
+    users?: boolean;
+    /** more port options: a logger, timeouts, the console (which needs the core) */
+    port?: Partial<PortOptions> | ((core: TestCore) => Partial<PortOptions>);
+  } = {},
 ): Promise<DialerWorld> {
   const clock = manualClock(options.start ?? MONDAY_10Z);
   const core = await makeTestCore({ clock: clock.clock });
@@ -56,7 +63,8 @@ export async function dialerWorld(
   const phones = Array.from({ length: options.numbers ?? 20 }, (_, i) => phoneOf(i));
   const insert = core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values (?, ?, 'test')");
   const numberIds = core.db.sqlite.transaction(() => phones.map((p) => Number(insert.run(p, now).lastInsertRowid)))();
-  const port = await startPort(core, { host: '127.0.0.1', port: 0, ...options.port });
+  const more = typeof options.port === 'function' ? options.port(core) : options.port;
+  const port = await startPort(core, { host: '127.0.0.1', port: 0, ...more });
   const exchange: DialerWorld['exchange'] = async (method, path, body, k = keys.a) => {
     const res = await fetch(port.url + path, {
       method,

@@ -5,9 +5,42 @@ import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../core/paths';
 import { consolePlugin } from '../../http/console';
 import { startPort } from '../../http/port';
 import { HANDLERS } from '../../ipc/table';
-import { openCore } from '../context';
+import { CLI_ACTOR, openCore } from '../context';
+import { audit } from '../../core/audit/audit';
+import type { Core } from '../../core/core';
+import { RatePerMinute, type DeskSettings } from '../../../src-shared/contract/settings';
 import { intOption, printResult, type GlobalOptions } from '../io';
 import { badInput } from '../../core/errors';
+
+type ServeOptions = GlobalOptions & {
+  host: string;
+  port: number;
+  quiet?: boolean;
+  apiOnly?: boolean;
+  rateLimitPerKey?: number;
+  rateLimitPerAddress?: number;
+};
+
+/** The limits given on the command line, checked as the console's Settings page checks them. */
+function rateLimitOptions(opts: ServeOptions): Partial<DeskSettings> {
+  const limits: Partial<DeskSettings> = {};
+  for (const [flag, field] of [['--rate-limit-per-key', 'rateLimitPerKey'], ['--rate-limit-per-address', 'rateLimitPerAddress']] as const) {
+    const value = opts[field];
+    if (value === undefined) continue;
+    const checked = RatePerMinute.safeParse(value);
+    if (!checked.success) throw badInput(`${flag}: ${checked.error.issues[0].message}`);
+    limits[field] = checked.data;
+  }
+  return limits;
+}
+
+/** A limit given to serve is this desk's setting from now on, as if set in the console (and audited the same way). */
+function saveDeskSettings(core: Core, patch: Partial<DeskSettings>): void {
+  const before = core.desk.get();
+  if (Object.entries(patch).every(([k, v]) => before[k as keyof DeskSettings] === v)) return;
+  const after = core.desk.set(patch);
+  audit(core.db, CLI_ACTOR, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
+}
 
 export function registerServe(program: Command): void {
   program
@@ -17,9 +50,12 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
     .option('--quiet', 'no request log (failures are still logged, with their cause)')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
+    .option('--rate-limit-per-key <n>', 'requests a minute one API key may make (kept as this desk\'s setting)', intOption('rate-limit-per-key'))
+    .option('--rate-limit-per-address <n>', 'requests a minute from an address without a valid key, and sign-in attempts (kept as this desk\'s setting)', intOption('rate-limit-per-address'))
     .action(async (_opts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean }>();
+      const opts = cmd.optsWithGlobals<ServeOptions>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
+      const limits = rateLimitOptions(opts);
       // a checkout that has not been built still serves dialers and the console's bridge; it says so
       const withConsole = !opts.apiOnly;
       if (withConsole && !existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -28,6 +64,7 @@ export function registerServe(program: Command): void {
       const core = await openCore(opts, true);
       let port;
       try {
+        saveDeskSettings(core, limits);
         port = await startPort(core, {
           host: opts.host,
           port: opts.port,
