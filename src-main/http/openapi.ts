@@ -70,6 +70,7 @@ export function openapiPlugin(core: Core) {
           ...Object.fromEntries(Object.entries(doc.paths ?? {}).filter(([path]) => path.startsWith('/api/v1/'))),
         };
         if (doc.components?.schemas) doc.components.schemas = referencedOnly(doc.components.schemas, doc.paths);
+        withRetryAfter(doc.paths);
         return plainNames(doc) as ReturnType<typeof jsonSchemaTransformObject>;
       },
     });
@@ -107,4 +108,17 @@ function plainNames<T extends { components?: { schemas?: Record<string, unknown>
     }
   }
   return JSON.parse(text) as T;
+}
+
+/** 429 and 503 answers carry Retry-After (the zod transform keeps only a response's description and content). */
+function withRetryAfter(paths: Record<string, unknown>): void {
+  const header = { description: 'seconds to wait before sending the request again', schema: { type: 'integer', minimum: 1 } };
+  for (const operations of Object.values(paths) as Record<string, { responses?: Record<string, { headers?: object }> }>[]) {
+    for (const operation of Object.values(operations)) {
+      for (const status of ['429', '503']) {
+        const response = operation.responses?.[status];
+        if (response) response.headers = { 'Retry-After': header };
+      }
+    }
+  }
 }
