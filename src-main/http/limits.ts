@@ -30,7 +30,8 @@ export function timeoutOptions(t: PortTimeouts) {
     connectionTimeout: t.idleMs,
     keepAliveTimeout: t.keepAliveMs,
     requestTimeout: t.requestMs,
-    http: { headersTimeout: t.headersMs, connectionsCheckingInterval: t.checkEveryMs },
+    // Node's own missing-Host refusal is an empty 400; the port answers it in its envelope (wire.ts)
+    http: { headersTimeout: t.headersMs, connectionsCheckingInterval: t.checkEveryMs, requireHostHeader: false },
   };
 }
 

@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
 import type { IncomingMessage } from 'node:http';
 import { installErrorHandling, sendError } from './errors';
-import { acceptJson, clientErrorHandler, frameworkErrors } from './wire';
+import { acceptJson, clientErrorHandler, frameworkErrors, requireHost } from './wire';
 import { installRateLimits, PORT_TIMEOUTS, timeoutOptions, type PortTimeouts } from './limits';
 
 export interface ServerOptions {
@@ -36,6 +36,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     frameworkErrors,
   });
   installErrorHandling(app);
+  requireHost(app);
   acceptJson(app);
   await installRateLimits(app, options.core);
   refuseOversizedBodies(app);

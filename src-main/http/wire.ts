@@ -19,6 +19,16 @@ export const MAX_JSON_DEPTH = 64;
 
 const httpError = (statusCode: number, message: string) => Object.assign(new Error(message), { statusCode });
 
+/** RFC 9112 §3.2: a server answers 400 to an HTTP/1.1 request without a Host header. */
+export function requireHost(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      reply.header('connection', 'close');
+      return sendError(reply, 'BAD_INPUT', 'an HTTP/1.1 request needs a Host header');
+    }
+  });
+}
+
 export function acceptJson(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error'); // a __proto__ or constructor.prototype key is refused
   const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -100,3 +100,10 @@ describe('the nesting bound', () => {
     expect(nestedDeeperThan('{"a": "unterminated [[[[', 1)).toBe(false);
   });
 });
+
+describe('a request without a Host header', () => {
+  it('is a 400 in the envelope (HTTP/1.1 requires one), not an empty answer', async () => {
+    const answer = await sendRaw(d.port.url, 'GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n');
+    expectEnvelope(answer, 400, /Host/);
+  });
+});
