@@ -35,7 +35,7 @@ const errors = {
   409: json('conflict; nothing was written', ApiError),
   413: json('the body is larger than this route takes', ApiError),
   429: json("RATE_LIMITED: past this key's requests a minute (or, without a valid key, this address's); nothing was done", ApiError),
-  503: json('STORAGE_FULL (the disk is full) or DATABASE_BUSY (another process holds the database): nothing was written', ApiError),
+  503: json('STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written', ApiError),
 };
 /** routes that take a body: also 415, a body that is not JSON in UTF-8 */
 const bodyErrors = { ...errors, 415: json('the body is not JSON, or not in UTF-8; nothing was written', ApiError) };

@@ -29,13 +29,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: false,
     // keep-alive sockets from dialers must not hold shutdown for long
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // closing answers its 503 in the envelope (refuseWhileClosing), not fastify's own shape
+    return503OnClosing: false,
     ...timeoutOptions({ ...PORT_TIMEOUTS, ...options.timeouts }),
     // refusals by Node's parser and by the router get the port's envelope, not fastify's own shape
     clientErrorHandler,
     frameworkErrors,
   });
   installErrorHandling(app);
+  refuseWhileClosing(app);
   requireHost(app);
   acceptJson(app);
   await installRateLimits(app, options.core);
@@ -45,6 +47,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   for (const plugin of options.plugins ?? []) await plugin(app);
   return app;
+}
+
+/** A request that reaches the port after close began (on a connection still busy) is told to come back. */
+function refuseWhileClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    return sendError(reply, 'SHUTTING_DOWN', 'DialDesk is shutting down; nothing was done; retry once it is back');
+  });
 }
 
 /** How much of a refused body is read and thrown away so the client gets to read its 413. */

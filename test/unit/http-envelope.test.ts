@@ -1,4 +1,8 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consolePlugin } from '../../src-main/http/console';
+import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../src-main/core/paths';
+import { withSlowAppState } from '../helpers/slow-handlers';
 import { sendRaw, type RawAnswer } from '../helpers/raw-http';
 import { dialerWorld, report, type DialerWorld } from '../sim/dialer-world';
 
@@ -105,5 +109,38 @@ describe('a request without a Host header', () => {
   it('is a 400 in the envelope (HTTP/1.1 requires one), not an empty answer', async () => {
     const answer = await sendRaw(d.port.url, 'GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n');
     expectEnvelope(answer, 400, /Host/);
+  });
+});
+
+describe('a request that arrives while the port is closing', () => {
+  it('is a 503 SHUTTING_DOWN in the envelope, with Retry-After', async () => {
+    const closing = await dialerWorld({
+      port: (core) => ({ extra: [consolePlugin({ core, handlers: withSlowAppState(600), rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] }),
+    });
+    try {
+      // the slow request keeps its connection busy through the start of close; the second comes on it after
+      const slow = JSON.stringify({ channel: 'app.state', arg: {} });
+      const { port } = new URL(closing.port.url);
+      const text = await new Promise<string>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1');
+        let received = '';
+        socket.on('data', (c) => (received += c));
+        socket.on('error', () => undefined);
+        socket.on('close', () => resolve(received));
+        socket.write(`POST /rpc/invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${slow.length}\r\n\r\n${slow}`);
+        setTimeout(() => void closing.port.close(), 150);
+        setTimeout(() => socket.write('GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'), 300);
+      });
+      const answers = text.split(/(?=HTTP\/1\.1 )/);
+      expect(answers).toHaveLength(2);
+      expect(answers[0]).toMatch(/^HTTP\/1\.1 200 /);
+      expect(answers[1]).toMatch(/^HTTP\/1\.1 503 /);
+      expect(answers[1]).toMatch(/\r\nretry-after: \d+\r\n/i);
+      expect(JSON.parse(answers[1].slice(answers[1].indexOf('\r\n\r\n') + 4))).toEqual({
+        error: { code: 'SHUTTING_DOWN', message: expect.stringMatching(/shutting down/) },
+      });
+    } finally {
+      await closing.close();
+    }
   });
 });

@@ -26,15 +26,18 @@ const WRITES = [
 ];
 
 describe('the OpenAPI document', () => {
-  it('lists 429 with Retry-After on every route that takes a key, 503 with Retry-After on every route that writes, 415 on every body', () => {
+  it('lists 429 with Retry-After on every route that takes a key, 503 with Retry-After on every route (a full disk or a busy database where it writes), 415 on every body', () => {
     const keyed = operations().filter(({ op }) => op.security?.length);
     expect(keyed.length).toBeGreaterThanOrEqual(8);
     for (const { path, method, op } of keyed) {
       const where = `${method} ${path}`;
       expect(op.responses['429']?.headers?.['Retry-After'], `${where} 429`).toBeTruthy();
-      expect(!!op.responses['503'], `${where} 503`).toBe(WRITES.includes(where));
-      if (op.responses['503']) expect(op.responses['503'].headers?.['Retry-After'], `${where} 503 Retry-After`).toBeTruthy();
+      expect(op.responses['503'].description.includes('STORAGE_FULL'), `${where} 503`).toBe(WRITES.includes(where));
       if (method === 'post') expect(op.responses['415'], `${where} 415`).toBeTruthy();
+    }
+    for (const { path, method, op } of operations()) {
+      expect(op.responses['503']?.headers?.['Retry-After'], `${method} ${path} 503 SHUTTING_DOWN`).toBeTruthy();
+      expect(op.responses['503'].content['application/json'].schema, `${method} ${path} 503`).toBeTruthy();
     }
     expect(operations().map(({ method, path }) => `${method} ${path}`)).toEqual(expect.arrayContaining(WRITES));
   });

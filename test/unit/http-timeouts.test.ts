@@ -1,9 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolePlugin, SESSION_HEADER } from '../../src-main/http/console';
-import { HANDLERS } from '../../src-main/ipc/table';
-import type { Handler, HandlerContext, HandlerTable } from '../../src-main/ipc/types';
-import type { ParsedInput } from '../../src-shared/contract';
+import { withSlowAppState } from '../helpers/slow-handlers';
 import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../src-main/core/paths';
 import { dialerWorld, type DialerWorld } from '../sim/dialer-world';
 
@@ -14,21 +12,10 @@ import { dialerWorld, type DialerWorld } from '../sim/dialer-world';
  */
 
 const TIMEOUTS = { headersMs: 500, requestMs: 1_000, idleMs: 1_500, keepAliveMs: 400, checkEveryMs: 100 };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // a console job that keeps the socket quiet for longer than the idle timeout
 const SLOW_JOB_MS = 2_500;
-const appState = HANDLERS['app.state'] as Extract<Handler<'app.state'>, { access: 'public' }>;
-const handlers: HandlerTable = {
-  ...HANDLERS,
-  'app.state': {
-    access: 'public',
-    async run(ctx: HandlerContext, input: ParsedInput<'app.state'>) {
-      await sleep(SLOW_JOB_MS);
-      return appState.run(ctx, input);
-    },
-  },
-};
+const handlers = withSlowAppState(SLOW_JOB_MS);
 
 let d: DialerWorld;
 let session = '';

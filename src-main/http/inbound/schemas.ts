@@ -20,7 +20,7 @@ export const BodyErrorResponses = { ...ErrorResponses, 413: ErrorBody, 415: Erro
 /** and one that writes, which a full disk or a busy database refuses (503, Retry-After) */
 export const WriteErrorResponses = {
   ...BodyErrorResponses,
-  503: ErrorBody.describe('STORAGE_FULL (the disk is full) or DATABASE_BUSY (another process holds the database): nothing was written; retry after Retry-After seconds'),
+  503: ErrorBody.describe('STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written; retry after Retry-After seconds'),
 };
 
 export const DidParams = z.object({
