@@ -21,7 +21,9 @@ export async function dispatch(
   log: Logger = defaultLogger,
 ): Promise<Envelope<unknown>> {
   try {
-    if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `no channel named ${JSON.stringify(channel)}`);
+    if (!isChannelName(channel)) {
+      throw new AppError('UNKNOWN_CHANNEL', typeof channel === 'string' ? `no channel named ${JSON.stringify(channel)}` : `a channel is named by a string, not a ${typeof channel}`);
+    }
     const handler = table[channel];
     if (handler.access === 'public') {
       const input = parse(channel, arg);
@@ -35,7 +37,8 @@ export async function dispatch(
     checkCompany(signedIn, input);
     return { ok: true, value: (await handler.run(signedIn, input as never)) ?? null };
   } catch (err) {
-    return { ok: false, error: toErrorBody(err, `ipc ${String(channel)}`, log) };
+    // the channel is whatever the caller sent: String() of an object whose toString is not a function throws
+    return { ok: false, error: toErrorBody(err, `ipc ${typeof channel === 'string' ? channel : `(a ${typeof channel})`}`, log) };
   }
 }
 

@@ -144,3 +144,22 @@ describe('a request that arrives while the port is closing', () => {
     }
   });
 });
+
+describe('the console bridge, given a channel that is not a string', () => {
+  it('answers UNKNOWN_CHANNEL in its envelope, never a 500 (an object whose toString is not a function once broke the error path)', async () => {
+    const world = await dialerWorld({
+      port: (core) => ({ extra: [consolePlugin({ core, handlers: withSlowAppState(0), rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] }),
+    });
+    try {
+      for (const channel of [{ toString: [] }, { toString: 1, valueOf: 2 }, ['auth.login'], 7, null]) {
+        const res = await fetch(`${world.port.url}/rpc/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, arg: {} }) });
+        expect({ status: res.status, body: await res.json() }, JSON.stringify(channel)).toEqual({
+          status: 200,
+          body: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.any(String) } },
+        });
+      }
+    } finally {
+      await world.close();
+    }
+  });
+});
