@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   'STORAGE_FULL',
   /** another process held the database's write lock past the busy timeout: nothing was written; retry */
   'DATABASE_BUSY',
+  /** the HTTP port is closing (the app or serve is shutting down): nothing was done; retry once it is back */
+  'SHUTTING_DOWN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -40,11 +42,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   UNKNOWN_CHANNEL: 404,
   STORAGE_FULL: 503,
   DATABASE_BUSY: 503,
+  SHUTTING_DOWN: 503,
   INTERNAL: 500,
 };
 
 /** Seconds a client should wait before retrying a 503 (the Retry-After header on the HTTP port). */
-export const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = { STORAGE_FULL: 30, DATABASE_BUSY: 2 };
+export const RETRY_AFTER_S: Partial<Record<ErrorCode, number>> = { STORAGE_FULL: 30, DATABASE_BUSY: 2, SHUTTING_DOWN: 5 };
 
 export function assertNever(value: never, where: string): never {
   throw new Error(`${where}: unexpected value ${JSON.stringify(value)}`);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiScope } from '../../src-shared/contract/apikeys';
 import type { Core } from '../core/core';
 import type { CompanyRow } from '../core/db/schema';
@@ -27,24 +27,34 @@ const used = new WeakMap<FastifyRequest, AuthenticatedKey>();
  * A hook (use it as onRequest, so a missing key is a 401 before any body is read or judged) that
  * lets through only a valid, unrevoked key holding `scope`, and sets `request.apiKey`.
  * 401: no key, a malformed header, an unknown or revoked key. 403: the key lacks the scope.
+ * 429: the key, or the address of a client without a valid key, went past its requests a minute.
  */
 export function requireApiKey(core: Core, scope: ApiScope) {
-  return async function apiKeyHook(request: FastifyRequest): Promise<void> {
-    const header = request.headers.authorization;
-    if (!header) throw new AppError('UNAUTHENTICATED', 'send your API key as "Authorization: Bearer <key>"');
-    const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
-    if (!m) throw new AppError('UNAUTHENTICATED', 'the Authorization header must read "Bearer <api key>"');
-    const check = authenticateApiKey(core.db, m[1]);
+  return async function apiKeyHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const check = presentedKey(core, request);
     if (!check.ok) {
-      throw new AppError('UNAUTHENTICATED', check.reason === 'revoked' ? 'this API key has been revoked' : 'this API key is not known here');
+      // counted by address: a dialer retrying a wrong key in a loop, or someone guessing keys
+      await request.server.portLimits.anonymous(request, reply);
+      throw new AppError('UNAUTHENTICATED', check.message);
     }
     const key = check.key;
+    request.apiKey = { id: key.id, companyId: key.companyId, scopes: key.scopes, prefix: key.prefix };
+    await request.server.portLimits.key(request, reply);
     if (!key.scopes.includes(scope)) {
       throw forbidden(`this API key may not use the ${scope} API (it holds: ${key.scopes.join(', ') || 'no scope'})`);
     }
-    request.apiKey = { id: key.id, companyId: key.companyId, scopes: key.scopes, prefix: key.prefix };
     used.set(request, key);
   };
+}
+
+function presentedKey(core: Core, request: FastifyRequest): { ok: true; key: AuthenticatedKey } | { ok: false; message: string } {
+  const header = request.headers.authorization;
+  if (!header) return { ok: false, message: 'send your API key as "Authorization: Bearer <key>"' };
+  const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
+  if (!m) return { ok: false, message: 'the Authorization header must read "Bearer <api key>"' };
+  const check = authenticateApiKey(core.db, m[1]);
+  if (!check.ok) return { ok: false, message: check.reason === 'revoked' ? 'this API key has been revoked' : 'this API key is not known here' };
+  return { ok: true, key: check.key };
 }
 
 /** 403 unless the key may act for the company: a site-wide key may, a company key only for its own. */

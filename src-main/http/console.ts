@@ -13,6 +13,7 @@ import type { HandlerContext, HandlerTable } from '../ipc/types';
 import { sendError, setPageFallback } from './errors';
 import { isLoopbackAddress } from './server';
 import { uploadRoute } from './upload';
+import { isSameOrigin, parseHost } from './origin';
 
 export const SESSION_HEADER = 'x-dialdesk-session';
 
@@ -25,7 +26,12 @@ export interface ConsoleOptions {
   bridgeScript: string;
   /** the largest upload accepted (default UPLOAD_LIMIT_BYTES) */
   uploadLimitBytes?: number;
+  /** how often the event stream writes a comment, so the port's idle timeout never cuts it (tests shorten it) */
+  heartbeatMs?: number;
 }
+
+/** Sign-in attempts are limited per address (DESIGN.md §7), on top of the account lockout. */
+const SIGN_IN_CHANNELS: unknown[] = ['auth.login', 'auth.setup'];
 
 /**
  * Headless mode's console: the built renderer, plus a window.dialdesk that reaches the same handler
@@ -70,6 +76,16 @@ export function consolePlugin(options: ConsoleOptions) {
 
     app.post('/rpc/invoke', { bodyLimit: 16 * 1024 * 1024 }, async (request, reply) => {
       const body = (request.body ?? {}) as { channel?: unknown; arg?: unknown };
+      if (SIGN_IN_CHANNELS.includes(body.channel)) {
+        const refused = await app.portLimits.signIn(request);
+        if (refused) {
+          return reply
+            .code(429)
+            .header('retry-after', String(refused.retryAfterS))
+            .header('cache-control', 'no-store')
+            .send({ ok: false, error: { code: 'RATE_LIMITED', message: refused.message } });
+        }
+      }
       const token = headerToken(request);
       let issued: string | null = null;
       const ctx: HandlerContext = {
@@ -94,14 +110,18 @@ export function consolePlugin(options: ConsoleOptions) {
         },
       };
       if (ctx.user) ctx.actor = { userId: ctx.user.id, name: ctx.user.username };
+      // the request is in: a long job (an import, a backup) may keep the socket quiet past the idle timeout
+      const idleTimeout = request.socket.timeout;
+      request.socket.setTimeout(0);
       const envelope = await dispatch(handlers, ctx, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
+      request.socket.setTimeout(idleTimeout ?? 0);
       if (issued) reply.header(SESSION_HEADER, issued);
       return reply.header('cache-control', 'no-store').send(envelope);
     });
 
     await app.register(uploadRoute({ core, sessions, opened, tokenOf: headerToken, limitBytes: uploadLimit }));
 
-    app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply));
+    app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply, options.heartbeatMs ?? 15_000));
 
     // no session header here (a navigation cannot send one): the unguessable, one-time ticket is the key
     app.get<{ Params: { ticket: string } }>(`${DOWNLOAD_ROUTE}:ticket`, (request, reply) => {
@@ -138,16 +158,16 @@ function headerToken(request: FastifyRequest): string | null {
  * DNS name other than localhost (DNS rebinding would point such a name at 127.0.0.1).
  */
 function crossOriginRefusal(request: FastifyRequest): string | null {
-  const host = request.headers.host ?? '';
-  const hostname = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  const isIpOrLocal = hostname === 'localhost' || /^[\d.]+$/.test(hostname) || hostname.includes(':');
-  if (!isIpOrLocal) return `the console answers only on an IP address or localhost, not "${hostname}"`;
+  const host = parseHost(request.headers.host ?? '');
+  if (!host || (host.kind === 'name' && host.host !== 'localhost')) {
+    return `the console answers only on an IP address or localhost, not "${(request.headers.host ?? '').slice(0, 100)}"`;
+  }
   const origin = request.headers.origin;
-  if (origin !== undefined && origin !== `http://${host}`) return 'cross-origin requests are refused';
+  if (origin !== undefined && !isSameOrigin(origin, request.protocol, host)) return 'cross-origin requests are refused';
   return null;
 }
 
-function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyRequest, reply: FastifyReply) {
+function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyRequest, reply: FastifyReply, heartbeatMs: number) {
   const token = headerToken(request);
   if (!sessions.get(token)) return sendError(reply, 'UNAUTHENTICATED', 'sign in first');
   reply.hijack();
@@ -166,7 +186,7 @@ function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyReq
     if (user.role !== 'superuser' && companyId != null && companyId !== user.companyId) return;
     res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   });
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+  const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
   function close() {
     clearInterval(heartbeat);
     unsubscribe();

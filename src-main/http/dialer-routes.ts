@@ -34,7 +34,11 @@ const errors = {
   404: json('no such company, or a number the pool does not know', ApiError),
   409: json('conflict; nothing was written', ApiError),
   413: json('the body is larger than this route takes', ApiError),
+  429: json("RATE_LIMITED: past this key's requests a minute (or, without a valid key, this address's); nothing was done", ApiError),
+  503: json('STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written', ApiError),
 };
+/** routes that take a body: also 415, a body that is not JSON in UTF-8 */
+const bodyErrors = { ...errors, 415: json('the body is not JSON, or not in UTF-8; nothing was written', ApiError) };
 const common = { tags: ['dialer'], security: [{ bearerAuth: [] }] };
 
 /** /api/v1/dialer/*: DESIGN.md §4, for the on-site auto-dialers. */
@@ -76,7 +80,7 @@ export function dialerRoutes(core: Core) {
             summary: "Record one call's result",
             description: '201 the first time; the same call_id with the same body again answers 200 with the first answer; with another body, 409.',
             body: ReportResultBody,
-            response: { 201: json('recorded', ResultAnswer), 200: json('already recorded with this very report: the first answer again', ResultAnswer), ...errors },
+            response: { 201: json('recorded', ResultAnswer), 200: json('already recorded with this very report: the first answer again', ResultAnswer), ...bodyErrors },
           },
         },
         async (request, reply) => {
@@ -98,9 +102,10 @@ export function dialerRoutes(core: Core) {
             description:
               'A body that does not match the schema (any item included) is refused whole with 400 and nothing is written. ' +
               'Otherwise each item is answered as report-result would answer it alone: an item the rules refuse ' +
-              '(unknown phone 404, a number another company holds 409, a conflicting replay 409) leaves no trace and does not stop the others.',
+              '(unknown phone 404, a number another company holds 409, a conflicting replay 409) leaves no trace and does not stop the others. ' +
+              'A 503 (a full disk, a busy database) stored none of the batch: send the same batch again after Retry-After.',
             body: ReportResultsBody,
-            response: { 200: json('one outcome per item, in order', ReportResultsAnswer), ...errors },
+            response: { 200: json('one outcome per item, in order', ReportResultsAnswer), ...bodyErrors },
           },
         },
         async (request) => {
@@ -125,7 +130,7 @@ export function dialerRoutes(core: Core) {
             ...common,
             summary: 'Announce the scenarios this dialer runs (new keys start inactive)',
             body: RegisterScenariosBody,
-            response: { 200: json('every scenario as it now stands', RegisterScenariosAnswer), ...errors },
+            response: { 200: json('every scenario as it now stands', RegisterScenariosAnswer), ...bodyErrors },
           },
         },
         async (request) => {
@@ -142,7 +147,7 @@ export function dialerRoutes(core: Core) {
             ...common,
             summary: "Give a batch's unused numbers back to the pool",
             body: ReleaseBody,
-            response: { 200: json('how many leases ended', ReleaseAnswer), ...errors },
+            response: { 200: json('how many leases ended', ReleaseAnswer), ...bodyErrors },
           },
         },
         async (request) => {

@@ -1,9 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HTTP_STATUS, type ErrorCode } from '../../src-shared/errors';
-import { AppError } from '../core/errors';
+import { HTTP_STATUS, RETRY_AFTER_S, type ErrorCode } from '../../src-shared/errors';
+import { AppError, storageFailure } from '../core/errors';
 
-/** The one error shape of the HTTP port (DESIGN.md §4): `{ "error": { "code", "message" } }`. */
+/**
+ * The one error shape of the HTTP port (DESIGN.md §4): `{ "error": { "code", "message" } }`. Codes a
+ * client should simply retry (a full disk, a busy database) carry Retry-After.
+ */
 export function sendError(reply: FastifyReply, code: ErrorCode, message: string, status = HTTP_STATUS[code]) {
+  const retryAfter = RETRY_AFTER_S[code];
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   return reply.status(status).send({ error: { code, message } });
 }
 
@@ -31,9 +36,14 @@ export function installErrorHandling(app: FastifyInstance): void {
         .join('; ');
       return sendError(reply, 'BAD_INPUT', `${err.validationContext ?? 'request'}: ${detail}`);
     }
+    // the machine failed, not the request: the site owner must act, whether or not requests are logged
+    const failure = storageFailure(err);
+    if (failure) {
+      request.log.error({ err, code: failure.code }, `${failure.code}: ${failure.message}`);
+      return sendError(reply, failure.code, failure.message);
+    }
     const status = err.statusCode ?? 500;
-    const code = STATUS_CODES[status];
-    if (code && status < 500) return sendError(reply, code, err.message, status);
+    if (status >= 400 && status < 500) return sendError(reply, STATUS_CODES[status] ?? 'BAD_INPUT', err.message, status);
     request.log.error({ err }, 'unhandled error');
     return sendError(reply, 'INTERNAL', 'internal error; see the server log', 500);
   });

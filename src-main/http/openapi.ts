@@ -70,6 +70,7 @@ export function openapiPlugin(core: Core) {
           ...Object.fromEntries(Object.entries(doc.paths ?? {}).filter(([path]) => path.startsWith('/api/v1/'))),
         };
         if (doc.components?.schemas) doc.components.schemas = referencedOnly(doc.components.schemas, doc.paths);
+        withRetryAfter(doc.paths);
         return plainNames(doc) as ReturnType<typeof jsonSchemaTransformObject>;
       },
     });
@@ -107,4 +108,28 @@ function plainNames<T extends { components?: { schemas?: Record<string, unknown>
     }
   }
   return JSON.parse(text) as T;
+}
+
+/**
+ * Any route may answer 503 SHUTTING_DOWN while the port closes; routes that write may also answer 503
+ * STORAGE_FULL or DATABASE_BUSY (listed by the route). 429 and 503 carry Retry-After, which the zod
+ * transform cannot say (it keeps only a response's description and content).
+ */
+function withRetryAfter(paths: Record<string, unknown>): void {
+  const header = { description: 'seconds to wait before sending the request again', schema: { type: 'integer', minimum: 1 } };
+  const closing = {
+    description: 'SHUTTING_DOWN: the port is closing (the desk app or serve is stopping); nothing was done',
+    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  };
+  type Response = { description?: string; content?: object; headers?: object };
+  for (const operations of Object.values(paths) as Record<string, { responses?: Record<string, Response> }>[]) {
+    for (const operation of Object.values(operations)) {
+      operation.responses ??= {};
+      operation.responses['503'] ??= structuredClone(closing);
+      for (const status of ['429', '503']) {
+        const response = operation.responses[status];
+        if (response) response.headers = { 'Retry-After': header };
+      }
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
 import { apiPlugins } from './api';
+import type { PortTimeouts } from './limits';
 import { buildServer } from './server';
 
 export interface RunningPort {
@@ -17,6 +18,8 @@ export interface PortOptions {
   logger?: boolean | object;
   /** more plugins after the dialer and inbound APIs (the headless console) */
   extra?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** tests shorten them */
+  timeouts?: Partial<PortTimeouts>;
 }
 
 /** Starts the embedded HTTP port and records where it listens on the core. */
@@ -24,6 +27,7 @@ export async function startPort(core: Core, options: PortOptions): Promise<Runni
   const app = await buildServer({
     core,
     logger: options.logger,
+    timeouts: options.timeouts,
     plugins: [...apiPlugins(core), ...(options.extra ?? [])],
   });
   await app.listen({ host: options.host, port: options.port });

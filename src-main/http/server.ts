@@ -2,6 +2,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
 import type { IncomingMessage } from 'node:http';
 import { installErrorHandling, sendError } from './errors';
+import { acceptJson, clientErrorHandler, frameworkErrors, requireHost } from './wire';
+import { installRateLimits, PORT_TIMEOUTS, timeoutOptions, type PortTimeouts } from './limits';
 
 export interface ServerOptions {
   core: Core;
@@ -9,6 +11,8 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** extra plugins: the dialer and inbound APIs, and in headless mode the console */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** tests shorten them */
+  timeouts?: Partial<PortTimeouts>;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -25,15 +29,37 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trustProxy: false,
     // keep-alive sockets from dialers must not hold shutdown for long
     forceCloseConnections: 'idle',
-    return503OnClosing: true,
+    // closing answers its 503 in the envelope (refuseWhileClosing), not fastify's own shape
+    return503OnClosing: false,
+    ...timeoutOptions({ ...PORT_TIMEOUTS, ...options.timeouts }),
+    // refusals by Node's parser and by the router get the port's envelope, not fastify's own shape
+    clientErrorHandler,
+    frameworkErrors,
   });
   installErrorHandling(app);
+  refuseWhileClosing(app);
+  requireHost(app);
+  acceptJson(app);
+  await installRateLimits(app, options.core);
   refuseOversizedBodies(app);
 
   app.get('/api/v1/health', async () => ({ status: 'ok', version: options.core.version }));
 
   for (const plugin of options.plugins ?? []) await plugin(app);
   return app;
+}
+
+/** A request that reaches the port after close began (on a connection still busy) is told to come back. */
+function refuseWhileClosing(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    return sendError(reply, 'SHUTTING_DOWN', 'DialDesk is shutting down; nothing was done; retry once it is back');
+  });
 }
 
 /** How much of a refused body is read and thrown away so the client gets to read its 413. */

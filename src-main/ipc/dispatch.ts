@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CHANNELS, isChannelName, type ChannelName } from '../../src-shared/contract';
 import type { Envelope, ErrorBody } from '../../src-shared/errors';
 import { can } from '../../src-shared/roles';
-import { AppError } from '../core/errors';
+import { AppError, storageFailure } from '../core/errors';
 import { getUser, toSessionUser } from '../core/users/users';
 import type { HandlerContext, HandlerTable, SignedInContext } from './types';
 
@@ -21,7 +21,9 @@ export async function dispatch(
   log: Logger = defaultLogger,
 ): Promise<Envelope<unknown>> {
   try {
-    if (!isChannelName(channel)) throw new AppError('UNKNOWN_CHANNEL', `no channel named ${JSON.stringify(channel)}`);
+    if (!isChannelName(channel)) {
+      throw new AppError('UNKNOWN_CHANNEL', typeof channel === 'string' ? `no channel named ${JSON.stringify(channel)}` : `a channel is named by a string, not a ${typeof channel}`);
+    }
     const handler = table[channel];
     if (handler.access === 'public') {
       const input = parse(channel, arg);
@@ -35,7 +37,8 @@ export async function dispatch(
     checkCompany(signedIn, input);
     return { ok: true, value: (await handler.run(signedIn, input as never)) ?? null };
   } catch (err) {
-    return { ok: false, error: toErrorBody(err, `ipc ${String(channel)}`, log) };
+    // the channel is whatever the caller sent: String() of an object whose toString is not a function throws
+    return { ok: false, error: toErrorBody(err, `ipc ${typeof channel === 'string' ? channel : `(a ${typeof channel})`}`, log) };
   }
 }
 
@@ -81,6 +84,12 @@ function checkCompany(ctx: SignedInContext, input: unknown): void {
 
 export function toErrorBody(err: unknown, where: string, log: Logger): ErrorBody {
   if (err instanceof AppError) return { code: err.code, message: err.message };
+  // a full disk or a locked database: the console shows the cause, and the log keeps the details
+  const failure = storageFailure(err);
+  if (failure) {
+    log(`${where}: ${failure.code}`, err);
+    return { code: failure.code, message: failure.message };
+  }
   log(`${where}: unexpected error`, err);
   return { code: 'INTERNAL', message: 'something went wrong inside DialDesk; the details are in its log' };
 }

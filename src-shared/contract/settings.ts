@@ -14,7 +14,20 @@ export interface DeskSettings {
    * `dialdesk serve --backup-dir DIR`.
    */
   backupDir: string | null;
+  /** requests a minute one API key may make on the HTTP port; beyond it, 429 with Retry-After */
+  rateLimitPerKey: number;
+  /** requests a minute from one address without a valid API key, and console sign-in attempts */
+  rateLimitPerAddress: number;
 }
+
+/**
+ * Chosen so a real site never meets them: tens of dialers at a few requests a second each (50 × 4/s on
+ * one site-wide key is 12,000 a minute) stay well under 30,000; a person signs in a few times an hour,
+ * and a dialer retrying a wrong key once a second stays under 60. A client in a tight loop meets them:
+ * one key at full speed reported 1,300-2,000 results a second in the bench (test/bench/RESULTS.md),
+ * which therefore raises the limit for itself.
+ */
+export const DEFAULT_RATE_LIMITS = { rateLimitPerKey: 30_000, rateLimitPerAddress: 60 } as const;
 
 export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   httpEnabled: false,
@@ -22,6 +35,7 @@ export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   httpHost: '127.0.0.1',
   theme: 'system',
   backupDir: null,
+  ...DEFAULT_RATE_LIMITS,
 };
 
 /** Rules of the whole site, kept in SQLite because the dialer engine reads them. */
@@ -40,6 +54,12 @@ const Host = z
 export const BACKUP_DIR_RULE =
   'the backup folder is a place on the server\'s disk that only the desk names: choose it in the app (Settings, "Choose folder…"), or start the server with `dialdesk serve --backup-dir DIR`';
 
+export const RatePerMinute = z
+  .number()
+  .int('a rate limit is a whole number of requests a minute')
+  .min(1, 'a rate limit is at least 1 request a minute')
+  .max(10_000_000, 'a rate limit is at most 10,000,000 requests a minute');
+
 export const DeskSettingsPatch = z
   .object({
     httpEnabled: z.boolean().optional(),
@@ -48,6 +68,8 @@ export const DeskSettingsPatch = z
     theme: z.enum(['light', 'dark', 'system']).optional(),
     /** refused with a sentence that says how it is set */
     backupDir: z.never({ error: BACKUP_DIR_RULE }).optional(),
+    rateLimitPerKey: RatePerMinute.optional(),
+    rateLimitPerAddress: RatePerMinute.optional(),
   })
   .strict();
 

@@ -38,6 +38,8 @@ export interface Serve {
   rpc(channel: string, arg?: unknown): Promise<any>;
   /** writes a file in the data dir's scratch area and answers its path */
   file(name: string, text: string): string;
+  /** what the server wrote on stderr so far (its log) */
+  stderr(): string;
   /** SIGTERM and wait for the exit (idempotent) */
   stop(): Promise<void>;
   /** the SQLite file, read-only (call after stop) */
@@ -120,7 +122,8 @@ function parseJson(text: string): any {
 
 export async function startServe(): Promise<Serve> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-contract-'));
-  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet'], { timeoutMs: 40_000 });
+  let stderr = '';
+  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet'], { timeoutMs: 40_000, onStderr: (chunk) => (stderr += chunk) });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`serve is not on loopback: ${url}`);
 
@@ -162,6 +165,7 @@ export async function startServe(): Promise<Serve> {
       if (!answer.ok) throw new Error(`${channel} failed: ${JSON.stringify(answer.error)}`);
       return answer.value;
     },
+    stderr: () => stderr,
     file(name, text) {
       const path = join(dataDir, `input-${name}`);
       writeFileSync(path, text);

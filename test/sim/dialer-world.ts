@@ -2,7 +2,7 @@ import { CLI_ACTOR } from '../../src-main/core/audit/audit';
 import { createApiKey } from '../../src-main/core/apikeys/apikeys';
 import { topUp } from '../../src-main/core/billing/wallet';
 import { setSchedule, OPEN_24X7 } from '../../src-main/core/schedule/schedule';
-import { startPort, type RunningPort } from '../../src-main/http/port';
+import { startPort, type PortOptions, type RunningPort } from '../../src-main/http/port';
 import type { ApiScope } from '../../src-shared/contract/apikeys';
 import { createCompany } from '../../src-main/core/companies/companies';
 import { makeTestCore, manualClock, seedWorld, type TestCore, type World } from '../helpers/core';
@@ -22,6 +22,8 @@ export interface DialerWorld {
   numberIds: number[];
   phones: string[];
   api(method: 'GET' | 'POST', path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: any }>;
+  /** the same request, with the answer's headers */
+  exchange(method: 'GET' | 'POST', path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: any; headers: Headers }>;
   count(table: string, where?: string): number;
   close(): Promise<void>;
 }
@@ -34,7 +36,14 @@ export const phoneOf = (i: number): string => `+1212${String(2000000 + i).padSta
  * each, `numbers` numbers in the pool, and the real HTTP port on an ephemeral loopback port.
  */
 export async function dialerWorld(
-  options: { numbers?: number; balance?: number; start?: number; users?: boolean } = {},
+  options: {
+    numbers?: number;
+    balance?: number;
+    start?: number;
+    users?: boolean;
+    /** more port options: a logger, timeouts, the console (which needs the core) */
+    port?: Partial<PortOptions> | ((core: TestCore) => Partial<PortOptions>);
+  } = {},
 ): Promise<DialerWorld> {
   const clock = manualClock(options.start ?? MONDAY_10Z);
   const core = await makeTestCore({ clock: clock.clock });
@@ -54,7 +63,23 @@ export async function dialerWorld(
   const phones = Array.from({ length: options.numbers ?? 20 }, (_, i) => phoneOf(i));
   const insert = core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values (?, ?, 'test')");
   const numberIds = core.db.sqlite.transaction(() => phones.map((p) => Number(insert.run(p, now).lastInsertRowid)))();
-  const port = await startPort(core, { host: '127.0.0.1', port: 0 });
+  const more = typeof options.port === 'function' ? options.port(core) : options.port;
+  const port = await startPort(core, { host: '127.0.0.1', port: 0, ...more });
+  const exchange: DialerWorld['exchange'] = async (method, path, body, k = keys.a) => {
+    const res = await fetch(port.url + path, {
+      method,
+      headers: { ...(k ? { authorization: `Bearer ${k}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed as any, headers: res.headers };
+  };
   return {
     core,
     w,
@@ -63,20 +88,10 @@ export async function dialerWorld(
     keys,
     numberIds,
     phones,
-    async api(method, path, body, k = keys.a) {
-      const res = await fetch(port.url + path, {
-        method,
-        headers: { ...(k ? { authorization: `Bearer ${k}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: res.status, body: parsed as any };
+    exchange,
+    async api(method, path, body, key) {
+      const { status, body: answer } = await exchange(method, path, body, key);
+      return { status, body: answer };
     },
     count(table, where = '1 = 1') {
       return core.db.sqlite.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;

@@ -7,8 +7,42 @@ import { startPort } from '../../http/port';
 import { HANDLERS } from '../../ipc/table';
 import { CLI_ACTOR, openCore } from '../context';
 import { setBackupFolder } from '../../core/settings/backup-folder';
+import { audit } from '../../core/audit/audit';
+import type { Core } from '../../core/core';
+import { RatePerMinute, type DeskSettings } from '../../../src-shared/contract/settings';
 import { intOption, printResult, type GlobalOptions } from '../io';
 import { badInput } from '../../core/errors';
+
+type ServeOptions = GlobalOptions & {
+  host: string;
+  port: number;
+  quiet?: boolean;
+  apiOnly?: boolean;
+  rateLimitPerKey?: number;
+  rateLimitPerAddress?: number;
+  backupDir?: string;
+};
+
+/** The limits given on the command line, checked as the console's Settings page checks them. */
+function rateLimitOptions(opts: ServeOptions): Partial<DeskSettings> {
+  const limits: Partial<DeskSettings> = {};
+  for (const [flag, field] of [['--rate-limit-per-key', 'rateLimitPerKey'], ['--rate-limit-per-address', 'rateLimitPerAddress']] as const) {
+    const value = opts[field];
+    if (value === undefined) continue;
+    const checked = RatePerMinute.safeParse(value);
+    if (!checked.success) throw badInput(`${flag}: ${checked.error.issues[0].message}`);
+    limits[field] = checked.data;
+  }
+  return limits;
+}
+
+/** A limit given to serve is this desk's setting from now on, as if set in the console (and audited the same way). */
+function saveDeskSettings(core: Core, patch: Partial<DeskSettings>): void {
+  const before = core.desk.get();
+  if (Object.entries(patch).every(([k, v]) => before[k as keyof DeskSettings] === v)) return;
+  const after = core.desk.set(patch);
+  audit(core.db, CLI_ACTOR, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
+}
 
 export function registerServe(program: Command): void {
   program
@@ -16,12 +50,15 @@ export function registerServe(program: Command): void {
     .description('run the core, the HTTP port and the console in a browser (no display needed)')
     .option('--host <address>', 'bind address', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
-    .option('--quiet', 'no request log')
+    .option('--quiet', 'no request log (failures are still logged, with their cause)')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
     .option('--backup-dir <dir>', "where backups are written on this machine (kept in the desk settings; the console in a browser cannot set it)")
+    .option('--rate-limit-per-key <n>', 'requests a minute one API key may make (kept as this desk\'s setting)', intOption('rate-limit-per-key'))
+    .option('--rate-limit-per-address <n>', 'requests a minute from an address without a valid key, and sign-in attempts (kept as this desk\'s setting)', intOption('rate-limit-per-address'))
     .action(async (_opts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { host: string; port: number; quiet?: boolean; apiOnly?: boolean; backupDir?: string }>();
+      const opts = cmd.optsWithGlobals<ServeOptions>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
+      const limits = rateLimitOptions(opts);
       // a checkout that has not been built still serves dialers and the console's bridge; it says so
       const withConsole = !opts.apiOnly;
       if (withConsole && !existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -31,10 +68,13 @@ export function registerServe(program: Command): void {
       let port;
       try {
         if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
+        saveDeskSettings(core, limits);
         port = await startPort(core, {
           host: opts.host,
           port: opts.port,
-          logger: opts.quiet || opts.json ? false : { level: 'info' },
+          // stdout carries the printed result; the log goes to stderr, and --quiet (or --json) drops the
+          // request log only: a failure (a full disk, a locked database, a bug) is always logged
+          logger: { level: opts.quiet || opts.json ? 'warn' : 'info', stream: process.stderr },
           extra: withConsole
             ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })]
             : [],

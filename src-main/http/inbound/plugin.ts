@@ -10,6 +10,7 @@ import { companyHours } from '../../core/inbound/opening-hours';
 import { notFound } from '../../core/errors';
 import { assertKeyCompany, requireApiKey } from '../auth';
 import {
+  BodyErrorResponses,
   DidParams,
   ErrorResponses,
   InboundLookupSchema,
@@ -18,6 +19,7 @@ import {
   StatusAnswer,
   TERMINAL_STATUSES,
   VerbArray,
+  WriteErrorResponses,
 } from './schemas';
 
 /**
@@ -68,7 +70,7 @@ export function inboundPlugin(core: Core) {
             summary: "Jambonz's call webhook: answers the verb array for the called DID, in or out of hours",
             security,
             body: JambonzCallHook,
-            response: { 200: VerbArray, ...ErrorResponses },
+            response: { 200: VerbArray, ...BodyErrorResponses },
           },
         },
         async (request) => {
@@ -88,7 +90,7 @@ export function inboundPlugin(core: Core) {
             security,
             body: JambonzStatusHook,
             // always 200 on success: Jambonz treats any status but 200, 202 and 204 as a failed webhook
-            response: { 200: StatusAnswer, ...ErrorResponses },
+            response: { 200: StatusAnswer, ...WriteErrorResponses },
           },
         },
         async (request) => {

@@ -7,6 +7,7 @@ import { useSession } from '../../state/session';
 import { DeskSettingsCard } from './DeskSettingsCard';
 import { SiteSettingsCard } from './SiteSettingsCard';
 import { BackupCard } from './BackupCard';
+import { PortLimitsCard } from './PortLimitsCard';
 
 export function SettingsPage() {
   const role = useSession((s) => s.user!.role);
@@ -21,6 +22,7 @@ export function SettingsPage() {
           <div className="grid-2">
             <DeskSettingsCard desk={s.desk} listening={s.httpListening} editable={editable} onSaved={() => void settings.reload()} />
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
+            <PortLimitsCard desk={s.desk} editable={editable} onSaved={() => void settings.reload()} />
             {editable && <BackupCard backupDir={s.desk.backupDir} onFolderChosen={() => void settings.reload()} />}
           </div>
         )}
