@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
-import type { SessionUser } from '../src-shared/contract';
 import { createCore, type Core } from './core/core';
 import { localSaveTarget, safeFileName } from './core/exports/delivery';
 import { fileDeskSettings } from './core/settings/desk';
 import { startPort, type RunningPort } from './http/port';
-import { dispatch } from './ipc/dispatch';
-import { OpenedFiles } from './ipc/opened-files';
+import { ConsoleSessions } from './ipc/console-sessions';
 import { HANDLERS } from './ipc/table';
 import type { DeskFiles } from './ipc/types';
 
@@ -21,7 +19,8 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inl
 
 let core: Core | null = null;
 let port: RunningPort | null = null;
-const sessions = new Map<number, SessionUser>(); // webContents id -> signed-in user
+let sessions: ConsoleSessions | null = null;
+const windowKey = (contents: WebContents) => `window:${contents.id}`;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -60,35 +59,25 @@ async function start(): Promise<void> {
     owner: 'app',
   });
   const appCore = core;
-  const files = new OpenedFiles(appCore.clock);
-  appCore.onClose(() => files.close());
+  const consoleSessions = new ConsoleSessions({
+    core: appCore,
+    handlers: HANDLERS,
+    keys: 'caller',
+    port: { listening: () => port?.address ?? null, reconfigure: () => applyPortSetting(appCore) },
+  });
+  sessions = consoleSessions;
+  appCore.onClose(() => consoleSessions.close());
 
   ipcMain.removeHandler(INVOKE_CHANNEL);
-  ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, arg: unknown) => {
-    const id = event.sender.id;
-    const user = sessions.get(id) ?? null;
-    return dispatch(HANDLERS, {
-      core: appCore,
-      transport: { kind: 'electron', remoteAddress: null, isLoopback: true },
-      user,
-      actor: user ? { userId: user.id, name: user.username } : { userId: null, name: 'anonymous' },
-      startSession: (u) => sessions.set(id, u),
-      endSession: () => sessions.delete(id),
-      files: dialogsFor(event.sender, files),
-    }, channel, arg);
+  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, arg: unknown) => {
+    const call = {
+      key: windowKey(event.sender),
+      transport: { kind: 'electron' as const, remoteAddress: null, isLoopback: true },
+      files: dialogsFor(event.sender, consoleSessions),
+    };
+    return (await consoleSessions.invoke(call, channel, arg)).envelope;
   });
 
-  appCore.events.subscribe((name, payload) => {
-    const companyId = (payload as { companyId?: number | null }).companyId;
-    for (const win of BrowserWindow.getAllWindows()) {
-      const user = sessions.get(win.webContents.id);
-      if (!user) continue;
-      if (user.role !== 'superuser' && companyId != null && companyId !== user.companyId) continue;
-      win.webContents.send(EVENT_CHANNEL, name, payload);
-    }
-  });
-
-  appCore.reconfigurePort = () => applyPortSetting(appCore);
   await applyPortSetting(appCore);
   appCore.onClose(async () => {
     await port?.close();
@@ -110,8 +99,8 @@ async function start(): Promise<void> {
  * the user picked them (behind a one-time handle bound to this window), folders chosen the same way.
  * The window never sends a path.
  */
-function dialogsFor(sender: WebContents, files: OpenedFiles): DeskFiles {
-  const owner = `window:${sender.id}`;
+function dialogsFor(sender: WebContents, sessions: ConsoleSessions): Omit<DeskFiles, 'take'> {
+  const owner = windowKey(sender);
   const win = () => BrowserWindow.fromWebContents(sender);
   return {
     async chooseSaveTarget(suggestedName) {
@@ -132,7 +121,7 @@ function dialogsFor(sender: WebContents, files: OpenedFiles): DeskFiles {
         const w = win();
         const choice = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
         const path = choice.filePaths[0];
-        return choice.canceled || !path ? null : files.addPicked(owner, path);
+        return choice.canceled || !path ? null : sessions.files.addPicked(owner, path);
       },
       async chooseFolder(title) {
         const options: Electron.OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
@@ -141,7 +130,6 @@ function dialogsFor(sender: WebContents, files: OpenedFiles): DeskFiles {
         return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
       },
     },
-    take: (handle) => files.take(owner, handle),
   };
 }
 
@@ -174,8 +162,14 @@ function createWindow(): void {
       webSecurity: true,
     },
   });
-  const id = win.webContents.id;
-  win.on('closed', () => sessions.delete(id));
+  // the window's user gets the events their role may see, from the one console-session module
+  const key = windowKey(win.webContents);
+  const contents = win.webContents;
+  const unfollow = sessions?.follow(key, (name, payload) => contents.send(EVENT_CHANNEL, name, payload));
+  win.on('closed', () => {
+    unfollow?.();
+    sessions?.end(key);
+  });
   win.once('ready-to-show', () => win.show());
   if (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
   else void win.loadFile(join(__dirname, '../renderer/index.html'));

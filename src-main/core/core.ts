@@ -25,10 +25,6 @@ export interface Core {
   owner: DataFolderOwner | null;
   version: string;
   dataDir: string;
-  /** where the embedded HTTP port listens ("127.0.0.1:8787"), null when it is off; set by the transport */
-  httpListening: string | null;
-  /** restarts the HTTP port after its desk settings changed; null where the port is fixed (serve) */
-  reconfigurePort: (() => Promise<void>) | null;
   /** hooks run on close (stop timers, flush); the database closes last */
   onClose(fn: () => void | Promise<void>): void;
   close(): Promise<void>;
@@ -85,8 +81,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     owner,
     version: VERSION,
     dataDir: options.dataDir,
-    httpListening: null,
-    reconfigurePort: null,
     onClose: (fn) => closers.push(fn),
     async close() {
       if (closed) return;

@@ -19,4 +19,5 @@ export function defaultDataDir(): string {
 /** The repository (or installed package) root, found from this file's place in src-main/core. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
-export const HEADLESS_BRIDGE = join(PROJECT_ROOT, 'resources', 'headless-bridge.js');
+/** the console's window.dialdesk under serve, built from src-preload/headless by `npm run build` */
+export const HEADLESS_BRIDGE = join(PROJECT_ROOT, 'out', 'bridge', 'dialdesk-bridge.js');

@@ -2,27 +2,24 @@ import { createReadStream, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { EventMap, EventName } from '../../src-shared/events';
 import type { Core } from '../core/core';
 import { contentTypeOf, DOWNLOAD_ROUTE, DownloadTickets } from '../core/exports/delivery';
 import { UPLOAD_LIMIT_BYTES } from '../../src-shared/contract/files';
-import { dispatch } from '../ipc/dispatch';
-import { OpenedFiles } from '../ipc/opened-files';
-import { SessionRegistry } from '../ipc/sessions';
-import type { HandlerContext, HandlerTable } from '../ipc/types';
+import { SESSION_HEADER } from '../../src-shared/bridge';
+import { ConsoleSessions } from '../ipc/console-sessions';
+import type { HandlerTable } from '../ipc/types';
 import { sendError, setPageFallback } from './errors';
 import { isLoopbackAddress } from './server';
 import { uploadRoute } from './upload';
 import { isSameOrigin, parseHost } from './origin';
 
-export const SESSION_HEADER = 'x-dialdesk-session';
 
 export interface ConsoleOptions {
   core: Core;
   handlers: HandlerTable;
   /** the built renderer (out/renderer) */
   rendererDir: string;
-  /** the script that puts window.dialdesk on the page (resources/headless-bridge.js) */
+  /** the script that puts window.dialdesk on the page (out/bridge/dialdesk-bridge.js, built from src-preload/headless) */
   bridgeScript: string;
   /** the largest upload accepted (default UPLOAD_LIMIT_BYTES) */
   uploadLimitBytes?: number;
@@ -41,28 +38,31 @@ const SIGN_IN_CHANNELS: unknown[] = ['auth.login', 'auth.setup'];
 export function consolePlugin(options: ConsoleOptions) {
   return async (app: FastifyInstance) => {
     const { core, handlers } = options;
-    const sessions = new SessionRegistry(core.clock);
+    // serve's port is fixed for the process: the console shows where, and cannot restart it
+    const sessions = new ConsoleSessions({ core, handlers, keys: 'token', port: { listening: () => listeningOn(app), reconfigure: null } });
     const downloads = new DownloadTickets(core.clock);
-    const opened = new OpenedFiles(core.clock);
     const uploadLimit = options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
     const sweeper = setInterval(() => {
       downloads.sweep();
-      opened.sweep();
+      sessions.files.sweep();
     }, 60_000);
     sweeper.unref();
     core.onClose(() => {
       clearInterval(sweeper);
       downloads.close();
-      opened.close();
+      sessions.close();
     });
     // the page checks a file's size against the server's limit before sending a byte of it
-    const bridge = readFileSync(options.bridgeScript, 'utf8').replace('__DIALDESK_UPLOAD_LIMIT__', String(uploadLimit));
+    // read when asked for, like the page: a rebuild replaces it, and an unbuilt checkout still serves the RPC bridge
+    const bridge = () =>
+      existsSync(options.bridgeScript) ? readFileSync(options.bridgeScript, 'utf8') : null;
     const indexFile = join(options.rendererDir, 'index.html');
     // the bridge works without the built page (tests and scripts drive it directly); the page says what is missing
     const built = existsSync(indexFile);
     // read on every visit (it is small): a rebuild renames the assets it points to
     const indexHtml = () =>
-      readFileSync(indexFile, 'utf8').replace('<head>', '<head>\n    <script src="/dialdesk-bridge.js"></script>');
+      // the page checks a file's size against the server's limit before sending a byte of it
+      readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <script src="/dialdesk-bridge.js" data-upload-limit="${uploadLimit}"></script>`);
 
     app.addHook('onRequest', async (request, reply) => {
       if (request.url.startsWith('/api/v1/')) return; // dialer & inbound APIs: key auth, any origin-less client
@@ -70,9 +70,11 @@ export function consolePlugin(options: ConsoleOptions) {
       if (refusal) return sendError(reply, 'FORBIDDEN', refusal);
     });
 
-    app.get('/dialdesk-bridge.js', (_req, reply) =>
-      reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(bridge),
-    );
+    app.get('/dialdesk-bridge.js', (_req, reply) => {
+      const script = bridge();
+      if (script === null) return sendError(reply, 'NOT_FOUND', 'the console is not built: run "npm run build"');
+      return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-store').send(script);
+    });
 
     app.post('/rpc/invoke', { bodyLimit: 16 * 1024 * 1024 }, async (request, reply) => {
       const body = (request.body ?? {}) as { channel?: unknown; arg?: unknown };
@@ -86,42 +88,28 @@ export function consolePlugin(options: ConsoleOptions) {
             .send({ ok: false, error: { code: 'RATE_LIMITED', message: refused.message } });
         }
       }
-      const token = headerToken(request);
-      let issued: string | null = null;
-      const ctx: HandlerContext = {
-        core,
-        transport: { kind: 'http', remoteAddress: request.ip, isLoopback: isLoopbackAddress(request.socket.remoteAddress) },
-        user: sessions.get(token),
-        actor: { userId: null, name: 'anonymous' },
-        startSession(user) {
-          if (token) sessions.delete(token);
-          issued = SessionRegistry.newToken();
-          sessions.set(issued, user);
-        },
-        endSession() {
-          if (token) sessions.delete(token);
-        },
+      const call = {
+        key: headerToken(request),
+        transport: { kind: 'http' as const, remoteAddress: request.ip, isLoopback: isLoopbackAddress(request.socket.remoteAddress) },
         files: {
           // a browser cannot be handed a path: files wait behind a one-time link the page then opens
-          chooseSaveTarget: async (name) => downloads.saveTarget(name),
+          chooseSaveTarget: async (name: string) => downloads.saveTarget(name),
           // no dialog on the server's screen: the page picks and uploads (POST /rpc/upload) instead
           dialogs: null,
-          take: (handle) => opened.take(token ?? '', handle),
         },
       };
-      if (ctx.user) ctx.actor = { userId: ctx.user.id, name: ctx.user.username };
       // the request is in: a long job (an import, a backup) may keep the socket quiet past the idle timeout
       const idleTimeout = request.socket.timeout;
       request.socket.setTimeout(0);
-      const envelope = await dispatch(handlers, ctx, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
+      const { envelope, issued } = await sessions.invoke(call, body.channel, body.arg, (msg, err) => request.log.error({ err }, msg));
       request.socket.setTimeout(idleTimeout ?? 0);
       if (issued) reply.header(SESSION_HEADER, issued);
       return reply.header('cache-control', 'no-store').send(envelope);
     });
 
-    await app.register(uploadRoute({ core, sessions, opened, tokenOf: headerToken, limitBytes: uploadLimit }));
+    await app.register(uploadRoute({ core, sessions, tokenOf: headerToken, limitBytes: uploadLimit }));
 
-    app.get('/rpc/events', (request, reply) => streamEvents(core, sessions, request, reply, options.heartbeatMs ?? 15_000));
+    app.get('/rpc/events', (request, reply) => streamEvents(sessions, request, reply, options.heartbeatMs ?? 15_000));
 
     // no session header here (a navigation cannot send one): the unguessable, one-time ticket is the key
     app.get<{ Params: { ticket: string } }>(`${DOWNLOAD_ROUTE}:ticket`, (request, reply) => {
@@ -148,6 +136,13 @@ export function consolePlugin(options: ConsoleOptions) {
   };
 }
 
+/** "127.0.0.1:8787" or "[::1]:8787" once the port listens. */
+function listeningOn(app: FastifyInstance): string | null {
+  const address = app.server.address();
+  if (!address || typeof address !== 'object') return null;
+  return address.family === 'IPv6' ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
+}
+
 function headerToken(request: FastifyRequest): string | null {
   const value = request.headers[SESSION_HEADER];
   return typeof value === 'string' && value.length > 0 ? value : null;
@@ -167,9 +162,9 @@ function crossOriginRefusal(request: FastifyRequest): string | null {
   return null;
 }
 
-function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyRequest, reply: FastifyReply, heartbeatMs: number) {
+function streamEvents(sessions: ConsoleSessions, request: FastifyRequest, reply: FastifyReply, heartbeatMs: number) {
   const token = headerToken(request);
-  if (!sessions.get(token)) return sendError(reply, 'UNAUTHENTICATED', 'sign in first');
+  if (!token || !sessions.userOf(token)) return sendError(reply, 'UNAUTHENTICATED', 'sign in first');
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {
@@ -179,13 +174,8 @@ function streamEvents(core: Core, sessions: SessionRegistry, request: FastifyReq
     'x-accel-buffering': 'no',
   });
   res.write(': connected\n\n');
-  const unsubscribe = core.events.subscribe(<E extends EventName>(event: E, payload: EventMap[E]) => {
-    const user = sessions.get(token);
-    if (!user) return close();
-    const companyId = (payload as { companyId?: number | null }).companyId;
-    if (user.role !== 'superuser' && companyId != null && companyId !== user.companyId) return;
-    res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-  });
+  // a signed-out session's stream ends at its next event
+  const unsubscribe = sessions.follow(token, (event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`), () => close());
   const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
   function close() {
     clearInterval(heartbeat);

@@ -35,7 +35,6 @@ export async function startPort(core: Core, options: PortOptions): Promise<Runni
   const port = typeof bound === 'object' && bound ? bound.port : options.port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   const address = `${hostForUrl}:${port}`;
-  core.httpListening = address;
   let closed = false;
   return {
     app,
@@ -44,7 +43,6 @@ export async function startPort(core: Core, options: PortOptions): Promise<Runni
     async close() {
       if (closed) return;
       closed = true;
-      core.httpListening = null;
       await app.close();
     },
   };

@@ -4,19 +4,17 @@ import { basename, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { UPLOAD_NAME_HEADER, UPLOAD_ROUTE, type PickedFile } from '../../src-shared/contract/files';
+import type { PickedFile } from '../../src-shared/contract/files';
+import { UPLOAD_NAME_HEADER, UPLOAD_ROUTE } from '../../src-shared/bridge';
 import { can } from '../../src-shared/roles';
 import type { Core } from '../core/core';
 import { storageFailure } from '../core/errors';
-import { getUser } from '../core/users/users';
-import type { OpenedFiles } from '../ipc/opened-files';
-import type { SessionRegistry } from '../ipc/sessions';
+import type { ConsoleSessions } from '../ipc/console-sessions';
 import { sendError } from './errors';
 
 export interface UploadOptions {
   core: Core;
-  sessions: SessionRegistry;
-  opened: OpenedFiles;
+  sessions: ConsoleSessions;
   /** the session token a request carries, null without one */
   tokenOf(request: FastifyRequest): string | null;
   limitBytes: number;
@@ -32,7 +30,7 @@ const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
  * numbers.import then takes. The session header is required, as for /rpc/invoke.
  */
 export function uploadRoute(options: UploadOptions) {
-  const { core, sessions, opened, limitBytes } = options;
+  const { core, sessions, limitBytes } = options;
   const folder = join(core.dataDir, 'uploads');
   // what a crash left behind is of no use to anyone: its handles died with the process
   rmSync(folder, { recursive: true, force: true });
@@ -47,16 +45,10 @@ export function uploadRoute(options: UploadOptions) {
     // an announced length over the limit is refused before any byte is read (the port's own check)
     scope.post(UPLOAD_ROUTE, { bodyLimit: limitBytes }, async (request, reply) => {
       const token = options.tokenOf(request);
-      const user = sessions.get(token);
-      if (!token || !user) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'sign in first');
-      let row;
-      try {
-        row = getUser(core.db, user.id);
-      } catch {
-        row = undefined;
-      }
-      if (!row || row.is_active !== 1) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'your session has ended; sign in again');
-      if (!can(row.role, 'operate')) return sendError(reply.header('connection', 'close'), 'FORBIDDEN', `a ${row.role} may not import lists`);
+      if (!token || !sessions.userOf(token)) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'sign in first');
+      const user = sessions.signedIn(token);
+      if (!user) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'your session has ended; sign in again');
+      if (!can(user.role, 'operate')) return sendError(reply.header('connection', 'close'), 'FORBIDDEN', `a ${user.role} may not import lists`);
       const name = fileName(request.headers[UPLOAD_NAME_HEADER]);
       if (name === null) return sendError(reply.header('connection', 'close'), 'BAD_INPUT', `${UPLOAD_NAME_HEADER}: the file's name, URI-encoded`);
 
@@ -85,7 +77,7 @@ export function uploadRoute(options: UploadOptions) {
         rmSync(path, { force: true });
         return sendError(reply.header('connection', 'close'), 'PAYLOAD_TOO_LARGE', tooLarge(name, limitText));
       }
-      const picked: PickedFile = opened.addUpload(token, path, name, bytes);
+      const picked: PickedFile = sessions.files.addUpload(token, path, name, bytes);
       return reply.header('cache-control', 'no-store').send(picked);
     });
   };

@@ -14,8 +14,17 @@ export interface Transport {
   isLoopback: boolean;
 }
 
+/** The embedded HTTP port as the console's Settings see it; transport state, kept out of the core. */
+export interface PortControl {
+  /** where it listens ("127.0.0.1:8787"), null when it is off */
+  listening(): string | null;
+  /** restarts it after its desk settings changed; null where the port is fixed for the process (serve) */
+  reconfigure: (() => Promise<void>) | null;
+}
+
 export interface HandlerContext {
   core: Core;
+  port: PortControl;
   transport: Transport;
   /** null until signed in */
   user: SessionUser | null;

@@ -21,9 +21,6 @@ export const FileHandle = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, FILE_HANDLE
 
 /** The largest file `dialdesk serve` accepts as an upload (a 10M-row list is about 300 MB). */
 export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
-/** Headers of POST /rpc/upload besides the session's: the file's name, URI-encoded. */
-export const UPLOAD_ROUTE = '/rpc/upload';
-export const UPLOAD_NAME_HEADER = 'x-dialdesk-file-name';
 
 export const filesChannels = {
   /**

@@ -111,6 +111,8 @@ export async function call<C extends ChannelName>(
     HANDLERS,
     {
       core,
+      // a desk whose HTTP port is off and cannot be restarted from here
+      port: { listening: () => null, reconfigure: null },
       transport: { kind: 'http', remoteAddress: '127.0.0.1', isLoopback: transport.isLoopback ?? true },
       user: session,
       actor: session ? { userId: session.id, name: session.username } : { userId: null, name: 'anonymous' },

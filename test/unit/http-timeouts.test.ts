@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consolePlugin, SESSION_HEADER } from '../../src-main/http/console';
+import { consolePlugin } from '../../src-main/http/console';
+import { SESSION_HEADER } from '../../src-shared/bridge';
 import { withSlowAppState } from '../helpers/slow-handlers';
 import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../src-main/core/paths';
 import { dialerWorld, type DialerWorld } from '../sim/dialer-world';

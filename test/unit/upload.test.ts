@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UPLOAD_NAME_HEADER } from '../../src-shared/contract/files';
+import { UPLOAD_NAME_HEADER } from '../../src-shared/bridge';
 import { HEADLESS_BRIDGE } from '../../src-main/core/paths';
 import { consolePlugin } from '../../src-main/http/console';
 import { startPort, type RunningPort } from '../../src-main/http/port';
@@ -136,7 +136,7 @@ describe('the upload limit', () => {
     port = await startPort(core, {
       host: '127.0.0.1',
       port: 0,
-      extra: [consolePlugin({ core, handlers: HANDLERS, rendererDir: join(core.dataDir, 'no-renderer'), bridgeScript: HEADLESS_BRIDGE, uploadLimitBytes: LIMIT })],
+      extra: [consolePlugin({ core, handlers: HANDLERS, rendererDir: pageDir(core.dataDir), bridgeScript: HEADLESS_BRIDGE, uploadLimitBytes: LIMIT })],
     });
     const setup = await fetch(`${port.url}/rpc/invoke`, {
       method: 'POST',
@@ -151,8 +151,8 @@ describe('the upload limit', () => {
   });
 
   it('is told to the page, which checks a file before sending it', async () => {
-    const script = await (await fetch(`${port.url}/dialdesk-bridge.js`)).text();
-    expect(script).toContain(`Number('${LIMIT}')`);
+    const page = await (await fetch(`${port.url}/`)).text();
+    expect(page).toContain(`<script src="/dialdesk-bridge.js" data-upload-limit="${LIMIT}"></script>`);
   });
 
   it('answers a body announced over the limit with a 413 envelope, keeping nothing', async () => {
@@ -195,3 +195,11 @@ describe('the upload limit', () => {
     expect(uploads()).toHaveLength(before);
   });
 });
+
+/** a page for the console plugin to serve, without `npm run build` */
+function pageDir(dataDir: string): string {
+  const dir = join(dataDir, 'page');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'index.html'), '<html><head></head><body></body></html>');
+  return dir;
+}

@@ -8,7 +8,7 @@ type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
 export const settingsHandlers: Handlers<SettingsChannel> = {
   'settings.get': {
     access: 'read',
-    run: (ctx) => ({ desk: ctx.core.desk.get(), site: getSiteSettings(ctx.core.db), httpListening: ctx.core.httpListening }),
+    run: (ctx) => ({ desk: ctx.core.desk.get(), site: getSiteSettings(ctx.core.db), httpListening: ctx.port.listening() }),
   },
   'settings.updateDesk': {
     access: 'site',
@@ -17,7 +17,7 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
       const after = ctx.core.desk.set(input);
       audit(ctx.core.db, ctx.actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, ctx.core.clock());
       const portChanged = (['httpEnabled', 'httpHost', 'httpPort'] as const).some((k) => before[k] !== after[k]);
-      if (portChanged) await ctx.core.reconfigurePort?.();
+      if (portChanged) await ctx.port.reconfigure?.();
       return after;
     },
   },

@@ -1,6 +1,7 @@
 import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { DialdeskBridge, EventMap, EventName } from '../../../src-shared/events';
 import type { Envelope, ErrorCode } from '../../../src-shared/errors';
+import { endsSession } from '../../../src-shared/bridge';
 
 declare global {
   interface Window {
@@ -27,9 +28,6 @@ function bridge(): DialdeskBridge {
   return window.dialdesk;
 }
 
-/** Channels that may answer UNAUTHENTICATED without meaning "your session ended". */
-const SIGN_IN_CHANNELS: ReadonlySet<ChannelName> = new Set(['auth.login', 'auth.setup', 'auth.changePassword']);
-
 /**
  * The renderer's one way to the main process. Every call is typed from the contract, the envelope is
  * unwrapped, and a refusal becomes an ApiError. A lost session sends the window back to sign-in.
@@ -38,11 +36,8 @@ export const api = {
   async call<C extends ChannelName>(channel: C, input: Input<C>): Promise<Output<C>> {
     const envelope = (await bridge().invoke(channel, input)) as Envelope<Output<C>>;
     if (envelope.ok) return envelope.value;
-    const { code, message } = envelope.error;
-    if (code === 'UNAUTHENTICATED' && !SIGN_IN_CHANNELS.has(channel)) {
-      unauthenticatedListeners.forEach((fn) => fn());
-    }
-    throw new ApiError(code, message);
+    if (endsSession(channel, envelope)) unauthenticatedListeners.forEach((fn) => fn());
+    throw new ApiError(envelope.error.code, envelope.error.message);
   },
 
   on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void): () => void {
