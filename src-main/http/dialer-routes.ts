@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
-  ApiError,
   NextBatchAnswer,
   NextBatchQuery,
   RegisterScenariosAnswer,
@@ -20,25 +19,23 @@ import { releaseBatch } from '../core/dialer/release';
 import { registerScenarios } from '../core/setup/scenarios';
 import { recordResult, recordResults } from '../core/results/record';
 import { companyForKey, requireApiKey } from './auth';
+import { errorResponses } from './error-responses';
 import { toNextBatchAnswer, toOutcomeDto, toReport } from './dialer-map';
 
 /** 1000 results with transcripts do not fit the port's default 1 MiB */
 export const REPORT_RESULTS_BODY_LIMIT = 8 * 1024 * 1024;
 
-// one schema instance for every error, so the document shows a single `Error` component
 const json = <T>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
-const errors = {
-  400: json('bad input; nothing was written', ApiError),
-  401: json('no API key, or an unknown or revoked one', ApiError),
-  403: json('the key lacks the dialer scope, or belongs to another company', ApiError),
-  404: json('no such company, or a number the pool does not know', ApiError),
-  409: json('conflict; nothing was written', ApiError),
-  413: json('the body is larger than this route takes', ApiError),
-  429: json("RATE_LIMITED: past this key's requests a minute (or, without a valid key, this address's); nothing was done", ApiError),
-  503: json('STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written', ApiError),
-};
-/** routes that take a body: also 415, a body that is not JSON in UTF-8 */
-const bodyErrors = { ...errors, 415: json('the body is not JSON, or not in UTF-8; nothing was written', ApiError) };
+// every dialer route writes: next-batch leases, the others record, register or release
+const dialerErrors = (body: boolean) =>
+  errorResponses({
+    forbidden: 'the key lacks the dialer scope, or belongs to another company',
+    notFound: 'no such company, or a number the pool does not know',
+    body,
+    writes: true,
+  });
+const errors = dialerErrors(false);
+const bodyErrors = dialerErrors(true);
 const common = { tags: ['dialer'], security: [{ bearerAuth: [] }] };
 
 /** /api/v1/dialer/*: DESIGN.md §4, for the on-site auto-dialers. */

@@ -3,7 +3,7 @@ import { channel } from './define';
 import { Id, Money, Slug } from './common';
 import { PhoneInput, ScenarioKey } from './setup';
 import { CALL_STATUSES } from '../statuses';
-import { ERROR_CODES } from '../errors';
+import { ErrorEnvelope } from './http-error';
 
 /**
  * The dialer's half of the HTTP port (DESIGN.md §4): snake_case JSON, validated by these schemas,
@@ -11,9 +11,6 @@ import { ERROR_CODES } from '../errors';
  * document's component schemas.
  */
 
-export const ApiError = z
-  .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
-  .meta({ id: 'Error', description: 'every 4xx/5xx answer of the port' });
 
 export const DIALER_ID_RULES = 'a dialer id is 1 to 64 letters, digits, dots, colons, underscores or hyphens';
 export const DialerId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, DIALER_ID_RULES);
@@ -125,7 +122,7 @@ export const ResultOutcome = z
     result_id: z.number().int().nullable(),
     charged: Money.nullable(),
     wallet_balance: Money.nullable(),
-    error: ApiError.shape.error.nullable(),
+    error: ErrorEnvelope.shape.error.nullable(),
   })
   .meta({ id: 'ResultOutcome' });
 export type ResultOutcome = z.infer<typeof ResultOutcome>;

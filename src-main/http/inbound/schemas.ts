@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorResponses } from '../error-responses';
 
 /**
  * Wire schemas of the inbound API. The Jambonz payloads list only the fields DialDesk reads, taken
@@ -12,16 +13,14 @@ import { z } from 'zod';
  *   lib/utils/http-requestor.js leaves un-snake-cased.
  */
 
-const ErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
-const RateLimited = ErrorBody.describe("RATE_LIMITED: past this key's requests a minute (or, without a valid key, this address's); wait Retry-After seconds");
-export const ErrorResponses = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: RateLimited };
+/** What the inbound routes' errors mean (http/error-responses.ts lists them all in the one shape). */
+const forbidden = 'the key lacks the inbound scope, or belongs to another company';
+const notFound = 'no such inbound number (DID)';
+export const ErrorResponses = errorResponses({ forbidden, notFound });
 /** routes with a body: 413 too large, 415 not JSON in UTF-8 */
-export const BodyErrorResponses = { ...ErrorResponses, 413: ErrorBody, 415: ErrorBody };
+export const BodyErrorResponses = errorResponses({ forbidden, notFound, body: true });
 /** and one that writes, which a full disk or a busy database refuses (503, Retry-After) */
-export const WriteErrorResponses = {
-  ...BodyErrorResponses,
-  503: ErrorBody.describe('STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written; retry after Retry-After seconds'),
-};
+export const WriteErrorResponses = errorResponses({ forbidden, notFound, body: true, writes: true });
 
 export const DidParams = z.object({
   did: z.string().min(1).max(40).describe('the DID, E.164 with or without "+" (URL-encode "+" as %2B)'),
