@@ -52,7 +52,10 @@ export default tseslint.config(
           patterns: [
             { group: ['electron', 'electron-store'], message: 'only src-main/index.ts may import Electron' },
             { group: ['fastify', '@fastify/*', 'fastify-*'], message: 'the core knows no transport: HTTP lives in src-main/http' },
-            { group: ['**/http/*', '**/ipc/*', '**/ipc/**', '**/cli/*', '**/cli/**'], message: 'the core imports nothing from its adapters (http, ipc, cli)' },
+            {
+              group: ['**/http/*', '**/ipc/*', '**/ipc/**', '**/cli/*', '**/cli/**'],
+              message: 'the core imports nothing from its adapters (http, ipc, cli)',
+            },
           ],
         },
       ],
@@ -67,7 +70,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['electron', 'electron-store'], message: 'only src-main/index.ts may import Electron' },
-            { group: ['better-sqlite3', 'kysely', '**/core/db/connection'], message: 'adapters ask the core; they never query the database themselves' },
+            {
+              group: ['better-sqlite3', 'kysely', '**/core/db/connection'],
+              message: 'adapters ask the core; they never query the database themselves',
+            },
           ],
         },
       ],

@@ -14,7 +14,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('currency', 'text', (c) => c.notNull().defaultTo('USD'))
     .addColumn('is_active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('billing_mode', 'text', (c) =>
-      c.notNull().defaultTo('per_call').check(sql`billing_mode in ('per_call','per_minute')`),
+      c
+        .notNull()
+        .defaultTo('per_call')
+        .check(sql`billing_mode in ('per_call','per_minute')`),
     )
     .addColumn('cost_per_billable', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('cost_per_minute', 'integer', (c) => c.notNull().defaultTo(0))
@@ -29,9 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('password_hash', 'text', (c) => c.notNull())
-    .addColumn('role', 'text', (c) =>
-      c.notNull().check(sql`role in ('superuser','admin','supervisor','viewer')`),
-    )
+    .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('superuser','admin','supervisor','viewer')`))
     .addColumn('company_id', 'integer', (c) => c.references('companies.id'))
     .addColumn('is_active', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
@@ -83,7 +84,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('phone', 'text', (c) => c.notNull().unique())
     .addColumn('global_status', 'text', (c) =>
-      c.notNull().defaultTo('active').check(sql`global_status in ('active','complained','power_off','invalid')`),
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`global_status in ('active','complained','power_off','invalid')`),
     )
     .addColumn('last_called_at', 'integer')
     .addColumn('last_called_company_id', 'integer', (c) => c.references('companies.id'))
@@ -143,20 +147,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   // call log: newest first per company, keyset on (started_at, id)
   await db.schema.createIndex('call_results_log').on('call_results').columns(['company_id', 'started_at', 'id']).execute();
   await db.schema.createIndex('call_results_number').on('call_results').columns(['number_id', 'started_at']).execute();
-  await db.schema
-    .createIndex('call_results_status')
-    .on('call_results')
-    .columns(['company_id', 'status', 'started_at'])
-    .execute();
+  await db.schema.createIndex('call_results_status').on('call_results').columns(['company_id', 'status', 'started_at']).execute();
 
   await db.schema
     .createTable('ledger_entries')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('company_id', 'integer', (c) => c.notNull().references('companies.id'))
     .addColumn('amount', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('topup','charge','refund','adjustment')`),
-    )
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('topup','charge','refund','adjustment')`))
     .addColumn('call_result_id', 'integer', (c) => c.references('call_results.id'))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
@@ -278,14 +276,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('calls', 'integer', (c) => c.notNull())
     .addColumn('duration_s', 'integer', (c) => c.notNull())
     .addColumn('cost', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('call_stats_pk', [
-      'company_id',
-      'bucket',
-      'scenario_id',
-      'outbound_line_id',
-      'agent_id',
-      'status',
-    ])
+    .addPrimaryKeyConstraint('call_stats_pk', ['company_id', 'bucket', 'scenario_id', 'outbound_line_id', 'agent_id', 'status'])
     .modifyEnd(sql`without rowid`)
     .execute();
 }

@@ -53,7 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`without rowid`)
     .execute();
 
-  const upsert = 'do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost;';
+  const upsert =
+    'do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost;';
   /** Statements that add (delta = new.x) or take away (delta = -old.x) one call_stats row at its key. */
   const apply = (row: 'new' | 'old', delta: (col: string) => string) => {
     const counters = `${delta('calls')}, ${delta('duration_s')}, ${delta('cost')}`;

@@ -41,12 +41,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`without rowid`)
     .execute();
 
-  const upsert = 'do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost;';
+  const upsert =
+    'do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost;';
   /** Adds (delta new.x) or takes away (delta -old.x) one call_stats row's counters at its key. */
   const apply = (row: 'new' | 'old', delta: (col: string) => string) => {
     const counters = `${delta('calls')}, ${delta('duration_s')}, ${delta('cost')}`;
     const rows = DIMS.map(
-      ([dim, column]) => `(${row}.company_id, '${dim}', ${row}.bucket - ${row}.bucket % ${BLOCK_MS}, ${row}.${column}, ${row}.status, ${counters})`,
+      ([dim, column]) =>
+        `(${row}.company_id, '${dim}', ${row}.bucket - ${row}.bucket % ${BLOCK_MS}, ${row}.${column}, ${row}.status, ${counters})`,
     );
     return `
       insert into call_stats_blocks (company_id, dim, bucket, dim_id, status, calls, duration_s, cost)

@@ -32,12 +32,15 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  app.whenReady().then(start).catch((err) => {
-    console.error('DialDesk failed to start', err);
-    // e.g. `dialdesk serve` already owns this data folder: say so in a window, not only in a log
-    dialog.showErrorBox('DialDesk could not start', err instanceof Error ? err.message : String(err));
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err) => {
+      console.error('DialDesk failed to start', err);
+      // e.g. `dialdesk serve` already owns this data folder: say so in a window, not only in a log
+      dialog.showErrorBox('DialDesk could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+    });
 }
 
 /** better-sqlite3 built for Electron's ABI by scripts/electron-native.mjs (the Node build stays for tests). */

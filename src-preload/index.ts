@@ -3,7 +3,6 @@ import { isChannelName } from '../src-shared/contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
 import { EVENT_NAMES, type DialdeskBridge, type EventName } from '../src-shared/events';
 
-
 /**
  * The renderer's only door to the main process: invoke a contract channel, or listen to a contract
  * event. No raw ipcRenderer, no Node.

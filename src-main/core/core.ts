@@ -68,7 +68,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     owner?.release();
     throw err;
   }
-  const checkpointer = options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
+  const checkpointer =
+    options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
   const closers: (() => void | Promise<void>)[] = [];
   if (checkpointer) closers.push(() => checkpointer.stop());
   let closed = false;

@@ -18,12 +18,7 @@ export const forbidden = (message: string) => new AppError('FORBIDDEN', message)
 
 /** SQLite's unique-constraint failure, so services can turn it into a clear 409. */
 export function isUniqueViolation(err: unknown): boolean {
-  return (
-    typeof err === 'object' &&
-    err !== null &&
-    'code' in err &&
-    (err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-  );
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /**
@@ -36,10 +31,16 @@ export function storageFailure(err: unknown): AppError | null {
   if (err instanceof AppError || typeof err !== 'object' || err === null || !('code' in err)) return null;
   const code = String((err as { code: unknown }).code);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
-    return new AppError('STORAGE_FULL', 'the disk that holds the DialDesk database is full (or failing writes): nothing was written; free some space and retry');
+    return new AppError(
+      'STORAGE_FULL',
+      'the disk that holds the DialDesk database is full (or failing writes): nothing was written; free some space and retry',
+    );
   }
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
-    return new AppError('DATABASE_BUSY', 'the database is busy with another process (a long import or backup); nothing was written; retry in a moment');
+    return new AppError(
+      'DATABASE_BUSY',
+      'the database is busy with another process (a long import or backup); nothing was written; retry in a moment',
+    );
   }
   return null;
 }

@@ -53,7 +53,8 @@ function presentedKey(core: Core, request: FastifyRequest): { ok: true; key: Aut
   const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
   if (!m) return { ok: false, message: 'the Authorization header must read "Bearer <api key>"' };
   const check = authenticateApiKey(core.db, m[1]);
-  if (!check.ok) return { ok: false, message: check.reason === 'revoked' ? 'this API key has been revoked' : 'this API key is not known here' };
+  if (!check.ok)
+    return { ok: false, message: check.reason === 'revoked' ? 'this API key has been revoked' : 'this API key is not known here' };
   return { ok: true, key: check.key };
 }
 

@@ -13,7 +13,6 @@ import { isLoopbackAddress } from './server';
 import { uploadRoute } from './upload';
 import { isSameOrigin, parseHost } from './origin';
 
-
 export interface ConsoleOptions {
   core: Core;
   handlers: HandlerTable;
@@ -54,15 +53,17 @@ export function consolePlugin(options: ConsoleOptions) {
     });
     // the page checks a file's size against the server's limit before sending a byte of it
     // read when asked for, like the page: a rebuild replaces it, and an unbuilt checkout still serves the RPC bridge
-    const bridge = () =>
-      existsSync(options.bridgeScript) ? readFileSync(options.bridgeScript, 'utf8') : null;
+    const bridge = () => (existsSync(options.bridgeScript) ? readFileSync(options.bridgeScript, 'utf8') : null);
     const indexFile = join(options.rendererDir, 'index.html');
     // the bridge works without the built page (tests and scripts drive it directly); the page says what is missing
     const built = existsSync(indexFile);
     // read on every visit (it is small): a rebuild renames the assets it points to
     const indexHtml = () =>
       // the page checks a file's size against the server's limit before sending a byte of it
-      readFileSync(indexFile, 'utf8').replace('<head>', `<head>\n    <script src="/dialdesk-bridge.js" data-upload-limit="${uploadLimit}"></script>`);
+      readFileSync(indexFile, 'utf8').replace(
+        '<head>',
+        `<head>\n    <script src="/dialdesk-bridge.js" data-upload-limit="${uploadLimit}"></script>`,
+      );
 
     app.addHook('onRequest', async (request, reply) => {
       if (request.url.startsWith('/api/v1/')) return; // dialer & inbound APIs: key auth, any origin-less client
@@ -175,7 +176,11 @@ function streamEvents(sessions: ConsoleSessions, request: FastifyRequest, reply:
   });
   res.write(': connected\n\n');
   // a signed-out session's stream ends at its next event
-  const unsubscribe = sessions.follow(token, (event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`), () => close());
+  const unsubscribe = sessions.follow(
+    token,
+    (event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`),
+    () => close(),
+  );
   const heartbeat = setInterval(() => res.write(': ping\n\n'), heartbeatMs);
   function close() {
     clearInterval(heartbeat);

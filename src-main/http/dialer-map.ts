@@ -69,4 +69,3 @@ export function toOutcomeDto(o: ResultOutcome, index: number, callId: string): R
     error: null,
   };
 }
-

@@ -64,7 +64,12 @@ export function dialerRoutes(core: Core) {
           const company = companyForKey(core, request.apiKey, request.query.company);
           const ready = leasingReady(core.db, company.id);
           if (ready) await ready; // just after start: this company's caches are filled first, the port stays free
-          const batch = nextBatch(core, { companyId: company.id, size: request.query.size, dialerId: request.query.dialer, address: request.ip });
+          const batch = nextBatch(core, {
+            companyId: company.id,
+            size: request.query.size,
+            dialerId: request.query.dialer,
+            address: request.ip,
+          });
           return toNextBatchAnswer(batch);
         },
       );
@@ -75,9 +80,14 @@ export function dialerRoutes(core: Core) {
           schema: {
             ...common,
             summary: "Record one call's result",
-            description: '201 the first time; the same call_id with the same body again answers 200 with the first answer; with another body, 409.',
+            description:
+              '201 the first time; the same call_id with the same body again answers 200 with the first answer; with another body, 409.',
             body: ReportResultBody,
-            response: { 201: json('recorded', ResultAnswer), 200: json('already recorded with this very report: the first answer again', ResultAnswer), ...bodyErrors },
+            response: {
+              201: json('recorded', ResultAnswer),
+              200: json('already recorded with this very report: the first answer again', ResultAnswer),
+              ...bodyErrors,
+            },
           },
         },
         async (request, reply) => {
@@ -149,10 +159,14 @@ export function dialerRoutes(core: Core) {
         },
         async (request) => {
           const company = companyForKey(core, request.apiKey, request.body.company);
-          return releaseBatch(core, { companyId: company.id, batchId: request.body.batch_id, numberIds: request.body.number_ids, address: request.ip });
+          return releaseBatch(core, {
+            companyId: company.id,
+            batchId: request.body.batch_id,
+            numberIds: request.body.number_ids,
+            address: request.ip,
+          });
         },
       );
     });
   };
 }
-

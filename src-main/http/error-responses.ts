@@ -29,7 +29,9 @@ export function errorResponses(route: RouteErrors) {
       415: json('the body is not JSON, or not in UTF-8; nothing was written'),
     }),
     ...(route.writes && {
-      503: json('STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written; retry after Retry-After seconds'),
+      503: json(
+        'STORAGE_FULL (the disk is full), DATABASE_BUSY (another process holds the database) or SHUTTING_DOWN: nothing was written; retry after Retry-After seconds',
+      ),
     }),
   };
 }

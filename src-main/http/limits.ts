@@ -24,7 +24,13 @@ export interface PortTimeouts {
 
 // requestMs leaves room for the console's list upload (up to 512 MB) from a browser on a slow link:
 // 15 MB (a million numbers) takes a minute at 2 Mbit/s; a trickling client is still cut, later
-export const PORT_TIMEOUTS: PortTimeouts = { headersMs: 10_000, requestMs: 300_000, idleMs: 60_000, keepAliveMs: 30_000, checkEveryMs: 2_000 };
+export const PORT_TIMEOUTS: PortTimeouts = {
+  headersMs: 10_000,
+  requestMs: 300_000,
+  idleMs: 60_000,
+  keepAliveMs: 30_000,
+  checkEveryMs: 2_000,
+};
 
 /** fastify's options for those timeouts. */
 export function timeoutOptions(t: PortTimeouts) {
@@ -62,9 +68,21 @@ declare module 'fastify' {
 export async function installRateLimits(app: FastifyInstance, core: Core): Promise<void> {
   await app.register(fastifyRateLimit, { global: false });
   const limits = deskLimits(core);
-  const perKey = app.createRateLimit({ keyGenerator: (req) => `key:${req.apiKey?.id}`, max: () => limits().rateLimitPerKey, timeWindow: WINDOW_MS });
-  const perAddress = app.createRateLimit({ keyGenerator: (req) => `address:${req.ip}`, max: () => limits().rateLimitPerAddress, timeWindow: WINDOW_MS });
-  const signIns = app.createRateLimit({ keyGenerator: (req) => `sign-in:${req.ip}`, max: () => limits().rateLimitPerAddress, timeWindow: WINDOW_MS });
+  const perKey = app.createRateLimit({
+    keyGenerator: (req) => `key:${req.apiKey?.id}`,
+    max: () => limits().rateLimitPerKey,
+    timeWindow: WINDOW_MS,
+  });
+  const perAddress = app.createRateLimit({
+    keyGenerator: (req) => `address:${req.ip}`,
+    max: () => limits().rateLimitPerAddress,
+    timeWindow: WINDOW_MS,
+  });
+  const signIns = app.createRateLimit({
+    keyGenerator: (req) => `sign-in:${req.ip}`,
+    max: () => limits().rateLimitPerAddress,
+    timeWindow: WINDOW_MS,
+  });
 
   const refuse = (reply: FastifyReply, retryAfterS: number, message: string): never => {
     reply.header('retry-after', String(retryAfterS));
@@ -74,19 +92,30 @@ export async function installRateLimits(app: FastifyInstance, core: Core): Promi
     async key(request, reply) {
       const verdict = await perKey(request);
       if (!verdict.isAllowed && verdict.isExceeded) {
-        refuse(reply, verdict.ttlInSeconds, `this API key made more than ${verdict.max} requests in a minute (the desk's limit); retry in ${verdict.ttlInSeconds} s`);
+        refuse(
+          reply,
+          verdict.ttlInSeconds,
+          `this API key made more than ${verdict.max} requests in a minute (the desk's limit); retry in ${verdict.ttlInSeconds} s`,
+        );
       }
     },
     async anonymous(request, reply) {
       const verdict = await perAddress(request);
       if (!verdict.isAllowed && verdict.isExceeded) {
-        refuse(reply, verdict.ttlInSeconds, `more than ${verdict.max} requests in a minute from ${request.ip} without a valid API key; check the key, then retry in ${verdict.ttlInSeconds} s`);
+        refuse(
+          reply,
+          verdict.ttlInSeconds,
+          `more than ${verdict.max} requests in a minute from ${request.ip} without a valid API key; check the key, then retry in ${verdict.ttlInSeconds} s`,
+        );
       }
     },
     async signIn(request) {
       const verdict = await signIns(request);
       if (verdict.isAllowed || !verdict.isExceeded) return null;
-      return { retryAfterS: verdict.ttlInSeconds, message: `more than ${verdict.max} sign-in attempts in a minute from this address; retry in ${verdict.ttlInSeconds} s` };
+      return {
+        retryAfterS: verdict.ttlInSeconds,
+        message: `more than ${verdict.max} sign-in attempts in a minute from this address; retry in ${verdict.ttlInSeconds} s`,
+      };
     },
   });
 }

@@ -1,11 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Core } from '../core/core';
 import { installApiKeyUsage } from './auth';
 
@@ -47,7 +42,10 @@ export function openapiPlugin(core: Core) {
       },
       transform: jsonSchemaTransform,
       transformObject: (documentObject) => {
-        const doc = jsonSchemaTransformObject(documentObject) as { paths?: Record<string, unknown>; components?: { schemas?: Record<string, unknown> } };
+        const doc = jsonSchemaTransformObject(documentObject) as {
+          paths?: Record<string, unknown>;
+          components?: { schemas?: Record<string, unknown> };
+        };
         // /api/v1/health is registered by the server itself, before this plugin sees routes
         doc.paths = {
           '/api/v1/health': {
@@ -59,7 +57,11 @@ export function openapiPlugin(core: Core) {
                   description: 'up',
                   content: {
                     'application/json': {
-                      schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' } }, required: ['status', 'version'] },
+                      schema: {
+                        type: 'object',
+                        properties: { status: { const: 'ok' }, version: { type: 'string' } },
+                        required: ['status', 'version'],
+                      },
                     },
                   },
                 },

@@ -25,7 +25,8 @@ export function parseHost(value: string): HostPort | null {
   }
   if (isIPv4(raw)) return { host: raw, kind: 'ipv4', port };
   // a name is letters, digits and hyphens in dot-separated labels; all-digit look-alikes of an IPv4 are not one
-  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(raw) || /^[\d.]+$/.test(raw)) return null;
+  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(raw) || /^[\d.]+$/.test(raw))
+    return null;
   return { host: raw, kind: 'name', port };
 }
 
@@ -43,9 +44,5 @@ export function isSameOrigin(origin: string, protocol: 'http' | 'https', host: H
   if (url.protocol !== `${protocol}:` || url.username || url.password || (url.pathname !== '/' && url.pathname !== '')) return false;
   const fromOrigin = parseHost(url.host);
   const defaultPort = protocol === 'https' ? 443 : 80;
-  return (
-    fromOrigin !== null &&
-    fromOrigin.host === host.host &&
-    (fromOrigin.port ?? defaultPort) === (host.port ?? defaultPort)
-  );
+  return fromOrigin !== null && fromOrigin.host === host.host && (fromOrigin.port ?? defaultPort) === (host.port ?? defaultPort);
 }

@@ -48,9 +48,11 @@ export function uploadRoute(options: UploadOptions) {
       if (!token || !sessions.userOf(token)) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'sign in first');
       const user = sessions.signedIn(token);
       if (!user) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'your session has ended; sign in again');
-      if (!can(user.role, 'operate')) return sendError(reply.header('connection', 'close'), 'FORBIDDEN', `a ${user.role} may not import lists`);
+      if (!can(user.role, 'operate'))
+        return sendError(reply.header('connection', 'close'), 'FORBIDDEN', `a ${user.role} may not import lists`);
       const name = fileName(request.headers[UPLOAD_NAME_HEADER]);
-      if (name === null) return sendError(reply.header('connection', 'close'), 'BAD_INPUT', `${UPLOAD_NAME_HEADER}: the file's name, URI-encoded`);
+      if (name === null)
+        return sendError(reply.header('connection', 'close'), 'BAD_INPUT', `${UPLOAD_NAME_HEADER}: the file's name, URI-encoded`);
 
       const path = join(folder, `${randomBytes(12).toString('hex')}.upload`);
       let bytes = 0;
@@ -86,6 +88,9 @@ export function uploadRoute(options: UploadOptions) {
 const tooLarge = (name: string, limit: string) =>
   `${name} is larger than the ${limit} this server accepts in one upload; split the list, or import it on the server with \`dialdesk numbers import FILE\``;
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 /** The name the browser gave the file, for the screen and the list: no folders, no control characters. */
 function fileName(header: string | string[] | undefined): string | null {
   if (typeof header !== 'string' || header.length === 0) return null;
@@ -95,7 +100,6 @@ function fileName(header: string | string[] | undefined): string | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
-  const plain = basename(decoded.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const plain = basename(decoded.replace(/\\/g, '/')).replace(CONTROL_CHARACTERS, '').trim().slice(0, 200);
   return plain.length > 0 ? plain : null;
 }

@@ -44,7 +44,12 @@ export class ConsoleSessions {
   }
 
   /** Runs a call through the handler table; `issued` is the new key when the call signed someone in with a token. */
-  async invoke(call: ConsoleCall, channel: unknown, arg: unknown, log?: Logger): Promise<{ envelope: Envelope<unknown>; issued: string | null }> {
+  async invoke(
+    call: ConsoleCall,
+    channel: unknown,
+    arg: unknown,
+    log?: Logger,
+  ): Promise<{ envelope: Envelope<unknown>; issued: string | null }> {
     const { core, handlers, port } = this.options;
     let issued: string | null = null;
     const user = this.sessions.get(call.key);

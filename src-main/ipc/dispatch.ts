@@ -22,7 +22,12 @@ export async function dispatch(
 ): Promise<Envelope<unknown>> {
   try {
     if (!isChannelName(channel)) {
-      throw new AppError('UNKNOWN_CHANNEL', typeof channel === 'string' ? `no channel named ${JSON.stringify(channel)}` : `a channel is named by a string, not a ${typeof channel}`);
+      throw new AppError(
+        'UNKNOWN_CHANNEL',
+        typeof channel === 'string'
+          ? `no channel named ${JSON.stringify(channel)}`
+          : `a channel is named by a string, not a ${typeof channel}`,
+      );
     }
     const handler = table[channel];
     if (handler.access === 'public') {

@@ -47,7 +47,11 @@ async function invoke(channel: string, arg?: unknown): Promise<Envelope<unknown>
   if (t) headers[SESSION_HEADER] = t;
   let envelope: Envelope<unknown>;
   try {
-    const res = await fetch('/rpc/invoke', { method: 'POST', headers, body: JSON.stringify({ channel, arg: arg === undefined ? {} : arg }) });
+    const res = await fetch('/rpc/invoke', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ channel, arg: arg === undefined ? {} : arg }),
+    });
     const issued = res.headers.get(SESSION_HEADER);
     if (issued) {
       setToken(issued);
@@ -112,7 +116,8 @@ function upload(file: File): Promise<Envelope<PickedFile>> {
     xhr.setRequestHeader(UPLOAD_NAME_HEADER, encodeURIComponent(file.name));
     const t = token();
     if (t) xhr.setRequestHeader(SESSION_HEADER, t);
-    xhr.upload.onprogress = (e) => emitLocal('upload.progress', { name: file.name, sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
+    xhr.upload.onprogress = (e) =>
+      emitLocal('upload.progress', { name: file.name, sent: e.loaded, total: e.lengthComputable ? e.total : file.size });
     xhr.onload = () => {
       let body: { handle?: string; error?: { code: ErrorCode; message: string } } | null = null;
       try {

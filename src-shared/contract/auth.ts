@@ -31,9 +31,7 @@ export const authChannels = {
   'auth.setup': channel<SessionUser>()(z.object({ username: Username, password: Password }).strict()),
   'auth.login': channel<SessionUser>()(z.object({ username: Username, password: z.string().min(1).max(200) }).strict()),
   'auth.logout': channel<null>()(Empty),
-  'auth.changePassword': channel<null>()(
-    z.object({ currentPassword: z.string().min(1), newPassword: Password }).strict(),
-  ),
+  'auth.changePassword': channel<null>()(z.object({ currentPassword: z.string().min(1), newPassword: Password }).strict()),
 };
 
 export const ROLE_INPUT = z.enum(['superuser', 'admin', 'supervisor', 'viewer']);

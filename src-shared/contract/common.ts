@@ -26,11 +26,8 @@ export const Price = z
   .min(0, 'a price cannot be negative')
   .max(MAX_PRICE, `a price is at most ${MAX_PRICE} minor units`);
 
-export const SLUG_RULES =
-  'a slug is 2 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter';
-export const Slug = z
-  .string()
-  .regex(/^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/, SLUG_RULES);
+export const SLUG_RULES = 'a slug is 2 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter';
+export const Slug = z.string().regex(/^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/, SLUG_RULES);
 
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'currency is a three-letter ISO 4217 code such as USD');
 

@@ -11,7 +11,6 @@ import { ErrorEnvelope } from './http-error';
  * document's component schemas.
  */
 
-
 export const DIALER_ID_RULES = 'a dialer id is 1 to 64 letters, digits, dots, colons, underscores or hyphens';
 export const DialerId = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, DIALER_ID_RULES);
 /** Batch ids are UUIDs we hand out; anything else cannot match a lease. */
@@ -41,9 +40,7 @@ export const NextBatchAnswer = z
     batch_id: z.string().nullable(),
     lease_expires_at: Iso.nullable(),
     numbers: z.array(z.object({ number_id: z.number().int(), phone: z.string() })),
-    blocked: z
-      .object({ reason: z.enum(BLOCKED_REASONS), next_open_at: Iso.nullable() })
-      .nullable(),
+    blocked: z.object({ reason: z.enum(BLOCKED_REASONS), next_open_at: Iso.nullable() }).nullable(),
     active_scenarios: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string() })),
     outbound_lines: z.array(z.object({ id: z.number().int(), phone: z.string(), name: z.string() })),
     inbound_agents: z.array(z.object({ id: z.number().int(), name: z.string(), extension: z.string() })),
@@ -63,32 +60,32 @@ export const MAX_TRANSCRIPT = 200_000;
 export const MAX_DATA_JSON = 64 * 1024;
 
 const resultFields = {
-    call_id: z.string().trim().min(1, 'call_id is required').max(128, 'call_id is at most 128 characters'),
-    phone: PhoneInput.optional(),
-    number_id: Id.optional(),
-    batch_id: BatchId.optional(),
-    scenario: ScenarioKey,
-    outbound_line_id: Id.nullable().optional(),
-    agent_id: Id.nullable().optional(),
-    status: z.enum(CALL_STATUSES),
-    started_at: z.iso.datetime({ offset: true, message: 'started_at is an ISO 8601 time such as 2026-03-02T10:00:00Z' }),
-    duration_s: z.number().int().min(0, 'duration_s is 0 or more').max(86_400, 'duration_s is at most a day'),
-    recording_url: z.url({ protocol: /^https?$/, message: 'recording_url is an http(s) URL' }).max(2000).nullable().optional(),
-    transcript: z.string().max(MAX_TRANSCRIPT, `a transcript is at most ${MAX_TRANSCRIPT} characters`).nullable().optional(),
-    data: z
-      .record(z.string(), z.unknown())
-      .refine((d) => JSON.stringify(d).length <= MAX_DATA_JSON, `data is at most ${MAX_DATA_JSON} bytes of JSON`)
-      .nullable()
-      .optional(),
+  call_id: z.string().trim().min(1, 'call_id is required').max(128, 'call_id is at most 128 characters'),
+  phone: PhoneInput.optional(),
+  number_id: Id.optional(),
+  batch_id: BatchId.optional(),
+  scenario: ScenarioKey,
+  outbound_line_id: Id.nullable().optional(),
+  agent_id: Id.nullable().optional(),
+  status: z.enum(CALL_STATUSES),
+  started_at: z.iso.datetime({ offset: true, message: 'started_at is an ISO 8601 time such as 2026-03-02T10:00:00Z' }),
+  duration_s: z.number().int().min(0, 'duration_s is 0 or more').max(86_400, 'duration_s is at most a day'),
+  recording_url: z
+    .url({ protocol: /^https?$/, message: 'recording_url is an http(s) URL' })
+    .max(2000)
+    .nullable()
+    .optional(),
+  transcript: z.string().max(MAX_TRANSCRIPT, `a transcript is at most ${MAX_TRANSCRIPT} characters`).nullable().optional(),
+  data: z
+    .record(z.string(), z.unknown())
+    .refine((d) => JSON.stringify(d).length <= MAX_DATA_JSON, `data is at most ${MAX_DATA_JSON} bytes of JSON`)
+    .nullable()
+    .optional(),
 };
 const hasPhoneOrNumberId = (r: { phone?: string; number_id?: number }) => r.phone !== undefined || r.number_id !== undefined;
 const phoneOrNumberId = { message: 'give the phone or the number_id of the call', path: ['phone'] };
 
-export const ResultItem = z
-  .object(resultFields)
-  .strict()
-  .refine(hasPhoneOrNumberId, phoneOrNumberId)
-  .meta({ id: 'ResultItem' });
+export const ResultItem = z.object(resultFields).strict().refine(hasPhoneOrNumberId, phoneOrNumberId).meta({ id: 'ResultItem' });
 export type ResultItem = z.infer<typeof ResultItem>;
 
 export const ReportResultBody = z
@@ -96,9 +93,7 @@ export const ReportResultBody = z
   .strict()
   .refine(hasPhoneOrNumberId, phoneOrNumberId);
 
-export const ResultAnswer = z
-  .object({ result_id: z.number().int(), charged: Money, wallet_balance: Money })
-  .meta({ id: 'ResultAnswer' });
+export const ResultAnswer = z.object({ result_id: z.number().int(), charged: Money, wallet_balance: Money }).meta({ id: 'ResultAnswer' });
 export type ResultAnswer = z.infer<typeof ResultAnswer>;
 
 export const MAX_RESULTS_PER_REQUEST = 1000;

@@ -98,7 +98,13 @@ export interface VoiceSettings {
 
 export const VoiceSettingsInput = z
   .object({
-    vendor: z.string().trim().min(1).max(60).regex(/^[a-z0-9_:-]+$/i, 'vendor is a speech vendor id such as google or microsoft').optional(),
+    vendor: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .regex(/^[a-z0-9_:-]+$/i, 'vendor is a speech vendor id such as google or microsoft')
+      .optional(),
     voice: VoiceName.min(1).optional(),
     language: LanguageTag.optional(),
     closedMessage: z.string().trim().min(1).max(1000, 'the closed message is at most 1000 characters').optional(),
@@ -202,7 +208,11 @@ export interface LlmSettingsDto {
 
 export const LlmSettingsPatch = z
   .object({
-    model: z.string().trim().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'model is a model id such as gpt-4o-realtime-preview-2024-12-17').optional(),
+    model: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'model is a model id such as gpt-4o-realtime-preview-2024-12-17')
+      .optional(),
     apiKey: z.string().trim().min(8, 'an API key has at least 8 characters').max(300).nullable().optional(),
   })
   .strict();

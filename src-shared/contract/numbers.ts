@@ -58,7 +58,9 @@ export const PASTED_LIST_LIMIT = 8 * 1024 * 1024;
  */
 export const ImportSourceInput = ListOptions.extend({
   /** refused with a sentence that says what to do instead */
-  path: z.never({ error: 'the server does not open files a client names: choose the file (files.pickOpen), or send the list as text' }).optional(),
+  path: z
+    .never({ error: 'the server does not open files a client names: choose the file (files.pickOpen), or send the list as text' })
+    .optional(),
   file: FileHandle.optional(),
   content: z
     .string()
@@ -115,9 +117,7 @@ export const numbersChannels = {
   'numbers.import': channel<ImportReport>()(ImportSourceInput),
   'numbers.dnc': channel<DncReport>()(ImportSourceInput),
   'numbers.counts': channel<PoolCounts>()(z.object({ companyId: Id.optional() }).strict()),
-  'numbers.lookup': channel<NumberLookup>()(
-    z.object({ companyId: Id, phone: PhoneInput, region: Region.optional() }).strict(),
-  ),
+  'numbers.lookup': channel<NumberLookup>()(z.object({ companyId: Id, phone: PhoneInput, region: Region.optional() }).strict()),
   /** puts a number back to `active` (or another global status), e.g. after a complaint was withdrawn */
   'numbers.resetStatus': channel<{ phone: string; before: GlobalStatus; after: GlobalStatus }>()(
     z

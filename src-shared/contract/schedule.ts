@@ -8,12 +8,8 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 
 /** "HH:MM" on a 24-hour clock; "24:00" ends a window at midnight. */
-export const ClockTime = z
-  .string()
-  .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM on a 24-hour clock, 00:00 to 24:00');
-export const ScheduleDate = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date is YYYY-MM-DD');
+export const ClockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time is HH:MM on a 24-hour clock, 00:00 to 24:00');
+export const ScheduleDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date is YYYY-MM-DD');
 
 /** A window opens at `start` (inclusive) and closes at `end` (exclusive). */
 export const ScheduleWindow = z.object({ day: z.enum(WEEKDAYS), start: ClockTime, end: ClockTime }).strict();

@@ -76,7 +76,12 @@ export const DeskSettingsPatch = z
 export const SiteSettingsPatch = z
   .object({
     callCooldownDays: z.number().int().min(0).max(365).optional(),
-    leaseMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    leaseMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
   })
   .strict();
 

@@ -11,7 +11,10 @@ import { Id, Region } from './common';
 export const SCENARIO_KEY_RULES =
   'a scenario key is 1 to 64 lowercase letters, digits, underscores or hyphens, starting with a letter or digit';
 /** The dialer's own id for a scenario; unique per company. */
-export const ScenarioKey = z.string().trim().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, SCENARIO_KEY_RULES);
+export const ScenarioKey = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, SCENARIO_KEY_RULES);
 
 const Name = (what: string) => z.string().trim().min(1, `${what} needs a name`).max(120, 'a name is at most 120 characters');
 const Description = z.string().trim().max(2000, 'a description is at most 2000 characters');
@@ -21,8 +24,14 @@ export const PhoneInput = z.string().trim().min(3, 'a phone number is required')
 /** ISO 3166 country of a number written without its country code ("030 1234567" with DE). */
 export { Region };
 
-export const EXTENSION_RULES = 'an extension is a SIP address, extension or phone number without spaces (for example 1001 or sip:anna@pbx.local)';
-export const Extension = z.string().trim().min(1, 'an agent needs an extension').max(120).regex(/^[A-Za-z0-9+*#@:;=._-]+$/, EXTENSION_RULES);
+export const EXTENSION_RULES =
+  'an extension is a SIP address, extension or phone number without spaces (for example 1001 or sip:anna@pbx.local)';
+export const Extension = z
+  .string()
+  .trim()
+  .min(1, 'an agent needs an extension')
+  .max(120)
+  .regex(/^[A-Za-z0-9+*#@:;=._-]+$/, EXTENSION_RULES);
 
 export const AGENT_TYPES = ['inbound', 'outbound'] as const;
 export type AgentType = (typeof AGENT_TYPES)[number];
@@ -83,9 +92,7 @@ export const ScenarioUpdateInput = z
   .strict();
 export type ScenarioUpdate = z.output<typeof ScenarioUpdateInput>;
 
-export const LineCreateInput = z
-  .object({ companyId: Id, phone: PhoneInput, name: Name('a line'), region: Region.optional() })
-  .strict();
+export const LineCreateInput = z.object({ companyId: Id, phone: PhoneInput, name: Name('a line'), region: Region.optional() }).strict();
 export type LineCreate = z.output<typeof LineCreateInput>;
 
 export const LineUpdateInput = z

@@ -122,13 +122,9 @@ export interface StatsSeries {
   buckets: StatsBucket[];
 }
 
-export const StatsMatrixInput = z
-  .object({ companyId: Id, range: StatsRange, groupBy: z.enum(STATS_GROUP_BY) })
-  .strict();
+export const StatsMatrixInput = z.object({ companyId: Id, range: StatsRange, groupBy: z.enum(STATS_GROUP_BY) }).strict();
 
-export const StatsSeriesInput = z
-  .object({ companyId: Id, range: StatsRange, granularity: z.enum(STATS_GRANULARITIES) })
-  .strict();
+export const StatsSeriesInput = z.object({ companyId: Id, range: StatsRange, granularity: z.enum(STATS_GRANULARITIES) }).strict();
 
 export const statsChannels = {
   'stats.matrix': channel<StatsMatrix>()(StatsMatrixInput),

@@ -21,14 +21,18 @@ interface BareResult {
 
 export async function startBareServer(db: Db): Promise<BareServer> {
   const s = db.sqlite;
-  const companies = new Map((s.prepare('select slug, id from companies').all() as { slug: string; id: number }[]).map((c) => [c.slug, c.id]));
+  const companies = new Map(
+    (s.prepare('select slug, id from companies').all() as { slug: string; id: number }[]).map((c) => [c.slug, c.id]),
+  );
   const select = s.prepare(`select id, phone from numbers where global_status = 'active' limit ?`);
   const insert = s.prepare(
     `insert into call_results (company_id, number_id, phone, status, direction, started_at, duration_s, call_id, request_hash, created_at)
      values (?, ?, '', ?, 'outbound', ?, ?, ?, '', ?)`,
   );
   const insertOne = (companyId: number, r: BareResult) =>
-    Number(insert.run(companyId, r.number_id, r.status, Date.parse(r.started_at), r.duration_s, `bare-${r.call_id}`, Date.now()).lastInsertRowid);
+    Number(
+      insert.run(companyId, r.number_id, r.status, Date.parse(r.started_at), r.duration_s, `bare-${r.call_id}`, Date.now()).lastInsertRowid,
+    );
   const insertMany = s.transaction((companyId: number, results: BareResult[]) => results.map((r) => insertOne(companyId, r)));
 
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
@@ -67,7 +71,9 @@ export function bareImport(db: Db, phones: string[], at: number): { ms: number; 
   s.exec('drop table if exists bench_numbers');
   s.exec(`create table bench_numbers (id integer primary key, phone text not null unique, global_status text not null default 'active',
     last_called_at integer, last_called_company_id integer, imported_at integer not null, source text not null default '')`);
-  s.exec('insert into bench_numbers select id, phone, global_status, last_called_at, last_called_company_id, imported_at, source from numbers');
+  s.exec(
+    'insert into bench_numbers select id, phone, global_status, last_called_at, last_called_company_id, imported_at, source from numbers',
+  );
   s.exec('create index bench_numbers_status on bench_numbers (global_status)');
   const insert = s.prepare(`insert or ignore into bench_numbers (phone, imported_at, source) values (?, ?, 'bench.csv')`);
   const t = nowMs();

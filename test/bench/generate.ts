@@ -88,7 +88,9 @@ function migrationTexts(): Record<string, string> {
  * a user's database: the same file as generating afresh (migrations are frozen once landed), minutes sooner.
  */
 async function migrateForward(dir: string, manifest: Manifest, texts: Record<string, string>, log: (line: string) => void): Promise<void> {
-  const pending = Object.keys(texts).filter((name) => !(name in manifest.migrations)).sort();
+  const pending = Object.keys(texts)
+    .filter((name) => !(name in manifest.migrations))
+    .sort();
   if (pending.length === 0) return;
   const started = Date.now();
   const core = await createCore({ dataDir: dir, desk: memoryDeskSettings() });
@@ -117,7 +119,9 @@ async function generate(
     mark = now;
     cpuMark = process.cpuUsage();
   };
-  log(`generating data set ${key}: ${params.numbers} numbers, ${params.companies} companies, ${params.results} results over ${params.days} days`);
+  log(
+    `generating data set ${key}: ${params.numbers} numbers, ${params.companies} companies, ${params.results} results over ${params.days} days`,
+  );
   const file = join(dir, DATABASE_FILE);
   const db = openDatabase({ file });
   const { error } = await createMigrator(db).migrateTo('0001_initial');
@@ -139,7 +143,7 @@ async function generate(
   const indexes = dropSecondaryIndexes(s);
   const totals = loadHistory(s, params, companies, log);
   phase('history and pool');
-  const statsRows = (s.prepare('select count(*) from call_stats').pluck().get() as number);
+  const statsRows = s.prepare('select count(*) from call_stats').pluck().get() as number;
   for (const sql of indexes) s.exec(sql);
   phase('secondary indexes');
   // every later migration, the app's own, still with the bulk load's big cache and no journal to sync

@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const only = onlyArg ? (onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',') : null;
   const started = Date.now();
   const log = (line: string) => console.log(line);
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   log(`DialDesk bench (${quick ? 'quick' : 'full'}), load average ${load} on ${cpus().length} cores`);
 
   const dataset = await ensureDataset(quick ? QUICK : FULL, log);
@@ -75,23 +77,35 @@ async function main(): Promise<void> {
 
   const totalS = (Date.now() - started) / 1000;
   console.log(`\n${table.markdown()}\n`);
-  const loadAfter = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const loadAfter = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   log(`load average before ${load}, after ${loadAfter}; total ${totalS.toFixed(1)} s`);
   for (const f of failures) log(`not measured: ${f}`);
-  table.write(quick || only ? join(BENCH_DIR, 'data', quick ? 'results.quick.json' : 'results.partial.json') : join(BENCH_DIR, 'results.json'), {
-    mode: quick ? 'quick' : 'full',
-    command: quick ? 'npm run bench -- --quick' : 'npm run bench',
-    at: new Date().toISOString(),
-    loadAverageBefore: load,
-    loadAverageAfter: loadAfter,
-    cores: cpus().length,
-    cpu: cpus()[0]?.model,
-    node: process.version,
-    dataset: { key: dataset.manifest.key, params: dataset.manifest.params, counts: dataset.manifest.counts, generated: dataset.generated, generationS: dataset.generated ? generationS : null, generationTimings: dataset.manifest.timings },
-    totalS,
-    failures,
-    markdown: table.markdown(),
-  });
+  table.write(
+    quick || only ? join(BENCH_DIR, 'data', quick ? 'results.quick.json' : 'results.partial.json') : join(BENCH_DIR, 'results.json'),
+    {
+      mode: quick ? 'quick' : 'full',
+      command: quick ? 'npm run bench -- --quick' : 'npm run bench',
+      at: new Date().toISOString(),
+      loadAverageBefore: load,
+      loadAverageAfter: loadAfter,
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      node: process.version,
+      dataset: {
+        key: dataset.manifest.key,
+        params: dataset.manifest.params,
+        counts: dataset.manifest.counts,
+        generated: dataset.generated,
+        generationS: dataset.generated ? generationS : null,
+        generationTimings: dataset.manifest.timings,
+      },
+      totalS,
+      failures,
+      markdown: table.markdown(),
+    },
+  );
   if (failures.length) process.exitCode = 1;
 }
 

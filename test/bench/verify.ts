@@ -20,7 +20,7 @@ const CHECKS: [string, string][] = [
        and not exists (select 1 from company_calls c where c.company_id = r.company_id and c.number_id = r.number_id)`,
   ],
   [
-    'company_calls.first_called_at after the pair\'s first dialing result',
+    "company_calls.first_called_at after the pair's first dialing result",
     `select count(*) from company_calls c where c.first_called_at > (select min(started_at) from call_results r indexed by call_results_number
        where r.number_id = c.number_id and r.company_id = c.company_id and r.direction = 'outbound' and r.status <> 'FAILED')`,
   ],

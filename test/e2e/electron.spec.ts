@@ -45,7 +45,10 @@ test.describe('the Electron shell', () => {
       });
       expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
       expect(await win.evaluate(() => typeof (globalThis as unknown as { require?: unknown }).require)).toBe('undefined');
-      expect(await win.evaluate(() => Object.keys((globalThis as unknown as { dialdesk: object }).dialdesk).sort())).toEqual(['invoke', 'on']);
+      expect(await win.evaluate(() => Object.keys((globalThis as unknown as { dialdesk: object }).dialdesk).sort())).toEqual([
+        'invoke',
+        'on',
+      ]);
     } finally {
       await app.close();
       rmSync(userData, { recursive: true, force: true });

@@ -113,7 +113,18 @@ test('users: the site owner adds an admin, who sees only their company', async (
 });
 
 test('a viewer sees companies but cannot create one', async ({ page, served, shot }) => {
-  const made = await served.cli(['user', 'create', '--username', 'vera', '--role', 'viewer', '--company', 'acme', '--password', 'vera-password']);
+  const made = await served.cli([
+    'user',
+    'create',
+    '--username',
+    'vera',
+    '--role',
+    'viewer',
+    '--company',
+    'acme',
+    '--password',
+    'vera-password',
+  ]);
   expect(made.exitCode).toBe(0);
   await signIn(page, served.url, { username: 'vera', password: 'vera-password' });
   await page.goto(`${served.url}/#/companies`);

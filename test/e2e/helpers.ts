@@ -7,7 +7,10 @@ export const OWNER = { username: 'owner', password: 'owner-password-1' };
  * A desk with a site owner and the given companies, made through the CLI (the same core the console
  * uses), so a test can start at the page it is about.
  */
-export async function seedDesk(served: Served, companies: { slug: string; name: string; timezone?: string; currency?: string; costPerBillable?: number; balance?: number }[]) {
+export async function seedDesk(
+  served: Served,
+  companies: { slug: string; name: string; timezone?: string; currency?: string; costPerBillable?: number; balance?: number }[],
+) {
   const owner = await served.cli(['user', 'create', '--username', OWNER.username, '--role', 'superuser', '--password', OWNER.password]);
   expect(owner.exitCode, JSON.stringify(owner)).toBe(0);
   for (const c of companies) {

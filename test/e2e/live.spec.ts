@@ -25,7 +25,11 @@ test('set up to dial: numbers import with a rejected-rows report, hours, a scena
   await (await chooser).setFiles({ name: 'leads.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await expect(page.getByTestId('numbers-file')).toHaveText('leads.csv');
   await expect(importCard).toContainText(`${Buffer.byteLength(file)} B, ready to import`);
-  const uploads = (await page.evaluate(() => (globalThis as unknown as { uploads: unknown[] }).uploads)) as { name: string; sent: number; total: number }[];
+  const uploads = (await page.evaluate(() => (globalThis as unknown as { uploads: unknown[] }).uploads)) as {
+    name: string;
+    sent: number;
+    total: number;
+  }[];
   expect(uploads.at(-1)).toEqual({ name: 'leads.csv', sent: Buffer.byteLength(file), total: Buffer.byteLength(file) });
   await importCard.getByRole('button', { name: 'Import', exact: true }).click();
   const report = page.getByTestId('numbers-report');
@@ -107,7 +111,11 @@ test('the dashboard follows a dialer live: matrix, charts, wallet and the dialer
         status: statuses[i],
         started_at: now,
         duration_s: 30 + i,
-        ...(statuses[i] === 'INTERESTED' && { transcript: 'Customer: yes, send me the offer.', data: { plan: 'gold', email: 'kim@example.com' }, recording_url: 'https://rec.example.com/call-1.mp3' }),
+        ...(statuses[i] === 'INTERESTED' && {
+          transcript: 'Customer: yes, send me the offer.',
+          data: { plan: 'gold', email: 'kim@example.com' },
+          recording_url: 'https://rec.example.com/call-1.mp3',
+        }),
       }),
     });
     expect(res.status, await res.text()).toBe(201);
@@ -125,7 +133,11 @@ test('the dashboard follows a dialer live: matrix, charts, wallet and the dialer
   await shot('dashboard-live');
 });
 
-test('call log: a dashboard cell opens the filtered log, the detail tells the story, the CSV holds the filtered rows', async ({ page, served, shot }) => {
+test('call log: a dashboard cell opens the filtered log, the detail tells the story, the CSV holds the filtered rows', async ({
+  page,
+  served,
+  shot,
+}) => {
   await signIn(page, served.url, OWNER);
   const matrix = page.getByRole('table', { name: /Calls by scenario/ });
   // the Interested cell of the Spring sale row
@@ -137,7 +149,10 @@ test('call log: a dashboard cell opens the filtered log, the detail tells the st
   await expect(rows.first()).toContainText('Interested');
   await shot('call-log-filtered');
 
-  await rows.first().getByRole('button', { name: /Open call/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /Open call/ })
+    .click();
   const detail = page.getByRole('dialog');
   await expect(detail).toContainText('Customer: yes, send me the offer.');
   await expect(detail.getByRole('link', { name: 'https://rec.example.com/call-1.mp3' })).toBeVisible();
@@ -165,7 +180,12 @@ test('call log: a dashboard cell opens the filtered log, the detail tells the st
   expect(lines[0]).toContain('status');
   expect(lines).toHaveLength(4);
   const statusCol = lines[0].split(',').indexOf('status');
-  expect(lines.slice(1).map((l) => l.split(',')[statusCol]).sort()).toEqual(['ANSWERED', 'ANSWERED', 'BUSY']);
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(',')[statusCol])
+      .sort(),
+  ).toEqual(['ANSWERED', 'ANSWERED', 'BUSY']);
 });
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
@@ -260,7 +280,9 @@ test('a burst of results costs the open dashboard a refetch or two, not one per 
   await signIn(page, served.url, OWNER);
   await expect(page.locator('.kpis')).toContainText('5');
   const auth = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-  const batch = (await (await fetch(`${served.url}/api/v1/dialer/next-batch?company=acme&size=6&dialer=room-2`, { headers: auth })).json()) as {
+  const batch = (await (
+    await fetch(`${served.url}/api/v1/dialer/next-batch?company=acme&size=6&dialer=room-2`, { headers: auth })
+  ).json()) as {
     batch_id: string;
     numbers: { phone: string }[];
   };
@@ -275,7 +297,16 @@ test('a burst of results costs the open dashboard a refetch or two, not one per 
       fetch(`${served.url}/api/v1/dialer/report-result`, {
         method: 'POST',
         headers: auth,
-        body: JSON.stringify({ company: 'acme', call_id: `burst-${i}`, phone: n.phone, batch_id: batch.batch_id, scenario: 'spring', status: 'NO_ANSWER', started_at, duration_s: 0 }),
+        body: JSON.stringify({
+          company: 'acme',
+          call_id: `burst-${i}`,
+          phone: n.phone,
+          batch_id: batch.batch_id,
+          scenario: 'spring',
+          status: 'NO_ANSWER',
+          started_at,
+          duration_s: 0,
+        }),
       }).then((r) => expect(r.status).toBe(201)),
     ),
   );

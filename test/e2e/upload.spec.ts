@@ -26,9 +26,7 @@ test('a large list is uploaded with a moving bar, then imported with its report'
   await (await chooser).setFiles({ name: 'berlin.csv', mimeType: 'text/csv', buffer: file });
   const bar = card.getByRole('progressbar', { name: 'Upload of berlin.csv' });
   await expect(bar).toBeVisible();
-  await expect
-    .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 })
-    .toBeGreaterThan(5);
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 20_000 }).toBeGreaterThan(5);
   await expect(card).toContainText(/Uploading berlin\.csv… [\d.]+ KB of 546\.9 KB/);
   await shot('numbers-uploading');
   expect(Number(await bar.getAttribute('aria-valuenow'))).toBeLessThan(100);
@@ -53,7 +51,11 @@ test('a spreadsheet instead of a text list is refused with a sentence, and the p
   await openPage(page, 'Numbers');
   const card = page.locator('.card').filter({ hasText: 'Import numbers' });
   const xlsx = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0006\u0000'), randomBytes(20_000)]);
-  await chooseFile(page, card, { name: 'leads.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+  await chooseFile(page, card, {
+    name: 'leads.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: xlsx,
+  });
   await card.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(card.getByRole('alert')).toContainText('Leads.xlsx is not a text list');
   await expect(page.getByTestId('numbers-file')).toHaveText('No file chosen');

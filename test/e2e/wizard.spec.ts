@@ -67,7 +67,9 @@ test('the new-company wizard sets a company up in one go and shows its dialer ke
   await expect(page.locator('.topbar')).toContainText('Zenith Calls');
 
   // everything landed: the key works on the port, the scenario, line and hours are there
-  const res = await fetch(`${served.url}/api/v1/dialer/next-batch?company=zenith-calls&size=1`, { headers: { authorization: `Bearer ${key}` } });
+  const res = await fetch(`${served.url}/api/v1/dialer/next-batch?company=zenith-calls&size=1`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
   expect(res.status).toBe(200);
   await openPage(page, 'Scenarios');
   await expect(page.getByRole('row').filter({ hasText: 'Launch' })).toContainText('launch');

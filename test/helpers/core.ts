@@ -24,7 +24,12 @@ export interface TestCore extends Core {
 /** A core on a real SQLite file in a fresh temp dir, every real migration applied. */
 export async function makeTestCore(options: { clock?: Clock; checkpointInWorker?: boolean } = {}): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-test-'));
-  const core = await createCore({ dataDir, desk: memoryDeskSettings(), clock: options.clock, checkpointInWorker: options.checkpointInWorker });
+  const core = await createCore({
+    dataDir,
+    desk: memoryDeskSettings(),
+    clock: options.clock,
+    checkpointInWorker: options.checkpointInWorker,
+  });
   return Object.assign(core, {
     async dispose() {
       await core.close();
@@ -143,8 +148,36 @@ export interface World {
 export async function seedWorld(core: Core): Promise<World> {
   const now = core.clock();
   const superuser = await setupSuperuser(core.db, 'root', 'correct horse', now);
-  const a = createCompany(core.db, CLI_ACTOR, { slug: 'acme', name: 'Acme', timezone: 'Europe/Berlin', currency: 'EUR', billingMode: 'per_call', costPerBillable: 50, costPerMinute: 0, lowBalanceThreshold: 1000 }, now);
-  const b = createCompany(core.db, CLI_ACTOR, { slug: 'globex', name: 'Globex', timezone: 'America/New_York', currency: 'USD', billingMode: 'per_call', costPerBillable: 30, costPerMinute: 0, lowBalanceThreshold: 0 }, now);
+  const a = createCompany(
+    core.db,
+    CLI_ACTOR,
+    {
+      slug: 'acme',
+      name: 'Acme',
+      timezone: 'Europe/Berlin',
+      currency: 'EUR',
+      billingMode: 'per_call',
+      costPerBillable: 50,
+      costPerMinute: 0,
+      lowBalanceThreshold: 1000,
+    },
+    now,
+  );
+  const b = createCompany(
+    core.db,
+    CLI_ACTOR,
+    {
+      slug: 'globex',
+      name: 'Globex',
+      timezone: 'America/New_York',
+      currency: 'USD',
+      billingMode: 'per_call',
+      costPerBillable: 30,
+      costPerMinute: 0,
+      lowBalanceThreshold: 0,
+    },
+    now,
+  );
   const users = {} as World['users'];
   for (const role of ['admin', 'supervisor', 'viewer'] as const) {
     const dto = await createUser(core.db, CLI_ACTOR, { username: `${role}-a`, password: 'password-1', role, companyId: a.id }, now);

@@ -40,7 +40,11 @@ const hugeString = fc
   .map(([s, n]) => JSON.stringify(s.repeat(n)));
 
 const deepNesting = fc
-  .tuple(fc.oneof(fc.integer({ min: 2, max: 70 }), fc.integer({ min: 70, max: 6_000 })), fc.constantFrom(['[', ']'], ['{"a":', '}']), fc.boolean())
+  .tuple(
+    fc.oneof(fc.integer({ min: 2, max: 70 }), fc.integer({ min: 70, max: 6_000 })),
+    fc.constantFrom(['[', ']'], ['{"a":', '}']),
+    fc.boolean(),
+  )
   .map(([n, [open, close], balanced]) => open.repeat(n) + '1' + (balanced ? close.repeat(n) : ''));
 
 const oddLiterals = fc.constantFrom(
@@ -71,7 +75,9 @@ export const jsonValueText: fc.Arbitrary<JsonText> = fc.letrec<{ value: JsonText
     { weight: 1, arbitrary: tie('object') },
   ),
   object: fc
-    .array(fc.tuple(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ unit: 'binary', maxLength: 12 })), tie('value')), { maxLength: 4 })
+    .array(fc.tuple(fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ unit: 'binary', maxLength: 12 })), tie('value')), {
+      maxLength: 4,
+    })
     .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
 })).value;
 
@@ -83,7 +89,9 @@ export function bodyText(fields: string[], extraValues: fc.Arbitrary<JsonText>[]
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 16 }) },
   );
   const value = extraValues.length ? fc.oneof(jsonValueText, ...extraValues) : jsonValueText;
-  const object = fc.array(fc.tuple(key, value), { maxLength: 10 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
+  const object = fc
+    .array(fc.tuple(key, value), { maxLength: 10 })
+    .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`);
   const broken = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 200 }),
     object.map((text) => text.slice(0, Math.max(1, Math.floor(text.length / 2)))),
@@ -102,7 +110,13 @@ function placesIn(value: unknown, at: (string | number)[] = []): (string | numbe
 }
 
 /** `template` as JSON text with the value at `path` replaced (or, with `add`, a member added beside it) by raw text. */
-function withHole(template: unknown, path: (string | number)[], text: JsonText, mode: 'replace' | 'add' | 'delete', added: string): JsonText {
+function withHole(
+  template: unknown,
+  path: (string | number)[],
+  text: JsonText,
+  mode: 'replace' | 'add' | 'delete',
+  added: string,
+): JsonText {
   const copy = structuredClone(template) as Record<string | number, unknown>;
   let parent = copy;
   for (const step of path.slice(0, -1)) parent = parent[step] as Record<string | number, unknown>;
@@ -112,7 +126,8 @@ function withHole(template: unknown, path: (string | number)[], text: JsonText, 
     else delete parent[last];
     return JSON.stringify(copy);
   }
-  if (mode === 'add' && !Array.isArray(parent)) Object.defineProperty(parent, added, { value: HOLE, enumerable: true, configurable: true, writable: true });
+  if (mode === 'add' && !Array.isArray(parent))
+    Object.defineProperty(parent, added, { value: HOLE, enumerable: true, configurable: true, writable: true });
   else parent[last] = HOLE;
   return JSON.stringify(copy).replace(JSON.stringify(HOLE), text);
 }
@@ -152,7 +167,10 @@ export const wrongContentType = fc.oneof(
     '',
   ),
   fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 40 }).filter((s) => !/^\s*application\/json\s*(;|$)/i.test(s)),
-  fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 }).map((cs) => `application/json; charset=${cs}`).filter((t) => !/charset=\s*"?utf-?8"?\s*$/i.test(t)),
+  fc
+    .string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 12 })
+    .map((cs) => `application/json; charset=${cs}`)
+    .filter((t) => !/charset=\s*"?utf-?8"?\s*$/i.test(t)),
 );
 
 /**
@@ -166,14 +184,33 @@ export function malformedRequest(path: string): fc.Arbitrary<string> {
   const control = fc.constantFrom('\x00', '\x01', '\x07', '\x0b', '\x0c', '\x1b', '\x7f');
   const head = (lines: string[]) => `${lines.join('\r\n')}\r\n\r\n`;
   return fc.oneof(
-    fc.tuple(fc.string({ unit: fc.constantFrom(...' ()<>@,;:\\"/[]?={}\t'.split('')), minLength: 1, maxLength: 6 }), token).map(([bad, t]) => head([`${t}${bad} ${path} HTTP/1.1`, host])),
+    fc
+      .tuple(fc.string({ unit: fc.constantFrom(...' ()<>@,;:\\"/[]?={}\t'.split('')), minLength: 1, maxLength: 6 }), token)
+      .map(([bad, t]) => head([`${t}${bad} ${path} HTTP/1.1`, host])),
     fc.constantFrom('HTTP/1.2', 'HTTP/9.9', 'HTTX/1.1', 'HTTP/1.1x', 'http/1.1', 'HTTP/ 1.1').map((v) => head([`GET ${path} ${v}`, host])),
     fc.tuple(token, control).map(([t, c]) => head([`GET ${path}${c}${t} HTTP/1.1`, host])),
     token.map((t) => head([`GET ${path} HTTP/1.1`, host, `X-${t} no colon here`])),
     fc.tuple(token, control).map(([t, c]) => head([`GET ${path} HTTP/1.1`, host, `X-Fuzz: ${t}${c}${t}`])),
-    fc.tuple(fc.nat(50), fc.integer({ min: 51, max: 99 })).map(([a, b]) => head([`POST ${path} HTTP/1.1`, host, 'Content-Type: application/json', `Content-Length: ${a}`, `Content-Length: ${b}`]) + '{}'),
-    fc.nat(99).map((n) => head([`POST ${path} HTTP/1.1`, host, 'Content-Type: application/json', 'Transfer-Encoding: chunked', `Content-Length: ${n}`]) + '2\r\n{}\r\n0\r\n\r\n'),
-    fc.string({ unit: fc.constantFrom(...'ghijxyz-+ '.split('')), minLength: 1, maxLength: 6 }).map((size) => head([`POST ${path} HTTP/1.1`, host, 'Content-Type: application/json', 'Transfer-Encoding: chunked']) + `${size}\r\n{}\r\n0\r\n\r\n`),
+    fc
+      .tuple(fc.nat(50), fc.integer({ min: 51, max: 99 }))
+      .map(
+        ([a, b]) =>
+          head([`POST ${path} HTTP/1.1`, host, 'Content-Type: application/json', `Content-Length: ${a}`, `Content-Length: ${b}`]) + '{}',
+      ),
+    fc
+      .nat(99)
+      .map(
+        (n) =>
+          head([`POST ${path} HTTP/1.1`, host, 'Content-Type: application/json', 'Transfer-Encoding: chunked', `Content-Length: ${n}`]) +
+          '2\r\n{}\r\n0\r\n\r\n',
+      ),
+    fc
+      .string({ unit: fc.constantFrom(...'ghijxyz-+ '.split('')), minLength: 1, maxLength: 6 })
+      .map(
+        (size) =>
+          head([`POST ${path} HTTP/1.1`, host, 'Content-Type: application/json', 'Transfer-Encoding: chunked']) +
+          `${size}\r\n{}\r\n0\r\n\r\n`,
+      ),
     fc.integer({ min: 17_000, max: 40_000 }).map((n) => head([`GET ${path} HTTP/1.1`, host, `X-Big: ${'a'.repeat(n)}`])),
     token.map((t) => head([`GET ${path} HTTP/1.1`, host, ` ${t}: folded`])),
     fc.constant(head([`GET ${path} HTTP/1.1`, 'Accept: */*'])),
@@ -182,14 +219,28 @@ export function malformedRequest(path: string): fc.Arbitrary<string> {
 
 /** %-encodes every byte but the unreserved ones (encodeURIComponent throws on a lone surrogate). */
 const percentEncode = (s: string) =>
-  [...Buffer.from(s, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  [...Buffer.from(s, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 
 /** A query string: the route's own parameter names and others, values anything, some of it not even %-encoded right. */
 export function queryString(names: string[]): fc.Arbitrary<string> {
   const name = fc.oneof(fc.constantFrom(...(names.length ? names : ['q'])), fc.string({ unit: 'binary', maxLength: 8 }));
-  const pair = fc.tuple(name, fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), hugeString.map((s) => s.slice(0, 400)))).map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`);
+  const pair = fc
+    .tuple(
+      name,
+      fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        hugeString.map((s) => s.slice(0, 400)),
+      ),
+    )
+    .map(([k, v]) => `${percentEncode(k)}=${percentEncode(v)}`);
   const raw = fc.constantFrom('%', '%zz', '%E0%A4%A', '&&&', '=', 'a=1&a=2&a=3', '__proto__[x]=1', 'constructor=1');
-  return fc.array(fc.oneof({ weight: 4, arbitrary: pair }, { weight: 1, arbitrary: raw }), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('&'));
+  return fc
+    .array(fc.oneof({ weight: 4, arbitrary: pair }, { weight: 1, arbitrary: raw }), { minLength: 1, maxLength: 6 })
+    .map((parts) => parts.join('&'));
 }
 
 /** A path parameter: anything, %-encoded or not, up to well past the router's 100 characters. */

@@ -62,15 +62,24 @@ export function seedDimensions(core: Core, companyId: number, tag = 'x') {
   const now = core.clock();
   const scenarioId = exec(
     db,
-    db.kysely.insertInto('scenarios').values({ company_id: companyId, key: `sc-${tag}`, name: `Scenario ${tag}`, is_active: 1, created_at: now, updated_at: now }),
+    db.kysely
+      .insertInto('scenarios')
+      .values({ company_id: companyId, key: `sc-${tag}`, name: `Scenario ${tag}`, is_active: 1, created_at: now, updated_at: now }),
   ).lastInsertRowid;
   const lineId = exec(
     db,
-    db.kysely.insertInto('outbound_lines').values({ company_id: companyId, phone: `+4930${1000000 + companyId * 100 + tag.charCodeAt(0)}`, name: `Line ${tag}`, created_at: now }),
+    db.kysely.insertInto('outbound_lines').values({
+      company_id: companyId,
+      phone: `+4930${1000000 + companyId * 100 + tag.charCodeAt(0)}`,
+      name: `Line ${tag}`,
+      created_at: now,
+    }),
   ).lastInsertRowid;
   const agentId = exec(
     db,
-    db.kysely.insertInto('agents').values({ company_id: companyId, name: `Agent ${tag}`, extension: `10${tag.charCodeAt(0)}`, type: 'outbound', created_at: now }),
+    db.kysely
+      .insertInto('agents')
+      .values({ company_id: companyId, name: `Agent ${tag}`, extension: `10${tag.charCodeAt(0)}`, type: 'outbound', created_at: now }),
   ).lastInsertRowid;
   return { scenarioId, lineId, agentId };
 }

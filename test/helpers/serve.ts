@@ -13,7 +13,6 @@ import { cliProcess, ROOT, spawnServe } from './spawn-serve';
  * the headless console in a browser would use it.
  */
 
-
 export interface CliAnswer {
   exitCode: number | null;
   [key: string]: any;
@@ -33,7 +32,11 @@ export interface Serve {
   /** `dialdesk <args> --data-dir <this dir> --json`, parsed; fails unless it exits 0 */
   cli(args: string[]): Promise<CliAnswer>;
   /** one HTTP request; a body that is a string is sent as is (content-type still JSON unless given) */
-  api(method: string, path: string, options?: { key?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<ApiAnswer>;
+  api(
+    method: string,
+    path: string,
+    options?: { key?: string | null; body?: unknown; headers?: Record<string, string> },
+  ): Promise<ApiAnswer>;
   /** a console channel through the headless RPC bridge, signed in as the site owner; throws unless ok */
   rpc(channel: string, arg?: unknown): Promise<any>;
   /** writes a file in the data dir's scratch area and answers its path */
@@ -123,7 +126,10 @@ function parseJson(text: string): any {
 export async function startServe(): Promise<Serve> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-contract-'));
   let stderr = '';
-  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet'], { timeoutMs: 40_000, onStderr: (chunk) => (stderr += chunk) });
+  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet'], {
+    timeoutMs: 40_000,
+    onStderr: (chunk) => (stderr += chunk),
+  });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`serve is not on loopback: ${url}`);
 
@@ -269,12 +275,12 @@ export function snapshot(s: Serve): Record<string, unknown> {
     const one = (sql: string) => db.prepare(sql).pluck().get();
     return {
       results: one('select count(*) from call_results'),
-      ledger: one('select count(*) || \':\' || coalesce(sum(amount), 0) from ledger_entries'),
-      balances: one('select group_concat(slug || \'=\' || wallet_balance) from companies'),
+      ledger: one("select count(*) || ':' || coalesce(sum(amount), 0) from ledger_entries"),
+      balances: one("select group_concat(slug || '=' || wallet_balance) from companies"),
       leases: one('select count(*) from leases'),
       companyCalls: one('select count(*) from company_calls'),
       numbers: one("select group_concat(global_status || '=' || n) from (select global_status, count(*) n from numbers group by 1)"),
-      lastCalled: one('select coalesce(sum(last_called_at), 0) || \':\' || coalesce(sum(last_called_company_id), 0) from numbers'),
+      lastCalled: one("select coalesce(sum(last_called_at), 0) || ':' || coalesce(sum(last_called_company_id), 0) from numbers"),
       scenarios: one("select group_concat(key || ':' || name || ':' || is_active) from scenarios"),
     };
   } finally {
@@ -317,16 +323,25 @@ export function schemaErrors(doc: any, schema: any, value: unknown, at = '$'): s
 
 export function resolveRef(doc: any, ref: string): any {
   if (!ref.startsWith('#/')) throw new Error(`external $ref ${ref}`);
-  return ref.slice(2).split('/').reduce((node, part) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce((node, part) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 }
 
 function typeOk(type: string, value: unknown): boolean {
   switch (type) {
-    case 'null': return value === null;
-    case 'integer': return Number.isInteger(value);
-    case 'number': return typeof value === 'number';
-    case 'array': return Array.isArray(value);
-    case 'object': return value !== null && typeof value === 'object' && !Array.isArray(value);
-    default: return typeof value === type;
+    case 'null':
+      return value === null;
+    case 'integer':
+      return Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return value !== null && typeof value === 'object' && !Array.isArray(value);
+    default:
+      return typeof value === type;
   }
 }

@@ -24,7 +24,11 @@ export interface SpawnedServe {
  * first JSON line on stdout carries its URL). Its stderr goes to `onStderr` and into the error when
  * it exits or stays silent past `timeoutMs`.
  */
-export function spawnServe(dataDir: string, args: string[], options: { timeoutMs: number; onStderr?: (chunk: string) => void }): Promise<SpawnedServe> {
+export function spawnServe(
+  dataDir: string,
+  args: string[],
+  options: { timeoutMs: number; onStderr?: (chunk: string) => void },
+): Promise<SpawnedServe> {
   const cli = cliProcess(['serve', '--data-dir', dataDir, '--port', '0', '--json', ...args]);
   const child = spawn(cli.command, cli.args, {
     cwd: ROOT,

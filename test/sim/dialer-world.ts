@@ -23,7 +23,12 @@ export interface DialerWorld {
   phones: string[];
   api(method: 'GET' | 'POST', path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: any }>;
   /** the same request, with the answer's headers */
-  exchange(method: 'GET' | 'POST', path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: any; headers: Headers }>;
+  exchange(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    key?: string | null,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   count(table: string, where?: string): number;
   close(): Promise<void>;
 }
@@ -118,7 +123,17 @@ export function report(over: Record<string, unknown> = {}): Record<string, unkno
 
 function companiesOnly(core: TestCore, now: number): DialerWorld['w'] {
   const base = { billingMode: 'per_call' as const, costPerMinute: 0 };
-  const a = createCompany(core.db, CLI_ACTOR, { ...base, slug: 'acme', name: 'Acme', timezone: 'Europe/Berlin', currency: 'EUR', costPerBillable: 50, lowBalanceThreshold: 1000 }, now);
-  const b = createCompany(core.db, CLI_ACTOR, { ...base, slug: 'globex', name: 'Globex', timezone: 'America/New_York', currency: 'USD', costPerBillable: 30, lowBalanceThreshold: 0 }, now);
+  const a = createCompany(
+    core.db,
+    CLI_ACTOR,
+    { ...base, slug: 'acme', name: 'Acme', timezone: 'Europe/Berlin', currency: 'EUR', costPerBillable: 50, lowBalanceThreshold: 1000 },
+    now,
+  );
+  const b = createCompany(
+    core.db,
+    CLI_ACTOR,
+    { ...base, slug: 'globex', name: 'Globex', timezone: 'America/New_York', currency: 'USD', costPerBillable: 30, lowBalanceThreshold: 0 },
+    now,
+  );
   return { companyA: a.id, companyB: b.id };
 }

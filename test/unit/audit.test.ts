@@ -37,14 +37,29 @@ describe('audit.list', () => {
     const mine = await pages(w.users.admin, {}, 2);
     expect(mine.map((e) => e.action)).toEqual(['topup', 'edit-4', 'edit-3', 'edit-2', 'edit-1', 'edit-0']);
     expect(mine.every((e) => e.companyId === w.companyA)).toBe(true);
-    expect(mine[0]).toMatchObject({ actor: 'cli', entity: 'wallet', entityId: '7', after: { amount: 100 }, before: { password_hash: '[redacted]', name: 'old' } });
+    expect(mine[0]).toMatchObject({
+      actor: 'cli',
+      entity: 'wallet',
+      entityId: '7',
+      after: { amount: 100 },
+      before: { password_hash: '[redacted]', name: 'old' },
+    });
     expect(mine[0]!.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect((await pages(w.users.admin, { entity: 'scenario' }, 50)).map((e) => e.action)).toEqual(['edit-4', 'edit-3', 'edit-2', 'edit-1', 'edit-0']);
+    expect((await pages(w.users.admin, { entity: 'scenario' }, 50)).map((e) => e.action)).toEqual([
+      'edit-4',
+      'edit-3',
+      'edit-2',
+      'edit-1',
+      'edit-0',
+    ]);
   });
 
   it('refuses another company and the site-wide entries to a company admin', async () => {
     await setup();
-    expect(await call(core, w.users.admin, 'audit.list', { companyId: w.companyB })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(core, w.users.admin, 'audit.list', { companyId: w.companyB })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await call(core, w.users.admin, 'audit.list', { siteWide: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     for (const who of ['supervisor', 'viewer'] as const) {
       expect(await call(core, w.users[who], 'audit.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -58,7 +73,10 @@ describe('audit.list', () => {
     const everything = await pages(w.superuser, {}, 3);
     expect(everything).toHaveLength(9);
     expect(everything.map((e) => e.id)).toEqual([...everything.map((e) => e.id)].sort((a, b) => b - a));
-    expect(await call(core, w.superuser, 'audit.list', { siteWide: true, companyId: w.companyA })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(core, w.superuser, 'audit.list', { siteWide: true, companyId: w.companyA })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect(await call(core, w.superuser, 'audit.list', { cursor: '!!' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });

@@ -65,7 +65,10 @@ describe('first run and sign-in', () => {
     }
     expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_FAILED_LOGINS - 1);
     expect(codes.filter((c) => c === 'LOCKED')).toHaveLength(48 - (MAX_FAILED_LOGINS - 1));
-    expect(await call(core, null, 'auth.login', { username: 'admin-a', password: 'password-1' })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await call(core, null, 'auth.login', { username: 'admin-a', password: 'password-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED' },
+    });
   });
 
   it('locks a made-up username exactly as it locks a real one, with the same answers', async () => {

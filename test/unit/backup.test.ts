@@ -16,7 +16,13 @@ async function setup(results = 0) {
   w = await seedWorld(core);
   core.db.sqlite.transaction(() => {
     for (let i = 0; i < results; i++) {
-      recordTestResult(core, { companyId: w.companyA, phone: `+49170${1000000 + i}`, status: 'BUSY', startedAt: Date.parse('2026-03-01T00:00:00Z') + i * 1000, transcript: 'x'.repeat(200) });
+      recordTestResult(core, {
+        companyId: w.companyA,
+        phone: `+49170${1000000 + i}`,
+        status: 'BUSY',
+        startedAt: Date.parse('2026-03-01T00:00:00Z') + i * 1000,
+        transcript: 'x'.repeat(200),
+      });
     }
   })();
 }
@@ -64,7 +70,9 @@ describe('backup', () => {
     const result = await backupDatabase(core.db, file, (p) => {
       if (!written && p.remainingPages > 0) {
         written = true;
-        setImmediate(() => recordTestResult(core, { companyId: w.companyB, phone: '+4917099999999', status: 'ANSWERED', startedAt: Date.now() }));
+        setImmediate(() =>
+          recordTestResult(core, { companyId: w.companyB, phone: '+4917099999999', status: 'ANSWERED', startedAt: Date.now() }),
+        );
       }
     });
     running = false;
@@ -92,7 +100,8 @@ describe('backup', () => {
   it('writes into the desk backup folder when asked, and says so when none is set', async () => {
     await setup();
     expect(await call(core, w.superuser, 'backup.run', { toBackupDir: true })).toMatchObject({
-      ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('backup folder') },
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('backup folder') },
     });
     const dir = join(core.dataDir, 'backups');
     core.desk.set({ backupDir: dir });
@@ -108,8 +117,11 @@ describe('backup', () => {
     await core.close();
     const out = join(dataDir, 'cli-backup.sqlite');
     const res = await new Promise<{ code: number; json: any }>((resolve) => {
-      execFile(process.execPath, [join(process.cwd(), 'bin', 'dialdesk.js'), 'backup', '--out', out, '--data-dir', dataDir, '--json'], (err, stdout) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
+      execFile(
+        process.execPath,
+        [join(process.cwd(), 'bin', 'dialdesk.js'), 'backup', '--out', out, '--data-dir', dataDir, '--json'],
+        (err, stdout) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
       );
     });
     expect(res).toMatchObject({ code: 0, json: { file: out, integrity: 'ok' } });

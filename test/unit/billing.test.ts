@@ -37,7 +37,10 @@ describe('money stays exact', () => {
     });
     ok(await call(core, w.superuser, 'billing.adjust', { companyId: w.companyA, amount: -MAX_MONEY, note: 'back to zero' }));
     ok(await call(core, w.superuser, 'billing.adjust', { companyId: w.companyA, amount: -MAX_MONEY, note: 'credit line' }));
-    expect(await call(core, w.superuser, 'billing.adjust', { companyId: w.companyA, amount: -1, note: 'one more' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(core, w.superuser, 'billing.adjust', { companyId: w.companyA, amount: -1, note: 'one more' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect(ledgerRows()).toBe(3);
     expect(walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -MAX_MONEY, ledgerSum: -MAX_MONEY, ok: true });
   });
@@ -50,7 +53,14 @@ describe('money stays exact', () => {
     ok(await call(core, su, 'scenarios.create', { companyId: w.companyA, key: 'sales', name: 'Sales' }));
     ok(await call(core, su, 'numbers.import', { content: '+4915112345678', source: 'one' }));
     ok(await call(core, su, 'billing.adjust', { companyId: w.companyA, amount: -MAX_MONEY + MAX_PRICE, note: 'deep credit' }));
-    const report = { callId: 'edge', phone: '+4915112345678', scenarioKey: 'sales', status: 'ANSWERED' as const, startedAt: core.clock() - 1000, durationS: 120 };
+    const report = {
+      callId: 'edge',
+      phone: '+4915112345678',
+      scenarioKey: 'sales',
+      status: 'ANSWERED' as const,
+      startedAt: core.clock() - 1000,
+      durationS: 120,
+    };
     expect(() => recordResult(core, w.companyA, report)).toThrow(/below/);
     // in a batch, the item is refused on its own and leaves no trace
     const { outcomes } = recordResults(core, w.companyA, [report]);
@@ -68,8 +78,15 @@ describe('the wallet', () => {
     w = await seedWorld(core);
     const events: EventMap['wallet.changed'][] = [];
     core.events.subscribe((e, p) => e === 'wallet.changed' && events.push(p as EventMap['wallet.changed']));
-    expect(ok(await call(core, w.users.admin, 'billing.topup', { companyId: w.companyA, amount: 10_000, note: 'March' }))).toEqual({ entryId: expect.any(Number), balance: 10_000, currency: 'EUR' });
-    expect(ok(await call(core, w.users.admin, 'billing.adjust', { companyId: w.companyA, amount: -12_000, note: 'refund agreed by phone' })).balance).toBe(-2_000);
+    expect(ok(await call(core, w.users.admin, 'billing.topup', { companyId: w.companyA, amount: 10_000, note: 'March' }))).toEqual({
+      entryId: expect.any(Number),
+      balance: 10_000,
+      currency: 'EUR',
+    });
+    expect(
+      ok(await call(core, w.users.admin, 'billing.adjust', { companyId: w.companyA, amount: -12_000, note: 'refund agreed by phone' }))
+        .balance,
+    ).toBe(-2_000);
     expect(events.map((e) => e.balance)).toEqual([10_000, -2_000]);
     expect(walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -2_000, ledgerSum: -2_000, ok: true });
     expect(core.db.sqlite.prepare("select count(*) from audit_log where entity = 'wallet'").pluck().get()).toBe(2);
@@ -88,8 +105,14 @@ describe('the wallet', () => {
     ] as const) {
       expect(await call(core, w.superuser, channel, arg), JSON.stringify(arg)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
-    expect(await call(core, w.users.supervisor, 'billing.topup', { companyId: w.companyA, amount: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await call(core, w.users.admin, 'billing.topup', { companyId: w.companyB, amount: 5 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(core, w.users.supervisor, 'billing.topup', { companyId: w.companyA, amount: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await call(core, w.users.admin, 'billing.topup', { companyId: w.companyB, amount: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(core.db.sqlite.prepare('select count(*) from ledger_entries').pluck().get()).toBe(0);
   });
 

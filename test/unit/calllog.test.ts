@@ -31,14 +31,22 @@ describe('calls.list', () => {
     await setup();
     const same = '2026-03-02T08:00:00Z';
     const ids: number[] = [];
-    for (let i = 0; i < 23; i++) ids.push(recordTestResult(core, { companyId: w.companyA, phone: `+4917100000${10 + i}`, status: 'BUSY', startedAt: same }));
-    ids.push(recordTestResult(core, { companyId: w.companyA, phone: '+4917100000099', status: 'ANSWERED', startedAt: '2026-03-02T09:00:00Z' }));
-    ids.push(recordTestResult(core, { companyId: w.companyA, phone: '+4917100000098', status: 'ANSWERED', startedAt: '2026-03-02T07:00:00Z' }));
+    for (let i = 0; i < 23; i++)
+      ids.push(recordTestResult(core, { companyId: w.companyA, phone: `+4917100000${10 + i}`, status: 'BUSY', startedAt: same }));
+    ids.push(
+      recordTestResult(core, { companyId: w.companyA, phone: '+4917100000099', status: 'ANSWERED', startedAt: '2026-03-02T09:00:00Z' }),
+    );
+    ids.push(
+      recordTestResult(core, { companyId: w.companyA, phone: '+4917100000098', status: 'ANSWERED', startedAt: '2026-03-02T07:00:00Z' }),
+    );
     recordTestResult(core, { companyId: w.companyB, phone: '+4917100000097', status: 'ANSWERED', startedAt: same });
 
     for (const limit of [1, 4, 5, 23, 200]) {
       const got = await allPages({}, limit);
-      expect(got.map((i) => i.id), `limit ${limit}`).toEqual([ids[23], ...ids.slice(0, 23).reverse(), ids[24]]);
+      expect(
+        got.map((i) => i.id),
+        `limit ${limit}`,
+      ).toEqual([ids[23], ...ids.slice(0, 23).reverse(), ids[24]]);
     }
     const page = ok(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, limit: 25 }));
     expect(page.next).toBeNull();
@@ -71,15 +79,26 @@ describe('calls.list', () => {
 
     const item = (await allPages({ scenarioId: d.scenarioId, status: ['INTERESTED'] }, 5))[0]!;
     expect(item).toMatchObject({
-      scenarioName: 'Scenario a', scenarioKey: 'sc-a', outboundLineName: 'Line a', billable: true, direction: 'outbound',
-      startedAt: '2026-03-01T23:00:00.000Z', hasRecording: false, hasTranscript: false,
+      scenarioName: 'Scenario a',
+      scenarioKey: 'sc-a',
+      outboundLineName: 'Line a',
+      billable: true,
+      direction: 'outbound',
+      startedAt: '2026-03-01T23:00:00.000Z',
+      hasRecording: false,
+      hasTranscript: false,
     });
   });
 
   it('finds a number typed any way, or by the start of its international form', async () => {
     await setup();
     const a = recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'BUSY', startedAt: '2026-03-02T08:00:00Z' });
-    const b = recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'ANSWERED', startedAt: '2026-03-02T09:00:00Z' });
+    const b = recordTestResult(core, {
+      companyId: w.companyA,
+      phone: '+4917012345678',
+      status: 'ANSWERED',
+      startedAt: '2026-03-02T09:00:00Z',
+    });
     const c = recordTestResult(core, { companyId: w.companyA, phone: '+4917099999999', status: 'BUSY', startedAt: '2026-03-02T07:00:00Z' });
     recordTestResult(core, { companyId: w.companyA, phone: '+989121234567', status: 'BUSY', startedAt: '2026-03-02T07:00:00Z' });
     const ids = async (phone: string) => (await allPages({ phone }, 10)).map((i) => i.id);
@@ -94,12 +113,25 @@ describe('calls.list', () => {
   it('refuses a forged cursor, a page over 200 and another company', async () => {
     await setup();
     expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, limit: 10, cursor: 'bm9wZQ' })).toMatchObject({
-      ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('cursor') },
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('cursor') },
     });
-    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, limit: 201 })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, status: ['LOST'] })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, phone: 'abc' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyB })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, limit: 201 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, status: ['LOST'] })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, phone: 'abc' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyB })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });
 
@@ -111,18 +143,38 @@ describe('calls.get', () => {
     const older = recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-02-20T08:00:00Z' });
     recordTestResult(core, { companyId: w.companyB, phone, status: 'ANSWERED', startedAt: '2026-02-21T08:00:00Z' });
     const id = recordTestResult(core, {
-      companyId: w.companyA, phone, status: 'INTERESTED', startedAt: '2026-03-02T08:00:00Z', durationS: 61,
-      scenarioId: d.scenarioId, outboundLineId: d.lineId, agentId: d.agentId,
-      transcript: 'Agent: hello\nCustomer: yes, "please"', recordingUrl: 'https://rec.example/1.mp3', data: { order: { sku: 'A1', qty: 2 } },
+      companyId: w.companyA,
+      phone,
+      status: 'INTERESTED',
+      startedAt: '2026-03-02T08:00:00Z',
+      durationS: 61,
+      scenarioId: d.scenarioId,
+      outboundLineId: d.lineId,
+      agentId: d.agentId,
+      transcript: 'Agent: hello\nCustomer: yes, "please"',
+      recordingUrl: 'https://rec.example/1.mp3',
+      data: { order: { sku: 'A1', qty: 2 } },
     });
     const newer = recordTestResult(core, { companyId: w.companyA, phone, status: 'CALLBACK', startedAt: '2026-03-02T09:00:00Z' });
 
     const detail = ok(await call(core, w.users.viewer, 'calls.get', { companyId: w.companyA, id }));
     expect(detail).toMatchObject({
-      id, phone, status: 'INTERESTED', durationS: 61, amountCharged: 50, billable: true,
-      scenarioName: 'Scenario a', outboundLineName: 'Line a', agentName: 'Agent a',
-      transcript: 'Agent: hello\nCustomer: yes, "please"', recordingUrl: 'https://rec.example/1.mp3',
-      data: { order: { sku: 'A1', qty: 2 } }, currency: 'EUR', timezone: 'Europe/Berlin', hasRecording: true, hasTranscript: true,
+      id,
+      phone,
+      status: 'INTERESTED',
+      durationS: 61,
+      amountCharged: 50,
+      billable: true,
+      scenarioName: 'Scenario a',
+      outboundLineName: 'Line a',
+      agentName: 'Agent a',
+      transcript: 'Agent: hello\nCustomer: yes, "please"',
+      recordingUrl: 'https://rec.example/1.mp3',
+      data: { order: { sku: 'A1', qty: 2 } },
+      currency: 'EUR',
+      timezone: 'Europe/Berlin',
+      hasRecording: true,
+      hasTranscript: true,
       historyTruncated: false,
     });
     expect(detail.ledgerEntries).toEqual([expect.objectContaining({ kind: 'charge', amount: -50, balanceAfter: -50 })]);
@@ -132,7 +184,8 @@ describe('calls.get', () => {
   it('caps the history and keeps unparsable data as text', async () => {
     await setup();
     const phone = '+4917012345678';
-    for (let i = 0; i < 55; i++) recordTestResult(core, { companyId: w.companyA, phone, status: 'BUSY', startedAt: Date.parse('2026-02-01T00:00:00Z') + i * 60_000 });
+    for (let i = 0; i < 55; i++)
+      recordTestResult(core, { companyId: w.companyA, phone, status: 'BUSY', startedAt: Date.parse('2026-02-01T00:00:00Z') + i * 60_000 });
     const id = recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-02T08:00:00Z' });
     // a value no recorder writes today (an older build, a hand edit) must not break the detail
     core.db.sqlite.prepare('update call_results set data = ? where id = ?').run('not json', id);
@@ -145,9 +198,20 @@ describe('calls.get', () => {
 
   it('does not show another company’s result, even to the superuser asking under the wrong company', async () => {
     await setup();
-    const theirs = recordTestResult(core, { companyId: w.companyB, phone: '+4917012345678', status: 'BUSY', startedAt: '2026-03-02T08:00:00Z' });
-    expect(await call(core, w.superuser, 'calls.get', { companyId: w.companyA, id: theirs })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(core, w.users.admin, 'calls.get', { companyId: w.companyB, id: theirs })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const theirs = recordTestResult(core, {
+      companyId: w.companyB,
+      phone: '+4917012345678',
+      status: 'BUSY',
+      startedAt: '2026-03-02T08:00:00Z',
+    });
+    expect(await call(core, w.superuser, 'calls.get', { companyId: w.companyA, id: theirs })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call(core, w.users.admin, 'calls.get', { companyId: w.companyB, id: theirs })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(ok(await call(core, w.superuser, 'calls.get', { companyId: w.companyB, id: theirs })).id).toBe(theirs);
   });
 });

@@ -62,22 +62,25 @@ describe('WAL checkpoints in a worker thread', () => {
 
   // Closing any descriptor on a file drops every POSIX lock the process holds on it, SQLite's own
   // included; then another process may take the WAL for orphaned and delete it. Only SQLite opens them.
-  it.runIf(process.platform === 'linux')('never opens the WAL-index itself: SQLite keeps its locks on it while checkpoints run and stop', async () => {
-    core = await makeTestCore();
-    const shm = `${core.db.file}-shm`;
-    writePages(core, 50);
-    expect(posixLocksOn(shm)).toBeGreaterThan(0);
-    const checkpointer = startCheckpointer(core.db, { restartPages: 64 });
-    for (let i = 0; i < 20; i++) {
+  it.runIf(process.platform === 'linux')(
+    'never opens the WAL-index itself: SQLite keeps its locks on it while checkpoints run and stop',
+    async () => {
+      core = await makeTestCore();
+      const shm = `${core.db.file}-shm`;
       writePages(core, 50);
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    expect(checkpointer.stats().inlineCheckpoints).toBeGreaterThan(0);
-    await checkpointer.stop();
-    // the serving connection is still open: its locks must be too
-    expect(core.db.sqlite.open).toBe(true);
-    expect(posixLocksOn(shm)).toBeGreaterThan(0);
-  });
+      expect(posixLocksOn(shm)).toBeGreaterThan(0);
+      const checkpointer = startCheckpointer(core.db, { restartPages: 64 });
+      for (let i = 0; i < 20; i++) {
+        writePages(core, 50);
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      expect(checkpointer.stats().inlineCheckpoints).toBeGreaterThan(0);
+      await checkpointer.stop();
+      // the serving connection is still open: its locks must be too
+      expect(core.db.sqlite.open).toBe(true);
+      expect(posixLocksOn(shm)).toBeGreaterThan(0);
+    },
+  );
 
   it('stops with the core, which then checkpoints and truncates the WAL itself', async () => {
     core = await makeTestCore({ checkpointInWorker: true });

@@ -25,12 +25,25 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('dialdesk command line', () => {
   it('creates a company with an opening balance that is a real ledger top-up', async () => {
-    const res = await cli(['company', 'create', '--slug', 'acme', '--name', 'Acme', '--timezone', 'Europe/Berlin', '--currency', 'EUR', '--balance', '5000']);
+    const res = await cli([
+      'company',
+      'create',
+      '--slug',
+      'acme',
+      '--name',
+      'Acme',
+      '--timezone',
+      'Europe/Berlin',
+      '--currency',
+      'EUR',
+      '--balance',
+      '5000',
+    ]);
     expect(res.code).toBe(0);
     expect(res.json.company).toMatchObject({ slug: 'acme', timezone: 'Europe/Berlin', currency: 'EUR', walletBalance: 5000 });
     const db = openDatabase({ file: join(dataDir, 'dialdesk.sqlite'), readonly: true });
     try {
-      expect(db.sqlite.prepare("select sum(amount) from ledger_entries").pluck().get()).toBe(5000);
+      expect(db.sqlite.prepare('select sum(amount) from ledger_entries').pluck().get()).toBe(5000);
     } finally {
       db.sqlite.close();
     }

@@ -28,8 +28,22 @@ describe('companies', () => {
   it('accepts good slugs and refuses a taken one with a conflict', async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);
-    const made = ok(await call(core, w.superuser, 'companies.create', { slug: 'north-wind-2', name: 'Northwind', timezone: 'Asia/Tehran', currency: 'IRR' }));
-    expect(made).toMatchObject({ slug: 'north-wind-2', timezone: 'Asia/Tehran', currency: 'IRR', isActive: true, walletBalance: 0, billingMode: 'per_call' });
+    const made = ok(
+      await call(core, w.superuser, 'companies.create', {
+        slug: 'north-wind-2',
+        name: 'Northwind',
+        timezone: 'Asia/Tehran',
+        currency: 'IRR',
+      }),
+    );
+    expect(made).toMatchObject({
+      slug: 'north-wind-2',
+      timezone: 'Asia/Tehran',
+      currency: 'IRR',
+      isActive: true,
+      walletBalance: 0,
+      billingMode: 'per_call',
+    });
     const dup = await call(core, w.superuser, 'companies.create', { slug: 'north-wind-2', name: 'Again' });
     expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });

@@ -16,9 +16,14 @@ it('several dialers hammering next-batch and results in parallel: no number leas
 
   async function dialer(company: 'acme' | 'globex', key: string, name: string, seed: number) {
     let rnd = seed;
-    const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (;;) {
-      const batch = await d.api('GET', `/api/v1/dialer/next-batch?company=${company}&size=${5 + Math.floor(random() * 30)}&dialer=${name}`, undefined, key);
+      const batch = await d.api(
+        'GET',
+        `/api/v1/dialer/next-batch?company=${company}&size=${5 + Math.floor(random() * 30)}&dialer=${name}`,
+        undefined,
+        key,
+      );
       expect(batch.status).toBe(200);
       if (batch.body.blocked) {
         expect(batch.body.blocked.reason).toBe('pool_exhausted');
@@ -36,7 +41,9 @@ it('several dialers hammering next-batch and results in parallel: no number leas
       }));
       // half the batches report one by one (in parallel, with a retry each), half in one request
       if (random() < 0.5) {
-        const answers = await Promise.all(items.map((item: object) => d.api('POST', '/api/v1/dialer/report-result', { company, ...item }, key)));
+        const answers = await Promise.all(
+          items.map((item: object) => d.api('POST', '/api/v1/dialer/report-result', { company, ...item }, key)),
+        );
         for (const a of answers) expect(a.status).toBe(201);
         const retry = await d.api('POST', '/api/v1/dialer/report-result', { company, ...items[0] }, key);
         expect(retry).toEqual({ status: 200, body: answers[0].body });
@@ -67,7 +74,10 @@ it('several dialers hammering next-batch and results in parallel: no number leas
   for (const companyId of [d.w.companyA, d.w.companyB]) {
     expect(walletMatchesLedger(d.core.db, companyId).ok).toBe(true);
     const charged = d.core.db.sqlite.prepare('select sum(amount_charged) from call_results where company_id = ?').pluck().get(companyId);
-    const ledger = d.core.db.sqlite.prepare("select -sum(amount) from ledger_entries where company_id = ? and kind = 'charge'").pluck().get(companyId);
+    const ledger = d.core.db.sqlite
+      .prepare("select -sum(amount) from ledger_entries where company_id = ? and kind = 'charge'")
+      .pluck()
+      .get(companyId);
     expect(ledger).toBe(charged);
   }
 });

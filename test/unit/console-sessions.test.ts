@@ -30,9 +30,17 @@ describe('the one console-session module', () => {
   it("a window's own key (the app), and each user sees only their company's events, the site's to everyone", async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);
-    const sessions = new ConsoleSessions({ core, handlers: HANDLERS, keys: 'caller', port: { listening: () => '127.0.0.1:1', reconfigure: null } });
+    const sessions = new ConsoleSessions({
+      core,
+      handlers: HANDLERS,
+      keys: 'caller',
+      port: { listening: () => '127.0.0.1:1', reconfigure: null },
+    });
     const seen: Record<string, unknown[]> = { owner: [], viewer: [], nobody: [] };
-    for (const [window, username, password] of [['owner', 'root', 'correct horse'], ['viewer', 'viewer-a', 'password-1']] as const) {
+    for (const [window, username, password] of [
+      ['owner', 'root', 'correct horse'],
+      ['viewer', 'viewer-a', 'password-1'],
+    ] as const) {
       const { issued, envelope } = await sessions.invoke(callAs(`window:${window}`), 'auth.login', { username, password });
       expect(envelope.ok).toBe(true);
       expect(issued).toBeNull();

@@ -65,7 +65,18 @@ describe('next-batch answer', () => {
     const res = await batch('acme', '&size=5&dialer=rack-1');
     expect(res.status).toBe(200);
     expect(Object.keys(res.body).sort()).toEqual(
-      ['active_scenarios', 'batch_id', 'blocked', 'company', 'inbound_agents', 'lease_expires_at', 'numbers', 'outbound_agents', 'outbound_lines', 'wallet'].sort(),
+      [
+        'active_scenarios',
+        'batch_id',
+        'blocked',
+        'company',
+        'inbound_agents',
+        'lease_expires_at',
+        'numbers',
+        'outbound_agents',
+        'outbound_lines',
+        'wallet',
+      ].sort(),
     );
     expect(res.body.company).toBe('acme');
     expect(res.body.blocked).toBeNull();
@@ -124,7 +135,10 @@ describe('leases, the empty pool and release', () => {
       const empty = await batch(company, '&size=10');
       expect(empty.status, company).toBe(200);
       expect(empty.body.numbers, company).toEqual([]);
-      expect(empty.body.blocked, company).toEqual({ reason: 'pool_exhausted', next_open_at: expect.toSatisfy((v) => v === null || !Number.isNaN(Date.parse(v as string))) });
+      expect(empty.body.blocked, company).toEqual({
+        reason: 'pool_exhausted',
+        next_open_at: expect.toSatisfy((v) => v === null || !Number.isNaN(Date.parse(v as string))),
+      });
     }
 
     // a subset comes back, only to whoever asks next
@@ -144,7 +158,11 @@ describe('leases, the empty pool and release', () => {
     expect((await release('acme', { batch_id: b.body.batch_id, number_ids: some })).status).toBeLessThan(500);
     expect((await batch('acme', '&size=10')).body.numbers).toEqual([]);
 
-    for (const [company, res] of [['acme', a], ['acme', b], ['late', late]] as const) {
+    for (const [company, res] of [
+      ['acme', a],
+      ['acme', b],
+      ['late', late],
+    ] as const) {
       expect((await release(company, { batch_id: res.body.batch_id })).status).toBe(200);
     }
     const again = await batch('late', '&size=1000');
@@ -155,7 +173,12 @@ describe('leases, the empty pool and release', () => {
   it('release with a bad body is a 400 that frees nothing', async () => {
     const held = await batch('acme', '&size=3');
     const before = snapshot(w.s);
-    for (const body of [{}, { batch_id: '' }, { batch_id: held.body.batch_id, number_ids: 'all' }, { batch_id: held.body.batch_id, number_ids: [-1] }]) {
+    for (const body of [
+      {},
+      { batch_id: '' },
+      { batch_id: held.body.batch_id, number_ids: 'all' },
+      { batch_id: held.body.batch_id, number_ids: [-1] },
+    ]) {
       expectError(await release('acme', body), 400, JSON.stringify(body));
     }
     expect(snapshot(w.s)).toEqual(before);
@@ -214,7 +237,15 @@ describe('blocked answers are 200 with no numbers', () => {
     expect(res.body.numbers).toHaveLength(2);
     const balances: number[] = [];
     for (const [i, n] of (res.body.numbers as { phone: string }[]).entries()) {
-      const body = { company: 'thin', call_id: `thin-${i}`, phone: n.phone, scenario: 'sales', status: 'ANSWERED', started_at: new Date().toISOString(), duration_s: 20 };
+      const body = {
+        company: 'thin',
+        call_id: `thin-${i}`,
+        phone: n.phone,
+        scenario: 'sales',
+        status: 'ANSWERED',
+        started_at: new Date().toISOString(),
+        duration_s: 20,
+      };
       const answer = await w.s.api('POST', '/api/v1/dialer/report-result', { key, body });
       expect(answer.status).toBe(201);
       expect(answer.body.charged).toBe(50);
@@ -250,7 +281,10 @@ describe('blocked answers are 200 with no numbers', () => {
     const { id, key } = await addCompany(w.s, { slug: 'idle', balance: 10_000, scenarios: [] });
     w.keys.idle = key;
     await blockedAs('idle', 'no_active_scenarios');
-    const reg = await w.s.api('POST', '/api/v1/dialer/register-scenarios', { key, body: { company: 'idle', scenarios: [{ key: 'promo', name: 'Promo', description: 'spring offer' }] } });
+    const reg = await w.s.api('POST', '/api/v1/dialer/register-scenarios', {
+      key,
+      body: { company: 'idle', scenarios: [{ key: 'promo', name: 'Promo', description: 'spring offer' }] },
+    });
     expect(reg.status).toBeLessThan(300);
     const listed = await w.s.rpc('scenarios.list', { companyId: id });
     expect(listed).toEqual([expect.objectContaining({ key: 'promo', name: 'Promo', description: 'spring offer' })]);
@@ -266,13 +300,22 @@ describe('blocked answers are 200 with no numbers', () => {
 });
 
 describe('register-scenarios', () => {
-  const register = (scenarios: unknown, key = w.keys.acme) => w.s.api('POST', '/api/v1/dialer/register-scenarios', { key, body: { company: 'acme', scenarios } });
+  const register = (scenarios: unknown, key = w.keys.acme) =>
+    w.s.api('POST', '/api/v1/dialer/register-scenarios', { key, body: { company: 'acme', scenarios } });
 
   it('upserts by key: a second registration updates, never duplicates', async () => {
-    const first = await register([{ key: 'survey', name: 'Survey' }, { key: 'sales', name: 'Sales v2', description: 'renamed by the dialer' }]);
+    const first = await register([
+      { key: 'survey', name: 'Survey' },
+      { key: 'sales', name: 'Sales v2', description: 'renamed by the dialer' },
+    ]);
     expect(first.status).toBeLessThan(300);
     expect((await register([{ key: 'survey', name: 'Survey (2)' }])).status).toBeLessThan(300);
-    const list = (await w.s.rpc('scenarios.list', { companyId: w.ids.acme })) as { id: number; key: string; name: string; isActive: boolean }[];
+    const list = (await w.s.rpc('scenarios.list', { companyId: w.ids.acme })) as {
+      id: number;
+      key: string;
+      name: string;
+      isActive: boolean;
+    }[];
     expect(list.map((s) => s.key).sort()).toEqual(['paused', 'sales', 'survey']);
     expect(list.find((s) => s.key === 'sales')).toMatchObject({ name: 'Sales v2', description: 'renamed by the dialer', isActive: true });
     const survey = list.find((s) => s.key === 'survey')!;
@@ -291,7 +334,13 @@ describe('register-scenarios', () => {
 
   it('a bad scenario list is a 400 and registers nothing', async () => {
     const before = snapshot(w.s);
-    for (const scenarios of [undefined, 'sales', [{ key: 'Has Spaces', name: 'X' }], [{ key: 'no-name' }], [{ key: 'ok', name: 'Fine' }, { name: 'no key' }]]) {
+    for (const scenarios of [
+      undefined,
+      'sales',
+      [{ key: 'Has Spaces', name: 'X' }],
+      [{ key: 'no-name' }],
+      [{ key: 'ok', name: 'Fine' }, { name: 'no key' }],
+    ]) {
       expectError(await register(scenarios), 400, JSON.stringify(scenarios));
     }
     expect(snapshot(w.s)).toEqual(before);

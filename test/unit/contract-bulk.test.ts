@@ -12,7 +12,10 @@ const STARTED = new Date(Date.now() - 120_000).toISOString();
 
 beforeAll(async () => {
   w = await makeWorld({
-    companies: [{ slug: 'acme', balance: 200_000, costPerBillable: 50 }, { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 10_000 }],
+    companies: [
+      { slug: 'acme', balance: 200_000, costPerBillable: 50 },
+      { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 10_000 },
+    ],
     numbers: 1_020,
   });
   doc = (await w.s.api('GET', '/api/v1/openapi.json', { key: w.keys.acme })).body;
@@ -22,7 +25,13 @@ afterAll(async () => w?.s.dispose());
 type Leased = { batch_id: string; numbers: { number_id: number; phone: string }[] };
 const lease = async (company: string, size: number): Promise<Leased> =>
   (await w.s.api('GET', `/api/v1/dialer/next-batch?company=${company}&size=${size}`, { key: w.keys[company] })).body;
-const item = (over: Record<string, unknown>): Record<string, unknown> => ({ scenario: 'sales', status: 'ANSWERED', started_at: STARTED, duration_s: 20, ...over });
+const item = (over: Record<string, unknown>): Record<string, unknown> => ({
+  scenario: 'sales',
+  status: 'ANSWERED',
+  started_at: STARTED,
+  duration_s: 20,
+  ...over,
+});
 const bulk = (results: unknown, company = 'acme'): Promise<ApiAnswer> =>
   w.s.api('POST', '/api/v1/dialer/report-results', { key: w.keys[company], body: { company, results } });
 const callIds = (like: string): string[] => {
@@ -83,7 +92,10 @@ describe('report-results', () => {
       expect(snapshot(w.s)).toEqual(before);
     } else {
       expect(res.status).toBe(200);
-      expect(res.body.results.map((r: any) => [r.outcome, r.http_status])).toEqual([['created', 201], ['rejected', 400]]);
+      expect(res.body.results.map((r: any) => [r.outcome, r.http_status])).toEqual([
+        ['created', 201],
+        ['rejected', 400],
+      ]);
       expect(callIds('val-%')).toEqual(['val-1']);
     }
   });
@@ -109,7 +121,12 @@ describe('report-results', () => {
     const { numbers } = await lease('acme', 1000);
     expect(numbers).toHaveLength(1000);
     const results = numbers.map((n, i) =>
-      item({ call_id: `k-${String(i).padStart(4, '0')}`, number_id: n.number_id, status: i % 10 === 0 ? 'INTERESTED' : 'NO_ANSWER', transcript: `agent: hi ${i}\n`.repeat(20) }),
+      item({
+        call_id: `k-${String(i).padStart(4, '0')}`,
+        number_id: n.number_id,
+        status: i % 10 === 0 ? 'INTERESTED' : 'NO_ANSWER',
+        transcript: `agent: hi ${i}\n`.repeat(20),
+      }),
     );
     const count = () => {
       const db = w.s.openDb();
@@ -151,10 +168,14 @@ describe('report-results', () => {
     await w.s.stop();
     const db = w.s.openDb();
     try {
-      const rows = db.prepare(`select c.slug, c.wallet_balance - (select sum(amount) from ledger_entries l where l.company_id = c.id) as drift,
+      const rows = db
+        .prepare(
+          `select c.slug, c.wallet_balance - (select sum(amount) from ledger_entries l where l.company_id = c.id) as drift,
           (select count(*) from ledger_entries l where l.company_id = c.id and kind = 'charge') as charges,
           (select count(*) from call_results r where r.company_id = c.id and amount_charged > 0) as charged
-        from companies c order by c.slug`).all();
+        from companies c order by c.slug`,
+        )
+        .all();
       expect(rows).toEqual([
         { slug: 'acme', drift: 0, charges: 102, charged: 102 },
         { slug: 'globex', drift: 0, charges: 0, charged: 0 },

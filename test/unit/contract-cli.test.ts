@@ -15,7 +15,20 @@ let phones: string[] = [];
 
 beforeAll(async () => {
   s = await startServe();
-  const created = await s.cli(['company', 'create', '--slug', 'acme', '--name', 'Acme GmbH', '--currency', 'EUR', '--cost-per-billable', '50', '--balance', '1000']);
+  const created = await s.cli([
+    'company',
+    'create',
+    '--slug',
+    'acme',
+    '--name',
+    'Acme GmbH',
+    '--currency',
+    'EUR',
+    '--cost-per-billable',
+    '50',
+    '--balance',
+    '1000',
+  ]);
   expect(created.company).toMatchObject({ slug: 'acme', currency: 'EUR' });
   companyId = created.company.id;
   const list = berlinNumbers(25);
@@ -40,9 +53,16 @@ describe('a desk set up from the command line', () => {
   it('blocks until a scenario is active, then hands out the imported numbers with the topped-up wallet', async () => {
     const idle = await batch(5);
     expect(idle.status).toBe(200);
-    expect(idle.body).toMatchObject({ numbers: [], blocked: { reason: 'no_active_scenarios' }, wallet: { balance: 1500, currency: 'EUR', cost_per_billable: 50 } });
+    expect(idle.body).toMatchObject({
+      numbers: [],
+      blocked: { reason: 'no_active_scenarios' },
+      wallet: { balance: 1500, currency: 'EUR', cost_per_billable: 50 },
+    });
 
-    const reg = await s.api('POST', '/api/v1/dialer/register-scenarios', { key, body: { company: 'acme', scenarios: [{ key: 'sales', name: 'Sales' }] } });
+    const reg = await s.api('POST', '/api/v1/dialer/register-scenarios', {
+      key,
+      body: { company: 'acme', scenarios: [{ key: 'sales', name: 'Sales' }] },
+    });
     expect(reg.status).toBeLessThan(300);
     const [sales] = await s.rpc('scenarios.list', { companyId });
     if (!sales.isActive) await s.rpc('scenarios.update', { companyId, id: sales.id, isActive: true });
@@ -54,10 +74,21 @@ describe('a desk set up from the command line', () => {
 
     const report = await s.api('POST', '/api/v1/dialer/report-result', {
       key,
-      body: { company: 'acme', call_id: 'cli-1', phone: res.body.numbers[0].phone, batch_id: res.body.batch_id, scenario: 'sales', status: 'INTERESTED', started_at: new Date().toISOString(), duration_s: 61 },
+      body: {
+        company: 'acme',
+        call_id: 'cli-1',
+        phone: res.body.numbers[0].phone,
+        batch_id: res.body.batch_id,
+        scenario: 'sales',
+        status: 'INTERESTED',
+        started_at: new Date().toISOString(),
+        duration_s: 61,
+      },
     });
     expect(report).toMatchObject({ status: 201, body: { charged: 50, wallet_balance: 1450 } });
-    expect((await s.api('POST', '/api/v1/dialer/release', { key, body: { company: 'acme', batch_id: res.body.batch_id } })).status).toBe(200);
+    expect((await s.api('POST', '/api/v1/dialer/release', { key, body: { company: 'acme', batch_id: res.body.batch_id } })).status).toBe(
+      200,
+    );
   });
 
   it('a key revoked with the CLI is refused at once by the running server', async () => {

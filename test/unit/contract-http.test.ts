@@ -10,7 +10,13 @@ let w: World;
 const keys: Record<string, string> = {};
 
 beforeAll(async () => {
-  w = await makeWorld({ companies: [{ slug: 'acme', balance: 100_000 }, { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 50_000 }], numbers: 20 });
+  w = await makeWorld({
+    companies: [
+      { slug: 'acme', balance: 100_000 },
+      { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 50_000 },
+    ],
+    numbers: 20,
+  });
   const inbound = await w.s.rpc('apikeys.create', { companyId: w.ids.acme, name: 'pbx only', scopes: ['inbound'] });
   const doomed = await w.s.rpc('apikeys.create', { companyId: w.ids.acme, name: 'old rack', scopes: ['dialer', 'inbound'] });
   Object.assign(keys, { inboundOnly: inbound.key, revoked: doomed.key });
@@ -33,7 +39,14 @@ function expectError(res: ApiAnswer, status: number | number[], what = '') {
 }
 
 const started = '2026-03-02T10:00:00Z';
-const item = (phone: string, callId: string) => ({ call_id: callId, phone, scenario: 'sales', status: 'ANSWERED', started_at: started, duration_s: 30 });
+const item = (phone: string, callId: string) => ({
+  call_id: callId,
+  phone,
+  scenario: 'sales',
+  status: 'ANSWERED',
+  started_at: started,
+  duration_s: 30,
+});
 
 /** every authenticated route of §4, with a body that would otherwise be acceptable */
 function routes(company: string): [string, string, unknown][] {
@@ -49,7 +62,11 @@ function routes(company: string): [string, string, unknown][] {
 const INBOUND_ROUTES: [string, string, unknown][] = [
   ['GET', `/api/v1/inbound/lookup/${encodeURIComponent('+493012345678')}`, undefined],
   ['POST', '/api/v1/inbound/jambonz/call', { call_sid: 'sid-1', direction: 'inbound', from: '+4915112345678', to: '+493012345678' }],
-  ['POST', '/api/v1/inbound/jambonz/status', { call_sid: 'sid-1', direction: 'inbound', from: '+4915112345678', to: '+493012345678', call_status: 'completed' }],
+  [
+    'POST',
+    '/api/v1/inbound/jambonz/status',
+    { call_sid: 'sid-1', direction: 'inbound', from: '+4915112345678', to: '+493012345678', call_status: 'completed' },
+  ],
 ];
 
 describe('health', () => {
@@ -106,7 +123,10 @@ describe('403: the key is not allowed for that company or scope', () => {
     const res = await w.s.api('GET', '/api/v1/dialer/next-batch?company=globex&size=1', { key: w.keys.site });
     expect(res.status).toBe(200);
     expect(res.body.company).toBe('globex');
-    const released = await w.s.api('POST', '/api/v1/dialer/release', { key: w.keys.site, body: { company: 'globex', batch_id: res.body.batch_id } });
+    const released = await w.s.api('POST', '/api/v1/dialer/release', {
+      key: w.keys.site,
+      body: { company: 'globex', batch_id: res.body.batch_id },
+    });
     expect(released.status).toBe(200);
   });
 });
@@ -150,7 +170,11 @@ describe('bodies the port cannot take', () => {
 
   it('JSON with a charset parameter is JSON', async () => {
     const body = JSON.stringify({ company: 'acme', scenarios: [{ key: 'charset-probe', name: 'Charset probe' }] });
-    const res = await w.s.api('POST', '/api/v1/dialer/register-scenarios', { key: w.keys.acme, body, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    const res = await w.s.api('POST', '/api/v1/dialer/register-scenarios', {
+      key: w.keys.acme,
+      body,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
     expect(res.status).toBe(200);
   });
 
@@ -180,7 +204,13 @@ describe('the OpenAPI document', () => {
     ['post', '/api/v1/inbound/jambonz/call'],
     ['post', '/api/v1/inbound/jambonz/status'],
   ];
-  const schemaOf = (s: any) => (s?.$ref ? s.$ref.slice(2).split('/').reduce((n: any, p: string) => n?.[p], doc) : s);
+  const schemaOf = (s: any) =>
+    s?.$ref
+      ? s.$ref
+          .slice(2)
+          .split('/')
+          .reduce((n: any, p: string) => n?.[p], doc)
+      : s;
 
   it('is OpenAPI 3 with a bearer security scheme', () => {
     expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
@@ -220,18 +250,35 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['phone', 'number_id', 'batch_id', 'outbound_line_id', 'agent_id', 'recording_url', 'transcript', 'data']),
     );
     expect([...schemaOf(report.properties.status).enum].sort()).toEqual(
-      ['ANSWERED', 'INTERESTED', 'NOT_INTERESTED', 'CALLBACK', 'HANGUP', 'COMPLAINED', 'NO_ANSWER', 'BUSY', 'POWER_OFF', 'INVALID', 'FAILED', 'INBOUND_CALL'].sort(),
+      [
+        'ANSWERED',
+        'INTERESTED',
+        'NOT_INTERESTED',
+        'CALLBACK',
+        'HANGUP',
+        'COMPLAINED',
+        'NO_ANSWER',
+        'BUSY',
+        'POWER_OFF',
+        'INVALID',
+        'FAILED',
+        'INBOUND_CALL',
+      ].sort(),
     );
     const many = schemaOf(doc.paths['/api/v1/dialer/report-results'].post.requestBody.content['application/json'].schema);
     expect(many.properties.results).toMatchObject({ type: 'array', maxItems: 1000 });
   });
 
   it('describes what the port really answers', async () => {
-    const responseSchema = (method: string, path: string, code: string) => doc.paths[path][method].responses[code].content['application/json'].schema;
+    const responseSchema = (method: string, path: string, code: string) =>
+      doc.paths[path][method].responses[code].content['application/json'].schema;
     const batch = await w.s.api('GET', '/api/v1/dialer/next-batch?company=acme&size=2', { key: w.keys.acme });
     expect(schemaErrors(doc, responseSchema('get', '/api/v1/dialer/next-batch', '200'), batch.body)).toEqual([]);
     const [first] = batch.body.numbers;
-    const report = await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body: { company: 'acme', ...item(first.phone, 'doc-1') } });
+    const report = await w.s.api('POST', '/api/v1/dialer/report-result', {
+      key: w.keys.acme,
+      body: { company: 'acme', ...item(first.phone, 'doc-1') },
+    });
     expect(report.status).toBe(201);
     expect(schemaErrors(doc, responseSchema('post', '/api/v1/dialer/report-result', '201'), report.body)).toEqual([]);
     const bad = await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body: { company: 'acme' } });

@@ -17,19 +17,40 @@ const DID = '+493012345670';
 const CLOSED_DID = '+493012345671';
 
 beforeAll(async () => {
-  w = await makeWorld({ companies: [{ slug: 'acme', balance: 1_000 }, { slug: 'globex', balance: 1_000 }], numbers: 2 });
+  w = await makeWorld({
+    companies: [
+      { slug: 'acme', balance: 1_000 },
+      { slug: 'globex', balance: 1_000 },
+    ],
+    numbers: 2,
+  });
   const agent = await w.s.rpc('aiAgents.create', {
-    companyId: w.ids.acme, name: 'Mia', systemPrompt: 'You are the receptionist of Acme.', greeting: 'Hello, Acme here.', language: 'de-DE', voice: 'alloy', temperature: 0.4,
+    companyId: w.ids.acme,
+    name: 'Mia',
+    systemPrompt: 'You are the receptionist of Acme.',
+    greeting: 'Hello, Acme here.',
+    language: 'de-DE',
+    voice: 'alloy',
+    temperature: 0.4,
   });
   await w.s.rpc('inbound.create', {
-    companyId: w.ids.acme, phone: '030 12345670', region: 'DE', displayName: 'Acme main', aiAgentId: agent.id, supportNumber: '+49 30 9999999',
+    companyId: w.ids.acme,
+    phone: '030 12345670',
+    region: 'DE',
+    displayName: 'Acme main',
+    aiAgentId: agent.id,
+    supportNumber: '+49 30 9999999',
     departments: [{ name: 'Sales', transferNumber: '030 1111111', description: 'new orders' }],
   });
   const closed = await addCompany(w.s, { slug: 'nightco', open24x7: false, balance: 1_000 });
   const tomorrow = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'][(new Date().getUTCDay() + 1) % 7];
   await w.s.rpc('schedule.set', { companyId: closed.id, windows: [{ day: tomorrow, start: '09:00', end: '10:00' }] });
   await w.s.rpc('inbound.create', { companyId: closed.id, phone: CLOSED_DID, supportNumber: '+493099999990' });
-  for (const [name, companyId] of [['acme', w.ids.acme], ['globex', w.ids.globex], ['nightco', closed.id]] as const) {
+  for (const [name, companyId] of [
+    ['acme', w.ids.acme],
+    ['globex', w.ids.globex],
+    ['nightco', closed.id],
+  ] as const) {
     key[name] = (await w.s.rpc('apikeys.create', { companyId, name: 'pbx', scopes: ['inbound'] })).key;
   }
   doc = (await w.s.api('GET', '/api/v1/openapi.json', { key: key.acme })).body;
@@ -52,7 +73,13 @@ describe('inbound lookup', () => {
       did: DID,
       company: { slug: 'acme' },
       open: true,
-      ai_agent: { system_prompt: 'You are the receptionist of Acme.', greeting: 'Hello, Acme here.', language: 'de-DE', voice: 'alloy', temperature: 0.4 },
+      ai_agent: {
+        system_prompt: 'You are the receptionist of Acme.',
+        greeting: 'Hello, Acme here.',
+        language: 'de-DE',
+        voice: 'alloy',
+        temperature: 0.4,
+      },
       departments: [{ name: 'Sales', transfer_number: '+49301111111', description: 'new orders' }],
       support_number: '+49309999999',
     });
@@ -110,7 +137,10 @@ describe('Jambonz webhooks', () => {
       expect(db.prepare('select status, direction, duration_s, amount_charged, company_id from call_results').all()).toEqual([
         { status: 'INBOUND_CALL', direction: 'inbound', duration_s: 75, amount_charged: 0, company_id: w.ids.acme },
       ]);
-      expect(db.prepare('select source, global_status from numbers where phone = ?').get(call.from)).toEqual({ source: 'inbound', global_status: 'active' });
+      expect(db.prepare('select source, global_status from numbers where phone = ?').get(call.from)).toEqual({
+        source: 'inbound',
+        global_status: 'active',
+      });
       expect(db.prepare('select wallet_balance from companies where id = ?').pluck().get(w.ids.acme)).toBe(1_000);
     } finally {
       db.close();

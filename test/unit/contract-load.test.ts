@@ -13,7 +13,10 @@ const COST: Record<string, number> = { acme: 50, globex: 30 };
 
 beforeAll(async () => {
   w = await makeWorld({
-    companies: [{ slug: 'acme', balance: 1_000_000, costPerBillable: 50 }, { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 1_000_000 }],
+    companies: [
+      { slug: 'acme', balance: 1_000_000, costPerBillable: 50 },
+      { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 1_000_000 },
+    ],
     numbers: 300,
   });
 }, 90_000);
@@ -22,7 +25,13 @@ afterAll(async () => w?.s.dispose());
 const lease = async (company: string, size: number) =>
   (await w.s.api('GET', `/api/v1/dialer/next-batch?company=${company}&size=${size}`, { key: w.keys[company] })).body;
 const reportBody = (callId: string, phone: string, status = 'ANSWERED') => ({
-  company: 'acme', call_id: callId, phone, scenario: 'sales', status, started_at: STARTED, duration_s: 15,
+  company: 'acme',
+  call_id: callId,
+  phone,
+  scenario: 'sales',
+  status,
+  started_at: STARTED,
+  duration_s: 15,
 });
 const settle = () => new Promise((r) => setTimeout(r, 400));
 
@@ -31,7 +40,15 @@ describe('a client that goes away mid-request', () => {
     const { numbers } = await lease('acme', 1);
     const body = JSON.stringify(reportBody('cut-1', numbers[0].phone));
     const before = snapshot(w.s);
-    expect(await rawRequest(w.s.url, { method: 'POST', path: '/api/v1/dialer/report-result', key: w.keys.acme, body, cutAfter: Math.floor(body.length / 2) })).toBeNull();
+    expect(
+      await rawRequest(w.s.url, {
+        method: 'POST',
+        path: '/api/v1/dialer/report-result',
+        key: w.keys.acme,
+        body,
+        cutAfter: Math.floor(body.length / 2),
+      }),
+    ).toBeNull();
     await settle();
     expect(snapshot(w.s)).toEqual(before);
     const full = await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body });
@@ -40,9 +57,23 @@ describe('a client that goes away mid-request', () => {
 
   it('a report-results cut off mid-body writes none of its items', async () => {
     const { numbers } = await lease('acme', 100);
-    const body = JSON.stringify({ company: 'acme', results: numbers.map((n: { phone: string }, i: number) => { const { company: _c, ...item } = reportBody(`cutmany-${i}`, n.phone); return item; }) });
+    const body = JSON.stringify({
+      company: 'acme',
+      results: numbers.map((n: { phone: string }, i: number) => {
+        const { company: _c, ...item } = reportBody(`cutmany-${i}`, n.phone);
+        return item;
+      }),
+    });
     const before = snapshot(w.s);
-    expect(await rawRequest(w.s.url, { method: 'POST', path: '/api/v1/dialer/report-results', key: w.keys.acme, body, cutAfter: Math.floor(body.length * 0.9) })).toBeNull();
+    expect(
+      await rawRequest(w.s.url, {
+        method: 'POST',
+        path: '/api/v1/dialer/report-results',
+        key: w.keys.acme,
+        body,
+        cutAfter: Math.floor(body.length * 0.9),
+      }),
+    ).toBeNull();
     await settle();
     expect(snapshot(w.s)).toEqual(before);
     const full = await w.s.api('POST', '/api/v1/dialer/report-results', { key: w.keys.acme, body });
@@ -61,7 +92,13 @@ describe('a client that goes away mid-request', () => {
       }
     };
     const before = balanceOf();
-    await rawRequest(w.s.url, { method: 'POST', path: '/api/v1/dialer/report-result', key: w.keys.acme, body, cutAfter: Buffer.byteLength(body) });
+    await rawRequest(w.s.url, {
+      method: 'POST',
+      path: '/api/v1/dialer/report-result',
+      key: w.keys.acme,
+      body,
+      cutAfter: Buffer.byteLength(body),
+    });
     await settle();
     const retry = await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body });
     expect([200, 201]).toContain(retry.status);
@@ -99,7 +136,8 @@ describe('eight dialers at once for two companies', () => {
       if (res.status === 201) {
         created[company]++;
         charged[company] += res.body.charged;
-        if (res.body.charged !== (BILLABLE.has(status) ? COST[company] : 0)) violations.push(`${dialer}: ${status} charged ${res.body.charged}`);
+        if (res.body.charged !== (BILLABLE.has(status) ? COST[company] : 0))
+          violations.push(`${dialer}: ${status} charged ${res.body.charged}`);
       } else if (res.status !== 200) violations.push(`${dialer}: report answered ${res.status} ${JSON.stringify(res.body)}`);
       if (status !== 'FAILED') done.set(id, { at: ++clock, by: company });
       if (status === 'COMPLAINED') complained.add(id);
@@ -123,16 +161,32 @@ describe('eight dialers at once for two companies', () => {
         // the last two go back unused
         const unused = numbers.slice(-2);
         for (const n of unused) holder.delete(n.number_id);
-        const rel = await w.s.api('POST', '/api/v1/dialer/release', { key, body: { company, batch_id: res.body.batch_id, number_ids: unused.map((n) => n.number_id) } });
+        const rel = await w.s.api('POST', '/api/v1/dialer/release', {
+          key,
+          body: { company, batch_id: res.body.batch_id, number_ids: unused.map((n) => n.number_id) },
+        });
         if (rel.status !== 200) violations.push(`${name}: release ${rel.status}`);
-        const calls = numbers.slice(0, -2).map((n) => ({ n, status: STATUSES[Math.floor(rnd() * STATUSES.length)], callId: `${name}-${++seq}` }));
+        const calls = numbers
+          .slice(0, -2)
+          .map((n) => ({ n, status: STATUSES[Math.floor(rnd() * STATUSES.length)], callId: `${name}-${++seq}` }));
         for (const { n } of calls) holder.delete(n.number_id);
-        const item = (c: (typeof calls)[number]) => ({ call_id: c.callId, number_id: c.n.number_id, batch_id: res.body.batch_id, scenario: 'sales', status: c.status, started_at: STARTED, duration_s: 9 });
+        const item = (c: (typeof calls)[number]) => ({
+          call_id: c.callId,
+          number_id: c.n.number_id,
+          batch_id: res.body.batch_id,
+          scenario: 'sales',
+          status: c.status,
+          started_at: STARTED,
+          duration_s: 9,
+        });
         if (calls.length === 0) continue;
         if (seed % 2 === 0) {
           const bulk = await w.s.api('POST', '/api/v1/dialer/report-results', { key, body: { company, results: calls.map(item) } });
           if (bulk.status !== 200) violations.push(`${name}: report-results ${bulk.status} ${bulk.text.slice(0, 200)}`);
-          else calls.forEach((c, i) => acknowledge(company, name, c.n.number_id, c.status, { status: bulk.body.results[i].http_status, body: bulk.body.results[i] }));
+          else
+            calls.forEach((c, i) =>
+              acknowledge(company, name, c.n.number_id, c.status, { status: bulk.body.results[i].http_status, body: bulk.body.results[i] }),
+            );
         } else {
           await Promise.all(
             calls.map(async (c, i) => {
@@ -149,7 +203,9 @@ describe('eight dialers at once for two companies', () => {
       }
     };
 
-    const dialers = ['acme', 'acme', 'acme', 'acme', 'acme', 'globex', 'globex', 'globex'].map((company, i) => dialer(`rack-${i}`, company, i + 1));
+    const dialers = ['acme', 'acme', 'acme', 'acme', 'acme', 'globex', 'globex', 'globex'].map((company, i) =>
+      dialer(`rack-${i}`, company, i + 1),
+    );
     await Promise.all(dialers);
     expect(violations).toEqual([]);
     expect(created.acme + created.globex).toBeGreaterThan(150);
@@ -158,21 +214,35 @@ describe('eight dialers at once for two companies', () => {
     const db = w.s.openDb();
     try {
       for (const company of ['acme', 'globex']) {
-        const row = db.prepare(`select c.wallet_balance as balance,
+        const row = db
+          .prepare(
+            `select c.wallet_balance as balance,
             (select sum(amount) from ledger_entries l where l.company_id = c.id) as ledger,
             (select coalesce(sum(amount), 0) from ledger_entries l where l.company_id = c.id and kind = 'charge') as charges,
             (select count(*) from call_results r where r.company_id = c.id and r.call_id like 'rack-%') as results
-          from companies c where slug = ?`).get(company) as Record<string, number>;
+          from companies c where slug = ?`,
+          )
+          .get(company) as Record<string, number>;
         expect(row.balance, company).toBe(row.ledger);
         expect(row.results, company).toBe(created[company]);
         // the cut-off tests above charged acme once (gone-1) and cut-1 and cutmany-* too
-        const before = company === 'acme' ? db.prepare("select coalesce(sum(amount_charged), 0) from call_results where call_id not like 'rack-%'").pluck().get() as number : 0;
+        const before =
+          company === 'acme'
+            ? (db
+                .prepare("select coalesce(sum(amount_charged), 0) from call_results where call_id not like 'rack-%'")
+                .pluck()
+                .get() as number)
+            : 0;
         expect(-row.charges, company).toBe(charged[company] + before);
       }
       expect(db.prepare('select count(*) from leases').pluck().get(), 'every lease was reported or released').toBe(0);
-      const notComplained = [...complained].filter((id) => db.prepare('select global_status from numbers where id = ?').pluck().get(id) !== 'complained');
+      const notComplained = [...complained].filter(
+        (id) => db.prepare('select global_status from numbers where id = ?').pluck().get(id) !== 'complained',
+      );
       expect(notComplained).toEqual([]);
-      expect(db.prepare('select count(*) from (select company_id, call_id from call_results group by 1, 2 having count(*) > 1)').pluck().get()).toBe(0);
+      expect(
+        db.prepare('select count(*) from (select company_id, call_id from call_results group by 1, 2 having count(*) > 1)').pluck().get(),
+      ).toBe(0);
     } finally {
       db.close();
     }

@@ -17,7 +17,10 @@ const firstCall: { body?: Record<string, unknown>; answer?: unknown } = {};
 
 beforeAll(async () => {
   w = await makeWorld({
-    companies: [{ slug: 'acme', balance: 100_000, costPerBillable: 50 }, { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 50_000 }],
+    companies: [
+      { slug: 'acme', balance: 100_000, costPerBillable: 50 },
+      { slug: 'globex', currency: 'USD', costPerBillable: 30, balance: 50_000 },
+    ],
     numbers: 60,
   });
 }, 90_000);
@@ -38,7 +41,12 @@ const available = async (company: string): Promise<Set<string>> => {
   return new Set(got.numbers.map((n) => n.phone));
 };
 const body = (over: Record<string, unknown>): Record<string, unknown> => ({
-  company: 'acme', scenario: 'sales', status: 'ANSWERED', started_at: STARTED, duration_s: 42, ...over,
+  company: 'acme',
+  scenario: 'sales',
+  status: 'ANSWERED',
+  started_at: STARTED,
+  duration_s: 42,
+  ...over,
 });
 const report = async (b: Record<string, unknown>, key = w.keys[String(b.company)]): Promise<ApiAnswer> => {
   const res = await w.s.api('POST', '/api/v1/dialer/report-result', { key, body: b });
@@ -59,8 +67,12 @@ describe('report-result: idempotent by call_id', () => {
   it('201, then 200 with the identical answer for the same body; 409 for another body, which changes nothing', async () => {
     const { batch_id, numbers } = await lease('acme', 1);
     const first = body({
-      call_id: 'call-1', phone: numbers[0].phone, batch_id, recording_url: 'https://rec.example/1.mp3',
-      transcript: 'agent: hello\ncustomer: yes', data: { lead: { name: 'Ann', product: 'plan-b' } },
+      call_id: 'call-1',
+      phone: numbers[0].phone,
+      batch_id,
+      recording_url: 'https://rec.example/1.mp3',
+      transcript: 'agent: hello\ncustomer: yes',
+      data: { lead: { name: 'Ann', product: 'plan-b' } },
     });
     const created = await report(first);
     expect(created.status).toBe(201);
@@ -109,7 +121,7 @@ describe('report-result: what belongs to whom', () => {
     expect(other.status).toBe(201);
   });
 
-  it('a phone and a number_id that name different numbers, or another company\'s line or agent: refused, nothing written', async () => {
+  it("a phone and a number_id that name different numbers, or another company's line or agent: refused, nothing written", async () => {
     const { numbers } = await lease('acme', 2);
     const [line, agent] = await Promise.all([
       w.s.rpc('lines.create', { companyId: w.ids.globex, phone: '+493099990009', name: 'Globex trunk' }),
@@ -200,10 +212,17 @@ describe('the status table', () => {
     charged.meter = 0;
     await w.s.rpc('companies.update', { companyId: id, billingMode: 'per_minute', costPerMinute: 20 });
     const { batch_id, numbers } = await lease('meter', 4);
-    const cases: [string, number, number][] = [['ANSWERED', 61, 40], ['INTERESTED', 60, 20], ['HANGUP', 1, 20], ['NO_ANSWER', 300, 0]];
+    const cases: [string, number, number][] = [
+      ['ANSWERED', 61, 40],
+      ['INTERESTED', 60, 20],
+      ['HANGUP', 1, 20],
+      ['NO_ANSWER', 300, 0],
+    ];
     let balance = 10_000;
     for (const [i, [status, seconds, cost]] of cases.entries()) {
-      const res = await report(body({ company: 'meter', call_id: `pm-${i}`, phone: numbers[i].phone, batch_id, status, duration_s: seconds }));
+      const res = await report(
+        body({ company: 'meter', call_id: `pm-${i}`, phone: numbers[i].phone, batch_id, status, duration_s: seconds }),
+      );
       balance -= cost;
       expect(res.body, `${status} ${seconds}s`).toEqual({ result_id: expect.any(Number), charged: cost, wallet_balance: balance });
     }
@@ -226,7 +245,12 @@ describe('the status table', () => {
     try {
       const { batch_id, numbers } = await lease('acme', 4);
       const [complained, powerOff, invalid, noAnswer] = numbers.map((n) => n.phone);
-      for (const [phone, status] of [[complained, 'COMPLAINED'], [powerOff, 'POWER_OFF'], [invalid, 'INVALID'], [noAnswer, 'NO_ANSWER']]) {
+      for (const [phone, status] of [
+        [complained, 'COMPLAINED'],
+        [powerOff, 'POWER_OFF'],
+        [invalid, 'INVALID'],
+        [noAnswer, 'NO_ANSWER'],
+      ]) {
         expect((await report(body({ call_id: `gs-${status}`, phone, batch_id, status }))).status).toBe(201);
       }
       const globex = await available('globex');
@@ -235,7 +259,8 @@ describe('the status table', () => {
       const acme = await available('acme');
       // acme never gets back a number it dialed, whatever the cooldown (an inbound call is not one it dialed)
       for (const [phone, status] of statusOf) {
-        if (calledBy.get(phone) === 'acme' && status !== 'FAILED' && status !== 'INBOUND_CALL') expect(acme.has(phone), `${phone} ${status}`).toBe(false);
+        if (calledBy.get(phone) === 'acme' && status !== 'FAILED' && status !== 'INBOUND_CALL')
+          expect(acme.has(phone), `${phone} ${status}`).toBe(false);
       }
     } finally {
       await w.s.rpc('settings.updateSite', { callCooldownDays: 3 });
@@ -256,13 +281,24 @@ describe('the money afterwards', () => {
     await w.s.stop();
     const db = w.s.openDb();
     try {
-      const rows = db.prepare(`select c.slug, c.wallet_balance as balance, c.id,
+      const rows = db
+        .prepare(
+          `select c.slug, c.wallet_balance as balance, c.id,
           (select coalesce(sum(amount), 0) from ledger_entries l where l.company_id = c.id) as ledger,
           (select coalesce(sum(amount), 0) from ledger_entries l where l.company_id = c.id and kind = 'charge') as charges,
           (select coalesce(sum(amount_charged), 0) from call_results r where r.company_id = c.id) as charged
-        from companies c order by c.slug`).all() as { slug: string; balance: number; ledger: number; charges: number; charged: number }[];
+        from companies c order by c.slug`,
+        )
+        .all() as { slug: string; balance: number; ledger: number; charges: number; charged: number }[];
       expect(rows).toEqual([
-        { slug: 'acme', id: w.ids.acme, balance: 100_000 - charged.acme, ledger: 100_000 - charged.acme, charges: -charged.acme, charged: charged.acme },
+        {
+          slug: 'acme',
+          id: w.ids.acme,
+          balance: 100_000 - charged.acme,
+          ledger: 100_000 - charged.acme,
+          charges: -charged.acme,
+          charged: charged.acme,
+        },
         { slug: 'globex', id: w.ids.globex, balance: 50_000 - 60, ledger: 50_000 - 60, charges: -60, charged: 60 },
         { slug: 'meter', id: w.ids.meter ?? expect.any(Number), balance: 10_000 - 80, ledger: 10_000 - 80, charges: -80, charged: 80 },
       ]);
@@ -273,7 +309,9 @@ describe('the money afterwards', () => {
         expect(status(phone), `${phone} after ${s}`).toBe(expected);
       }
       expect(db.prepare("select source from numbers where phone = '+4915112340000'").pluck().get()).toBe('inbound');
-      expect(db.prepare("select count(*) from call_results where call_id in ('ghost-1', 'ghost-2', 'taken-1', 'taken-2')").pluck().get()).toBe(0);
+      expect(
+        db.prepare("select count(*) from call_results where call_id in ('ghost-1', 'ghost-2', 'taken-1', 'taken-2')").pluck().get(),
+      ).toBe(0);
       // a reported result ends the lease
       expect(db.prepare('select count(*) from leases l join call_results r on r.number_id = l.number_id').pluck().get()).toBe(0);
     } finally {

@@ -19,7 +19,10 @@ beforeEach(async () => {
   core = await makeTestCore({ clock: clock.clock });
   seeded = await seedWorld(core); // acme (Europe/Berlin, EUR, 50 a call) and globex (New York, USD, 30)
   const su = seeded.superuser;
-  for (const [slug, companyId] of [['acme', seeded.companyA], ['globex', seeded.companyB]] as const) {
+  for (const [slug, companyId] of [
+    ['acme', seeded.companyA],
+    ['globex', seeded.companyB],
+  ] as const) {
     ok(await call(core, su, 'billing.topup', { companyId, amount: 10_000 }));
     ok(await call(core, su, 'schedule.set', { companyId, windows: ALL_DAY }));
     ok(await call(core, su, 'scenarios.create', { companyId, key: 'sales', name: 'Sales' }));
@@ -41,7 +44,8 @@ const api = async (method: string, path: string, key: string, body?: unknown) =>
   });
   return { status: res.status, body: (await res.json()) as any };
 };
-const lease = async (company: string, size = 1000) => (await api('GET', `/api/v1/dialer/next-batch?company=${company}&size=${size}`, keys[company])).body;
+const lease = async (company: string, size = 1000) =>
+  (await api('GET', `/api/v1/dialer/next-batch?company=${company}&size=${size}`, keys[company])).body;
 /** the phones the company may be handed now; released again */
 const available = async (company: string): Promise<string[]> => {
   const got = await lease(company);
@@ -50,11 +54,18 @@ const available = async (company: string): Promise<string[]> => {
 };
 const report = (company: string, phone: string, callId: string, status = 'ANSWERED', startedAt = clock.clock()) =>
   api('POST', '/api/v1/dialer/report-result', keys[company], {
-    company, call_id: callId, phone, scenario: 'sales', status, started_at: new Date(startedAt).toISOString(), duration_s: 30,
+    company,
+    call_id: callId,
+    phone,
+    scenario: 'sales',
+    status,
+    started_at: new Date(startedAt).toISOString(),
+    duration_s: 30,
   });
 const lastCall = (phone: string) =>
   core.db.sqlite.prepare('select last_called_at as at, last_called_company_id as companyId from numbers where phone = ?').get(phone);
-const counts = () => core.db.sqlite.prepare('select (select count(*) from call_results) as results, (select count(*) from ledger_entries) as ledger').get();
+const counts = () =>
+  core.db.sqlite.prepare('select (select count(*) from call_results) as results, (select count(*) from ledger_entries) as ledger').get();
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -119,10 +130,22 @@ describe('started_at and the cooldown', () => {
     const { numbers } = await lease('acme', 2);
     const before = counts();
     const ahead = await report('acme', numbers[0].phone, 'future-1', 'ANSWERED', clock.clock() + 2 * MINUTE);
-    expect(ahead).toMatchObject({ status: 400, body: { error: { code: 'BAD_INPUT', message: expect.stringMatching(/started_at .* future/) } } });
+    expect(ahead).toMatchObject({
+      status: 400,
+      body: { error: { code: 'BAD_INPUT', message: expect.stringMatching(/started_at .* future/) } },
+    });
     const batch = await api('POST', '/api/v1/dialer/report-results', keys.acme, {
       company: 'acme',
-      results: [{ call_id: 'future-2', phone: numbers[1].phone, scenario: 'sales', status: 'ANSWERED', started_at: new Date(clock.clock() + DAY).toISOString(), duration_s: 5 }],
+      results: [
+        {
+          call_id: 'future-2',
+          phone: numbers[1].phone,
+          scenario: 'sales',
+          status: 'ANSWERED',
+          started_at: new Date(clock.clock() + DAY).toISOString(),
+          duration_s: 5,
+        },
+      ],
     });
     expect(batch.body).toMatchObject({ created: 0, rejected: 1, results: [{ http_status: 400 }] });
     expect(counts()).toEqual(before);
@@ -133,14 +156,28 @@ describe('started_at and the cooldown', () => {
 
 describe('calling hours', () => {
   it('closed at the window end (company time zone), next_open_at the next morning; Friday evening opens on Monday', async () => {
-    ok(await call(core, seeded.superuser, 'schedule.set', { companyId: seeded.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }, { day: 'fri', start: '09:00', end: '17:00' }] }));
+    ok(
+      await call(core, seeded.superuser, 'schedule.set', {
+        companyId: seeded.companyA,
+        windows: [
+          { day: 'mon', start: '09:00', end: '17:00' },
+          { day: 'fri', start: '09:00', end: '17:00' },
+        ],
+      }),
+    );
     clock.set(Date.parse('2026-03-02T15:59:00Z')); // Monday 16:59 in Berlin (CET)
     const open = await lease('acme', 1);
     expect(open.blocked).toBeNull();
     await api('POST', '/api/v1/dialer/release', keys.acme, { company: 'acme', batch_id: open.batch_id });
     clock.set(Date.parse('2026-03-02T16:00:00Z')); // 17:00 in Berlin
-    expect(await lease('acme', 1)).toMatchObject({ numbers: [], blocked: { reason: 'outside_schedule', next_open_at: '2026-03-06T08:00:00.000Z' } });
+    expect(await lease('acme', 1)).toMatchObject({
+      numbers: [],
+      blocked: { reason: 'outside_schedule', next_open_at: '2026-03-06T08:00:00.000Z' },
+    });
     clock.set(Date.parse('2026-03-06T16:30:00Z')); // Friday 17:30 in Berlin
-    expect(await lease('acme', 1)).toMatchObject({ numbers: [], blocked: { reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' } });
+    expect(await lease('acme', 1)).toMatchObject({
+      numbers: [],
+      blocked: { reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' },
+    });
   });
 });

@@ -23,7 +23,8 @@ const SERVE_BUILT = existsSync(join(ROOT, 'out', 'renderer', 'index.html'));
 const COMMAND = SERVE_BUILT
   ? (dir: string) => [CLI, 'serve', '--data-dir', dir, '--port', '0', '--json']
   : (dir: string) => [join(ROOT, 'test', 'sim', 'port-process.ts'), dir];
-if (!SERVE_BUILT) console.log('crash test: out/renderer is not built, so the HTTP port runs without the console (test/sim/port-process.ts)');
+if (!SERVE_BUILT)
+  console.log('crash test: out/renderer is not built, so the HTTP port runs without the console (test/sim/port-process.ts)');
 
 let dataDir: string;
 let child: ChildProcess | null = null;
@@ -57,13 +58,31 @@ it('a serve killed with SIGKILL mid-load keeps every result it acknowledged, and
   dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-crash-'));
   const setup = await createCore({ dataDir, desk: memoryDeskSettings() });
   const now = Date.now();
-  const company = createCompany(setup.db, CLI_ACTOR, { slug: 'acme', name: 'Acme', timezone: 'UTC', currency: 'EUR', billingMode: 'per_call', costPerBillable: 10, costPerMinute: 0, lowBalanceThreshold: 0 }, now);
+  const company = createCompany(
+    setup.db,
+    CLI_ACTOR,
+    {
+      slug: 'acme',
+      name: 'Acme',
+      timezone: 'UTC',
+      currency: 'EUR',
+      billingMode: 'per_call',
+      costPerBillable: 10,
+      costPerMinute: 0,
+      lowBalanceThreshold: 0,
+    },
+    now,
+  );
   topUp(setup.db, CLI_ACTOR, { companyId: company.id, amount: 1_000_000 }, now);
   setSchedule(setup.db, CLI_ACTOR, { companyId: company.id, windows: OPEN_24X7, exceptions: [] }, now);
-  setup.db.sqlite.prepare("insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)").run(company.id, now, now);
+  setup.db.sqlite
+    .prepare("insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)")
+    .run(company.id, now, now);
   const key = createApiKey(setup.db, CLI_ACTOR, { companyId: company.id, name: 'rack', scopes: ['dialer'] }, now).key;
-  const insert = setup.db.sqlite.prepare("insert into numbers (phone, imported_at) values (?, 0)");
-  setup.db.sqlite.transaction(() => { for (let i = 0; i < 3000; i++) insert.run(phoneOf(i)); })();
+  const insert = setup.db.sqlite.prepare('insert into numbers (phone, imported_at) values (?, 0)');
+  setup.db.sqlite.transaction(() => {
+    for (let i = 0; i < 3000; i++) insert.run(phoneOf(i));
+  })();
   await setup.close();
 
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
@@ -75,10 +94,20 @@ it('a serve killed with SIGKILL mid-load keeps every result it acknowledged, and
   const load = async (dialer: number) => {
     for (let round = 0; !killed; round++) {
       try {
-        const batch = (await (await fetch(`${first.url}/api/v1/dialer/next-batch?company=acme&size=10&dialer=d${dialer}`, { headers })).json()) as { numbers: { number_id: number }[] };
+        const batch = (await (
+          await fetch(`${first.url}/api/v1/dialer/next-batch?company=acme&size=10&dialer=d${dialer}`, { headers })
+        ).json()) as { numbers: { number_id: number }[] };
         await Promise.all(
           batch.numbers.map(async (n: { number_id: number }, i: number) => {
-            const body = JSON.stringify({ company: 'acme', call_id: `d${dialer}-${round}-${i}`, number_id: n.number_id, scenario: 'sales', status: 'ANSWERED', started_at: new Date().toISOString(), duration_s: 30 });
+            const body = JSON.stringify({
+              company: 'acme',
+              call_id: `d${dialer}-${round}-${i}`,
+              number_id: n.number_id,
+              scenario: 'sales',
+              status: 'ANSWERED',
+              started_at: new Date().toISOString(),
+              duration_s: 30,
+            });
             const res = await fetch(`${first.url}/api/v1/dialer/report-result`, { method: 'POST', headers, body });
             if (res.status === 201) acknowledged.set(JSON.parse(body).call_id, { body, answer: await res.json() });
           }),

@@ -19,7 +19,8 @@ async function setup() {
   w = await seedWorld(core);
 }
 
-const readCsv = (path: string) => parse(readFileSync(path), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+const readCsv = (path: string) =>
+  parse(readFileSync(path), { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 describe('calls.exportCsv', () => {
   it('writes the filtered log with local and UTC times, decimal money and text that survives quoting', async () => {
@@ -28,11 +29,25 @@ describe('calls.exportCsv', () => {
     const d = seedDimensions(core, w.companyA, 'a');
     const nasty = 'Agent: "hello", how are you?\nCustomer: خوبم، ممنون\r\nAgent: bye';
     const first = recordTestResult(core, {
-      companyId: w.companyA, phone: '+4917012345678', status: 'INTERESTED', startedAt: '2026-03-01T23:00:00Z', durationS: 61,
-      scenarioId: d.scenarioId, outboundLineId: d.lineId, agentId: d.agentId, transcript: nasty, recordingUrl: 'https://rec.example/a,b.mp3',
+      companyId: w.companyA,
+      phone: '+4917012345678',
+      status: 'INTERESTED',
+      startedAt: '2026-03-01T23:00:00Z',
+      durationS: 61,
+      scenarioId: d.scenarioId,
+      outboundLineId: d.lineId,
+      agentId: d.agentId,
+      transcript: nasty,
+      recordingUrl: 'https://rec.example/a,b.mp3',
       data: { lead: { name: 'Anna, "Ann"' } },
     });
-    const second = recordTestResult(core, { companyId: w.companyA, phone: '+4917099999999', status: 'BUSY', startedAt: '2026-03-02T12:30:00Z', transcript: '=HYPERLINK("http://evil")' });
+    const second = recordTestResult(core, {
+      companyId: w.companyA,
+      phone: '+4917099999999',
+      status: 'BUSY',
+      startedAt: '2026-03-02T12:30:00Z',
+      transcript: '=HYPERLINK("http://evil")',
+    });
     recordTestResult(core, { companyId: w.companyA, phone: '+4917088888888', status: 'BUSY', startedAt: '2026-02-28T12:30:00Z' }); // outside
     recordTestResult(core, { companyId: w.companyB, phone: '+4917077777777', status: 'BUSY', startedAt: '2026-03-02T12:30:00Z' }); // other company
 
@@ -48,10 +63,22 @@ describe('calls.exportCsv', () => {
     const rows = readCsv(answer.savedTo!);
     expect(rows.map((r) => Number(r.result_id))).toEqual([second, first]);
     expect(rows[1]).toMatchObject({
-      started_at_local: '2026-03-02 00:00:00', utc_offset: '+01:00', started_at_utc: '2026-03-01T23:00:00.000Z',
-      phone: '+4917012345678', direction: 'outbound', status: 'INTERESTED', billable: 'yes', duration_s: '61',
-      scenario_key: 'sc-a', scenario: 'Scenario a', agent: 'Agent a', charged: '12.50', currency: 'EUR',
-      transcript: nasty, recording_url: 'https://rec.example/a,b.mp3', data: '{"lead":{"name":"Anna, \\"Ann\\""}}',
+      started_at_local: '2026-03-02 00:00:00',
+      utc_offset: '+01:00',
+      started_at_utc: '2026-03-01T23:00:00.000Z',
+      phone: '+4917012345678',
+      direction: 'outbound',
+      status: 'INTERESTED',
+      billable: 'yes',
+      duration_s: '61',
+      scenario_key: 'sc-a',
+      scenario: 'Scenario a',
+      agent: 'Agent a',
+      charged: '12.50',
+      currency: 'EUR',
+      transcript: nasty,
+      recording_url: 'https://rec.example/a,b.mp3',
+      data: '{"lead":{"name":"Anna, \\"Ann\\""}}',
     });
     expect(rows[1]!.outbound_line).toMatch(/^Line a \(\+4930\d+\)$/);
     expect(rows[0]).toMatchObject({ charged: '0.00', billable: 'no', transcript: `'=HYPERLINK("http://evil")`, scenario: '' });
@@ -64,7 +91,12 @@ describe('calls.exportCsv', () => {
     const n = EXPORT_CHUNK * 3 + 17;
     const insert = core.db.sqlite.transaction(() => {
       for (let i = 0; i < n; i++) {
-        recordTestResult(core, { companyId: w.companyA, phone: `+49170${String(1000000 + i)}`, status: 'NO_ANSWER', startedAt: Date.parse('2026-03-01T00:00:00Z') + (i % 50) * 1000 });
+        recordTestResult(core, {
+          companyId: w.companyA,
+          phone: `+49170${String(1000000 + i)}`,
+          status: 'NO_ANSWER',
+          startedAt: Date.parse('2026-03-01T00:00:00Z') + (i % 50) * 1000,
+        });
       }
     });
     insert();
@@ -106,7 +138,12 @@ describe('calls.exportCsv', () => {
 
 describe('money as decimals', () => {
   it.each([
-    [1250, 'EUR', '12.50'], [-5, 'USD', '-0.05'], [0, 'USD', '0.00'], [1500, 'IRR', '1500'], [7, 'JPY', '7'], [-1001, 'KWD', '-1.001'],
+    [1250, 'EUR', '12.50'],
+    [-5, 'USD', '-0.05'],
+    [0, 'USD', '0.00'],
+    [1500, 'IRR', '1500'],
+    [7, 'JPY', '7'],
+    [-1001, 'KWD', '-1.001'],
   ])('%d %s is %s', (minor, currency, text) => expect(decimalAmount(minor, currency)).toBe(text));
 });
 
@@ -124,10 +161,21 @@ describe('billing.statementCsv', () => {
     topUp(core.db, CLI_ACTOR, { companyId: w.companyB, amount: 999 }, at('2026-03-10T10:00:00Z'));
 
     const answer = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-03' }));
-    expect(answer).toMatchObject({ month: '2026-03', currency: 'EUR', openingBalance: 9_950, closingBalance: 11_850, entries: 3, cancelled: false });
+    expect(answer).toMatchObject({
+      month: '2026-03',
+      currency: 'EUR',
+      openingBalance: 9_950,
+      closingBalance: 11_850,
+      entries: 3,
+      cancelled: false,
+    });
     const rows = readCsv(answer.savedTo!);
     expect(rows.map((r) => r.kind)).toEqual(['opening_balance', 'topup', 'charge', 'charge', 'closing_balance']);
-    expect(rows[0]).toMatchObject({ balance_after: '99.50', created_at_local: '2026-03-01 00:00:00', created_at_utc: '2026-02-28T23:00:00.000Z' });
+    expect(rows[0]).toMatchObject({
+      balance_after: '99.50',
+      created_at_local: '2026-03-01 00:00:00',
+      created_at_utc: '2026-02-28T23:00:00.000Z',
+    });
     expect(rows[1]).toMatchObject({ amount: '20.00', balance_after: '119.50', note: "'=cmd", user: '' });
     expect(rows[2]).toMatchObject({ amount: '-0.50', call_result_id: String(call1), phone: '+4917000000002' });
     expect(rows[3]).toMatchObject({ created_at_local: '2026-03-31 23:59:00', utc_offset: '+02:00' });
@@ -143,6 +191,9 @@ describe('billing.statementCsv', () => {
 
     const empty = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2025-12' }));
     expect(empty).toMatchObject({ openingBalance: 0, closingBalance: 0, entries: 0 });
-    expect(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-13' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-13' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 });

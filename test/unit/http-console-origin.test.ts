@@ -31,14 +31,28 @@ afterAll(async () => {
 
 async function appState(host: string, origin?: string) {
   const body = JSON.stringify({ channel: 'app.state', arg: {} });
-  const head = ['POST /rpc/invoke HTTP/1.1', `Host: ${host}`, 'Content-Type: application/json', `Content-Length: ${body.length}`, 'Connection: close'];
+  const head = [
+    'POST /rpc/invoke HTTP/1.1',
+    `Host: ${host}`,
+    'Content-Type: application/json',
+    `Content-Length: ${body.length}`,
+    'Connection: close',
+  ];
   if (origin !== undefined) head.push(`Origin: ${origin}`);
   return sendRaw(port.url, `${head.join('\r\n')}\r\n\r\n${body}`);
 }
 
 describe('the console bridge’s Host check', () => {
   it('takes IPv4 literals, bracketed IPv6 literals and localhost, with or without a port', async () => {
-    for (const host of [`127.0.0.1:${portNumber}`, '127.0.0.1', `localhost:${portNumber}`, 'LocalHost', `[::1]:${portNumber}`, '[::ffff:127.0.0.1]', '192.168.1.20:8787']) {
+    for (const host of [
+      `127.0.0.1:${portNumber}`,
+      '127.0.0.1',
+      `localhost:${portNumber}`,
+      'LocalHost',
+      `[::1]:${portNumber}`,
+      '[::ffff:127.0.0.1]',
+      '192.168.1.20:8787',
+    ]) {
       const answer = await appState(host);
       expect(answer?.status, host).toBe(200);
       expect(answer?.body, host).toMatchObject({ ok: true });

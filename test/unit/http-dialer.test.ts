@@ -38,11 +38,21 @@ describe('API-key auth on /api/v1/dialer/*', () => {
 
   it('403 for a key without the dialer scope, and for a company key acting for another company', async () => {
     d = await dialerWorld();
-    const inboundOnly = createApiKey(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, name: 'pbx', scopes: ['inbound'] }, d.clock.clock()).key;
+    const inboundOnly = createApiKey(
+      d.core.db,
+      CLI_ACTOR,
+      { companyId: d.w.companyA, name: 'pbx', scopes: ['inbound'] },
+      d.clock.clock(),
+    ).key;
     const before = snapshot();
-    expect(await d.api('GET', '/api/v1/dialer/next-batch?company=acme', undefined, inboundOnly)).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
+    expect(await d.api('GET', '/api/v1/dialer/next-batch?company=acme', undefined, inboundOnly)).toMatchObject({
+      status: 403,
+      body: { error: { code: 'FORBIDDEN' } },
+    });
     expect(await d.api('GET', '/api/v1/dialer/next-batch?company=globex', undefined, d.keys.a)).toMatchObject({ status: 403 });
-    expect(await d.api('POST', '/api/v1/dialer/report-result', report({ company: 'globex', number_id: d.numberIds[0] }), d.keys.a)).toMatchObject({ status: 403 });
+    expect(
+      await d.api('POST', '/api/v1/dialer/report-result', report({ company: 'globex', number_id: d.numberIds[0] }), d.keys.a),
+    ).toMatchObject({ status: 403 });
     // a company key learns nothing about slugs that do not exist either
     expect((await d.api('GET', '/api/v1/dialer/next-batch?company=nobody', undefined, d.keys.a)).status).toBe(403);
     expect(snapshot()).toEqual(before);
@@ -97,15 +107,27 @@ describe('next-batch over HTTP', () => {
   it('a blocked answer is still 200, with next_open_at', async () => {
     d = await dialerWorld();
     d.core.db.sqlite.prepare('delete from schedule_windows where company_id = ?').run(d.w.companyA);
-    d.core.db.sqlite.prepare('insert into schedule_windows (company_id, weekday, start_minute, end_minute) values (?, 1, 540, 1020)').run(d.w.companyA);
+    d.core.db.sqlite
+      .prepare('insert into schedule_windows (company_id, weekday, start_minute, end_minute) values (?, 1, 540, 1020)')
+      .run(d.w.companyA);
     const res = await d.api('GET', '/api/v1/dialer/next-batch?company=acme');
-    expect(res).toMatchObject({ status: 200, body: { numbers: [], batch_id: null, blocked: { reason: 'outside_schedule', next_open_at: '2026-03-03T08:00:00.000Z' } } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { numbers: [], batch_id: null, blocked: { reason: 'outside_schedule', next_open_at: '2026-03-03T08:00:00.000Z' } },
+    });
   });
 
   it('400 for a bad size or slug, with nothing written', async () => {
     d = await dialerWorld();
     const before = snapshot();
-    for (const q of ['company=acme&size=0', 'company=acme&size=1001', 'company=acme&size=ten', 'company=ACME', 'size=5', 'company=acme&dialer=has%20space']) {
+    for (const q of [
+      'company=acme&size=0',
+      'company=acme&size=1001',
+      'company=acme&size=ten',
+      'company=ACME',
+      'size=5',
+      'company=acme&dialer=has%20space',
+    ]) {
       const res = await d.api('GET', `/api/v1/dialer/next-batch?${q}`);
       expect(res.status, q).toBe(400);
       expect(res.body.error.code).toBe('BAD_INPUT');
@@ -131,7 +153,10 @@ describe('report-result over HTTP', () => {
 
   it('404 for a phone the pool does not know; 409 for a number another company holds', async () => {
     d = await dialerWorld();
-    expect(await d.api('POST', '/api/v1/dialer/report-result', report({ phone: '+12125550142' }))).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect(await d.api('POST', '/api/v1/dialer/report-result', report({ phone: '+12125550142' }))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'NOT_FOUND' } },
+    });
     await d.api('GET', '/api/v1/dialer/next-batch?company=globex&size=1', undefined, d.keys.b);
     expect(await d.api('POST', '/api/v1/dialer/report-result', report({ number_id: d.numberIds[0] }))).toMatchObject({ status: 409 });
   });
@@ -167,7 +192,11 @@ describe('report-result over HTTP', () => {
 
   it('413 with the error shape for a body over the limit', async () => {
     d = await dialerWorld();
-    const res = await d.api('POST', '/api/v1/dialer/report-result', report({ number_id: d.numberIds[0], transcript: 'x'.repeat(1_100_000) }));
+    const res = await d.api(
+      'POST',
+      '/api/v1/dialer/report-result',
+      report({ number_id: d.numberIds[0], transcript: 'x'.repeat(1_100_000) }),
+    );
     expect(res).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
     expect(d.count('call_results')).toBe(0);
   });
@@ -185,18 +214,44 @@ describe('report-results, register-scenarios and release over HTTP', () => {
     const res = await d.api('POST', '/api/v1/dialer/report-results', body);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 1000, replayed: 0, rejected: 0, wallet_balance: 1_000_000 - 50_000 });
-    expect(res.body.results[999]).toEqual({ index: 999, call_id: 'bulk-999', outcome: 'created', http_status: 201, result_id: expect.any(Number), charged: 50, wallet_balance: 950_000, error: null });
+    expect(res.body.results[999]).toEqual({
+      index: 999,
+      call_id: 'bulk-999',
+      outcome: 'created',
+      http_status: 201,
+      result_id: expect.any(Number),
+      charged: 50,
+      wallet_balance: 950_000,
+      error: null,
+    });
     expect(d.count('call_results')).toBe(1000);
   });
 
   it('answers per item; a bad envelope is a 400 with nothing written', async () => {
     d = await dialerWorld();
     const { company: _c, ...item } = report({ call_id: 'one', number_id: d.numberIds[0] });
-    const res = await d.api('POST', '/api/v1/dialer/report-results', { company: 'acme', results: [item, { ...item, call_id: 'two', number_id: 999 }] });
-    expect(res.body).toMatchObject({ created: 1, rejected: 1, results: [{ outcome: 'created' }, { outcome: 'rejected', http_status: 404, error: { code: 'NOT_FOUND' } }] });
+    const res = await d.api('POST', '/api/v1/dialer/report-results', {
+      company: 'acme',
+      results: [item, { ...item, call_id: 'two', number_id: 999 }],
+    });
+    expect(res.body).toMatchObject({
+      created: 1,
+      rejected: 1,
+      results: [{ outcome: 'created' }, { outcome: 'rejected', http_status: 404, error: { code: 'NOT_FOUND' } }],
+    });
     const before = snapshot();
     expect((await d.api('POST', '/api/v1/dialer/report-results', { company: 'acme', results: [] })).status).toBe(400);
-    expect((await d.api('POST', '/api/v1/dialer/report-results', { company: 'acme', results: [{ ...item, call_id: 'three' }, { ...item, status: 'MAYBE' }] })).status).toBe(400);
+    expect(
+      (
+        await d.api('POST', '/api/v1/dialer/report-results', {
+          company: 'acme',
+          results: [
+            { ...item, call_id: 'three' },
+            { ...item, status: 'MAYBE' },
+          ],
+        })
+      ).status,
+    ).toBe(400);
     expect((await d.api('POST', '/api/v1/dialer/report-results', { company: 'acme', results: Array(1001).fill(item) })).status).toBe(400);
     expect(snapshot()).toEqual(before);
   });
@@ -205,13 +260,27 @@ describe('report-results, register-scenarios and release over HTTP', () => {
     d = await dialerWorld();
     const res = await d.api('POST', '/api/v1/dialer/register-scenarios', {
       company: 'acme',
-      scenarios: [{ key: 'sales', name: 'Sales v2' }, { key: 'survey', name: 'Survey', description: 'NPS' }],
+      scenarios: [
+        { key: 'sales', name: 'Sales v2' },
+        { key: 'survey', name: 'Survey', description: 'NPS' },
+      ],
     });
     expect(res).toMatchObject({
       status: 200,
-      body: { scenarios: [{ key: 'sales', name: 'Sales v2', active: true, created: false }, { key: 'survey', description: 'NPS', active: false, created: true }] },
+      body: {
+        scenarios: [
+          { key: 'sales', name: 'Sales v2', active: true, created: false },
+          { key: 'survey', description: 'NPS', active: false, created: true },
+        ],
+      },
     });
-    const dup = await d.api('POST', '/api/v1/dialer/register-scenarios', { company: 'acme', scenarios: [{ key: 'a', name: 'A' }, { key: 'a', name: 'B' }] });
+    const dup = await d.api('POST', '/api/v1/dialer/register-scenarios', {
+      company: 'acme',
+      scenarios: [
+        { key: 'a', name: 'A' },
+        { key: 'a', name: 'B' },
+      ],
+    });
     expect(dup.status).toBe(400);
     expect(d.count('scenarios', `company_id = ${d.w.companyA}`)).toBe(2);
   });
@@ -219,8 +288,13 @@ describe('report-results, register-scenarios and release over HTTP', () => {
   it('release returns a batch to the pool', async () => {
     d = await dialerWorld({ numbers: 3 });
     const batch = (await d.api('GET', '/api/v1/dialer/next-batch?company=acme&size=3')).body;
-    expect(await d.api('POST', '/api/v1/dialer/release', { company: 'acme', batch_id: batch.batch_id, number_ids: [d.numberIds[2]] })).toEqual({ status: 200, body: { released: 1 } });
-    expect(await d.api('POST', '/api/v1/dialer/release', { company: 'acme', batch_id: batch.batch_id })).toEqual({ status: 200, body: { released: 2 } });
+    expect(
+      await d.api('POST', '/api/v1/dialer/release', { company: 'acme', batch_id: batch.batch_id, number_ids: [d.numberIds[2]] }),
+    ).toEqual({ status: 200, body: { released: 1 } });
+    expect(await d.api('POST', '/api/v1/dialer/release', { company: 'acme', batch_id: batch.batch_id })).toEqual({
+      status: 200,
+      body: { released: 2 },
+    });
     expect(d.count('leases')).toBe(0);
   });
 });
@@ -245,7 +319,9 @@ describe('the OpenAPI document', () => {
       expect(op.security).toEqual([{ bearerAuth: [] }]);
       expect(JSON.stringify(op.responses['401'])).toContain('#/components/schemas/Error');
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'NextBatch', 'ResultItem', 'ResultAnswer', 'ResultOutcome']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'NextBatch', 'ResultItem', 'ResultAnswer', 'ResultOutcome']),
+    );
     expect(Object.keys(doc.components.schemas).filter((n) => n.endsWith('Input'))).toEqual([]);
     expect(doc.paths['/api/v1/dialer/report-result'].post.responses['201'].description).toBe('recorded');
     expect(doc.paths['/api/v1/health']).toBeDefined();

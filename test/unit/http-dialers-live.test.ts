@@ -20,12 +20,21 @@ it('tells the console which dialers are at work, at most twice a second each, an
   const rack1 = seen.filter((e) => e.dialerId === 'rack-1');
   expect(rack1.length).toBeGreaterThanOrEqual(1);
   expect(rack1.length).toBeLessThanOrEqual(Math.ceil(elapsed * 2) + 1);
-  expect(rack1.at(-1)).toMatchObject({ companyId: d.w.companyA, address: expect.stringMatching(/127\.0\.0\.1/), batches: 10, results: 0, liveLeases: 20 });
+  expect(rack1.at(-1)).toMatchObject({
+    companyId: d.w.companyA,
+    address: expect.stringMatching(/127\.0\.0\.1/),
+    batches: 10,
+    results: 0,
+    liveLeases: 20,
+  });
   expect(seen.filter((e) => e.dialerId === 'rack-2').at(-1)).toMatchObject({ batches: 1, results: 1, liveLeases: 1 });
 
   const w = d.w as World;
   const list = ok(await call(d.core, w.users.viewer, 'dialers.list', { companyId: d.w.companyA }));
   expect(list.map((x) => x.dialerId).sort()).toEqual(['rack-1', 'rack-2']);
   expect(ok(await call(d.core, w.superuser, 'dialers.list', { companyId: d.w.companyB }))).toEqual([]);
-  expect(await call(d.core, w.users.viewer, 'dialers.list', { companyId: d.w.companyB })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await call(d.core, w.users.viewer, 'dialers.list', { companyId: d.w.companyB })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 });

@@ -30,7 +30,16 @@ const head = (lines: string[]) => `${lines.join('\r\n')}\r\n\r\n`;
 const post = (path: string, body: string | Buffer, headers: string[] = []) => {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   return Buffer.concat([
-    Buffer.from(head([`POST ${path} HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: Bearer ${d.keys.a}`, `Content-Length: ${bytes.length}`, 'Connection: close', ...headers])),
+    Buffer.from(
+      head([
+        `POST ${path} HTTP/1.1`,
+        'Host: 127.0.0.1',
+        `Authorization: Bearer ${d.keys.a}`,
+        `Content-Length: ${bytes.length}`,
+        'Connection: close',
+        ...headers,
+      ]),
+    ),
     bytes,
   ]);
 };
@@ -42,7 +51,11 @@ describe('errors raised by the HTTP layer itself', () => {
     const body = JSON.stringify(report({ number_id: d.numberIds[0], data: deep }));
     expect(body.length).toBeGreaterThan(18_000);
     const before = snapshot();
-    expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/report-result', body, ['Content-Type: application/json'])), 400, /nested/);
+    expectEnvelope(
+      await sendRaw(d.port.url, post('/api/v1/dialer/report-result', body, ['Content-Type: application/json'])),
+      400,
+      /nested/,
+    );
     expect(snapshot()).toEqual(before);
     // a real dialer's data, a few levels deep, is still taken
     const shallow = report({ number_id: d.numberIds[0], data: { crm: { lead: { tags: ['a', { b: [1] }] } } } });
@@ -53,9 +66,22 @@ describe('errors raised by the HTTP layer itself', () => {
     const cases: [string, string, number][] = [
       ['a 20 KB header', head(['GET /api/v1/health HTTP/1.1', 'Host: 127.0.0.1', `X-Big: ${'a'.repeat(20_000)}`]), 431],
       ['a malformed request line', 'GARBAGE\r\n\r\n', 400],
-      ['two Content-Length headers', head(['POST /api/v1/dialer/release HTTP/1.1', 'Host: 127.0.0.1', 'Content-Length: 2', 'Content-Length: 3']) + '{}', 400],
-      ['Transfer-Encoding with Content-Length', head(['POST /api/v1/dialer/release HTTP/1.1', 'Host: 127.0.0.1', 'Content-Length: 5', 'Transfer-Encoding: chunked']) + '0\r\n\r\n', 400],
-      ['a bad chunk size', head(['POST /api/v1/dialer/release HTTP/1.1', 'Host: 127.0.0.1', 'Content-Type: application/json', 'Transfer-Encoding: chunked']) + 'zz\r\n{}\r\n0\r\n\r\n', 400],
+      [
+        'two Content-Length headers',
+        head(['POST /api/v1/dialer/release HTTP/1.1', 'Host: 127.0.0.1', 'Content-Length: 2', 'Content-Length: 3']) + '{}',
+        400,
+      ],
+      [
+        'Transfer-Encoding with Content-Length',
+        head(['POST /api/v1/dialer/release HTTP/1.1', 'Host: 127.0.0.1', 'Content-Length: 5', 'Transfer-Encoding: chunked']) + '0\r\n\r\n',
+        400,
+      ],
+      [
+        'a bad chunk size',
+        head(['POST /api/v1/dialer/release HTTP/1.1', 'Host: 127.0.0.1', 'Content-Type: application/json', 'Transfer-Encoding: chunked']) +
+          'zz\r\n{}\r\n0\r\n\r\n',
+        400,
+      ],
       ['a header without a colon', head(['GET /api/v1/health HTTP/1.1', 'Host: 127.0.0.1', 'Broken header']), 400],
     ];
     for (const [what, bytes, status] of cases) {
@@ -67,7 +93,8 @@ describe('errors raised by the HTTP layer itself', () => {
   });
 
   it('a URL the router cannot decode, or a path parameter over its length', async () => {
-    const get = (path: string) => sendRaw(d.port.url, head([`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: Bearer ${d.keys.site}`, 'Connection: close']));
+    const get = (path: string) =>
+      sendRaw(d.port.url, head([`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', `Authorization: Bearer ${d.keys.site}`, 'Connection: close']));
     expectEnvelope(await get('/api/v1/inbound/lookup/%E0%A4%A'), 400, /URL/);
     expectEnvelope(await get(`/api/v1/inbound/lookup/${'1'.repeat(500)}`), 414);
   });
@@ -75,12 +102,22 @@ describe('errors raised by the HTTP layer itself', () => {
   it('JSON in another charset than UTF-8, or bytes that are not UTF-8, is refused and writes nothing', async () => {
     const before = snapshot();
     const body = JSON.stringify({ company: 'acme', scenarios: [{ key: 'charset', name: 'Zoë' }] });
-    expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', body, ['Content-Type: application/json; charset=utf-16'])), 415, /UTF-8/);
-    expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', Buffer.from(body, 'latin1'), ['Content-Type: application/json'])), 400, /UTF-8/);
+    expectEnvelope(
+      await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', body, ['Content-Type: application/json; charset=utf-16'])),
+      415,
+      /UTF-8/,
+    );
+    expectEnvelope(
+      await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', Buffer.from(body, 'latin1'), ['Content-Type: application/json'])),
+      400,
+      /UTF-8/,
+    );
     expect(snapshot()).toEqual(before);
     // UTF-8, said or not, and quoted
     for (const type of ['application/json', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"']) {
-      expect((await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', body, [`Content-Type: ${type}`])))?.status, type).toBe(200);
+      expect((await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', body, [`Content-Type: ${type}`])))?.status, type).toBe(
+        200,
+      );
     }
   });
 
@@ -89,7 +126,10 @@ describe('errors raised by the HTTP layer itself', () => {
     expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/release', '', ['Content-Type: application/json'])), 400);
     expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/release', '{"a":1}', ['Content-Type: application/xml'])), 415);
     expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/release', '{"a":1}')), 415);
-    expectEnvelope(await sendRaw(d.port.url, post('/api/v1/dialer/release', '{"__proto__":{"x":1}}', ['Content-Type: application/json'])), 400);
+    expectEnvelope(
+      await sendRaw(d.port.url, post('/api/v1/dialer/release', '{"__proto__":{"x":1}}', ['Content-Type: application/json'])),
+      400,
+    );
   });
 });
 
@@ -115,7 +155,9 @@ describe('a request without a Host header', () => {
 describe('a request that arrives while the port is closing', () => {
   it('is a 503 SHUTTING_DOWN in the envelope, with Retry-After', async () => {
     const closing = await dialerWorld({
-      port: (core) => ({ extra: [consolePlugin({ core, handlers: withSlowAppState(600), rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] }),
+      port: (core) => ({
+        extra: [consolePlugin({ core, handlers: withSlowAppState(600), rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })],
+      }),
     });
     try {
       // the slow request keeps its connection busy through the start of close; the second comes on it after
@@ -127,7 +169,9 @@ describe('a request that arrives while the port is closing', () => {
         socket.on('data', (c) => (received += c));
         socket.on('error', () => undefined);
         socket.on('close', () => resolve(received));
-        socket.write(`POST /rpc/invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${slow.length}\r\n\r\n${slow}`);
+        socket.write(
+          `POST /rpc/invoke HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${slow.length}\r\n\r\n${slow}`,
+        );
         setTimeout(() => void closing.port.close(), 150);
         setTimeout(() => socket.write('GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n'), 300);
       });
@@ -148,11 +192,17 @@ describe('a request that arrives while the port is closing', () => {
 describe('the console bridge, given a channel that is not a string', () => {
   it('answers UNKNOWN_CHANNEL in its envelope, never a 500 (an object whose toString is not a function once broke the error path)', async () => {
     const world = await dialerWorld({
-      port: (core) => ({ extra: [consolePlugin({ core, handlers: withSlowAppState(0), rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] }),
+      port: (core) => ({
+        extra: [consolePlugin({ core, handlers: withSlowAppState(0), rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })],
+      }),
     });
     try {
       for (const channel of [{ toString: [] }, { toString: 1, valueOf: 2 }, ['auth.login'], 7, null]) {
-        const res = await fetch(`${world.port.url}/rpc/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, arg: {} }) });
+        const res = await fetch(`${world.port.url}/rpc/invoke`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ channel, arg: {} }),
+        });
         expect({ status: res.status, body: await res.json() }, JSON.stringify(channel)).toEqual({
           status: 200,
           body: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.any(String) } },

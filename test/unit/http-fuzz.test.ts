@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src-shared/errors';
 import { consolePlugin } from '../../src-main/http/console';
 import { HANDLERS } from '../../src-main/ipc/table';
-import { bodyText, malformedRequest, nearValidBody, pathParam, queryString, registeredRoutes, wrongContentType, type Route } from '../helpers/fuzz';
+import {
+  bodyText,
+  malformedRequest,
+  nearValidBody,
+  pathParam,
+  queryString,
+  registeredRoutes,
+  wrongContentType,
+  type Route,
+} from '../helpers/fuzz';
 import { sendRaw, type RawAnswer } from '../helpers/raw-http';
 import { resolveRef } from '../helpers/serve';
 import { dialerWorld, type DialerWorld } from '../sim/dialer-world';
@@ -57,7 +66,9 @@ const dataVersion = () => reader.pragma('data_version', { simple: true }) as num
  */
 const contents = (): string => {
   const tables = reader
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'sign_in_attempts' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> 'sign_in_attempts' order by name",
+    )
     .pluck()
     .all() as string[];
   return JSON.stringify(tables.map((t) => [t, reader.prepare(`select * from "${t}"`).raw().all()]));
@@ -123,7 +134,16 @@ const queryNames = (route: Route): string[] =>
   ((doc.paths[route.path]?.get?.parameters ?? []) as { name: string; in: string }[]).filter((p) => p.in === 'query').map((p) => p.name);
 
 /** Channel names for the bridge: every kind of access, but never app.state (a read that takes nothing, so it can only succeed). */
-const CHANNELS = ['auth.login', 'auth.setup', 'auth.logout', 'companies.create', 'settings.updateDesk', 'numbers.import', 'users.create', 'billing.topup'].map((c) => JSON.stringify(c));
+const CHANNELS = [
+  'auth.login',
+  'auth.setup',
+  'auth.logout',
+  'companies.create',
+  'settings.updateDesk',
+  'numbers.import',
+  'users.create',
+  'billing.topup',
+].map((c) => JSON.stringify(c));
 
 describe('every route, fuzzed', () => {
   let before: { version: number; contents: string };
@@ -144,7 +164,11 @@ describe('every route, fuzzed', () => {
     expect(posts.length).toBeGreaterThanOrEqual(7);
     const cases = fc.oneof(
       ...posts.map((route) =>
-        fc.record({ route: fc.constant(route), key: KEY(), body: bodyText(bodyFields(route), isRpc(route) ? [fc.constantFrom(...CHANNELS)] : []) }),
+        fc.record({
+          route: fc.constant(route),
+          key: KEY(),
+          body: bodyText(bodyFields(route), isRpc(route) ? [fc.constantFrom(...CHANNELS)] : []),
+        }),
       ),
     );
     await fc.assert(
@@ -158,23 +182,56 @@ describe('every route, fuzzed', () => {
   });
 
   it('bodies one or two edits away from a request the rules refuse late, so the hostile value reaches the handler', async () => {
-    const item = { call_id: 'fuzz-call', phone: '+12125550199', scenario: 'no-such-scenario', status: 'ANSWERED', started_at: '2026-03-02T09:00:00Z', duration_s: 30 };
+    const item = {
+      call_id: 'fuzz-call',
+      phone: '+12125550199',
+      scenario: 'no-such-scenario',
+      status: 'ANSWERED',
+      started_at: '2026-03-02T09:00:00Z',
+      duration_s: 30,
+    };
     const call = { call_sid: 'CA-fuzz', direction: 'inbound', from: '+4930123456', to: '+4930999999', caller_name: 'Fuzz' };
     // each is refused only by a rule past validation: an unknown number and scenario, another company's key, an unknown DID or user
     const templates: { path: string; key: string | null; body: Record<string, unknown> }[] = [
-      { path: '/api/v1/dialer/report-result', key: d.keys.site, body: { company: 'acme', ...item, transcript: 'hello', recording_url: 'https://rec.example/a.wav', data: { crm: { id: 7, tags: ['a'] } } } },
+      {
+        path: '/api/v1/dialer/report-result',
+        key: d.keys.site,
+        body: {
+          company: 'acme',
+          ...item,
+          transcript: 'hello',
+          recording_url: 'https://rec.example/a.wav',
+          data: { crm: { id: 7, tags: ['a'] } },
+        },
+      },
       // (report-results answers each item on its own with a 200, so here it is another company's key)
-      { path: '/api/v1/dialer/report-results', key: d.keys.b, body: { company: 'acme', results: [item, { ...item, call_id: 'fuzz-call-2', data: { a: [1] } }] } },
-      { path: '/api/v1/dialer/register-scenarios', key: d.keys.b, body: { company: 'acme', scenarios: [{ key: 'fuzz', name: 'Fuzz', description: 'x' }] } },
+      {
+        path: '/api/v1/dialer/report-results',
+        key: d.keys.b,
+        body: { company: 'acme', results: [item, { ...item, call_id: 'fuzz-call-2', data: { a: [1] } }] },
+      },
+      {
+        path: '/api/v1/dialer/register-scenarios',
+        key: d.keys.b,
+        body: { company: 'acme', scenarios: [{ key: 'fuzz', name: 'Fuzz', description: 'x' }] },
+      },
       { path: '/api/v1/dialer/release', key: d.keys.b, body: { company: 'acme', batch_id: 'no-such-batch', number_ids: [1, 2] } },
       { path: '/api/v1/inbound/jambonz/call', key: d.keys.site, body: call },
-      { path: '/api/v1/inbound/jambonz/status', key: d.keys.site, body: { ...call, call_status: 'completed', duration: 30, sip_status: 200, customerData: { transcript: 'hi' } } },
+      {
+        path: '/api/v1/inbound/jambonz/status',
+        key: d.keys.site,
+        body: { ...call, call_status: 'completed', duration: 30, sip_status: 200, customerData: { transcript: 'hi' } },
+      },
       { path: '/rpc/invoke', key: null, body: { channel: 'auth.login', arg: { username: 'nobody-here', password: 'not it' } } },
     ];
     for (const t of templates) {
       const route = { method: 'POST', path: t.path };
       expect(routes, t.path).toContainEqual(route);
-      expectRefusal(route, await sendRaw(d.port.url, raw('POST', t.path, { key: t.key, body: JSON.stringify(t.body) })), 'the template itself');
+      expectRefusal(
+        route,
+        await sendRaw(d.port.url, raw('POST', t.path, { key: t.key, body: JSON.stringify(t.body) })),
+        'the template itself',
+      );
     }
     const cases = fc.oneof(...templates.map((t) => fc.record({ t: fc.constant(t), body: nearValidBody(t.body) })));
     await fc.assert(
@@ -188,7 +245,9 @@ describe('every route, fuzzed', () => {
     // the edits kept some bodies valid, which a rule then refused, and made others invalid
     for (const t of templates) {
       const seen = [...answered.get(`POST ${t.path}`)!];
-      expect(seen, t.path).toEqual(expect.arrayContaining([expect.stringMatching(/^(403|404|200) /), expect.stringMatching(/ BAD_INPUT$/)]));
+      expect(seen, t.path).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(403|404|200) /), expect.stringMatching(/ BAD_INPUT$/)]),
+      );
     }
   });
 
@@ -221,7 +280,12 @@ describe('every route, fuzzed', () => {
     }
     expect([...inputless].sort()).toEqual(['/', '/api/v1/health', '/api/v1/openapi.json', '/dialdesk-bridge.js', '/index.html']);
     const cases = fc.constantFrom(...gets).chain((route) =>
-      fc.record({ route: fc.constant(route), key: KEY(), params: pathParam, query: fc.option(queryString(queryNames(route)), { nil: null }) }),
+      fc.record({
+        route: fc.constant(route),
+        key: KEY(),
+        params: pathParam,
+        query: fc.option(queryString(queryNames(route)), { nil: null }),
+      }),
     );
     await fc.assert(
       fc.asyncProperty(cases, async ({ route, key, params, query }) => {
@@ -237,7 +301,9 @@ describe('every route, fuzzed', () => {
   });
 
   it('raw requests that break HTTP/1.1 itself', async () => {
-    const cases = fc.constantFrom(...routes).chain((route) => fc.record({ route: fc.constant(route), bytes: malformedRequest(route.path.replace(/:\w+/g, 'x')) }));
+    const cases = fc
+      .constantFrom(...routes)
+      .chain((route) => fc.record({ route: fc.constant(route), bytes: malformedRequest(route.path.replace(/:\w+/g, 'x')) }));
     await fc.assert(
       fc.asyncProperty(cases, async ({ route, bytes }) => {
         const state = snapshot();

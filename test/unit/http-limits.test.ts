@@ -69,7 +69,11 @@ const withConsole = (heartbeatMs?: number) => (core: TestCore) => ({
 });
 
 async function invoke(channel: string, arg: unknown) {
-  const res = await fetch(`${d!.port.url}/rpc/invoke`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ channel, arg }) });
+  const res = await fetch(`${d!.port.url}/rpc/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ channel, arg }),
+  });
   return { status: res.status, headers: res.headers, body: (await res.json()) as any };
 }
 
@@ -77,7 +81,8 @@ describe('sign-in attempts on the console bridge', () => {
   it('are limited per address, in the bridge’s envelope, with Retry-After', async () => {
     d = await dialerWorld({ users: true, port: withConsole() });
     d.core.desk.set({ rateLimitPerAddress: 3 });
-    for (let i = 0; i < 3; i++) expect((await invoke('auth.login', { username: 'root', password: `guess ${i}` })).body.error.code).toBe('UNAUTHENTICATED');
+    for (let i = 0; i < 3; i++)
+      expect((await invoke('auth.login', { username: 'root', password: `guess ${i}` })).body.error.code).toBe('UNAUTHENTICATED');
     const refused = await invoke('auth.login', { username: 'root', password: 'correct horse' });
     expect(refused.status).toBe(429);
     expect(refused.body).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/sign-in attempts/) } });
@@ -91,7 +96,9 @@ describe('sign-in attempts on the console bridge', () => {
 describe('dialdesk serve --rate-limit-per-key / --rate-limit-per-address', () => {
   it('keeps them as this desk’s settings and applies them', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-limits-'));
-    const { child, url } = await spawnServe(dataDir, ['--quiet', '--rate-limit-per-key', '5000', '--rate-limit-per-address', '2'], { timeoutMs: 40_000 });
+    const { child, url } = await spawnServe(dataDir, ['--quiet', '--rate-limit-per-key', '5000', '--rate-limit-per-address', '2'], {
+      timeoutMs: 40_000,
+    });
     try {
       const desk = JSON.parse(readFileSync(join(dataDir, 'desk-settings.json'), 'utf8')).desk;
       expect(desk).toMatchObject({ rateLimitPerKey: 5000, rateLimitPerAddress: 2 });
@@ -108,9 +115,15 @@ describe('dialdesk serve --rate-limit-per-key / --rate-limit-per-address', () =>
   it('refuses a limit the Settings page would refuse', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-limits-'));
     try {
-      const run = spawnSync(process.execPath, ['--import', 'tsx', CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json', '--rate-limit-per-key', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 40_000 });
+      const run = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', CLI, 'serve', '--data-dir', dataDir, '--port', '0', '--json', '--rate-limit-per-key', '0'],
+        { cwd: ROOT, encoding: 'utf8', timeout: 40_000 },
+      );
       expect(run.status).toBe(2);
-      expect(JSON.parse(run.stdout)).toEqual({ error: { code: 'BAD_INPUT', message: '--rate-limit-per-key: a rate limit is at least 1 request a minute' } });
+      expect(JSON.parse(run.stdout)).toEqual({
+        error: { code: 'BAD_INPUT', message: '--rate-limit-per-key: a rate limit is at least 1 request a minute' },
+      });
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

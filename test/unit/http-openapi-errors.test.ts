@@ -13,7 +13,9 @@ beforeAll(async () => {
 afterAll(async () => d?.close());
 
 const operations = () =>
-  Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+  Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
 
 /** the operations that write to the database, so a full disk or a locked database can refuse them */
 const WRITES = [

@@ -23,7 +23,9 @@ function postRaw(path: string, bytes: number): Promise<{ response: string; error
     socket.on('data', (d) => (response += d));
     socket.on('error', (err) => resolve({ response, error: err.message }));
     socket.on('close', () => resolve({ response, error: null }));
-    socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${bytes}\r\n\r\n`);
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${bytes}\r\n\r\n`,
+    );
     socket.write(Buffer.alloc(bytes, 0x61));
   });
 }

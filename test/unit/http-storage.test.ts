@@ -6,7 +6,17 @@ import { dialerWorld, report, type DialerWorld } from '../sim/dialer-world';
 let d: DialerWorld;
 afterEach(async () => d?.close());
 
-const TABLES = ['call_results', 'ledger_entries', 'leases', 'numbers', 'company_calls', 'scenarios', 'audit_log', 'call_stats', 'ai_agents'];
+const TABLES = [
+  'call_results',
+  'ledger_entries',
+  'leases',
+  'numbers',
+  'company_calls',
+  'scenarios',
+  'audit_log',
+  'call_stats',
+  'ai_agents',
+];
 const snapshot = () => ({
   ...Object.fromEntries(TABLES.map((t) => [t, d.count(t)])),
   balances: d.core.db.sqlite.prepare('select group_concat(wallet_balance) from companies').pluck().get(),
@@ -33,7 +43,11 @@ describe('a full disk', () => {
 
     const attempts = [
       () => d.exchange('POST', '/api/v1/dialer/report-result', big('full-1', 0)),
-      () => d.exchange('POST', '/api/v1/dialer/report-results', { company: 'acme', results: [big('full-2', 1), big('full-3', 2)].map(({ company: _, ...r }) => r) }),
+      () =>
+        d.exchange('POST', '/api/v1/dialer/report-results', {
+          company: 'acme',
+          results: [big('full-2', 1), big('full-3', 2)].map(({ company: _, ...r }) => r),
+        }),
       () => d.exchange('GET', '/api/v1/dialer/next-batch?company=acme&size=1000'),
     ];
     for (const attempt of attempts) {
@@ -43,7 +57,11 @@ describe('a full disk', () => {
       expect(res.body).toEqual({ error: { code: 'STORAGE_FULL', message: expect.stringMatching(/disk .* full/) } });
     }
     // the console names the cause too
-    const agent = await call(d.core, d.w.superuser!, 'aiAgents.create', { companyId: d.w.companyA, name: 'Ava', systemPrompt: 'p'.repeat(20_000) });
+    const agent = await call(d.core, d.w.superuser!, 'aiAgents.create', {
+      companyId: d.w.companyA,
+      name: 'Ava',
+      systemPrompt: 'p'.repeat(20_000),
+    });
     expect(agent).toEqual({ ok: false, error: { code: 'STORAGE_FULL', message: expect.stringMatching(/disk .* full/) } });
     expect(snapshot()).toEqual(before);
     const failures = log.lines.filter((l) => l.level >= 50);
@@ -53,10 +71,15 @@ describe('a full disk', () => {
     db.pragma(`max_page_count = ${UNLIMITED}`);
     const res = await d.exchange('POST', '/api/v1/dialer/report-result', big('full-1', 0));
     expect(res.status).toBe(201);
-    const many = await d.exchange('POST', '/api/v1/dialer/report-results', { company: 'acme', results: [big('full-2', 1), big('full-3', 2)].map(({ company: _, ...r }) => r) });
+    const many = await d.exchange('POST', '/api/v1/dialer/report-results', {
+      company: 'acme',
+      results: [big('full-2', 1), big('full-3', 2)].map(({ company: _, ...r }) => r),
+    });
     expect(many.body).toMatchObject({ created: 2, rejected: 0 });
     expect((await d.exchange('GET', '/api/v1/dialer/next-batch?company=acme&size=1000')).body.numbers).toHaveLength(1000);
-    expect(await call(d.core, d.w.superuser!, 'aiAgents.create', { companyId: d.w.companyA, name: 'Ava', systemPrompt: 'p'.repeat(20_000) })).toMatchObject({ ok: true });
+    expect(
+      await call(d.core, d.w.superuser!, 'aiAgents.create', { companyId: d.w.companyA, name: 'Ava', systemPrompt: 'p'.repeat(20_000) }),
+    ).toMatchObject({ ok: true });
     expect(d.count('call_results')).toBe(3);
   });
 });
@@ -83,6 +106,8 @@ describe('a database another process holds', () => {
       other.exec('rollback');
       other.close();
     }
-    expect((await d.exchange('POST', '/api/v1/dialer/report-result', report({ call_id: 'busy-1', number_id: d.numberIds[0] }))).status).toBe(201);
+    expect(
+      (await d.exchange('POST', '/api/v1/dialer/report-result', report({ call_id: 'busy-1', number_id: d.numberIds[0] }))).status,
+    ).toBe(201);
   });
 });

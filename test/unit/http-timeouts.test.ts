@@ -63,7 +63,9 @@ function trickle(chunks: string[], gapMs: number, giveUpMs = 8_000): Promise<{ t
 const bytes = (s: string) => s.split('');
 const envelope408 = (text: string) => {
   expect(text).toMatch(/^HTTP\/1\.1 408 /);
-  expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'BAD_INPUT', message: expect.stringMatching(/in time/) } });
+  expect(JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4))).toEqual({
+    error: { code: 'BAD_INPUT', message: expect.stringMatching(/in time/) },
+  });
 };
 
 describe('slow clients', () => {

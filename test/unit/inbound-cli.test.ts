@@ -37,14 +37,48 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 describe('dialdesk inbound / ai-agent', { timeout: 120_000 }, () => {
   it('sets a DID up with a new agent in one command, then updates it without losing what was not given', async () => {
     const made = await cli([
-      'inbound', 'set', '--company', 'acme', '--did', '+49 30 1234567', '--agent-name', 'Mia', '--prompt', 'You are Acme’s receptionist.',
-      '--language', 'de-DE', '--voice', 'alloy', '--support', '030 9999999', '--region', 'DE', '--department', 'Sales=+49 30 1111111=new orders',
+      'inbound',
+      'set',
+      '--company',
+      'acme',
+      '--did',
+      '+49 30 1234567',
+      '--agent-name',
+      'Mia',
+      '--prompt',
+      'You are Acme’s receptionist.',
+      '--language',
+      'de-DE',
+      '--voice',
+      'alloy',
+      '--support',
+      '030 9999999',
+      '--region',
+      'DE',
+      '--department',
+      'Sales=+49 30 1111111=new orders',
     ]);
     expect(made.code).toBe(0);
-    expect(made.json.number).toMatchObject({ phone: '+49301234567', supportNumber: '+49309999999', departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'new orders' }] });
+    expect(made.json.number).toMatchObject({
+      phone: '+49301234567',
+      supportNumber: '+49309999999',
+      departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'new orders' }],
+    });
     expect(made.json.agent).toMatchObject({ name: 'Mia', language: 'de-DE', voice: 'alloy' });
 
-    const updated = await cli(['inbound', 'set', '--company', 'acme', '--did', '0049301234567', '--agent-name', 'Mia', '--greeting', 'Hallo!', '--no-support']);
+    const updated = await cli([
+      'inbound',
+      'set',
+      '--company',
+      'acme',
+      '--did',
+      '0049301234567',
+      '--agent-name',
+      'Mia',
+      '--greeting',
+      'Hallo!',
+      '--no-support',
+    ]);
     expect(updated.code).toBe(0);
     expect(updated.json.number).toMatchObject({ supportNumber: null, departments: [{ name: 'Sales' }], aiAgentId: made.json.agent.id });
     expect(updated.json.agent).toMatchObject({ greeting: 'Hallo!', systemPrompt: 'You are Acme’s receptionist.' });
@@ -52,7 +86,9 @@ describe('dialdesk inbound / ai-agent', { timeout: 120_000 }, () => {
   });
 
   it('exits 2 on bad input and writes nothing, not even the agent half', async () => {
-    const before = rows('select (select count(*) from ai_agents) as a, (select count(*) from inbound_numbers) as n, (select count(*) from audit_log) as l');
+    const before = rows(
+      'select (select count(*) from ai_agents) as a, (select count(*) from inbound_numbers) as n, (select count(*) from audit_log) as l',
+    );
     for (const args of [
       ['inbound', 'set', '--company', 'acme', '--did', 'nope'],
       ['inbound', 'set', '--company', 'acme', '--did', '+49301234568', '--agent-name', 'Ben', '--prompt', 'x', '--support', 'nope'],
@@ -66,11 +102,18 @@ describe('dialdesk inbound / ai-agent', { timeout: 120_000 }, () => {
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.json.error.code).toBe('BAD_INPUT');
     }
-    expect(rows('select (select count(*) from ai_agents) as a, (select count(*) from inbound_numbers) as n, (select count(*) from audit_log) as l')).toEqual(before);
+    expect(
+      rows(
+        'select (select count(*) from ai_agents) as a, (select count(*) from inbound_numbers) as n, (select count(*) from audit_log) as l',
+      ),
+    ).toEqual(before);
   });
 
   it('previews what the telephony server receives, with the model key hidden', async () => {
-    expect((await cli(['inbound', 'llm', '--api-key', 'sk-test-abcdefgh'])).json.llm).toMatchObject({ apiKeySet: true, apiKeyHint: '…efgh' });
+    expect((await cli(['inbound', 'llm', '--api-key', 'sk-test-abcdefgh'])).json.llm).toMatchObject({
+      apiKeySet: true,
+      apiKeyHint: '…efgh',
+    });
     const res = await cli(['inbound', 'preview', '--did', '+49301234567', '--at', '2026-03-08T11:00:00Z']);
     expect(res.code).toBe(0);
     expect(res.json.preview.lookup).toMatchObject({ did: '+49301234567', open: false, closed_reason: 'outside_schedule' });

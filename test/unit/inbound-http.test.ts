@@ -30,14 +30,46 @@ beforeEach(async () => {
   keys.globex = createApiKey(core.db, CLI_ACTOR, { companyId: w.companyB, name: 'jambonz', scopes: ['inbound'] }, now).key;
   keys.site = createApiKey(core.db, CLI_ACTOR, { companyId: null, name: 'site', scopes: ['dialer', 'inbound'] }, now).key;
   keys.dialerOnly = createApiKey(core.db, CLI_ACTOR, { companyId: w.companyA, name: 'dialer', scopes: ['dialer'] }, now).key;
-  setSchedule(core.db, CLI_ACTOR, { companyId: w.companyA, windows: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day: day as 'mon', start: '09:00', end: '17:00' })), exceptions: [] }, now);
-  const agent = createAiAgent(core.db, CLI_ACTOR, {
-    companyId: w.companyA, name: 'Mia', systemPrompt: 'You are Acme’s receptionist.', greeting: 'Hello, Acme.', language: 'de-DE', voice: 'alloy', temperature: 0.8, isActive: true,
-  }, now);
-  createInboundNumber(core.db, CLI_ACTOR, {
-    companyId: w.companyA, phone: '+49301234567', displayName: 'Acme Hotline', aiAgentId: agent.id, supportNumber: '+49309999999',
-    departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'orders' }], voiceSettings: {}, isActive: true,
-  }, now);
+  setSchedule(
+    core.db,
+    CLI_ACTOR,
+    {
+      companyId: w.companyA,
+      windows: ['mon', 'tue', 'wed', 'thu', 'fri'].map((day) => ({ day: day as 'mon', start: '09:00', end: '17:00' })),
+      exceptions: [],
+    },
+    now,
+  );
+  const agent = createAiAgent(
+    core.db,
+    CLI_ACTOR,
+    {
+      companyId: w.companyA,
+      name: 'Mia',
+      systemPrompt: 'You are Acme’s receptionist.',
+      greeting: 'Hello, Acme.',
+      language: 'de-DE',
+      voice: 'alloy',
+      temperature: 0.8,
+      isActive: true,
+    },
+    now,
+  );
+  createInboundNumber(
+    core.db,
+    CLI_ACTOR,
+    {
+      companyId: w.companyA,
+      phone: '+49301234567',
+      displayName: 'Acme Hotline',
+      aiAgentId: agent.id,
+      supportNumber: '+49309999999',
+      departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'orders' }],
+      voiceSettings: {},
+      isActive: true,
+    },
+    now,
+  );
   port = await startPort(core, { host: '127.0.0.1', port: 0, logger: false });
 });
 afterEach(async () => {
@@ -67,7 +99,14 @@ describe('GET /api/v1/inbound/lookup/:did', () => {
       open: true,
       closed_reason: null,
       next_open_at: null,
-      ai_agent: { name: 'Mia', system_prompt: 'You are Acme’s receptionist.', greeting: 'Hello, Acme.', language: 'de-DE', voice: 'alloy', temperature: 0.8 },
+      ai_agent: {
+        name: 'Mia',
+        system_prompt: 'You are Acme’s receptionist.',
+        greeting: 'Hello, Acme.',
+        language: 'de-DE',
+        voice: 'alloy',
+        temperature: 0.8,
+      },
       departments: [{ name: 'Sales', transfer_number: '+49301111111', description: 'orders' }],
       support_number: '+49309999999',
       voice: { vendor: null, voice: 'alloy', language: 'de-DE' },
@@ -111,10 +150,19 @@ describe('GET /api/v1/inbound/lookup/:did', () => {
 
 // a new-call webhook as docs.jambonz.org/reference/webhooks/call-hook-post shows it
 const callHook = (extra: Record<string, unknown> = {}) => ({
-  call_sid: 'b5e39996-bd2f-4bda-b928-355147186a2a', direction: 'inbound', from: '+4915112345678', to: '+49301234567',
-  call_id: '7ade3efb-7163-123b-e6ba-023fd61c5256', sip_status: 100, sip_reason: 'Trying', call_status: 'trying',
-  account_sid: '300be250-5a79-46bd-8393-45e7d26c2e34', application_sid: 'db7ba948-2410-4845-949f-000000000000',
-  caller_name: '', originating_sip_trunk_name: 'carrier', ...extra,
+  call_sid: 'b5e39996-bd2f-4bda-b928-355147186a2a',
+  direction: 'inbound',
+  from: '+4915112345678',
+  to: '+49301234567',
+  call_id: '7ade3efb-7163-123b-e6ba-023fd61c5256',
+  sip_status: 100,
+  sip_reason: 'Trying',
+  call_status: 'trying',
+  account_sid: '300be250-5a79-46bd-8393-45e7d26c2e34',
+  application_sid: 'db7ba948-2410-4845-949f-000000000000',
+  caller_name: '',
+  originating_sip_trunk_name: 'carrier',
+  ...extra,
 });
 
 describe('POST /api/v1/inbound/jambonz/call', () => {
@@ -151,7 +199,14 @@ describe('POST /api/v1/inbound/jambonz/call', () => {
 });
 
 const statusHook = (extra: Record<string, unknown> = {}) =>
-  callHook({ call_status: 'completed', sip_status: 200, sip_reason: 'OK', duration: 95, customerData: { recording_url: 'https://rec.example/b5e3.mp3', transcript: 'caller: hello' }, ...extra });
+  callHook({
+    call_status: 'completed',
+    sip_status: 200,
+    sip_reason: 'OK',
+    duration: 95,
+    customerData: { recording_url: 'https://rec.example/b5e3.mp3', transcript: 'caller: hello' },
+    ...extra,
+  });
 
 describe('POST /api/v1/inbound/jambonz/status', () => {
   it('records a finished call once; a replay answers the same; a changed report is a conflict', async () => {
@@ -160,8 +215,15 @@ describe('POST /api/v1/inbound/jambonz/status', () => {
     expect(first.body).toMatchObject({ recorded: true, replay: false, reason: null });
     const row = core.db.sqlite.prepare('select * from call_results').get() as Record<string, unknown>;
     expect(row).toMatchObject({
-      id: first.body.result_id, company_id: w.companyA, status: 'INBOUND_CALL', direction: 'inbound', duration_s: 95, amount_charged: 0,
-      recording_url: 'https://rec.example/b5e3.mp3', transcript: 'caller: hello', phone: '+4915112345678',
+      id: first.body.result_id,
+      company_id: w.companyA,
+      status: 'INBOUND_CALL',
+      direction: 'inbound',
+      duration_s: 95,
+      amount_charged: 0,
+      recording_url: 'https://rec.example/b5e3.mp3',
+      transcript: 'caller: hello',
+      phone: '+4915112345678',
     });
 
     const replay = await api('POST', '/api/v1/inbound/jambonz/status', statusHook());
@@ -175,8 +237,12 @@ describe('POST /api/v1/inbound/jambonz/status', () => {
 
   it('writes nothing for a call still ringing, or an outbound leg', async () => {
     const before = writes();
-    expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ call_status: 'ringing' }))).body).toMatchObject({ recorded: false });
-    expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ direction: 'outbound' }))).body).toMatchObject({ recorded: false });
+    expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ call_status: 'ringing' }))).body).toMatchObject({
+      recorded: false,
+    });
+    expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ direction: 'outbound' }))).body).toMatchObject({
+      recorded: false,
+    });
     expect(writes()).toEqual(before);
   });
 

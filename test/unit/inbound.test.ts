@@ -26,18 +26,38 @@ async function refused(code: string, field: string | null, run: () => Promise<un
   expect(TABLES.map(count)).toEqual(before);
 }
 
-const agentArg = (companyId: number, extra: Record<string, unknown> = {}) => ({ companyId, name: 'Mia', systemPrompt: 'You are Acme’s receptionist.', ...extra });
+const agentArg = (companyId: number, extra: Record<string, unknown> = {}) => ({
+  companyId,
+  name: 'Mia',
+  systemPrompt: 'You are Acme’s receptionist.',
+  ...extra,
+});
 
 describe('AI agents', () => {
   it('creates with defaults, edits, deactivates, audits', async () => {
     const sup = w.users.supervisor;
     const mia = ok(await call(core, sup, 'aiAgents.create', agentArg(w.companyA)));
     expect(mia).toMatchObject({ name: 'Mia', language: 'en-US', voice: '', temperature: 0.7, greeting: '', isActive: true });
-    const edited = ok(await call(core, sup, 'aiAgents.update', { companyId: w.companyA, id: mia.id, language: 'de-DE', voice: 'alloy', temperature: 1.1, greeting: 'Hallo!' }));
+    const edited = ok(
+      await call(core, sup, 'aiAgents.update', {
+        companyId: w.companyA,
+        id: mia.id,
+        language: 'de-DE',
+        voice: 'alloy',
+        temperature: 1.1,
+        greeting: 'Hallo!',
+      }),
+    );
     expect(edited).toMatchObject({ language: 'de-DE', voice: 'alloy', temperature: 1.1, greeting: 'Hallo!' });
     ok(await call(core, sup, 'aiAgents.deactivate', { companyId: w.companyA, id: mia.id }));
-    expect(ok(await call(core, w.users.viewer, 'aiAgents.list', { companyId: w.companyA }))).toMatchObject([{ id: mia.id, isActive: false }]);
-    expect(core.db.sqlite.prepare("select action from audit_log where entity = 'ai_agent' order by id").pluck().all()).toEqual(['create', 'update', 'deactivate']);
+    expect(ok(await call(core, w.users.viewer, 'aiAgents.list', { companyId: w.companyA }))).toMatchObject([
+      { id: mia.id, isActive: false },
+    ]);
+    expect(core.db.sqlite.prepare("select action from audit_log where entity = 'ai_agent' order by id").pluck().all()).toEqual([
+      'create',
+      'update',
+      'deactivate',
+    ]);
   });
 
   it.each([
@@ -62,13 +82,23 @@ describe('inbound numbers', () => {
   it('stores every number as E.164 and lists the DID with its departments', async () => {
     const sup = w.users.supervisor;
     const mia = ok(await call(core, sup, 'aiAgents.create', agentArg(w.companyA)));
-    const did = ok(await call(core, sup, 'inbound.create', {
-      companyId: w.companyA, phone: '030 1234567', region: 'DE', displayName: 'Hotline', aiAgentId: mia.id, supportNumber: '0049 30 9999999',
-      departments: [{ name: 'Sales', transferNumber: '030 1111111', description: 'orders' }],
-      voiceSettings: { vendor: 'google', voice: 'de-DE-Wavenet-A' },
-    }));
+    const did = ok(
+      await call(core, sup, 'inbound.create', {
+        companyId: w.companyA,
+        phone: '030 1234567',
+        region: 'DE',
+        displayName: 'Hotline',
+        aiAgentId: mia.id,
+        supportNumber: '0049 30 9999999',
+        departments: [{ name: 'Sales', transferNumber: '030 1111111', description: 'orders' }],
+        voiceSettings: { vendor: 'google', voice: 'de-DE-Wavenet-A' },
+      }),
+    );
     expect(did).toMatchObject({
-      phone: '+49301234567', supportNumber: '+49309999999', aiAgentId: mia.id, isActive: true,
+      phone: '+49301234567',
+      supportNumber: '+49309999999',
+      aiAgentId: mia.id,
+      isActive: true,
       departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'orders' }],
       voiceSettings: { vendor: 'google', voice: 'de-DE-Wavenet-A' },
     });
@@ -77,35 +107,61 @@ describe('inbound numbers', () => {
 
   it('keeps a DID unique on the whole site, whatever the spelling', async () => {
     ok(await call(core, w.superuser, 'inbound.create', { companyId: w.companyA, phone: '+49 30 1234567' }));
-    await refused('CONFLICT', '+49301234567', () => call(core, w.superuser, 'inbound.create', { companyId: w.companyB, phone: '0049301234567' }));
+    await refused('CONFLICT', '+49301234567', () =>
+      call(core, w.superuser, 'inbound.create', { companyId: w.companyB, phone: '0049301234567' }),
+    );
   });
 
   it.each([
     [{ phone: 'call me' }, 'phone'],
     [{ supportNumber: '12' }, 'supportNumber'],
     [{ departments: [{ name: 'Sales', transferNumber: 'nope' }] }, 'departments.0.transferNumber'],
-    [{ departments: [{ name: 'Sales', transferNumber: '+49301111111' }, { name: 'sales', transferNumber: '+49302222222' }] }, 'departments.1.name'],
+    [
+      {
+        departments: [
+          { name: 'Sales', transferNumber: '+49301111111' },
+          { name: 'sales', transferNumber: '+49302222222' },
+        ],
+      },
+      'departments.1.name',
+    ],
     [{ departments: [{ name: '', transferNumber: '+49301111111' }] }, 'departments.0.name'],
     [{ voiceSettings: { vendor: 'google tts' } }, 'voiceSettings.vendor'],
     [{ voiceSettings: { pitch: 3 } }, 'pitch'],
     [{ aiAgentId: 'one' }, 'aiAgentId'],
   ])('refuses %j naming %s, writing nothing', async (extra, field) => {
-    await refused('BAD_INPUT', field, () => call(core, w.users.supervisor, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', ...extra }));
+    await refused('BAD_INPUT', field, () =>
+      call(core, w.users.supervisor, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', ...extra }),
+    );
   });
 
   it("refuses another company's AI agent", async () => {
     const theirs = ok(await call(core, w.superuser, 'aiAgents.create', agentArg(w.companyB)));
-    await refused('BAD_INPUT', 'aiAgentId', () => call(core, w.users.admin, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', aiAgentId: theirs.id }));
+    await refused('BAD_INPUT', 'aiAgentId', () =>
+      call(core, w.users.admin, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', aiAgentId: theirs.id }),
+    );
   });
 
   it('updates: clears the support number, swaps the agent, moves the phone; deactivates', async () => {
     const sup = w.users.supervisor;
-    const did = ok(await call(core, sup, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', supportNumber: '+49309999999' }));
+    const did = ok(
+      await call(core, sup, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', supportNumber: '+49309999999' }),
+    );
     const other = ok(await call(core, sup, 'inbound.create', { companyId: w.companyA, phone: '+49301234568' }));
     const mia = ok(await call(core, sup, 'aiAgents.create', agentArg(w.companyA)));
-    const edited = ok(await call(core, sup, 'inbound.update', { companyId: w.companyA, id: did.id, supportNumber: null, aiAgentId: mia.id, phone: '+49 30 7654321' }));
+    const edited = ok(
+      await call(core, sup, 'inbound.update', {
+        companyId: w.companyA,
+        id: did.id,
+        supportNumber: null,
+        aiAgentId: mia.id,
+        phone: '+49 30 7654321',
+      }),
+    );
     expect(edited).toMatchObject({ supportNumber: null, aiAgentId: mia.id, phone: '+49307654321' });
-    await refused('CONFLICT', 'phone', () => call(core, sup, 'inbound.update', { companyId: w.companyA, id: other.id, phone: '+49307654321' }));
+    await refused('CONFLICT', 'phone', () =>
+      call(core, sup, 'inbound.update', { companyId: w.companyA, id: other.id, phone: '+49307654321' }),
+    );
     expect(ok(await call(core, sup, 'inbound.deactivate', { companyId: w.companyA, id: did.id })).isActive).toBe(false);
     expect(() => findActiveDid(core.db, '+49307654321')).toThrow(/not set up/);
   });
@@ -115,30 +171,56 @@ describe('inbound numbers', () => {
     await refused('FORBIDDEN', null, () => call(core, w.users.admin, 'inbound.updateLlmSettings', { apiKey: 'sk-0123456789' }));
     const set = ok(await call(core, w.superuser, 'inbound.updateLlmSettings', { apiKey: 'sk-0123456789' }));
     expect(set).toEqual({ model: 'gpt-4o-realtime-preview-2024-12-17', apiKeySet: true, apiKeyHint: '…6789' });
-    expect(JSON.stringify(core.db.sqlite.prepare("select before, after from audit_log where entity = 'inbound_llm_settings'").all())).not.toContain('sk-0123');
-    expect(ok(await call(core, w.superuser, 'inbound.updateLlmSettings', { apiKey: null }))).toMatchObject({ apiKeySet: false, apiKeyHint: null });
+    expect(
+      JSON.stringify(core.db.sqlite.prepare("select before, after from audit_log where entity = 'inbound_llm_settings'").all()),
+    ).not.toContain('sk-0123');
+    expect(ok(await call(core, w.superuser, 'inbound.updateLlmSettings', { apiKey: null }))).toMatchObject({
+      apiKeySet: false,
+      apiKeyHint: null,
+    });
   });
 });
 
 describe('previewing a DID in the console', () => {
   it('answers open or closed by the company’s real schedule, for any viewer of the company', async () => {
-    setSchedule(core.db, CLI_ACTOR, { companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }], exceptions: [] }, core.clock());
-    const did = ok(await call(core, w.superuser, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', supportNumber: '+49309999999' }));
-    const sunday = ok(await call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: '2026-03-08T11:00:00Z' }));
+    setSchedule(
+      core.db,
+      CLI_ACTOR,
+      { companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }], exceptions: [] },
+      core.clock(),
+    );
+    const did = ok(
+      await call(core, w.superuser, 'inbound.create', { companyId: w.companyA, phone: '+49301234567', supportNumber: '+49309999999' }),
+    );
+    const sunday = ok(
+      await call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: '2026-03-08T11:00:00Z' }),
+    );
     expect(sunday.now).toBe('closed');
     expect(sunday.lookup).toMatchObject({ open: false, next_open_at: '2026-03-09T08:00:00.000Z' });
     expect(sunday.jambonz.closed.map((v) => v.verb)).toEqual(['say', 'dial']);
-    const monday = ok(await call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: '2026-03-09T09:30:00+01:00' }));
+    const monday = ok(
+      await call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: '2026-03-09T09:30:00+01:00' }),
+    );
     expect(monday.now).toBe('open');
-    await refused('BAD_INPUT', 'at', () => call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: 'sunday' }));
+    await refused('BAD_INPUT', 'at', () =>
+      call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyA, id: did.id, at: 'sunday' }),
+    );
     await refused('FORBIDDEN', null, () => call(core, w.users.viewer, 'inbound.preview', { companyId: w.companyB, id: did.id }));
   });
 });
 
 describe('recording an inbound call', () => {
   const report = (extra: Partial<InboundCallReport> = {}): InboundCallReport => ({
-    callSid: 'b5e39996-bd2f-4bda-b928-355147186a2a', from: '+4915112345678', callStatus: 'completed', durationS: 95,
-    sipStatus: 200, sipReason: 'OK', callerName: null, recordingUrl: 'https://rec.example/1.mp3', transcript: 'caller: hi', ...extra,
+    callSid: 'b5e39996-bd2f-4bda-b928-355147186a2a',
+    from: '+4915112345678',
+    callStatus: 'completed',
+    durationS: 95,
+    sipStatus: 200,
+    sipReason: 'OK',
+    callerName: null,
+    recordingUrl: 'https://rec.example/1.mp3',
+    transcript: 'caller: hi',
+    ...extra,
   });
 
   async function didOfA() {
@@ -156,12 +238,21 @@ describe('recording an inbound call', () => {
     expect(first).toMatchObject({ recorded: true, replay: false });
     const row = core.db.sqlite.prepare('select * from call_results').get() as Record<string, unknown>;
     expect(row).toMatchObject({
-      company_id: w.companyA, phone: '+4915112345678', status: 'INBOUND_CALL', direction: 'inbound', duration_s: 95,
-      amount_charged: 0, recording_url: 'https://rec.example/1.mp3', transcript: 'caller: hi', call_id: report().callSid,
+      company_id: w.companyA,
+      phone: '+4915112345678',
+      status: 'INBOUND_CALL',
+      direction: 'inbound',
+      duration_s: 95,
+      amount_charged: 0,
+      recording_url: 'https://rec.example/1.mp3',
+      transcript: 'caller: hi',
+      call_id: report().callSid,
       started_at: core.clock() - 95_000,
     });
     expect(core.db.sqlite.prepare('select phone, source from numbers').all()).toEqual([{ phone: '+4915112345678', source: 'inbound' }]);
-    expect(core.db.sqlite.prepare('select status, calls, duration_s, cost from call_stats').all()).toEqual([{ status: 'INBOUND_CALL', calls: 1, duration_s: 95, cost: 0 }]);
+    expect(core.db.sqlite.prepare('select status, calls, duration_s, cost from call_stats').all()).toEqual([
+      { status: 'INBOUND_CALL', calls: 1, duration_s: 95, cost: 0 },
+    ]);
     expect(count('ledger_entries')).toBe(0);
     expect(core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA)).toBe(walletBefore);
 

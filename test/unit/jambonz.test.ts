@@ -30,20 +30,46 @@ beforeEach(async () => {
 });
 afterEach(async () => core.dispose());
 
-function setUpDid(options: { agent?: boolean; support?: string | null; departments?: { name: string; transferNumber: string; description?: string }[]; voice?: Record<string, string> }) {
+function setUpDid(options: {
+  agent?: boolean;
+  support?: string | null;
+  departments?: { name: string; transferNumber: string; description?: string }[];
+  voice?: Record<string, string>;
+}) {
   const now = core.clock();
-  const agent = options.agent === false
-    ? null
-    : createAiAgent(core.db, CLI_ACTOR, {
-        companyId: w.companyA, name: 'Mia', systemPrompt: 'You are the friendly receptionist of Acme.', greeting: 'Hello, Acme here. How can I help?',
-        language: 'de-DE', voice: 'alloy', temperature: 0.2, isActive: true,
-      }, now);
-  createInboundNumber(core.db, CLI_ACTOR, {
-    companyId: w.companyA, phone: '+49 30 1234567', displayName: 'Acme Hotline', aiAgentId: agent?.id ?? null,
-    supportNumber: options.support ?? null,
-    departments: (options.departments ?? []).map((d) => ({ description: '', ...d })),
-    voiceSettings: options.voice ?? {}, isActive: true,
-  }, now);
+  const agent =
+    options.agent === false
+      ? null
+      : createAiAgent(
+          core.db,
+          CLI_ACTOR,
+          {
+            companyId: w.companyA,
+            name: 'Mia',
+            systemPrompt: 'You are the friendly receptionist of Acme.',
+            greeting: 'Hello, Acme here. How can I help?',
+            language: 'de-DE',
+            voice: 'alloy',
+            temperature: 0.2,
+            isActive: true,
+          },
+          now,
+        );
+  createInboundNumber(
+    core.db,
+    CLI_ACTOR,
+    {
+      companyId: w.companyA,
+      phone: '+49 30 1234567',
+      displayName: 'Acme Hotline',
+      aiAgentId: agent?.id ?? null,
+      supportNumber: options.support ?? null,
+      departments: (options.departments ?? []).map((d) => ({ description: '', ...d })),
+      voiceSettings: options.voice ?? {},
+      isActive: true,
+    },
+    now,
+  );
 }
 const lookupAt = (hours: OpeningHours): InboundLookup => buildLookup(core.db, findActiveDid(core.db, '+49301234567'), core.clock(), hours);
 const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
@@ -55,7 +81,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     const verbs = callVerbs(lookupAt(openHours), getLlmConnection(core.db));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'dial']);
-    const llm = verbs[0] as JambonzVerb & { llmOptions: { response_create: Record<string, unknown>; session_update: Record<string, unknown> } };
+    const llm = verbs[0] as JambonzVerb & {
+      llmOptions: { response_create: Record<string, unknown>; session_update: Record<string, unknown> };
+    };
     expect(llm).toMatchObject({ vendor: 'openai', model: 'gpt-4o-realtime-preview-2024-12-17', auth: { apiKey: 'sk-test-123456789' } });
     expect(llm.llmOptions.session_update).toMatchObject({ voice: 'alloy', temperature: 0.6 }); // clamped to the realtime range
     expect(String(llm.llmOptions.session_update.instructions)).toContain('You are the friendly receptionist of Acme.');
@@ -86,7 +114,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     ]);
     const verbs = openVerbs(lookup, getLlmConnection(core.db));
     assertValidJambonz(verbs);
-    const instructions = String((verbs[0] as unknown as { llmOptions: { session_update: { instructions: string } } }).llmOptions.session_update.instructions);
+    const instructions = String(
+      (verbs[0] as unknown as { llmOptions: { session_update: { instructions: string } } }).llmOptions.session_update.instructions,
+    );
     expect(instructions).toContain('- Sales (new orders and quotes): +49301111111');
     expect(instructions).toContain('- Billing: +49302222222');
   });
@@ -115,7 +145,11 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     setUpDid({ voice: { vendor: 'google', voice: 'de-DE-Wavenet-A', language: 'de-DE', closedMessage: 'Wir haben geschlossen.' } });
     const verbs = closedVerbs(lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
-    expect(verbs[0]).toEqual({ verb: 'say', text: 'Wir haben geschlossen.', synthesizer: { vendor: 'google', language: 'de-DE', voice: 'de-DE-Wavenet-A' } });
+    expect(verbs[0]).toEqual({
+      verb: 'say',
+      text: 'Wir haben geschlossen.',
+      synthesizer: { vendor: 'google', language: 'de-DE', voice: 'de-DE-Wavenet-A' },
+    });
   });
 
   it('does not hand the model’s voice to another speech vendor', () => {
@@ -125,7 +159,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     const verbs = closedVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbs[0].synthesizer).toEqual({ vendor: 'google', language: 'de-DE' });
-    const llm = openVerbs(lookupAt(openHours), getLlmConnection(core.db))[0] as unknown as { llmOptions: { session_update: { voice: string } } };
+    const llm = openVerbs(lookupAt(openHours), getLlmConnection(core.db))[0] as unknown as {
+      llmOptions: { session_update: { voice: string } };
+    };
     expect(llm.llmOptions.session_update.voice).toBe('alloy');
   });
 

@@ -96,7 +96,9 @@ describe('next batch hands out only what the dialing rules allow', () => {
   it('release gives back a whole batch or only the numbers named, and a second release gives back nothing', async () => {
     d = await dialerWorld({ numbers: 4 });
     const batch = lease(d.w.companyA, 4);
-    expect(releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId!, numberIds: [d.numberIds[0]] })).toEqual({ released: 1 });
+    expect(releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId!, numberIds: [d.numberIds[0]] })).toEqual({
+      released: 1,
+    });
     expect(ids(lease(d.w.companyB))).toEqual([d.numberIds[0]]);
     // another company cannot release acme's batch
     expect(releaseBatch(d.core, { companyId: d.w.companyB, batchId: batch.batchId! })).toEqual({ released: 0 });
@@ -111,38 +113,50 @@ describe('next batch hands out only what the dialing rules allow', () => {
     for (const id of [d.numberIds[0], d.numberIds[2], d.numberIds[4]]) call(d.w.companyB, id);
     expect(ids(lease(d.w.companyA))).toEqual([d.numberIds[1], d.numberIds[3], d.numberIds[5]]);
     d.clock.advance(3 * DAY + 15 * 60_000);
-    expect(ids(lease(d.w.companyA)).sort((a, b) => a - b)).toEqual([d.numberIds[0], d.numberIds[1], d.numberIds[2], d.numberIds[3], d.numberIds[4], d.numberIds[5]]);
+    expect(ids(lease(d.w.companyA)).sort((a, b) => a - b)).toEqual([
+      d.numberIds[0],
+      d.numberIds[1],
+      d.numberIds[2],
+      d.numberIds[3],
+      d.numberIds[4],
+      d.numberIds[5],
+    ]);
   });
 
   it('sees numbers imported after the pool looked exhausted at once', async () => {
     d = await dialerWorld({ numbers: 1 });
     lease(d.w.companyA);
     expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
-    const id = Number(d.core.db.sqlite.prepare("insert into numbers (phone, imported_at) values ('+12125550199', 0)").run().lastInsertRowid);
+    const id = Number(
+      d.core.db.sqlite.prepare("insert into numbers (phone, imported_at) values ('+12125550199', 0)").run().lastInsertRowid,
+    );
     expect(ids(lease(d.w.companyA))).toEqual([id]);
   });
 
   // about the cache itself: with it off, SQL looks at every id (correct, and slow by design)
-  it.skipIf(process.env.DIALDESK_LEASING_CACHE === 'off')('finds the few numbers left after a company dialed nearly all of a large pool, cheaply', async () => {
-    d = await dialerWorld({ numbers: 0 });
-    const now = d.clock.clock() - 10 * DAY;
-    const db = d.core.db.sqlite;
-    db.transaction(() => {
-      const addNumber = db.prepare('insert into numbers (id, phone, imported_at, last_called_at) values (?, ?, 0, ?)');
-      const dialed = db.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)');
-      for (let i = 1; i <= 100_000; i++) {
-        addNumber.run(i, `+1646${String(2000000 + i)}`, now);
-        if (i % 25_000 !== 0) dialed.run(d.w.companyA, i, now);
-      }
-    })();
-    const started = performance.now();
-    const batch = lease(d.w.companyA, 10);
-    const elapsed = performance.now() - started;
-    expect(ids(batch)).toEqual([25_000, 50_000, 75_000, 100_000]);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
-    // the company's 99,996 dialed numbers are skipped in memory, not looked up one by one
-    expect(elapsed).toBeLessThan(1_000);
-  });
+  it.skipIf(process.env.DIALDESK_LEASING_CACHE === 'off')(
+    'finds the few numbers left after a company dialed nearly all of a large pool, cheaply',
+    async () => {
+      d = await dialerWorld({ numbers: 0 });
+      const now = d.clock.clock() - 10 * DAY;
+      const db = d.core.db.sqlite;
+      db.transaction(() => {
+        const addNumber = db.prepare('insert into numbers (id, phone, imported_at, last_called_at) values (?, ?, 0, ?)');
+        const dialed = db.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)');
+        for (let i = 1; i <= 100_000; i++) {
+          addNumber.run(i, `+1646${String(2000000 + i)}`, now);
+          if (i % 25_000 !== 0) dialed.run(d.w.companyA, i, now);
+        }
+      })();
+      const started = performance.now();
+      const batch = lease(d.w.companyA, 10);
+      const elapsed = performance.now() - started;
+      expect(ids(batch)).toEqual([25_000, 50_000, 75_000, 100_000]);
+      expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+      // the company's 99,996 dialed numbers are skipped in memory, not looked up one by one
+      expect(elapsed).toBeLessThan(1_000);
+    },
+  );
 });
 
 describe('company-level rules block the batch with a reason', () => {
@@ -156,7 +170,12 @@ describe('company-level rules block the batch with a reason', () => {
   it('outside_schedule, with the next opening', async () => {
     d = await dialerWorld();
     // acme is in Berlin: 10:00Z on Monday 2 March is 11:00 local
-    setSchedule(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, windows: [{ day: 'mon', start: '12:00', end: '17:00' }], exceptions: [] }, d.clock.clock());
+    setSchedule(
+      d.core.db,
+      CLI_ACTOR,
+      { companyId: d.w.companyA, windows: [{ day: 'mon', start: '12:00', end: '17:00' }], exceptions: [] },
+      d.clock.clock(),
+    );
     const b = lease(d.w.companyA);
     expect(b.blocked).toEqual({ reason: 'outside_schedule', nextOpenAt: Date.parse('2026-03-02T11:00:00Z') });
     expect(b.numbers).toEqual([]);
@@ -184,11 +203,25 @@ describe('company-level rules block the batch with a reason', () => {
     d = await dialerWorld();
     const db = d.core.db.sqlite;
     const now = d.clock.clock();
-    db.prepare("insert into outbound_lines (company_id, phone, name, created_at) values (?, '+493012345678', 'Berlin trunk', ?)").run(d.w.companyA, now);
-    db.prepare("insert into outbound_lines (company_id, phone, name, is_active, created_at) values (?, '+493012345679', 'Old trunk', 0, ?)").run(d.w.companyA, now);
-    db.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'Anna', '1001', 'inbound', ?)").run(d.w.companyA, now);
-    db.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'Ben', '1002', 'outbound', ?)").run(d.w.companyA, now);
-    db.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'Gus', '2001', 'outbound', ?)").run(d.w.companyB, now);
+    db.prepare("insert into outbound_lines (company_id, phone, name, created_at) values (?, '+493012345678', 'Berlin trunk', ?)").run(
+      d.w.companyA,
+      now,
+    );
+    db.prepare(
+      "insert into outbound_lines (company_id, phone, name, is_active, created_at) values (?, '+493012345679', 'Old trunk', 0, ?)",
+    ).run(d.w.companyA, now);
+    db.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'Anna', '1001', 'inbound', ?)").run(
+      d.w.companyA,
+      now,
+    );
+    db.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'Ben', '1002', 'outbound', ?)").run(
+      d.w.companyA,
+      now,
+    );
+    db.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'Gus', '2001', 'outbound', ?)").run(
+      d.w.companyB,
+      now,
+    );
     const b = lease(d.w.companyA);
     expect(b.routing.outboundLines.map((l) => l.name)).toEqual(['Berlin trunk']);
     expect(b.routing.inboundAgents.map((a) => a.name)).toEqual(['Anna']);
@@ -225,7 +258,14 @@ describe('writes from another connection on the same file are obeyed by the next
     d = await dialerWorld({ numbers: 3 });
     const [n1, n2, n3] = d.numberIds;
     d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n1);
-    recordResult(d.core, d.w.companyB, { callId: 'po', numberId: n2, scenarioKey: 'sales', status: 'POWER_OFF', startedAt: d.clock.clock(), durationS: 0 });
+    recordResult(d.core, d.w.companyB, {
+      callId: 'po',
+      numberId: n2,
+      scenarioKey: 'sales',
+      status: 'POWER_OFF',
+      startedAt: d.clock.clock(),
+      durationS: 0,
+    });
     expect(ids(lease(d.w.companyA))).toEqual([n3]); // the dead set now holds n1 (and n2 from the result)
     releaseAll(d.w.companyA);
     const cli = other();
@@ -242,7 +282,10 @@ describe('writes from another connection on the same file are obeyed by the next
     releaseAll(d.w.companyA);
     const cli = other();
     cli.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, 0)').run(d.w.companyA, n1);
-    cli.prepare("insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at) values (?, ?, 'elsewhere', 'x', ?, ?)")
+    cli
+      .prepare(
+        "insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at) values (?, ?, 'elsewhere', 'x', ?, ?)",
+      )
       .run(n2, d.w.companyB, d.clock.clock(), d.clock.clock() + 60_000);
     cli.close();
     expect(ids(lease(d.w.companyA))).toEqual([n3]);

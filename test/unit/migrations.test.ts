@@ -8,17 +8,36 @@ let core: TestCore;
 afterEach(async () => core?.dispose());
 
 const TABLES = [
-  'agents', 'ai_agents', 'api_keys', 'audit_log', 'call_results', 'call_stats', 'call_stats_blocks', 'call_stats_by_status',
-  'companies', 'company_calls',
-  'inbound_numbers', 'leases', 'ledger_entries', 'numbers', 'outbound_lines', 'scenarios', 'schedule_exceptions',
-  'schedule_windows', 'sign_in_attempts', 'site_settings', 'users',
+  'agents',
+  'ai_agents',
+  'api_keys',
+  'audit_log',
+  'call_results',
+  'call_stats',
+  'call_stats_blocks',
+  'call_stats_by_status',
+  'companies',
+  'company_calls',
+  'inbound_numbers',
+  'leases',
+  'ledger_entries',
+  'numbers',
+  'outbound_lines',
+  'scenarios',
+  'schedule_exceptions',
+  'schedule_windows',
+  'sign_in_attempts',
+  'site_settings',
+  'users',
 ];
 
 describe('migrations', () => {
   it('build the whole data model from an empty file', async () => {
     core = await makeTestCore();
     const names = core.db.sqlite
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name",
+      )
       .pluck()
       .all();
     expect(names).toEqual(TABLES);

@@ -37,7 +37,10 @@ function counts(): Record<string, unknown> {
   const db = openDatabase({ file: join(dir, 'dialdesk.sqlite'), readonly: true });
   try {
     return Object.fromEntries(
-      ['numbers', 'schedule_windows', 'schedule_exceptions', 'api_keys', 'ledger_entries', 'audit_log'].map((t) => [t, db.sqlite.prepare(`select count(*) from ${t}`).pluck().get()]),
+      ['numbers', 'schedule_windows', 'schedule_exceptions', 'api_keys', 'ledger_entries', 'audit_log'].map((t) => [
+        t,
+        db.sqlite.prepare(`select count(*) from ${t}`).pluck().get(),
+      ]),
     );
   } finally {
     db.sqlite.close();
@@ -50,22 +53,40 @@ describe('setting a company up for dialers from the command line', () => {
   it('imports numbers and a do-not-call list, sets hours, makes a key and tops up', async () => {
     expect((await cli('company', 'create', '--slug', 'acme', '--name', 'Acme', '--cost-per-billable', '10')).code).toBe(0);
     const list = join(dir, 'leads.csv');
-    writeFileSync(list, ['name,mobile', ...Array.from({ length: 300 }, (_, i) => `Lead ${i},0912 ${String(1000000 + i)}`), 'Broken,12'].join('\n'));
+    writeFileSync(
+      list,
+      ['name,mobile', ...Array.from({ length: 300 }, (_, i) => `Lead ${i},0912 ${String(1000000 + i)}`), 'Broken,12'].join('\n'),
+    );
     const imported = await cli('numbers', 'import', list, '--region', 'IR');
-    expect(imported).toMatchObject({ code: 0, json: { report: { source: 'leads.csv', rows: 301, added: 300, known: 0, rejected: 1, rejectedRows: [{ line: 302, value: '12' }] } } });
+    expect(imported).toMatchObject({
+      code: 0,
+      json: { report: { source: 'leads.csv', rows: 301, added: 300, known: 0, rejected: 1, rejectedRows: [{ line: 302, value: '12' }] } },
+    });
     const dnc = join(dir, 'dnc.txt');
     writeFileSync(dnc, '+989121000000\n+989121000001\n');
     expect((await cli('numbers', 'dnc', dnc)).json.report).toMatchObject({ marked: 2 });
 
-    expect((await cli('schedule', 'set', '--company', 'acme', '--window', 'mon-fri 09:00-17:00', '--exception', '2026-12-25')).json.schedule.windows).toHaveLength(5);
-    expect((await cli('schedule', 'set', '--company', 'acme', '--open-24x7')).json.schedule).toMatchObject({ openNow: true, closesAt: null });
+    expect(
+      (await cli('schedule', 'set', '--company', 'acme', '--window', 'mon-fri 09:00-17:00', '--exception', '2026-12-25')).json.schedule
+        .windows,
+    ).toHaveLength(5);
+    expect((await cli('schedule', 'set', '--company', 'acme', '--open-24x7')).json.schedule).toMatchObject({
+      openNow: true,
+      closesAt: null,
+    });
 
     const created = await cli('apikey', 'create', '--company', 'acme', '--name', 'rack 1', '--scopes', 'dialer');
-    expect(created).toMatchObject({ code: 0, json: { key: expect.stringMatching(/^ddk_/), apiKey: { name: 'rack 1', scopes: ['dialer'] } } });
+    expect(created).toMatchObject({
+      code: 0,
+      json: { key: expect.stringMatching(/^ddk_/), apiKey: { name: 'rack 1', scopes: ['dialer'] } },
+    });
     key = created.json.key;
     expect((await cli('apikey', 'list')).json.apiKeys[0]).not.toHaveProperty('key');
 
-    expect(await cli('wallet', 'topup', '--company', 'acme', '--amount', '5000')).toMatchObject({ code: 0, json: { balance: 5000, currency: 'USD' } });
+    expect(await cli('wallet', 'topup', '--company', 'acme', '--amount', '5000')).toMatchObject({
+      code: 0,
+      json: { balance: 5000, currency: 'USD' },
+    });
   });
 
   it('exits 2 on bad input and writes nothing', async () => {
@@ -102,7 +123,9 @@ describe('setting a company up for dialers from the command line', () => {
       expect(core.db.sqlite.prepare('select count(*) from call_results').pluck().get()).toBe(s.reported);
       expect(walletMatchesLedger(core.db, 1).ok).toBe(true);
       // never a complained number
-      expect(core.db.sqlite.prepare("select count(*) from call_results where phone in ('+989121000000', '+989121000001')").pluck().get()).toBe(0);
+      expect(
+        core.db.sqlite.prepare("select count(*) from call_results where phone in ('+989121000000', '+989121000001')").pluck().get(),
+      ).toBe(0);
     } finally {
       await port.close();
       await core.close();

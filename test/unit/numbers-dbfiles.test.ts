@@ -17,7 +17,13 @@ vi.mock('node:fs', async (importOriginal) => {
     }) as F;
   return {
     ...fs,
-    default: { ...fs, createReadStream: record(fs.createReadStream), openSync: record(fs.openSync), open: record(fs.open), readFileSync: record(fs.readFileSync) },
+    default: {
+      ...fs,
+      createReadStream: record(fs.createReadStream),
+      openSync: record(fs.openSync),
+      open: record(fs.open),
+      readFileSync: record(fs.readFileSync),
+    },
     createReadStream: record(fs.createReadStream),
     openSync: record(fs.openSync),
     open: record(fs.open),
@@ -78,7 +84,10 @@ describe('no import reaches the database files', () => {
           expect(answer, name).toMatchObject({ code: 2, json: { error: { code: 'BAD_INPUT' } } });
           continue;
         }
-        expect(answer, `${command} ${name}`).toMatchObject({ code: 2, json: { error: { code: 'BAD_INPUT', message: expect.stringContaining("is DialDesk's own database") } } });
+        expect(answer, `${command} ${name}`).toMatchObject({
+          code: 2,
+          json: { error: { code: 'BAD_INPUT', message: expect.stringContaining("is DialDesk's own database") } },
+        });
       }
     }
     expect(opened.filter((p) => names.some((n) => p === n) || p.includes('dialdesk.sqlite'))).toEqual([]);
@@ -96,7 +105,10 @@ describe('no import reaches the database files', () => {
         willPick(core, file);
         const picked = ok(await call(core, w.superuser, 'files.pickOpen', {}))!;
         const answer = await call(core, w.superuser, 'numbers.import', { file: picked.handle });
-        expect(answer, file).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining("is DialDesk's own database") } });
+        expect(answer, file).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_INPUT', message: expect.stringContaining("is DialDesk's own database") },
+        });
       }
       expect(opened.filter((p) => p.startsWith(core.db.file))).toEqual([]);
       expect(core.db.sqlite.prepare('select count(*) from numbers').pluck().get()).toBe(0);

@@ -22,9 +22,12 @@ function diskNearlyFull(extraPages: number): void {
 }
 
 const failedEntries = () =>
-  (core.db.sqlite.prepare("select action, after from audit_log where entity = 'numbers' and action like '%_failed'").all() as { action: string; after: string }[]).map(
-    (r) => ({ action: r.action, after: JSON.parse(r.after) }),
-  );
+  (
+    core.db.sqlite.prepare("select action, after from audit_log where entity = 'numbers' and action like '%_failed'").all() as {
+      action: string;
+      after: string;
+    }[]
+  ).map((r) => ({ action: r.action, after: JSON.parse(r.after) }));
 
 describe('a list job that fails part-way says exactly what it committed', () => {
   it('import on a full disk: STORAGE_FULL naming the rows committed and the list, audited; running it again completes it', async () => {
@@ -43,10 +46,15 @@ describe('a list job that fails part-way says exactly what it committed', () => 
     expect(failed).toMatchObject({ ok: false, error: { code: 'STORAGE_FULL' } });
     const message = failed.ok ? '' : failed.error.message;
     expect(message).toContain('disk that holds the DialDesk database is full');
-    expect(message).toContain(`"spring-leads.csv" stopped after ${shown} of its 30,000 numbers were committed (${shown} new, 0 already in the pool)`);
+    expect(message).toContain(
+      `"spring-leads.csv" stopped after ${shown} of its 30,000 numbers were committed (${shown} new, 0 already in the pool)`,
+    );
     expect(message).toContain('Import "spring-leads.csv" again');
     expect(failedEntries()).toEqual([
-      { action: 'import_failed', after: { source: 'spring-leads.csv', committedRows: committed, added: committed, known: 0, error: 'STORAGE_FULL' } },
+      {
+        action: 'import_failed',
+        after: { source: 'spring-leads.csv', committedRows: committed, added: committed, known: 0, error: 'STORAGE_FULL' },
+      },
     ]);
     expect(progress.at(-1)).toMatchObject({ phase: 'failed', done: committed, total: 30_000 });
     expect(one("select count(*) from audit_log where action = 'import'")).toBe(0);
@@ -56,7 +64,7 @@ describe('a list job that fails part-way says exactly what it committed', () => 
     const again = ok(await call(core, w.users.supervisor, 'numbers.import', { content: list.join('\n'), source: 'spring-leads.csv' }));
     expect(again).toMatchObject({ rows: 30_000, added: 30_000 - committed, known: committed });
     expect(one('select count(*) from numbers')).toBe(30_000);
-    expect(one("select count(distinct source) from numbers")).toBe(1);
+    expect(one('select count(distinct source) from numbers')).toBe(1);
   });
 
   it('a do-not-call list on a full disk: what was marked and added is named, audited, and what was marked is in force at once', async () => {
@@ -79,7 +87,10 @@ describe('a list job that fails part-way says exactly what it committed', () => 
       `the do-not-call import of "complaints.txt" stopped after ${n(marked + added)} numbers were committed (${n(marked)} marked complained, ${n(added)} added as complained, 0 already complained)`,
     );
     expect(failedEntries()).toEqual([
-      { action: 'dnc_failed', after: { source: 'complaints.txt', committedRows: marked + added, marked, added, known: 0, error: 'STORAGE_FULL' } },
+      {
+        action: 'dnc_failed',
+        after: { source: 'complaints.txt', committedRows: marked + added, marked, added, known: 0, error: 'STORAGE_FULL' },
+      },
     ]);
     // what was committed is in force: no dialer is handed a number that is now complained
     expect(nextBatch(core, { companyId: d.w.companyB, size: 500, dialerId: 'rack-2' }).numbers).toEqual([]);
@@ -94,15 +105,21 @@ describe('a list job that fails part-way says exactly what it committed', () => 
     core = await makeTestCore();
     w = await seedWorld(core);
     // quoted (csv-parse), broken only at its end: the list is written as read, so most of it committed first
-    const text = `"phone"\n${phones(20_000).map((p) => `"${p}"`).join('\n')}\n"+1212"x"\n`;
+    const text = `"phone"\n${phones(20_000)
+      .map((p) => `"${p}"`)
+      .join('\n')}\n"+1212"x"\n`;
     const failed = await call(core, w.superuser, 'numbers.dnc', { content: text, source: 'dnc.csv' });
     const committed = one('select count(*) from numbers') as number;
     expect(committed).toBeGreaterThan(0);
     expect(failed).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(failed.ok ? '' : failed.error.message).toMatch(
-      new RegExp(`^dnc\\.csv could not be read as CSV: .*; the do-not-call import of "dnc\\.csv" stopped after ${committed.toLocaleString('en-US')} numbers were committed`),
+      new RegExp(
+        `^dnc\\.csv could not be read as CSV: .*; the do-not-call import of "dnc\\.csv" stopped after ${committed.toLocaleString('en-US')} numbers were committed`,
+      ),
     );
-    expect(failedEntries()).toMatchObject([{ action: 'dnc_failed', after: { committedRows: committed, added: committed, error: 'BAD_INPUT' } }]);
+    expect(failedEntries()).toMatchObject([
+      { action: 'dnc_failed', after: { committedRows: committed, added: committed, error: 'BAD_INPUT' } },
+    ]);
 
     // bad input that wrote nothing is answered as it is, and leaves no trace
     const auditBefore = one('select count(*) from audit_log');

@@ -23,7 +23,10 @@ describe('no channel opens a path a client names', () => {
     for (const path of ['/etc/passwd', '/proc/self/environ', join(core.dataDir, 'dialdesk.sqlite')]) {
       for (const channel of ['numbers.import', 'numbers.dnc'] as const) {
         const answer = await call(core, w.superuser, channel, { path });
-        expect(answer, `${channel} ${path}`).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('does not open files a client names') } });
+        expect(answer, `${channel} ${path}`).toMatchObject({
+          ok: false,
+          error: { code: 'BAD_INPUT', message: expect.stringContaining('does not open files a client names') },
+        });
         const text = JSON.stringify(answer);
         expect(text).not.toMatch(/root:|daemon:|PATH=|HOME=/);
       }
@@ -42,13 +45,22 @@ describe('no channel opens a path a client names', () => {
 
     // another window (another session) cannot use it, and learns nothing from trying
     const other = await call(core, w.superuser, 'numbers.import', { file: picked.handle }, { window: 'window-2' });
-    expect(other).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('unknown, expired or already used') } });
+    expect(other).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('unknown, expired or already used') },
+    });
     const forged = await call(core, w.superuser, 'numbers.import', { file: 'A'.repeat(32) });
     expect(forged).toEqual(other);
 
-    expect(ok(await call(core, w.superuser, 'numbers.import', { file: picked.handle, region: 'US' }))).toMatchObject({ source: 'leads.csv', added: 2 });
+    expect(ok(await call(core, w.superuser, 'numbers.import', { file: picked.handle, region: 'US' }))).toMatchObject({
+      source: 'leads.csv',
+      added: 2,
+    });
     // used up: the same handle is refused the second time
-    expect(await call(core, w.superuser, 'numbers.dnc', { file: picked.handle })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(core, w.superuser, 'numbers.dnc', { file: picked.handle })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect(count("select count(*) from numbers where global_status = 'complained'")).toBe(0);
   });
 
@@ -73,17 +85,26 @@ describe('no channel opens a path a client names', () => {
     const fdsBefore = readdirSync('/proc/self/fd').length;
     for (let i = 0; i < 4; i++) {
       const bin = await call(core, w.superuser, 'numbers.import', { file: (await pick(binary)).handle });
-      expect(bin).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^leads\.xlsx is not a text list/) } });
+      expect(bin).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(/^leads\.xlsx is not a text list/) },
+      });
       const bad = await call(core, w.superuser, 'numbers.import', { file: (await pick(broken)).handle });
-      expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringMatching(/^broken\.csv could not be read as CSV/) } });
+      expect(bad).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringMatching(/^broken\.csv could not be read as CSV/) },
+      });
       const dnc = await call(core, w.superuser, 'numbers.dnc', { file: (await pick(broken)).handle });
       expect(dnc).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
     expect(openFiles()).toEqual([]);
     expect(readdirSync('/proc/self/fd').length).toBeLessThanOrEqual(fdsBefore);
     // a failed import of pasted text says the same, and writes nothing
-    expect(await call(core, w.superuser, 'numbers.import', { content: 'phone\u0000\u0001\u0002' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('console is not a text list') } });
-    expect(count('select count(*) from numbers where global_status = \'active\'')).toBe(0);
+    expect(await call(core, w.superuser, 'numbers.import', { content: 'phone\u0000\u0001\u0002' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('console is not a text list') },
+    });
+    expect(count("select count(*) from numbers where global_status = 'active'")).toBe(0);
   });
 });
 
@@ -112,7 +133,10 @@ describe('the backup folder is named by the desk, never by a client', () => {
       ok: false,
       error: { code: 'BAD_INPUT', message: expect.stringContaining('dialdesk serve --backup-dir DIR') },
     });
-    expect(await call(core, w.superuser, 'files.pickOpen', {}, serve)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('uploads the file') } });
+    expect(await call(core, w.superuser, 'files.pickOpen', {}, serve)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('uploads the file') },
+    });
     expect(core.desk.get().backupDir).toBeNull();
   });
 });

@@ -22,10 +22,20 @@ describe('phone normalisation', () => {
   it('agrees with libphonenumber on every number, memo or not', () => {
     const samples: [string, CountryCode | undefined][] = [];
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 16807) % 2147483647) % n);
+    const rnd = (n: number) => (seed = (seed * 16807) % 2147483647) % n;
     const shapes: [string, CountryCode, number][] = [
-      ['0912', 'IR', 7], ['+98935', 'IR', 7], ['030', 'DE', 7], ['0151', 'DE', 8], ['+1212', 'US', 7], ['(646) ', 'US', 7],
-      ['020 7', 'GB', 7], ['07700 ', 'GB', 6], ['0044 20 7', 'GB', 7], ['+3906', 'IT', 8], ['06', 'FR', 8], ['+5511', 'BR', 8],
+      ['0912', 'IR', 7],
+      ['+98935', 'IR', 7],
+      ['030', 'DE', 7],
+      ['0151', 'DE', 8],
+      ['+1212', 'US', 7],
+      ['(646) ', 'US', 7],
+      ['020 7', 'GB', 7],
+      ['07700 ', 'GB', 6],
+      ['0044 20 7', 'GB', 7],
+      ['+3906', 'IT', 8],
+      ['06', 'FR', 8],
+      ['+5511', 'BR', 8],
     ];
     for (let i = 0; i < 6000; i++) {
       const [prefix, region, digits] = shapes[rnd(shapes.length)];
@@ -75,7 +85,11 @@ describe('importing lists into the pool', () => {
       { line: 5, value: 'not a phone', reason: expect.any(String) },
       { line: 8, value: '12', reason: expect.any(String) },
     ]);
-    expect(core.db.sqlite.prepare('select phone from numbers order by id').pluck().all()).toEqual(['+989121234567', '+989351234567', '+989127654321']);
+    expect(core.db.sqlite.prepare('select phone from numbers order by id').pluck().all()).toEqual([
+      '+989121234567',
+      '+989351234567',
+      '+989127654321',
+    ]);
     expect(progress.map((p) => p.phase)).toContain('finished');
     expect(new Set(progress.map((p) => p.jobId))).toEqual(new Set([report.jobId]));
 
@@ -100,14 +114,28 @@ describe('importing lists into the pool', () => {
     willPick(core, file);
     const picked = ok(await call(core, w.superuser, 'files.pickOpen', {}))!;
     expect(picked).toMatchObject({ name: 'list.txt', bytes: 45 });
-    expect(ok(await call(core, w.superuser, 'numbers.import', { file: picked.handle }))).toMatchObject({ source: 'list.txt', rows: 3, added: 2, known: 1 });
+    expect(ok(await call(core, w.superuser, 'numbers.import', { file: picked.handle }))).toMatchObject({
+      source: 'list.txt',
+      rows: 3,
+      added: 2,
+      known: 1,
+    });
     expect(ok(await call(core, w.superuser, 'files.pickOpen', {}))).toBeNull(); // the dialog was cancelled
     willPick(core, file);
     const again = ok(await call(core, w.superuser, 'files.pickOpen', {}))!;
     rmSync(file);
-    expect(await call(core, w.superuser, 'numbers.import', { file: again.handle })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('no file at') } });
-    expect(await call(core, w.superuser, 'numbers.import', { file: again.handle, content: 'x' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await call(core, w.superuser, 'numbers.import', { content: 'x', region: 'Iran' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await call(core, w.superuser, 'numbers.import', { file: again.handle })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('no file at') },
+    });
+    expect(await call(core, w.superuser, 'numbers.import', { file: again.handle, content: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await call(core, w.superuser, 'numbers.import', { content: 'x', region: 'Iran' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
   });
 
   it('a large list is written in slices that keep the event loop free', async () => {
@@ -138,7 +166,9 @@ describe('importing lists into the pool', () => {
     core = await makeTestCore();
     w = await seedWorld(core);
     ok(await call(core, w.superuser, 'numbers.import', { content: '+12125550100\n+12125550101\n' }));
-    const report = ok(await call(core, w.users.supervisor, 'numbers.dnc', { content: 'phone\n+12125550100\n+12125550102\n+12125550100\nnope\n' }));
+    const report = ok(
+      await call(core, w.users.supervisor, 'numbers.dnc', { content: 'phone\n+12125550100\n+12125550102\n+12125550100\nnope\n' }),
+    );
     expect(report).toMatchObject({ rows: 4, marked: 1, added: 1, known: 1, rejected: 1, rejectedRows: [{ line: 5, value: 'nope' }] });
     expect(core.db.sqlite.prepare('select phone, global_status from numbers order by phone').all()).toEqual([
       { phone: '+12125550100', global_status: 'complained' },
@@ -156,7 +186,13 @@ describe('the pool as the console sees it', () => {
     nextBatch(d.core, { companyId: d.w.companyA, size: 3, dialerId: 'x' });
     ok(await call(d.core, u.superuser, 'numbers.dnc', { content: `${d.phones[9]}\n` }));
     const counts = ok(await call(d.core, u.users.viewer, 'numbers.counts', { companyId: d.w.companyA }));
-    expect(counts).toMatchObject({ total: 10, byStatus: { active: 9, complained: 1, power_off: 0, invalid: 0 }, leasedNow: 3, availableNow: 6, dialedByCompany: 0 });
+    expect(counts).toMatchObject({
+      total: 10,
+      byStatus: { active: 9, complained: 1, power_off: 0, invalid: 0 },
+      leasedNow: 3,
+      availableNow: 6,
+      dialedByCompany: 0,
+    });
     const batch = nextBatch(d.core, { companyId: d.w.companyB, size: 10, dialerId: 'y' });
     expect(batch.numbers.map((n) => n.phone)).not.toContain(d.phones[9]);
     expect(batch.numbers).toHaveLength(6);
@@ -167,17 +203,50 @@ describe('the pool as the console sees it', () => {
     core = null as unknown as TestCore;
     const u = d.w as World;
     const { recordResult } = await import('../../src-main/core/results/record');
-    recordResult(d.core, d.w.companyA, { callId: 'a1', numberId: d.numberIds[0], scenarioKey: 'sales', status: 'COMPLAINED', startedAt: d.clock.clock(), durationS: 10 });
-    recordResult(d.core, d.w.companyB, { callId: 'b1', numberId: d.numberIds[1], scenarioKey: 'sales', status: 'ANSWERED', startedAt: d.clock.clock(), durationS: 10 });
-    const mine = ok(await call(d.core, u.users.viewer, 'numbers.lookup', { companyId: d.w.companyA, phone: '(212) 200-0000', region: 'US' }));
-    expect(mine).toMatchObject({ phone: d.phones[0], number: { globalStatus: 'complained', inCooldown: true, dialedByCompany: true, lastCalledByThisCompany: true }, results: [{ status: 'COMPLAINED', amountCharged: 50 }] });
+    recordResult(d.core, d.w.companyA, {
+      callId: 'a1',
+      numberId: d.numberIds[0],
+      scenarioKey: 'sales',
+      status: 'COMPLAINED',
+      startedAt: d.clock.clock(),
+      durationS: 10,
+    });
+    recordResult(d.core, d.w.companyB, {
+      callId: 'b1',
+      numberId: d.numberIds[1],
+      scenarioKey: 'sales',
+      status: 'ANSWERED',
+      startedAt: d.clock.clock(),
+      durationS: 10,
+    });
+    const mine = ok(
+      await call(d.core, u.users.viewer, 'numbers.lookup', { companyId: d.w.companyA, phone: '(212) 200-0000', region: 'US' }),
+    );
+    expect(mine).toMatchObject({
+      phone: d.phones[0],
+      number: { globalStatus: 'complained', inCooldown: true, dialedByCompany: true, lastCalledByThisCompany: true },
+      results: [{ status: 'COMPLAINED', amountCharged: 50 }],
+    });
     const theirs = ok(await call(d.core, u.users.viewer, 'numbers.lookup', { companyId: d.w.companyA, phone: d.phones[1] }));
     expect(theirs).toMatchObject({ number: { inCooldown: true, dialedByCompany: false, lastCalledByThisCompany: false }, results: [] });
-    expect(await call(d.core, u.users.viewer, 'numbers.lookup', { companyId: d.w.companyB, phone: d.phones[1] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(d.core, u.users.viewer, 'numbers.lookup', { companyId: d.w.companyB, phone: d.phones[1] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
-    expect(await call(d.core, u.users.viewer, 'numbers.resetStatus', { phone: d.phones[0] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(ok(await call(d.core, u.users.supervisor, 'numbers.resetStatus', { phone: d.phones[0], note: 'complaint withdrawn' }))).toEqual({ phone: d.phones[0], before: 'complained', after: 'active' });
+    expect(await call(d.core, u.users.viewer, 'numbers.resetStatus', { phone: d.phones[0] })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(ok(await call(d.core, u.users.supervisor, 'numbers.resetStatus', { phone: d.phones[0], note: 'complaint withdrawn' }))).toEqual({
+      phone: d.phones[0],
+      before: 'complained',
+      after: 'active',
+    });
     expect(d.count('audit_log', "entity = 'number' and action = 'set_status'")).toBe(1);
-    expect(await call(d.core, u.users.supervisor, 'numbers.resetStatus', { phone: '+12125550177' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(d.core, u.users.supervisor, 'numbers.resetStatus', { phone: '+12125550177' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

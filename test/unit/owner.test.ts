@@ -18,7 +18,8 @@ const freshDir = () => {
   dirs.push(d);
   return d;
 };
-const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
 
 describe('one long-running owner per data folder', () => {
   it('a second claim is refused while the first holds it, and granted once it is released', () => {
@@ -26,7 +27,9 @@ describe('one long-running owner per data folder', () => {
     const first = claimDataFolder(dir, 'app');
     first.announce({ url: 'http://127.0.0.1:9999' });
     expect(dataFolderOwned(dir)).toBe(true);
-    expect(() => claimDataFolder(dir, 'serve')).toThrow(/already in use by the DialDesk desktop app \(pid \d+, since .*, at http:\/\/127\.0\.0\.1:9999\)/);
+    expect(() => claimDataFolder(dir, 'serve')).toThrow(
+      /already in use by the DialDesk desktop app \(pid \d+, since .*, at http:\/\/127\.0\.0\.1:9999\)/,
+    );
     first.release();
     expect(dataFolderOwned(dir)).toBe(false);
     claimDataFolder(dir, 'serve').release();
@@ -37,7 +40,9 @@ describe('one long-running owner per data folder', () => {
     const first = await spawnServe(dir, ['--api-only', '--quiet'], { timeoutMs: 60_000 });
     children.push(first.child);
     const second = spawnServe(dir, ['--api-only', '--quiet'], { timeoutMs: 60_000 });
-    await expect(second).rejects.toThrow(new RegExp(`exited with 1: .*already in use by dialdesk serve \\(pid ${first.child.pid}, .*at ${first.url}`));
+    await expect(second).rejects.toThrow(
+      new RegExp(`exited with 1: .*already in use by dialdesk serve \\(pid ${first.child.pid}, .*at ${first.url}`),
+    );
     // a one-shot command writes beside the owner
     const created = await runCli(dir, ['company', 'create', '--slug', 'acme', '--name', 'Acme']);
     expect(created.company.slug).toBe('acme');

@@ -43,7 +43,10 @@ describe('the one phone normaliser', () => {
       const today = new Date(core.clock()).toISOString().slice(0, 10);
       for (const typed of ['09018541852', '+989018541852', '۰۹۰۱۸۵۴۱۸۵۲', '0901854']) {
         const page = ok(await call(core, w.superuser, 'calls.list', { companyId: w.companyA, from: today, to: today, phone: typed }));
-        expect(page.items.map((r) => r.phone), typed).toEqual(['+989018541852']);
+        expect(
+          page.items.map((r) => r.phone),
+          typed,
+        ).toEqual(['+989018541852']);
       }
     } finally {
       await core.dispose();

@@ -6,12 +6,13 @@ let core: TestCore;
 afterEach(async () => core?.dispose());
 
 describe('warmPoolCaches', () => {
-  it('fills every active company\'s dialed set and the dead set in slices, keeping what is noted meanwhile', async () => {
+  it("fills every active company's dialed set and the dead set in slices, keeping what is noted meanwhile", async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);
     const s = core.db.sqlite;
-    const addNumber = s.prepare("insert into numbers (id, phone, global_status, imported_at) values (?, ?, ?, 0)");
-    for (let id = 1; id <= 50; id++) addNumber.run(id, `+98912000${String(id).padStart(4, '0')}`, id % 10 === 0 ? 'power_off' : id % 7 === 0 ? 'complained' : 'active');
+    const addNumber = s.prepare('insert into numbers (id, phone, global_status, imported_at) values (?, ?, ?, 0)');
+    for (let id = 1; id <= 50; id++)
+      addNumber.run(id, `+98912000${String(id).padStart(4, '0')}`, id % 10 === 0 ? 'power_off' : id % 7 === 0 ? 'complained' : 'active');
     const dial = s.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, 0)');
     const dialedA = [1, 2, 3, 5, 8, 13, 21, 34];
     for (const id of dialedA) dial.run(w.companyA, id);
@@ -33,11 +34,11 @@ describe('warmPoolCaches', () => {
     expect(members(dead)).toEqual([7, 10, 14, 20, 21, 28, 30, 35, 40, 42, 49, 50]);
   });
 
-  it('lets a lease wait for its own company\'s set, filled ahead of the others', async () => {
+  it("lets a lease wait for its own company's set, filled ahead of the others", async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);
     const s = core.db.sqlite;
-    const addNumber = s.prepare("insert into numbers (id, phone, imported_at) values (?, ?, 0)");
+    const addNumber = s.prepare('insert into numbers (id, phone, imported_at) values (?, ?, 0)');
     const dial = s.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, 0)');
     for (let id = 1; id <= 60; id++) {
       addNumber.run(id, `+98912000${String(id).padStart(4, '0')}`);

@@ -9,7 +9,16 @@ let d: DialerWorld;
 afterEach(async () => d?.close());
 
 /** the tables that grow with the pool and the call history */
-const LARGE = ['numbers', 'call_results', 'company_calls', 'ledger_entries', 'leases', 'call_stats', 'call_stats_blocks', 'call_stats_by_status'];
+const LARGE = [
+  'numbers',
+  'call_results',
+  'company_calls',
+  'ledger_entries',
+  'leases',
+  'call_stats',
+  'call_stats_blocks',
+  'call_stats_by_status',
+];
 const FULL_SCAN = new RegExp(`^SCAN (${LARGE.join('|')})(?: |$)`);
 
 /**
@@ -45,11 +54,24 @@ describe('query plans of the hot paths', () => {
     const batch = nextBatch(core, { companyId: w.companyA, size: 20, dialerId: 'd1' });
     expect(batch.numbers).toHaveLength(20);
     for (const [i, n] of batch.numbers.slice(0, 10).entries()) {
-      recordResult(core, w.companyA, { callId: `plan-${i}`, numberId: n.numberId, scenarioKey: 'sales', status: i % 2 ? 'BUSY' : 'ANSWERED', startedAt: d.clock.clock(), durationS: 40 });
+      recordResult(core, w.companyA, {
+        callId: `plan-${i}`,
+        numberId: n.numberId,
+        scenarioKey: 'sales',
+        status: i % 2 ? 'BUSY' : 'ANSWERED',
+        startedAt: d.clock.clock(),
+        durationS: 40,
+      });
     }
     expect(releaseBatch(core, { companyId: w.companyA, batchId: batch.batchId! })).toEqual({ released: 10 });
     const viewer = w.users!.viewer;
-    const filters = [{}, { status: ['BUSY' as const] }, { status: ['BUSY' as const, 'CALLBACK' as const], agentId: 0 }, { scenarioId: 0 }, { phone: '+1212' }];
+    const filters = [
+      {},
+      { status: ['BUSY' as const] },
+      { status: ['BUSY' as const, 'CALLBACK' as const], agentId: 0 },
+      { scenarioId: 0 },
+      { phone: '+1212' },
+    ];
     for (const f of filters) ok(await call(core, viewer, 'calls.list', { companyId: w.companyA, limit: 5, ...f }));
     for (const groupBy of ['scenario', 'line', 'agent'] as const) {
       ok(await call(core, viewer, 'stats.matrix', { companyId: w.companyA, range: { from: '2025-12-03', to: '2026-03-02' }, groupBy }));

@@ -24,8 +24,10 @@ const numberRow = (id: number) =>
     last_called_at: number | null;
     last_called_company_id: number | null;
   };
-const dialedBy = (companyId: number, numberId: number) => d.count('company_calls', `company_id = ${companyId} and number_id = ${numberId}`) === 1;
-const balance = (companyId: number) => d.core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(companyId) as number;
+const dialedBy = (companyId: number, numberId: number) =>
+  d.count('company_calls', `company_id = ${companyId} and number_id = ${numberId}`) === 1;
+const balance = (companyId: number) =>
+  d.core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(companyId) as number;
 
 const EFFECT: Partial<Record<CallStatus, string>> = { COMPLAINED: 'complained', POWER_OFF: 'power_off', INVALID: 'invalid' };
 
@@ -37,7 +39,11 @@ describe('each status has its effect', () => {
       const numberId = batch.numbers[0].numberId;
       d.clock.advance(70_000); // the call starts 10 s after the lease and is reported a minute later
       const answer = recordResult(d.core, d.w.companyA, rep({ numberId, status, batchId: batch.batchId }));
-      expect(answer).toMatchObject({ charged: isBillable(status) ? 50 : 0, walletBalance: 100_000 - (isBillable(status) ? 50 : 0), replayed: false });
+      expect(answer).toMatchObject({
+        charged: isBillable(status) ? 50 : 0,
+        walletBalance: 100_000 - (isBillable(status) ? 50 : 0),
+        replayed: false,
+      });
       expect(d.count('leases')).toBe(0); // the result ended the lease
       expect(d.count('ledger_entries', "kind = 'charge'")).toBe(isBillable(status) ? 1 : 0);
       const row = numberRow(numberId);
@@ -70,7 +76,9 @@ describe('billing of results', () => {
   it('per_minute charges every started minute', async () => {
     d = await dialerWorld({ numbers: 4 });
     d.core.db.sqlite.prepare("update companies set billing_mode = 'per_minute', cost_per_minute = 7 where id = ?").run(d.w.companyA);
-    const charges = [0, 1, 60, 61].map((durationS, i) => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[i], durationS })).charged);
+    const charges = [0, 1, 60, 61].map(
+      (durationS, i) => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[i], durationS })).charged,
+    );
     expect(charges).toEqual([0, 7, 7, 14]);
   });
 
@@ -127,7 +135,9 @@ describe('who may report what', () => {
     expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: 999 }))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
     const inbound = recordResult(d.core, d.w.companyA, rep({ phone: '+1 (212) 200-0999', status: 'INBOUND_CALL', scenarioKey: null }));
     expect(inbound.charged).toBe(0);
-    const row = d.core.db.sqlite.prepare('select id, source, global_status, last_called_at from numbers where phone = ?').get(phoneOf(999)) as Record<string, unknown>;
+    const row = d.core.db.sqlite
+      .prepare('select id, source, global_status, last_called_at from numbers where phone = ?')
+      .get(phoneOf(999)) as Record<string, unknown>;
     expect(row).toMatchObject({ source: 'inbound', global_status: 'active', last_called_at: null });
     expect(d.core.db.sqlite.prepare('select direction from call_results where id = ?').pluck().get(inbound.resultId)).toBe('inbound');
     expect(dialedBy(d.w.companyA, row.id as number)).toBe(false);
@@ -136,10 +146,20 @@ describe('who may report what', () => {
   it('refuses an unknown scenario, or a line or agent of another company, with nothing written', async () => {
     d = await dialerWorld({ numbers: 1 });
     const now = d.clock.clock();
-    const lineB = Number(d.core.db.sqlite.prepare("insert into outbound_lines (company_id, phone, name, created_at) values (?, '+12125550111', 'G', ?)").run(d.w.companyB, now).lastInsertRowid);
-    const agentB = Number(d.core.db.sqlite.prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'G', '1', 'outbound', ?)").run(d.w.companyB, now).lastInsertRowid);
+    const lineB = Number(
+      d.core.db.sqlite
+        .prepare("insert into outbound_lines (company_id, phone, name, created_at) values (?, '+12125550111', 'G', ?)")
+        .run(d.w.companyB, now).lastInsertRowid,
+    );
+    const agentB = Number(
+      d.core.db.sqlite
+        .prepare("insert into agents (company_id, name, extension, type, created_at) values (?, 'G', '1', 'outbound', ?)")
+        .run(d.w.companyB, now).lastInsertRowid,
+    );
     for (const bad of [{ scenarioKey: 'nope' }, { outboundLineId: lineB }, { agentId: agentB }, { phone: d.phones[0], numberId: 999 }]) {
-      expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0], ...bad }))).toThrow(expect.objectContaining({ code: expect.stringMatching(/BAD_INPUT|NOT_FOUND/) }));
+      expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0], ...bad }))).toThrow(
+        expect.objectContaining({ code: expect.stringMatching(/BAD_INPUT|NOT_FOUND/) }),
+      );
     }
     expect(d.count('call_results')).toBe(0);
     expect(d.count('company_calls')).toBe(0);
@@ -160,7 +180,12 @@ describe('many results in one transaction', () => {
       rep({ phone: phoneOf(600), callId: 'in', status: 'INBOUND_CALL', scenarioKey: 'nope' }), // refused after the caller was looked up
     ]);
     expect(outcomes.map((o) => (o.ok ? (o.replayed ? 'replayed' : 'created') : o.error.code))).toEqual([
-      'created', 'CONFLICT', 'NOT_FOUND', 'created', 'replayed', 'BAD_INPUT',
+      'created',
+      'CONFLICT',
+      'NOT_FOUND',
+      'created',
+      'replayed',
+      'BAD_INPUT',
     ]);
     expect(walletBalance).toBe(100_000 - 100);
     expect(d.count('call_results')).toBe(3);
@@ -172,8 +197,14 @@ describe('many results in one transaction', () => {
     d = await dialerWorld({ numbers: 3 });
     const seen: { event: EventName; payload: EventMap[EventName] }[] = [];
     d.core.events.subscribe((event, payload) => seen.push({ event, payload }));
-    recordResults(d.core, d.w.companyA, d.numberIds.map((numberId) => rep({ numberId })));
+    recordResults(
+      d.core,
+      d.w.companyA,
+      d.numberIds.map((numberId) => rep({ numberId })),
+    );
     expect(seen.filter((e) => e.event === 'result.reported')).toHaveLength(3);
-    expect(seen.filter((e) => e.event === 'wallet.changed').map((e) => e.payload)).toEqual([{ companyId: d.w.companyA, balance: 100_000 - 150, currency: 'EUR' }]);
+    expect(seen.filter((e) => e.event === 'wallet.changed').map((e) => e.payload)).toEqual([
+      { companyId: d.w.companyA, balance: 100_000 - 150, currency: 'EUR' },
+    ]);
   });
 });

@@ -14,7 +14,21 @@ afterEach(async () => core?.dispose());
 const T = (iso: string) => Date.parse(iso);
 async function companyIn(timezone: string, windows: ScheduleWindow[], exceptions: ScheduleException[] = []) {
   core = await makeTestCore();
-  const c = createCompany(core.db, CLI_ACTOR, { slug: 'tz-co', name: 'TZ', timezone, currency: 'USD', billingMode: 'per_call', costPerBillable: 1, costPerMinute: 0, lowBalanceThreshold: 0 }, 0);
+  const c = createCompany(
+    core.db,
+    CLI_ACTOR,
+    {
+      slug: 'tz-co',
+      name: 'TZ',
+      timezone,
+      currency: 'USD',
+      billingMode: 'per_call',
+      costPerBillable: 1,
+      costPerMinute: 0,
+      lowBalanceThreshold: 0,
+    },
+    0,
+  );
   setSchedule(core.db, CLI_ACTOR, { companyId: c.id, windows, exceptions }, 0);
   return (iso: string) => openState(core.db, c.id, timezone, T(iso));
 }
@@ -92,11 +106,16 @@ describe('opening hours', () => {
 describe('setting the schedule', () => {
   it('stores the week and the exceptions, answers them back, and audits the change', async () => {
     await companyIn('Europe/Berlin', []);
-    const dto = setSchedule(core.db, CLI_ACTOR, {
-      companyId: 1,
-      windows: [...parseWindowSpec('mon-fri 09:00-12:00,13:00-17:00'), ...parseWindowSpec('sat 10:00-14:00')],
-      exceptions: [...parseExceptionSpec('2026-12-25'), ...parseExceptionSpec('2026-12-24 09:00-13:00')],
-    }, T('2026-03-02T10:00:00Z'));
+    const dto = setSchedule(
+      core.db,
+      CLI_ACTOR,
+      {
+        companyId: 1,
+        windows: [...parseWindowSpec('mon-fri 09:00-12:00,13:00-17:00'), ...parseWindowSpec('sat 10:00-14:00')],
+        exceptions: [...parseExceptionSpec('2026-12-25'), ...parseExceptionSpec('2026-12-24 09:00-13:00')],
+      },
+      T('2026-03-02T10:00:00Z'),
+    );
     expect(dto.windows).toHaveLength(11);
     expect(dto.exceptions).toEqual([
       { date: '2026-12-24', closed: false, start: '09:00', end: '13:00' },
@@ -108,12 +127,28 @@ describe('setting the schedule', () => {
   });
 
   it.each([
-    [{ windows: [{ day: 'mon', start: '09:00', end: '12:00' }, { day: 'mon', start: '11:00', end: '13:00' }] }, /overlap/],
+    [
+      {
+        windows: [
+          { day: 'mon', start: '09:00', end: '12:00' },
+          { day: 'mon', start: '11:00', end: '13:00' },
+        ],
+      },
+      /overlap/,
+    ],
     [{ windows: [{ day: 'mon', start: '12:00', end: '09:00' }] }, /ends before it starts/],
     [{ exceptions: [{ date: '2026-02-30', closed: true }] }, /not a calendar date/],
     [{ exceptions: [{ date: '2026-05-01', closed: true, start: '09:00', end: '10:00' }] }, /takes no start/],
     [{ exceptions: [{ date: '2026-05-01', closed: false }] }, /needs a start/],
-    [{ exceptions: [{ date: '2026-05-01', closed: true }, { date: '2026-05-01', closed: false, start: '09:00', end: '10:00' }] }, /keep one/],
+    [
+      {
+        exceptions: [
+          { date: '2026-05-01', closed: true },
+          { date: '2026-05-01', closed: false, start: '09:00', end: '10:00' },
+        ],
+      },
+      /keep one/,
+    ],
   ])('refuses %j with nothing written', async (patch, message) => {
     await companyIn('UTC', OPEN_24X7);
     const before = core.db.sqlite.prepare('select count(*) from schedule_windows').pluck().get();

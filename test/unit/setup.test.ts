@@ -30,9 +30,14 @@ describe('scenarios', () => {
     const a = ok(await call(core, sup, 'scenarios.create', { companyId: w.companyA, key: 'spring_sale-2', name: 'Spring sale' }));
     expect(a).toMatchObject({ key: 'spring_sale-2', name: 'Spring sale', description: '', isActive: true, companyId: w.companyA });
     const b = ok(await call(core, sup, 'scenarios.create', { companyId: w.companyA, key: 'alpha', name: 'Alpha', isActive: false }));
-    expect(ok(await call(core, w.users.viewer, 'scenarios.list', { companyId: w.companyA })).map((s) => s.key)).toEqual(['spring_sale-2', 'alpha']);
+    expect(ok(await call(core, w.users.viewer, 'scenarios.list', { companyId: w.companyA })).map((s) => s.key)).toEqual([
+      'spring_sale-2',
+      'alpha',
+    ]);
 
-    const edited = ok(await call(core, sup, 'scenarios.update', { companyId: w.companyA, id: b.id, description: 'Old customers', isActive: true }));
+    const edited = ok(
+      await call(core, sup, 'scenarios.update', { companyId: w.companyA, id: b.id, description: 'Old customers', isActive: true }),
+    );
     expect(edited).toMatchObject({ key: 'alpha', description: 'Old customers', isActive: true });
     const off = ok(await call(core, sup, 'scenarios.deactivate', { companyId: w.companyA, id: a.id }));
     expect(off.isActive).toBe(false);
@@ -49,14 +54,20 @@ describe('scenarios', () => {
 
   it('refuses a duplicate key in the same company, allows it in another', async () => {
     ok(await call(core, w.superuser, 'scenarios.create', { companyId: w.companyA, key: 'promo', name: 'Promo' }));
-    await refused('CONFLICT', 'promo', () => call(core, w.superuser, 'scenarios.create', { companyId: w.companyA, key: 'promo', name: 'Again' }));
+    await refused('CONFLICT', 'promo', () =>
+      call(core, w.superuser, 'scenarios.create', { companyId: w.companyA, key: 'promo', name: 'Again' }),
+    );
     ok(await call(core, w.superuser, 'scenarios.create', { companyId: w.companyB, key: 'promo', name: 'Globex promo' }));
   });
 
   it('refuses an empty name, an unknown field, and the key in an update', async () => {
     const s = ok(await call(core, w.superuser, 'scenarios.create', { companyId: w.companyA, key: 'promo', name: 'Promo' }));
-    await refused('BAD_INPUT', 'name', () => call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: s.id, name: '  ' }));
-    await refused('BAD_INPUT', 'key', () => call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: s.id, key: 'other' }));
+    await refused('BAD_INPUT', 'name', () =>
+      call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: s.id, name: '  ' }),
+    );
+    await refused('BAD_INPUT', 'key', () =>
+      call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: s.id, key: 'other' }),
+    );
     await refused('BAD_INPUT', 'isActive', () =>
       call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: s.id, isActive: 'yes' }),
     );
@@ -65,8 +76,12 @@ describe('scenarios', () => {
   it("does not let a company reach another company's scenario by id", async () => {
     const theirs = ok(await call(core, w.superuser, 'scenarios.create', { companyId: w.companyB, key: 'secret', name: 'Secret' }));
     // naming their company is refused centrally; naming ours with their id finds nothing
-    await refused('FORBIDDEN', null, () => call(core, w.users.admin, 'scenarios.update', { companyId: w.companyB, id: theirs.id, name: 'Mine' }));
-    await refused('NOT_FOUND', null, () => call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: theirs.id, name: 'Mine' }));
+    await refused('FORBIDDEN', null, () =>
+      call(core, w.users.admin, 'scenarios.update', { companyId: w.companyB, id: theirs.id, name: 'Mine' }),
+    );
+    await refused('NOT_FOUND', null, () =>
+      call(core, w.users.admin, 'scenarios.update', { companyId: w.companyA, id: theirs.id, name: 'Mine' }),
+    );
     await refused('FORBIDDEN', null, () => call(core, w.users.viewer, 'scenarios.list', { companyId: w.companyB }));
   });
 });
@@ -79,7 +94,9 @@ describe('outbound lines', () => {
     ['(212) 555-0143', 'US', '+12125550143'],
     ['+98 912 345 6789', undefined, '+989123456789'],
   ])('stores %j (region %s) as %s', async (phone, region, e164) => {
-    const line = ok(await call(core, w.users.supervisor, 'lines.create', { companyId: w.companyA, phone, name: 'Main', ...(region && { region }) }));
+    const line = ok(
+      await call(core, w.users.supervisor, 'lines.create', { companyId: w.companyA, phone, name: 'Main', ...(region && { region }) }),
+    );
     expect(line).toMatchObject({ phone: e164, name: 'Main', isActive: true });
   });
 
@@ -95,7 +112,9 @@ describe('outbound lines', () => {
 
   it('treats two spellings of one number as a duplicate in a company, not across companies', async () => {
     ok(await call(core, w.superuser, 'lines.create', { companyId: w.companyA, phone: '+49 30 1234567', name: 'Berlin' }));
-    await refused('CONFLICT', '+49301234567', () => call(core, w.superuser, 'lines.create', { companyId: w.companyA, phone: '0049301234567', name: 'Dup' }));
+    await refused('CONFLICT', '+49301234567', () =>
+      call(core, w.superuser, 'lines.create', { companyId: w.companyA, phone: '0049301234567', name: 'Dup' }),
+    );
     ok(await call(core, w.superuser, 'lines.create', { companyId: w.companyB, phone: '+49301234567', name: 'Globex Berlin' }));
   });
 
@@ -103,9 +122,13 @@ describe('outbound lines', () => {
     const sup = w.users.supervisor;
     const one = ok(await call(core, sup, 'lines.create', { companyId: w.companyA, phone: '+49301234567', name: 'One' }));
     const two = ok(await call(core, sup, 'lines.create', { companyId: w.companyA, phone: '+49301234568', name: 'Two' }));
-    await refused('CONFLICT', 'phone', () => call(core, sup, 'lines.update', { companyId: w.companyA, id: two.id, phone: '+49 30 1234567' }));
+    await refused('CONFLICT', 'phone', () =>
+      call(core, sup, 'lines.update', { companyId: w.companyA, id: two.id, phone: '+49 30 1234567' }),
+    );
     await refused('BAD_INPUT', 'phone', () => call(core, sup, 'lines.update', { companyId: w.companyA, id: two.id, phone: 'nope' }));
-    const moved = ok(await call(core, sup, 'lines.update', { companyId: w.companyA, id: two.id, phone: '030 7654321', region: 'DE', name: 'Two!' }));
+    const moved = ok(
+      await call(core, sup, 'lines.update', { companyId: w.companyA, id: two.id, phone: '030 7654321', region: 'DE', name: 'Two!' }),
+    );
     expect(moved).toMatchObject({ phone: '+49307654321', name: 'Two!' });
     expect(ok(await call(core, sup, 'lines.deactivate', { companyId: w.companyA, id: one.id })).isActive).toBe(false);
     expect(ok(await call(core, w.users.viewer, 'lines.list', { companyId: w.companyA })).map((l) => [l.name, l.isActive])).toEqual([
@@ -120,12 +143,18 @@ describe('outbound lines', () => {
 describe('agents', () => {
   it('creates inbound and outbound agents, lists them by type, edits and deactivates', async () => {
     const sup = w.users.supervisor;
-    const anna = ok(await call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Anna', extension: 'sip:anna@pbx.local', type: 'inbound' }));
+    const anna = ok(
+      await call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Anna', extension: 'sip:anna@pbx.local', type: 'inbound' }),
+    );
     const bob = ok(await call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Bob', extension: '1002', type: 'outbound' }));
     expect(anna).toMatchObject({ name: 'Anna', extension: 'sip:anna@pbx.local', type: 'inbound', isActive: true });
-    expect(ok(await call(core, w.users.viewer, 'agents.list', { companyId: w.companyA, type: 'outbound' })).map((a) => a.name)).toEqual(['Bob']);
+    expect(ok(await call(core, w.users.viewer, 'agents.list', { companyId: w.companyA, type: 'outbound' })).map((a) => a.name)).toEqual([
+      'Bob',
+    ]);
     expect(ok(await call(core, w.users.viewer, 'agents.list', { companyId: w.companyA })).map((a) => a.name)).toEqual(['Anna', 'Bob']);
-    const moved = ok(await call(core, sup, 'agents.update', { companyId: w.companyA, id: bob.id, type: 'inbound', extension: '+49301234567' }));
+    const moved = ok(
+      await call(core, sup, 'agents.update', { companyId: w.companyA, id: bob.id, type: 'inbound', extension: '+49301234567' }),
+    );
     expect(moved).toMatchObject({ type: 'inbound', extension: '+49301234567' });
     ok(await call(core, sup, 'agents.deactivate', { companyId: w.companyA, id: anna.id }));
     expect(auditActions('agent', anna.id)).toEqual(['create', 'deactivate']);
@@ -134,15 +163,23 @@ describe('agents', () => {
 
   it('refuses a bad type, extension or name with the field named', async () => {
     const sup = w.users.supervisor;
-    await refused('BAD_INPUT', 'type', () => call(core, sup, 'agents.create', { companyId: w.companyA, name: 'A', extension: '1001', type: 'both' }));
-    await refused('BAD_INPUT', 'extension', () => call(core, sup, 'agents.create', { companyId: w.companyA, name: 'A', extension: '10 01', type: 'inbound' }));
-    await refused('BAD_INPUT', 'name', () => call(core, sup, 'agents.create', { companyId: w.companyA, name: '', extension: '1001', type: 'inbound' }));
+    await refused('BAD_INPUT', 'type', () =>
+      call(core, sup, 'agents.create', { companyId: w.companyA, name: 'A', extension: '1001', type: 'both' }),
+    );
+    await refused('BAD_INPUT', 'extension', () =>
+      call(core, sup, 'agents.create', { companyId: w.companyA, name: 'A', extension: '10 01', type: 'inbound' }),
+    );
+    await refused('BAD_INPUT', 'name', () =>
+      call(core, sup, 'agents.create', { companyId: w.companyA, name: '', extension: '1001', type: 'inbound' }),
+    );
   });
 
   it('keeps one active agent per extension; a deactivated one frees it, reactivating onto it conflicts', async () => {
     const sup = w.users.supervisor;
     const first = ok(await call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Anna', extension: '1001', type: 'inbound' }));
-    await refused('CONFLICT', 'Anna', () => call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Ben', extension: '1001', type: 'outbound' }));
+    await refused('CONFLICT', 'Anna', () =>
+      call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Ben', extension: '1001', type: 'outbound' }),
+    );
     ok(await call(core, sup, 'agents.deactivate', { companyId: w.companyA, id: first.id }));
     ok(await call(core, sup, 'agents.create', { companyId: w.companyA, name: 'Ben', extension: '1001', type: 'inbound' }));
     await refused('CONFLICT', 'extension', () => call(core, sup, 'agents.update', { companyId: w.companyA, id: first.id, isActive: true }));

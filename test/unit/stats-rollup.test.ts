@@ -9,7 +9,11 @@ afterEach(async () => core?.dispose());
 const names = Object.keys(MIGRATIONS).sort();
 const before = (name: string) => names[names.indexOf(name) - 1]!;
 
-const DIMS = [['scenario', 'scenario_id'], ['line', 'outbound_line_id'], ['agent', 'agent_id']] as const;
+const DIMS = [
+  ['scenario', 'scenario_id'],
+  ['line', 'outbound_line_id'],
+  ['agent', 'agent_id'],
+] as const;
 const BLOCK = 6 * 3_600_000;
 
 /** The coarse tables as they should be: call_stats summed per 6-hour block and dimension, and by status. */
@@ -18,7 +22,10 @@ function expected(c: TestCore) {
   return {
     blocks: q(
       DIMS.map(
-        ([dim, col]) => `select company_id, '${dim}' dim, bucket - bucket % ${BLOCK} b, ${col} dim_id, status, sum(calls) calls, sum(duration_s) d, sum(cost) cost
+        ([
+          dim,
+          col,
+        ]) => `select company_id, '${dim}' dim, bucket - bucket % ${BLOCK} b, ${col} dim_id, status, sum(calls) calls, sum(duration_s) d, sum(cost) cost
           from call_stats group by 1, 3, 4, 5 having sum(calls) <> 0`,
       ).join(' union all ') + ' order by 1, 2, 3, 4, 5',
     ),
@@ -29,12 +36,22 @@ function expected(c: TestCore) {
 function actual(c: TestCore) {
   const q = (sql: string) => c.db.sqlite.prepare(sql).all();
   return {
-    blocks: q('select company_id, dim, bucket b, dim_id, status, calls, duration_s d, cost from call_stats_blocks where calls <> 0 order by 1,2,3,4,5'),
+    blocks: q(
+      'select company_id, dim, bucket b, dim_id, status, calls, duration_s d, cost from call_stats_blocks where calls <> 0 order by 1,2,3,4,5',
+    ),
     byStatus: q('select company_id, bucket b, status, calls, duration_s d, cost from call_stats_by_status where calls <> 0 order by 1,2,3'),
   };
 }
 
-const insert = (c: TestCore, bucketIso: string, dims: [number, number, number, number], status: string, calls: number, d: number, cost: number) =>
+const insert = (
+  c: TestCore,
+  bucketIso: string,
+  dims: [number, number, number, number],
+  status: string,
+  calls: number,
+  d: number,
+  cost: number,
+) =>
   c.db.sqlite
     .prepare('insert into call_stats values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
     .run(dims[0], Date.parse(bucketIso), dims[1], dims[2], dims[3], status, calls, d, cost);
@@ -55,7 +72,10 @@ describe('the coarse dashboard rollups', () => {
     expect(got.blocks).toHaveLength(9);
     expect(got.byStatus).toHaveLength(4);
     expect(got.blocks.find((r: any) => r.dim === 'scenario' && r.dim_id === 1)).toMatchObject({
-      calls: 5, d: 100, cost: 250, b: Date.parse('2026-03-01T06:00:00Z'),
+      calls: 5,
+      d: 100,
+      cost: 250,
+      b: Date.parse('2026-03-01T06:00:00Z'),
     });
   });
 
@@ -78,17 +98,23 @@ describe('the coarse dashboard rollups', () => {
     insert(core, '2026-03-01T10:15:00Z', [1, 1, 2, 3], 'ANSWERED', 1, 20, 50);
     insert(core, '2026-03-01T10:15:00Z', [1, 1, 2, 3], 'BUSY', 1, 0, 0);
     core.db.sqlite.prepare("update call_stats set calls = calls + 4, cost = cost + 200 where status = 'BUSY'").run();
-    core.db.sqlite.prepare("update call_stats set bucket = ? where status = 'ANSWERED' and bucket = ?").run(
-      Date.parse('2026-03-02T05:30:00Z'),
-      Date.parse('2026-03-01T10:15:00Z'),
-    );
-    core.db.sqlite.prepare("update call_stats set status = 'CALLBACK', scenario_id = 9 where bucket = ?").run(Date.parse('2026-03-01T10:00:00Z'));
+    core.db.sqlite
+      .prepare("update call_stats set bucket = ? where status = 'ANSWERED' and bucket = ?")
+      .run(Date.parse('2026-03-02T05:30:00Z'), Date.parse('2026-03-01T10:15:00Z'));
+    core.db.sqlite
+      .prepare("update call_stats set status = 'CALLBACK', scenario_id = 9 where bucket = ?")
+      .run(Date.parse('2026-03-01T10:00:00Z'));
     expect(actual(core)).toEqual(expected(core));
     core.db.sqlite.prepare("delete from call_stats where status = 'BUSY'").run();
     expect(actual(core)).toEqual(expected(core));
     expect(actual(core).byStatus.map((r: any) => r.status)).toEqual(['CALLBACK', 'ANSWERED']);
     expect(actual(core).blocks.map((r: any) => `${r.dim}:${r.dim_id}:${r.status}`)).toEqual([
-      'agent:3:CALLBACK', 'agent:3:ANSWERED', 'line:2:CALLBACK', 'line:2:ANSWERED', 'scenario:9:CALLBACK', 'scenario:1:ANSWERED',
+      'agent:3:CALLBACK',
+      'agent:3:ANSWERED',
+      'line:2:CALLBACK',
+      'line:2:ANSWERED',
+      'scenario:9:CALLBACK',
+      'scenario:1:ANSWERED',
     ]);
   });
 });

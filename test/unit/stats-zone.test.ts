@@ -76,7 +76,10 @@ describe('covering a range with rollup rows', () => {
 
   it('leaves 0 or 24 quarter-hours at the edges of whole local days, in any zone', () => {
     for (const tz of ['UTC', 'Europe/Berlin', 'Asia/Tehran', 'Asia/Kathmandu', 'Asia/Kolkata', 'America/St_Johns']) {
-      for (const [from, to] of [['2026-03-02', '2026-03-02'], ['2026-01-01', '2026-01-31']]) {
+      for (const [from, to] of [
+        ['2026-03-02', '2026-03-02'],
+        ['2026-01-01', '2026-01-31'],
+      ]) {
         const r = localDays(from, to, tz);
         const pieces = decompose(r.startMs, r.endMs);
         const quarters = pieces.filter((p) => p.table === 'call_stats').reduce((n, p) => n + (p.end - p.start) / 900_000, 0);

@@ -17,15 +17,30 @@ async function setup() {
   const clock = manualClock(NOW);
   core = await makeTestCore({ clock: clock.clock });
   const w = await seedWorld(core);
-  const tehran = createCompany(core.db, CLI_ACTOR, {
-    slug: 'parsian', name: 'Parsian', timezone: 'Asia/Tehran', currency: 'IRR', billingMode: 'per_call',
-    costPerBillable: 1000, costPerMinute: 0, lowBalanceThreshold: 0,
-  }, NOW).id;
+  const tehran = createCompany(
+    core.db,
+    CLI_ACTOR,
+    {
+      slug: 'parsian',
+      name: 'Parsian',
+      timezone: 'Asia/Tehran',
+      currency: 'IRR',
+      billingMode: 'per_call',
+      costPerBillable: 1000,
+      costPerMinute: 0,
+      lowBalanceThreshold: 0,
+    },
+    NOW,
+  ).id;
   return { w, tehran, dims: seedDimensions(core, w.companyA, 'a'), dims2: seedDimensions(core, w.companyA, 'b') };
 }
 
-const result = (companyId: number, status: CallStatus, startedAt: string | number, extra: Partial<Parameters<typeof recordTestResult>[1]> = {}) =>
-  recordTestResult(core, { companyId, phone: `+4917${Math.floor(Math.random() * 1e8)}`, status, startedAt, ...extra });
+const result = (
+  companyId: number,
+  status: CallStatus,
+  startedAt: string | number,
+  extra: Partial<Parameters<typeof recordTestResult>[1]> = {},
+) => recordTestResult(core, { companyId, phone: `+4917${Math.floor(Math.random() * 1e8)}`, status, startedAt, ...extra });
 
 describe('stats.matrix', () => {
   it('counts per scenario with names, the "—" row, totals, cost and answer rate, over today in Berlin', async () => {
@@ -44,8 +59,11 @@ describe('stats.matrix', () => {
 
     const m = ok(await call(core, w.users.viewer, 'stats.matrix', { companyId: A, range: { preset: 'today' }, groupBy: 'scenario' }));
     expect(m.range).toEqual({
-      from: '2026-03-02', to: '2026-03-02', timezone: 'Europe/Berlin',
-      startAt: '2026-03-01T23:00:00.000Z', endAt: '2026-03-02T23:00:00.000Z',
+      from: '2026-03-02',
+      to: '2026-03-02',
+      timezone: 'Europe/Berlin',
+      startAt: '2026-03-01T23:00:00.000Z',
+      endAt: '2026-03-02T23:00:00.000Z',
     });
     expect(m.currency).toBe('EUR');
     expect(m.rows.map((r) => [r.id, r.name, r.total])).toEqual([
@@ -62,7 +80,9 @@ describe('stats.matrix', () => {
     expect(m.totals).toMatchObject({ total: 6, billable: 2, inbound: 1, outbound: 5, cost: 100, durationS: 132 });
     expect(m.totals.answerRate).toBeCloseTo(2 / 5);
 
-    const yesterday = ok(await call(core, w.users.viewer, 'stats.matrix', { companyId: A, range: { preset: 'yesterday' }, groupBy: 'scenario' }));
+    const yesterday = ok(
+      await call(core, w.users.viewer, 'stats.matrix', { companyId: A, range: { preset: 'yesterday' }, groupBy: 'scenario' }),
+    );
     expect(yesterday.totals.total).toBe(1);
   });
 
@@ -74,7 +94,10 @@ describe('stats.matrix', () => {
     expect(byLine.rows).toHaveLength(1);
     expect(byLine.rows[0]!.name).toMatch(/^Line a \(\+4930\d+\)$/);
     const byAgent = statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
-    expect(byAgent.rows.map((r) => [r.name, r.total])).toEqual([['Agent a', 1], ['—', 1]]);
+    expect(byAgent.rows.map((r) => [r.name, r.total])).toEqual([
+      ['Agent a', 1],
+      ['—', 1],
+    ]);
     expect(byAgent.totals.answerRate).toBe(1);
   });
 
@@ -100,7 +123,13 @@ describe('stats.matrix', () => {
     result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z', {});
     result(tehran, 'POWER_OFF', '2026-03-02T20:29:00Z');
     result(tehran, 'INVALID', '2026-03-02T20:30:00Z');
-    const m = ok(await call(core, w.superuser, 'stats.matrix', { companyId: tehran, range: { from: '2026-03-02', to: '2026-03-02' }, groupBy: 'scenario' }));
+    const m = ok(
+      await call(core, w.superuser, 'stats.matrix', {
+        companyId: tehran,
+        range: { from: '2026-03-02', to: '2026-03-02' },
+        groupBy: 'scenario',
+      }),
+    );
     expect(m.totals.counts).toMatchObject({ ANSWERED: 1, POWER_OFF: 1, INVALID: 0 });
     expect(m.totals.cost).toBe(1000);
     expect(m.currency).toBe('IRR');
@@ -108,10 +137,21 @@ describe('stats.matrix', () => {
 
   it('agrees with a count of the call log over long ranges in odd zones (days, hours and quarters combined)', async () => {
     const { w, tehran, dims } = await setup();
-    const kathmandu = createCompany(core.db, CLI_ACTOR, {
-      slug: 'everest', name: 'Everest', timezone: 'Asia/Kathmandu', currency: 'NPR', billingMode: 'per_call',
-      costPerBillable: 7, costPerMinute: 0, lowBalanceThreshold: 0,
-    }, NOW).id;
+    const kathmandu = createCompany(
+      core.db,
+      CLI_ACTOR,
+      {
+        slug: 'everest',
+        name: 'Everest',
+        timezone: 'Asia/Kathmandu',
+        currency: 'NPR',
+        billingMode: 'per_call',
+        costPerBillable: 7,
+        costPerMinute: 0,
+        lowBalanceThreshold: 0,
+      },
+      NOW,
+    ).id;
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
     const start = Date.parse('2026-01-20T00:00:00Z');
@@ -124,11 +164,21 @@ describe('stats.matrix', () => {
         });
       }
     }
-    for (const [company, tz] of [[w.companyA, 'Europe/Berlin'], [tehran, 'Asia/Tehran'], [kathmandu, 'Asia/Kathmandu']] as const) {
-      for (const [from, to] of [['2026-02-01', '2026-02-28'], ['2026-02-03', '2026-02-03'], ['2026-01-25', '2026-03-15']]) {
+    for (const [company, tz] of [
+      [w.companyA, 'Europe/Berlin'],
+      [tehran, 'Asia/Tehran'],
+      [kathmandu, 'Asia/Kathmandu'],
+    ] as const) {
+      for (const [from, to] of [
+        ['2026-02-01', '2026-02-28'],
+        ['2026-02-03', '2026-02-03'],
+        ['2026-01-25', '2026-03-15'],
+      ]) {
         const r = localDays(from, to, tz);
         const expected = core.db.sqlite
-          .prepare('select status, count(*) n, sum(amount_charged) c from call_results where company_id = ? and started_at >= ? and started_at < ? group by status')
+          .prepare(
+            'select status, count(*) n, sum(amount_charged) c from call_results where company_id = ? and started_at >= ? and started_at < ? group by status',
+          )
           .all(company, r.startMs, r.endMs) as { status: CallStatus; n: number; c: number }[];
         const m = statsMatrix(core.db, { companyId: company, range: { from, to }, groupBy: 'scenario' }, NOW);
         expect(m.totals.total, `${tz} ${from}..${to}`).toBe(expected.reduce((s, e) => s + e.n, 0));
@@ -155,7 +205,13 @@ describe('stats.series', () => {
     result(w.companyA, 'ANSWERED', '2026-10-25T00:30:00Z'); // 02:30 CEST
     result(w.companyA, 'BUSY', '2026-10-25T01:30:00Z'); // 02:30 CET
     result(w.companyA, 'BUSY', '2026-10-25T01:45:00Z');
-    const s = ok(await call(core, w.users.viewer, 'stats.series', { companyId: w.companyA, range: { from: '2026-10-25', to: '2026-10-25' }, granularity: 'hour' }));
+    const s = ok(
+      await call(core, w.users.viewer, 'stats.series', {
+        companyId: w.companyA,
+        range: { from: '2026-10-25', to: '2026-10-25' },
+        granularity: 'hour',
+      }),
+    );
     expect(s.buckets).toHaveLength(25);
     const twos = s.buckets.filter((b) => b.time === '02:00');
     expect(twos.map((b) => [b.start, b.utcOffsetMinutes, b.counts.ANSWERED, b.counts.BUSY])).toEqual([
@@ -189,18 +245,36 @@ describe('stats.series', () => {
     expect(hours.buckets[13]).toMatchObject({ start: '2026-03-02T09:30:00.000Z', time: '13:00', total: 1 });
     const days = statsSeries(core.db, { companyId: tehran, range: { preset: 'last7' }, granularity: 'day' }, NOW);
     expect(days.buckets.map((b) => [b.date, b.total])).toEqual([
-      ['2026-02-24', 0], ['2026-02-25', 0], ['2026-02-26', 0], ['2026-02-27', 0], ['2026-02-28', 0], ['2026-03-01', 1], ['2026-03-02', 3],
+      ['2026-02-24', 0],
+      ['2026-02-25', 0],
+      ['2026-02-26', 0],
+      ['2026-02-27', 0],
+      ['2026-02-28', 0],
+      ['2026-03-01', 1],
+      ['2026-03-02', 3],
     ]);
     expect(days.buckets[6]!.answerRate).toBeCloseTo(1 / 3);
   });
 
   it('refuses an hourly chart over a long range and a reversed range', async () => {
     const { w } = await setup();
-    const long = await call(core, w.superuser, 'stats.series', { companyId: w.companyA, range: { from: '2026-01-01', to: '2026-06-30' }, granularity: 'hour' });
+    const long = await call(core, w.superuser, 'stats.series', {
+      companyId: w.companyA,
+      range: { from: '2026-01-01', to: '2026-06-30' },
+      granularity: 'hour',
+    });
     expect(long).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const reversed = await call(core, w.superuser, 'stats.matrix', { companyId: w.companyA, range: { from: '2026-03-02', to: '2026-03-01' }, groupBy: 'line' });
+    const reversed = await call(core, w.superuser, 'stats.matrix', {
+      companyId: w.companyA,
+      range: { from: '2026-03-02', to: '2026-03-01' },
+      groupBy: 'line',
+    });
     expect(reversed).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    const notADate = await call(core, w.superuser, 'stats.matrix', { companyId: w.companyA, range: { from: '2026-02-30', to: '2026-03-01' }, groupBy: 'line' });
+    const notADate = await call(core, w.superuser, 'stats.matrix', {
+      companyId: w.companyA,
+      range: { from: '2026-02-30', to: '2026-03-01' },
+      groupBy: 'line',
+    });
     expect(notADate).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const other = await call(core, w.users.viewer, 'stats.matrix', { companyId: w.companyB, range: { preset: 'today' }, groupBy: 'line' });
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

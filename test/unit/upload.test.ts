@@ -39,7 +39,11 @@ async function invoke(url: string, token: string | null, channel: string, arg: u
 async function upload(url: string, token: string | null, name: string, body: string | ReadableStream<Uint8Array>) {
   const res = await fetch(`${url}/rpc/upload`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', [UPLOAD_NAME_HEADER]: encodeURIComponent(name), ...(token ? { [SESSION]: token } : {}) },
+    headers: {
+      'content-type': 'application/octet-stream',
+      [UPLOAD_NAME_HEADER]: encodeURIComponent(name),
+      ...(token ? { [SESSION]: token } : {}),
+    },
     body,
     ...(typeof body === 'string' ? {} : { duplex: 'half' }),
   } as RequestInit);
@@ -71,7 +75,10 @@ describe('uploads under a real `dialdesk serve`', () => {
     const { handle } = sent.body;
 
     const elsewhere = await invoke(s.url, b, 'numbers.import', { file: handle, region: 'DE' });
-    expect(elsewhere).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('unknown, expired or already used') } });
+    expect(elsewhere).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('unknown, expired or already used') },
+    });
     expect(uploads()).toHaveLength(1); // still there for its own session
 
     const imported = await invoke(s.url, a, 'numbers.import', { file: handle, region: 'DE' });
@@ -81,8 +88,14 @@ describe('uploads under a real `dialdesk serve`', () => {
   });
 
   it('refuses an upload without a session, from a role that may not import, or without a name, keeping nothing', async () => {
-    expect(await upload(s.url, null, 'a.csv', '+4930555000\n')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
-    expect(await upload(s.url, 'forged-token', 'a.csv', '+4930555000\n')).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHENTICATED' } } });
+    expect(await upload(s.url, null, 'a.csv', '+4930555000\n')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
+    expect(await upload(s.url, 'forged-token', 'a.csv', '+4930555000\n')).toMatchObject({
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED' } },
+    });
     const viewer = await signIn(s.url, 'watcher', 'password-9');
     expect(await upload(s.url, viewer, 'a.csv', '+4930555000\n')).toMatchObject({ status: 403, body: { error: { code: 'FORBIDDEN' } } });
     expect(await upload(s.url, a, '', '+4930555000\n')).toMatchObject({ status: 400, body: { error: { code: 'BAD_INPUT' } } });
@@ -91,9 +104,18 @@ describe('uploads under a real `dialdesk serve`', () => {
 
   it('the server cannot show a dialog, and no client sets the backup folder', async () => {
     expect(await invoke(s.url, a, 'files.pickOpen', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await invoke(s.url, a, 'files.chooseBackupDir', {})).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('--backup-dir') } });
-    expect(await invoke(s.url, a, 'settings.updateDesk', { backupDir: '/etc/cron.d' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await invoke(s.url, a, 'numbers.import', { path: '/proc/self/environ' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await invoke(s.url, a, 'files.chooseBackupDir', {})).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('--backup-dir') },
+    });
+    expect(await invoke(s.url, a, 'settings.updateDesk', { backupDir: '/etc/cron.d' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(await invoke(s.url, a, 'numbers.import', { path: '/proc/self/environ' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
     expect((await invoke(s.url, a, 'settings.get', {})).value.desk.backupDir).toBeNull();
   });
 });
@@ -136,7 +158,15 @@ describe('the upload limit', () => {
     port = await startPort(core, {
       host: '127.0.0.1',
       port: 0,
-      extra: [consolePlugin({ core, handlers: HANDLERS, rendererDir: pageDir(core.dataDir), bridgeScript: HEADLESS_BRIDGE, uploadLimitBytes: LIMIT })],
+      extra: [
+        consolePlugin({
+          core,
+          handlers: HANDLERS,
+          rendererDir: pageDir(core.dataDir),
+          bridgeScript: HEADLESS_BRIDGE,
+          uploadLimitBytes: LIMIT,
+        }),
+      ],
     });
     const setup = await fetch(`${port.url}/rpc/invoke`, {
       method: 'POST',
@@ -171,7 +201,10 @@ describe('the upload limit', () => {
       },
     });
     const answer = await upload(port.url, token, 'streamed.csv', body);
-    expect(answer).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('streamed.csv is larger than') } } });
+    expect(answer).toMatchObject({
+      status: 413,
+      body: { error: { code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('streamed.csv is larger than') } },
+    });
     expect(uploads()).toEqual([]);
     // just under the limit is fine
     expect(await upload(port.url, token, 'fits.csv', '1'.repeat(LIMIT))).toMatchObject({ status: 200, body: { bytes: LIMIT } });
@@ -184,7 +217,16 @@ describe('the upload limit', () => {
     await new Promise<void>((resolve) => {
       const socket = connect(Number(p), hostname, () => {
         socket.write(
-          [`POST /rpc/upload HTTP/1.1`, `Host: ${hostname}:${p}`, 'Content-Type: application/octet-stream', `Content-Length: ${LIMIT}`, `${SESSION}: ${token}`, `${UPLOAD_NAME_HEADER}: cut.csv`, '', ''].join('\r\n'),
+          [
+            `POST /rpc/upload HTTP/1.1`,
+            `Host: ${hostname}:${p}`,
+            'Content-Type: application/octet-stream',
+            `Content-Length: ${LIMIT}`,
+            `${SESSION}: ${token}`,
+            `${UPLOAD_NAME_HEADER}: cut.csv`,
+            '',
+            '',
+          ].join('\r\n'),
         );
         socket.write(Buffer.alloc(LIMIT / 2, 0x31), () => setTimeout(() => socket.destroy(), 100));
       });

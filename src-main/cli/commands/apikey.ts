@@ -20,7 +20,10 @@ export function registerApiKey(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
         const companyId = opts.company ? getCompanyBySlug(core.db, opts.company).id : null;
-        const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+        const scopes = opts.scopes
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const input = parseWith(ApiKeyCreateInput, { companyId, name: opts.name, scopes });
         const { key, apiKey } = createApiKey(core.db, CLI_ACTOR, input, core.clock());
         printResult(
@@ -39,7 +42,10 @@ export function registerApiKey(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
         const keys = listApiKeys(core.db, opts.company ? getCompanyBySlug(core.db, opts.company).id : null);
-        const lines = keys.map((k) => `${String(k.id).padStart(4)}  ${k.prefix}…  ${k.name}  [${k.scopes.join(',')}]  ${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}`);
+        const lines = keys.map(
+          (k) =>
+            `${String(k.id).padStart(4)}  ${k.prefix}…  ${k.name}  [${k.scopes.join(',')}]  ${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}`,
+        );
         printResult(opts, { apiKeys: keys }, lines.join('\n') || 'no API keys');
       });
     });

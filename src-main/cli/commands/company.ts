@@ -39,7 +39,11 @@ export function registerCompany(program: Command): void {
       await withCore(opts, async (core) => {
         const created = createCompany(core.db, CLI_ACTOR, input, core.clock());
         const company = balance > 0 ? openingTopup(core, created.id, balance) : created;
-        printResult(opts, { company }, `created company ${company.slug} (id ${company.id}) balance ${company.walletBalance} ${company.currency}`);
+        printResult(
+          opts,
+          { company },
+          `created company ${company.slug} (id ${company.id}) balance ${company.walletBalance} ${company.currency}`,
+        );
       });
     });
 }

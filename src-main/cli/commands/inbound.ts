@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { DepartmentInput, LanguageTag, LlmSettingsPatch, Temperature, VoiceName, VoiceSettingsInput } from '../../../src-shared/contract/inbound';
+import {
+  DepartmentInput,
+  LanguageTag,
+  LlmSettingsPatch,
+  Temperature,
+  VoiceName,
+  VoiceSettingsInput,
+} from '../../../src-shared/contract/inbound';
 import { PhoneInput, Region } from '../../../src-shared/contract/setup';
 import { getCompanyBySlug } from '../../core/companies/companies';
 import { configureInbound } from '../../core/inbound/configure';
@@ -69,9 +76,12 @@ export function registerInbound(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       const specs = opts.department as string[];
       const voiceSettings = Object.fromEntries(
-        Object.entries({ vendor: opts.ttsVendor, voice: opts.ttsVoice, closedMessage: opts.closedMessage }).filter(([, v]) => v !== undefined),
+        Object.entries({ vendor: opts.ttsVendor, voice: opts.ttsVoice, closedMessage: opts.closedMessage }).filter(
+          ([, v]) => v !== undefined,
+        ),
       );
-      if (opts.prompt !== undefined && opts.agentName === undefined) throw badInput('--prompt needs --agent-name: name the agent it belongs to');
+      if (opts.prompt !== undefined && opts.agentName === undefined)
+        throw badInput('--prompt needs --agent-name: name the agent it belongs to');
       const input = parseWith(SetInput, {
         phone: opts.did,
         region: opts.region,
@@ -83,7 +93,14 @@ export function registerInbound(program: Command): void {
         agent:
           opts.agentName === undefined
             ? undefined
-            : { name: opts.agentName, systemPrompt: opts.prompt, greeting: opts.greeting, language: opts.language, voice: opts.voice, temperature: opts.temperature },
+            : {
+                name: opts.agentName,
+                systemPrompt: opts.prompt,
+                greeting: opts.greeting,
+                language: opts.language,
+                voice: opts.voice,
+                temperature: opts.temperature,
+              },
       });
       await withCore(opts, (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company as string).id;
@@ -106,7 +123,9 @@ export function registerInbound(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, (core) => {
         const list = listInboundNumbers(core.db, getCompanyBySlug(core.db, opts.company as string).id);
-        const lines = list.map((n) => `${n.id}\t${n.isActive ? 'active' : 'inactive'}\t${n.phone}\t${n.displayName || '-'}\tsupport ${n.supportNumber ?? '-'}`);
+        const lines = list.map(
+          (n) => `${n.id}\t${n.isActive ? 'active' : 'inactive'}\t${n.phone}\t${n.displayName || '-'}\tsupport ${n.supportNumber ?? '-'}`,
+        );
         printResult(opts, { numbers: list }, lines.join('\n') || 'no inbound numbers yet');
       });
     });
@@ -138,10 +157,15 @@ export function registerInbound(program: Command): void {
       const apiKey = opts.clearKey ? null : ((opts.apiKey as string | undefined) ?? process.env.DIALDESK_LLM_API_KEY);
       const patch = parseWith(LlmSettingsPatch, { model: opts.model, apiKey });
       await withCore(opts, (core) => {
-        const settings = patch.model === undefined && patch.apiKey === undefined
-          ? toLlmSettingsDto(getLlmConnection(core.db))
-          : updateLlmSettings(core.db, CLI_ACTOR, patch, core.clock());
-        printResult(opts, { llm: settings }, `model ${settings.model}; API key ${settings.apiKeySet ? `set (${settings.apiKeyHint})` : 'not set'}`);
+        const settings =
+          patch.model === undefined && patch.apiKey === undefined
+            ? toLlmSettingsDto(getLlmConnection(core.db))
+            : updateLlmSettings(core.db, CLI_ACTOR, patch, core.clock());
+        printResult(
+          opts,
+          { llm: settings },
+          `model ${settings.model}; API key ${settings.apiKeySet ? `set (${settings.apiKeyHint})` : 'not set'}`,
+        );
       });
     });
 }

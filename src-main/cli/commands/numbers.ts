@@ -24,7 +24,11 @@ export function registerNumbers(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       const input = parseWith(ListOptions, { region: opts.region, source: opts.source });
       await withCore(opts, async (core) => {
-        const report = await importNumbers(core, CLI_ACTOR, { source: { file: resolve(file) }, region: input.region, sourceName: input.source });
+        const report = await importNumbers(core, CLI_ACTOR, {
+          source: { file: resolve(file) },
+          region: input.region,
+          sourceName: input.source,
+        });
         printResult(opts, { report }, describe(report, `${report.added} new, ${report.known} already known`));
       });
     });
@@ -38,7 +42,11 @@ export function registerNumbers(program: Command): void {
       const input = parseWith(ListOptions, { region: opts.region });
       await withCore(opts, async (core) => {
         const report = await importDoNotCall(core, CLI_ACTOR, { source: { file: resolve(file) }, region: input.region });
-        printResult(opts, { report }, describe(report, `${report.marked} marked complained, ${report.added} added as complained, ${report.known} already complained`));
+        printResult(
+          opts,
+          { report },
+          describe(report, `${report.marked} marked complained, ${report.added} added as complained, ${report.known} already complained`),
+        );
       });
     });
 }
@@ -46,6 +54,7 @@ export function registerNumbers(program: Command): void {
 function describe(report: ImportReport | DncReport, counts: string): string {
   const lines = [`${report.source}: ${report.rows} rows: ${counts}, ${report.rejected} rejected (${report.durationMs} ms)`];
   for (const r of report.rejectedRows.slice(0, SHOWN_REJECTS)) lines.push(`  line ${r.line}: "${r.value}" ${r.reason}`);
-  if (report.rejected > SHOWN_REJECTS) lines.push(`  ... and ${report.rejected - SHOWN_REJECTS} more (--json lists up to ${report.rejectedRows.length})`);
+  if (report.rejected > SHOWN_REJECTS)
+    lines.push(`  ... and ${report.rejected - SHOWN_REJECTS} more (--json lists up to ${report.rejectedRows.length})`);
   return lines.join('\n');
 }

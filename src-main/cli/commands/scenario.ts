@@ -34,13 +34,22 @@ export function registerScenario(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company).id;
-        const input = parseWith(ScenarioCreateInput, { companyId, key: opts.key, name: opts.name, description: opts.description, isActive: true });
+        const input = parseWith(ScenarioCreateInput, {
+          companyId,
+          key: opts.key,
+          name: opts.name,
+          description: opts.description,
+          isActive: true,
+        });
         const created = createScenario(core.db, CLI_ACTOR, input, core.clock());
         printResult(opts, { scenario: created }, `created active scenario ${created.key}`);
       });
     });
 
-  for (const [verb, isActive] of [['activate', true], ['deactivate', false]] as const) {
+  for (const [verb, isActive] of [
+    ['activate', true],
+    ['deactivate', false],
+  ] as const) {
     scenario
       .command(verb)
       .requiredOption('--company <slug>', 'the company')

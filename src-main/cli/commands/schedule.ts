@@ -48,7 +48,9 @@ export function registerSchedule(program: Command): void {
 }
 
 function describe(slug: string, s: ScheduleDto): string {
-  const lines = [`${slug} (${s.timezone}): ${s.openNow ? `open now, until ${s.closesAt ?? 'further notice'}` : `closed now, opens ${s.nextOpenAt ?? 'never (no hours set)'}`}`];
+  const lines = [
+    `${slug} (${s.timezone}): ${s.openNow ? `open now, until ${s.closesAt ?? 'further notice'}` : `closed now, opens ${s.nextOpenAt ?? 'never (no hours set)'}`}`,
+  ];
   for (const w of s.windows) lines.push(`  ${w.day} ${w.start}-${w.end}`);
   for (const e of s.exceptions) lines.push(`  ${e.date} ${e.closed ? 'closed' : `${e.start}-${e.end}`}${e.note ? ` (${e.note})` : ''}`);
   return lines.join('\n');

@@ -26,7 +26,10 @@ type ServeOptions = GlobalOptions & {
 /** The limits given on the command line, checked as the console's Settings page checks them. */
 function rateLimitOptions(opts: ServeOptions): Partial<DeskSettings> {
   const limits: Partial<DeskSettings> = {};
-  for (const [flag, field] of [['--rate-limit-per-key', 'rateLimitPerKey'], ['--rate-limit-per-address', 'rateLimitPerAddress']] as const) {
+  for (const [flag, field] of [
+    ['--rate-limit-per-key', 'rateLimitPerKey'],
+    ['--rate-limit-per-address', 'rateLimitPerAddress'],
+  ] as const) {
     const value = opts[field];
     if (value === undefined) continue;
     const checked = RatePerMinute.safeParse(value);
@@ -52,9 +55,20 @@ export function registerServe(program: Command): void {
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
     .option('--quiet', 'no request log (failures are still logged, with their cause)')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
-    .option('--backup-dir <dir>', "where backups are written on this machine (kept in the desk settings; the console in a browser cannot set it)")
-    .option('--rate-limit-per-key <n>', 'requests a minute one API key may make (kept as this desk\'s setting)', intOption('rate-limit-per-key'))
-    .option('--rate-limit-per-address <n>', 'requests a minute from an address without a valid key, and sign-in attempts (kept as this desk\'s setting)', intOption('rate-limit-per-address'))
+    .option(
+      '--backup-dir <dir>',
+      'where backups are written on this machine (kept in the desk settings; the console in a browser cannot set it)',
+    )
+    .option(
+      '--rate-limit-per-key <n>',
+      "requests a minute one API key may make (kept as this desk's setting)",
+      intOption('rate-limit-per-key'),
+    )
+    .option(
+      '--rate-limit-per-address <n>',
+      "requests a minute from an address without a valid key, and sign-in attempts (kept as this desk's setting)",
+      intOption('rate-limit-per-address'),
+    )
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<ServeOptions>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
@@ -75,9 +89,7 @@ export function registerServe(program: Command): void {
           // stdout carries the printed result; the log goes to stderr, and --quiet (or --json) drops the
           // request log only: a failure (a full disk, a locked database, a bug) is always logged
           logger: { level: opts.quiet || opts.json ? 'warn' : 'info', stream: process.stderr },
-          extra: withConsole
-            ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })]
-            : [],
+          extra: withConsole ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] : [],
         });
       } catch (err) {
         await core.close();

@@ -8,8 +8,17 @@ type Opts = GlobalOptions & { url: string; key: string; company: string; dialers
 
 /** How often each status comes up on a real outbound campaign, roughly. */
 const WEIGHTS: [CallStatus, number][] = [
-  ['NO_ANSWER', 30], ['ANSWERED', 18], ['NOT_INTERESTED', 15], ['BUSY', 8], ['HANGUP', 6], ['INTERESTED', 5],
-  ['CALLBACK', 5], ['FAILED', 4], ['POWER_OFF', 4], ['INVALID', 2], ['COMPLAINED', 1],
+  ['NO_ANSWER', 30],
+  ['ANSWERED', 18],
+  ['NOT_INTERESTED', 15],
+  ['BUSY', 8],
+  ['HANGUP', 6],
+  ['INTERESTED', 5],
+  ['CALLBACK', 5],
+  ['FAILED', 4],
+  ['POWER_OFF', 4],
+  ['INVALID', 2],
+  ['COMPLAINED', 1],
 ];
 const TALKS = new Set<CallStatus>(['ANSWERED', 'NOT_INTERESTED', 'HANGUP', 'INTERESTED', 'CALLBACK', 'COMPLAINED']);
 
@@ -49,9 +58,23 @@ export interface SimulationSummary {
   latencyMs: { nextBatchP50: number; nextBatchP99: number; reportP50: number; reportP99: number };
 }
 
-export async function simulate(opts: Pick<Opts, 'url' | 'key' | 'company' | 'dialers' | 'duration' | 'batch' | 'callMs'>): Promise<SimulationSummary> {
+export async function simulate(
+  opts: Pick<Opts, 'url' | 'key' | 'company' | 'dialers' | 'duration' | 'batch' | 'callMs'>,
+): Promise<SimulationSummary> {
   const base = opts.url.replace(/\/+$/, '');
-  const s: SimulationSummary = { seconds: 0, batches: 0, leased: 0, reported: 0, released: 0, byStatus: {}, charged: 0, walletBalance: null, blocked: {}, errors: 0, latencyMs: { nextBatchP50: 0, nextBatchP99: 0, reportP50: 0, reportP99: 0 } };
+  const s: SimulationSummary = {
+    seconds: 0,
+    batches: 0,
+    leased: 0,
+    reported: 0,
+    released: 0,
+    byStatus: {},
+    charged: 0,
+    walletBalance: null,
+    blocked: {},
+    errors: 0,
+    latencyMs: { nextBatchP50: 0, nextBatchP99: 0, reportP50: 0, reportP99: 0 },
+  };
   const lat = { next: [] as number[], report: [] as number[] };
   const started = Date.now();
   const deadline = started + opts.duration * 1000;
@@ -63,16 +86,23 @@ export async function simulate(opts: Pick<Opts, 'url' | 'key' | 'company' | 'dia
       headers: { authorization: `Bearer ${opts.key}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     }).catch((err: unknown) => {
-      throw new AppError('INTERNAL', `cannot reach ${base}: ${err instanceof Error ? (err.cause as Error | undefined)?.message ?? err.message : String(err)}`);
+      throw new AppError(
+        'INTERNAL',
+        `cannot reach ${base}: ${err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err)}`,
+      );
     });
     times?.push(performance.now() - t);
     const answer = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-    if (res.status === 401 || res.status === 403) throw new AppError(res.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', answer.error?.message ?? `HTTP ${res.status}`);
+    if (res.status === 401 || res.status === 403)
+      throw new AppError(res.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', answer.error?.message ?? `HTTP ${res.status}`);
     if (res.status >= 400) throw new Error(`${path}: HTTP ${res.status} ${answer.error?.message ?? ''}`);
     return answer as T;
   }
 
-  await api('POST', '/api/v1/dialer/register-scenarios', { company: opts.company, scenarios: [{ key: 'sim-outbound', name: 'Simulated outbound', description: 'registered by dialdesk simulate' }] });
+  await api('POST', '/api/v1/dialer/register-scenarios', {
+    company: opts.company,
+    scenarios: [{ key: 'sim-outbound', name: 'Simulated outbound', description: 'registered by dialdesk simulate' }],
+  });
 
   async function dialer(n: number): Promise<void> {
     const dialerId = `sim-${n}`;
@@ -80,7 +110,12 @@ export async function simulate(opts: Pick<Opts, 'url' | 'key' | 'company' | 'dia
     while (Date.now() < deadline) {
       let batch: NextBatchAnswer;
       try {
-        batch = await api<NextBatchAnswer>('GET', `/api/v1/dialer/next-batch?company=${encodeURIComponent(opts.company)}&size=${opts.batch}&dialer=${dialerId}`, undefined, lat.next);
+        batch = await api<NextBatchAnswer>(
+          'GET',
+          `/api/v1/dialer/next-batch?company=${encodeURIComponent(opts.company)}&size=${opts.batch}&dialer=${dialerId}`,
+          undefined,
+          lat.next,
+        );
       } catch (err) {
         if (err instanceof AppError) throw err;
         s.errors++;
@@ -119,7 +154,12 @@ export async function simulate(opts: Pick<Opts, 'url' | 'key' | 'company' | 'dia
       round++;
       try {
         if (results.length) {
-          const answer = await api<ReportResultsAnswer>('POST', '/api/v1/dialer/report-results', { company: opts.company, results }, lat.report);
+          const answer = await api<ReportResultsAnswer>(
+            'POST',
+            '/api/v1/dialer/report-results',
+            { company: opts.company, results },
+            lat.report,
+          );
           for (const [i, r] of answer.results.entries()) {
             if (r.outcome === 'rejected') s.errors++;
             else {
@@ -131,7 +171,9 @@ export async function simulate(opts: Pick<Opts, 'url' | 'key' | 'company' | 'dia
           s.walletBalance = answer.wallet_balance;
         }
         if (stopAt < batch.numbers.length && batch.batch_id) {
-          s.released += (await api<{ released: number }>('POST', '/api/v1/dialer/release', { company: opts.company, batch_id: batch.batch_id })).released;
+          s.released += (
+            await api<{ released: number }>('POST', '/api/v1/dialer/release', { company: opts.company, batch_id: batch.batch_id })
+          ).released;
         }
       } catch (err) {
         if (err instanceof AppError) throw err;
@@ -142,7 +184,12 @@ export async function simulate(opts: Pick<Opts, 'url' | 'key' | 'company' | 'dia
 
   await Promise.all(Array.from({ length: opts.dialers }, (_, i) => dialer(i + 1)));
   s.seconds = Math.round((Date.now() - started) / 100) / 10;
-  s.latencyMs = { nextBatchP50: pct(lat.next, 50), nextBatchP99: pct(lat.next, 99), reportP50: pct(lat.report, 50), reportP99: pct(lat.report, 99) };
+  s.latencyMs = {
+    nextBatchP50: pct(lat.next, 50),
+    nextBatchP99: pct(lat.next, 99),
+    reportP50: pct(lat.report, 50),
+    reportP99: pct(lat.report, 99),
+  };
   return s;
 }
 
@@ -165,11 +212,21 @@ function describe(opts: Opts, s: SimulationSummary): string {
   const lines = [
     `${opts.dialers} dialers for ${s.seconds} s against ${opts.url} (${opts.company})`,
     `  batches ${s.batches}, numbers leased ${s.leased}, results reported ${s.reported} (${rate}/s), released ${s.released}, errors ${s.errors}`,
-    `  by status: ${Object.entries(s.byStatus).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,
+    `  by status: ${
+      Object.entries(s.byStatus)
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none'
+    }`,
     `  charged ${s.charged}; wallet now ${s.walletBalance ?? '?'}`,
     `  next-batch p50 ${s.latencyMs.nextBatchP50} ms, p99 ${s.latencyMs.nextBatchP99} ms; report p50 ${s.latencyMs.reportP50} ms, p99 ${s.latencyMs.reportP99} ms`,
   ];
-  if (Object.keys(s.blocked).length) lines.push(`  blocked answers: ${Object.entries(s.blocked).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (Object.keys(s.blocked).length)
+    lines.push(
+      `  blocked answers: ${Object.entries(s.blocked)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   const hints: Record<string, string> = {
     no_active_scenarios: 'no scenario is active: the simulator registered "sim-outbound"; a supervisor activates it on the Scenarios page',
     outside_schedule: 'the company is outside its hours: `dialdesk schedule set --company ... --open-24x7` for a test company',

@@ -22,7 +22,11 @@ export function registerWallet(program: Command): void {
         const company = getCompanyBySlug(core.db, opts.company);
         const input = parseWith(TopUpInput, { companyId: company.id, amount: opts.amount, note: opts.note });
         const moved = topUp(core.db, CLI_ACTOR, input, core.clock());
-        printResult(opts, { companyId: company.id, entryId: moved.entryId, balance: moved.balance, currency: company.currency }, `${opts.company}: balance ${moved.balance} ${company.currency}`);
+        printResult(
+          opts,
+          { companyId: company.id, entryId: moved.entryId, balance: moved.balance, currency: company.currency },
+          `${opts.company}: balance ${moved.balance} ${company.currency}`,
+        );
       });
     });
 
@@ -38,7 +42,11 @@ export function registerWallet(program: Command): void {
         const company = getCompanyBySlug(core.db, opts.company);
         const input = parseWith(AdjustInput, { companyId: company.id, amount: opts.amount, note: opts.note });
         const moved = adjustWallet(core.db, CLI_ACTOR, input, core.clock());
-        printResult(opts, { companyId: company.id, entryId: moved.entryId, balance: moved.balance, currency: company.currency }, `${opts.company}: balance ${moved.balance} ${company.currency}`);
+        printResult(
+          opts,
+          { companyId: company.id, entryId: moved.entryId, balance: moved.balance, currency: company.currency },
+          `${opts.company}: balance ${moved.balance} ${company.currency}`,
+        );
       });
     });
 }

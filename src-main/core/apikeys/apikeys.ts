@@ -76,12 +76,19 @@ export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompany: nu
   return transaction(db, () => {
     const before = getApiKeyRow(db, id);
     if (withinCompany !== null && before.company_id !== withinCompany) {
-      throw before.company_id === null ? forbidden('only the site owner may revoke a site-wide key') : notFound(`API key ${id} does not exist`);
+      throw before.company_id === null
+        ? forbidden('only the site owner may revoke a site-wide key')
+        : notFound(`API key ${id} does not exist`);
     }
     if (before.revoked_at !== null) return toApiKeyDto(before);
     exec(db, db.kysely.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id));
     const after = toApiKeyDto(getApiKeyRow(db, id));
-    audit(db, actor, { companyId: before.company_id, entity: 'api_key', entityId: id, action: 'revoke', before: toApiKeyDto(before), after }, now);
+    audit(
+      db,
+      actor,
+      { companyId: before.company_id, entity: 'api_key', entityId: id, action: 'revoke', before: toApiKeyDto(before), after },
+      now,
+    );
     return after;
   });
 }
@@ -99,12 +106,17 @@ export type KeyCheck = { ok: true; key: AuthenticatedKey } | { ok: false; reason
 /** One indexed read by hash: cheap enough for every request, and a revocation is seen at once. */
 export function authenticateApiKey(db: Db, presented: string): KeyCheck {
   if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return { ok: false, reason: 'unknown' };
-  const row = prepare(db.sqlite, 'select id, company_id, scopes, prefix, last_used_at, revoked_at from api_keys where key_hash = ?').get(hashKey(presented)) as
+  const row = prepare(db.sqlite, 'select id, company_id, scopes, prefix, last_used_at, revoked_at from api_keys where key_hash = ?').get(
+    hashKey(presented),
+  ) as
     | { id: number; company_id: number | null; scopes: string; prefix: string; last_used_at: number | null; revoked_at: number | null }
     | undefined;
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-  return { ok: true, key: { id: row.id, companyId: row.company_id, scopes: parseScopes(row.scopes), prefix: row.prefix, lastUsedAt: row.last_used_at } };
+  return {
+    ok: true,
+    key: { id: row.id, companyId: row.company_id, scopes: parseScopes(row.scopes), prefix: row.prefix, lastUsedAt: row.last_used_at },
+  };
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -120,5 +132,9 @@ export function touchApiKey(db: Db, key: AuthenticatedKey, now: number): void {
   const last = Math.max(seen.get(key.id) ?? 0, key.lastUsedAt ?? 0);
   if (now - last < TOUCH_EVERY_MS) return;
   seen.set(key.id, now);
-  prepare(db.sqlite, 'update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)').run(now, key.id, now);
+  prepare(db.sqlite, 'update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)').run(
+    now,
+    key.id,
+    now,
+  );
 }

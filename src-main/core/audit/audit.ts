@@ -37,7 +37,5 @@ export function audit(db: Db, actor: Actor, entry: AuditEntry, at: number): void
 const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'password', 'key_hash']);
 function redact(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '[redacted]' : v]),
-  );
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '[redacted]' : v]));
 }

@@ -51,7 +51,11 @@ export function listAudit(db: Db, user: SessionUser, input: AuditListParsed): Pa
     if (user.companyId === null) throw forbidden('this account belongs to no company');
     scope = { companyId: input.companyId ?? user.companyId };
   }
-  let q = db.kysely.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(input.limit + 1);
+  let q = db.kysely
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1);
   if (scope !== 'everything') {
     // both forms walk the (company_id, id) index
     q = scope.companyId === null ? q.where('company_id', 'is', null) : q.where('company_id', '=', scope.companyId);

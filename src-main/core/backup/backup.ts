@@ -25,11 +25,7 @@ export const PAGES_PER_STEP = 256;
  * worker thread (it reads the whole file, seconds on a big one) and turned into a standalone file
  * (journal_mode DELETE, no -wal beside it). A copy that fails the check is an error.
  */
-export async function backupDatabase(
-  db: Db,
-  destination: string,
-  onProgress?: (p: BackupProgress) => void,
-): Promise<BackupResult> {
+export async function backupDatabase(db: Db, destination: string, onProgress?: (p: BackupProgress) => void): Promise<BackupResult> {
   const started = performance.now();
   const { totalPages } = await db.sqlite.backup(destination, {
     progress(p) {

@@ -31,7 +31,13 @@ export async function runBackup(
   audit(
     core.db,
     actor,
-    { companyId: null, entity: 'backup', entityId: null, action: 'create', after: { file: file.savedTo ?? file.fileName, pages: result.pages, bytes: result.bytes } },
+    {
+      companyId: null,
+      entity: 'backup',
+      entityId: null,
+      action: 'create',
+      after: { file: file.savedTo ?? file.fileName, pages: result.pages, bytes: result.bytes },
+    },
     core.clock(),
   );
   return { ...file, ...result };

@@ -17,7 +17,18 @@ export function listLedger(db: Db, q: LedgerQuery): Page<LedgerEntryDto> {
   let query = db.kysely
     .selectFrom('ledger_entries as l')
     .leftJoin('users as u', 'u.id', 'l.user_id')
-    .select(['l.id', 'l.company_id', 'l.amount', 'l.kind', 'l.call_result_id', 'l.note', 'l.user_id', 'u.username', 'l.balance_after', 'l.created_at'])
+    .select([
+      'l.id',
+      'l.company_id',
+      'l.amount',
+      'l.kind',
+      'l.call_result_id',
+      'l.note',
+      'l.user_id',
+      'u.username',
+      'l.balance_after',
+      'l.created_at',
+    ])
     .where('l.company_id', '=', q.companyId)
     .orderBy('l.id', 'desc')
     .limit(q.limit + 1);

@@ -20,21 +20,29 @@ export interface LedgerWrite {
  */
 export function appendLedger(db: Db, entry: LedgerWrite, now: number): { entryId: number; balanceAfter: number } {
   if (!db.sqlite.inTransaction) throw new Error('appendLedger: must run inside a transaction');
-  if (!Number.isSafeInteger(entry.amount) || Math.abs(entry.amount) > MAX_MONEY) throw badInput(`an amount is a whole number within ±${MAX_MONEY} minor units`);
+  if (!Number.isSafeInteger(entry.amount) || Math.abs(entry.amount) > MAX_MONEY)
+    throw badInput(`an amount is a whole number within ±${MAX_MONEY} minor units`);
   // raw prepared statements: this runs once per billable result, thousands of times a second
-  const balanceAfter = prepare(db.sqlite, 'update companies set wallet_balance = wallet_balance + ? where id = ? and abs(wallet_balance + ?) <= ? returning wallet_balance')
+  const balanceAfter = prepare(
+    db.sqlite,
+    'update companies set wallet_balance = wallet_balance + ? where id = ? and abs(wallet_balance + ?) <= ? returning wallet_balance',
+  )
     .pluck()
     .get(entry.amount, entry.companyId, entry.amount, MAX_MONEY) as number | undefined;
   if (balanceAfter === undefined) {
-    const before = prepare(db.sqlite, 'select wallet_balance from companies where id = ?').pluck().get(entry.companyId) as number | undefined;
+    const before = prepare(db.sqlite, 'select wallet_balance from companies where id = ?').pluck().get(entry.companyId) as
+      number | undefined;
     if (before === undefined) throw badInput(`company ${entry.companyId} does not exist`);
-    throw badInput(`this would take the wallet from ${before} to ${before + entry.amount} minor units, beyond the ±${MAX_MONEY} DialDesk keeps exactly`);
+    throw badInput(
+      `this would take the wallet from ${before} to ${before + entry.amount} minor units, beyond the ±${MAX_MONEY} DialDesk keeps exactly`,
+    );
   }
   const entryId = Number(
     prepare(
       db.sqlite,
       'insert into ledger_entries (company_id, amount, kind, call_result_id, note, user_id, balance_after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(entry.companyId, entry.amount, entry.kind, entry.callResultId ?? null, entry.note ?? '', entry.userId ?? null, balanceAfter, now).lastInsertRowid,
+    ).run(entry.companyId, entry.amount, entry.kind, entry.callResultId ?? null, entry.note ?? '', entry.userId ?? null, balanceAfter, now)
+      .lastInsertRowid,
   );
   return { entryId, balanceAfter };
 }
@@ -55,7 +63,18 @@ export function topUp(db: Db, actor: Actor, input: TopUp, now: number): { balanc
       { companyId: input.companyId, amount: input.amount, kind: 'topup', note: input.note, userId: actor.userId },
       now,
     );
-    audit(db, actor, { companyId: input.companyId, entity: 'wallet', entityId: entryId, action: 'topup', after: { amount: input.amount, balance: balanceAfter } }, now);
+    audit(
+      db,
+      actor,
+      {
+        companyId: input.companyId,
+        entity: 'wallet',
+        entityId: entryId,
+        action: 'topup',
+        after: { amount: input.amount, balance: balanceAfter },
+      },
+      now,
+    );
     return { balance: balanceAfter, entryId };
   });
 }
@@ -81,7 +100,18 @@ export function adjustWallet(db: Db, actor: Actor, input: Adjustment, now: numbe
       { companyId: input.companyId, amount: input.amount, kind: 'adjustment', note: input.note, userId: actor.userId },
       now,
     );
-    audit(db, actor, { companyId: input.companyId, entity: 'wallet', entityId: entryId, action: 'adjust', after: { amount: input.amount, note: input.note, balance: balanceAfter } }, now);
+    audit(
+      db,
+      actor,
+      {
+        companyId: input.companyId,
+        entity: 'wallet',
+        entityId: entryId,
+        action: 'adjust',
+        after: { amount: input.amount, note: input.note, balance: balanceAfter },
+      },
+      now,
+    );
     return { balance: balanceAfter, entryId };
   });
 }

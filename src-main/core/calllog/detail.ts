@@ -49,16 +49,14 @@ export function getCall(db: Db, input: { companyId: number; id: number }): CallD
     createdAt: toIso(row.created_at),
     currency: company.currency,
     timezone: company.timezone,
-    ledgerEntries: ledger.map(
-      (e): CallLedgerEntry => ({
-        id: e.id,
-        kind: e.kind,
-        amount: e.amount,
-        balanceAfter: e.balance_after,
-        note: e.note,
-        createdAt: toIso(e.created_at),
-      }),
-    ),
+    ledgerEntries: ledger.map((e): CallLedgerEntry => ({
+      id: e.id,
+      kind: e.kind,
+      amount: e.amount,
+      balanceAfter: e.balance_after,
+      note: e.note,
+      createdAt: toIso(e.created_at),
+    })),
     history: history.slice(0, CALL_HISTORY_MAX).map(toListItem),
     historyTruncated: history.length > CALL_HISTORY_MAX,
   };

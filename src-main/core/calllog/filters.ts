@@ -7,10 +7,7 @@ import { localDays } from '../stats/range';
 import { addDays, startOfLocalDay } from '../time-zone';
 
 /** How a phone filter is applied: one known number, a short list of numbers, a prefix, or nothing can match. */
-export type PhoneMatch =
-  | { kind: 'numbers'; ids: number[] }
-  | { kind: 'prefix'; low: string; high: string }
-  | { kind: 'none' };
+export type PhoneMatch = { kind: 'numbers'; ids: number[] } | { kind: 'prefix'; low: string; high: string } | { kind: 'none' };
 
 /** A prefix that matches more pool numbers than this is matched on the result's phone instead of by id. */
 const MAX_PREFIX_NUMBERS = 500;

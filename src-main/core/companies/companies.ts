@@ -105,7 +105,13 @@ export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: n
       ...(input.isActive !== undefined && { is_active: input.isActive ? 1 : 0 }),
     };
     if (Object.keys(patch).length === 0) return toCompanyDto(before);
-    exec(db, db.kysely.updateTable('companies').set({ ...patch, updated_at: now }).where('id', '=', before.id));
+    exec(
+      db,
+      db.kysely
+        .updateTable('companies')
+        .set({ ...patch, updated_at: now })
+        .where('id', '=', before.id),
+    );
     const after = getCompany(db, before.id);
     const action = input.isActive === false ? 'deactivate' : input.isActive === true && !before.is_active ? 'activate' : 'update';
     audit(db, actor, { companyId: before.id, entity: 'company', entityId: before.id, action, before, after }, now);

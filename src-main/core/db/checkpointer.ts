@@ -106,7 +106,11 @@ export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Ch
   let progress: { frames: number; copied: number } | null = null;
   db.sqlite.pragma('wal_autocheckpoint = 0');
   db.sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
-  const worker: Worker = sqliteWorker(WORKER_SOURCE, { file: db.file, idleMs: options.idleMs ?? IDLE_MS, chaseMs: CHASE_MS }, options.nativeBinding);
+  const worker: Worker = sqliteWorker(
+    WORKER_SOURCE,
+    { file: db.file, idleMs: options.idleMs ?? IDLE_MS, chaseMs: CHASE_MS },
+    options.nativeBinding,
+  );
   // the worker never keeps the process alive on its own (a CLI command or a test ends without stop())
   worker.unref();
   let stopping = false;

@@ -65,7 +65,9 @@ function lockFolder(dataDir: string, nativeBinding?: string): BetterSqlite3.Data
     lock.pragma('busy_timeout = 0');
     lock.pragma('locking_mode = EXCLUSIVE');
     // the first write takes the exclusive lock; in this locking mode it is kept until close
-    lock.exec('begin exclusive; create table if not exists owner (claimed_at integer); delete from owner; insert into owner values (unixepoch()); commit');
+    lock.exec(
+      'begin exclusive; create table if not exists owner (claimed_at integer); delete from owner; insert into owner values (unixepoch()); commit',
+    );
     return lock;
   } catch (err) {
     lock.close();

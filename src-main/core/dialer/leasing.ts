@@ -79,7 +79,15 @@ const leaseSql = (rows: number) => `
   where leases.expires_at <= excluded.leased_at`;
 
 /** Many leases a statement (the statement, not the row, is most of an insert's cost). */
-function insertLeases(db: Db, picked: LeasedNumber[], companyId: number, batchId: string, dialerId: string, now: number, expiresAt: number): LeasedNumber[] {
+function insertLeases(
+  db: Db,
+  picked: LeasedNumber[],
+  companyId: number,
+  batchId: string,
+  dialerId: string,
+  now: number,
+  expiresAt: number,
+): LeasedNumber[] {
   let written = 0;
   for (let i = 0; i < picked.length; i += LEASES_PER_INSERT) {
     const part = picked.slice(i, i + LEASES_PER_INSERT);
@@ -89,7 +97,9 @@ function insertLeases(db: Db, picked: LeasedNumber[], companyId: number, batchId
   }
   if (written === picked.length) return picked;
   // a live lease appeared under us (another process on the file): hand out only what is ours
-  const ours = new Set(prepare(db.sqlite, 'select number_id from leases indexed by leases_batch where batch_id = ?').pluck().all(batchId) as number[]);
+  const ours = new Set(
+    prepare(db.sqlite, 'select number_id from leases indexed by leases_batch where batch_id = ?').pluck().all(batchId) as number[],
+  );
   return picked.filter((n) => ours.has(n.numberId));
 }
 

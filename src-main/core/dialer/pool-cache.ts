@@ -99,7 +99,9 @@ export function deadNumbers(db: Db): Bitset {
   if (!cache.enabled) return EMPTY;
   if (!cache.dead) {
     const dead = new Bitset();
-    const ids = prepare(db.sqlite, "select id from numbers where global_status in ('complained', 'power_off', 'invalid')").pluck().all() as number[];
+    const ids = prepare(db.sqlite, "select id from numbers where global_status in ('complained', 'power_off', 'invalid')")
+      .pluck()
+      .all() as number[];
     for (const id of ids) dead.add(id);
     cache.dead = dead;
   }
@@ -134,12 +136,17 @@ export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM
   const cache = poolCache(db);
   if (!cache.enabled) return;
   const large = (sql: string, ...args: unknown[]) =>
-    db.sqlite.open && prepare(db.sqlite, `${sql} limit 1 offset ${warmAbove}`).pluck().get(...args) !== undefined;
+    db.sqlite.open &&
+    prepare(db.sqlite, `${sql} limit 1 offset ${warmAbove}`)
+      .pluck()
+      .get(...args) !== undefined;
   const slices = (sql: string, args: unknown[], add: (id: number) => void) => {
     let after = 0;
     return (): boolean => {
       if (!db.sqlite.open) return true;
-      const ids = prepare(db.sqlite, sql).pluck().all(...args, after, sliceRows) as number[];
+      const ids = prepare(db.sqlite, sql)
+        .pluck()
+        .all(...args, after, sliceRows) as number[];
       for (const id of ids) add(id);
       after = ids[ids.length - 1];
       return ids.length < sliceRows;
@@ -168,7 +175,14 @@ export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM
   const companies = active.map((c) => c.id);
   for (const companyId of companies) {
     if (cache.companies.has(companyId) || !large('select number_id from company_calls where company_id = ?', companyId)) continue;
-    const scan: CompanyScan = { cached: true, dialed: new Bitset(), cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
+    const scan: CompanyScan = {
+      cached: true,
+      dialed: new Bitset(),
+      cursor: 0,
+      exhaustedUntil: 0,
+      exhaustedMaxId: 0,
+      exhaustedCutoffDays: -1,
+    };
     cache.companies.set(companyId, scan);
     pending(
       companyId,

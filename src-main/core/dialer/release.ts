@@ -19,13 +19,18 @@ export function releaseBatch(core: Core, req: ReleaseRequest): { released: numbe
   const { db } = core;
   const now = core.clock();
   const { released, dialerId } = transaction(db, () => {
-    const dialer = prepare(db.sqlite, 'select dialer_id from leases indexed by leases_batch where batch_id = ? and company_id = ? limit 1').pluck().get(req.batchId, req.companyId) as string | undefined;
+    const dialer = prepare(db.sqlite, 'select dialer_id from leases indexed by leases_batch where batch_id = ? and company_id = ? limit 1')
+      .pluck()
+      .get(req.batchId, req.companyId) as string | undefined;
     let changes = 0;
     if (req.numberIds) {
       const stmt = prepare(db.sqlite, 'delete from leases where number_id = ? and batch_id = ? and company_id = ? and expires_at > ?');
       for (const id of new Set(req.numberIds)) changes += stmt.run(id, req.batchId, req.companyId, now).changes;
     } else {
-      changes = prepare(db.sqlite, 'delete from leases indexed by leases_batch where batch_id = ? and company_id = ? and expires_at > ?').run(req.batchId, req.companyId, now).changes;
+      changes = prepare(
+        db.sqlite,
+        'delete from leases indexed by leases_batch where batch_id = ? and company_id = ? and expires_at > ?',
+      ).run(req.batchId, req.companyId, now).changes;
     }
     return { released: changes, dialerId: dialer };
   });

@@ -13,15 +13,23 @@ export interface Routing {
 }
 
 export function routingOf(db: Db, companyId: number): Routing {
-  const agents = prepare(db.sqlite, 'select id, name, extension, type from agents where company_id = ? and is_active = 1 order by name, id').all(companyId) as {
+  const agents = prepare(
+    db.sqlite,
+    'select id, name, extension, type from agents where company_id = ? and is_active = 1 order by name, id',
+  ).all(companyId) as {
     id: number;
     name: string;
     extension: string;
     type: 'inbound' | 'outbound';
   }[];
   return {
-    activeScenarios: prepare(db.sqlite, 'select id, key, name from scenarios where company_id = ? and is_active = 1 order by name, id').all(companyId) as Routing['activeScenarios'],
-    outboundLines: prepare(db.sqlite, 'select id, phone, name from outbound_lines where company_id = ? and is_active = 1 order by name, id').all(companyId) as Routing['outboundLines'],
+    activeScenarios: prepare(db.sqlite, 'select id, key, name from scenarios where company_id = ? and is_active = 1 order by name, id').all(
+      companyId,
+    ) as Routing['activeScenarios'],
+    outboundLines: prepare(
+      db.sqlite,
+      'select id, phone, name from outbound_lines where company_id = ? and is_active = 1 order by name, id',
+    ).all(companyId) as Routing['outboundLines'],
     inboundAgents: agents.filter((a) => a.type === 'inbound').map(({ id, name, extension }) => ({ id, name, extension })),
     outboundAgents: agents.filter((a) => a.type === 'outbound').map(({ id, name, extension }) => ({ id, name, extension })),
   };

@@ -46,7 +46,9 @@ export function localSaveTarget(finalPath: string): SaveTarget {
 
 /** File names the core suggests are plain: letters, digits, dot, dash, underscore. */
 export function safeFileName(name: string): string {
-  const cleaned = basename(name).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '');
+  const cleaned = basename(name)
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^\.+/, '');
   return cleaned.length > 0 ? cleaned.slice(0, 120) : 'download';
 }
 

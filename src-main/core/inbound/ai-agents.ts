@@ -31,7 +31,12 @@ export const getAiAgent = aiAgents.get;
 
 /** Names tell agents apart in the inbound-number picker, so one live name per company. */
 function assertNameFree(db: Db, companyId: number, name: string, exceptId: number | null): void {
-  let q = db.kysely.selectFrom('ai_agents').select('id').where('company_id', '=', companyId).where('name', '=', name).where('is_active', '=', 1);
+  let q = db.kysely
+    .selectFrom('ai_agents')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('name', '=', name)
+    .where('is_active', '=', 1);
   if (exceptId !== null) q = q.where('id', '!=', exceptId);
   if (first(db, q)) throw conflict(`name: this company already has an active AI agent called "${name}"`);
 }

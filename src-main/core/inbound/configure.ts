@@ -25,19 +25,35 @@ export interface ConfigureInbound {
  * a prompt is given) and the DID itself (created, or updated when this company already has it), in
  * one transaction, so a bad field leaves neither half behind.
  */
-export function configureInbound(db: Db, actor: Actor, input: ConfigureInbound, now: number): { agent: AiAgentDto | null; number: InboundNumberDto } {
+export function configureInbound(
+  db: Db,
+  actor: Actor,
+  input: ConfigureInbound,
+  now: number,
+): { agent: AiAgentDto | null; number: InboundNumberDto } {
   return transaction(db, () => {
     const agent = input.agent ? upsertAgent(db, actor, input.companyId, input.agent, now) : null;
     const d = input.did;
     const phone = toE164(d.phone, 'did', d.region);
     const existing = findInboundByPhone(db, phone);
-    if (existing && existing.company_id !== input.companyId) throw badInput(`did: ${phone} is already set up as an inbound number elsewhere`);
+    if (existing && existing.company_id !== input.companyId)
+      throw badInput(`did: ${phone} is already set up as an inbound number elsewhere`);
     const departments = d.departments?.map((x) => ({ ...x, description: x.description ?? '' }));
     const number = existing
       ? updateInboundNumber(
           db,
           actor,
-          { companyId: input.companyId, id: existing.id, region: d.region, displayName: d.displayName, supportNumber: d.supportNumber, departments, voiceSettings: d.voiceSettings, aiAgentId: agent?.id, isActive: true },
+          {
+            companyId: input.companyId,
+            id: existing.id,
+            region: d.region,
+            displayName: d.displayName,
+            supportNumber: d.supportNumber,
+            departments,
+            voiceSettings: d.voiceSettings,
+            aiAgentId: agent?.id,
+            isActive: true,
+          },
           now,
         )
       : createInboundNumber(
@@ -64,7 +80,12 @@ export function configureInbound(db: Db, actor: Actor, input: ConfigureInbound, 
 function upsertAgent(db: Db, actor: Actor, companyId: number, a: NonNullable<ConfigureInbound['agent']>, now: number): AiAgentDto {
   const existing = first(
     db,
-    db.kysely.selectFrom('ai_agents').select('id').where('company_id', '=', companyId).where('name', '=', a.name).where('is_active', '=', 1),
+    db.kysely
+      .selectFrom('ai_agents')
+      .select('id')
+      .where('company_id', '=', companyId)
+      .where('name', '=', a.name)
+      .where('is_active', '=', 1),
   );
   const fields = { systemPrompt: a.systemPrompt, greeting: a.greeting, language: a.language, voice: a.voice, temperature: a.temperature };
   if (existing) return updateAiAgent(db, actor, { companyId, id: existing.id, ...fields }, now);
@@ -72,7 +93,16 @@ function upsertAgent(db: Db, actor: Actor, companyId: number, a: NonNullable<Con
   return createAiAgent(
     db,
     actor,
-    { companyId, name: a.name, systemPrompt: a.systemPrompt, greeting: a.greeting ?? '', language: a.language ?? 'en-US', voice: a.voice ?? '', temperature: a.temperature ?? 0.7, isActive: true },
+    {
+      companyId,
+      name: a.name,
+      systemPrompt: a.systemPrompt,
+      greeting: a.greeting ?? '',
+      language: a.language ?? 'en-US',
+      voice: a.voice ?? '',
+      temperature: a.temperature ?? 0.7,
+      isActive: true,
+    },
     now,
   );
 }

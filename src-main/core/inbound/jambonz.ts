@@ -19,7 +19,10 @@ export function openVerbs(lookup: InboundLookup, llm: LlmConnection): JambonzVer
     if (lookup.support_number) {
       return [say(lookup, `Thank you for calling ${lookup.display_name}. Connecting you now.`), dial(lookup.support_number)];
     }
-    return [say(lookup, `Thank you for calling ${lookup.display_name}. Nobody can take your call right now. Please call again later. Goodbye.`), hangup()];
+    return [
+      say(lookup, `Thank you for calling ${lookup.display_name}. Nobody can take your call right now. Please call again later. Goodbye.`),
+      hangup(),
+    ];
   }
   // Jambonz runs the verbs in order and drops the rest once the caller hangs up, so what follows the
   // agent only runs when the AI session itself ended (the model's service failed or closed): then a

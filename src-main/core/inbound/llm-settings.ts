@@ -34,7 +34,14 @@ export function updateLlmSettings(db: Db, actor: Actor, patch: { model?: string;
     const before = toLlmSettingsDto(getLlmConnection(db));
     const put = (key: string, value: string | null) => {
       if (value === null) exec(db, db.kysely.deleteFrom('site_settings').where('key', '=', key));
-      else exec(db, db.kysely.insertInto('site_settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
+      else
+        exec(
+          db,
+          db.kysely
+            .insertInto('site_settings')
+            .values({ key, value })
+            .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
+        );
     };
     if (patch.model !== undefined) put(MODEL_KEY, patch.model);
     if (patch.apiKey !== undefined) put(API_KEY, patch.apiKey);

@@ -72,11 +72,14 @@ export function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: Op
           temperature: agent.temperature,
         }
       : null,
-    departments: parseDepartments(row.departments).map((d) => ({ name: d.name, transfer_number: d.transferNumber, description: d.description })),
+    departments: parseDepartments(row.departments).map((d) => ({
+      name: d.name,
+      transfer_number: d.transferNumber,
+      description: d.description,
+    })),
     support_number: row.support_number,
     voice,
-    closed_message:
-      voiceOverride.closedMessage ?? closedMessage(displayName, nextOpenAt, company.timezone, row.support_number !== null),
+    closed_message: voiceOverride.closedMessage ?? closedMessage(displayName, nextOpenAt, company.timezone, row.support_number !== null),
   };
 }
 
@@ -85,7 +88,13 @@ export function closedMessage(name: string, nextOpenAt: number | null, timeZone:
   const when =
     nextOpenAt === null
       ? ''
-      : ` and open again ${new Intl.DateTimeFormat('en-GB', { weekday: 'long', hour: '2-digit', minute: '2-digit', hour12: false, timeZone })
+      : ` and open again ${new Intl.DateTimeFormat('en-GB', {
+          weekday: 'long',
+          hour: '2-digit',
+          minute: '2-digit',
+          hour12: false,
+          timeZone,
+        })
           .format(nextOpenAt)
           .replace(/^(\w+),? /, '$1 at ')}`;
   const next = hasSupport ? 'Please hold, we are connecting you to our support line.' : 'Please call again later. Goodbye.';

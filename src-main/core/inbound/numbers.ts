@@ -1,10 +1,4 @@
-import type {
-  Department,
-  InboundCreate,
-  InboundNumberDto,
-  InboundUpdate,
-  VoiceSettings,
-} from '../../../src-shared/contract/inbound';
+import type { Department, InboundCreate, InboundNumberDto, InboundUpdate, VoiceSettings } from '../../../src-shared/contract/inbound';
 import { first, transaction, type Db } from '../db/connection';
 import type { InboundNumberRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
@@ -45,7 +39,13 @@ export function toInboundDto(row: InboundNumberRow): InboundNumberDto {
   };
 }
 
-const inboundNumbers = ownedRecords<InboundNumberRow>({ table: 'inbound_numbers', entity: 'inbound_number', what: 'inbound number', orderBy: 'phone', stamped: true });
+const inboundNumbers = ownedRecords<InboundNumberRow>({
+  table: 'inbound_numbers',
+  entity: 'inbound_number',
+  what: 'inbound number',
+  orderBy: 'phone',
+  stamped: true,
+});
 
 export const listInboundNumbers = (db: Db, companyId: number): InboundNumberDto[] => inboundNumbers.list(db, companyId).map(toInboundDto);
 export const getInboundNumber = inboundNumbers.get;
@@ -65,7 +65,11 @@ function normaliseDepartments(list: InboundCreate['departments'], region: string
     const key = d.name.toLocaleLowerCase();
     if (seen.has(key)) throw badInput(`departments.${i}.name: "${d.name}" appears twice`);
     seen.add(key);
-    return { name: d.name, transfer_number: toE164(d.transferNumber, `departments.${i}.transferNumber`, region), description: d.description };
+    return {
+      name: d.name,
+      transfer_number: toE164(d.transferNumber, `departments.${i}.transferNumber`, region),
+      description: d.description,
+    };
   });
   return JSON.stringify(stored);
 }

@@ -19,9 +19,7 @@ export interface InboundCallReport {
   transcript: string | null;
 }
 
-export type RecordOutcome =
-  | { recorded: true; resultId: number; replay: boolean }
-  | { recorded: false; reason: string };
+export type RecordOutcome = { recorded: true; resultId: number; replay: boolean } | { recorded: false; reason: string };
 
 /**
  * Records one INBOUND_CALL for the company that owns the DID (DESIGN.md §3) through the one recorder
@@ -32,7 +30,8 @@ export type RecordOutcome =
  */
 export function recordInboundCallAndNotify(core: Core, did: InboundNumberRow, report: InboundCallReport): RecordOutcome {
   const caller = wireNumber(report.from, companyCountry(core.db, did.company_id));
-  if (!caller) return { recorded: false, reason: `the caller "${report.from}" is withheld or not a phone number; nothing to record it against` };
+  if (!caller)
+    return { recorded: false, reason: `the caller "${report.from}" is withheld or not a phone number; nothing to record it against` };
   const answer = recordResult(core, did.company_id, {
     callId: report.callSid,
     phone: caller,
@@ -43,7 +42,13 @@ export function recordInboundCallAndNotify(core: Core, did: InboundNumberRow, re
     durationS: report.durationS,
     recordingUrl: report.recordingUrl,
     transcript: report.transcript,
-    data: { did: did.phone, call_status: report.callStatus, sip_status: report.sipStatus, sip_reason: report.sipReason, caller_name: report.callerName },
+    data: {
+      did: did.phone,
+      call_status: report.callStatus,
+      sip_status: report.sipStatus,
+      sip_reason: report.sipReason,
+      caller_name: report.callerName,
+    },
     fingerprint: fingerprint(did.phone, caller, report),
   });
   return { recorded: true, resultId: answer.resultId, replay: answer.replayed };

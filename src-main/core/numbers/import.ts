@@ -78,8 +78,14 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
   let report;
   try {
     ({ report, committed } = await runJob(core, actor, input, job, { marked: 0, added: 0, known: 0 }, (rows, now) => {
-      const mark = prepare(core.db.sqlite, "update numbers set global_status = 'complained' where phone = ? and global_status <> 'complained'");
-      const insert = prepare(core.db.sqlite, "insert or ignore into numbers (phone, global_status, imported_at, source) values (?, 'complained', ?, ?)");
+      const mark = prepare(
+        core.db.sqlite,
+        "update numbers set global_status = 'complained' where phone = ? and global_status <> 'complained'",
+      );
+      const insert = prepare(
+        core.db.sqlite,
+        "insert or ignore into numbers (phone, global_status, imported_at, source) values (?, 'complained', ?, ?)",
+      );
       const counts = { marked: 0, added: 0, known: 0 };
       for (const row of rows) {
         if (mark.run(row.phone).changes === 1) counts.marked++;

@@ -40,7 +40,13 @@ export function jobFailure<C extends Record<string, number>>(core: Core, actor: 
     audit(
       core.db,
       actor,
-      { companyId: null, entity: 'numbers', entityId: job.jobId, action: `${job.action}_failed`, after: { source: job.list, committedRows: rows, ...counts, error: code } },
+      {
+        companyId: null,
+        entity: 'numbers',
+        entityId: job.jobId,
+        action: `${job.action}_failed`,
+        after: { source: job.list, committedRows: rows, ...counts, error: code },
+      },
       core.clock(),
     );
   } catch {

@@ -66,7 +66,7 @@ export async function writeInPhoneOrder(
   // the dialers' requests queue behind it, so its length adds straight to their waits
   let rows = 500;
   const writeRun = async (phones: (i: number) => string, length: number) => {
-    for (let i = 0; i < length; ) {
+    for (let i = 0; i < length;) {
       const part: string[] = [];
       for (let j = i; j < Math.min(length, i + rows); j++) part.push(phones(j));
       const started = performance.now();

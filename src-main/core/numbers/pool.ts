@@ -26,7 +26,10 @@ export async function poolCounts(core: Core, companyId: number | null): Promise<
   const byStatus = Object.fromEntries(GLOBAL_STATUSES.map((s) => [s, 0])) as Record<GlobalStatus, number>;
   let availableNow = 0;
   const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
-  const statuses = prepare(db.sqlite, 'select global_status as status, count(*) as n from numbers where id > ? and id <= ? group by global_status');
+  const statuses = prepare(
+    db.sqlite,
+    'select global_status as status, count(*) as n from numbers where id > ? and id <= ? group by global_status',
+  );
   const available = prepare(db.sqlite, AVAILABLE).pluck();
   for (let lo = 0; lo < maxId; lo += SLICE_IDS) {
     for (const r of statuses.all(lo, lo + SLICE_IDS) as { status: GlobalStatus; n: number }[]) byStatus[r.status] += r.n;
@@ -39,7 +42,10 @@ export async function poolCounts(core: Core, companyId: number | null): Promise<
     leasedNow: prepare(db.sqlite, 'select count(*) from leases where expires_at > ?').pluck().get(now) as number,
     companyId,
     availableNow: companyId === null ? null : availableNow,
-    dialedByCompany: companyId === null ? null : (prepare(db.sqlite, 'select count(*) from company_calls where company_id = ?').pluck().get(companyId) as number),
+    dialedByCompany:
+      companyId === null
+        ? null
+        : (prepare(db.sqlite, 'select count(*) from company_calls where company_id = ?').pluck().get(companyId) as number),
     countedAt: toIso(now),
   };
 }
@@ -62,15 +68,33 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
   const company = getCompany(db, companyId);
   const normalized = e164(phone, region ?? company.default_country);
   const now = core.clock();
-  const row = prepare(db.sqlite, 'select id, global_status, source, imported_at, last_called_at, last_called_company_id from numbers where phone = ?').get(normalized) as
-    | { id: number; global_status: GlobalStatus; source: string; imported_at: number; last_called_at: number | null; last_called_company_id: number | null }
+  const row = prepare(
+    db.sqlite,
+    'select id, global_status, source, imported_at, last_called_at, last_called_company_id from numbers where phone = ?',
+  ).get(normalized) as
+    | {
+        id: number;
+        global_status: GlobalStatus;
+        source: string;
+        imported_at: number;
+        last_called_at: number | null;
+        last_called_company_id: number | null;
+      }
     | undefined;
   if (!row) return { phone: normalized, number: null, results: [] };
   const cutoff = now - getSiteSettings(db).callCooldownDays * DAY_MS;
   const results = prepare(
     db.sqlite,
     'select id, status, direction, started_at, duration_s, scenario_id, amount_charged from call_results where number_id = ? and company_id = ? order by started_at desc, id desc limit 100',
-  ).all(row.id, companyId) as { id: number; status: NumberLookup['results'][number]['status']; direction: 'outbound' | 'inbound'; started_at: number; duration_s: number; scenario_id: number | null; amount_charged: number }[];
+  ).all(row.id, companyId) as {
+    id: number;
+    status: NumberLookup['results'][number]['status'];
+    direction: 'outbound' | 'inbound';
+    started_at: number;
+    duration_s: number;
+    scenario_id: number | null;
+    amount_charged: number;
+  }[];
   return {
     phone: normalized,
     number: {
@@ -82,7 +106,9 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
       lastCalledByThisCompany: row.last_called_company_id === companyId,
       inCooldown: row.last_called_at !== null && row.last_called_at > cutoff,
       leasedNow: prepare(db.sqlite, 'select count(*) from leases where number_id = ? and expires_at > ?').pluck().get(row.id, now) === 1,
-      dialedByCompany: prepare(db.sqlite, 'select count(*) from company_calls where company_id = ? and number_id = ?').pluck().get(companyId, row.id) === 1,
+      dialedByCompany:
+        prepare(db.sqlite, 'select count(*) from company_calls where company_id = ? and number_id = ?').pluck().get(companyId, row.id) ===
+        1,
     },
     results: results.map((r) => ({
       id: r.id,
@@ -105,11 +131,24 @@ export function resetNumberStatus(
 ): { phone: string; before: GlobalStatus; after: GlobalStatus } {
   const phone = e164(input.phone, input.region);
   const result = transaction(db, () => {
-    const row = prepare(db.sqlite, 'select id, global_status from numbers where phone = ?').get(phone) as { id: number; global_status: GlobalStatus } | undefined;
+    const row = prepare(db.sqlite, 'select id, global_status from numbers where phone = ?').get(phone) as
+      { id: number; global_status: GlobalStatus } | undefined;
     if (!row) throw notFound(`${phone} is not in the number pool`);
     if (row.global_status !== input.status) {
       prepare(db.sqlite, 'update numbers set global_status = ? where id = ?').run(input.status, row.id);
-      audit(db, actor, { companyId: null, entity: 'number', entityId: row.id, action: 'set_status', before: { phone, global_status: row.global_status }, after: { phone, global_status: input.status, note: input.note ?? '' } }, now);
+      audit(
+        db,
+        actor,
+        {
+          companyId: null,
+          entity: 'number',
+          entityId: row.id,
+          action: 'set_status',
+          before: { phone, global_status: row.global_status },
+          after: { phone, global_status: input.status, note: input.note ?? '' },
+        },
+        now,
+      );
     }
     return { id: row.id, phone, before: row.global_status, after: input.status };
   });

@@ -28,8 +28,7 @@ const SLICE_MS = 10;
 const SLICE_ROWS = 2000;
 const HEADER_WORDS = /phone|number|mobile|msisdn|tel|cell|numero|nummer|شماره|موبایل/i;
 
-export const sourceName = (source: ListSource, given?: string): string =>
-  given ?? ('file' in source ? basename(source.file) : 'console');
+export const sourceName = (source: ListSource, given?: string): string => given ?? ('file' in source ? basename(source.file) : 'console');
 
 /**
  * Reads a CSV or one-number-a-line list and hands its phones, normalised to E.164, to `write` in
@@ -78,7 +77,8 @@ export async function readPhoneList(
       if (n.ok) pending.push({ line, phone: n.phone });
       else {
         summary.rejected++;
-        if (summary.rejectedRows.length < MAX_REJECTED_SHOWN) summary.rejectedRows.push({ line, value: raw.slice(0, 100), reason: n.reason });
+        if (summary.rejectedRows.length < MAX_REJECTED_SHOWN)
+          summary.rejectedRows.push({ line, value: raw.slice(0, 100), reason: n.reason });
       }
       if ((summary.rows & 127) === 0 && (pending.length >= SLICE_ROWS || performance.now() - sliceStart > SLICE_MS)) await flush();
     }

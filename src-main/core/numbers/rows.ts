@@ -107,7 +107,9 @@ async function isPlain(source: ListSource, open: () => Readable, label: string):
 }
 
 const notText = (label: string) =>
-  badInput(`${label} is not a text list (it holds binary data, like a spreadsheet or a picture): save it as CSV or plain text, one number a line, and import that`);
+  badInput(
+    `${label} is not a text list (it holds binary data, like a spreadsheet or a picture): save it as CSV or plain text, one number a line, and import that`,
+  );
 
 async function* splitLines(stream: Readable): AsyncGenerator<Row[]> {
   let rest = '';
@@ -139,7 +141,15 @@ async function* splitLines(stream: Readable): AsyncGenerator<Row[]> {
 
 async function* csvRows(stream: Readable, label: string): AsyncGenerator<Row[]> {
   const parser = stream.pipe(
-    parse({ bom: true, delimiter: [',', ';', '\t', '|'], relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true }),
+    parse({
+      bom: true,
+      delimiter: [',', ';', '\t', '|'],
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }),
   );
   stream.on('error', (err) => parser.destroy(err));
   let rows: Row[] = [];

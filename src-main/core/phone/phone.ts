@@ -71,7 +71,7 @@ export function phoneSearch(raw: string, region?: string | null): { exact: strin
   const cleaned = cleanPhone(raw).replace(/[^\d+]/g, '');
   const digits = cleaned.replace(/\D/g, '');
   if (digits.length === 0) return null;
-  const exact = cleaned.startsWith('+') ? valid(cleaned) : valid(`+${digits}`) ?? (region ? valid(cleaned, region) : null);
+  const exact = cleaned.startsWith('+') ? valid(cleaned) : (valid(`+${digits}`) ?? (region ? valid(cleaned, region) : null));
   let prefix = `+${digits}`;
   if (!cleaned.startsWith('+') && region && digits.startsWith('0') && !cleaned.startsWith('00')) {
     // a national prefix typed so far: rewrite it as the country code ("0912" → "+98912")
@@ -119,9 +119,7 @@ export class PhoneNormalizer {
   }
 }
 
-type Verdict =
-  | { ok: false; result: Normalized }
-  | { ok: true; result: Normalized; rewrite: { drop: number; prepend: string } | null };
+type Verdict = { ok: false; result: Normalized } | { ok: true; result: Normalized; rewrite: { drop: number; prepend: string } | null };
 
 function judge(cleaned: string, region: string | undefined): Verdict {
   const international = cleaned.startsWith('+');
@@ -130,7 +128,8 @@ function judge(cleaned: string, region: string | undefined): Verdict {
   }
   const parsed = parsePhoneNumberFromString(cleaned, international ? undefined : (region as CountryCode));
   if (!parsed) return { ok: false, result: { ok: false, reason: 'not a phone number' } };
-  if (!parsed.isValid()) return { ok: false, result: { ok: false, reason: `not a valid ${parsed.country ?? `+${parsed.countryCallingCode}`} number` } };
+  if (!parsed.isValid())
+    return { ok: false, result: { ok: false, reason: `not a valid ${parsed.country ?? `+${parsed.countryCallingCode}`} number` } };
   const phone = parsed.number;
   const national = parsed.nationalNumber;
   const prepend = `+${parsed.countryCallingCode}`;

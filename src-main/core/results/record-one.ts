@@ -33,15 +33,24 @@ export const MAX_CLOCK_SKEW_MS = 60_000;
 export function recordOne(ctx: RecordContext, r: ResultReport): { answer: RecordedResult; effects: ResultEffects | null } {
   const { db, company, now } = ctx;
   const hash = r.fingerprint ?? reportHash(r);
-  const earlier = prepare(db.sqlite, 'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?').get(company.id, r.callId) as
-    | { id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null }
-    | undefined;
+  const earlier = prepare(
+    db.sqlite,
+    'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?',
+  ).get(company.id, r.callId) as
+    { id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null } | undefined;
   if (earlier) {
     if (earlier.request_hash !== hash) {
-      throw conflict(`call_id "${r.callId}" was already reported (result ${earlier.id}) with different details; a retry must send the same report`);
+      throw conflict(
+        `call_id "${r.callId}" was already reported (result ${earlier.id}) with different details; a retry must send the same report`,
+      );
     }
     return {
-      answer: { resultId: earlier.id, charged: earlier.amount_charged, walletBalance: earlier.wallet_balance_after ?? ctx.balance, replayed: true },
+      answer: {
+        resultId: earlier.id,
+        charged: earlier.amount_charged,
+        walletBalance: earlier.wallet_balance_after ?? ctx.balance,
+        replayed: true,
+      },
       effects: null,
     };
   }
@@ -49,7 +58,9 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   // Every check comes before the first write, so a refused report leaves nothing behind without
   // the cost of a savepoint per result.
   if (r.startedAt > now + MAX_CLOCK_SKEW_MS) {
-    throw badInput(`started_at ${new Date(r.startedAt).toISOString()} is in the future (this server's clock reads ${new Date(now).toISOString()}); check the dialer's clock`);
+    throw badInput(
+      `started_at ${new Date(r.startedAt).toISOString()} is in the future (this server's clock reads ${new Date(now).toISOString()}); check the dialer's clock`,
+    );
   }
   const inbound = r.status === 'INBOUND_CALL';
   const found = resolveNumber(ctx, r, inbound);
@@ -57,8 +68,11 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
   let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number } | undefined;
   if (!inbound && found.id !== null) {
-    lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at from leases where number_id = ?').get(found.id) as typeof lease;
-    if (lease && lease.expires_at > now && lease.company_id !== company.id) throw conflict(`${found.phone} is leased to another company right now`);
+    lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at from leases where number_id = ?').get(
+      found.id,
+    ) as typeof lease;
+    if (lease && lease.expires_at > now && lease.company_id !== company.id)
+      throw conflict(`${found.phone} is leased to another company right now`);
   }
   const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
   if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
@@ -78,15 +92,36 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   const balanceAfter = ctx.balance - charged;
   const resultId = Number(
     prepare(db.sqlite, INSERT_RESULT).run(
-      company.id, number.id, number.phone, scenarioId, r.outboundLineId ?? null, r.agentId ?? null, r.status,
-      inbound ? 'inbound' : 'outbound', r.startedAt, r.durationS, r.callId, hash, charged, r.recordingUrl ?? null,
-      r.transcript ?? null, r.data == null ? null : JSON.stringify(r.data), dialerId, r.batchId ?? null, now, balanceAfter,
+      company.id,
+      number.id,
+      number.phone,
+      scenarioId,
+      r.outboundLineId ?? null,
+      r.agentId ?? null,
+      r.status,
+      inbound ? 'inbound' : 'outbound',
+      r.startedAt,
+      r.durationS,
+      r.callId,
+      hash,
+      charged,
+      r.recordingUrl ?? null,
+      r.transcript ?? null,
+      r.data == null ? null : JSON.stringify(r.data),
+      dialerId,
+      r.batchId ?? null,
+      now,
+      balanceAfter,
     ).lastInsertRowid,
   );
   // A billable result is charged even when that takes the wallet below zero: the call happened and
   // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
   if (charged > 0) {
-    const moved = appendLedger(db, { companyId: company.id, amount: -charged, kind: 'charge', callResultId: resultId, note: `${r.status} ${r.callId}` }, now);
+    const moved = appendLedger(
+      db,
+      { companyId: company.id, amount: -charged, kind: 'charge', callResultId: resultId, note: `${r.status} ${r.callId}` },
+      now,
+    );
     if (moved.balanceAfter !== balanceAfter) throw new Error(`wallet of company ${company.id} moved outside this transaction`);
   }
   ctx.balance = balanceAfter;
@@ -107,7 +142,11 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
       `update numbers set last_called_company_id = case when ? >= coalesce(last_called_at, 0) then ? else last_called_company_id end,
          last_called_at = max(coalesce(last_called_at, 0), ?), global_status = ? where id = ?`,
     ).run(calledAt, company.id, calledAt, newStatus ?? number.global_status, number.id);
-    prepare(db.sqlite, 'insert or ignore into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)').run(company.id, number.id, now);
+    prepare(db.sqlite, 'insert or ignore into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)').run(
+      company.id,
+      number.id,
+      now,
+    );
   }
   addToRollup(db, {
     companyId: company.id,
@@ -148,7 +187,11 @@ interface PoolNumber {
 }
 
 /** The pool's number for the report; an unknown inbound caller comes back with id null, to be added. */
-function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): PoolNumber | { id: null; phone: string; global_status: GlobalStatus } {
+function resolveNumber(
+  ctx: RecordContext,
+  r: ResultReport,
+  inbound: boolean,
+): PoolNumber | { id: null; phone: string; global_status: GlobalStatus } {
   const { db } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
@@ -159,7 +202,8 @@ function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): P
   if (r.numberId !== undefined) {
     const row = prepare(db.sqlite, 'select id, phone, global_status from numbers where id = ?').get(r.numberId) as PoolNumber | undefined;
     if (!row) throw notFound(`number_id ${r.numberId} is not in the number pool`);
-    if (phone !== null && row.phone !== phone) throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
+    if (phone !== null && row.phone !== phone)
+      throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
     return row;
   }
   if (phone === null) throw badInput('give the phone or the number_id of the call');
@@ -171,23 +215,38 @@ function resolveNumber(ctx: RecordContext, r: ResultReport, inbound: boolean): P
 
 /** A caller we never dialed joins the pool, marked as having come in. */
 function addInboundCaller(ctx: RecordContext, phone: string): PoolNumber {
-  const id = Number(prepare(ctx.db.sqlite, "insert into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, 'inbound')").run(phone, ctx.now).lastInsertRowid);
+  const id = Number(
+    prepare(ctx.db.sqlite, "insert into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, 'inbound')").run(
+      phone,
+      ctx.now,
+    ).lastInsertRowid,
+  );
   return { id, phone, global_status: 'active' };
 }
 
 function scenarioIdOf(ctx: RecordContext, key: string): number {
   let id = ctx.scenarioIds.get(key);
   if (id === undefined) {
-    id = prepare(ctx.db.sqlite, 'select id from scenarios where company_id = ? and key = ?').pluck().get(ctx.company.id, key) as number | undefined;
+    id = prepare(ctx.db.sqlite, 'select id from scenarios where company_id = ? and key = ?').pluck().get(ctx.company.id, key) as
+      number | undefined;
     if (id === undefined) {
-      throw badInput(`scenario: "${key}" is not a scenario of ${ctx.company.slug}; register it first (POST /api/v1/dialer/register-scenarios)`);
+      throw badInput(
+        `scenario: "${key}" is not a scenario of ${ctx.company.slug}; register it first (POST /api/v1/dialer/register-scenarios)`,
+      );
     }
     ctx.scenarioIds.set(key, id);
   }
   return id;
 }
 
-function checkOwned(ctx: RecordContext, table: 'outbound_lines' | 'agents', seen: Set<number>, id: number, field: string, what: string): void {
+function checkOwned(
+  ctx: RecordContext,
+  table: 'outbound_lines' | 'agents',
+  seen: Set<number>,
+  id: number,
+  field: string,
+  what: string,
+): void {
   if (seen.has(id)) return;
   const found = prepare(ctx.db.sqlite, `select 1 from ${table} where id = ? and company_id = ?`).pluck().get(id, ctx.company.id);
   if (!found) throw badInput(`${field}: ${what} ${id} is not one of ${ctx.company.slug}'s`);

@@ -26,10 +26,16 @@ const SEARCH_DAYS = 370;
 
 export function loadSchedule(db: Db, companyId: number, fromDate: string): LoadedSchedule {
   const week: MinuteWindow[][] = Array.from({ length: 7 }, () => []);
-  const rows = prepare(db.sqlite, 'select weekday, start_minute, end_minute from schedule_windows where company_id = ? order by weekday, start_minute').all(companyId) as { weekday: number; start_minute: number; end_minute: number }[];
+  const rows = prepare(
+    db.sqlite,
+    'select weekday, start_minute, end_minute from schedule_windows where company_id = ? order by weekday, start_minute',
+  ).all(companyId) as { weekday: number; start_minute: number; end_minute: number }[];
   for (const r of rows) week[r.weekday].push({ start: r.start_minute, end: r.end_minute });
   const exceptions = new Map<string, MinuteWindow[]>();
-  const ex = prepare(db.sqlite, 'select date, closed, start_minute, end_minute from schedule_exceptions where company_id = ? and date >= ? order by date, start_minute').all(companyId, fromDate) as { date: string; closed: number; start_minute: number | null; end_minute: number | null }[];
+  const ex = prepare(
+    db.sqlite,
+    'select date, closed, start_minute, end_minute from schedule_exceptions where company_id = ? and date >= ? order by date, start_minute',
+  ).all(companyId, fromDate) as { date: string; closed: number; start_minute: number | null; end_minute: number | null }[];
   for (const r of ex) {
     const list = exceptions.get(r.date) ?? [];
     if (!r.closed && r.start_minute !== null && r.end_minute !== null) list.push({ start: r.start_minute, end: r.end_minute });

@@ -25,15 +25,13 @@ export function getSchedule(db: Db, companyId: number, now: number): ScheduleDto
   const exceptions = all(
     db,
     db.kysely.selectFrom('schedule_exceptions').selectAll().where('company_id', '=', companyId).orderBy('date').orderBy('start_minute'),
-  ).map(
-    (r): ScheduleException => ({
-      date: r.date,
-      closed: r.closed === 1,
-      ...(r.start_minute !== null && { start: toClock(r.start_minute) }),
-      ...(r.end_minute !== null && { end: toClock(r.end_minute) }),
-      ...(r.note && { note: r.note }),
-    }),
-  );
+  ).map((r): ScheduleException => ({
+    date: r.date,
+    closed: r.closed === 1,
+    ...(r.start_minute !== null && { start: toClock(r.start_minute) }),
+    ...(r.end_minute !== null && { end: toClock(r.end_minute) }),
+    ...(r.note && { note: r.note }),
+  }));
   const state = openState(db, companyId, company.timezone, now);
   return {
     companyId,
@@ -48,9 +46,19 @@ export function getSchedule(db: Db, companyId: number, now: number): ScheduleDto
 
 /** Replaces the company's whole week and exception list, after checking that nothing overlaps. */
 export function setSchedule(db: Db, actor: Actor, input: ScheduleSet, now: number): ScheduleDto {
-  const windows = input.windows.map((w) => ({ weekday: WEEKDAYS.indexOf(w.day), start: toMinutes(w.start), end: toMinutes(w.end), label: `${w.day} ${w.start}-${w.end}` }));
-  for (const w of windows) if (w.start >= w.end) throw badInput(`windows: ${w.label} ends before it starts (split a window that crosses midnight in two)`);
-  for (let day = 0; day < 7; day++) noOverlap(windows.filter((w) => w.weekday === day), 'windows');
+  const windows = input.windows.map((w) => ({
+    weekday: WEEKDAYS.indexOf(w.day),
+    start: toMinutes(w.start),
+    end: toMinutes(w.end),
+    label: `${w.day} ${w.start}-${w.end}`,
+  }));
+  for (const w of windows)
+    if (w.start >= w.end) throw badInput(`windows: ${w.label} ends before it starts (split a window that crosses midnight in two)`);
+  for (let day = 0; day < 7; day++)
+    noOverlap(
+      windows.filter((w) => w.weekday === day),
+      'windows',
+    );
 
   const byDate = new Map<string, ScheduleException[]>();
   for (const e of input.exceptions) byDate.set(e.date, [...(byDate.get(e.date) ?? []), e]);
@@ -81,7 +89,12 @@ export function setSchedule(db: Db, actor: Actor, input: ScheduleSet, now: numbe
     exec(db, db.kysely.deleteFrom('schedule_windows').where('company_id', '=', input.companyId));
     exec(db, db.kysely.deleteFrom('schedule_exceptions').where('company_id', '=', input.companyId));
     for (const w of windows) {
-      exec(db, db.kysely.insertInto('schedule_windows').values({ company_id: input.companyId, weekday: w.weekday, start_minute: w.start, end_minute: w.end }));
+      exec(
+        db,
+        db.kysely
+          .insertInto('schedule_windows')
+          .values({ company_id: input.companyId, weekday: w.weekday, start_minute: w.start, end_minute: w.end }),
+      );
     }
     for (const e of exceptionRows) exec(db, db.kysely.insertInto('schedule_exceptions').values({ company_id: input.companyId, ...e }));
     const after = getSchedule(db, input.companyId, now);

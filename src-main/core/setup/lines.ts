@@ -19,7 +19,13 @@ export function toLineDto(row: OutboundLineRow): OutboundLineDto {
   };
 }
 
-const lines = ownedRecords<OutboundLineRow>({ table: 'outbound_lines', entity: 'outbound_line', what: 'outbound line', orderBy: 'name, id', stamped: false });
+const lines = ownedRecords<OutboundLineRow>({
+  table: 'outbound_lines',
+  entity: 'outbound_line',
+  what: 'outbound line',
+  orderBy: 'name, id',
+  stamped: false,
+});
 
 export const listLines = (db: Db, companyId: number): OutboundLineDto[] => lines.list(db, companyId).map(toLineDto);
 export const getLine = lines.get;

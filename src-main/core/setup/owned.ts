@@ -48,7 +48,9 @@ export function ownedRecords<R extends OwnedRow>(kind: OwnedKind) {
       getCompany(db, companyId);
       const extra = where ? ` and ${where.column} = ?` : '';
       const args: unknown[] = where ? [companyId, where.value] : [companyId];
-      return prepare(db.sqlite, `select * from ${kind.table} where company_id = ?${extra} order by is_active desc, ${kind.orderBy}`).all(...args) as R[];
+      return prepare(db.sqlite, `select * from ${kind.table} where company_id = ?${extra} order by is_active desc, ${kind.orderBy}`).all(
+        ...args,
+      ) as R[];
     },
 
     /** Inserts in the caller's transaction, with the company and the times, and audits it. */
@@ -56,8 +58,9 @@ export function ownedRecords<R extends OwnedRow>(kind: OwnedKind) {
       const row: Record<string, unknown> = { ...values, company_id: companyId, created_at: now, ...(kind.stamped && { updated_at: now }) };
       const columns = Object.keys(row);
       const id = Number(
-        prepare(db.sqlite, `insert into ${kind.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`).run(...Object.values(row))
-          .lastInsertRowid,
+        prepare(db.sqlite, `insert into ${kind.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`).run(
+          ...Object.values(row),
+        ).lastInsertRowid,
       );
       const after = get(db, companyId, id);
       audit(db, actor, { companyId, entity: kind.entity, entityId: id, action: 'create', after }, now);

@@ -21,7 +21,13 @@ export function toScenarioDto(row: ScenarioRow): ScenarioDto {
   };
 }
 
-const scenarios = ownedRecords<ScenarioRow>({ table: 'scenarios', entity: 'scenario', what: 'scenario', orderBy: 'name, id', stamped: true });
+const scenarios = ownedRecords<ScenarioRow>({
+  table: 'scenarios',
+  entity: 'scenario',
+  what: 'scenario',
+  orderBy: 'name, id',
+  stamped: true,
+});
 
 /** Active ones first, then by name: what a supervisor scans for. */
 export const listScenarios = (db: Db, companyId: number): ScenarioDto[] => scenarios.list(db, companyId).map(toScenarioDto);
@@ -90,20 +96,47 @@ export function registerScenarios(core: Core, actor: Actor, companyId: number, l
   const now = core.clock();
   return transaction(db, () => {
     const find = prepare(db.sqlite, 'select id, key, name, description, is_active from scenarios where company_id = ? and key = ?');
-    const insert = prepare(db.sqlite, 'insert into scenarios (company_id, key, name, description, is_active, created_at, updated_at) values (?, ?, ?, ?, 0, ?, ?)');
+    const insert = prepare(
+      db.sqlite,
+      'insert into scenarios (company_id, key, name, description, is_active, created_at, updated_at) values (?, ?, ?, ?, 0, ?, ?)',
+    );
     const update = prepare(db.sqlite, 'update scenarios set name = ?, description = ?, updated_at = ? where id = ?');
     return list.map((s): RegisteredScenario => {
       const description = s.description ?? '';
-      const before = find.get(companyId, s.key) as { id: number; key: string; name: string; description: string; is_active: number } | undefined;
+      const before = find.get(companyId, s.key) as
+        { id: number; key: string; name: string; description: string; is_active: number } | undefined;
       if (!before) {
         const id = Number(insert.run(companyId, s.key, s.name, description, now, now).lastInsertRowid);
-        audit(db, actor, { companyId, entity: 'scenario', entityId: id, action: 'register', after: { key: s.key, name: s.name, description, is_active: 0 } }, now);
+        audit(
+          db,
+          actor,
+          {
+            companyId,
+            entity: 'scenario',
+            entityId: id,
+            action: 'register',
+            after: { key: s.key, name: s.name, description, is_active: 0 },
+          },
+          now,
+        );
         return { id, key: s.key, name: s.name, description, active: false, created: true };
       }
       const keepDescription = s.description === undefined ? before.description : description;
       if (before.name !== s.name || before.description !== keepDescription) {
         update.run(s.name, keepDescription, now, before.id);
-        audit(db, actor, { companyId, entity: 'scenario', entityId: before.id, action: 'register', before, after: { ...before, name: s.name, description: keepDescription } }, now);
+        audit(
+          db,
+          actor,
+          {
+            companyId,
+            entity: 'scenario',
+            entityId: before.id,
+            action: 'register',
+            before,
+            after: { ...before, name: s.name, description: keepDescription },
+          },
+          now,
+        );
       }
       return { id: before.id, key: s.key, name: s.name, description: keepDescription, active: before.is_active === 1, created: false };
     });

@@ -54,11 +54,7 @@ interface CellRow {
 }
 
 /** The dashboard matrix: calls per status for each scenario, line or agent, over local days. */
-export function statsMatrix(
-  db: Db,
-  input: { companyId: number; range: StatsRangeInput; groupBy: StatsGroupBy },
-  now: number,
-): StatsMatrix {
+export function statsMatrix(db: Db, input: { companyId: number; range: StatsRangeInput; groupBy: StatsGroupBy }, now: number): StatsMatrix {
   const company = getCompany(db, input.companyId);
   const range = resolveRange(input.range, company.timezone, now);
   const column = DIMENSION[input.groupBy];
@@ -87,7 +83,12 @@ export function statsMatrix(
     }
   }
   const rows = [...byDim.values()].filter((r) => r.total > 0);
-  const names = dimensionNames(db, input.groupBy, company.id, rows.map((r) => r.id).filter((id) => id !== 0));
+  const names = dimensionNames(
+    db,
+    input.groupBy,
+    company.id,
+    rows.map((r) => r.id).filter((id) => id !== 0),
+  );
   for (const row of rows) {
     row.name = row.id === 0 ? NONE : (names.get(row.id) ?? `#${row.id}`);
     finishCounts(row);

@@ -27,5 +27,14 @@ const UPSERT = `
  * call_results row, so the rollup never disagrees with the log.
  */
 export function addToRollup(db: Db, d: RollupDelta): void {
-  prepare(db.sqlite, UPSERT).run(d.companyId, bucketOf(d.startedAt), d.scenarioId ?? 0, d.outboundLineId ?? 0, d.agentId ?? 0, d.status, d.durationS, d.cost);
+  prepare(db.sqlite, UPSERT).run(
+    d.companyId,
+    bucketOf(d.startedAt),
+    d.scenarioId ?? 0,
+    d.outboundLineId ?? 0,
+    d.agentId ?? 0,
+    d.status,
+    d.durationS,
+    d.cost,
+  );
 }

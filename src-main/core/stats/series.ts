@@ -39,8 +39,7 @@ export function statsSeries(
     throw badInput(`an hourly chart covers at most ${MAX_HOURLY_DAYS} days; choose "day" for a longer range`);
   }
   const segments = offsetSegments(range.startMs, range.endMs, company.timezone);
-  const buckets =
-    input.granularity === 'hour' ? hourBuckets(segments) : dayBuckets(range.from, range.to, company.timezone, segments);
+  const buckets = input.granularity === 'hour' ? hourBuckets(segments) : dayBuckets(range.from, range.to, company.timezone, segments);
 
   const unit = input.granularity === 'hour' ? HOUR_MS : DAY_MS;
   const stmt = prepare(

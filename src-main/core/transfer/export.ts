@@ -61,7 +61,11 @@ function readCompanyFile(db: Db, companyId: number, now: number): CompanyFile {
         display_name: n.display_name,
         ai_agent: n.ai_agent_id === null ? null : (aiIndex.get(n.ai_agent_id) ?? null),
         support_number: n.support_number,
-        departments: parseDepartments(n.departments).map((d) => ({ name: d.name, transfer_number: d.transferNumber, description: d.description })),
+        departments: parseDepartments(n.departments).map((d) => ({
+          name: d.name,
+          transfer_number: d.transferNumber,
+          description: d.description,
+        })),
         voice_settings: {
           ...(voice.vendor !== undefined && { vendor: voice.vendor }),
           ...(voice.voice !== undefined && { voice: voice.voice }),
@@ -89,7 +93,12 @@ export function countsOf(file: CompanyFile): TransferCounts {
 export const companyFileName = (slug: string) => `${slug}.dialdesk-company.json`;
 
 /** Writes the company file to `path` (pretty-printed: people diff and read these). */
-export async function writeCompanyFile(db: Db, companyId: number, path: string, now: number): Promise<{ file: CompanyFile; bytes: number }> {
+export async function writeCompanyFile(
+  db: Db,
+  companyId: number,
+  path: string,
+  now: number,
+): Promise<{ file: CompanyFile; bytes: number }> {
   const file = buildCompanyFile(db, companyId, now);
   const text = `${JSON.stringify(file, null, 2)}\n`;
   await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });

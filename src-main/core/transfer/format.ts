@@ -37,13 +37,17 @@ const E164 = z.string().regex(/^\+[1-9]\d{5,14}$/, 'a phone number in E.164 form
 const Text = (max: number) => z.string().max(max, `at most ${max} characters`);
 const Name = z.string().trim().min(1, 'a name is required').max(120, 'at most 120 characters');
 
-const Department = z
-  .object({ name: z.string().trim().min(1).max(80), transfer_number: E164, description: Text(500) })
-  .strict();
+const Department = z.object({ name: z.string().trim().min(1).max(80), transfer_number: E164, description: Text(500) }).strict();
 
 const VoiceSettings = z
   .object({
-    vendor: z.string().trim().min(1).max(60).regex(/^[a-z0-9_:-]+$/i, 'a speech vendor id such as google').optional(),
+    vendor: z
+      .string()
+      .trim()
+      .min(1)
+      .max(60)
+      .regex(/^[a-z0-9_:-]+$/i, 'a speech vendor id such as google')
+      .optional(),
     voice: VoiceName.min(1).optional(),
     language: LanguageTag.optional(),
     closed_message: z.string().trim().min(1).max(1000).optional(),
@@ -71,16 +75,10 @@ export const CompanyFileV1 = z
         default_country: CompanyFields.defaultCountry.optional(),
       })
       .strict(),
-    scenarios: z
-      .array(z.object({ key: ScenarioKey, name: Name, description: Text(2000), is_active: z.boolean() }).strict())
-      .max(1000),
+    scenarios: z.array(z.object({ key: ScenarioKey, name: Name, description: Text(2000), is_active: z.boolean() }).strict()).max(1000),
     outbound_lines: z.array(z.object({ phone: E164, name: Name, is_active: z.boolean() }).strict()).max(1000),
-    agents: z
-      .array(z.object({ name: Name, extension: Extension, type: z.enum(AGENT_TYPES), is_active: z.boolean() }).strict())
-      .max(5000),
-    schedule: z
-      .object({ windows: z.array(ScheduleWindow).max(7 * 24), exceptions: z.array(ScheduleException).max(1000) })
-      .strict(),
+    agents: z.array(z.object({ name: Name, extension: Extension, type: z.enum(AGENT_TYPES), is_active: z.boolean() }).strict()).max(5000),
+    schedule: z.object({ windows: z.array(ScheduleWindow).max(7 * 24), exceptions: z.array(ScheduleException).max(1000) }).strict(),
     ai_agents: z
       .array(
         z
@@ -123,9 +121,21 @@ export const CompanyFileV1 = z
         else seen.set(k, i);
       }
     };
-    unique(file.scenarios.map((s, i) => [i, s.key]), 'scenarios', 'the scenario key');
-    unique(file.outbound_lines.map((l, i) => [i, l.phone]), 'outbound_lines', 'the line');
-    unique(file.inbound_numbers.map((n, i) => [i, n.phone]), 'inbound_numbers', 'the inbound number');
+    unique(
+      file.scenarios.map((s, i) => [i, s.key]),
+      'scenarios',
+      'the scenario key',
+    );
+    unique(
+      file.outbound_lines.map((l, i) => [i, l.phone]),
+      'outbound_lines',
+      'the line',
+    );
+    unique(
+      file.inbound_numbers.map((n, i) => [i, n.phone]),
+      'inbound_numbers',
+      'the inbound number',
+    );
     // an extension rings one active agent at a time
     unique(
       file.agents.flatMap((a, i): [number, string][] => (a.is_active ? [[i, a.extension]] : [])),

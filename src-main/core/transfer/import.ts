@@ -29,10 +29,14 @@ export function parseCompanyFile(text: string): CompanyFile {
   }
   const head = json as { format?: unknown; version?: unknown };
   if (head.format !== COMPANY_FILE_FORMAT) {
-    throw badInput(`format: this is not a DialDesk company file (format ${JSON.stringify(head.format ?? null)}, expected "${COMPANY_FILE_FORMAT}")`);
+    throw badInput(
+      `format: this is not a DialDesk company file (format ${JSON.stringify(head.format ?? null)}, expected "${COMPANY_FILE_FORMAT}")`,
+    );
   }
   if (head.version !== COMPANY_FILE_VERSION) {
-    throw badInput(`version: this company file is version ${JSON.stringify(head.version ?? null)}; this DialDesk reads version ${COMPANY_FILE_VERSION}`);
+    throw badInput(
+      `version: this company file is version ${JSON.stringify(head.version ?? null)}; this DialDesk reads version ${COMPANY_FILE_VERSION}`,
+    );
   }
   const parsed = CompanyFileV1.safeParse(json);
   if (!parsed.success) throw badInput(`the company file has errors: ${describe(parsed.error)}`);
@@ -63,7 +67,9 @@ export function importCompany(db: Db, actor: Actor, input: { content: string; sl
     .map((n) => n.phone)
     .filter((phone) => first(db, db.kysely.selectFrom('inbound_numbers').select('id').where('phone', '=', phone)));
   if (takenDids.length > 0) {
-    throw conflict(`inbound_numbers: ${takenDids.join(', ')} already ring at a company on this console; remove them from the file or from that company first`);
+    throw conflict(
+      `inbound_numbers: ${takenDids.join(', ')} already ring at a company on this console; remove them from the file or from that company first`,
+    );
   }
 
   return transaction(db, () => {
@@ -88,52 +94,96 @@ export function importCompany(db: Db, actor: Actor, input: { content: string; sl
     if (!c.is_active) exec(db, db.kysely.updateTable('companies').set({ is_active: 0 }).where('id', '=', companyId));
     const flag = (b: boolean) => (b ? 1 : 0);
     for (const s of file.scenarios) {
-      exec(db, db.kysely.insertInto('scenarios').values({
-        company_id: companyId, key: s.key, name: s.name, description: s.description, is_active: flag(s.is_active), created_at: now, updated_at: now,
-      }));
+      exec(
+        db,
+        db.kysely.insertInto('scenarios').values({
+          company_id: companyId,
+          key: s.key,
+          name: s.name,
+          description: s.description,
+          is_active: flag(s.is_active),
+          created_at: now,
+          updated_at: now,
+        }),
+      );
     }
     for (const l of file.outbound_lines) {
-      exec(db, db.kysely.insertInto('outbound_lines').values({ company_id: companyId, phone: l.phone, name: l.name, is_active: flag(l.is_active), created_at: now }));
+      exec(
+        db,
+        db.kysely
+          .insertInto('outbound_lines')
+          .values({ company_id: companyId, phone: l.phone, name: l.name, is_active: flag(l.is_active), created_at: now }),
+      );
     }
     for (const a of file.agents) {
-      exec(db, db.kysely.insertInto('agents').values({
-        company_id: companyId, name: a.name, extension: a.extension, type: a.type, is_active: flag(a.is_active), created_at: now,
-      }));
+      exec(
+        db,
+        db.kysely.insertInto('agents').values({
+          company_id: companyId,
+          name: a.name,
+          extension: a.extension,
+          type: a.type,
+          is_active: flag(a.is_active),
+          created_at: now,
+        }),
+      );
     }
     setSchedule(db, actor, { companyId, windows: file.schedule.windows, exceptions: file.schedule.exceptions }, now);
     const aiIds = file.ai_agents.map(
       (a) =>
-        exec(db, db.kysely.insertInto('ai_agents').values({
-          company_id: companyId, name: a.name, system_prompt: a.system_prompt, greeting: a.greeting, language: a.language,
-          voice: a.voice, temperature: a.temperature, is_active: flag(a.is_active), created_at: now, updated_at: now,
-        })).lastInsertRowid,
+        exec(
+          db,
+          db.kysely.insertInto('ai_agents').values({
+            company_id: companyId,
+            name: a.name,
+            system_prompt: a.system_prompt,
+            greeting: a.greeting,
+            language: a.language,
+            voice: a.voice,
+            temperature: a.temperature,
+            is_active: flag(a.is_active),
+            created_at: now,
+            updated_at: now,
+          }),
+        ).lastInsertRowid,
     );
     for (const n of file.inbound_numbers) {
       const v = n.voice_settings;
-      exec(db, db.kysely.insertInto('inbound_numbers').values({
-        company_id: companyId,
-        phone: n.phone,
-        display_name: n.display_name,
-        ai_agent_id: n.ai_agent === null ? null : aiIds[n.ai_agent]!,
-        support_number: n.support_number,
-        // stored as the inbound service stores them (core/inbound/numbers.ts)
-        departments: JSON.stringify(n.departments.map((d) => ({ name: d.name, transfer_number: d.transfer_number, description: d.description }))),
-        voice_settings: JSON.stringify({
-          ...(v.vendor !== undefined && { vendor: v.vendor }),
-          ...(v.voice !== undefined && { voice: v.voice }),
-          ...(v.language !== undefined && { language: v.language }),
-          ...(v.closed_message !== undefined && { closedMessage: v.closed_message }),
+      exec(
+        db,
+        db.kysely.insertInto('inbound_numbers').values({
+          company_id: companyId,
+          phone: n.phone,
+          display_name: n.display_name,
+          ai_agent_id: n.ai_agent === null ? null : aiIds[n.ai_agent]!,
+          support_number: n.support_number,
+          // stored as the inbound service stores them (core/inbound/numbers.ts)
+          departments: JSON.stringify(
+            n.departments.map((d) => ({ name: d.name, transfer_number: d.transfer_number, description: d.description })),
+          ),
+          voice_settings: JSON.stringify({
+            ...(v.vendor !== undefined && { vendor: v.vendor }),
+            ...(v.voice !== undefined && { voice: v.voice }),
+            ...(v.language !== undefined && { language: v.language }),
+            ...(v.closed_message !== undefined && { closedMessage: v.closed_message }),
+          }),
+          is_active: flag(n.is_active),
+          created_at: now,
+          updated_at: now,
         }),
-        is_active: flag(n.is_active),
-        created_at: now,
-        updated_at: now,
-      }));
+      );
     }
     const counts = countsOf(file);
     audit(
       db,
       actor,
-      { companyId, entity: 'company', entityId: companyId, action: 'import', after: { fromSlug: c.slug, exportedAt: file.exported_at, counts } },
+      {
+        companyId,
+        entity: 'company',
+        entityId: companyId,
+        action: 'import',
+        after: { fromSlug: c.slug, exportedAt: file.exported_at, counts },
+      },
       now,
     );
     return { company: toCompanyDto(getCompany(db, companyId)), counts };

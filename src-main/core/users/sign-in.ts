@@ -10,7 +10,10 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 
 const BAD_LOGIN = 'wrong username or password';
 const lockedFor = (until: number, now: number) =>
-  new AppError('LOCKED', `this account is locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again in ${Math.ceil((until - now) / 60000)} min`);
+  new AppError(
+    'LOCKED',
+    `this account is locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again in ${Math.ceil((until - now) / 60000)} min`,
+  );
 
 /**
  * Signs in with a username and password. Five failures within 15 minutes lock the name for 15
@@ -25,8 +28,7 @@ export async function login(db: Db, username: string, password: string, now: num
   const name = username.toLowerCase();
   const attempt = transaction(db, () => {
     const row = prepare(db.sqlite, 'select failures, locked_until, last_failure_at from sign_in_attempts where username = ?').get(name) as
-      | { failures: number; locked_until: number | null; last_failure_at: number }
-      | undefined;
+      { failures: number; locked_until: number | null; last_failure_at: number } | undefined;
     if (row?.locked_until != null && row.locked_until > now) return { lockedUntil: row.locked_until, locks: false };
     // a lock that ran out, or failures older than the window, start the count over
     const stale = !row || row.locked_until !== null || row.last_failure_at <= now - LOCKOUT_MS;
@@ -47,7 +49,12 @@ export async function login(db: Db, username: string, password: string, now: num
   const right = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password), false);
   if (!right) {
     if (attempt.locks && user) {
-      audit(db, { userId: null, name: user.username }, { companyId: user.company_id, entity: 'user', entityId: user.id, action: 'lockout' }, now);
+      audit(
+        db,
+        { userId: null, name: user.username },
+        { companyId: user.company_id, entity: 'user', entityId: user.id, action: 'lockout' },
+        now,
+      );
     }
     if (attempt.locks) throw new AppError('LOCKED', `this account is now locked for 15 min after ${MAX_FAILED_LOGINS} failed sign-ins`);
     throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
@@ -67,11 +74,15 @@ export function clearAttempts(db: Db, username: string): void {
 
 /** When the name is locked now (null: not locked). */
 export function lockedUntil(db: Db, username: string, now: number): number | null {
-  const until = prepare(db.sqlite, 'select locked_until from sign_in_attempts where username = ?').pluck().get(username.toLowerCase()) as number | null | undefined;
+  const until = prepare(db.sqlite, 'select locked_until from sign_in_attempts where username = ?').pluck().get(username.toLowerCase()) as
+    number | null | undefined;
   return until != null && until > now ? until : null;
 }
 
 /** Names tried with no lock running and no failure for a window are forgotten (made-up names would pile up). */
 function forgetOldAttempts(db: Db, now: number): void {
-  prepare(db.sqlite, 'delete from sign_in_attempts where last_failure_at <= ? and (locked_until is null or locked_until <= ?)').run(now - LOCKOUT_MS, now);
+  prepare(db.sqlite, 'delete from sign_in_attempts where last_failure_at <= ? and (locked_until is null or locked_until <= ?)').run(
+    now - LOCKOUT_MS,
+    now,
+  );
 }

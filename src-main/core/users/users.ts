@@ -66,7 +66,13 @@ export interface NewUser {
  * makes it the one-time creation of the site owner: refused, inside that transaction, once any
  * superuser exists, so concurrent first-run requests create exactly one.
  */
-export async function createUser(db: Db, actor: Actor, input: NewUser, now: number, options: { firstRun?: boolean } = {}): Promise<UserDto> {
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: NewUser,
+  now: number,
+  options: { firstRun?: boolean } = {},
+): Promise<UserDto> {
   if (input.role === 'superuser' && input.companyId !== null) throw badInput('a superuser belongs to no company');
   if (input.role !== 'superuser' && input.companyId === null) throw badInput(`a ${input.role} needs a company`);
   if (input.companyId !== null) getCompany(db, input.companyId);
@@ -97,7 +103,9 @@ const ALREADY_SET_UP = 'this console is already set up; sign in instead';
 /** First run: creates the superuser, but only while none exists (checked again where it is written). */
 export async function setupSuperuser(db: Db, username: string, password: string, now: number): Promise<SessionUser> {
   if (!needsSetup(db)) throw conflict(ALREADY_SET_UP);
-  const dto = await createUser(db, { userId: null, name: 'first-run' }, { username, password, role: 'superuser', companyId: null }, now, { firstRun: true });
+  const dto = await createUser(db, { userId: null, name: 'first-run' }, { username, password, role: 'superuser', companyId: null }, now, {
+    firstRun: true,
+  });
   return toSessionUser(getUser(db, dto.id));
 }
 

@@ -44,7 +44,13 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
         {
           companyId,
           windows: schedule.open24x7 ? OPEN_24X7 : schedule.windows.map((w) => ({ day: WEEKDAYS[w.weekday]!, start: w.start, end: w.end })),
-          exceptions: schedule.exceptions.map((e) => ({ date: e.date, closed: e.closed, start: e.start, end: e.end, ...(e.note && { note: e.note }) })),
+          exceptions: schedule.exceptions.map((e) => ({
+            date: e.date,
+            closed: e.closed,
+            start: e.start,
+            end: e.end,
+            ...(e.note && { note: e.note }),
+          })),
         },
         now,
       ),
@@ -61,7 +67,9 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
       step('billing.openingBalance', () => topUp(db, actor, { companyId, amount: billing.openingBalance, note: 'opening balance' }, now));
     }
     const key = input.apiKey
-      ? step('apiKey', () => createApiKey(db, actor, { companyId, name: input.apiKey!.name, scopes: [...new Set(input.apiKey!.scopes)] }, now))
+      ? step('apiKey', () =>
+          createApiKey(db, actor, { companyId, name: input.apiKey!.name, scopes: [...new Set(input.apiKey!.scopes)] }, now),
+        )
       : null;
     return {
       company: toCompanyDto(getCompany(db, companyId)),

@@ -100,8 +100,10 @@ export function inboundPlugin(core: Core) {
           const row = findInboundByPhone(core.db, did);
           if (!row) throw notFound(`the number ${did} is not set up for inbound calls`);
           assertKeyCompany(request.apiKey, row.company_id);
-          if (hook.direction !== 'inbound') return skipped('an outbound leg (such as a transfer) is part of the inbound call, not a call of its own');
-          if (!(TERMINAL_STATUSES as readonly string[]).includes(hook.call_status)) return skipped(`the call is not finished yet (${hook.call_status})`);
+          if (hook.direction !== 'inbound')
+            return skipped('an outbound leg (such as a transfer) is part of the inbound call, not a call of its own');
+          if (!(TERMINAL_STATUSES as readonly string[]).includes(hook.call_status))
+            return skipped(`the call is not finished yet (${hook.call_status})`);
           const outcome = recordInboundCallAndNotify(core, row, {
             callSid: hook.call_sid,
             from: hook.from,

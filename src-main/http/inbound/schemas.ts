@@ -70,11 +70,18 @@ export const JambonzStatusHook = z.looseObject({
   sip_status: z.number().int().min(100).max(699).optional(),
   sip_reason: z.string().max(200).optional(),
   caller_name: z.string().max(200).optional(),
-  duration: z.number().min(0).max(7 * 24 * 3600).optional(),
+  duration: z
+    .number()
+    .min(0)
+    .max(7 * 24 * 3600)
+    .optional(),
   // DialDesk's own keys inside the `tag` data an application may send along (see docs/inbound.md)
   customerData: z
     .looseObject({
-      recording_url: z.url({ protocol: /^https?$/, error: 'recording_url is an http(s) URL' }).max(2000).optional(),
+      recording_url: z
+        .url({ protocol: /^https?$/, error: 'recording_url is an http(s) URL' })
+        .max(2000)
+        .optional(),
       transcript: z.string().max(200_000).optional(),
     })
     .optional(),

@@ -20,6 +20,7 @@ export const apikeysHandlers: Handlers<ApiKeysChannel> = {
   },
   'apikeys.revoke': {
     access: 'manage',
-    run: (ctx, input) => revokeApiKey(ctx.core.db, ctx.actor, input.id, ctx.user.role === 'superuser' ? null : ctx.user.companyId, ctx.core.clock()),
+    run: (ctx, input) =>
+      revokeApiKey(ctx.core.db, ctx.actor, input.id, ctx.user.role === 'superuser' ? null : ctx.user.companyId, ctx.core.clock()),
   },
 };

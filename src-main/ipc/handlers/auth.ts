@@ -69,7 +69,8 @@ export const authHandlers: Handlers<AuthChannel> = {
       if (ctx.user.role !== 'superuser' && (target.role === 'superuser' || target.company_id !== ctx.user.companyId)) {
         throw new AppError('FORBIDDEN', 'you can change users of your own company only');
       }
-      if (input.role === 'superuser' && ctx.user.role !== 'superuser') throw new AppError('FORBIDDEN', 'only a superuser can grant superuser');
+      if (input.role === 'superuser' && ctx.user.role !== 'superuser')
+        throw new AppError('FORBIDDEN', 'only a superuser can grant superuser');
       if (target.id === ctx.user.id && input.isActive === false) throw new AppError('BAD_INPUT', 'you cannot deactivate yourself');
       return updateUser(ctx.core.db, ctx.actor, input, ctx.core.clock());
     },

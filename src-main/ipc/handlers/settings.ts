@@ -15,7 +15,12 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
     async run(ctx, input) {
       const before = ctx.core.desk.get();
       const after = ctx.core.desk.set(input);
-      audit(ctx.core.db, ctx.actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, ctx.core.clock());
+      audit(
+        ctx.core.db,
+        ctx.actor,
+        { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after },
+        ctx.core.clock(),
+      );
       const portChanged = (['httpEnabled', 'httpHost', 'httpPort'] as const).some((k) => before[k] !== after[k]);
       if (portChanged) await ctx.port.reconfigure?.();
       return after;

@@ -24,7 +24,8 @@ type Listener = () => void;
 const unauthenticatedListeners = new Set<Listener>();
 
 function bridge(): DialdeskBridge {
-  if (!window.dialdesk) throw new ApiError('NO_BRIDGE', 'DialDesk could not reach its data: open the console from the DialDesk app or `dialdesk serve`.');
+  if (!window.dialdesk)
+    throw new ApiError('NO_BRIDGE', 'DialDesk could not reach its data: open the console from the DialDesk app or `dialdesk serve`.');
   return window.dialdesk;
 }
 

@@ -1,6 +1,18 @@
 import type { ReactNode } from 'react';
 
-export function Card({ title, actions, children, className, subtitle }: { title?: ReactNode; subtitle?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className,
+  subtitle,
+}: {
+  title?: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`card ${className ?? ''}`}>
       {(title || actions) && (
@@ -29,7 +41,15 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Badge({ tone = 'neutral', children, color }: { tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info'; children: ReactNode; color?: string }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  color,
+}: {
+  tone?: 'neutral' | 'ok' | 'warn' | 'danger' | 'info';
+  children: ReactNode;
+  color?: string;
+}) {
   return (
     <span className={`badge badge-${tone}`} style={color ? { background: `${color}1f`, color, borderColor: `${color}55` } : undefined}>
       {color && <span className="badge-dot" style={{ background: color }} aria-hidden="true" />}

@@ -37,7 +37,16 @@ export function useConfirm() {
   };
 
   const dialog = (
-    <FormDialog open={ask !== null} title={ask?.title ?? ''} onClose={close} onSubmit={submit} submitLabel={ask?.confirmLabel ?? 'OK'} busy={busy} error={error} danger={ask?.danger}>
+    <FormDialog
+      open={ask !== null}
+      title={ask?.title ?? ''}
+      onClose={close}
+      onSubmit={submit}
+      submitLabel={ask?.confirmLabel ?? 'OK'}
+      busy={busy}
+      error={error}
+      danger={ask?.danger}
+    >
       <div className="confirm-body">{ask?.body}</div>
     </FormDialog>
   );

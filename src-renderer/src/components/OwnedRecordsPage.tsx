@@ -90,7 +90,16 @@ export function OwnedRecordsPage<T extends OwnedRecord>(props: OwnedRecordsPageP
         {(rows) =>
           rows.length === 0 ? (
             <Card title={props.cardTitle} actions={props.cardActions}>
-              <EmptyState title={props.empty.title} action={canEdit && <Button variant="primary" onClick={() => setEditing('new')}>{props.empty.addLabel}</Button>}>
+              <EmptyState
+                title={props.empty.title}
+                action={
+                  canEdit && (
+                    <Button variant="primary" onClick={() => setEditing('new')}>
+                      {props.empty.addLabel}
+                    </Button>
+                  )
+                }
+              >
                 {props.empty.body}
               </EmptyState>
             </Card>

@@ -6,7 +6,19 @@ interface Tab {
 }
 
 /** ARIA tabs: arrow keys move between tabs, the panel is labelled by its tab. */
-export function Tabs({ tabs, value, onChange, children, label }: { tabs: Tab[]; value: string; onChange(id: string): void; children: ReactNode; label: string }) {
+export function Tabs({
+  tabs,
+  value,
+  onChange,
+  children,
+  label,
+}: {
+  tabs: Tab[];
+  value: string;
+  onChange(id: string): void;
+  children: ReactNode;
+  label: string;
+}) {
   const base = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const onKey = (e: KeyboardEvent) => {

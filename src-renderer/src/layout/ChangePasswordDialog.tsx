@@ -32,10 +32,41 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   };
 
   return (
-    <FormDialog open={open} title="Change password" onClose={close} onSubmit={submit} submitLabel="Change password" busy={save.busy} error={save.error}>
-      <TextField label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} required />
-      <TextField label="New password" type="password" autoComplete="new-password" hint="At least 8 characters." value={next} onChange={(e) => setNext(e.target.value)} required />
-      <TextField label="New password again" type="password" autoComplete="new-password" error={mismatch} value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+    <FormDialog
+      open={open}
+      title="Change password"
+      onClose={close}
+      onSubmit={submit}
+      submitLabel="Change password"
+      busy={save.busy}
+      error={save.error}
+    >
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={(e) => setCurrent(e.target.value)}
+        required
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 8 characters."
+        value={next}
+        onChange={(e) => setNext(e.target.value)}
+        required
+      />
+      <TextField
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        error={mismatch}
+        value={repeat}
+        onChange={(e) => setRepeat(e.target.value)}
+        required
+      />
     </FormDialog>
   );
 }

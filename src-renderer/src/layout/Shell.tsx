@@ -21,7 +21,10 @@ export function Shell() {
   useSessionEvents();
 
   useEffect(() => {
-    api.call('settings.get', {}).then((s) => applyTheme(s.desk.theme), () => undefined);
+    api.call('settings.get', {}).then(
+      (s) => applyTheme(s.desk.theme),
+      () => undefined,
+    );
   }, []);
 
   useEffect(() => {
@@ -39,7 +42,13 @@ export function Shell() {
     body = (
       <EmptyState
         title="No company yet"
-        action={can(user.role, 'site') ? <a className="btn btn-primary" href={href('/companies')}>Create a company</a> : undefined}
+        action={
+          can(user.role, 'site') ? (
+            <a className="btn btn-primary" href={href('/companies')}>
+              Create a company
+            </a>
+          ) : undefined
+        }
       >
         Everything in DialDesk belongs to a company. Create one first, then come back here.
       </EmptyState>

@@ -83,10 +83,24 @@ function UserMenu({ username, role }: { username: string; role: string }) {
       </button>
       {open && (
         <div className="menu" role="menu">
-          <button type="button" role="menuitem" onClick={() => { setOpen(false); setChanging(true); }}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              setChanging(true);
+            }}
+          >
             Change password
           </button>
-          <button type="button" role="menuitem" onClick={() => { setOpen(false); void signOut(); }}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              void signOut();
+            }}
+          >
             Sign out
           </button>
         </div>

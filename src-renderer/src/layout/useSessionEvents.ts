@@ -18,7 +18,10 @@ export function useSessionEvents(): void {
       if (timer) return;
       timer = setTimeout(() => {
         timer = null;
-        void useSession.getState().reloadCompanies().catch(() => undefined);
+        void useSession
+          .getState()
+          .reloadCompanies()
+          .catch(() => undefined);
       }, 300);
     });
     return () => {

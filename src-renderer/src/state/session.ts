@@ -104,7 +104,9 @@ export const useSession = create<SessionState>()((set, get) => ({
   putCompany(company) {
     const { companies, user, companyId } = get();
     const exists = companies.some((c) => c.id === company.id);
-    const next = exists ? companies.map((c) => (c.id === company.id ? company : c)) : [...companies, company].sort((a, b) => a.name.localeCompare(b.name));
+    const next = exists
+      ? companies.map((c) => (c.id === company.id ? company : c))
+      : [...companies, company].sort((a, b) => a.name.localeCompare(b.name));
     set({ companies: next, companyId: user ? choose(user, next, companyId) : companyId });
   },
 }));

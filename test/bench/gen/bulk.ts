@@ -16,7 +16,13 @@ class BatchInsert {
   private readonly values: unknown[];
   private filled = 0;
 
-  constructor(sqlite: Sqlite, head: string, private readonly columns: number, tail = '', private readonly rows = 64) {
+  constructor(
+    sqlite: Sqlite,
+    head: string,
+    private readonly columns: number,
+    tail = '',
+    private readonly rows = 64,
+  ) {
     const tuple = `(${new Array(columns).fill('?').join(',')})`;
     this.many = sqlite.prepare(`${head} values ${new Array(rows).fill(tuple).join(',')} ${tail}`);
     this.one = sqlite.prepare(`${head} values ${tuple} ${tail}`);
@@ -58,12 +64,7 @@ export function dropSecondaryIndexes(sqlite: Sqlite): string[] {
  * statements in one transaction per simulated day. The caller has turned journaling and foreign
  * keys off for the load; results reference numbers that are written afterwards.
  */
-export function loadHistory(
-  sqlite: Sqlite,
-  params: DatasetParams,
-  companies: CompanySetup[],
-  log: (line: string) => void,
-): HistoryTotals {
+export function loadHistory(sqlite: Sqlite, params: DatasetParams, companies: CompanySetup[], log: (line: string) => void): HistoryTotals {
   const results = new BatchInsert(
     sqlite,
     `insert into call_results (id, company_id, number_id, phone, scenario_id, outbound_line_id, agent_id, status,
@@ -95,36 +96,50 @@ export function loadHistory(
   };
   const started = Date.now();
   sqlite.exec('begin');
-  const totals = writeHistory(params, companies, {
-    result(row) {
-      results.put(row);
-      rollup.add(row[1] as number, row[9] as number, row[4] as number | null, row[5] as number | null, row[6] as number | null, row[7] as CallStatus, row[10] as number, row[13] as number);
+  const totals = writeHistory(
+    params,
+    companies,
+    {
+      result(row) {
+        results.put(row);
+        rollup.add(
+          row[1] as number,
+          row[9] as number,
+          row[4] as number | null,
+          row[5] as number | null,
+          row[6] as number | null,
+          row[7] as CallStatus,
+          row[10] as number,
+          row[13] as number,
+        );
+      },
+      companyCall(companyId, numberId, at) {
+        pair[0] = companyId;
+        pair[1] = numberId;
+        pair[2] = at;
+        companyCalls.put(pair);
+      },
+      charge(row) {
+        charge[0] = row[0];
+        charge[1] = row[1];
+        charge[3] = row[2];
+        charge[6] = row[3];
+        charge[7] = row[4];
+        charges.put(charge);
+      },
+      dayDone(day) {
+        rollup.drain((row) => stats.put(row));
+        stats.flush();
+        results.flush();
+        companyCalls.flush();
+        charges.flush();
+        sqlite.exec('commit');
+        if ((day + 1) % 10 === 0) log(`  day ${day + 1}/${params.days} written (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        sqlite.exec('begin');
+      },
     },
-    companyCall(companyId, numberId, at) {
-      pair[0] = companyId;
-      pair[1] = numberId;
-      pair[2] = at;
-      companyCalls.put(pair);
-    },
-    charge(row) {
-      charge[0] = row[0];
-      charge[1] = row[1];
-      charge[3] = row[2];
-      charge[6] = row[3];
-      charge[7] = row[4];
-      charges.put(charge);
-    },
-    dayDone(day) {
-      rollup.drain((row) => stats.put(row));
-      stats.flush();
-      results.flush();
-      companyCalls.flush();
-      charges.flush();
-      sqlite.exec('commit');
-      if ((day + 1) % 10 === 0) log(`  day ${day + 1}/${params.days} written (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-      sqlite.exec('begin');
-    },
-  }, pool);
+    pool,
+  );
   sqlite.exec('commit');
 
   // the pool: imported in ten files before the history starts; last call and status from the history

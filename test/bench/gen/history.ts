@@ -42,8 +42,7 @@ const CALLBACK_WINDOW_DAYS = 14;
 const INDEX_BITS = 1_048_576;
 
 /** n spread over `days` so the parts sum to exactly n */
-const share = (n: number, day: number, days: number) =>
-  Math.floor((n * (day + 1)) / days) - Math.floor((n * day) / days);
+const share = (n: number, day: number, days: number) => Math.floor((n * (day + 1)) / days) - Math.floor((n * day) / days);
 
 export interface HistoryTotals {
   results: number;

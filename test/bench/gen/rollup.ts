@@ -14,7 +14,16 @@ export class RollupAccumulator {
   private readonly cells = new Map<number, [calls: number, duration: number, cost: number]>();
   private base = -1;
 
-  add(companyId: number, startedAt: number, scenarioId: number | null, lineId: number | null, agentId: number | null, status: CallStatus, durationS: number, cost: number): void {
+  add(
+    companyId: number,
+    startedAt: number,
+    scenarioId: number | null,
+    lineId: number | null,
+    agentId: number | null,
+    status: CallStatus,
+    durationS: number,
+    cost: number,
+  ): void {
     const quarter = Math.floor(startedAt / QUARTER_MS);
     if (this.base < 0) this.base = quarter;
     const q = quarter - this.base;

@@ -36,16 +36,32 @@ export function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): 
     const scenarios = SCENARIOS.map((key) =>
       insert(
         'insert into scenarios (company_id, key, name, description, is_active, created_at, updated_at) values (?, ?, ?, ?, 1, ?, ?)',
-        company.id, key, `${p.name} ${key}`, `the ${key} campaign`, at, at,
+        company.id,
+        key,
+        `${p.name} ${key}`,
+        `the ${key} campaign`,
+        at,
+        at,
       ),
     );
     const lines = [1, 2, 3].map((n) =>
-      insert('insert into outbound_lines (company_id, phone, name, created_at) values (?, ?, ?, ?)',
-        company.id, `+9821${company.id}00${n}000`, `Trunk ${n}`, at),
+      insert(
+        'insert into outbound_lines (company_id, phone, name, created_at) values (?, ?, ?, ?)',
+        company.id,
+        `+9821${company.id}00${n}000`,
+        `Trunk ${n}`,
+        at,
+      ),
     );
     const agent = (type: 'inbound' | 'outbound', n: number) =>
-      insert('insert into agents (company_id, name, extension, type, created_at) values (?, ?, ?, ?, ?)',
-        company.id, `${type} agent ${n}`, `${type === 'inbound' ? 2 : 1}${company.id}${n}`, type, at);
+      insert(
+        'insert into agents (company_id, name, extension, type, created_at) values (?, ?, ?, ?, ?)',
+        company.id,
+        `${type} agent ${n}`,
+        `${type === 'inbound' ? 2 : 1}${company.id}${n}`,
+        type,
+        at,
+      );
     const outboundAgents = [1, 2, 3, 4].map((n) => agent('outbound', n));
     const inboundAgents = [1, 2].map((n) => agent('inbound', n));
     for (let weekday = 0; weekday < 7; weekday++) {
@@ -54,13 +70,24 @@ export function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): 
     const aiAgent = insert(
       `insert into ai_agents (company_id, name, system_prompt, greeting, language, voice, created_at, updated_at)
        values (?, ?, ?, ?, 'fa-IR', 'alloy', ?, ?)`,
-      company.id, `${p.name} assistant`, 'You answer questions about our plans politely.', 'Hello!', at, at,
+      company.id,
+      `${p.name} assistant`,
+      'You answer questions about our plans politely.',
+      'Hello!',
+      at,
+      at,
     );
     insert(
       `insert into inbound_numbers (company_id, phone, display_name, ai_agent_id, support_number, departments, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?)`,
-      company.id, `+9821${company.id}99000`, `${p.name} hotline`, aiAgent, `+9821${company.id}99001`,
-      JSON.stringify([{ name: 'sales', transfer_number: `+9821${company.id}99002`, description: 'buy' }]), at, at,
+      company.id,
+      `+9821${company.id}99000`,
+      `${p.name} hotline`,
+      aiAgent,
+      `+9821${company.id}99001`,
+      JSON.stringify([{ name: 'sales', transfer_number: `+9821${company.id}99002`, description: 'buy' }]),
+      at,
+      at,
     );
     return { id: company.id, profile: p, scenarios, lines, outboundAgents, inboundAgents, balance };
   });

@@ -45,7 +45,8 @@ export class JsonClient {
   /** like call(), but anything other than 2xx is an error that names the answer */
   async ok<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const res = await this.call<T>(method, path, body);
-    if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+    if (res.status < 200 || res.status >= 300)
+      throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
     return res.body;
   }
 

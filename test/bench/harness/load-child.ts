@@ -37,7 +37,9 @@ async function run(plan: LoadPlan): Promise<LoadSummary> {
   const result = await instance;
   const statusCodes: Record<string, number> = {};
   for (const [code, v] of Object.entries((result as any).statusCodeStats ?? {})) statusCodes[code] = Number((v as any).count);
-  const ok = Object.entries(statusCodes).filter(([c]) => c.startsWith('2')).reduce((a, [, n]) => a + n, 0);
+  const ok = Object.entries(statusCodes)
+    .filter(([c]) => c.startsWith('2'))
+    .reduce((a, [, n]) => a + n, 0);
   return {
     durationS: result.duration,
     requests: result.requests.total,

@@ -58,7 +58,16 @@ export interface LoadSummary {
 
 /** A realistic mix of what dialers report (about half billable). */
 export const REPORT_STATUSES = [
-  'NO_ANSWER', 'ANSWERED', 'NOT_INTERESTED', 'NO_ANSWER', 'BUSY', 'ANSWERED', 'HANGUP', 'INTERESTED', 'NO_ANSWER', 'CALLBACK',
+  'NO_ANSWER',
+  'ANSWERED',
+  'NOT_INTERESTED',
+  'NO_ANSWER',
+  'BUSY',
+  'ANSWERED',
+  'HANGUP',
+  'INTERESTED',
+  'NO_ANSWER',
+  'CALLBACK',
 ] as const;
 
 export function resultItem(numberId: number, callId: string, startedAt: string, scenario: string, n: number) {

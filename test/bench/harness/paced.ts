@@ -29,7 +29,10 @@ export function runPaced(plan: PacedDialersPlan): { done: Promise<LoadSummary>; 
     await sleep(Math.random() * plan.pauseMs);
     while (!stopped && nowMs() < until) {
       const batch = await timed(() =>
-        client.call<{ numbers: { number_id: number }[] }>('GET', `/api/v1/dialer/next-batch?company=${company}&size=${plan.batchSize}&dialer=paced-${n}`),
+        client.call<{ numbers: { number_id: number }[] }>(
+          'GET',
+          `/api/v1/dialer/next-batch?company=${company}&size=${plan.batchSize}&dialer=paced-${n}`,
+        ),
       );
       const numbers = batch?.status === 200 ? batch.body.numbers.map((x) => x.number_id) : [];
       if (numbers.length) {
@@ -43,7 +46,9 @@ export function runPaced(plan: PacedDialersPlan): { done: Promise<LoadSummary>; 
   const done = Promise.all(plan.companies.map((c, i) => dialer(c, i))).then((): LoadSummary => {
     const s = summarize(latencies);
     const durationS = (nowMs() - started) / 1000;
-    const ok = Object.entries(statusCodes).filter(([c]) => c.startsWith('2')).reduce((a, [, v]) => a + v, 0);
+    const ok = Object.entries(statusCodes)
+      .filter(([c]) => c.startsWith('2'))
+      .reduce((a, [, v]) => a + v, 0);
     return {
       durationS,
       requests: latencies.length + errors,

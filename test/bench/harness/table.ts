@@ -23,7 +23,9 @@ export class BenchTable {
     const ratio = row.ratio !== undefined ? row.ratio : row.baselineValue ? row.value / row.baselineValue : null;
     const full = { ...row, ratio };
     this.rows.push(full);
-    console.log(`  ${full.figure}: ${fmt(full.value)} ${full.unit}${full.met === null ? '' : full.met ? '  (target met)' : '  (TARGET MISSED)'}`);
+    console.log(
+      `  ${full.figure}: ${fmt(full.value)} ${full.unit}${full.met === null ? '' : full.met ? '  (target met)' : '  (TARGET MISSED)'}`,
+    );
     return full;
   }
 

@@ -46,8 +46,14 @@ export async function measureDashboard(ctx: BenchContext): Promise<void> {
 
   const pages: [string, Input<'calls.list'>][] = [
     ['call log, newest page of 50, no filter', { companyId: company.id, limit: 50 }],
-    ['call log, page of 50, 90 days, INTERESTED in one scenario', { companyId: company.id, limit: 50, from: days90, to: today, status: ['INTERESTED'], scenarioId: firstScenario(ctx, company.id) }],
-    ['call log, page of 50, 90 days, agent and BUSY/CALLBACK', { companyId: company.id, limit: 50, from: days90, to: today, status: ['BUSY', 'CALLBACK'], agentId: firstAgent(ctx, company.id) }],
+    [
+      'call log, page of 50, 90 days, INTERESTED in one scenario',
+      { companyId: company.id, limit: 50, from: days90, to: today, status: ['INTERESTED'], scenarioId: firstScenario(ctx, company.id) },
+    ],
+    [
+      'call log, page of 50, 90 days, agent and BUSY/CALLBACK',
+      { companyId: company.id, limit: 50, from: days90, to: today, status: ['BUSY', 'CALLBACK'], agentId: firstAgent(ctx, company.id) },
+    ],
   ];
   const base = bareCount(db, company.id, ctx.clock() - 90 * DAY_MS, ctx.clock());
   for (const [label, input] of pages) {
@@ -77,5 +83,8 @@ function firstScenario(ctx: BenchContext, companyId: number): number {
 }
 
 function firstAgent(ctx: BenchContext, companyId: number): number {
-  return ctx.core.db.sqlite.prepare(`select min(id) from agents where company_id = ? and type = 'outbound'`).pluck().get(companyId) as number;
+  return ctx.core.db.sqlite
+    .prepare(`select min(id) from agents where company_id = ? and type = 'outbound'`)
+    .pluck()
+    .get(companyId) as number;
 }

@@ -88,7 +88,10 @@ export async function measureNextBatch(ctx: BenchContext): Promise<void> {
   for (const d of dialings) {
     const s = summarize(d.samples);
     const note = d.short ? `${d.short} of ${iterations} batches came back short of ${SIZE}` : undefined;
-    for (const [q, v, b] of [['p50', s.p50, base.p50], ['p99', s.p99, base.p99]] as const) {
+    for (const [q, v, b] of [
+      ['p50', s.p50, base.p50],
+      ['p99', s.p99, base.p99],
+    ] as const) {
       ctx.table.add({
         id: `next-batch-${q}-${d.company.slug}`,
         figure: `next-batch 500 ${q}, ${pct(d.company)} of pool dialed (${s.n} calls)`,
@@ -118,7 +121,10 @@ async function lease(d: Dialing, i: number): Promise<void> {
   }
   if (answer.batch_id) {
     d.live.push(answer.batch_id);
-    d.byBatch.set(answer.batch_id, answer.numbers.map((n) => n.number_id));
+    d.byBatch.set(
+      answer.batch_id,
+      answer.numbers.map((n) => n.number_id),
+    );
   }
 }
 

@@ -44,7 +44,10 @@ export async function measureReport(ctx: BenchContext): Promise<void> {
     note: problems(batch.load),
   });
 
-  const single = await runCounted(ctx, plan({ tag: 'rs', path: '/api/v1/dialer/report-result', perRequest: 1, connections: 8, numbers: [...numbers].reverse() }));
+  const single = await runCounted(
+    ctx,
+    plan({ tag: 'rs', path: '/api/v1/dialer/report-result', perRequest: 1, connections: 8, numbers: [...numbers].reverse() }),
+  );
   const bareSingle = await runLoad(plan({ base: ctx.bare.url, path: '/bare/result', tag: 'bs', perRequest: 1, connections: 8 }));
   ctx.table.add({
     id: 'report-result-rate',

@@ -5,7 +5,19 @@ import { useAction } from '../../api/hooks';
 import { FormDialog } from '../../components/Dialog';
 import { CheckboxField, TextField } from '../../components/Field';
 
-export function ApiKeyDialog({ companyId, companyName, allowSiteWide, onClose, onCreated }: { companyId: number; companyName: string; allowSiteWide: boolean; onClose(): void; onCreated(key: string, name: string): void }) {
+export function ApiKeyDialog({
+  companyId,
+  companyName,
+  allowSiteWide,
+  onClose,
+  onCreated,
+}: {
+  companyId: number;
+  companyName: string;
+  allowSiteWide: boolean;
+  onClose(): void;
+  onCreated(key: string, name: string): void;
+}) {
   const [name, setName] = useState('dialers');
   const [scopes, setScopes] = useState<ApiScope[]>(['dialer']);
   const [siteWide, setSiteWide] = useState(false);
@@ -19,12 +31,34 @@ export function ApiKeyDialog({ companyId, companyName, allowSiteWide, onClose, o
     if (made) onCreated(made.key, made.apiKey.name);
   };
   return (
-    <FormDialog open title="New API key" onClose={onClose} onSubmit={submit} submitLabel="Create key" busy={save.busy} error={problem ?? save.error}>
-      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus hint="Which machine uses it, e.g. “dialer room 2”." />
+    <FormDialog
+      open
+      title="New API key"
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel="Create key"
+      busy={save.busy}
+      error={problem ?? save.error}
+    >
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+        hint="Which machine uses it, e.g. “dialer room 2”."
+      />
       <fieldset className="fieldset">
         <legend className="field-label">May be used for</legend>
-        <CheckboxField label="Dialer: take numbers, report results" checked={scopes.includes('dialer')} onChange={(e) => toggle('dialer', e.target.checked)} />
-        <CheckboxField label="Inbound: the telephony server's lookups and webhooks" checked={scopes.includes('inbound')} onChange={(e) => toggle('inbound', e.target.checked)} />
+        <CheckboxField
+          label="Dialer: take numbers, report results"
+          checked={scopes.includes('dialer')}
+          onChange={(e) => toggle('dialer', e.target.checked)}
+        />
+        <CheckboxField
+          label="Inbound: the telephony server's lookups and webhooks"
+          checked={scopes.includes('inbound')}
+          onChange={(e) => toggle('inbound', e.target.checked)}
+        />
       </fieldset>
       {allowSiteWide && (
         <CheckboxField

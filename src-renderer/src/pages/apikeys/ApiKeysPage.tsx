@@ -18,7 +18,10 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
   const isSite = useCan('site');
   const companies = useSession((s) => s.companies);
   const [scope, setScope] = useState<'company' | 'all'>('company');
-  const keys = useQuery(() => api.call('apikeys.list', isSite && scope === 'all' ? {} : { companyId: company.id }), [company.id, scope, isSite]);
+  const keys = useQuery(
+    () => api.call('apikeys.list', isSite && scope === 'all' ? {} : { companyId: company.id }),
+    [company.id, scope, isSite],
+  );
   const [creating, setCreating] = useState(false);
   const [made, setMade] = useState<{ key: string; name: string } | null>(null);
   const confirm = useConfirm();
@@ -43,15 +46,23 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
       <PageHeader
         title="API keys"
         description="Dialers and the telephony server sign every request with a key. A company key acts for that company only."
-        actions={<Button variant="primary" onClick={() => setCreating(true)}>New API key</Button>}
+        actions={
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            New API key
+          </Button>
+        }
       />
       <Card
         title={scope === 'all' ? 'Every key on this site' : `Keys of ${company.name}`}
         actions={
           isSite && (
             <div className="segmented" role="group" aria-label="Show keys of">
-              <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>This company</button>
-              <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>All, with site-wide</button>
+              <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>
+                This company
+              </button>
+              <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
+                All, with site-wide
+              </button>
             </div>
           )
         }
@@ -59,7 +70,14 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
         <QueryView query={keys}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No API keys yet" action={<Button variant="primary" onClick={() => setCreating(true)}>Create a key</Button>}>
+              <EmptyState
+                title="No API keys yet"
+                action={
+                  <Button variant="primary" onClick={() => setCreating(true)}>
+                    Create a key
+                  </Button>
+                }
+              >
                 A dialer needs a key before it can take numbers from DialDesk.
               </EmptyState>
             ) : (
@@ -73,13 +91,17 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
                     <th>Created</th>
                     <th>Last used</th>
                     <th>Status</th>
-                    <th className="actions-col"><span className="sr-only">Actions</span></th>
+                    <th className="actions-col">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {list.map((k) => (
                     <tr key={k.id} className={k.revokedAt ? 'is-dim' : undefined}>
-                      <td><strong>{k.name}</strong></td>
+                      <td>
+                        <strong>{k.name}</strong>
+                      </td>
                       <td className="mono">{k.prefix}…</td>
                       <td>{companyName(k.companyId)}</td>
                       <td>{k.scopes.join(', ')}</td>

@@ -27,7 +27,12 @@ export function AuditPage({ company }: { company: CompanyDto }) {
       setState((s) => ({ ...s, loading: true }));
       const where = scope === 'company' ? { companyId: company.id } : scope === 'site' ? { siteWide: true } : {};
       try {
-        const page = await api.call('audit.list', { ...where, limit: 50, ...(entity.trim() && { entity: entity.trim() }), ...(cursor && { cursor }) });
+        const page = await api.call('audit.list', {
+          ...where,
+          limit: 50,
+          ...(entity.trim() && { entity: entity.trim() }),
+          ...(cursor && { cursor }),
+        });
         if (mine !== seq.current) return;
         setRows((r) => (cursor ? [...r, ...page.items] : page.items));
         setNext(page.next);
@@ -44,17 +49,32 @@ export function AuditPage({ company }: { company: CompanyDto }) {
 
   return (
     <div className="page">
-      <PageHeader title="Audit log" description="Every change a person, the command line or an API key made, with the values before and after." />
+      <PageHeader
+        title="Audit log"
+        description="Every change a person, the command line or an API key made, with the values before and after."
+      />
       <Card
         title={scope === 'company' ? company.name : scope === 'site' ? 'Site-wide changes' : 'Everything'}
         actions={
           <>
-            <input className="input input-compact" aria-label="Entity" placeholder="entity, e.g. scenario" value={entity} onChange={(e) => setEntity(e.target.value)} />
+            <input
+              className="input input-compact"
+              aria-label="Entity"
+              placeholder="entity, e.g. scenario"
+              value={entity}
+              onChange={(e) => setEntity(e.target.value)}
+            />
             {isSite && (
               <div className="segmented" role="group" aria-label="Show">
-                <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>This company</button>
-                <button type="button" aria-pressed={scope === 'site'} onClick={() => setScope('site')}>Site-wide</button>
-                <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>All</button>
+                <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>
+                  This company
+                </button>
+                <button type="button" aria-pressed={scope === 'site'} onClick={() => setScope('site')}>
+                  Site-wide
+                </button>
+                <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
+                  All
+                </button>
               </div>
             )}
           </>
@@ -89,11 +109,16 @@ export function AuditPage({ company }: { company: CompanyDto }) {
                         {r.entityId && <span className="muted"> #{r.entityId}</span>}
                       </td>
                       <td>
-                        <button type="button" className="link-button" aria-expanded={expanded} onClick={() => setOpen(expanded ? null : r.id)}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-expanded={expanded}
+                          onClick={() => setOpen(expanded ? null : r.id)}
+                        >
                           {changes.length ? `${changes.length} field${changes.length > 1 ? 's' : ''}` : 'details'}
                         </button>
-                        {expanded && (
-                          changes.length ? (
+                        {expanded &&
+                          (changes.length ? (
                             <dl className="changes">
                               {changes.map((c) => (
                                 <div key={c.key}>
@@ -106,8 +131,7 @@ export function AuditPage({ company }: { company: CompanyDto }) {
                             </dl>
                           ) : (
                             <pre className="code">{JSON.stringify({ before: r.before, after: r.after }, null, 2)}</pre>
-                          )
-                        )}
+                          ))}
                       </td>
                     </tr>
                   );
@@ -116,7 +140,13 @@ export function AuditPage({ company }: { company: CompanyDto }) {
             </table>
             <div className="table-foot">
               <span className="muted small">{rows.length} shown</span>
-              {next ? <Button onClick={() => void load(next)} busy={state.loading}>Load more</Button> : <span className="muted small">Beginning reached</span>}
+              {next ? (
+                <Button onClick={() => void load(next)} busy={state.loading}>
+                  Load more
+                </Button>
+              ) : (
+                <span className="muted small">Beginning reached</span>
+              )}
             </div>
           </>
         )}

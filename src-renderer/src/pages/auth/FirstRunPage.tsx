@@ -42,8 +42,24 @@ export function FirstRunPage() {
           onChange={(e) => setUsername(e.target.value)}
           required
         />
-        <TextField label="Password" type="password" autoComplete="new-password" hint="At least 8 characters." value={password} onChange={(e) => setPassword(e.target.value)} required />
-        <TextField label="Password again" type="password" autoComplete="new-password" error={mismatch} value={repeat} onChange={(e) => setRepeat(e.target.value)} required />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint="At least 8 characters."
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        <TextField
+          label="Password again"
+          type="password"
+          autoComplete="new-password"
+          error={mismatch}
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          required
+        />
         <Button type="submit" variant="primary" busy={setup.busy} className="btn-block">
           Create site owner
         </Button>

@@ -27,8 +27,22 @@ export function SignInPage() {
       <form className="form" onSubmit={submit}>
         {notice && <Notice tone="warn">{notice}</Notice>}
         {login.error && <ErrorNote message={login.error} />}
-        <TextField label="Username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} required />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
+        <TextField
+          label="Username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          required
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
         <Button type="submit" variant="primary" busy={login.busy} className="btn-block">
           Sign in
         </Button>

@@ -19,7 +19,12 @@ export function BillingPage({ company }: { company: CompanyDto }) {
       <PageHeader title="Billing" description={`${company.name}'s wallet pays for billable calls as the dialers report them.`} />
       <Card>
         <div className="billing-stats">
-          <Stat label="Balance" value={<span data-testid="billing-balance">{formatMoney(balance, currency)}</span>} tone={tone} hint={tone === 'danger' ? 'Dialing is paused until a top-up' : tone === 'warn' ? 'Below the warning level' : 'Updates live'} />
+          <Stat
+            label="Balance"
+            value={<span data-testid="billing-balance">{formatMoney(balance, currency)}</span>}
+            tone={tone}
+            hint={tone === 'danger' ? 'Dialing is paused until a top-up' : tone === 'warn' ? 'Below the warning level' : 'Updates live'}
+          />
           <Stat
             label="Price"
             value={formatMoney(price, currency)}

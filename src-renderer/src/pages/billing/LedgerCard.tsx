@@ -28,7 +28,12 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
       const mine = cursor ? seq.current : ++seq.current;
       setState((s) => ({ ...s, loading: true }));
       try {
-        const page = await api.call('billing.ledger', { companyId: company.id, limit: 50, ...(kind && { kind }), ...(cursor && { cursor }) });
+        const page = await api.call('billing.ledger', {
+          companyId: company.id,
+          limit: 50,
+          ...(kind && { kind }),
+          ...(cursor && { cursor }),
+        });
         if (mine !== seq.current) return;
         setRows((r) => (cursor ? [...r, ...page.items] : page.items));
         setNext(page.next);
@@ -50,7 +55,12 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
       title="Ledger"
       subtitle="Every top-up, charge, refund and adjustment, newest first."
       actions={
-        <select className="input input-compact" aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value as LedgerKindDto | '')}>
+        <select
+          className="input input-compact"
+          aria-label="Kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as LedgerKindDto | '')}
+        >
           <option value="">All kinds</option>
           {(Object.keys(KIND) as LedgerKindDto[]).map((k) => (
             <option key={k} value={k}>
@@ -82,7 +92,9 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
               {rows.map((e) => (
                 <tr key={e.id}>
                   <td className="tabular nowrap">{formatDateTime(e.createdAt, company.timezone)}</td>
-                  <td><Badge tone={KIND[e.kind].tone}>{KIND[e.kind].label}</Badge></td>
+                  <td>
+                    <Badge tone={KIND[e.kind].tone}>{KIND[e.kind].label}</Badge>
+                  </td>
                   <td>
                     {e.note || (!e.callResultId && <span className="muted">—</span>)}
                     {e.callResultId && (

@@ -63,7 +63,12 @@ export function TopUpCard({ company, onDone }: { company: CompanyDto; onDone(): 
           )}
           <MoneyField label="Amount" currency={cur} value={amount} onChange={setAmount} />
         </div>
-        <TextField label={kind === 'adjust' ? 'Reason' : 'Note (optional)'} value={note} onChange={(e) => setNote(e.target.value)} placeholder={kind === 'adjust' ? 'Refund for the dropped calls on 3 March' : 'Invoice 2026-031'} />
+        <TextField
+          label={kind === 'adjust' ? 'Reason' : 'Note (optional)'}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={kind === 'adjust' ? 'Refund for the dropped calls on 3 March' : 'Invoice 2026-031'}
+        />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={save.busy}>
             {kind === 'topup' ? 'Top up' : 'Record adjustment'}

@@ -7,7 +7,17 @@ import { formatDateTime, formatDuration, formatMoney } from '../../lib/format';
 import { StatusBadge } from './CallTable';
 
 /** One call: what happened, what was said and captured, what it cost, and the number's story here. */
-export function CallDetailDialog({ company, id, onClose, onOpen }: { company: CompanyDto; id: number; onClose(): void; onOpen(id: number): void }) {
+export function CallDetailDialog({
+  company,
+  id,
+  onClose,
+  onOpen,
+}: {
+  company: CompanyDto;
+  id: number;
+  onClose(): void;
+  onOpen(id: number): void;
+}) {
   const call = useQuery(() => api.call('calls.get', { companyId: company.id, id }), [company.id, id]);
   return (
     <Dialog open wide title={call.data ? `Call to ${call.data.phone}` : 'Call'} onClose={onClose}>
@@ -30,7 +40,12 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
     ['Agent', c.agentName ?? '—'],
     ['Charged', c.billable ? formatMoney(c.amountCharged, c.currency) : 'not billable'],
     ['Dialer', c.dialerId ?? '—'],
-    ['Dialer call id', <span key="cid" className="mono">{c.callId}</span>],
+    [
+      'Dialer call id',
+      <span key="cid" className="mono">
+        {c.callId}
+      </span>,
+    ],
   ];
   return (
     <div className="call-detail">
@@ -62,7 +77,13 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
       </section>
       <section>
         <h3>Captured data</h3>
-        {c.data === null ? <p className="muted">The dialer captured nothing for this call.</p> : <pre className="code" data-testid="call-data">{typeof c.data === 'string' ? c.data : JSON.stringify(c.data, null, 2)}</pre>}
+        {c.data === null ? (
+          <p className="muted">The dialer captured nothing for this call.</p>
+        ) : (
+          <pre className="code" data-testid="call-data">
+            {typeof c.data === 'string' ? c.data : JSON.stringify(c.data, null, 2)}
+          </pre>
+        )}
       </section>
       {c.ledgerEntries.length > 0 && (
         <section>
@@ -70,7 +91,8 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
           <ul className="plain-list">
             {c.ledgerEntries.map((e) => (
               <li key={e.id}>
-                {e.kind} {formatMoney(e.amount, c.currency)} · balance after {formatMoney(e.balanceAfter, c.currency)} · {formatDateTime(e.createdAt, tz)}
+                {e.kind} {formatMoney(e.amount, c.currency)} · balance after {formatMoney(e.balanceAfter, c.currency)} ·{' '}
+                {formatDateTime(e.createdAt, tz)}
               </li>
             ))}
           </ul>
@@ -94,7 +116,9 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
               {c.history.map((h) => (
                 <tr key={h.id} className="is-clickable" onClick={() => onOpen(h.id)}>
                   <td className="tabular">{formatDateTime(h.startedAt, tz)}</td>
-                  <td><StatusBadge status={h.status} /></td>
+                  <td>
+                    <StatusBadge status={h.status} />
+                  </td>
                   <td>{h.scenarioName ?? '—'}</td>
                   <td className="num">{formatDuration(h.durationS)}</td>
                 </tr>

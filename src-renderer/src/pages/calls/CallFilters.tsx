@@ -54,12 +54,22 @@ export function CallFilters({ value, scenarios, lines, agents, onApply }: Props)
         ))}
         <option value="0">— none</option>
       </SelectField>
-      <SelectField label="Direction" value={draft.direction} onChange={(e) => set({ direction: e.target.value as CallFilterState['direction'] })}>
+      <SelectField
+        label="Direction"
+        value={draft.direction}
+        onChange={(e) => set({ direction: e.target.value as CallFilterState['direction'] })}
+      >
         <option value="">Both</option>
         <option value="outbound">Outbound</option>
         <option value="inbound">Inbound</option>
       </SelectField>
-      <TextField label="Phone" value={draft.phone} inputMode="tel" placeholder="+49 170… or a prefix" onChange={(e) => set({ phone: e.target.value })} />
+      <TextField
+        label="Phone"
+        value={draft.phone}
+        inputMode="tel"
+        placeholder="+49 170… or a prefix"
+        onChange={(e) => set({ phone: e.target.value })}
+      />
       <div className="filters-actions">
         <Button type="submit" variant="primary">
           Apply

@@ -19,13 +19,19 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
   const openId = Number(query.get('id')) || null;
   const pages = useCallPages(company.id, filters);
   const setup = useQuery(
-    () => Promise.all([api.call('scenarios.list', { companyId: company.id }), api.call('lines.list', { companyId: company.id }), api.call('agents.list', { companyId: company.id })]),
+    () =>
+      Promise.all([
+        api.call('scenarios.list', { companyId: company.id }),
+        api.call('lines.list', { companyId: company.id }),
+        api.call('agents.list', { companyId: company.id }),
+      ]),
     [company.id],
   );
   const [fresh, setFresh] = useState(0);
   useLive(['result.reported'], company.id, () => setFresh((n) => n + 1), 500);
 
-  const go = (f: CallFilterState, id: number | null = null) => navigate('/calls', { ...filtersToQuery(f), id }, { replace: id === null && openId === null });
+  const go = (f: CallFilterState, id: number | null = null) =>
+    navigate('/calls', { ...filtersToQuery(f), id }, { replace: id === null && openId === null });
   const exportCsv = useAction(async () => {
     const answer = await api.call('calls.exportCsv', filtersToInput(company.id, filters));
     deliverFile(answer, `${answer.rows} calls`);

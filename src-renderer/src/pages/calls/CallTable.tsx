@@ -29,12 +29,22 @@ export function CallTable({ rows, company, onOpen }: { rows: CallListItem[]; com
             <tr key={c.id} className="is-clickable" onClick={() => onOpen(c.id)}>
               <td className="nowrap tabular">{formatDateTime(c.startedAt, company.timezone)}</td>
               <td>
-                <button type="button" className="link-button mono" onClick={(e) => { e.stopPropagation(); onOpen(c.id); }} aria-label={`Open call ${c.id} to ${c.phone}`}>
+                <button
+                  type="button"
+                  className="link-button mono"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onOpen(c.id);
+                  }}
+                  aria-label={`Open call ${c.id} to ${c.phone}`}
+                >
                   {c.phone}
                 </button>
                 {c.direction === 'inbound' && <span className="muted small"> · in</span>}
               </td>
-              <td><StatusBadge status={c.status} /></td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
               <td>{c.scenarioName ?? <span className="muted">—</span>}</td>
               <td>{c.outboundLineName ?? <span className="muted">—</span>}</td>
               <td>{c.agentName ?? <span className="muted">—</span>}</td>

@@ -22,7 +22,8 @@ export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChang
       document.removeEventListener('keydown', esc);
     };
   }, [open]);
-  const toggle = (s: CallStatus) => onChange(value.includes(s) ? value.filter((x) => x !== s) : CALL_STATUSES.filter((x) => x === s || value.includes(x)));
+  const toggle = (s: CallStatus) =>
+    onChange(value.includes(s) ? value.filter((x) => x !== s) : CALL_STATUSES.filter((x) => x === s || value.includes(x)));
   const label = value.length === 0 ? 'Any status' : value.length === 1 ? STATUS_LABELS[value[0]] : `${value.length} statuses`;
   return (
     <div
@@ -35,7 +36,14 @@ export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChang
       <span className="field-label" id="status-picker-label">
         Status
       </span>
-      <button type="button" className="input picker-button" aria-haspopup="true" aria-expanded={open} aria-labelledby="status-picker-label status-picker-value" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className="input picker-button"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-labelledby="status-picker-label status-picker-value"
+        onClick={() => setOpen(!open)}
+      >
         <span id="status-picker-value">{label}</span>
         <span aria-hidden="true">▾</span>
       </button>

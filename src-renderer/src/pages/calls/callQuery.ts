@@ -13,7 +13,16 @@ export interface CallFilterState {
   direction: '' | 'outbound' | 'inbound';
 }
 
-export const EMPTY_FILTERS: CallFilterState = { from: '', to: '', status: [], scenarioId: '', outboundLineId: '', agentId: '', phone: '', direction: '' };
+export const EMPTY_FILTERS: CallFilterState = {
+  from: '',
+  to: '',
+  status: [],
+  scenarioId: '',
+  outboundLineId: '',
+  agentId: '',
+  phone: '',
+  direction: '',
+};
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^\d+$/;

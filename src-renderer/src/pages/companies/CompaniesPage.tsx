@@ -76,7 +76,9 @@ export function CompaniesPage() {
             action={
               isSite && (
                 <div className="page-actions">
-                  <Button variant="primary" onClick={() => navigate('/new-company')}>Set up the first company</Button>
+                  <Button variant="primary" onClick={() => navigate('/new-company')}>
+                    Set up the first company
+                  </Button>
                   <Button onClick={() => setEditing('new')}>Quick add</Button>
                 </div>
               )
@@ -94,7 +96,11 @@ export function CompaniesPage() {
                 <th>Billing</th>
                 <th className="num">Wallet</th>
                 <th>Status</th>
-                {isSite && <th className="actions-col"><span className="sr-only">Actions</span></th>}
+                {isSite && (
+                  <th className="actions-col">
+                    <span className="sr-only">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -107,7 +113,9 @@ export function CompaniesPage() {
                   <td className="mono">{c.slug}</td>
                   <td>{c.timezone}</td>
                   <td>
-                    {c.billingMode === 'per_call' ? `${formatMoney(c.costPerBillable, c.currency)} / billable call` : `${formatMoney(c.costPerMinute, c.currency)} / minute`}
+                    {c.billingMode === 'per_call'
+                      ? `${formatMoney(c.costPerBillable, c.currency)} / billable call`
+                      : `${formatMoney(c.costPerMinute, c.currency)} / minute`}
                   </td>
                   <td className="num">{formatMoney(c.walletBalance, c.currency)}</td>
                   <td>{c.isActive ? <Badge tone="ok">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}</td>

@@ -22,7 +22,12 @@ export function CompanyDialog({ company, open, onClose, onSaved }: Props) {
 }
 
 function slugFrom(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[^a-z]+/, '').slice(0, 40);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 40);
 }
 
 function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
@@ -63,7 +68,16 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
   };
 
   return (
-    <FormDialog open title={company ? `Edit ${company.name}` : 'New company'} onClose={onClose} onSubmit={submit} submitLabel={company ? 'Save' : 'Create company'} busy={save.busy} error={problem ?? save.error} wide>
+    <FormDialog
+      open
+      title={company ? `Edit ${company.name}` : 'New company'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={company ? 'Save' : 'Create company'}
+      busy={save.busy}
+      error={problem ?? save.error}
+      wide
+    >
       <div className="form-grid">
         <TextField
           label="Name"
@@ -86,12 +100,24 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
           }}
           required
         />
-        <SelectField label="Time zone" value={timezone} onChange={(e) => setTimezone(e.target.value)} hint="Hours, the dashboard's days and all times use this zone.">
+        <SelectField
+          label="Time zone"
+          value={timezone}
+          onChange={(e) => setTimezone(e.target.value)}
+          hint="Hours, the dashboard's days and all times use this zone."
+        >
           {timeZones().map((z) => (
             <option key={z}>{z}</option>
           ))}
         </SelectField>
-        <TextField label="Currency" value={currency} list="currency-codes" maxLength={3} onChange={(e) => setCurrency(e.target.value.toUpperCase())} hint="ISO code: USD, EUR, IRR…" />
+        <TextField
+          label="Currency"
+          value={currency}
+          list="currency-codes"
+          maxLength={3}
+          onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+          hint="ISO code: USD, EUR, IRR…"
+        />
         <datalist id="currency-codes">
           {COMMON_CURRENCIES.map((c) => (
             <option key={c} value={c} />
@@ -106,7 +132,13 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
         ) : (
           <MoneyField label="Cost per minute" currency={cur} value={perMinute} onChange={setPerMinute} />
         )}
-        <MoneyField label="Low-balance warning below" currency={cur} value={threshold} onChange={setThreshold} hint="The dashboard warns when the wallet drops under this." />
+        <MoneyField
+          label="Low-balance warning below"
+          currency={cur}
+          value={threshold}
+          onChange={setThreshold}
+          hint="The dashboard warns when the wallet drops under this."
+        />
       </div>
     </FormDialog>
   );

@@ -19,17 +19,44 @@ export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; 
     const answer = await run.run();
     if (answer) {
       const c = answer.counts;
-      toast(`${answer.company.name} imported: ${c.scenarios} scenarios, ${c.outboundLines} lines, ${c.agents} agents, ${c.inboundNumbers} inbound numbers`);
+      toast(
+        `${answer.company.name} imported: ${c.scenarios} scenarios, ${c.outboundLines} lines, ${c.agents} agents, ${c.inboundNumbers} inbound numbers`,
+      );
       onImported(answer.company);
     }
   };
   return (
-    <FormDialog open title="Import a company file" onClose={onClose} onSubmit={submit} submitLabel="Import" busy={run.busy} error={run.error}>
-      <p className="muted">The file carries the company's setup: scenarios, lines, agents, hours, AI agents and inbound numbers. Numbers, results, the wallet, users and API keys stay behind.</p>
+    <FormDialog
+      open
+      title="Import a company file"
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel="Import"
+      busy={run.busy}
+      error={run.error}
+    >
+      <p className="muted">
+        The file carries the company's setup: scenarios, lines, agents, hours, AI agents and inbound numbers. Numbers, results, the wallet,
+        users and API keys stay behind.
+      </p>
       <Field label="Company file">
-        {(id, d) => <input id={id} aria-describedby={d} className="input input-file" type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+        {(id, d) => (
+          <input
+            id={id}
+            aria-describedby={d}
+            className="input input-file"
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
       </Field>
-      <TextField label="Slug here (optional)" value={slug} onChange={(e) => setSlug(e.target.value)} hint="Needed only when the file's slug is already taken on this desk." />
+      <TextField
+        label="Slug here (optional)"
+        value={slug}
+        onChange={(e) => setSlug(e.target.value)}
+        hint="Needed only when the file's slug is already taken on this desk."
+      />
     </FormDialog>
   );
 }

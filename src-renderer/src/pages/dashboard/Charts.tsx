@@ -35,7 +35,13 @@ export function VolumeChart({ series }: { series: StatsSeries }) {
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
             formatter={(v, name) => [formatInt(Number(v)), STATUS_LABELS[name as CallStatus] ?? name]}
           />
-          <Legend itemSorter={null} formatter={(name) => STATUS_LABELS[name as CallStatus] ?? name} iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            itemSorter={null}
+            formatter={(name) => STATUS_LABELS[name as CallStatus] ?? name}
+            iconType="circle"
+            iconSize={8}
+            wrapperStyle={{ fontSize: 12 }}
+          />
           {present.map((s) => (
             <Bar key={s} dataKey={s} stackId="calls" fill={STATUS_COLORS[s]} isAnimationActive={false} maxBarSize={36} />
           ))}
@@ -62,7 +68,15 @@ export function AnswerRateChart({ series }: { series: StatsSeries }) {
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
             formatter={(v, _name, item) => [`${v}% of ${formatInt(item.payload.dialed)} dialed`, 'Answer rate']}
           />
-          <Line type="monotone" dataKey="rate" stroke={STATUS_COLORS.ANSWERED} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="rate"
+            stroke={STATUS_COLORS.ANSWERED}
+            strokeWidth={2}
+            dot={{ r: 2 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -28,8 +28,14 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
   const granularity = granularityFor(range);
   const rangeKey = JSON.stringify(range);
 
-  const matrix = useQuery(() => api.call('stats.matrix', { companyId: company.id, range: toInput(range), groupBy }), [company.id, rangeKey, groupBy]);
-  const series = useQuery(() => api.call('stats.series', { companyId: company.id, range: toInput(range), granularity }), [company.id, rangeKey, granularity]);
+  const matrix = useQuery(
+    () => api.call('stats.matrix', { companyId: company.id, range: toInput(range), groupBy }),
+    [company.id, rangeKey, groupBy],
+  );
+  const series = useQuery(
+    () => api.call('stats.series', { companyId: company.id, range: toInput(range), granularity }),
+    [company.id, rangeKey, granularity],
+  );
   const [lastUpdate, setLastUpdate] = useState<number | null>(null);
   useLive(['result.reported'], company.id, () => {
     setLastUpdate(Date.now());
@@ -48,7 +54,9 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
         description={
           <>
             <span className="live-dot" title="Updates as the dialers report" aria-hidden="true" />
-            {resolved ? `${resolved.from === resolved.to ? resolved.from : `${resolved.from} – ${resolved.to}`} · ${company.timezone}` : company.timezone}
+            {resolved
+              ? `${resolved.from === resolved.to ? resolved.from : `${resolved.from} – ${resolved.to}`} · ${company.timezone}`
+              : company.timezone}
             {lastUpdate && <span className="muted"> · updated {formatTime(new Date(lastUpdate).toISOString(), company.timezone)}</span>}
           </>
         }

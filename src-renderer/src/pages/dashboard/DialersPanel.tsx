@@ -37,7 +37,9 @@ export function DialersPanel({ company }: { company: CompanyDto }) {
       <QueryView query={{ ...initial, data: rows }}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No dialer has called in yet">A dialer appears here the moment it asks for numbers or reports a result.</EmptyState>
+            <EmptyState title="No dialer has called in yet">
+              A dialer appears here the moment it asks for numbers or reports a result.
+            </EmptyState>
           ) : (
             <ul className="dialers" aria-label="Dialers">
               {list.map((d) => {
@@ -50,7 +52,8 @@ export function DialersPanel({ company }: { company: CompanyDto }) {
                         <strong>{d.dialerId}</strong> <span className="muted small mono">{d.address}</span>
                       </div>
                       <div className="muted small">
-                        seen {formatAgo(d.lastSeenAt, now, company.timezone)} · {formatInt(d.batches)} batches · {formatInt(d.results)} results
+                        seen {formatAgo(d.lastSeenAt, now, company.timezone)} · {formatInt(d.batches)} batches · {formatInt(d.results)}{' '}
+                        results
                       </div>
                     </div>
                     {live ? <Badge tone="ok">{formatInt(d.liveLeases)} leased</Badge> : <Badge>idle</Badge>}

@@ -13,14 +13,26 @@ export function WalletCard({ company }: { company: CompanyDto }) {
   const low = !empty && threshold > 0 && balance < threshold;
   const callsLeft = price > 0 ? Math.floor(Math.max(0, balance) / price) : null;
   return (
-    <Card title="Wallet" actions={canManage && <a className="btn btn-sm" href={href('/billing')}>Top up</a>}>
+    <Card
+      title="Wallet"
+      actions={
+        canManage && (
+          <a className="btn btn-sm" href={href('/billing')}>
+            Top up
+          </a>
+        )
+      }
+    >
       <div className={`wallet ${empty ? 'is-empty' : low ? 'is-low' : ''}`}>
         <div className="wallet-balance tabular" data-testid="wallet-balance">
           {formatMoney(balance, currency)}
         </div>
         <div className="muted small">
-          {company.billingMode === 'per_call' ? `${formatMoney(price, currency)} per billable call` : `${formatMoney(price, currency)} per started minute`}
-          {callsLeft !== null && ` · about ${callsLeft.toLocaleString('en-US')} ${company.billingMode === 'per_call' ? 'billable calls' : 'minutes'} left`}
+          {company.billingMode === 'per_call'
+            ? `${formatMoney(price, currency)} per billable call`
+            : `${formatMoney(price, currency)} per started minute`}
+          {callsLeft !== null &&
+            ` · about ${callsLeft.toLocaleString('en-US')} ${company.billingMode === 'per_call' ? 'billable calls' : 'minutes'} left`}
         </div>
         {empty && (
           <div className="note note-error" role="alert">

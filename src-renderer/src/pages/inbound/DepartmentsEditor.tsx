@@ -10,10 +10,34 @@ export function DepartmentsEditor({ value, onChange }: { value: Department[]; on
       {value.length === 0 && <p className="muted small">No departments: the AI agent can only transfer to the support number.</p>}
       {value.map((d, i) => (
         <div className="department-row" key={i}>
-          <input className="input" aria-label={`Department ${i + 1} name`} placeholder="Sales" value={d.name} onChange={(e) => set(i, { name: e.target.value })} />
-          <input className="input" aria-label={`Department ${i + 1} transfer number`} placeholder="+49 30 1234567" inputMode="tel" value={d.transferNumber} onChange={(e) => set(i, { transferNumber: e.target.value })} />
-          <input className="input" aria-label={`Department ${i + 1} description`} placeholder="new orders and quotes" value={d.description} onChange={(e) => set(i, { description: e.target.value })} />
-          <Button size="sm" variant="ghost" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={`Remove department ${i + 1}`}>
+          <input
+            className="input"
+            aria-label={`Department ${i + 1} name`}
+            placeholder="Sales"
+            value={d.name}
+            onChange={(e) => set(i, { name: e.target.value })}
+          />
+          <input
+            className="input"
+            aria-label={`Department ${i + 1} transfer number`}
+            placeholder="+49 30 1234567"
+            inputMode="tel"
+            value={d.transferNumber}
+            onChange={(e) => set(i, { transferNumber: e.target.value })}
+          />
+          <input
+            className="input"
+            aria-label={`Department ${i + 1} description`}
+            placeholder="new orders and quotes"
+            value={d.description}
+            onChange={(e) => set(i, { description: e.target.value })}
+          />
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            aria-label={`Remove department ${i + 1}`}
+          >
             Remove
           </Button>
         </div>

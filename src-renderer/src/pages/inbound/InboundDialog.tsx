@@ -31,7 +31,12 @@ export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }:
   const [isActive, setIsActive] = useState(number?.isActive ?? true);
 
   const save = useAction(() => {
-    const voiceSettings = { vendor: orUndefined(vendor), voice: orUndefined(voice), language: orUndefined(language), closedMessage: orUndefined(closedMessage) };
+    const voiceSettings = {
+      vendor: orUndefined(vendor),
+      voice: orUndefined(voice),
+      language: orUndefined(language),
+      closedMessage: orUndefined(closedMessage),
+    };
     const fields = {
       displayName,
       aiAgentId,
@@ -54,12 +59,33 @@ export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }:
   };
 
   return (
-    <FormDialog open wide title={number ? `Edit ${number.phone}` : 'New inbound number'} onClose={onClose} onSubmit={submit} submitLabel={number ? 'Save' : 'Add number'} busy={save.busy} error={save.error}>
+    <FormDialog
+      open
+      wide
+      title={number ? `Edit ${number.phone}` : 'New inbound number'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={number ? 'Save' : 'Add number'}
+      busy={save.busy}
+      error={save.error}
+    >
       <div className="form-grid">
         <TextField label="Phone number (DID)" value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoFocus required />
-        <TextField label="Country (if national)" value={region} maxLength={2} placeholder="DE" onChange={(e) => setRegion(e.target.value.toUpperCase())} hint="For numbers written without +country code." />
+        <TextField
+          label="Country (if national)"
+          value={region}
+          maxLength={2}
+          placeholder="DE"
+          onChange={(e) => setRegion(e.target.value.toUpperCase())}
+          hint="For numbers written without +country code."
+        />
         <TextField label="Display name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} placeholder="Acme hotline" />
-        <SelectField label="AI agent" value={aiAgentId ?? ''} onChange={(e) => setAiAgentId(e.target.value ? Number(e.target.value) : null)} hint={aiAgents.length === 0 ? 'Add an AI agent first to answer with one.' : undefined}>
+        <SelectField
+          label="AI agent"
+          value={aiAgentId ?? ''}
+          onChange={(e) => setAiAgentId(e.target.value ? Number(e.target.value) : null)}
+          hint={aiAgents.length === 0 ? 'Add an AI agent first to answer with one.' : undefined}
+        >
           <option value="">None: transfer straight to support</option>
           {aiAgents.map((a) => (
             <option key={a.id} value={a.id}>
@@ -68,7 +94,13 @@ export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }:
             </option>
           ))}
         </SelectField>
-        <TextField label="Support number" value={supportNumber} onChange={(e) => setSupportNumber(e.target.value)} inputMode="tel" hint="Where callers go when no department fits." />
+        <TextField
+          label="Support number"
+          value={supportNumber}
+          onChange={(e) => setSupportNumber(e.target.value)}
+          inputMode="tel"
+          hint="Where callers go when no department fits."
+        />
       </div>
       <DepartmentsEditor value={departments} onChange={setDepartments} />
       <fieldset className="fieldset-box">
@@ -78,7 +110,13 @@ export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }:
           <TextField label="Voice name" value={voice} onChange={(e) => setVoice(e.target.value)} placeholder="en-US-Wavenet-C" />
           <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="en-US" />
         </div>
-        <TextAreaField label="Closed-hours message" value={closedMessage} onChange={(e) => setClosedMessage(e.target.value)} rows={2} placeholder="We are closed right now. Please call again during our opening hours." />
+        <TextAreaField
+          label="Closed-hours message"
+          value={closedMessage}
+          onChange={(e) => setClosedMessage(e.target.value)}
+          rows={2}
+          placeholder="We are closed right now. Please call again during our opening hours."
+        />
       </fieldset>
       <CheckboxField label="Active: answer calls on this number" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
     </FormDialog>

@@ -29,7 +29,9 @@ export function InboundNumbersPage({ company }: { company: CompanyDto }) {
         canEdit={useCan('operate')}
         label={(n) => n.phone}
         setActive={(n, active) =>
-          active ? api.call('inbound.update', { companyId: company.id, id: n.id, isActive: true }) : api.call('inbound.deactivate', { companyId: company.id, id: n.id })
+          active
+            ? api.call('inbound.update', { companyId: company.id, id: n.id, isActive: true })
+            : api.call('inbound.deactivate', { companyId: company.id, id: n.id })
         }
         columns={[
           { header: 'Number', cell: (n) => n.phone, className: 'mono' },
@@ -43,7 +45,9 @@ export function InboundNumbersPage({ company }: { company: CompanyDto }) {
             Preview
           </Button>
         )}
-        dialog={(number, close, saved) => <InboundDialog companyId={company.id} number={number} aiAgents={agents.data ?? []} onClose={close} onSaved={saved} />}
+        dialog={(number, close, saved) => (
+          <InboundDialog companyId={company.id} number={number} aiAgents={agents.data ?? []} onClose={close} onSaved={saved} />
+        )}
       />
       {preview !== null && <PreviewDialog companyId={company.id} inboundId={preview} onClose={() => setPreview(null)} />}
     </>

@@ -12,7 +12,9 @@ export function LlmSettingsCard() {
   const settings = useQuery(() => api.call('inbound.llmSettings', {}), []);
   return (
     <Card title="Voice model connection" subtitle="Site-wide: every company's AI agents use it.">
-      <QueryView query={settings}>{(s) => <LlmForm model={s.model} keySet={s.apiKeySet} hint={s.apiKeyHint} onSaved={() => void settings.reload()} />}</QueryView>
+      <QueryView query={settings}>
+        {(s) => <LlmForm model={s.model} keySet={s.apiKeySet} hint={s.apiKeyHint} onSaved={() => void settings.reload()} />}
+      </QueryView>
     </Card>
   );
 }
@@ -20,7 +22,12 @@ export function LlmSettingsCard() {
 function LlmForm({ model: initialModel, keySet, hint, onSaved }: { model: string; keySet: boolean; hint: string | null; onSaved(): void }) {
   const [model, setModel] = useState(initialModel);
   const [apiKey, setApiKey] = useState('');
-  const save = useAction((clear: boolean) => api.call('inbound.updateLlmSettings', { model: model.trim(), ...(clear ? { apiKey: null } : apiKey.trim() ? { apiKey: apiKey.trim() } : {}) }));
+  const save = useAction((clear: boolean) =>
+    api.call('inbound.updateLlmSettings', {
+      model: model.trim(),
+      ...(clear ? { apiKey: null } : apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
+    }),
+  );
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (await save.run(false)) {

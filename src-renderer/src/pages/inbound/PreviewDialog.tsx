@@ -17,7 +17,11 @@ export function PreviewDialog({ companyId, inboundId, onClose }: { companyId: nu
           <div className="preview">
             <div className="preview-head">
               <span className="mono">{p.lookup.did}</span>
-              {p.now === 'open' ? <Badge tone="ok">Open now: callers reach the AI agent</Badge> : <Badge tone="warn">Closed now: callers hear the closed message</Badge>}
+              {p.now === 'open' ? (
+                <Badge tone="ok">Open now: callers reach the AI agent</Badge>
+              ) : (
+                <Badge tone="warn">Closed now: callers hear the closed message</Badge>
+              )}
             </div>
             <Tabs
               label="Preview"

@@ -94,11 +94,25 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
               {picked ? `${formatBytes(picked.bytes)}, ready to import` : 'A .csv or .txt list, one number a line or a "phone" column.'}
             </div>
           </div>
-          <TextField label="Country of national numbers" value={region} maxLength={2} placeholder="IR" onChange={(e) => setRegion(e.target.value.toUpperCase())} hint="For numbers without +country code." />
+          <TextField
+            label="Country of national numbers"
+            value={region}
+            maxLength={2}
+            placeholder="IR"
+            onChange={(e) => setRegion(e.target.value.toUpperCase())}
+            hint="For numbers without +country code."
+          />
         </div>
         {upload && (
           <div className="import-progress" aria-live="polite">
-            <div className="progress" role="progressbar" aria-label={`Upload of ${upload.name}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={uploadPct ?? undefined}>
+            <div
+              className="progress"
+              role="progressbar"
+              aria-label={`Upload of ${upload.name}`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={uploadPct ?? undefined}
+            >
               <div style={{ width: `${uploadPct ?? 8}%` }} className={uploadPct === null ? 'indeterminate' : undefined} />
             </div>
             <span className="muted small">
@@ -108,7 +122,14 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
         )}
         {progress && (
           <div className="import-progress" aria-live="polite">
-            <div className="progress" role="progressbar" aria-label={`${title} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct ?? undefined}>
+            <div
+              className="progress"
+              role="progressbar"
+              aria-label={`${title} progress`}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={pct ?? undefined}
+            >
               <div style={{ width: `${pct ?? 8}%` }} className={pct === null ? 'indeterminate' : undefined} />
             </div>
             <span className="muted small">

@@ -21,7 +21,11 @@ export function LookupCard({ company, canReset, onChanged }: { company: CompanyD
   const [found, setFound] = useState<NumberLookup | null>(null);
   const confirm = useConfirm();
   const look = useAction(async () => {
-    const answer = await api.call('numbers.lookup', { companyId: company.id, phone, ...(region.trim() && { region: region.trim().toUpperCase() }) });
+    const answer = await api.call('numbers.lookup', {
+      companyId: company.id,
+      phone,
+      ...(region.trim() && { region: region.trim().toUpperCase() }),
+    });
     setFound(answer);
   });
   const submit = (e: FormEvent) => {
@@ -45,8 +49,21 @@ export function LookupCard({ company, canReset, onChanged }: { company: CompanyD
   return (
     <Card title="Look up a number" subtitle={`Its status in the pool and its calls with ${company.name}.`}>
       <form className="lookup-form" onSubmit={submit}>
-        <TextField label="Phone number" value={phone} inputMode="tel" placeholder="+98 912 345 6789" onChange={(e) => setPhone(e.target.value)} required />
-        <TextField label="Country" value={region} maxLength={2} placeholder="IR" onChange={(e) => setRegion(e.target.value.toUpperCase())} />
+        <TextField
+          label="Phone number"
+          value={phone}
+          inputMode="tel"
+          placeholder="+98 912 345 6789"
+          onChange={(e) => setPhone(e.target.value)}
+          required
+        />
+        <TextField
+          label="Country"
+          value={region}
+          maxLength={2}
+          placeholder="IR"
+          onChange={(e) => setRegion(e.target.value.toUpperCase())}
+        />
         <Button type="submit" busy={look.busy}>
           Look up
         </Button>
@@ -69,7 +86,8 @@ export function LookupCard({ company, canReset, onChanged }: { company: CompanyD
             )}
           </div>
           <p className="muted small">
-            From {n.source}, imported {formatDateTime(n.importedAt, company.timezone)} · last called {n.lastCalledAt ? formatDateTime(n.lastCalledAt, company.timezone) : 'never'}
+            From {n.source}, imported {formatDateTime(n.importedAt, company.timezone)} · last called{' '}
+            {n.lastCalledAt ? formatDateTime(n.lastCalledAt, company.timezone) : 'never'}
             {n.lastCalledAt && (n.lastCalledByThisCompany ? ` by ${company.name}` : ' by another company')}
           </p>
           {found.results.length === 0 ? (
@@ -87,8 +105,12 @@ export function LookupCard({ company, canReset, onChanged }: { company: CompanyD
               <tbody>
                 {found.results.map((r) => (
                   <tr key={r.id}>
-                    <td className="tabular"><a href={href('/calls', { id: r.id })}>{formatDateTime(r.startedAt, company.timezone)}</a></td>
-                    <td><StatusBadge status={r.status} /></td>
+                    <td className="tabular">
+                      <a href={href('/calls', { id: r.id })}>{formatDateTime(r.startedAt, company.timezone)}</a>
+                    </td>
+                    <td>
+                      <StatusBadge status={r.status} />
+                    </td>
                     <td className="num">{formatDuration(r.durationS)}</td>
                     <td className="num">{r.amountCharged ? formatMoney(r.amountCharged, company.currency) : '—'}</td>
                   </tr>

@@ -14,7 +14,10 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
   useLive(['result.reported'], company.id, () => void counts.reload(), 5000);
   return (
     <div className="page">
-      <PageHeader title="Numbers" description="The shared pool every company dials from. A number is never called twice by one company, and rests between calls by anyone." />
+      <PageHeader
+        title="Numbers"
+        description="The shared pool every company dials from. A number is never called twice by one company, and rests between calls by anyone."
+      />
       <QueryView query={counts}>{(c) => <PoolCard counts={c} company={company} />}</QueryView>
       {canOperate ? (
         <div className="grid-2">

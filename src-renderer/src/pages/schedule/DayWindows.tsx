@@ -6,8 +6,17 @@ import { DAYS } from './windows';
  * The exact times behind the grid, one line per window, typed as 24-hour HH:MM ("24:00" closes at
  * midnight). Windows keep their place while being typed in, so focus never jumps.
  */
-export function DayWindows({ windows, editable, onChange }: { windows: ScheduleWindow[]; editable: boolean; onChange(w: ScheduleWindow[]): void }) {
-  const replace = (index: number, patch: Partial<ScheduleWindow>) => onChange(windows.map((x, j) => (j === index ? { ...x, ...patch } : x)));
+export function DayWindows({
+  windows,
+  editable,
+  onChange,
+}: {
+  windows: ScheduleWindow[];
+  editable: boolean;
+  onChange(w: ScheduleWindow[]): void;
+}) {
+  const replace = (index: number, patch: Partial<ScheduleWindow>) =>
+    onChange(windows.map((x, j) => (j === index ? { ...x, ...patch } : x)));
   return (
     <div className="day-windows">
       {DAYS.map((d) => {
@@ -19,18 +28,46 @@ export function DayWindows({ windows, editable, onChange }: { windows: ScheduleW
               {mine.length === 0 && <span className="muted small">closed</span>}
               {mine.map(({ w, index }, i) => (
                 <span className="dw-window" key={index}>
-                  <input className="input input-time" inputMode="numeric" maxLength={5} placeholder="09:00" aria-label={`${d.label} window ${i + 1} opens`} value={w.start} disabled={!editable} onChange={(e) => replace(index, { start: e.target.value })} />
+                  <input
+                    className="input input-time"
+                    inputMode="numeric"
+                    maxLength={5}
+                    placeholder="09:00"
+                    aria-label={`${d.label} window ${i + 1} opens`}
+                    value={w.start}
+                    disabled={!editable}
+                    onChange={(e) => replace(index, { start: e.target.value })}
+                  />
                   <span className="muted">–</span>
-                  <input className="input input-time" inputMode="numeric" maxLength={5} placeholder="17:00" aria-label={`${d.label} window ${i + 1} closes`} value={w.end} disabled={!editable} onChange={(e) => replace(index, { end: e.target.value })} />
+                  <input
+                    className="input input-time"
+                    inputMode="numeric"
+                    maxLength={5}
+                    placeholder="17:00"
+                    aria-label={`${d.label} window ${i + 1} closes`}
+                    value={w.end}
+                    disabled={!editable}
+                    onChange={(e) => replace(index, { end: e.target.value })}
+                  />
                   {editable && (
-                    <button type="button" className="icon-button" aria-label={`Remove ${d.label} ${w.start}–${w.end}`} onClick={() => onChange(windows.filter((_, j) => j !== index))}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`Remove ${d.label} ${w.start}–${w.end}`}
+                      onClick={() => onChange(windows.filter((_, j) => j !== index))}
+                    >
                       ×
                     </button>
                   )}
                 </span>
               ))}
               {editable && (
-                <Button size="sm" variant="ghost" onClick={() => onChange([...windows, { day: d.key, start: '09:00', end: '17:00' }])} aria-label={`Add a window on ${d.label}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => onChange([...windows, { day: d.key, start: '09:00', end: '17:00' }])}
+                  aria-label={`Add a window on ${d.label}`}
+                >
                   + window
                 </Button>
               )}

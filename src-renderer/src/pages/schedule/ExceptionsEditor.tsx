@@ -4,7 +4,15 @@ import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/Feedback';
 
 /** Dates that differ from the week: holidays (closed) or special hours. */
-export function ExceptionsEditor({ value, editable, onChange }: { value: ScheduleException[]; editable: boolean; onChange(v: ScheduleException[]): void }) {
+export function ExceptionsEditor({
+  value,
+  editable,
+  onChange,
+}: {
+  value: ScheduleException[];
+  editable: boolean;
+  onChange(v: ScheduleException[]): void;
+}) {
   const [date, setDate] = useState('');
   const [closed, setClosed] = useState(true);
   const [start, setStart] = useState('10:00');
@@ -43,7 +51,11 @@ export function ExceptionsEditor({ value, editable, onChange }: { value: Schedul
               <th>Date</th>
               <th>Hours</th>
               <th>Note</th>
-              {editable && <th className="actions-col"><span className="sr-only">Actions</span></th>}
+              {editable && (
+                <th className="actions-col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -54,7 +66,12 @@ export function ExceptionsEditor({ value, editable, onChange }: { value: Schedul
                 <td>{x.note || <span className="muted">—</span>}</td>
                 {editable && (
                   <td className="actions-col">
-                    <Button size="sm" variant="ghost" onClick={() => onChange(value.filter((y) => y.date !== x.date))} aria-label={`Remove exception ${x.date}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => onChange(value.filter((y) => y.date !== x.date))}
+                      aria-label={`Remove exception ${x.date}`}
+                    >
                       Remove
                     </Button>
                   </td>

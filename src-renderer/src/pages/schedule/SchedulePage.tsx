@@ -34,7 +34,8 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
     setWindows(saved.windows);
     setExceptions(saved.exceptions);
   }, [saved]);
-  const dirty = JSON.stringify(windows) !== JSON.stringify(saved.windows) || JSON.stringify(exceptions) !== JSON.stringify(saved.exceptions);
+  const dirty =
+    JSON.stringify(windows) !== JSON.stringify(saved.windows) || JSON.stringify(exceptions) !== JSON.stringify(saved.exceptions);
   const problem = windowProblem(windows);
   const save = useAction(() => api.call('schedule.set', { companyId: company.id, windows, exceptions }));
   const submit = async () => {
@@ -48,7 +49,9 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
   const status = saved.openNow ? (
     <Badge tone="ok">Open now{saved.closesAt ? ` · closes ${formatDateTime(saved.closesAt, company.timezone)}` : ''}</Badge>
   ) : (
-    <Badge tone="warn">Closed now{saved.nextOpenAt ? ` · opens ${formatDateTime(saved.nextOpenAt, company.timezone)}` : ' · no opening ahead'}</Badge>
+    <Badge tone="warn">
+      Closed now{saved.nextOpenAt ? ` · opens ${formatDateTime(saved.nextOpenAt, company.timezone)}` : ' · no opening ahead'}
+    </Badge>
   );
 
   return (
@@ -59,7 +62,13 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
         actions={
           editable && (
             <>
-              <Button onClick={() => { setWindows(saved.windows); setExceptions(saved.exceptions); }} disabled={!dirty}>
+              <Button
+                onClick={() => {
+                  setWindows(saved.windows);
+                  setExceptions(saved.exceptions);
+                }}
+                disabled={!dirty}
+              >
                 Discard changes
               </Button>
               <Button variant="primary" onClick={() => void submit()} busy={save.busy} disabled={!dirty || !!problem}>
@@ -81,9 +90,15 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
             {status}
             {editable && (
               <>
-                <Button size="sm" onClick={() => setWindows(weekdayRange(WEEKDAYS, '09:00', '17:00'))}>Mon–Fri 9–17</Button>
-                <Button size="sm" onClick={() => setWindows(weekdayRange(ALL, '00:00', '24:00'))}>24 × 7</Button>
-                <Button size="sm" variant="ghost" onClick={() => setWindows([])}>Clear</Button>
+                <Button size="sm" onClick={() => setWindows(weekdayRange(WEEKDAYS, '09:00', '17:00'))}>
+                  Mon–Fri 9–17
+                </Button>
+                <Button size="sm" onClick={() => setWindows(weekdayRange(ALL, '00:00', '24:00'))}>
+                  24 × 7
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setWindows([])}>
+                  Clear
+                </Button>
               </>
             )}
           </>

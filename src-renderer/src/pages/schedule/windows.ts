@@ -53,14 +53,17 @@ const CLOCK = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export function windowProblem(ws: ScheduleWindow[]): string | null {
   for (const w of ws) {
     for (const t of [w.start, w.end]) {
-      if (!CLOCK.test(t)) return `${DAYS.find((d) => d.key === w.day)?.label}: "${t}" is not a time; write HH:MM on a 24-hour clock, e.g. 09:30 or 24:00.`;
+      if (!CLOCK.test(t))
+        return `${DAYS.find((d) => d.key === w.day)?.label}: "${t}" is not a time; write HH:MM on a 24-hour clock, e.g. 09:30 or 24:00.`;
     }
   }
   for (const d of DAYS) {
     const day = ws.filter((w) => w.day === d.key).sort((a, b) => a.start.localeCompare(b.start));
     for (let i = 0; i < day.length; i++) {
-      if (toMinutes(day[i].end) <= toMinutes(day[i].start)) return `${d.label}: a window must end after it starts (${day[i].start}–${day[i].end}).`;
-      if (i > 0 && toMinutes(day[i].start) < toMinutes(day[i - 1].end)) return `${d.label}: ${day[i - 1].start}–${day[i - 1].end} and ${day[i].start}–${day[i].end} overlap.`;
+      if (toMinutes(day[i].end) <= toMinutes(day[i].start))
+        return `${d.label}: a window must end after it starts (${day[i].start}–${day[i].end}).`;
+      if (i > 0 && toMinutes(day[i].start) < toMinutes(day[i - 1].end))
+        return `${d.label}: ${day[i - 1].start}–${day[i - 1].end} and ${day[i].start}–${day[i].end} overlap.`;
     }
   }
   return null;

@@ -19,7 +19,10 @@ export function BackupCard({ backupDir, onFolderChosen }: { backupDir: string | 
   const run = useAction(async (toBackupDir: boolean) => {
     const answer = await api.call('backup.run', { toBackupDir });
     deliverFile(answer, 'Backup');
-    if (!answer.cancelled) setLast(`${answer.fileName}: ${(answer.bytes / 1024 / 1024).toFixed(1)} MB, integrity ${answer.integrity}, ${answer.tookMs} ms${answer.savedTo ? ` · ${answer.savedTo}` : ''}`);
+    if (!answer.cancelled)
+      setLast(
+        `${answer.fileName}: ${(answer.bytes / 1024 / 1024).toFixed(1)} MB, integrity ${answer.integrity}, ${answer.tookMs} ms${answer.savedTo ? ` · ${answer.savedTo}` : ''}`,
+      );
   });
   const choose = useAction(async () => {
     const desk = await api.call('files.chooseBackupDir', {});

@@ -68,7 +68,12 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
           />
           <div className="form-row">
             <TextField label="Port" inputMode="numeric" value={httpPort} onChange={(e) => setHttpPort(e.target.value)} error={portError} />
-            <TextField label="Bind address" value={httpHost} onChange={(e) => setHttpHost(e.target.value)} hint="127.0.0.1: this machine only · 0.0.0.0: the whole LAN" />
+            <TextField
+              label="Bind address"
+              value={httpHost}
+              onChange={(e) => setHttpHost(e.target.value)}
+              hint="127.0.0.1: this machine only · 0.0.0.0: the whole LAN"
+            />
           </div>
           <SelectField label="Theme" value={theme} onChange={(e) => setTheme(e.target.value as DeskSettings['theme'])}>
             <option value="system">Follow the system</option>

@@ -19,7 +19,9 @@ export function PortLimitsCard({ desk, editable, onSaved }: Props) {
   const [perKey, setPerKey] = useState(String(desk.rateLimitPerKey));
   const [perAddress, setPerAddress] = useState(String(desk.rateLimitPerAddress));
   const [problem, setProblem] = useState<string | null>(null);
-  const save = useAction(() => api.call('settings.updateDesk', { rateLimitPerKey: Number(perKey), rateLimitPerAddress: Number(perAddress) }));
+  const save = useAction(() =>
+    api.call('settings.updateDesk', { rateLimitPerKey: Number(perKey), rateLimitPerAddress: Number(perAddress) }),
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

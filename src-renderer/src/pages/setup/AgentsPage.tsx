@@ -28,7 +28,9 @@ export function AgentsPage({ company }: { company: CompanyDto }) {
       canEdit={useCan('operate')}
       label={(a) => a.name}
       setActive={(a, active) =>
-        active ? api.call('agents.update', { companyId: company.id, id: a.id, isActive: true }) : api.call('agents.deactivate', { companyId: company.id, id: a.id })
+        active
+          ? api.call('agents.update', { companyId: company.id, id: a.id, isActive: true })
+          : api.call('agents.deactivate', { companyId: company.id, id: a.id })
       }
       cardTitle="Team"
       cardActions={
@@ -50,7 +52,17 @@ export function AgentsPage({ company }: { company: CompanyDto }) {
   );
 }
 
-function AgentDialog({ companyId, agent, onClose, onSaved }: { companyId: number; agent: AgentDto | null; onClose(): void; onSaved(): void }) {
+function AgentDialog({
+  companyId,
+  agent,
+  onClose,
+  onSaved,
+}: {
+  companyId: number;
+  agent: AgentDto | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const [name, setName] = useState(agent?.name ?? '');
   const [extension, setExtension] = useState(agent?.extension ?? '');
   const [type, setType] = useState<AgentType>(agent?.type ?? 'outbound');
@@ -68,10 +80,29 @@ function AgentDialog({ companyId, agent, onClose, onSaved }: { companyId: number
     }
   };
   return (
-    <FormDialog open title={agent ? `Edit ${agent.name}` : 'New agent'} onClose={onClose} onSubmit={submit} submitLabel={agent ? 'Save' : 'Add agent'} busy={save.busy} error={save.error}>
+    <FormDialog
+      open
+      title={agent ? `Edit ${agent.name}` : 'New agent'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={agent ? 'Save' : 'Add agent'}
+      busy={save.busy}
+      error={save.error}
+    >
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
-      <TextField label="Extension" value={extension} onChange={(e) => setExtension(e.target.value)} required hint="1001, +4930…, or sip:anna@pbx.local" />
-      <SelectField label="Type" value={type} onChange={(e) => setType(e.target.value as AgentType)} hint="Inbound agents take customers who call in; outbound agents take the dialer's transfers.">
+      <TextField
+        label="Extension"
+        value={extension}
+        onChange={(e) => setExtension(e.target.value)}
+        required
+        hint="1001, +4930…, or sip:anna@pbx.local"
+      />
+      <SelectField
+        label="Type"
+        value={type}
+        onChange={(e) => setType(e.target.value as AgentType)}
+        hint="Inbound agents take customers who call in; outbound agents take the dialer's transfers."
+      >
         <option value="outbound">Outbound</option>
         <option value="inbound">Inbound</option>
       </SelectField>

@@ -16,12 +16,18 @@ export function LinesPage({ company }: { company: CompanyDto }) {
       title="Outbound lines"
       description="The caller IDs and trunks dialers call from. Dialers receive the active ones with every batch."
       newLabel="New line"
-      empty={{ title: 'No outbound lines yet', addLabel: 'Add a line', body: 'Add the phone numbers your dialers present to the people they call.' }}
+      empty={{
+        title: 'No outbound lines yet',
+        addLabel: 'Add a line',
+        body: 'Add the phone numbers your dialers present to the people they call.',
+      }}
       query={list}
       canEdit={useCan('operate')}
       label={(l) => l.name}
       setActive={(l, active) =>
-        active ? api.call('lines.update', { companyId: company.id, id: l.id, isActive: true }) : api.call('lines.deactivate', { companyId: company.id, id: l.id })
+        active
+          ? api.call('lines.update', { companyId: company.id, id: l.id, isActive: true })
+          : api.call('lines.deactivate', { companyId: company.id, id: l.id })
       }
       columns={[
         { header: 'Name', cell: (l) => <strong>{l.name}</strong> },
@@ -33,7 +39,17 @@ export function LinesPage({ company }: { company: CompanyDto }) {
   );
 }
 
-function LineDialog({ companyId, line, onClose, onSaved }: { companyId: number; line: OutboundLineDto | null; onClose(): void; onSaved(): void }) {
+function LineDialog({
+  companyId,
+  line,
+  onClose,
+  onSaved,
+}: {
+  companyId: number;
+  line: OutboundLineDto | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const [name, setName] = useState(line?.name ?? '');
   const [phone, setPhone] = useState(line?.phone ?? '');
   const [region, setRegion] = useState('');
@@ -52,13 +68,43 @@ function LineDialog({ companyId, line, onClose, onSaved }: { companyId: number; 
     }
   };
   return (
-    <FormDialog open title={line ? `Edit ${line.name}` : 'New outbound line'} onClose={onClose} onSubmit={submit} submitLabel={line ? 'Save' : 'Add line'} busy={save.busy} error={save.error}>
-      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required hint="How supervisors know it, e.g. “Berlin trunk 1”." />
+    <FormDialog
+      open
+      title={line ? `Edit ${line.name}` : 'New outbound line'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={line ? 'Save' : 'Add line'}
+      busy={save.busy}
+      error={save.error}
+    >
+      <TextField
+        label="Name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoFocus
+        required
+        hint="How supervisors know it, e.g. “Berlin trunk 1”."
+      />
       <div className="form-row">
-        <TextField label="Phone number" value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" required hint="International (+49 30 …) or national with a country." />
-        <TextField label="Country (if national)" value={region} maxLength={2} onChange={(e) => setRegion(e.target.value.toUpperCase())} placeholder="DE" />
+        <TextField
+          label="Phone number"
+          value={phone}
+          onChange={(e) => setPhone(e.target.value)}
+          inputMode="tel"
+          required
+          hint="International (+49 30 …) or national with a country."
+        />
+        <TextField
+          label="Country (if national)"
+          value={region}
+          maxLength={2}
+          onChange={(e) => setRegion(e.target.value.toUpperCase())}
+          placeholder="DE"
+        />
       </div>
-      {line && <CheckboxField label="Active: dialers may call from it" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
+      {line && (
+        <CheckboxField label="Active: dialers may call from it" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
+      )}
     </FormDialog>
   );
 }

@@ -17,7 +17,11 @@ export function ScenariosPage({ company }: { company: CompanyDto }) {
       title="Scenarios"
       description="What the dialers run. A dialer names a scenario by its key; dialers may also register their own (they start inactive)."
       newLabel="New scenario"
-      empty={{ title: 'No scenarios yet', addLabel: 'Add a scenario', body: 'Dialers need at least one active scenario before they are given numbers.' }}
+      empty={{
+        title: 'No scenarios yet',
+        addLabel: 'Add a scenario',
+        body: 'Dialers need at least one active scenario before they are given numbers.',
+      }}
       query={list}
       canEdit={useCan('operate')}
       label={(s) => s.name}
@@ -30,7 +34,9 @@ export function ScenariosPage({ company }: { company: CompanyDto }) {
       notices={
         list.data &&
         list.data.length > 0 &&
-        activeCount === 0 && <Notice tone="warn">No scenario is active, so dialers get no numbers for {company.name}. Activate one to start dialing.</Notice>
+        activeCount === 0 && (
+          <Notice tone="warn">No scenario is active, so dialers get no numbers for {company.name}. Activate one to start dialing.</Notice>
+        )
       }
       columns={[
         { header: 'Name', cell: (s) => <strong>{s.name}</strong> },
@@ -42,7 +48,17 @@ export function ScenariosPage({ company }: { company: CompanyDto }) {
   );
 }
 
-function ScenarioDialog({ companyId, scenario, onClose, onSaved }: { companyId: number; scenario: ScenarioDto | null; onClose(): void; onSaved(): void }) {
+function ScenarioDialog({
+  companyId,
+  scenario,
+  onClose,
+  onSaved,
+}: {
+  companyId: number;
+  scenario: ScenarioDto | null;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const [key, setKey] = useState(scenario?.key ?? '');
   const [name, setName] = useState(scenario?.name ?? '');
   const [description, setDescription] = useState(scenario?.description ?? '');
@@ -60,7 +76,15 @@ function ScenarioDialog({ companyId, scenario, onClose, onSaved }: { companyId: 
     }
   };
   return (
-    <FormDialog open title={scenario ? `Edit ${scenario.name}` : 'New scenario'} onClose={onClose} onSubmit={submit} submitLabel={scenario ? 'Save' : 'Add scenario'} busy={save.busy} error={save.error}>
+    <FormDialog
+      open
+      title={scenario ? `Edit ${scenario.name}` : 'New scenario'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={scenario ? 'Save' : 'Add scenario'}
+      busy={save.busy}
+      error={save.error}
+    >
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
       <TextField
         label="Key"
@@ -68,7 +92,11 @@ function ScenarioDialog({ companyId, scenario, onClose, onSaved }: { companyId: 
         disabled={!!scenario}
         className="mono-input"
         onChange={(e) => setKey(e.target.value.toLowerCase())}
-        hint={scenario ? 'Dialers know the scenario by this key; it cannot change.' : 'What the dialer sends: lowercase letters, digits, _ or -, e.g. sales_q3.'}
+        hint={
+          scenario
+            ? 'Dialers know the scenario by this key; it cannot change.'
+            : 'What the dialer sends: lowercase letters, digits, _ or -, e.g. sales_q3.'
+        }
       />
       <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
       <CheckboxField label="Active: dialers may run it" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />

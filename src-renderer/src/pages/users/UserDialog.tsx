@@ -56,13 +56,25 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
   };
 
   return (
-    <FormDialog open title={user ? `Edit ${user.username}` : 'New user'} onClose={onClose} onSubmit={submit} submitLabel={user ? 'Save' : 'Create user'} busy={save.busy} error={save.error}>
-      {!user && <TextField label="Username" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus required />}
+    <FormDialog
+      open
+      title={user ? `Edit ${user.username}` : 'New user'}
+      onClose={onClose}
+      onSubmit={submit}
+      submitLabel={user ? 'Save' : 'Create user'}
+      busy={save.busy}
+      error={save.error}
+    >
+      {!user && (
+        <TextField label="Username" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus required />
+      )}
       <TextField
         label={user ? 'New password' : 'Password'}
         type="password"
         autoComplete="new-password"
-        hint={user ? 'Leave empty to keep the current password.' : 'At least 8 characters. Tell it to the person; they can change it later.'}
+        hint={
+          user ? 'Leave empty to keep the current password.' : 'At least 8 characters. Tell it to the person; they can change it later.'
+        }
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
@@ -74,7 +86,12 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
         ))}
       </SelectField>
       {!user && role !== 'superuser' && (
-        <SelectField label="Company" value={companyId ?? ''} onChange={(e) => setCompanyId(Number(e.target.value))} disabled={companies.length <= 1}>
+        <SelectField
+          label="Company"
+          value={companyId ?? ''}
+          onChange={(e) => setCompanyId(Number(e.target.value))}
+          disabled={companies.length <= 1}
+        >
           {companies.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
@@ -83,7 +100,9 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
         </SelectField>
       )}
       {user && <CheckboxField label="Can sign in (active)" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
-      {user && locked && <CheckboxField label="Unlock now (locked after failed sign-ins)" checked={unlock} onChange={(e) => setUnlock(e.target.checked)} />}
+      {user && locked && (
+        <CheckboxField label="Unlock now (locked after failed sign-ins)" checked={unlock} onChange={(e) => setUnlock(e.target.checked)} />
+      )}
     </FormDialog>
   );
 }

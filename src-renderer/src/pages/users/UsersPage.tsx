@@ -28,7 +28,11 @@ export function UsersPage({ company }: { company: CompanyDto | null }) {
       <PageHeader
         title="Users"
         description="Who can sign in to this console, and what each may do."
-        actions={<Button variant="primary" onClick={() => setEditing('new')}>New user</Button>}
+        actions={
+          <Button variant="primary" onClick={() => setEditing('new')}>
+            New user
+          </Button>
+        }
       />
       <Card
         title={isSite && scope === 'all' ? 'Everyone on this site' : `People of ${company?.name ?? 'this company'}`}
@@ -59,7 +63,9 @@ export function UsersPage({ company }: { company: CompanyDto | null }) {
                     <th>Company</th>
                     <th>Last sign-in</th>
                     <th>Status</th>
-                    <th className="actions-col"><span className="sr-only">Actions</span></th>
+                    <th className="actions-col">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -74,7 +80,15 @@ export function UsersPage({ company }: { company: CompanyDto | null }) {
                         <td>{ROLE_TEXT[u.role].label}</td>
                         <td>{companyName(u.companyId)}</td>
                         <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tz) : <span className="muted">never</span>}</td>
-                        <td>{!u.isActive ? <Badge>Inactive</Badge> : locked ? <Badge tone="warn">Locked</Badge> : <Badge tone="ok">Active</Badge>}</td>
+                        <td>
+                          {!u.isActive ? (
+                            <Badge>Inactive</Badge>
+                          ) : locked ? (
+                            <Badge tone="warn">Locked</Badge>
+                          ) : (
+                            <Badge tone="ok">Active</Badge>
+                          )}
+                        </td>
                         <td className="actions-col">
                           {(isSite || u.role !== 'superuser') && (
                             <Button size="sm" onClick={() => setEditing(u)} aria-label={`Edit ${u.username}`}>

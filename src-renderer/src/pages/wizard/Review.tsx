@@ -22,7 +22,12 @@ export function Review({ d }: { d: WizardDraft }) {
     ['Time zone and currency', `${d.timezone} · ${d.currency}`],
     ['Hours', hours || 'Closed every day'],
     ['Exceptions', input.schedule.exceptions.length ? input.schedule.exceptions.map((x) => x.date).join(', ') : 'none'],
-    ['Price', b.billingMode === 'per_call' ? `${formatMoney(b.costPerBillable, d.currency)} per billable call` : `${formatMoney(b.costPerMinute, d.currency)} per minute`],
+    [
+      'Price',
+      b.billingMode === 'per_call'
+        ? `${formatMoney(b.costPerBillable, d.currency)} per billable call`
+        : `${formatMoney(b.costPerMinute, d.currency)} per minute`,
+    ],
     ['Opening balance', formatMoney(b.openingBalance, d.currency)],
     ['Low-balance warning', b.lowBalanceThreshold ? formatMoney(b.lowBalanceThreshold, d.currency) : 'none'],
     ['Outbound lines', input.outboundLines.map((l) => `${l.name} ${l.phone}`).join(', ') || 'none yet'],
@@ -44,7 +49,10 @@ export function Review({ d }: { d: WizardDraft }) {
 export function WizardDone({ answer, onOpen }: { answer: WizardCreateCompanyAnswer; onOpen(): void }) {
   return (
     <div className="page">
-      <PageHeader title={`${answer.company.name} is ready`} description="The company, its hours, prices, lines and scenarios were created together." />
+      <PageHeader
+        title={`${answer.company.name} is ready`}
+        description="The company, its hours, prices, lines and scenarios were created together."
+      />
       <Card>
         <div className="form">
           {answer.apiKey ? (

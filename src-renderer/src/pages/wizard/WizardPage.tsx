@@ -57,7 +57,11 @@ export function WizardPage() {
       <PageHeader title="New company" description="Set a company up in one go. Nothing is saved until you create it on the last step." />
       <ol className="stepper" aria-label="Steps">
         {STEPS.map((name, i) => (
-          <li key={name} className={i === step ? 'is-current' : i < step ? 'is-done' : undefined} aria-current={i === step ? 'step' : undefined}>
+          <li
+            key={name}
+            className={i === step ? 'is-current' : i < step ? 'is-done' : undefined}
+            aria-current={i === step ? 'step' : undefined}
+          >
             <button type="button" disabled={i > step} onClick={() => setStep(i)}>
               <span className="step-num">{i + 1}</span>
               {name}
@@ -69,7 +73,10 @@ export function WizardPage() {
         <form className="wizard-form" onSubmit={submit} noValidate>
           {problem && <ErrorNote message={problem} />}
           {create.error && (
-            <ErrorNote message={`${create.error}${errorStep !== null ? ` (step ${errorStep + 1}: ${STEPS[errorStep]})` : ''}`} onRetry={errorStep !== null ? () => setStep(errorStep) : undefined} />
+            <ErrorNote
+              message={`${create.error}${errorStep !== null ? ` (step ${errorStep + 1}: ${STEPS[errorStep]})` : ''}`}
+              onRetry={errorStep !== null ? () => setStep(errorStep) : undefined}
+            />
           )}
           {Body ? <Body d={d} set={set} /> : <Review d={d} />}
           <div className="wizard-nav">

@@ -65,7 +65,11 @@ export function stepProblem(step: number, d: WizardDraft): string | null {
       if (!d.open24x7 && d.windows.length === 0) return 'Open at least one window, or choose open around the clock.';
       return d.open24x7 ? null : windowProblem(d.windows);
     case 3:
-      for (const [label, text] of [['price', d.price], ['warning level', d.threshold], ['opening balance', d.openingBalance]]) {
+      for (const [label, text] of [
+        ['price', d.price],
+        ['warning level', d.threshold],
+        ['opening balance', d.openingBalance],
+      ]) {
         const v = money(text, d.currency);
         if (v === null || v < 0) return `The ${label} "${text}" is not an amount in ${d.currency}.`;
       }
@@ -74,7 +78,8 @@ export function stepProblem(step: number, d: WizardDraft): string | null {
       const lines = d.lines.filter((l) => l.phone.trim() || l.name.trim());
       if (lines.some((l) => !l.phone.trim() || !l.name.trim())) return 'Each outbound line needs a phone number and a name.';
       const scenarios = d.scenarios.filter((s) => s.key.trim() || s.name.trim());
-      if (scenarios.some((s) => !KEY.test(s.key) || !s.name.trim())) return 'Each scenario needs a name and a key of lowercase letters, digits, _ or -.';
+      if (scenarios.some((s) => !KEY.test(s.key) || !s.name.trim()))
+        return 'Each scenario needs a name and a key of lowercase letters, digits, _ or -.';
       if (new Set(scenarios.map((s) => s.key)).size !== scenarios.length) return 'Two scenarios have the same key.';
       return null;
     }
@@ -94,7 +99,12 @@ export function toInput(d: WizardDraft): WizardCreateCompany {
     schedule: {
       open24x7: d.open24x7,
       windows: d.open24x7 ? [] : d.windows.map((w) => ({ weekday: dayIndex(w.day), start: w.start, end: w.end })),
-      exceptions: d.exceptions.map((x) => ({ date: x.date, closed: x.closed, ...(x.closed ? {} : { start: x.start, end: x.end }), note: x.note ?? '' })),
+      exceptions: d.exceptions.map((x) => ({
+        date: x.date,
+        closed: x.closed,
+        ...(x.closed ? {} : { start: x.start, end: x.end }),
+        note: x.note ?? '',
+      })),
     },
     billing: {
       billingMode: d.billingMode,
@@ -106,7 +116,9 @@ export function toInput(d: WizardDraft): WizardCreateCompany {
     outboundLines: d.lines
       .filter((l) => l.phone.trim())
       .map((l) => ({ phone: l.phone.trim(), name: l.name.trim(), ...(l.region.trim() && { region: l.region.trim().toUpperCase() }) })),
-    scenarios: d.scenarios.filter((s) => s.key.trim()).map((s) => ({ key: s.key, name: s.name.trim(), description: s.description.trim(), isActive: true })),
+    scenarios: d.scenarios
+      .filter((s) => s.key.trim())
+      .map((s) => ({ key: s.key, name: s.name.trim(), description: s.description.trim(), isActive: true })),
     apiKey: d.makeKey ? { name: d.keyName.trim(), scopes: d.keyScopes } : null,
   };
 }
