@@ -7,11 +7,11 @@ import { defineConfig } from 'vitest/config';
  * from the SQL cannot be hidden by a cache that happens to enforce it too.
  */
 const LEASING_TESTS = [
-  'test/unit/leasing.test.ts',
-  'test/unit/results.test.ts',
-  'test/unit/concurrency.test.ts',
-  'test/unit/contract-batch.test.ts',
-  'test/unit/contract-time.test.ts',
+  'test/unit/dialer/leasing.test.ts',
+  'test/unit/calls/results.test.ts',
+  'test/unit/dialer/concurrency.test.ts',
+  'test/unit/dialer/contract-batch.test.ts',
+  'test/unit/dialer/contract-time.test.ts',
 ];
 
 export default defineConfig({

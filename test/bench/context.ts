@@ -13,7 +13,7 @@ import { JsonClient } from './harness/http';
 import { LoopStall } from './harness/monitor';
 import { setupSuperuser } from '../../src-main/core/users/users';
 import type { ChannelName, Input, Output } from '../../src-shared/contract';
-import { call, willPick } from '../helpers/core';
+import { call, willPick } from '../world';
 import type { BenchTable } from './harness/table';
 
 /** Everything a measurement needs: the real core and port on a fresh copy of the data set, and the baseline server. */

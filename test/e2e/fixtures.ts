@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test as base } from '@playwright/test';
-import { cliProcess, ROOT, spawnServe } from '../helpers/spawn-serve';
+import { cliProcess, ROOT, spawnServe } from '../world';
 
 export interface Served {
   url: string;

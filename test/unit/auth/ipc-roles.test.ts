@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, type ChannelName } from '../../../src-shared/contract';
+import { HANDLERS } from '../../../src-main/ipc/table';
+import { call, makeTestCore, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+
+let core: TestCore;
+let w: World;
+beforeEach(async () => {
+  core = await makeTestCore();
+  w = await seedWorld(core);
+});
+afterEach(async () => core.dispose());
+
+type Who = 'superuser' | 'admin' | 'supervisor' | 'viewer';
+const ALL: Who[] = ['superuser', 'admin', 'supervisor', 'viewer'];
+
+/** Written out by hand, not derived from the table: this is what the design says each role may do. */
+const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who[] }[] = [
+  { channel: 'companies.list', arg: () => ({}), allowed: ALL },
+  { channel: 'companies.get', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'companies.create', arg: () => ({ slug: 'newco', name: 'New Co' }), allowed: ['superuser'] },
+  { channel: 'companies.update', arg: (w) => ({ companyId: w.companyA, name: 'Renamed' }), allowed: ['superuser'] },
+  { channel: 'users.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
+  {
+    channel: 'users.create',
+    arg: (w) => ({ username: 'fresh-user', password: 'password-9', role: 'viewer', companyId: w.companyA }),
+    allowed: ['superuser', 'admin'],
+  },
+  { channel: 'settings.get', arg: () => ({}), allowed: ALL },
+  { channel: 'settings.updateSite', arg: () => ({ callCooldownDays: 4 }), allowed: ['superuser'] },
+  { channel: 'settings.updateDesk', arg: () => ({ theme: 'dark' }), allowed: ['superuser'] },
+  { channel: 'scenarios.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'scenarios.create',
+    arg: (w) => ({ companyId: w.companyA, key: 'promo', name: 'Promo' }),
+    allowed: ['superuser', 'admin', 'supervisor'],
+  },
+  { channel: 'lines.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'lines.create',
+    arg: (w) => ({ companyId: w.companyA, phone: '+49301234567', name: 'Main' }),
+    allowed: ['superuser', 'admin', 'supervisor'],
+  },
+  { channel: 'agents.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'agents.create',
+    arg: (w) => ({ companyId: w.companyA, name: 'Anna', extension: '1001', type: 'inbound' }),
+    allowed: ['superuser', 'admin', 'supervisor'],
+  },
+  { channel: 'aiAgents.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'aiAgents.create',
+    arg: (w) => ({ companyId: w.companyA, name: 'Mia', systemPrompt: 'You answer calls.' }),
+    allowed: ['superuser', 'admin', 'supervisor'],
+  },
+  { channel: 'inbound.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'inbound.create',
+    arg: (w) => ({ companyId: w.companyA, phone: '+49301234567' }),
+    allowed: ['superuser', 'admin', 'supervisor'],
+  },
+  { channel: 'inbound.llmSettings', arg: () => ({}), allowed: ['superuser'] },
+  { channel: 'inbound.updateLlmSettings', arg: () => ({ model: 'gpt-4o-realtime-preview' }), allowed: ['superuser'] },
+  { channel: 'stats.matrix', arg: (w) => ({ companyId: w.companyA, range: { preset: 'today' }, groupBy: 'scenario' }), allowed: ALL },
+  { channel: 'stats.series', arg: (w) => ({ companyId: w.companyA, range: { preset: 'last7' }, granularity: 'day' }), allowed: ALL },
+  { channel: 'calls.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'calls.get',
+    arg: (w) => ({
+      companyId: w.companyA,
+      id: recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'BUSY', startedAt: '2026-03-02T08:00:00Z' }),
+    }),
+    allowed: ALL,
+  },
+  { channel: 'calls.exportCsv', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'billing.statementCsv', arg: (w) => ({ companyId: w.companyA, month: '2026-03' }), allowed: ['superuser', 'admin'] },
+  { channel: 'audit.list', arg: () => ({}), allowed: ['superuser', 'admin'] },
+  { channel: 'audit.list', arg: (w) => ({ companyId: w.companyA, entity: 'company' }), allowed: ['superuser', 'admin'] },
+  { channel: 'transfer.exportCompany', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser'] },
+  { channel: 'backup.run', arg: () => ({}), allowed: ['superuser'] },
+  {
+    channel: 'wizard.createCompany',
+    arg: () => ({
+      company: { slug: 'wizco', name: 'Wiz Co', timezone: 'UTC', currency: 'USD' },
+      schedule: { open24x7: true },
+      billing: {},
+    }),
+    allowed: ['superuser'],
+  },
+  {
+    channel: 'transfer.importCompany',
+    arg: () => ({
+      content: JSON.stringify({
+        format: 'dialdesk.company',
+        version: 1,
+        exported_at: '2026-03-02T10:00:00.000Z',
+        company: {
+          slug: 'imported',
+          name: 'Imported',
+          timezone: 'UTC',
+          currency: 'USD',
+          is_active: true,
+          billing_mode: 'per_call',
+          cost_per_billable: 0,
+          cost_per_minute: 0,
+          low_balance_threshold: 0,
+        },
+        scenarios: [],
+        outbound_lines: [],
+        agents: [],
+        schedule: { windows: [], exceptions: [] },
+        ai_agents: [],
+        inbound_numbers: [],
+      }),
+    }),
+    allowed: ['superuser'],
+  },
+  { channel: 'numbers.counts', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'numbers.lookup', arg: (w) => ({ companyId: w.companyA, phone: '+12125550100' }), allowed: ALL },
+  { channel: 'numbers.import', arg: () => ({ content: '+12125550100\n', region: 'US' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  // the dialogs are cancelled here (nothing queued): the answer is null, the role check is what counts
+  { channel: 'files.pickOpen', arg: () => ({}), allowed: ['superuser', 'admin', 'supervisor'] },
+  { channel: 'files.chooseBackupDir', arg: () => ({}), allowed: ['superuser'] },
+  { channel: 'schedule.get', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'schedule.set',
+    arg: (w) => ({ companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }] }),
+    allowed: ['superuser', 'admin', 'supervisor'],
+  },
+  { channel: 'apikeys.list', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },
+  {
+    channel: 'apikeys.create',
+    arg: (w) => ({ companyId: w.companyA, name: 'rack 1', scopes: ['dialer'] }),
+    allowed: ['superuser', 'admin'],
+  },
+  { channel: 'apikeys.create', arg: () => ({ companyId: null, name: 'site', scopes: ['dialer', 'inbound'] }), allowed: ['superuser'] },
+  { channel: 'billing.topup', arg: (w) => ({ companyId: w.companyA, amount: 1000 }), allowed: ['superuser', 'admin'] },
+  { channel: 'billing.adjust', arg: (w) => ({ companyId: w.companyA, amount: -10, note: 'goodwill' }), allowed: ['superuser', 'admin'] },
+  { channel: 'billing.ledger', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },
+  { channel: 'dialers.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+];
+
+const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);
+
+describe('the handler table enforces roles', () => {
+  for (const row of EXPECTED) {
+    for (const who of ALL) {
+      const allowed = row.allowed.includes(who);
+      it(`${row.channel}: ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const auditBefore = core.db.sqlite.prepare('select count(*) from audit_log').pluck().get();
+        const res = await call(core, userFor(who), row.channel, row.arg(w));
+        if (allowed) {
+          expect(res.ok ? 'ok' : res.error.code).toBe('ok');
+        } else {
+          expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+          expect(core.db.sqlite.prepare('select count(*) from audit_log').pluck().get()).toBe(auditBefore);
+        }
+      });
+    }
+  }
+
+  it('refuses every non-public channel to a caller who has not signed in', async () => {
+    const guarded = CHANNEL_NAMES.filter((c) => HANDLERS[c].access !== 'public');
+    expect(guarded.length).toBeGreaterThan(5);
+    for (const channel of guarded) {
+      const res = await call(core, null, channel, {});
+      expect(res, channel).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+
+  it('refuses another company’s data to a company admin, whatever the channel', async () => {
+    const res = await call(core, w.users.admin, 'users.create', {
+      username: 'intruder',
+      password: 'password-9',
+      role: 'viewer',
+      companyId: w.companyB,
+    });
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(core.db.sqlite.prepare("select count(*) from users where username = 'intruder'").pluck().get()).toBe(0);
+  });
+
+  it('answers an unknown channel and a malformed argument with codes, writing nothing', async () => {
+    expect(await call(core, w.superuser, 'companies.drop' as ChannelName, {})).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL' },
+    });
+    const before = core.db.sqlite.prepare('select count(*) from companies').pluck().get();
+    for (const bad of [null, 'acme', 42, [], { slug: 'ok-co' }, { slug: 'ok-co', name: 'N', extra: true }]) {
+      const res = await call(core, w.superuser, 'companies.create', bad);
+      expect(res).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    }
+    expect(core.db.sqlite.prepare('select count(*) from companies').pluck().get()).toBe(before);
+  });
+});

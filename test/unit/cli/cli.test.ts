@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src-main/core/db/connection';
+
+const BIN = join(process.cwd(), 'bin', 'dialdesk.js');
+let dataDir: string;
+
+function cli(args: string[]): Promise<{ code: number; json: any; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args, '--data-dir', dataDir, '--json'], (err, stdout, stderr) => {
+      const lines = stdout.trim().split('\n');
+      expect(lines).toHaveLength(1); // --json prints exactly one JSON object
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(lines[0]!), stderr });
+    });
+  });
+}
+
+beforeAll(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-cli-'));
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('dialdesk command line', () => {
+  it('creates a company with an opening balance that is a real ledger top-up', async () => {
+    const res = await cli([
+      'company',
+      'create',
+      '--slug',
+      'acme',
+      '--name',
+      'Acme',
+      '--timezone',
+      'Europe/Berlin',
+      '--currency',
+      'EUR',
+      '--balance',
+      '5000',
+    ]);
+    expect(res.code).toBe(0);
+    expect(res.json.company).toMatchObject({ slug: 'acme', timezone: 'Europe/Berlin', currency: 'EUR', walletBalance: 5000 });
+    const db = openDatabase({ file: join(dataDir, 'dialdesk.sqlite'), readonly: true });
+    try {
+      expect(db.sqlite.prepare('select sum(amount) from ledger_entries').pluck().get()).toBe(5000);
+    } finally {
+      db.sqlite.close();
+    }
+  });
+
+  it('exits 2 on bad input, with the error as JSON and nothing written', async () => {
+    for (const args of [
+      ['company', 'create', '--slug', 'Bad Slug', '--name', 'X'],
+      ['company', 'create', '--slug', 'okslug', '--name', 'X', '--timezone', 'Nowhere/Land'],
+      ['company', 'create', '--slug', 'okslug', '--name', 'X', '--balance', 'ten'],
+      ['company', 'create', '--slug', 'okslug'],
+      ['user', 'create', '--username', 'sam', '--role', 'emperor', '--password', 'password-1'],
+    ]) {
+      const res = await cli(args);
+      expect(res.code, args.join(' ')).toBe(2);
+      expect(res.json.error.code).toBe('BAD_INPUT');
+    }
+    const db = openDatabase({ file: join(dataDir, 'dialdesk.sqlite'), readonly: true });
+    try {
+      expect(db.sqlite.prepare("select count(*) from companies where slug = 'okslug'").pluck().get()).toBe(0);
+    } finally {
+      db.sqlite.close();
+    }
+  });
+
+  it('exits 1 on a conflict', async () => {
+    const res = await cli(['company', 'create', '--slug', 'acme', '--name', 'Again']);
+    expect(res.code).toBe(1);
+    expect(res.json.error.code).toBe('CONFLICT');
+  });
+
+  it('creates users, printing a generated password once', async () => {
+    const res = await cli(['user', 'create', '--username', 'anna', '--role', 'supervisor', '--company', 'acme']);
+    expect(res.code).toBe(0);
+    expect(res.json.user).toMatchObject({ username: 'anna', role: 'supervisor' });
+    expect(res.json.password).toMatch(/^[\w-]{16}$/);
+    const noCompany = await cli(['user', 'create', '--username', 'bob', '--role', 'viewer', '--password', 'password-1']);
+    expect(noCompany.code).toBe(2);
+  });
+});

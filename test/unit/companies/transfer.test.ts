@@ -1,0 +1,261 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
+import { createScenario, updateScenario } from '../../../src-main/core/setup/scenarios';
+import { createLine } from '../../../src-main/core/setup/lines';
+import { createAgent, updateAgent } from '../../../src-main/core/setup/agents';
+import { setSchedule } from '../../../src-main/core/schedule/schedule';
+import { createAiAgent } from '../../../src-main/core/inbound/ai-agents';
+import { createInboundNumber } from '../../../src-main/core/inbound/numbers';
+import { topUp } from '../../../src-main/core/billing/wallet';
+import { buildCompanyFile } from '../../../src-main/core/transfer/export';
+import { call, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+
+const cores: TestCore[] = [];
+afterEach(async () => {
+  for (const c of cores.splice(0)) await c.dispose();
+});
+
+async function world(): Promise<{ core: TestCore; w: World }> {
+  const core = await makeTestCore();
+  cores.push(core);
+  return { core, w: await seedWorld(core) };
+}
+
+/** A company with one of everything the file carries, and things it must not carry. */
+function furnish(core: TestCore, companyId: number) {
+  const db = core.db;
+  const now = core.clock();
+  createScenario(db, CLI_ACTOR, { companyId, key: 'promo', name: 'Spring promo', description: 'ten percent off', isActive: true }, now);
+  const old = createScenario(db, CLI_ACTOR, { companyId, key: 'old-list', name: 'Old list', description: '', isActive: true }, now);
+  updateScenario(db, CLI_ACTOR, { companyId, id: old.id, isActive: false }, now);
+  createLine(db, CLI_ACTOR, { companyId, phone: '+49 30 1234567', name: 'Berlin trunk' }, now);
+  const gone = createAgent(db, CLI_ACTOR, { companyId, name: 'Ben (left)', extension: '1001', type: 'outbound' }, now);
+  updateAgent(db, CLI_ACTOR, { companyId, id: gone.id, isActive: false }, now);
+  createAgent(db, CLI_ACTOR, { companyId, name: 'Anna', extension: '1001', type: 'outbound' }, now);
+  createAgent(db, CLI_ACTOR, { companyId, name: 'Support desk', extension: 'sip:desk@pbx.local', type: 'inbound' }, now);
+  setSchedule(
+    db,
+    CLI_ACTOR,
+    {
+      companyId,
+      windows: [
+        { day: 'mon', start: '09:00', end: '12:00' },
+        { day: 'mon', start: '13:00', end: '17:30' },
+        { day: 'sat', start: '10:00', end: '24:00' },
+      ],
+      exceptions: [
+        { date: '2026-12-25', closed: true, note: 'Christmas' },
+        { date: '2026-12-24', closed: false, start: '09:00', end: '12:00' },
+      ],
+    },
+    now,
+  );
+  createAiAgent(
+    db,
+    CLI_ACTOR,
+    { companyId, name: 'Unused', systemPrompt: 'x', greeting: '', language: 'en-US', voice: '', temperature: 0.7, isActive: false },
+    now,
+  );
+  const mia = createAiAgent(
+    db,
+    CLI_ACTOR,
+    {
+      companyId,
+      name: 'Mia',
+      systemPrompt: 'You take orders.\nBe brief.',
+      greeting: 'Hallo!',
+      language: 'de-DE',
+      voice: 'de-DE-KatjaNeural',
+      temperature: 0.4,
+      isActive: true,
+    },
+    now,
+  );
+  createInboundNumber(
+    db,
+    CLI_ACTOR,
+    {
+      companyId,
+      phone: '+49 30 9876543',
+      displayName: 'Hotline',
+      aiAgentId: mia.id,
+      supportNumber: '+49 30 1111111',
+      departments: [{ name: 'Sales', transferNumber: '+49 30 2222222', description: 'quotes' }],
+      voiceSettings: { vendor: 'microsoft', closedMessage: 'We are closed.' },
+      isActive: true,
+    },
+    now,
+  );
+  // none of these may travel
+  topUp(db, CLI_ACTOR, { companyId, amount: 5000 }, now);
+  recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now });
+}
+
+const tableCounts = (core: TestCore) =>
+  Object.fromEntries(
+    [
+      'companies',
+      'scenarios',
+      'outbound_lines',
+      'agents',
+      'schedule_windows',
+      'schedule_exceptions',
+      'ai_agents',
+      'inbound_numbers',
+      'audit_log',
+      'ledger_entries',
+    ].map((t) => [t, core.db.sqlite.prepare(`select count(*) from ${t}`).pluck().get()]),
+  );
+
+describe('company transfer', () => {
+  it('round-trips: export, import under a new slug elsewhere, export again gives the same file', async () => {
+    const a = await world();
+    furnish(a.core, a.w.companyA);
+    const exported = ok(await call(a.core, a.w.superuser, 'transfer.exportCompany', { companyId: a.w.companyA }));
+    expect(exported).toMatchObject({
+      cancelled: false,
+      fileName: 'acme.dialdesk-company.json',
+      counts: { scenarios: 2, outboundLines: 1, agents: 3, scheduleWindows: 3, scheduleExceptions: 2, aiAgents: 2, inboundNumbers: 1 },
+    });
+    const text = readFileSync(exported.savedTo!, 'utf8');
+    const first = JSON.parse(text);
+    expect(first).toMatchObject({
+      format: 'dialdesk.company',
+      version: 1,
+      company: { slug: 'acme', timezone: 'Europe/Berlin', cost_per_billable: 50 },
+    });
+    expect(first.company).not.toHaveProperty('wallet_balance');
+    expect(first.inbound_numbers[0]).toMatchObject({
+      ai_agent: 1,
+      voice_settings: { vendor: 'microsoft', closed_message: 'We are closed.' },
+    });
+    for (const absent of ['numbers', 'call_results', 'ledger', 'ledger_entries', 'api_keys', 'users'])
+      expect(first).not.toHaveProperty(absent);
+
+    const b = await world();
+    const imported = ok(await call(b.core, b.w.superuser, 'transfer.importCompany', { content: text, slug: 'acme-copy' }));
+    expect(imported.company).toMatchObject({ slug: 'acme-copy', name: 'Acme', walletBalance: 0, currency: 'EUR' });
+    expect(imported.counts).toEqual(exported.counts);
+    const again = buildCompanyFile(b.core.db, imported.company.id, b.core.clock());
+    const strip = (f: any) => ({ ...f, exported_at: null, company: { ...f.company, slug: null } });
+    expect(strip(again)).toEqual(strip(first));
+    expect(b.core.db.sqlite.prepare('select count(*) from ledger_entries where company_id = ?').pluck().get(imported.company.id)).toBe(0);
+    expect(
+      b.core.db.sqlite
+        .prepare("select action from audit_log where company_id = ? and entity = 'company' order by id")
+        .pluck()
+        .all(imported.company.id),
+    ).toEqual(['create', 'import']);
+  });
+
+  it('refuses a taken slug and an inbound number another company has, writing nothing', async () => {
+    const { core, w } = await world();
+    furnish(core, w.companyA);
+    const text = JSON.stringify(buildCompanyFile(core.db, w.companyA, core.clock()));
+    const before = tableCounts(core);
+    expect(await call(core, w.superuser, 'transfer.importCompany', { content: text })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('"acme" is already taken') },
+    });
+    expect(await call(core, w.superuser, 'transfer.importCompany', { content: text, slug: 'acme-two' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('+49309876543') },
+    });
+    expect(tableCounts(core)).toEqual(before);
+    // without the DID it goes in beside the original
+    const file = JSON.parse(text);
+    file.inbound_numbers = [];
+    const res = ok(await call(core, w.superuser, 'transfer.importCompany', { content: JSON.stringify(file), slug: 'acme-two' }));
+    expect(res.counts.scenarios).toBe(2);
+  });
+
+  it.each([
+    ['not JSON', () => '{"format": ', /not valid JSON/],
+    ['another format', (f: any) => ({ ...f, format: 'something.else' }), /^format: this is not a DialDesk company file/],
+    ['a later version', (f: any) => ({ ...f, version: 2 }), /^version: this company file is version 2/],
+    [
+      'a bad scenario key',
+      (f: any) => ({ ...f, scenarios: [f.scenarios[0], { ...f.scenarios[1], key: 'Bad Key!' }] }),
+      /scenarios\.1\.key: a scenario key/,
+    ],
+    [
+      'a duplicate scenario key',
+      (f: any) => ({ ...f, scenarios: [f.scenarios[0], f.scenarios[0]] }),
+      /scenarios\.1: the scenario key promo is also scenarios\.0/,
+    ],
+    [
+      'two active agents on one extension',
+      (f: any) => ({ ...f, agents: f.agents.map((a: any) => ({ ...a, is_active: true })) }),
+      /agents\.1: the extension of an active agent 1001 is also agents\.0/,
+    ],
+    [
+      'a dangling AI agent',
+      (f: any) => ({ ...f, inbound_numbers: [{ ...f.inbound_numbers[0], ai_agent: 5 }] }),
+      /inbound_numbers\.0\.ai_agent: refers to ai_agents\.5/,
+    ],
+    ['a money float', (f: any) => ({ ...f, company: { ...f.company, cost_per_billable: 0.5 } }), /company\.cost_per_billable/],
+    ['a balance', (f: any) => ({ ...f, company: { ...f.company, wallet_balance: 100 } }), /company: Unrecognized key/i],
+    ['a bad time zone', (f: any) => ({ ...f, company: { ...f.company, timezone: 'Mars/Base' } }), /company\.timezone/],
+    [
+      'a phone that is no number',
+      (f: any) => ({ ...f, outbound_lines: [{ ...f.outbound_lines[0], phone: '+4900000' }] }),
+      /outbound_lines\.0\.phone/,
+    ],
+    [
+      'overlapping hours',
+      (f: any) => ({
+        ...f,
+        inbound_numbers: [],
+        schedule: {
+          ...f.schedule,
+          windows: [
+            { day: 'mon', start: '09:00', end: '12:00' },
+            { day: 'mon', start: '11:00', end: '13:00' },
+          ],
+        },
+      }),
+      /overlap/,
+    ],
+  ])('refuses a file with %s, naming the field, and writes nothing', async (_label, mutate, message) => {
+    const { core, w } = await world();
+    furnish(core, w.companyA);
+    const file = buildCompanyFile(core.db, w.companyA, core.clock());
+    const mutated = mutate(JSON.parse(JSON.stringify(file)));
+    const content = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
+    const before = tableCounts(core);
+    const res = await call(core, w.superuser, 'transfer.importCompany', { content, slug: 'fresh-co' });
+    expect(res.ok).toBe(false);
+    if (!res.ok) {
+      expect(res.error.code).toBe('BAD_INPUT');
+      expect(res.error.message).toMatch(message);
+    }
+    expect(tableCounts(core)).toEqual(before);
+  });
+
+  it('exports and imports from the command line', async () => {
+    const { core, w } = await world();
+    furnish(core, w.companyA);
+    const dataDir = core.dataDir;
+    await core.close(); // the CLI opens the same data dir
+    const out = join(dataDir, 'acme.json');
+    const cli = (args: string[]) =>
+      new Promise<{ code: number; json: any }>((resolve) => {
+        execFile(process.execPath, [join(process.cwd(), 'bin', 'dialdesk.js'), ...args, '--data-dir', dataDir, '--json'], (err, stdout) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
+        );
+      });
+    const exported = await cli(['company', 'export', '--slug', 'acme', '--out', out]);
+    expect(exported).toMatchObject({ code: 0, json: { file: out, counts: { scenarios: 2, inboundNumbers: 1 } } });
+    const file = JSON.parse(readFileSync(out, 'utf8'));
+    expect(file.company.slug).toBe('acme');
+    expect(await cli(['company', 'import', out])).toMatchObject({ code: 1, json: { error: { code: 'CONFLICT' } } });
+    file.inbound_numbers = [];
+    writeFileSync(out, JSON.stringify(file));
+    expect(await cli(['company', 'import', out, '--slug', 'acme-2'])).toMatchObject({ code: 0, json: { company: { slug: 'acme-2' } } });
+    writeFileSync(out, '[]');
+    expect(await cli(['company', 'import', out, '--slug', 'acme-3'])).toMatchObject({ code: 2, json: { error: { code: 'BAD_INPUT' } } });
+  });
+});

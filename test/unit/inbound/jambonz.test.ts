@@ -1,0 +1,203 @@
+import { createRequire } from 'node:module';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InboundLookup, JambonzVerb } from '../../../src-shared/contract/inbound';
+import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
+import { createAiAgent } from '../../../src-main/core/inbound/ai-agents';
+import { createInboundNumber } from '../../../src-main/core/inbound/numbers';
+import { buildLookup, findActiveDid } from '../../../src-main/core/inbound/lookup';
+import { callVerbs, closedVerbs, openVerbs } from '../../../src-main/core/inbound/jambonz';
+import { getLlmConnection, updateLlmSettings } from '../../../src-main/core/inbound/llm-settings';
+import { previewInbound } from '../../../src-main/core/inbound/preview';
+import type { OpeningHours } from '../../../src-main/core/inbound/opening-hours';
+import { makeTestCore, seedWorld, type TestCore, type World } from '../../world';
+
+// Jambonz's own validator (the one its feature server runs on every application it receives)
+const { validate } = createRequire(import.meta.url)('@jambonz/verb-specifications') as {
+  validate(logger: unknown, verbs: unknown): void;
+};
+const quiet = { info() {}, debug() {}, error() {} };
+const assertValidJambonz = (verbs: JambonzVerb[]) => expect(() => validate(quiet, verbs)).not.toThrow();
+
+const MONDAY_9_BERLIN = Date.parse('2026-03-09T08:00:00Z');
+const openHours: OpeningHours = () => ({ open: true, nextOpenAt: null });
+const closedUntilMonday: OpeningHours = () => ({ open: false, nextOpenAt: MONDAY_9_BERLIN });
+
+let core: TestCore;
+let w: World;
+beforeEach(async () => {
+  core = await makeTestCore();
+  w = await seedWorld(core);
+});
+afterEach(async () => core.dispose());
+
+function setUpDid(options: {
+  agent?: boolean;
+  support?: string | null;
+  departments?: { name: string; transferNumber: string; description?: string }[];
+  voice?: Record<string, string>;
+}) {
+  const now = core.clock();
+  const agent =
+    options.agent === false
+      ? null
+      : createAiAgent(
+          core.db,
+          CLI_ACTOR,
+          {
+            companyId: w.companyA,
+            name: 'Mia',
+            systemPrompt: 'You are the friendly receptionist of Acme.',
+            greeting: 'Hello, Acme here. How can I help?',
+            language: 'de-DE',
+            voice: 'alloy',
+            temperature: 0.2,
+            isActive: true,
+          },
+          now,
+        );
+  createInboundNumber(
+    core.db,
+    CLI_ACTOR,
+    {
+      companyId: w.companyA,
+      phone: '+49 30 1234567',
+      displayName: 'Acme Hotline',
+      aiAgentId: agent?.id ?? null,
+      supportNumber: options.support ?? null,
+      departments: (options.departments ?? []).map((d) => ({ description: '', ...d })),
+      voiceSettings: options.voice ?? {},
+      isActive: true,
+    },
+    now,
+  );
+}
+const lookupAt = (hours: OpeningHours): InboundLookup => buildLookup(core.db, findActiveDid(core.db, '+49301234567'), core.clock(), hours);
+const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
+
+describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
+  it('in hours with an agent and a support line: the AI agent, then the support line', () => {
+    setUpDid({ support: '+49 30 9999999' });
+    updateLlmSettings(core.db, CLI_ACTOR, { apiKey: 'sk-test-123456789' }, core.clock());
+    const verbs = callVerbs(lookupAt(openHours), getLlmConnection(core.db));
+    assertValidJambonz(verbs);
+    expect(verbNames(verbs)).toEqual(['llm', 'dial']);
+    const llm = verbs[0] as JambonzVerb & {
+      llmOptions: { response_create: Record<string, unknown>; session_update: Record<string, unknown> };
+    };
+    expect(llm).toMatchObject({ vendor: 'openai', model: 'gpt-4o-realtime-preview-2024-12-17', auth: { apiKey: 'sk-test-123456789' } });
+    expect(llm.llmOptions.session_update).toMatchObject({ voice: 'alloy', temperature: 0.6 }); // clamped to the realtime range
+    expect(String(llm.llmOptions.session_update.instructions)).toContain('You are the friendly receptionist of Acme.');
+    expect(String(llm.llmOptions.session_update.instructions)).toContain('de-DE');
+    expect(String(llm.llmOptions.response_create.instructions)).toContain('Hello, Acme here. How can I help?');
+    expect(verbs[1]).toEqual({ verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '+49309999999' }] });
+  });
+
+  it('in hours with an agent and no support line: the agent, then hang up; no key configured, no auth', () => {
+    setUpDid({});
+    const verbs = openVerbs(lookupAt(openHours), getLlmConnection(core.db));
+    assertValidJambonz(verbs);
+    expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
+    expect(verbs[0]).not.toHaveProperty('auth');
+  });
+
+  it('puts every department and its transfer number in the agent’s instructions', () => {
+    setUpDid({
+      departments: [
+        { name: 'Sales', transferNumber: '+49 30 1111111', description: 'new orders and quotes' },
+        { name: 'Billing', transferNumber: '+49 30 2222222' },
+      ],
+    });
+    const lookup = lookupAt(openHours);
+    expect(lookup.departments).toEqual([
+      { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes' },
+      { name: 'Billing', transfer_number: '+49302222222', description: '' },
+    ]);
+    const verbs = openVerbs(lookup, getLlmConnection(core.db));
+    assertValidJambonz(verbs);
+    const instructions = String(
+      (verbs[0] as unknown as { llmOptions: { session_update: { instructions: string } } }).llmOptions.session_update.instructions,
+    );
+    expect(instructions).toContain('- Sales (new orders and quotes): +49301111111');
+    expect(instructions).toContain('- Billing: +49302222222');
+  });
+
+  it('out of hours with a support line: says when we open (company time), then transfers', () => {
+    setUpDid({ support: '+49 30 9999999' });
+    const lookup = lookupAt(closedUntilMonday);
+    expect(lookup).toMatchObject({ open: false, closed_reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' });
+    const verbs = callVerbs(lookup, getLlmConnection(core.db));
+    assertValidJambonz(verbs);
+    expect(verbNames(verbs)).toEqual(['say', 'dial']);
+    expect(verbs[0].text).toBe(
+      'Thank you for calling Acme Hotline. We are closed right now and open again Monday at 09:00. Please hold, we are connecting you to our support line.',
+    );
+  });
+
+  it('out of hours without a support line: says goodbye and hangs up', () => {
+    setUpDid({});
+    const verbs = callVerbs(lookupAt(closedUntilMonday), getLlmConnection(core.db));
+    assertValidJambonz(verbs);
+    expect(verbNames(verbs)).toEqual(['say', 'hangup']);
+    expect(verbs[0].text).toMatch(/Please call again later\. Goodbye\.$/);
+  });
+
+  it('with a voice override: a synthesizer on spoken messages, and the number’s own closed message', () => {
+    setUpDid({ voice: { vendor: 'google', voice: 'de-DE-Wavenet-A', language: 'de-DE', closedMessage: 'Wir haben geschlossen.' } });
+    const verbs = closedVerbs(lookupAt(closedUntilMonday));
+    assertValidJambonz(verbs);
+    expect(verbs[0]).toEqual({
+      verb: 'say',
+      text: 'Wir haben geschlossen.',
+      synthesizer: { vendor: 'google', language: 'de-DE', voice: 'de-DE-Wavenet-A' },
+    });
+  });
+
+  it('does not hand the model’s voice to another speech vendor', () => {
+    setUpDid({ voice: { vendor: 'google' } });
+    const lookup = lookupAt(closedUntilMonday);
+    expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
+    const verbs = closedVerbs(lookup);
+    assertValidJambonz(verbs);
+    expect(verbs[0].synthesizer).toEqual({ vendor: 'google', language: 'de-DE' });
+    const llm = openVerbs(lookupAt(openHours), getLlmConnection(core.db))[0] as unknown as {
+      llmOptions: { session_update: { voice: string } };
+    };
+    expect(llm.llmOptions.session_update.voice).toBe('alloy');
+  });
+
+  it.each([
+    ['+49 30 5555555', ['say', 'dial']],
+    [null, ['say', 'hangup']],
+  ] as const)('without an AI agent (support %s): straight to the support line, or goodbye', (support, expected) => {
+    setUpDid({ agent: false, support });
+    const lookup = lookupAt(openHours);
+    expect(lookup.ai_agent).toBeNull();
+    const verbs = callVerbs(lookup, getLlmConnection(core.db));
+    assertValidJambonz(verbs);
+    expect(verbNames(verbs)).toEqual(expected);
+  });
+
+  it('treats a deactivated AI agent as no agent', () => {
+    setUpDid({ support: '+49 30 9999999' });
+    core.db.sqlite.prepare('update ai_agents set is_active = 0').run();
+    expect(verbNames(callVerbs(lookupAt(openHours), getLlmConnection(core.db)))).toEqual(['say', 'dial']);
+  });
+
+  it('the validator does catch a broken array (so the checks above can fail)', () => {
+    expect(() => validate(quiet, [{ verb: 'dial', answerOnBridge: true }])).toThrow(/target/);
+    expect(() => validate(quiet, [{ verb: 'llm', vendor: 'openai' }])).toThrow(/llmOptions/);
+  });
+
+  it('previews both arrays with the model key shown only by its last four characters', () => {
+    setUpDid({ support: '+49 30 9999999' });
+    updateLlmSettings(core.db, CLI_ACTOR, { apiKey: 'sk-secret-abcd' }, core.clock());
+    const row = findActiveDid(core.db, '+49301234567');
+    const preview = previewInbound(core.db, w.companyA, row.id, core.clock(), closedUntilMonday);
+    expect(preview.now).toBe('closed');
+    assertValidJambonz(preview.jambonz.open);
+    assertValidJambonz(preview.jambonz.closed);
+    expect(JSON.stringify(preview)).not.toContain('sk-secret');
+    expect(preview.jambonz.open[0]).toMatchObject({ verb: 'llm', auth: { apiKey: '…abcd' } });
+    expect(verbNames(preview.jambonz.closed)).toEqual(['say', 'dial']);
+  });
+});

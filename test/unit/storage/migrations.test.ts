@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NO_MIGRATIONS } from 'kysely';
+import { createMigrator } from '../../../src-main/core/db/migrator';
+import { MIGRATIONS } from '../../../migrations';
+import { makeTestCore, type TestCore } from '../../world';
+
+let core: TestCore;
+afterEach(async () => core?.dispose());
+
+const TABLES = [
+  'agents',
+  'ai_agents',
+  'api_keys',
+  'audit_log',
+  'call_results',
+  'call_stats',
+  'call_stats_blocks',
+  'call_stats_by_status',
+  'companies',
+  'company_calls',
+  'inbound_numbers',
+  'leases',
+  'ledger_entries',
+  'numbers',
+  'outbound_lines',
+  'scenarios',
+  'schedule_exceptions',
+  'schedule_windows',
+  'sign_in_attempts',
+  'site_settings',
+  'users',
+];
+
+describe('migrations', () => {
+  it('build the whole data model from an empty file', async () => {
+    core = await makeTestCore();
+    const names = core.db.sqlite
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name",
+      )
+      .pluck()
+      .all();
+    expect(names).toEqual(TABLES);
+    const applied = core.db.sqlite.prepare('select name from kysely_migration order by name').pluck().all();
+    expect(applied).toEqual(Object.keys(MIGRATIONS).sort());
+  });
+
+  it('set the pragmas the design asks for', async () => {
+    core = await makeTestCore();
+    expect(core.db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(core.db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(core.db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(core.db.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(core.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('run down to empty and up again', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    const res = await migrator.migrateTo(NO_MIGRATIONS);
+    expect(res.error).toBeUndefined();
+    const left = core.db.sqlite
+      .prepare("select count(*) from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%'")
+      .pluck()
+      .get();
+    expect(left).toBe(0);
+    const up = await migrator.migrateToLatest();
+    expect(up.error).toBeUndefined();
+  });
+
+  it('0006 moves failed sign-ins and running locks out of users, keyed by username', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0005_rollup_blocks')).error).toBeUndefined();
+    const now = Date.now();
+    const insert = core.db.sqlite.prepare(
+      "insert into users (username, password_hash, role, failed_logins, locked_until, created_at) values (?, 'x', 'superuser', ?, ?, ?)",
+    );
+    insert.run('calm', 0, null, now);
+    insert.run('typo', 3, null, now);
+    insert.run('locked', 0, now + 60_000, now);
+    expect((await migrator.migrateTo('0006_sign_in_attempts')).error).toBeUndefined();
+    expect(core.db.sqlite.prepare('select username, failures, locked_until from sign_in_attempts order by username').all()).toEqual([
+      { username: 'locked', failures: 0, locked_until: now + 60_000 },
+      { username: 'typo', failures: 3, locked_until: null },
+    ]);
+    const columns = core.db.sqlite.prepare("select name from pragma_table_info('users')").pluck().all();
+    expect(columns).not.toContain('failed_logins');
+    expect(columns).not.toContain('locked_until');
+  });
+
+  it('keep the ledger append-only in the database itself', async () => {
+    core = await makeTestCore();
+    const now = Date.now();
+    core.db.sqlite.prepare("insert into companies (slug, name, created_at, updated_at) values ('x1', 'X', ?, ?)").run(now, now);
+    core.db.sqlite
+      .prepare("insert into ledger_entries (company_id, amount, kind, balance_after, created_at) values (1, 100, 'topup', 100, ?)")
+      .run(now);
+    expect(() => core.db.sqlite.prepare('update ledger_entries set amount = 5').run()).toThrow(/append-only/);
+    expect(() => core.db.sqlite.prepare('delete from ledger_entries').run()).toThrow(/append-only/);
+  });
+});
