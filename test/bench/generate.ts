@@ -149,9 +149,11 @@ async function generate(
   // every later migration, the app's own, still with the bulk load's big cache and no journal to sync
   s.pragma('foreign_keys = ON');
   await migrateToLatest(db);
+  // closed in the bulk load's journal mode (nothing to checkpoint) and reopened below in WAL, as the app
+  // opens it: switching to WAL on this connection after a migration's ALTER TABLE ... DROP COLUMN left
+  // the checkpoint on close answering SQLITE_LOCKED
   s.pragma('locking_mode = NORMAL');
-  s.pragma('journal_mode = WAL');
-  await closeDatabase(db);
+  await closeDatabase(db, { checkpoint: false });
 
   // opened as the app opens it: nothing left to migrate
   const core = await createCore({ dataDir: dir, desk: memoryDeskSettings() });

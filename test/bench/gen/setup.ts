@@ -1,5 +1,4 @@
 import type { Db } from '../../../src-main/core/db/connection';
-import { createCompany } from '../../../src-main/core/companies/companies';
 import { topUp } from '../../../src-main/core/billing/wallet';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import type { CompanySetup } from './history';
@@ -10,26 +9,23 @@ const SCENARIOS = ['sales', 'renewal', 'survey', 'winback', 'upsell'];
 export const OPENING_BALANCE = 10_000_000_000;
 
 /**
- * Companies through the real services (so their audit and ledger rows look like the app's), then
- * their scenarios, outbound lines, agents, a 24x7 schedule, an AI agent and an inbound number.
+ * Companies, on the schema of the first migration (the later ones run after the bulk load, as on a
+ * user's database, so the app's own services, written for the latest schema, cannot insert them
+ * yet), then their opening balance through the real ledger, scenarios, outbound lines, agents, a
+ * 24x7 schedule, an AI agent and an inbound number.
  */
 export function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): CompanySetup[] {
   return profiles.map((p) => {
-    const company = createCompany(
-      db,
-      CLI_ACTOR,
-      {
-        slug: p.slug,
-        name: p.name,
-        timezone: p.timezone,
-        currency: 'USD',
-        billingMode: p.billingMode,
-        costPerBillable: p.costPerBillable,
-        costPerMinute: p.costPerMinute,
-        lowBalanceThreshold: 10_000,
-      },
-      at,
-    );
+    const company = {
+      id: Number(
+        db.sqlite
+          .prepare(
+            `insert into companies (slug, name, timezone, currency, is_active, billing_mode, cost_per_billable, cost_per_minute,
+               low_balance_threshold, wallet_balance, created_at, updated_at) values (?, ?, ?, 'USD', 1, ?, ?, ?, 10000, 0, ?, ?)`,
+          )
+          .run(p.slug, p.name, p.timezone, p.billingMode, p.costPerBillable, p.costPerMinute, at, at).lastInsertRowid,
+      ),
+    };
     const { balance } = topUp(db, CLI_ACTOR, { companyId: company.id, amount: OPENING_BALANCE, note: 'opening balance' }, at);
     const s = db.sqlite;
     const insert = (sql: string, ...args: unknown[]) => Number(s.prepare(sql).run(...args).lastInsertRowid);
