@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createRowTrigger, dropRowTrigger, refuse } from './dialect';
 
 /**
  * The whole data model of DESIGN.md §3. Frozen once landed: later changes are new migrations.
@@ -163,10 +164,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('ledger_company').on('ledger_entries').columns(['company_id', 'id']).execute();
   // append-only, enforced by the database itself
-  await sql`create trigger ledger_no_update before update on ledger_entries
-    begin select raise(abort, 'ledger_entries is append-only'); end`.execute(db);
-  await sql`create trigger ledger_no_delete before delete on ledger_entries
-    begin select raise(abort, 'ledger_entries is append-only'); end`.execute(db);
+  for (const event of ['update', 'delete'] as const) {
+    await createRowTrigger(db, {
+      name: `ledger_no_${event}`,
+      timing: 'before',
+      event,
+      table: 'ledger_entries',
+      body: refuse('ledger_entries is append-only'),
+    });
+  }
 
   await db.schema
     .createTable('schedule_windows')
@@ -282,6 +288,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const event of ['update', 'delete']) await dropRowTrigger(db, `ledger_no_${event}`, 'ledger_entries');
   for (const table of [
     'call_stats',
     'site_settings',

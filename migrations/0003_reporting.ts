@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createRowTrigger, dropRowTrigger } from './dialect';
 
 /**
  * Coarser dashboard rollups, kept by the database itself from call_stats (15-minute buckets, one row
@@ -53,8 +54,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`without rowid`)
     .execute();
 
-  const upsert =
-    'do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost;';
+  // the counters named by their table: PostgreSQL finds a bare name ambiguous beside `excluded`
+  const upsert = (table: string) =>
+    `do update set calls = ${table}.calls + excluded.calls, duration_s = ${table}.duration_s + excluded.duration_s, cost = ${table}.cost + excluded.cost;`;
   /** Statements that add (delta = new.x) or take away (delta = -old.x) one call_stats row at its key. */
   const apply = (row: 'new' | 'old', delta: (col: string) => string) => {
     const counters = `${delta('calls')}, ${delta('duration_s')}, ${delta('cost')}`;
@@ -63,36 +65,35 @@ export async function up(db: Kysely<any>): Promise<void> {
         ([dim, column]) => `
         insert into ${table} (company_id, dim, bucket, dim_id, status, calls, duration_s, cost)
         values (${row}.company_id, '${dim}', ${row}.bucket - ${row}.bucket % ${unit}, ${row}.${column}, ${row}.status, ${counters})
-        on conflict (company_id, dim, bucket, dim_id, status) ${upsert}`,
+        on conflict (company_id, dim, bucket, dim_id, status) ${upsert(table)}`,
       ),
     );
     statements.push(`
       insert into call_stats_by_status (company_id, bucket, status, calls, duration_s, cost)
       values (${row}.company_id, ${row}.bucket, ${row}.status, ${counters})
-      on conflict (company_id, bucket, status) ${upsert}`);
+      on conflict (company_id, bucket, status) ${upsert('call_stats_by_status')}`);
     return statements.join('\n');
   };
   const sameKey = KEY.map((c) => `new.${c} = old.${c}`).join(' and ');
 
-  await sql
-    .raw(`create trigger call_stats_rollup_insert after insert on call_stats begin ${apply('new', (c) => `new.${c}`)} end`)
-    .execute(db);
+  const on = { timing: 'after', table: 'call_stats' } as const;
+  await createRowTrigger(db, { ...on, name: 'call_stats_rollup_insert', event: 'insert', body: apply('new', (c) => `new.${c}`) });
   // the usual case: addToRollup bumps the counters of an existing key
-  await sql
-    .raw(
-      `create trigger call_stats_rollup_update after update on call_stats when ${sameKey} begin
-       ${apply('new', (c) => `new.${c} - old.${c}`)} end`,
-    )
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger call_stats_rollup_rekey after update on call_stats when not (${sameKey}) begin
-       ${apply('old', (c) => `-old.${c}`)} ${apply('new', (c) => `new.${c}`)} end`,
-    )
-    .execute(db);
-  await sql
-    .raw(`create trigger call_stats_rollup_delete after delete on call_stats begin ${apply('old', (c) => `-old.${c}`)} end`)
-    .execute(db);
+  await createRowTrigger(db, {
+    ...on,
+    name: 'call_stats_rollup_update',
+    event: 'update',
+    when: sameKey,
+    body: apply('new', (c) => `new.${c} - old.${c}`),
+  });
+  await createRowTrigger(db, {
+    ...on,
+    name: 'call_stats_rollup_rekey',
+    event: 'update',
+    when: `not (${sameKey})`,
+    body: `${apply('old', (c) => `-old.${c}`)} ${apply('new', (c) => `new.${c}`)}`,
+  });
+  await createRowTrigger(db, { ...on, name: 'call_stats_rollup_delete', event: 'delete', body: apply('old', (c) => `-old.${c}`) });
 
   // whatever call_stats already holds
   for (const [table, unit] of GRAINS) {
@@ -123,7 +124,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('ledger_company_time').execute();
   await db.schema.dropIndex('ledger_call_result').execute();
   for (const trigger of ['call_stats_rollup_insert', 'call_stats_rollup_update', 'call_stats_rollup_rekey', 'call_stats_rollup_delete']) {
-    await sql.raw(`drop trigger ${trigger}`).execute(db);
+    await dropRowTrigger(db, trigger, 'call_stats');
   }
   for (const table of ['call_stats_by_status', 'call_stats_daily', 'call_stats_hourly']) {
     await db.schema.dropTable(table).execute();

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createRowTrigger, dropRowTrigger } from './dialect';
 import * as m0003 from './0003_reporting';
 
 /**
@@ -22,7 +23,7 @@ const TRIGGERS = ['call_stats_blocks_insert', 'call_stats_blocks_update', 'call_
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const trigger of ['call_stats_rollup_insert', 'call_stats_rollup_update', 'call_stats_rollup_rekey', 'call_stats_rollup_delete']) {
-    await sql.raw(`drop trigger ${trigger}`).execute(db);
+    await dropRowTrigger(db, trigger, 'call_stats');
   }
   await db.schema.dropTable('call_stats_hourly').execute();
   await db.schema.dropTable('call_stats_daily').execute();
@@ -41,8 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`without rowid`)
     .execute();
 
-  const upsert =
-    'do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost;';
+  // the counters named by their table: PostgreSQL finds a bare name ambiguous beside `excluded`
+  const upsert = (table: string) =>
+    `do update set calls = ${table}.calls + excluded.calls, duration_s = ${table}.duration_s + excluded.duration_s, cost = ${table}.cost + excluded.cost;`;
   /** Adds (delta new.x) or takes away (delta -old.x) one call_stats row's counters at its key. */
   const apply = (row: 'new' | 'old', delta: (col: string) => string) => {
     const counters = `${delta('calls')}, ${delta('duration_s')}, ${delta('cost')}`;
@@ -53,25 +55,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     return `
       insert into call_stats_blocks (company_id, dim, bucket, dim_id, status, calls, duration_s, cost)
       values ${rows.join(', ')}
-      on conflict (company_id, dim, bucket, dim_id, status) ${upsert}
+      on conflict (company_id, dim, bucket, dim_id, status) ${upsert('call_stats_blocks')}
       insert into call_stats_by_status (company_id, bucket, status, calls, duration_s, cost)
       values (${row}.company_id, ${row}.bucket, ${row}.status, ${counters})
-      on conflict (company_id, bucket, status) ${upsert}`;
+      on conflict (company_id, bucket, status) ${upsert('call_stats_by_status')}`;
   };
   const sameKey = KEY.map((c) => `new.${c} = old.${c}`).join(' and ');
   const [insert, update, rekey, remove] = TRIGGERS;
-  await sql.raw(`create trigger ${insert} after insert on call_stats begin ${apply('new', (c) => `new.${c}`)} end`).execute(db);
+  const on = { timing: 'after', table: 'call_stats' } as const;
+  await createRowTrigger(db, { ...on, name: insert, event: 'insert', body: apply('new', (c) => `new.${c}`) });
   // the usual case: addToRollup bumps the counters of an existing key
-  await sql
-    .raw(`create trigger ${update} after update on call_stats when ${sameKey} begin ${apply('new', (c) => `new.${c} - old.${c}`)} end`)
-    .execute(db);
-  await sql
-    .raw(
-      `create trigger ${rekey} after update on call_stats when not (${sameKey}) begin
-       ${apply('old', (c) => `-old.${c}`)} ${apply('new', (c) => `new.${c}`)} end`,
-    )
-    .execute(db);
-  await sql.raw(`create trigger ${remove} after delete on call_stats begin ${apply('old', (c) => `-old.${c}`)} end`).execute(db);
+  await createRowTrigger(db, { ...on, name: update, event: 'update', when: sameKey, body: apply('new', (c) => `new.${c} - old.${c}`) });
+  await createRowTrigger(db, {
+    ...on,
+    name: rekey,
+    event: 'update',
+    when: `not (${sameKey})`,
+    body: `${apply('old', (c) => `-old.${c}`)} ${apply('new', (c) => `new.${c}`)}`,
+  });
+  await createRowTrigger(db, { ...on, name: remove, event: 'delete', body: apply('old', (c) => `-old.${c}`) });
 
   for (const [dim, column] of DIMS) {
     await sql
@@ -86,7 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** Back to 0003 exactly: take away what this migration made and what 0003 left, then run 0003 again. */
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const trigger of TRIGGERS) await sql.raw(`drop trigger ${trigger}`).execute(db);
+  for (const trigger of TRIGGERS) await dropRowTrigger(db, trigger, 'call_stats');
   await db.schema.dropTable('call_stats_blocks').execute();
   await db.schema.dropTable('call_stats_by_status').execute();
   await db.schema.dropIndex('ledger_company_time').execute();

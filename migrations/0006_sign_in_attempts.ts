@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { nowMs } from './dialect';
 
 /**
  * Failed sign-ins move out of `users` into a table keyed by the name that was typed, so a made-up
@@ -19,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // a lock or a count in progress survives the move; last_failure_at is unknown, so it counts from now
   await sql`
     insert into sign_in_attempts (username, failures, locked_until, last_failure_at)
-    select username, failed_logins, locked_until, cast(unixepoch('subsec') * 1000 as integer) from users
+    select username, failed_logins, locked_until, ${sql.raw(nowMs(db))} from users
     where failed_logins > 0 or locked_until is not null`.execute(db);
   await db.schema.alterTable('users').dropColumn('failed_logins').execute();
   await db.schema.alterTable('users').dropColumn('locked_until').execute();
