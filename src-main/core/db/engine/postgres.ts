@@ -10,7 +10,10 @@ import { numberedPlaceholders, type Params, type Queries, type Transactional, ty
  * it again from the start, up to a few times.
  */
 const RETRYABLE = new Set(['40001', '40P01']);
-const MAX_ATTEMPTS = 5;
+/** as many tries as a pool's worth of writers on one row can need: each round lets at least one through */
+const MAX_ATTEMPTS = 30;
+/** a random pause before the next try, growing with each failed one, so the losers do not collide again at once */
+const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(100, 2 ** attempt)));
 
 /** 64-bit integers and sums as numbers: every id, time and amount DialDesk keeps is below 2^53 */
 const types = {
@@ -108,7 +111,10 @@ export class PostgresQueries implements Transactional {
         } catch (err) {
           await client.query('rollback').catch(() => undefined);
           const code = (err as { code?: string }).code;
-          if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) continue;
+          if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+            await backoff(attempt);
+            continue;
+          }
           throw err;
         }
       }
