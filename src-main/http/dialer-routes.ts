@@ -20,6 +20,7 @@ import { registerScenarios } from '../core/setup/scenarios';
 import { recordResult, recordResults } from '../core/results/record';
 import { companyForKey, requireApiKey } from './auth';
 import { errorResponses } from './error-responses';
+import { dialerAnswerSerializer } from './dialer-serializer';
 import { toNextBatchAnswer, toOutcomeDto, toReport } from './dialer-map';
 
 /** 1000 results with transcripts do not fit the port's default 1 MiB */
@@ -52,6 +53,7 @@ export function dialerRoutes(core: Core) {
       app.get(
         '/api/v1/dialer/next-batch',
         {
+          serializerCompiler: dialerAnswerSerializer,
           schema: {
             ...common,
             summary: 'Lease up to `size` numbers the dialing rules allow now',
@@ -77,6 +79,7 @@ export function dialerRoutes(core: Core) {
       app.post(
         '/api/v1/dialer/report-result',
         {
+          serializerCompiler: dialerAnswerSerializer,
           schema: {
             ...common,
             summary: "Record one call's result",
@@ -102,6 +105,7 @@ export function dialerRoutes(core: Core) {
       app.post(
         '/api/v1/dialer/report-results',
         {
+          serializerCompiler: dialerAnswerSerializer,
           bodyLimit: REPORT_RESULTS_BODY_LIMIT,
           schema: {
             ...common,

@@ -10,6 +10,7 @@ import { measureReport } from './measures/report';
 import { measureDashboard } from './measures/dashboard';
 import { measureImport } from './measures/import';
 import { measureStall } from './measures/stall';
+import { measurePhases } from './measures/phases';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
@@ -17,6 +18,7 @@ import { measureStall } from './measures/stall';
  */
 const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'next-batch': measureNextBatch,
+  phases: measurePhases,
   report: measureReport,
   dashboard: measureDashboard,
   import: measureImport,
