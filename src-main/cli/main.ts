@@ -15,6 +15,7 @@ import { registerApiKey } from './commands/apikey';
 import { registerWallet } from './commands/wallet';
 import { registerSimulate } from './commands/simulate';
 import { registerScenario } from './commands/scenario';
+import { registerPause } from './commands/pause';
 
 export function buildProgram(): Command {
   const program = new Command('dialdesk')
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerWallet(program);
   registerScenario(program);
   registerSimulate(program);
+  registerPause(program);
   return program;
 }
 
