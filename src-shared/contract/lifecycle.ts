@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { Id } from './common';
+import { StatsRange, type ResolvedRange } from './stats';
 import type { SavedFileAnswer } from './exports';
 import { type CallStatus } from '../statuses';
 
@@ -88,6 +89,16 @@ export const RecycleRuleInput = z
   })
   .strict();
 export type RecycleRuleSave = z.output<typeof RecycleRuleInput>;
+
+/** The dashboard's dialed calls, first attempts apart from re-attempts (recycled, callbacks). */
+export interface AttemptCounts {
+  range: ResolvedRange;
+  /** outbound calls that were attempts (every status but INBOUND_CALL and FAILED) */
+  dialed: number;
+  first: number;
+  recycled: number;
+  callbacks: number;
+}
 
 // ---- callbacks ------------------------------------------------------------------------------
 
@@ -177,6 +188,8 @@ const DncScope = { companyId: Id.optional() };
 export const lifecycleChannels = {
   'lists.list': channel<ListsAnswer>()(z.object({ companyId: Id }).strict()),
   'lists.setActive': channel<NumberListDto>()(z.object({ companyId: Id, listId: Id, active: z.boolean() }).strict()),
+
+  'stats.attempts': channel<AttemptCounts>()(z.object({ companyId: Id, range: StatsRange }).strict()),
 
   'recycling.list': channel<RecycleRuleDto[]>()(z.object({ companyId: Id }).strict()),
   'recycling.save': channel<RecycleRuleDto>()(RecycleRuleInput),

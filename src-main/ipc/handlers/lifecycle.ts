@@ -8,9 +8,11 @@ import { getDialingSettings, setDialingSettings } from '../../core/dialer/dialin
 import { exportDncCsv, listDnc } from '../../core/dnc/dnc';
 import { getCompany } from '../../core/companies/companies';
 import { deliverFile } from '../../core/exports/delivery';
+import { attemptCounts } from '../../core/stats/attempts';
 import type { Handlers, SignedInContext } from '../types';
 
-type LifecycleChannel = Extract<ChannelName, `${'lists' | 'recycling' | 'callbacks' | 'pause' | 'dialing' | 'dnc'}.${string}`>;
+type LifecycleChannel =
+  Extract<ChannelName, `${'lists' | 'recycling' | 'callbacks' | 'pause' | 'dialing' | 'dnc'}.${string}`> | 'stats.attempts';
 
 /** No companyId means the whole site: the owner's alone. */
 function scopeOf(ctx: SignedInContext, companyId: number | undefined, what: string): number | null {
@@ -23,6 +25,8 @@ function scopeOf(ctx: SignedInContext, companyId: number | undefined, what: stri
 export const lifecycleHandlers: Handlers<LifecycleChannel> = {
   'lists.list': { access: 'read', run: (ctx, input) => listLists(ctx.core, input.companyId) },
   'lists.setActive': { access: 'operate', run: (ctx, input) => setListActive(ctx.core, ctx.actor, input) },
+
+  'stats.attempts': { access: 'read', run: (ctx, input) => attemptCounts(ctx.core.db, input, ctx.core.clock()) },
 
   'recycling.list': { access: 'read', run: (ctx, input) => listRecycleRules(ctx.core.db, input.companyId) },
   'recycling.save': { access: 'operate', run: (ctx, input) => saveRecycleRule(ctx.core.db, ctx.actor, input, ctx.core.clock()) },

@@ -6,6 +6,7 @@ import { cancelCallback, dueCallbacksByCompany, listCallbacks, moveCallback } fr
 import { setSchedule } from '../../../src-main/core/schedule/schedule';
 import { AppError } from '../../../src-main/core/errors';
 import { importDoNotCall } from '../../../src-main/core/dnc/dnc';
+import { attemptCounts } from '../../../src-main/core/stats/attempts';
 import type { CallStatus } from '../../../src-shared/statuses';
 import { dialerWorld, report, type DialerWorld } from '../../world';
 
@@ -111,6 +112,13 @@ describe('a result with callback_at', () => {
     expect(d.count('callbacks', "state = 'done'")).toBe(1);
     expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
     expect(d.core.db.sqlite.prepare('select attempts from company_calls where number_id = ?').pluck().get(n1)).toBe(2);
+    // the dashboard counts it as a callback, not as a first attempt
+    expect(attemptCounts(d.core.db, { companyId: d.w.companyA, range: { preset: 'today' } }, d.clock.clock())).toMatchObject({
+      dialed: 2,
+      first: 1,
+      recycled: 0,
+      callbacks: 1,
+    });
   });
 
   it('waits for the company’s hours, and is missed after its grace: no longer dialed, listed for a supervisor', async () => {

@@ -97,6 +97,13 @@ describe('every import is a named list', () => {
         penetration: 40,
       }),
     ]);
+    // the dashboard tells the first attempts from the later ones the same way
+    expect(ok(await call(d.core, w.users.viewer, 'stats.attempts', { companyId: w.companyA, range: { preset: 'today' } }))).toMatchObject({
+      dialed: 5,
+      first: 4,
+      recycled: 1,
+      callbacks: 0,
+    });
     const theirs = ok(await call(d.core, w.superuser, 'lists.list', { companyId: w.companyB }));
     expect(theirs.lists.map((l) => [l.name, l.dialed])).toEqual([
       ['globex own', 0],
