@@ -12,6 +12,11 @@ const LEASING_TESTS = [
   'test/unit/dialer/concurrency.test.ts',
   'test/unit/dialer/contract-batch.test.ts',
   'test/unit/dialer/contract-time.test.ts',
+  'test/unit/dialer/lifecycle-lists.test.ts',
+  'test/unit/dialer/lifecycle-recycling.test.ts',
+  'test/unit/dialer/lifecycle-callbacks.test.ts',
+  'test/unit/dialer/lifecycle-hours.test.ts',
+  'test/unit/dialer/lifecycle-concurrency.test.ts',
 ];
 
 export default defineConfig({

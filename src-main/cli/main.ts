@@ -16,6 +16,7 @@ import { registerWallet } from './commands/wallet';
 import { registerSimulate } from './commands/simulate';
 import { registerScenario } from './commands/scenario';
 import { registerDb } from './commands/db';
+import { registerPause } from './commands/pause';
 
 export function buildProgram(): Command {
   const program = new Command('dialdesk')
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerScenario(program);
   registerSimulate(program);
   registerDb(program);
+  registerPause(program);
   return program;
 }
 

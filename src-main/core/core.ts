@@ -5,6 +5,7 @@ import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { claimDataFolder, type DataFolderOwner, type OwnerDetails } from './db/owner';
 import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
+import { syncPhoneZones } from './phone/zones';
 import { EventBus } from './events';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
@@ -64,6 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     await migrateToLatest(db);
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
+    syncPhoneZones(db);
   } catch (err) {
     owner?.release();
     throw err;

@@ -2,7 +2,7 @@ import type { NextBatchAnswer, ResultItem, ResultOutcome as ResultOutcomeDto } f
 import { HTTP_STATUS } from '../../src-shared/errors';
 import type { NextBatch } from '../core/dialer/leasing';
 import type { ResultOutcome, ResultReport } from '../core/results/types';
-import { toIsoOrNull } from '../core/time';
+import { toIso, toIsoOrNull } from '../core/time';
 
 /** The wire (snake_case) ⇄ core (camelCase) mapping of the dialer API; no rules here. */
 
@@ -11,7 +11,14 @@ export function toNextBatchAnswer(b: NextBatch): NextBatchAnswer {
     company: b.company.slug,
     batch_id: b.batchId,
     lease_expires_at: toIsoOrNull(b.leaseExpiresAt),
-    numbers: b.numbers.map((n) => ({ number_id: n.numberId, phone: n.phone })),
+    numbers: b.numbers.map((n) => ({
+      number_id: n.numberId,
+      phone: n.phone,
+      kind: n.kind,
+      ...(n.callback && {
+        callback: { callback_id: n.callback.callbackId, due_at: toIso(n.callback.dueAt), agent: n.callback.agent },
+      }),
+    })),
     blocked: b.blocked ? { reason: b.blocked.reason, next_open_at: toIsoOrNull(b.blocked.nextOpenAt) } : null,
     active_scenarios: b.routing.activeScenarios,
     outbound_lines: b.routing.outboundLines,
@@ -42,6 +49,7 @@ export function toReport(item: ResultItem): ResultReport {
     recordingUrl: item.recording_url ?? null,
     transcript: item.transcript ?? null,
     data: item.data ?? null,
+    callbackAt: item.callback_at == null ? null : Date.parse(item.callback_at),
   };
 }
 

@@ -22,6 +22,7 @@ export const BLOCKED_REASONS = [
   'company_inactive',
   'no_active_scenarios',
   'pool_exhausted',
+  'paused',
 ] as const;
 export type BlockedReason = (typeof BLOCKED_REASONS)[number];
 
@@ -39,7 +40,22 @@ export const NextBatchAnswer = z
     /** null when nothing was leased (blocked) */
     batch_id: z.string().nullable(),
     lease_expires_at: Iso.nullable(),
-    numbers: z.array(z.object({ number_id: z.number().int(), phone: z.string() })),
+    numbers: z.array(
+      z.object({
+        number_id: z.number().int(),
+        phone: z.string(),
+        /** a first call, a retry under a recycling rule, or a callback the callee asked for */
+        kind: z.enum(['fresh', 'recycled', 'callback']),
+        /** only for a callback: when it was asked for, and the agent it is for (null: anyone) */
+        callback: z
+          .object({
+            callback_id: z.number().int(),
+            due_at: Iso,
+            agent: z.object({ id: z.number().int(), name: z.string(), extension: z.string() }).nullable(),
+          })
+          .optional(),
+      }),
+    ),
     blocked: z.object({ reason: z.enum(BLOCKED_REASONS), next_open_at: Iso.nullable() }).nullable(),
     active_scenarios: z.array(z.object({ id: z.number().int(), key: z.string(), name: z.string() })),
     outbound_lines: z.array(z.object({ id: z.number().int(), phone: z.string(), name: z.string() })),
@@ -79,6 +95,11 @@ const resultFields = {
   data: z
     .record(z.string(), z.unknown())
     .refine((d) => JSON.stringify(d).length <= MAX_DATA_JSON, `data is at most ${MAX_DATA_JSON} bytes of JSON`)
+    .nullable()
+    .optional(),
+  /** the callee asked to be called back then (within 90 days); the agent_id, if any, is who they asked for */
+  callback_at: z.iso
+    .datetime({ offset: true, message: 'callback_at is an ISO 8601 time such as 2026-03-05T15:00:00Z' })
     .nullable()
     .optional(),
 };

@@ -4,6 +4,7 @@ import { Id } from './common';
 import { FileHandle } from './files';
 import { PhoneInput, Region } from './setup';
 import { GLOBAL_STATUSES, type CallStatus, type GlobalStatus } from '../statuses';
+import { ListName } from './lifecycle';
 
 /** The shared number pool: imports, do-not-call lists, counts and one number's history. */
 
@@ -17,6 +18,8 @@ export interface RejectedRow {
 export interface ImportReport {
   jobId: string;
   source: string;
+  /** the list the numbers were put on (created by this import, or added to) */
+  list: { id: number; name: string; owner: 'site' | 'company'; created: boolean };
   /** data rows read (a header is not a row) */
   rows: number;
   /** numbers new to the pool */
@@ -30,13 +33,15 @@ export interface ImportReport {
   durationMs: number;
 }
 
-export interface DncReport extends Omit<ImportReport, 'added' | 'known'> {
-  /** pool numbers that are now `complained` */
-  marked: number;
-  /** numbers the pool did not know, added as `complained` so they are never dialed */
+export interface DncReport extends Omit<ImportReport, 'added' | 'known' | 'list'> {
+  /** the site's list (no company dials its numbers) or the company's own (only it skips them) */
+  scope: 'site' | 'company';
+  /** phones this import added to the list */
   added: number;
-  /** already complained */
+  /** phones already on it */
   known: number;
+  /** site list: pool numbers that are now `complained` (never dialed by anyone); a company list: 0 */
+  marked: number;
 }
 
 /** What the pool remembers of a list besides its numbers (the console and the command line alike). */
@@ -57,6 +62,14 @@ export const PASTED_LIST_LIMIT = 8 * 1024 * 1024;
  * the server does not open files a client names (DESIGN.md §7).
  */
 export const ImportSourceInput = ListOptions.extend({
+  /**
+   * numbers.import: the company whose own list this is (the site pool's when absent, for the owner; a
+   * company user's import is always their company's). numbers.dnc: the company's own do-not-call list;
+   * absent, the site's (the owner's).
+   */
+  companyId: Id.optional(),
+  /** the list's name (numbers.import): the source's by default; an existing list of the same owner is added to */
+  list: ListName.optional(),
   /** refused with a sentence that says what to do instead */
   path: z
     .never({ error: 'the server does not open files a client names: choose the file (files.pickOpen), or send the list as text' })
@@ -108,6 +121,12 @@ export interface NumberLookup {
     inCooldown: boolean;
     leasedNow: boolean;
     dialedByCompany: boolean;
+    /** this company's calls to the number */
+    attempts: number;
+    /** the lists it is on that this company sees (the site's and its own) */
+    lists: string[];
+    /** on this company's own do-not-call list (another company's list is never shown) */
+    onCompanyDnc: boolean;
   } | null;
   /** this company's results for the number, newest first (at most 100) */
   results: NumberResultDto[];

@@ -22,15 +22,32 @@ export class Bitset {
     if (w < this.words.length) this.words[w] &= ~(1 << (i & 31));
   }
 
+  /** Adds every member of `other`. */
+  or(other: Bitset): this {
+    if (other.words.length > this.words.length) this.grow(other.words.length);
+    for (let w = 0; w < other.words.length; w++) this.words[w] |= other.words[w];
+    return this;
+  }
+
+  /** Removes every member of `other`. */
+  andNot(other: Bitset): this {
+    const n = Math.min(this.words.length, other.words.length);
+    for (let w = 0; w < n; w++) this.words[w] &= ~other.words[w];
+    return this;
+  }
+
   /**
-   * Appends to `out` the ids in [from, to] that are in neither this set nor `other`, stopping after
-   * `limit` ids; answers the last id looked at. Skips 32 ids a step where both sets are full.
+   * Appends to `out` the ids in [from, to] that are in neither this set nor any of `others`, stopping
+   * after `limit` ids; answers the last id looked at. Skips 32 ids a step where the sets are full.
    */
-  collectAbsent(other: Bitset, from: number, to: number, limit: number, out: number[]): number {
+  collectAbsent(others: readonly Bitset[], from: number, to: number, limit: number, out: number[]): number {
+    const a = this.words;
+    const b = others[0]?.words ?? EMPTY;
+    const c = others[1]?.words ?? EMPTY;
     let i = from;
     while (i <= to && out.length < limit) {
       const w = i >>> 5;
-      const taken = (w < this.words.length ? this.words[w] : 0) | (w < other.words.length ? other.words[w] : 0);
+      const taken = (w < a.length ? a[w] : 0) | (w < b.length ? b[w] : 0) | (w < c.length ? c[w] : 0);
       let free = ~taken >>> 0;
       free &= (0xffffffff << (i & 31)) >>> 0; // ids below i in this word are behind us
       const wordEnd = (w << 5) + 31;
@@ -54,3 +71,5 @@ export class Bitset {
     this.words = next;
   }
 }
+
+const EMPTY = new Uint32Array(0);

@@ -1,6 +1,7 @@
 import type { GlobalStatus } from '../../../src-shared/statuses';
 import { prepare, type Db } from '../db/connection';
 import { Bitset } from './bitset';
+import { excludedFor, forgetListSets, newListSets, noteCompanyDnc, noteListed, type ListSets } from './list-cache';
 import { wallClock } from '../time-zone';
 
 /**
@@ -27,9 +28,8 @@ export interface CompanyScan {
   cursor: number;
   /** a full lap found nothing: answer pool_exhausted without scanning until then (ms) or until the pool grows */
   exhaustedUntil: number;
-  /** the pool size and cooldown that lap saw: a new number or another cooldown means look again */
-  exhaustedMaxId: number;
-  exhaustedCutoffDays: number;
+  /** the pool size, cooldown and company rules that lap saw: any change means look again */
+  exhaustedRules: string;
 }
 
 /** a set being filled by warmPoolCaches: the company's id, or the dead set */
@@ -48,6 +48,8 @@ interface PoolCache {
   dataVersion: number | null;
   dead: Bitset | null;
   companies: Map<number, CompanyScan>;
+  /** what the company's list and do-not-call rules rule out (list-cache.ts) */
+  lists: ListSets;
   lastSweepAt: number;
   /** sets installed but not filled yet, in the order they will be filled */
   filling: Map<FillKey, PendingFill>;
@@ -60,7 +62,16 @@ const caches = new WeakMap<Db, PoolCache>();
 function poolCache(db: Db): PoolCache {
   let cache = caches.get(db);
   if (!cache) {
-    cache = { enabled: true, dataVersion: null, dead: null, companies: new Map(), lastSweepAt: 0, filling: new Map(), urgent: [] };
+    cache = {
+      enabled: true,
+      dataVersion: null,
+      dead: null,
+      companies: new Map(),
+      lists: newListSets(),
+      lastSweepAt: 0,
+      filling: new Map(),
+      urgent: [],
+    };
     caches.set(db, cache);
   }
   return cache;
@@ -72,6 +83,7 @@ export function setLeasingCache(db: Db, enabled: boolean): void {
   cache.enabled = enabled;
   cache.dead = null;
   cache.companies.clear();
+  forgetListSets(cache.lists);
 }
 
 const EMPTY = new Bitset(0);
@@ -90,6 +102,8 @@ export function noticeOtherWriters(db: Db): void {
   cache.dataVersion = version;
   if (first) return;
   cache.dead = null;
+  // a number put on an open list elsewhere must not stay hidden behind its closed first list
+  forgetListSets(cache.lists);
   for (const scan of cache.companies.values()) scan.exhaustedUntil = 0;
 }
 
@@ -108,6 +122,12 @@ export function deadNumbers(db: Db): Bitset {
   return cache.dead;
 }
 
+/** Ids the company's list and do-not-call rules rule out, given the lists closed to it now (read from SQL). */
+export function excludedNumbers(db: Db, companyId: number, closedLists: readonly number[]): Bitset {
+  const cache = poolCache(db);
+  return cache.enabled ? excludedFor(db, cache.lists, companyId, closedLists) : EMPTY;
+}
+
 export function companyScan(db: Db, companyId: number): CompanyScan {
   const cache = poolCache(db);
   let scan = cache.companies.get(companyId);
@@ -115,7 +135,7 @@ export function companyScan(db: Db, companyId: number): CompanyScan {
     const dialed = new Bitset();
     const stmt = prepare(db.sqlite, 'select number_id from company_calls where company_id = ?').pluck();
     if (cache.enabled) for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
-    scan = { cached: cache.enabled, dialed, cursor: 0, exhaustedUntil: 0, exhaustedMaxId: 0, exhaustedCutoffDays: -1 };
+    scan = { cached: cache.enabled, dialed, cursor: 0, exhaustedUntil: 0, exhaustedRules: '' };
     cache.companies.set(companyId, scan);
   }
   return scan;
@@ -180,8 +200,7 @@ export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM
       dialed: new Bitset(),
       cursor: 0,
       exhaustedUntil: 0,
-      exhaustedMaxId: 0,
-      exhaustedCutoffDays: -1,
+      exhaustedRules: '',
     };
     cache.companies.set(companyId, scan);
     pending(
@@ -232,6 +251,10 @@ export interface PoolWrites {
   statusesRewritten?: boolean;
   /** numbers added, leases ended, or a status made active: scans that found nothing look again */
   poolGrew?: boolean;
+  /** numbers put on a list: as their first list, or besides it */
+  listed?: { listId: number; homeIds: number[]; extraIds: number[] };
+  /** pool numbers a company put on its own do-not-call list */
+  companyDnc?: { companyId: number; numberIds: number[] };
 }
 
 export function poolWritten(db: Db, writes: PoolWrites): void {
@@ -248,6 +271,8 @@ export function poolWritten(db: Db, writes: PoolWrites): void {
       else cache.dead.add(c.id);
     }
   }
+  if (writes.listed) noteListed(cache.lists, writes.listed.listId, writes.listed.homeIds, writes.listed.extraIds);
+  if (writes.companyDnc) noteCompanyDnc(cache.lists, writes.companyDnc.companyId, writes.companyDnc.numberIds);
   if (writes.poolGrew || writes.statuses?.some((c) => c.status === 'active')) {
     for (const scan of cache.companies.values()) scan.exhaustedUntil = 0;
   }

@@ -3,6 +3,7 @@ import { prepare, type Db } from '../db/connection';
 import type { CompanyRow } from '../db/schema';
 import { costOfOneCall } from '../billing/charge';
 import { openState } from '../schedule/open';
+import { activePause } from '../pause/pause';
 
 /** What a dialer needs to place the calls of a batch: scenarios, caller IDs and where to route. */
 export interface Routing {
@@ -43,10 +44,12 @@ export interface Blocked {
 
 /**
  * The company-level dialing rules of DESIGN.md §3, in the order a supervisor would fix them:
- * switched off, outside hours, nothing to run, no money. Number-level rules are the lease query's.
+ * switched off, paused, outside hours, nothing to run, no money. Number-level rules are the lease query's.
  */
 export function companyBlock(db: Db, company: CompanyRow, routing: Routing, now: number): Blocked | null {
   if (company.is_active !== 1) return { reason: 'company_inactive', nextOpenAt: null };
+  // stopped on purpose, by the company's people or the site's owner: leases already out run to their end
+  if (activePause(db, company.id)) return { reason: 'paused', nextOpenAt: null };
   const hours = openState(db, company.id, company.timezone, now);
   if (!hours.open) return { reason: 'outside_schedule', nextOpenAt: hours.nextOpenAt };
   if (routing.activeScenarios.length === 0) return { reason: 'no_active_scenarios', nextOpenAt: null };

@@ -10,6 +10,8 @@ import { poolWritten } from '../dialer/pool-cache';
 import { DAY_MS } from '../dialer/leasing';
 import { toIso, toIsoOrNull } from '../time';
 import { normalizePhone } from '../phone/phone';
+import { visibleListNames } from '../lists/lists';
+import { onCompanyDnc } from '../dnc/dnc';
 
 const SLICE_IDS = 20_000;
 
@@ -70,12 +72,13 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
   const now = core.clock();
   const row = prepare(
     db.sqlite,
-    'select id, global_status, source, imported_at, last_called_at, last_called_company_id from numbers where phone = ?',
+    'select id, global_status, source, imported_at, last_called_at, last_called_company_id, list_id from numbers where phone = ?',
   ).get(normalized) as
     | {
         id: number;
         global_status: GlobalStatus;
         source: string;
+        list_id: number | null;
         imported_at: number;
         last_called_at: number | null;
         last_called_company_id: number | null;
@@ -83,6 +86,14 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
     | undefined;
   if (!row) return { phone: normalized, number: null, results: [] };
   const cutoff = now - getSiteSettings(db).callCooldownDays * DAY_MS;
+  const mine = prepare(db.sqlite, 'select attempts from company_calls where company_id = ? and number_id = ?').get(companyId, row.id) as
+    { attempts: number } | undefined;
+  const lists = visibleListNames(db, companyId, row.id);
+  // the source another company's list gave the number is that company's business, not this one's
+  const firstListSeen =
+    row.list_id === null ||
+    prepare(db.sqlite, 'select 1 from number_lists where id = ? and (company_id is null or company_id = ?)').get(row.list_id, companyId) !==
+      undefined;
   const results = prepare(
     db.sqlite,
     'select id, status, direction, started_at, duration_s, scenario_id, amount_charged from call_results where number_id = ? and company_id = ? order by started_at desc, id desc limit 100',
@@ -100,15 +111,16 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
     number: {
       id: row.id,
       globalStatus: row.global_status,
-      source: row.source,
+      source: firstListSeen ? row.source : (lists[0] ?? ''),
       importedAt: toIso(row.imported_at),
       lastCalledAt: toIsoOrNull(row.last_called_at),
       lastCalledByThisCompany: row.last_called_company_id === companyId,
       inCooldown: row.last_called_at !== null && row.last_called_at > cutoff,
       leasedNow: prepare(db.sqlite, 'select count(*) from leases where number_id = ? and expires_at > ?').pluck().get(row.id, now) === 1,
-      dialedByCompany:
-        prepare(db.sqlite, 'select count(*) from company_calls where company_id = ? and number_id = ?').pluck().get(companyId, row.id) ===
-        1,
+      dialedByCompany: mine !== undefined,
+      attempts: mine?.attempts ?? 0,
+      lists,
+      onCompanyDnc: onCompanyDnc(db, companyId, normalized),
     },
     results: results.map((r) => ({
       id: r.id,

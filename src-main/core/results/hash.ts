@@ -21,6 +21,8 @@ export function reportHash(r: ResultReport): string {
     r.transcript ?? null,
     r.data == null ? null : canonical(r.data),
   ];
+  // only when present, so the fingerprints of reports made before callbacks existed stay the same
+  if (r.callbackAt != null) fields.push(r.callbackAt);
   return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
 }
 

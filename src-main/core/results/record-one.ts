@@ -7,7 +7,9 @@ import { appendLedger } from '../billing/wallet';
 import { chargeFor } from '../billing/charge';
 import { addToRollup } from '../stats/rollup';
 import { normalizePhone } from '../phone/phone';
+import { zoneIdOf } from '../phone/zones';
 import { reportHash } from './hash';
+import { askCallback, checkCallbackAt, closeCallback, countReattempt, noteCompanyCall } from './lifecycle';
 import type { RecordedResult, ResultEffects, ResultReport } from './types';
 
 /** State shared by the results of one transaction: the company row and lookups already made. */
@@ -20,6 +22,8 @@ export interface RecordContext {
   scenarioIds: Map<string, number>;
   checkedLines: Set<number>;
   checkedAgents: Set<number>;
+  /** the company's recycling rules by status, read once per transaction when a call needs them */
+  recycleRules?: Map<string, { delay_minutes: number; max_retries: number; is_active: number }>;
 }
 
 const RANK: Record<GlobalStatus, number> = { active: 0, power_off: 1, invalid: 2, complained: 3 };
@@ -66,9 +70,9 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   const found = resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
-  let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number } | undefined;
+  let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number; callback_id: number | null } | undefined;
   if (!inbound && found.id !== null) {
-    lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at from leases where number_id = ?').get(
+    lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at, callback_id from leases where number_id = ?').get(
       found.id,
     ) as typeof lease;
     if (lease && lease.expires_at > now && lease.company_id !== company.id)
@@ -77,6 +81,11 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
   if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
   if (r.agentId != null) checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
+
+  const dials = !inbound && r.status !== 'FAILED';
+  const effect = dials ? globalStatusAfter(r.status) : null;
+  const newStatus: GlobalStatus | null = effect && RANK[effect] > RANK[found.global_status] ? effect : null;
+  checkCallbackAt(ctx, r.callbackAt, newStatus ?? found.global_status);
 
   const charged = chargeFor(company, r.status, r.durationS);
   if (ctx.balance - charged < -MAX_MONEY) {
@@ -126,13 +135,11 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   }
   ctx.balance = balanceAfter;
 
-  // FAILED is a technical failure: the number simply goes back, with no cooldown and no dedup.
-  // An inbound call is the customer's, not a dial: it changes neither either.
-  const dials = !inbound && r.status !== 'FAILED';
-  let newStatus: GlobalStatus | null = null;
+  // FAILED is a technical failure: the number simply goes back, with no cooldown and no dedup (a
+  // callback or a retry it was stays waiting). An inbound call is the customer's, not a dial: it
+  // changes neither either.
+  const who = dialerId ? `dialer ${dialerId}` : `call ${r.callId}`;
   if (dials) {
-    const effect = globalStatusAfter(r.status);
-    newStatus = effect && RANK[effect] > RANK[number.global_status] ? effect : null;
     // The cooldown runs from the call. A call made under our lease cannot have started before the
     // lease was handed out (an early started_at would free the number for everyone at once); a clock
     // ahead of ours must not stretch it; and a late report never moves the last call back in time.
@@ -142,12 +149,12 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
       `update numbers set last_called_company_id = case when ? >= coalesce(last_called_at, 0) then ? else last_called_company_id end,
          last_called_at = max(coalesce(last_called_at, 0), ?), global_status = ? where id = ?`,
     ).run(calledAt, company.id, calledAt, newStatus ?? number.global_status, number.id);
-    prepare(db.sqlite, 'insert or ignore into company_calls (company_id, number_id, first_called_at) values (?, ?, ?)').run(
-      company.id,
-      number.id,
-      now,
-    );
+    const { attempts } = noteCompanyCall(ctx, number.id, r.status, calledAt);
+    const callback = closeCallback(ctx, number.id, ours?.callback_id ?? null, resultId, who);
+    if (callback !== null) countReattempt(ctx, 'callback', r.startedAt);
+    else if (attempts > 1) countReattempt(ctx, 'recycled', r.startedAt);
   }
+  if (r.callbackAt != null) askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
   addToRollup(db, {
     companyId: company.id,
     startedAt: r.startedAt,
@@ -216,10 +223,10 @@ function resolveNumber(
 /** A caller we never dialed joins the pool, marked as having come in. */
 function addInboundCaller(ctx: RecordContext, phone: string): PoolNumber {
   const id = Number(
-    prepare(ctx.db.sqlite, "insert into numbers (phone, global_status, imported_at, source) values (?, 'active', ?, 'inbound')").run(
-      phone,
-      ctx.now,
-    ).lastInsertRowid,
+    prepare(
+      ctx.db.sqlite,
+      "insert into numbers (phone, global_status, imported_at, source, zone_id) values (?, 'active', ?, 'inbound', ?)",
+    ).run(phone, ctx.now, zoneIdOf(ctx.db, phone)).lastInsertRowid,
   );
   return { id, phone, global_status: 'active' };
 }

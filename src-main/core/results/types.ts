@@ -19,6 +19,8 @@ export interface ResultReport {
   recordingUrl?: string | null;
   transcript?: string | null;
   data?: Record<string, unknown> | null;
+  /** the callee asked to be called back then (epoch ms); the report's agent, if any, is who they asked for */
+  callbackAt?: number | null;
   /**
    * What makes a retry "the same report", when the reporter's own fields say it better than the whole
    * report: a Jambonz status hook carries no start time, so the start computed on arrival differs

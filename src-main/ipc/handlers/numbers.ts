@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import type { ImportSource } from '../../../src-shared/contract/numbers';
-import { importDoNotCall, importNumbers, type ListImport } from '../../core/numbers/import';
+import { importNumbers, type ListImport } from '../../core/numbers/import';
+import { importDoNotCall } from '../../core/dnc/dnc';
 import { lookupNumber, poolCounts, resetNumberStatus } from '../../core/numbers/pool';
 import type { Handlers, SignedInContext } from '../types';
 
@@ -20,9 +21,23 @@ async function withList<T>(ctx: SignedInContext, input: ImportSource, job: (list
   }
 }
 
+/** Whose list: the company named, or for a company's people always their own; the site's only for its owner. */
+const ownerOf = (ctx: SignedInContext, companyId: number | undefined): number | null => companyId ?? ctx.user.companyId;
+
 export const numbersHandlers: Handlers<NumbersChannel> = {
-  'numbers.import': { access: 'operate', run: (ctx, input) => withList(ctx, input, (list) => importNumbers(ctx.core, ctx.actor, list)) },
-  'numbers.dnc': { access: 'operate', run: (ctx, input) => withList(ctx, input, (list) => importDoNotCall(ctx.core, ctx.actor, list)) },
+  'numbers.import': {
+    access: 'operate',
+    run: (ctx, input) =>
+      withList(ctx, input, (list) =>
+        importNumbers(ctx.core, ctx.actor, { ...list, companyId: ownerOf(ctx, input.companyId), listName: input.list }),
+      ),
+  },
+  // a company's own list is its admin's; the site's, which no company dials, the owner's alone
+  'numbers.dnc': {
+    access: 'manage',
+    run: (ctx, input) =>
+      withList(ctx, input, (list) => importDoNotCall(ctx.core, ctx.actor, { ...list, companyId: ownerOf(ctx, input.companyId) })),
+  },
   'numbers.counts': {
     access: 'read',
     run: (ctx, input) => poolCounts(ctx.core, input.companyId ?? ctx.user.companyId),

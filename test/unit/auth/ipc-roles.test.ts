@@ -13,6 +13,24 @@ afterEach(async () => core.dispose());
 
 type Who = 'superuser' | 'admin' | 'supervisor' | 'viewer';
 const ALL: Who[] = ['superuser', 'admin', 'supervisor', 'viewer'];
+const OPERATE: Who[] = ['superuser', 'admin', 'supervisor'];
+
+/** A site list, as an import would have made it. */
+function siteList(): number {
+  const s = core.db.sqlite;
+  return Number(s.prepare("insert into number_lists (company_id, name, created_at) values (null, 'spring.csv', 0)").run().lastInsertRowid);
+}
+
+/** A pending callback of the company, as a result would have asked for it. */
+function pendingCallback(companyId: number): number {
+  const s = core.db.sqlite;
+  const numberId = Number(s.prepare("insert into numbers (phone, imported_at) values ('+12125550199', 0)").run().lastInsertRowid);
+  return Number(
+    s
+      .prepare("insert into callbacks (company_id, number_id, due_at, state, created_at, updated_at) values (?, ?, ?, 'pending', 0, 0)")
+      .run(companyId, numberId, Date.now() + 3_600_000).lastInsertRowid,
+  );
+}
 
 /** Written out by hand, not derived from the table: this is what the design says each role may do. */
 const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who[] }[] = [
@@ -118,7 +136,35 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'numbers.counts', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'numbers.lookup', arg: (w) => ({ companyId: w.companyA, phone: '+12125550100' }), allowed: ALL },
   { channel: 'numbers.import', arg: () => ({ content: '+12125550100\n', region: 'US' }), allowed: ['superuser', 'admin', 'supervisor'] },
-  { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  // the site's do-not-call list is the owner's; an admin's import without a company is their company's own
+  { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser', 'admin'] },
+  { channel: 'numbers.dnc', arg: (w) => ({ companyId: w.companyA, content: '+12125550101\n' }), allowed: ['superuser', 'admin'] },
+  { channel: 'lists.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'lists.setActive', arg: (w) => ({ companyId: w.companyA, listId: siteList(), active: false }), allowed: OPERATE },
+  { channel: 'recycling.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'recycling.save',
+    arg: (w) => ({ companyId: w.companyA, status: 'NO_ANSWER', delayMinutes: 240, maxRetries: 3 }),
+    allowed: OPERATE,
+  },
+  { channel: 'recycling.remove', arg: (w) => ({ companyId: w.companyA, status: 'BUSY' }), allowed: OPERATE },
+  { channel: 'callbacks.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  {
+    channel: 'callbacks.move',
+    arg: (w) => ({ companyId: w.companyA, id: pendingCallback(w.companyA), dueAt: new Date(Date.now() + 86_400_000).toISOString() }),
+    allowed: OPERATE,
+  },
+  { channel: 'callbacks.cancel', arg: (w) => ({ companyId: w.companyA, id: pendingCallback(w.companyA) }), allowed: OPERATE },
+  { channel: 'pause.status', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'pause.set', arg: (w) => ({ companyId: w.companyA, reason: 'list review' }), allowed: OPERATE },
+  { channel: 'pause.set', arg: () => ({ reason: 'trunk maintenance' }), allowed: ['superuser'] },
+  { channel: 'pause.clear', arg: (w) => ({ companyId: w.companyA }), allowed: OPERATE },
+  { channel: 'pause.clear', arg: () => ({}), allowed: ['superuser'] },
+  { channel: 'dialing.get', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'dialing.set', arg: (w) => ({ companyId: w.companyA, calleeLocalHours: true }), allowed: OPERATE },
+  { channel: 'dnc.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'dnc.list', arg: () => ({}), allowed: ALL },
+  { channel: 'dnc.exportCsv', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   // the dialogs are cancelled here (nothing queued): the answer is null, the role check is what counts
   { channel: 'files.pickOpen', arg: () => ({}), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'files.chooseBackupDir', arg: () => ({}), allowed: ['superuser'] },

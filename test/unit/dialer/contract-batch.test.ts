@@ -88,7 +88,8 @@ describe('next-batch answer', () => {
     expect(expires).toBeLessThanOrEqual(Date.now() + 16 * 60_000);
     expect(res.body.numbers).toHaveLength(5);
     for (const n of res.body.numbers) {
-      expect(Object.keys(n).sort()).toEqual(['number_id', 'phone']);
+      expect(Object.keys(n).sort()).toEqual(['kind', 'number_id', 'phone']);
+      expect(n.kind).toBe('fresh');
       expect(Number.isInteger(n.number_id)).toBe(true);
       expect(n.phone).toMatch(/^\+[1-9]\d{6,14}$/);
       expect(w.phones).toContain(n.phone);

@@ -91,8 +91,8 @@ describe('next-batch over HTTP', () => {
       batch_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       lease_expires_at: '2026-03-02T10:15:00.000Z',
       numbers: [
-        { number_id: d.numberIds[0], phone: d.phones[0] },
-        { number_id: d.numberIds[1], phone: d.phones[1] },
+        { number_id: d.numberIds[0], phone: d.phones[0], kind: 'fresh' },
+        { number_id: d.numberIds[1], phone: d.phones[1], kind: 'fresh' },
       ],
       blocked: null,
       active_scenarios: [{ id: expect.any(Number), key: 'sales', name: 'Sales' }],

@@ -161,14 +161,21 @@ describe('importing lists into the pool', () => {
     expect(worstGap).toBeLessThan(took / 3);
   });
 
-  it('a do-not-call list marks pool numbers complained and adds unknown ones as complained', async () => {
+  it("the site's do-not-call list marks pool numbers complained and adds unknown ones as complained", async () => {
     core = await makeTestCore();
     w = await seedWorld(core);
     ok(await call(core, w.superuser, 'numbers.import', { content: '+12125550100\n+12125550101\n' }));
-    const report = ok(
-      await call(core, w.users.supervisor, 'numbers.dnc', { content: 'phone\n+12125550100\n+12125550102\n+12125550100\nnope\n' }),
-    );
-    expect(report).toMatchObject({ rows: 4, marked: 1, added: 1, known: 1, rejected: 1, rejectedRows: [{ line: 5, value: 'nope' }] });
+    const report = ok(await call(core, w.superuser, 'numbers.dnc', { content: 'phone\n+12125550100\n+12125550102\n+12125550100\nnope\n' }));
+    // two phones new to the list (one repeated in the file), one of them a pool number now complained
+    expect(report).toMatchObject({
+      scope: 'site',
+      rows: 4,
+      added: 2,
+      known: 1,
+      marked: 1,
+      rejected: 1,
+      rejectedRows: [{ line: 5, value: 'nope' }],
+    });
     expect(core.db.sqlite.prepare('select phone, global_status from numbers order by phone').all()).toEqual([
       { phone: '+12125550100', global_status: 'complained' },
       { phone: '+12125550101', global_status: 'active' },

@@ -11,18 +11,29 @@ const TABLES = [
   'agents',
   'ai_agents',
   'api_keys',
+  'attempt_stats',
   'audit_log',
   'call_results',
   'call_stats',
   'call_stats_blocks',
   'call_stats_by_status',
+  'callbacks',
   'companies',
   'company_calls',
+  'company_dialing',
+  'dialing_pauses',
+  'dnc_entries',
   'inbound_numbers',
   'leases',
   'ledger_entries',
+  'list_members',
+  'list_switches',
+  'number_lists',
   'numbers',
   'outbound_lines',
+  'phone_zones',
+  'recycle_rules',
+  'recycles',
   'scenarios',
   'schedule_exceptions',
   'schedule_windows',
@@ -87,6 +98,49 @@ describe('migrations', () => {
     const columns = core.db.sqlite.prepare("select name from pragma_table_info('users')").pluck().all();
     expect(columns).not.toContain('failed_logins');
     expect(columns).not.toContain('locked_until');
+  });
+
+  it('0008 makes a site list of each source already in the pool, and leaves callers that came in on no list', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0007_company_country')).error).toBeUndefined();
+    const insert = core.db.sqlite.prepare('insert into numbers (phone, imported_at, source) values (?, ?, ?)');
+    insert.run('+12125550100', 1_000, 'spring.csv');
+    insert.run('+12125550101', 2_000, 'spring.csv');
+    insert.run('+12125550102', 3_000, '');
+    insert.run('+12125550103', 4_000, 'inbound');
+    insert.run('+12125550104', 5_000, 'autumn.csv');
+    expect((await migrator.migrateTo('0008_number_lists')).error).toBeUndefined();
+    expect(core.db.sqlite.prepare('select company_id, name, created_at from number_lists order by name').all()).toEqual([
+      { company_id: null, name: 'autumn.csv', created_at: 5_000 },
+      { company_id: null, name: 'earlier imports', created_at: 3_000 },
+      { company_id: null, name: 'spring.csv', created_at: 1_000 },
+    ]);
+    const lists = core.db.sqlite
+      .prepare('select n.phone, l.name from numbers n left join number_lists l on l.id = n.list_id order by n.phone')
+      .all();
+    expect(lists).toEqual([
+      { phone: '+12125550100', name: 'spring.csv' },
+      { phone: '+12125550101', name: 'spring.csv' },
+      { phone: '+12125550102', name: 'earlier imports' },
+      { phone: '+12125550103', name: null },
+      { phone: '+12125550104', name: 'autumn.csv' },
+    ]);
+  });
+
+  it("0009 counts each company's earlier calls as one attempt, with no retry scheduled", async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0008_number_lists')).error).toBeUndefined();
+    const s = core.db.sqlite;
+    s.prepare("insert into companies (slug, name, created_at, updated_at) values ('x1', 'X', 0, 0)").run();
+    s.prepare("insert into numbers (phone, imported_at) values ('+12125550100', 0)").run();
+    s.prepare('insert into company_calls (company_id, number_id, first_called_at) values (1, 1, 7)').run();
+    expect((await migrator.migrateTo('0009_recycling')).error).toBeUndefined();
+    expect(s.prepare('select * from company_calls').all()).toEqual([
+      { company_id: 1, number_id: 1, first_called_at: 7, attempts: 1, last_status: null, last_called_at: null, answered: 0 },
+    ]);
+    expect(s.prepare('select count(*) from recycles').pluck().get()).toBe(0);
   });
 
   it('keep the ledger append-only in the database itself', async () => {

@@ -1,0 +1,166 @@
+import { MAX_CALLBACK_DAYS, type CallbackCounts, type CallbackDto, type CallbackView } from '../../../src-shared/contract/lifecycle';
+import { prepare, transaction, type Db } from '../db/connection';
+import type { CallbackState } from '../db/schema';
+import { audit, type Actor } from '../audit/audit';
+import { badInput, conflict, notFound } from '../errors';
+import { getCompany } from '../companies/companies';
+import { CALLBACK_GRACE_MS } from '../dialer/lease-callbacks';
+import { poolWritten } from '../dialer/pool-cache';
+import { toIso } from '../time';
+
+/**
+ * The console's side of callbacks (DESIGN.md §8): a pending callback is upcoming until its time, due
+ * (offered to the company's dialers first) for CALLBACK_GRACE_MINUTES after it, and missed after
+ * that, waiting for a supervisor to move or cancel it. Results ask for them and close them
+ * (results/lifecycle.ts); the lease hands them out (dialer/lease-callbacks.ts).
+ */
+interface CallbackRow {
+  id: number;
+  number_id: number;
+  phone: string;
+  due_at: number;
+  agent_id: number | null;
+  agent_name: string | null;
+  agent_extension: string | null;
+  state: CallbackState;
+  created_at: number;
+  updated_at: number;
+  updated_by: string;
+  leased: number;
+}
+
+const DAY_MS = 86_400_000;
+
+function viewOf(r: { state: CallbackState; due_at: number }, now: number): CallbackView {
+  if (r.state !== 'pending') return r.state;
+  if (r.due_at > now) return 'upcoming';
+  return r.due_at > now - CALLBACK_GRACE_MS ? 'due' : 'missed';
+}
+
+const toDto = (r: CallbackRow, now: number): CallbackDto => ({
+  id: r.id,
+  numberId: r.number_id,
+  phone: r.phone,
+  dueAt: toIso(r.due_at),
+  agent: r.agent_id === null ? null : { id: r.agent_id, name: r.agent_name ?? '', extension: r.agent_extension ?? '' },
+  state: r.state,
+  view: viewOf(r, now),
+  leasedNow: r.leased === 1,
+  createdAt: toIso(r.created_at),
+  updatedAt: toIso(r.updated_at),
+  updatedBy: r.updated_by,
+});
+
+const SELECT = `
+  select c.id, c.number_id, n.phone, c.due_at, c.agent_id, a.name as agent_name, a.extension as agent_extension, c.state,
+    c.created_at, c.updated_at, c.updated_by,
+    exists (select 1 from leases l where l.number_id = c.number_id and l.callback_id = c.id and l.expires_at > @now) as leased
+  from callbacks c join numbers n on n.id = c.number_id left join agents a on a.id = c.agent_id`;
+
+const VIEWS: Record<CallbackView, string> = {
+  due: "c.state = 'pending' and c.due_at <= @now and c.due_at > @missedBefore order by c.due_at, c.id",
+  upcoming: "c.state = 'pending' and c.due_at > @now order by c.due_at, c.id",
+  missed: "c.state = 'pending' and c.due_at <= @missedBefore order by c.due_at desc, c.id desc",
+  done: "c.state = 'done' order by c.updated_at desc, c.id desc",
+  cancelled: "c.state = 'cancelled' order by c.updated_at desc, c.id desc",
+};
+
+export function callbackCounts(db: Db, companyId: number, now: number): CallbackCounts {
+  return prepare(
+    db.sqlite,
+    `select coalesce(sum(due_at <= @now and due_at > @missedBefore), 0) as due, coalesce(sum(due_at > @now), 0) as upcoming,
+       coalesce(sum(due_at <= @missedBefore), 0) as missed
+     from callbacks where company_id = @company and state = 'pending'`,
+  ).get({ company: companyId, now, missedBefore: now - CALLBACK_GRACE_MS }) as CallbackCounts;
+}
+
+export function listCallbacks(
+  db: Db,
+  input: { companyId: number; view: CallbackView; limit: number },
+  now: number,
+): { callbacks: CallbackDto[]; counts: CallbackCounts } {
+  getCompany(db, input.companyId);
+  const rows = prepare(db.sqlite, `${SELECT} where c.company_id = @company and ${VIEWS[input.view]} limit @limit`).all({
+    company: input.companyId,
+    now,
+    missedBefore: now - CALLBACK_GRACE_MS,
+    limit: input.limit,
+  }) as CallbackRow[];
+  return { callbacks: rows.map((r) => toDto(r, now)), counts: callbackCounts(db, input.companyId, now) };
+}
+
+function pendingCallback(db: Db, companyId: number, id: number, now: number): CallbackRow {
+  const row = prepare(db.sqlite, `${SELECT} where c.id = @id and c.company_id = @company`).get({ id, company: companyId, now }) as
+    CallbackRow | undefined;
+  if (!row) throw notFound(`callback ${id} does not exist in this company`);
+  if (row.state !== 'pending') throw conflict(`callback ${id} is ${row.state} already; only a pending callback can be moved or cancelled`);
+  return row;
+}
+
+/** Moves a pending callback (a missed one included) to another time to come, within 90 days. */
+export function moveCallback(db: Db, actor: Actor, input: { companyId: number; id: number; dueAt: string }, now: number): CallbackDto {
+  const dueAt = Date.parse(input.dueAt);
+  if (dueAt < now) throw badInput(`dueAt ${input.dueAt} is in the past; move a callback to a time to come`);
+  if (dueAt > now + MAX_CALLBACK_DAYS * DAY_MS) throw badInput(`dueAt ${input.dueAt} is more than ${MAX_CALLBACK_DAYS} days ahead`);
+  const row = transaction(db, () => {
+    const before = pendingCallback(db, input.companyId, input.id, now);
+    prepare(db.sqlite, 'update callbacks set due_at = ?, updated_at = ?, updated_by = ? where id = ?').run(
+      dueAt,
+      now,
+      actor.name,
+      input.id,
+    );
+    audit(
+      db,
+      actor,
+      {
+        companyId: input.companyId,
+        entity: 'callback',
+        entityId: input.id,
+        action: 'move',
+        before: { dueAt: toIso(before.due_at) },
+        after: { dueAt: toIso(dueAt) },
+      },
+      now,
+    );
+    return pendingCallback(db, input.companyId, input.id, now);
+  });
+  poolWritten(db, { poolGrew: true });
+  return toDto(row, now);
+}
+
+export function cancelCallback(db: Db, actor: Actor, input: { companyId: number; id: number }, now: number): CallbackDto {
+  return transaction(db, () => {
+    pendingCallback(db, input.companyId, input.id, now);
+    prepare(db.sqlite, "update callbacks set state = 'cancelled', updated_at = ?, updated_by = ? where id = ?").run(
+      now,
+      actor.name,
+      input.id,
+    );
+    audit(db, actor, { companyId: input.companyId, entity: 'callback', entityId: input.id, action: 'cancel' }, now);
+    const row = prepare(db.sqlite, `${SELECT} where c.id = @id`).get({ id: input.id, now }) as CallbackRow;
+    return toDto(row, now);
+  });
+}
+
+export interface DueCallbacksOfCompany {
+  companyId: number;
+  /** due now and being offered to the company's dialers */
+  due: number;
+  /** past their grace and no longer dialed: a supervisor should move or cancel them */
+  missed: number;
+  /** the oldest due-or-missed callback's time (epoch ms), null when none */
+  oldestDueAt: number | null;
+}
+
+/**
+ * Per company with any, the callbacks that are due or missed now: what a "callbacks due" alert needs.
+ * One grouped read of the pending index, cheap enough to run every few seconds.
+ */
+export function dueCallbacksByCompany(db: Db, now: number): DueCallbacksOfCompany[] {
+  return prepare(
+    db.sqlite,
+    `select company_id as companyId, sum(due_at > @missedBefore) as due, sum(due_at <= @missedBefore) as missed, min(due_at) as oldestDueAt
+     from callbacks where state = 'pending' and due_at <= @now group by company_id order by company_id`,
+  ).all({ now, missedBefore: now - CALLBACK_GRACE_MS }) as DueCallbacksOfCompany[];
+}

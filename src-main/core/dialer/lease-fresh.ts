@@ -1,0 +1,95 @@
+import { prepare, type Db } from '../db/connection';
+import { companyScan, deadNumbers, excludedNumbers, type CompanyScan } from './pool-cache';
+import { ruleParams, rulesSql, type NumberRules } from './eligible';
+
+export interface FreshNumber {
+  numberId: number;
+  phone: string;
+}
+
+/** ids checked in SQL per round trip */
+const CHUNK = 1024;
+/** ids checked per request at most, so one request never holds the thread for long */
+const BUDGET = 16 * 1024;
+/**
+ * After a full lap found nothing, answer pool_exhausted without scanning for this long, or until
+ * the next lease expires, whichever is first. (A cooldown ending, or a callee's zone opening, is
+ * noticed up to this late.)
+ */
+const EXHAUSTED_RECHECK_MS = 2_000;
+
+// every number-level rule, in SQL: the bitsets only decide which ids are worth asking about.
+// `+n.global_status` keeps the planner on the primary key (one lookup an id) rather than the
+// status index plus a second lookup for the row.
+const eligibleSql = (rules: NumberRules) => `
+  select n.id as numberId, n.phone from numbers n
+  where n.id in (select value from json_each(@ids))
+    and +n.global_status = 'active'
+    and (n.last_called_at is null or n.last_called_at <= @cutoff)
+    and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > @now)
+    and not exists (select 1 from company_calls c where c.company_id = @company and c.number_id = n.id)${rulesSql(rules)}
+  order by n.id`;
+
+/**
+ * Numbers the company never called that it may dial now. Walks numbers.id from the company's cursor,
+ * wrapping around once, asking SQL only about ids the company has not dialed, that are not dead and
+ * that its lists and do-not-call list do not rule out. Numbers skipped for a cooldown or another
+ * company's lease are met again on the next lap.
+ */
+export function freshNumbers(db: Db, rules: NumberRules, size: number, cooldownDays: number): FreshNumber[] {
+  const scan = companyScan(db, rules.companyId);
+  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
+  if (maxId === 0) return [];
+  // the lap that found nothing saw these rules: other lists, do-not-call or open zones mean look again
+  const seen = JSON.stringify([maxId, cooldownDays, rules.closedLists, rules.companyDnc, rules.openZones]);
+  if (scan.cached && rules.now < scan.exhaustedUntil && scan.exhaustedRules === seen) return [];
+  const skip = [deadNumbers(db), excludedNumbers(db, rules.companyId, rules.closedLists)];
+  const params = ruleParams(rules);
+  const eligible = prepare(db.sqlite, eligibleSql(rules));
+  const picked: FreshNumber[] = [];
+  const lapStart = scan.cursor + 1;
+  let pos = lapStart;
+  let wrapped = false;
+  let lapDone = false;
+  let examined = 0;
+  // with the cache off every id goes to SQL, so the budget would stop a lap short of the numbers left
+  const budget = scan.cached ? BUDGET : Infinity;
+  while (picked.length < size && examined < budget) {
+    const end = wrapped ? lapStart - 1 : maxId;
+    if (pos > end) {
+      if (wrapped) {
+        lapDone = true;
+        break;
+      }
+      wrapped = true;
+      pos = 1;
+      continue;
+    }
+    const ids: number[] = [];
+    const want = Math.min(CHUNK, budget - examined, Math.max(64, (size - picked.length) * 2));
+    const last = scan.dialed.collectAbsent(skip, pos, end, want, ids);
+    examined += ids.length;
+    const rows = ids.length ? (eligible.all({ ...params, ids: JSON.stringify(ids) }) as FreshNumber[]) : [];
+    const need = size - picked.length;
+    if (rows.length > need) {
+      picked.push(...rows.slice(0, need));
+      scan.cursor = rows[need - 1].numberId;
+      break;
+    }
+    picked.push(...rows);
+    scan.cursor = last;
+    pos = last + 1;
+  }
+  noteLap(db, scan, lapDone && picked.length === 0, rules.now, seen);
+  return picked;
+}
+
+function noteLap(db: Db, scan: CompanyScan, foundNothing: boolean, now: number, seen: string): void {
+  if (!scan.cached || !foundNothing) {
+    scan.exhaustedUntil = 0;
+    return;
+  }
+  const nextExpiry = prepare(db.sqlite, 'select min(expires_at) from leases where expires_at > ?').pluck().get(now) as number | null;
+  scan.exhaustedUntil = Math.min(now + EXHAUSTED_RECHECK_MS, nextExpiry ?? Infinity);
+  scan.exhaustedRules = seen;
+}

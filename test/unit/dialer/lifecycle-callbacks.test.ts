@@ -1,0 +1,211 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
+import { nextBatch } from '../../../src-main/core/dialer/leasing';
+import { recordResult } from '../../../src-main/core/results/record';
+import { cancelCallback, dueCallbacksByCompany, listCallbacks, moveCallback } from '../../../src-main/core/callbacks/callbacks';
+import { setSchedule } from '../../../src-main/core/schedule/schedule';
+import { AppError } from '../../../src-main/core/errors';
+import { importDoNotCall } from '../../../src-main/core/dnc/dnc';
+import { attemptCounts } from '../../../src-main/core/stats/attempts';
+import type { CallStatus } from '../../../src-shared/statuses';
+import { dialerWorld, report, type DialerWorld } from '../../world';
+
+/** DESIGN.md §8 callbacks, as the recorder takes them and the lease hands them out (cache on and off: vitest.config.ts). */
+let d: DialerWorld;
+afterEach(async () => d?.close());
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const lease = (companyId: number, size = 100) => nextBatch(d.core, { companyId, size, dialerId: 'd1' });
+const ids = (b: { numbers: { numberId: number }[] }) => b.numbers.map((n) => n.numberId);
+const releaseAll = () => d.core.db.sqlite.prepare('delete from leases').run();
+let seq = 0;
+const call = (companyId: number, numberId: number, status: CallStatus, extra: { callbackAt?: number; agentId?: number } = {}) =>
+  recordResult(d.core, companyId, {
+    callId: `c-${++seq}`,
+    numberId,
+    scenarioKey: 'sales',
+    status,
+    startedAt: d.clock.clock(),
+    durationS: 0,
+    callbackAt: extra.callbackAt,
+    agentId: extra.agentId,
+  });
+const agent = (companyId: number, name: string) =>
+  Number(
+    d.core.db.sqlite
+      .prepare("insert into agents (company_id, name, extension, type, created_at) values (?, ?, '1001', 'outbound', 0)")
+      .run(companyId, name).lastInsertRowid,
+  );
+const tables = () => ({
+  results: d.count('call_results'),
+  callbacks: d.count('callbacks'),
+  ledger: d.count('ledger_entries'),
+  calls: d.count('company_calls'),
+});
+
+describe('a result with callback_at', () => {
+  it('is refused, writing nothing, when the time is past, more than 90 days out, or the number ends with the call', async () => {
+    d = await dialerWorld({ numbers: 1 });
+    const [n1] = d.numberIds;
+    lease(d.w.companyA);
+    const before = tables();
+    const refused = (status: CallStatus, callbackAt: number) => {
+      try {
+        call(d.w.companyA, n1, status, { callbackAt });
+        return null;
+      } catch (err) {
+        return err instanceof AppError ? `${err.code}: ${err.message}` : String(err);
+      }
+    };
+    expect(refused('CALLBACK', d.clock.clock() - 1)).toMatch(/^BAD_INPUT: callback_at .* is in the past/);
+    expect(refused('CALLBACK', d.clock.clock() + 90 * DAY + 1)).toMatch(/^BAD_INPUT: callback_at .* more than 90 days ahead/);
+    expect(refused('COMPLAINED', d.clock.clock() + HOUR)).toMatch(/^BAD_INPUT: callback_at: after this result the number is complained/);
+    expect(tables()).toEqual(before);
+    expect(refused('CALLBACK', d.clock.clock() + 90 * DAY)).toBeNull();
+    expect(d.count('callbacks', "state = 'pending'")).toBe(1);
+  });
+
+  it('over HTTP: a 400 in the standard envelope for a callback in the past or a year out; nothing written', async () => {
+    d = await dialerWorld({ numbers: 1 });
+    const before = tables();
+    for (const at of ['2026-03-02T09:00:00Z', '2027-03-02T10:00:00Z', 'tomorrow']) {
+      const res = await d.api('POST', '/api/v1/dialer/report-result', report({ phone: d.phones[0], status: 'CALLBACK', callback_at: at }));
+      expect(res.status, at).toBe(400);
+      expect(res.body).toEqual({ error: { code: 'BAD_INPUT', message: expect.stringContaining('callback_at') } });
+    }
+    expect(tables()).toEqual(before);
+  });
+
+  it('is offered to its company first once due, bypassing its dedup and the cooldown; other companies still wait', async () => {
+    d = await dialerWorld({ numbers: 4 });
+    const [n1, n2] = d.numberIds;
+    const anna = agent(d.w.companyA, 'Anna');
+    expect(ids(lease(d.w.companyA, 1))).toEqual([n1]);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + 2 * HOUR, agentId: anna });
+    d.clock.advance(2 * HOUR - 1);
+    expect(ids(lease(d.w.companyA))).not.toContain(n1); // upcoming, not due
+    releaseAll();
+    d.clock.advance(1);
+    const batch = lease(d.w.companyA, 2);
+    expect(batch.numbers[0]).toMatchObject({
+      numberId: n1,
+      kind: 'callback',
+      callback: { dueAt: d.clock.clock(), agent: { id: anna, name: 'Anna', extension: '1001' } },
+    });
+    expect(batch.numbers[1]).toMatchObject({ numberId: n2, kind: 'fresh' });
+    // globex is still held by the cooldown acme's first call started
+    expect(ids(lease(d.w.companyB))).not.toContain(n1);
+  });
+
+  it('the result of the callback call closes it; a FAILED call leaves it waiting', async () => {
+    d = await dialerWorld({ numbers: 1 });
+    const [n1] = d.numberIds;
+    lease(d.w.companyA);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    d.clock.advance(HOUR);
+    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
+    call(d.w.companyA, n1, 'FAILED');
+    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
+    call(d.w.companyA, n1, 'ANSWERED');
+    expect(d.count('callbacks', "state = 'done'")).toBe(1);
+    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect(d.core.db.sqlite.prepare('select attempts from company_calls where number_id = ?').pluck().get(n1)).toBe(2);
+    // the dashboard counts it as a callback, not as a first attempt
+    expect(attemptCounts(d.core.db, { companyId: d.w.companyA, range: { preset: 'today' } }, d.clock.clock())).toMatchObject({
+      dialed: 2,
+      first: 1,
+      recycled: 0,
+      callbacks: 1,
+    });
+  });
+
+  it('waits for the company’s hours, and is missed after its grace: no longer dialed, listed for a supervisor', async () => {
+    d = await dialerWorld({ numbers: 1 });
+    const [n1] = d.numberIds;
+    lease(d.w.companyA);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    // acme (Berlin) closes at noon local, 11:00 UTC: the callback falls due while it is closed
+    setSchedule(
+      d.core.db,
+      CLI_ACTOR,
+      { companyId: d.w.companyA, windows: [{ day: 'mon', start: '09:00', end: '12:00' }], exceptions: [] },
+      d.clock.clock(),
+    );
+    d.clock.advance(HOUR);
+    expect(lease(d.w.companyA).blocked?.reason).toBe('outside_schedule');
+    expect(listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'due', limit: 10 }, d.clock.clock()).counts).toEqual({
+      due: 1,
+      upcoming: 0,
+      missed: 0,
+    });
+    expect(dueCallbacksByCompany(d.core.db, d.clock.clock())).toEqual([
+      { companyId: d.w.companyA, due: 1, missed: 0, oldestDueAt: d.clock.clock() },
+    ]);
+    d.clock.advance(2 * HOUR);
+    const missed = listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'missed', limit: 10 }, d.clock.clock());
+    expect(missed.callbacks).toMatchObject([{ numberId: n1, view: 'missed', state: 'pending' }]);
+    expect(dueCallbacksByCompany(d.core.db, d.clock.clock())).toMatchObject([{ companyId: d.w.companyA, due: 0, missed: 1 }]);
+    setSchedule(
+      d.core.db,
+      CLI_ACTOR,
+      { companyId: d.w.companyA, windows: [{ day: 'mon', start: '00:00', end: '24:00' }], exceptions: [] },
+      d.clock.clock(),
+    );
+    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted'); // missed: not dialed on its own any more
+
+    // a supervisor moves it: due again at the new time
+    const moved = moveCallback(
+      d.core.db,
+      CLI_ACTOR,
+      { companyId: d.w.companyA, id: missed.callbacks[0].id, dueAt: new Date(d.clock.clock() + 10 * MINUTE).toISOString() },
+      d.clock.clock(),
+    );
+    expect(moved.view).toBe('upcoming');
+    d.clock.advance(10 * MINUTE);
+    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
+  });
+
+  it('a cancelled callback is never dialed; moving or cancelling one that is not pending is a conflict', async () => {
+    d = await dialerWorld({ numbers: 1 });
+    const [n1] = d.numberIds;
+    lease(d.w.companyA);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    const id = d.core.db.sqlite.prepare('select id from callbacks').pluck().get() as number;
+    cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock());
+    d.clock.advance(HOUR);
+    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect(() => cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock())).toThrow(/cancelled already/);
+    expect(() => cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyB, id }, d.clock.clock())).toThrow(/does not exist/);
+    expect(() =>
+      moveCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id, dueAt: '2020-01-01T00:00:00Z' }, d.clock.clock()),
+    ).toThrow(/in the past/);
+  });
+
+  it('asking again moves the one pending callback; a callback asked in an inbound call is dialed too', async () => {
+    d = await dialerWorld({ numbers: 1 });
+    const [n1] = d.numberIds;
+    lease(d.w.companyA);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    call(d.w.companyA, n1, 'INBOUND_CALL', { callbackAt: d.clock.clock() + 2 * HOUR });
+    expect(d.count('callbacks')).toBe(1);
+    d.clock.advance(HOUR);
+    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    d.clock.advance(HOUR);
+    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+  });
+
+  it("is not dialed once its number is ruled out for everyone, or is on the company's own do-not-call list", async () => {
+    d = await dialerWorld({ numbers: 2 });
+    const [n1, n2] = d.numberIds;
+    lease(d.w.companyA);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    call(d.w.companyA, n2, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    // another company's caller complained about n1; acme put n2 on its own list
+    d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n1);
+    await importDoNotCall(d.core, CLI_ACTOR, { source: { content: `${d.phones[1]}\n` }, companyId: d.w.companyA });
+    d.clock.advance(HOUR);
+    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+  });
+});
