@@ -55,6 +55,9 @@ describe('companies', () => {
     for (const [arg, field] of [
       [{ slug: 'ok-slug', name: 'X', timezone: 'Mars/Olympus' }, 'timezone'],
       [{ slug: 'ok-slug', name: 'X', currency: 'dollars' }, 'currency'],
+      // three capitals are not a currency: ISO 4217 codes only
+      [{ slug: 'ok-slug', name: 'X', currency: 'ZZZ' }, 'currency'],
+      [{ slug: 'ok-slug', name: 'X', currency: 'RIA' }, 'currency'],
       [{ slug: 'ok-slug', name: 'X', costPerBillable: 1.5 }, 'costPerBillable'],
       [{ slug: 'ok-slug', name: 'X', walletBalance: 100 }, 'walletBalance'],
       [{ slug: 'ok-slug', name: '   ' }, 'name'],
@@ -67,6 +70,23 @@ describe('companies', () => {
       }
     }
     expect(count(core, 'companies')).toBe(before);
+  });
+
+  it('refuses a second company with the same name, on create and on rename, ignoring case', async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    const before = count(core, 'companies');
+    expect(await call(core, w.superuser, 'companies.create', { slug: 'acme-2', name: ' ACME ' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^name: /) },
+    });
+    expect(count(core, 'companies')).toBe(before);
+    expect(await call(core, w.superuser, 'companies.update', { companyId: w.companyB, name: 'acme' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    // keeping its own name is no clash
+    ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, name: 'Acme' }));
   });
 
   it('edits and deactivates, with an audit trail', async () => {
