@@ -4,6 +4,7 @@ import type { Envelope, ErrorBody } from '../../src-shared/errors';
 import { can } from '../../src-shared/roles';
 import { AppError, storageFailure } from '../core/errors';
 import { getUser, toSessionUser } from '../core/users/users';
+import { assertMayUseCompany } from '../core/users/memberships';
 import type { HandlerContext, HandlerTable, SignedInContext } from './types';
 
 export type Logger = (message: string, err: unknown) => void;
@@ -75,16 +76,15 @@ function refreshUser(ctx: HandlerContext): SignedInContext {
     ctx.endSession();
     throw new AppError('UNAUTHENTICATED', 'your session has ended; sign in again');
   }
-  const user = toSessionUser(row);
+  const user = toSessionUser(ctx.core.db, row);
   return { ...ctx, user, actor: { userId: user.id, name: user.username } };
 }
 
+/** A call about a company is refused unless the user works for it (memberships, core/users/memberships.ts). */
 function checkCompany(ctx: SignedInContext, input: unknown): void {
-  if (ctx.user.role === 'superuser' || typeof input !== 'object' || input === null) return;
+  if (typeof input !== 'object' || input === null) return;
   const companyId = (input as { companyId?: unknown }).companyId;
-  if (typeof companyId === 'number' && companyId !== ctx.user.companyId) {
-    throw new AppError('FORBIDDEN', 'that company is not yours');
-  }
+  if (typeof companyId === 'number') assertMayUseCompany(ctx.user, companyId);
 }
 
 export function toErrorBody(err: unknown, where: string, log: Logger): ErrorBody {

@@ -7,7 +7,7 @@ type CompaniesChannel = Extract<ChannelName, `companies.${string}`>;
 export const companiesHandlers: Handlers<CompaniesChannel> = {
   'companies.list': {
     access: 'read',
-    run: (ctx) => listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyId),
+    run: (ctx) => listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyIds),
   },
   'companies.get': {
     access: 'read',

@@ -28,6 +28,7 @@ const TABLES = [
   'schedule_windows',
   'sign_in_attempts',
   'site_settings',
+  'user_companies',
   'users',
 ];
 
@@ -87,6 +88,27 @@ describe('migrations', () => {
     const columns = core.db.sqlite.prepare("select name from pragma_table_info('users')").pluck().all();
     expect(columns).not.toContain('failed_logins');
     expect(columns).not.toContain('locked_until');
+  });
+
+  it('0008 makes every company user a member of the company they had, and the site owner of none', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0007_company_country')).error).toBeUndefined();
+    const now = Date.now();
+    const company = core.db.sqlite.prepare('insert into companies (slug, name, created_at, updated_at) values (?, ?, ?, ?)');
+    company.run('acme', 'Acme', now, now);
+    company.run('globex', 'Globex', now, now);
+    const user = core.db.sqlite.prepare('insert into users (username, password_hash, role, company_id, created_at) values (?, ?, ?, ?, ?)');
+    user.run('owner', 'x', 'superuser', null, now);
+    user.run('anna', 'x', 'admin', 1, now);
+    user.run('bob', 'x', 'viewer', 2, now);
+    expect((await migrator.migrateTo('0008_user_companies')).error).toBeUndefined();
+    expect(
+      core.db.sqlite.prepare('select u.username, m.company_id from user_companies m join users u on u.id = m.user_id order by 1').all(),
+    ).toEqual([
+      { username: 'anna', company_id: 1 },
+      { username: 'bob', company_id: 2 },
+    ]);
   });
 
   it('keep the ledger append-only in the database itself', async () => {
