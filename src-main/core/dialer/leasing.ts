@@ -7,6 +7,7 @@ import { getSiteSettings } from '../settings/site';
 import { companyScan, deadNumbers, noticeOtherWriters, sweepExpiredLeases, type CompanyScan } from './pool-cache';
 import { companyBlock, routingOf, type Blocked, type Routing } from './rules';
 import { dialerRegistry } from './registry';
+import { sawLeaseScan } from './state';
 
 export const DAY_MS = 86_400_000;
 /** ids checked in SQL per round trip */
@@ -65,6 +66,10 @@ export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
     const numbers = insertLeases(db, picked, company.id, batchId, req.dialerId, now, expiresAt);
     return { company, batchId, leaseExpiresAt: expiresAt, numbers, blocked: null, routing };
   });
+  // what the scan found, for the console's live blocked reason (state.ts); the company-level rules it reads afresh
+  if (result.blocked === null || result.blocked.reason === 'pool_exhausted') {
+    sawLeaseScan(core, result.company.id, result.blocked !== null);
+  }
   dialerRegistry(core).sawBatch(result.company.id, req.dialerId, req.address ?? 'local', result.numbers.length);
   return result;
 }

@@ -139,6 +139,7 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'billing.adjust', arg: (w) => ({ companyId: w.companyA, amount: -10, note: 'goodwill' }), allowed: ['superuser', 'admin'] },
   { channel: 'billing.ledger', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },
   { channel: 'dialers.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'dialers.state', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);
