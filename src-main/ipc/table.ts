@@ -17,6 +17,7 @@ import { apikeysHandlers } from './handlers/apikeys';
 import { billingHandlers } from './handlers/billing';
 import { dialerHandlers } from './handlers/dialer';
 import { filesHandlers } from './handlers/files';
+import { alertsHandlers } from './handlers/alerts';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -38,4 +39,5 @@ export const HANDLERS: HandlerTable = {
   ...billingHandlers,
   ...dialerHandlers,
   ...filesHandlers,
+  ...alertsHandlers,
 };

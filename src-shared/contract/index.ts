@@ -18,6 +18,7 @@ import { apikeysChannels } from './apikeys';
 import { billingChannels } from './billing';
 import { dialersChannels } from './dialer';
 import { filesChannels } from './files';
+import { alertsChannels } from './alerts';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -43,6 +44,7 @@ export const CHANNELS = {
   ...billingChannels,
   ...dialersChannels,
   ...filesChannels,
+  ...alertsChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -77,3 +79,4 @@ export * from './apikeys';
 export * from './billing';
 export * from './dialer';
 export * from './files';
+export * from './alerts';
