@@ -20,6 +20,8 @@ export interface EventMap {
     jobId: string;
     done: number;
     total: number | null;
+    /** true while `total` is guessed from how far into the file the reading is (not a count) */
+    estimated: boolean;
     phase: 'reading' | 'writing' | 'finished' | 'failed';
   };
   /**

@@ -141,6 +141,7 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'dialers.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'dialers.state', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'alerts.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'calls.count', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);
