@@ -2,6 +2,7 @@ import type { ChannelName } from '../../../src-shared/contract';
 import type { ImportSource } from '../../../src-shared/contract/numbers';
 import { importDoNotCall, importNumbers, type ListImport } from '../../core/numbers/import';
 import { lookupNumber, poolCounts, resetNumberStatus } from '../../core/numbers/pool';
+import { numberHistory } from '../../core/numbers/history';
 import type { Handlers, SignedInContext } from '../types';
 
 type NumbersChannel = Extract<ChannelName, `numbers.${string}`>;
@@ -22,12 +23,17 @@ async function withList<T>(ctx: SignedInContext, input: ImportSource, job: (list
 
 export const numbersHandlers: Handlers<NumbersChannel> = {
   'numbers.import': { access: 'operate', run: (ctx, input) => withList(ctx, input, (list) => importNumbers(ctx.core, ctx.actor, list)) },
-  'numbers.dnc': { access: 'operate', run: (ctx, input) => withList(ctx, input, (list) => importDoNotCall(ctx.core, ctx.actor, list)) },
+  // the site's do-not-call list stops every company from dialing its numbers: the site owner's (DESIGN.md §8)
+  'numbers.dnc': { access: 'site', run: (ctx, input) => withList(ctx, input, (list) => importDoNotCall(ctx.core, ctx.actor, list)) },
   'numbers.counts': {
     access: 'read',
     run: (ctx, input) => poolCounts(ctx.core, input.companyId ?? ctx.user.companyId),
   },
   'numbers.lookup': { access: 'read', run: (ctx, input) => lookupNumber(ctx.core, input.companyId, input.phone, input.region) },
+  'numbers.history': {
+    access: 'read',
+    run: (ctx, input) => numberHistory(ctx.core.db, { ...input, companyIds: ctx.user.role === 'superuser' ? null : ctx.user.companyIds }),
+  },
   'numbers.resetStatus': {
     access: 'operate',
     run: (ctx, input) => resetNumberStatus(ctx.core.db, ctx.actor, input, ctx.core.clock()),

@@ -118,7 +118,8 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'numbers.counts', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'numbers.lookup', arg: (w) => ({ companyId: w.companyA, phone: '+12125550100' }), allowed: ALL },
   { channel: 'numbers.import', arg: () => ({ content: '+12125550100\n', region: 'US' }), allowed: ['superuser', 'admin', 'supervisor'] },
-  { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser', 'admin', 'supervisor'] },
+  // the site list blocks numbers for every company: the site owner's alone
+  { channel: 'numbers.dnc', arg: () => ({ content: '+12125550101\n' }), allowed: ['superuser'] },
   // the dialogs are cancelled here (nothing queued): the answer is null, the role check is what counts
   { channel: 'files.pickOpen', arg: () => ({}), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'files.chooseBackupDir', arg: () => ({}), allowed: ['superuser'] },
@@ -142,6 +143,8 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'dialers.state', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'alerts.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'calls.count', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'numbers.history', arg: () => ({ phone: '+4917012345678' }), allowed: ALL },
+  { channel: 'companies.overview', arg: () => ({}), allowed: ALL },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);

@@ -72,6 +72,27 @@ describe('companies', () => {
     expect(count(core, 'companies')).toBe(before);
   });
 
+  it('says which field each refusal is about, with what the console needs to word it again', async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    const long = await call(core, w.superuser, 'companies.create', { slug: 'ok-slug', name: 'x'.repeat(121), currency: 'ZZZ' });
+    expect(long).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        fields: [
+          { path: 'name', issue: 'too_big', limit: 120, origin: 'string' },
+          { path: 'currency', issue: 'custom', message: expect.stringContaining('ISO 4217') },
+        ],
+      },
+    });
+    // a service's refusal that names its field by the house convention ("slug: ...")
+    expect(await call(core, w.superuser, 'companies.create', { slug: 'acme', name: 'Another' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', fields: [{ path: 'slug', message: 'the slug "acme" is already taken' }] },
+    });
+  });
+
   it('refuses a second company with the same name, on create and on rename, ignoring case', async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);

@@ -167,9 +167,7 @@ describe('importing lists into the pool', () => {
     core = await makeTestCore();
     w = await seedWorld(core);
     ok(await call(core, w.superuser, 'numbers.import', { content: '+12125550100\n+12125550101\n' }));
-    const report = ok(
-      await call(core, w.users.supervisor, 'numbers.dnc', { content: 'phone\n+12125550100\n+12125550102\n+12125550100\nnope\n' }),
-    );
+    const report = ok(await call(core, w.superuser, 'numbers.dnc', { content: 'phone\n+12125550100\n+12125550102\n+12125550100\nnope\n' }));
     expect(report).toMatchObject({ rows: 4, marked: 1, added: 1, known: 1, rejected: 1, rejectedRows: [{ line: 5, value: 'nope' }] });
     expect(core.db.sqlite.prepare('select phone, global_status from numbers order by phone').all()).toEqual([
       { phone: '+12125550100', global_status: 'complained' },
