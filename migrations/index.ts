@@ -12,6 +12,7 @@ import * as m0010 from './0010_callbacks';
 import * as m0011 from './0011_callee_zones';
 import * as m0012 from './0012_dialing_pauses';
 import * as m0013 from './0013_dnc_scopes';
+import * as m0014 from './0014_user_companies';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -31,4 +32,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011_callee_zones': m0011,
   '0012_dialing_pauses': m0012,
   '0013_dnc_scopes': m0013,
+  '0014_user_companies': m0014,
 };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell, type WebContents } from 'electron';
 import Store from 'electron-store';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
 import { createCore, type Core } from './core/core';
@@ -10,6 +10,9 @@ import { startPort, type RunningPort } from './http/port';
 import { ConsoleSessions } from './ipc/console-sessions';
 import { HANDLERS } from './ipc/table';
 import type { DeskFiles } from './ipc/types';
+import { watchAlerts } from './core/alerts/watch';
+import { findCompanyById } from './core/companies/companies';
+import { alertText } from '../src-shared/i18n/alerts';
 
 /**
  * The Electron shell, and nothing more: one instance, one locked-down window, the handler table on
@@ -91,6 +94,7 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
   app.on('web-contents-created', (_e, contents) => lockDown(contents));
+  notifyAlerts(appCore);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -134,6 +138,34 @@ function dialogsFor(sender: WebContents, sessions: ConsoleSessions): Omit<DeskFi
       },
     },
   };
+}
+
+/**
+ * New alerts (a pool running low, a dialer gone silent, a wallet below its level) as desktop
+ * notifications, in the desk's language, once each while it lasts; a click brings the window forward.
+ */
+function notifyAlerts(appCore: Core): void {
+  if (!Notification.isSupported()) return;
+  watchAlerts(appCore, (alert) => {
+    const company = findCompanyById(appCore.db, alert.companyId);
+    if (!company) return;
+    const desk = appCore.desk.get();
+    const text = alertText(alert, {
+      language: desk.language,
+      calendar: desk.calendar,
+      companyName: company.name,
+      timezone: company.timezone,
+    });
+    const note = new Notification({ title: text.title, body: text.body, urgency: alert.severity === 'critical' ? 'critical' : 'normal' });
+    note.on('click', () => {
+      const win = BrowserWindow.getAllWindows()[0];
+      if (win) {
+        if (win.isMinimized()) win.restore();
+        win.focus();
+      }
+    });
+    note.show();
+  });
 }
 
 /** The HTTP port runs only when the desk setting says so, with the dialer and inbound APIs only. */

@@ -22,9 +22,27 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * A refusal that is about one field of the input, so the console can show it on that field (and in
+ * the user's language): the field's path ("name", "voiceSettings.closedMessage", "company.slug"), the
+ * sentence, and for schema issues the kind of issue and its limit ("too_big", 120) to word it anew.
+ */
+export interface FieldIssue {
+  path: string;
+  message: string;
+  /** zod's issue code (too_big, too_small, invalid_format, invalid_type, custom...), when a schema said it */
+  issue?: string;
+  /** the maximum or minimum a too_big / too_small issue names */
+  limit?: number;
+  /** what the limit counts: a string's characters, a number, an array's items */
+  origin?: string;
+}
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** the refusal, field by field, when it is about fields of the input (console calls only) */
+  fields?: FieldIssue[];
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };

@@ -1,4 +1,5 @@
 import type { CallStatus } from './statuses';
+import type { DialerDto } from './contract/dialer';
 
 /** Events the main process pushes to the console. `on()` returns an unsubscribe function. */
 export interface EventMap {
@@ -12,20 +13,15 @@ export interface EventMap {
     at: string;
   };
   'wallet.changed': { companyId: number; balance: number; currency: string };
-  'dialer.seen': {
-    companyId: number;
-    dialerId: string;
-    address: string;
-    lastSeenAt: string;
-    batches: number;
-    results: number;
-    liveLeases: number;
-  };
+  /** a dialer's row for the console's live list, its company's blocked reason included */
+  'dialer.seen': DialerDto;
   'import.progress': {
     companyId: number | null;
     jobId: string;
     done: number;
     total: number | null;
+    /** true while `total` is guessed from how far into the file the reading is (not a count) */
+    estimated: boolean;
     phase: 'reading' | 'writing' | 'finished' | 'failed';
   };
   /**

@@ -1,14 +1,25 @@
-import type { ErrorCode } from '../../src-shared/errors';
+import type { ErrorCode, FieldIssue } from '../../src-shared/errors';
 
 /** A failure a user or a dialer can act on. Anything else thrown is an internal error. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** field by field, when the refusal is about fields of the input (schema issues) */
+    readonly fields?: FieldIssue[],
   ) {
     super(message);
     this.name = 'AppError';
   }
+}
+
+/**
+ * The field a refusal names by the house convention of starting its sentence with the field's path
+ * ("phone: ... is not a valid phone number", "company.slug: the slug ... is taken"), or nothing.
+ */
+export function fieldOf(message: string): FieldIssue | null {
+  const m = /^([A-Za-z_]\w*(?:\.\w+)*): (.+)$/s.exec(message);
+  return m ? { path: m[1]!, message: m[2]! } : null;
 }
 
 export const badInput = (message: string) => new AppError('BAD_INPUT', message);

@@ -3,6 +3,7 @@ import type { Envelope } from '../../src-shared/errors';
 import type { EventMap, EventName } from '../../src-shared/events';
 import type { Core } from '../core/core';
 import { getUser, toSessionUser } from '../core/users/users';
+import { mayUseCompany } from '../core/users/memberships';
 import { dispatch, type Logger } from './dispatch';
 import { OpenedFiles } from './opened-files';
 import { SessionRegistry } from './sessions';
@@ -19,6 +20,9 @@ export interface ConsoleSessionsOptions {
   /** the HTTP port as the console sees it (Settings): where it listens, and how to restart it */
   port: PortControl;
 }
+
+/** How stale an event stream's idea of its user may get (memberships, deactivation). */
+const REFRESH_USER_MS = 5_000;
 
 /** One console call: who makes it, from where, and what its transport can do with files. */
 export interface ConsoleCall {
@@ -96,7 +100,7 @@ export class ConsoleSessions {
       this.sessions.delete(key!);
       return null;
     }
-    return toSessionUser(row);
+    return toSessionUser(this.options.core.db, row);
   }
 
   /** The user a key holds, without a database read (for the event stream's every event). */
@@ -109,10 +113,15 @@ export class ConsoleSessions {
    * key holds no session nothing is sent; with `onSignedOut`, the first event after it ends calls it.
    */
   follow(key: string, send: <E extends EventName>(event: E, payload: EventMap[E]) => void, onSignedOut?: () => void): () => void {
+    // the user as the database has them, read again at most every few seconds: a membership taken away
+    // or an account deactivated stops the events that soon, without a database read per event
+    let fresh: { user: SessionUser | null; at: number } = { user: null, at: -Infinity };
     return this.options.core.events.subscribe((event, payload) => {
-      const user = this.sessions.get(key);
-      if (!user) return onSignedOut?.();
-      if (mayReceive(user, payload)) send(event, payload);
+      if (!this.sessions.get(key)) return onSignedOut?.();
+      const now = this.options.core.clock();
+      if (now - fresh.at > REFRESH_USER_MS) fresh = { user: this.signedIn(key), at: now };
+      if (!fresh.user) return onSignedOut?.();
+      if (mayReceive(fresh.user, payload)) send(event, payload);
     });
   }
 
@@ -125,8 +134,8 @@ export class ConsoleSessions {
   }
 }
 
-/** A company's events go to its own people and to the site owner; site-wide ones (companyId null) to all. */
+/** A company's events go to the people who work for it and to the site owner; site-wide ones (companyId null) to all. */
 export function mayReceive(user: SessionUser, payload: unknown): boolean {
   const companyId = (payload as { companyId?: number | null }).companyId;
-  return user.role === 'superuser' || companyId == null || companyId === user.companyId;
+  return companyId == null || mayUseCompany(user, companyId);
 }

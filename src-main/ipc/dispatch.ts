@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import { CHANNELS, isChannelName, type ChannelName } from '../../src-shared/contract';
-import type { Envelope, ErrorBody } from '../../src-shared/errors';
+import type { Envelope, ErrorBody, FieldIssue } from '../../src-shared/errors';
 import { can } from '../../src-shared/roles';
-import { AppError, storageFailure } from '../core/errors';
+import { AppError, fieldOf, storageFailure } from '../core/errors';
 import { getUser, toSessionUser } from '../core/users/users';
+import { assertMayUseCompany } from '../core/users/memberships';
 import type { HandlerContext, HandlerTable, SignedInContext } from './types';
 
 export type Logger = (message: string, err: unknown) => void;
@@ -50,8 +51,22 @@ export async function dispatch(
 function parse(channel: ChannelName, arg: unknown): unknown {
   const schema = CHANNELS[channel].input as z.ZodType;
   const result = schema.safeParse(arg ?? {});
-  if (!result.success) throw new AppError('BAD_INPUT', describeIssues(result.error));
+  if (!result.success) throw new AppError('BAD_INPUT', describeIssues(result.error), fieldIssues(result.error));
   return result.data;
+}
+
+/** Each issue on its field, with what the console needs to word it in its own language. */
+function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.slice(0, 20).map((i) => {
+    const limit = 'maximum' in i ? Number(i.maximum) : 'minimum' in i ? Number(i.minimum) : undefined;
+    return {
+      path: i.path.join('.'),
+      message: i.message,
+      issue: i.code,
+      ...(limit !== undefined && Number.isFinite(limit) && { limit }),
+      ...('origin' in i && typeof i.origin === 'string' && { origin: i.origin }),
+    };
+  });
 }
 
 /** "name: a company needs a name; slug: a slug is ..." — short, names the field. */
@@ -75,20 +90,23 @@ function refreshUser(ctx: HandlerContext): SignedInContext {
     ctx.endSession();
     throw new AppError('UNAUTHENTICATED', 'your session has ended; sign in again');
   }
-  const user = toSessionUser(row);
+  const user = toSessionUser(ctx.core.db, row);
   return { ...ctx, user, actor: { userId: user.id, name: user.username } };
 }
 
+/** A call about a company is refused unless the user works for it (memberships, core/users/memberships.ts). */
 function checkCompany(ctx: SignedInContext, input: unknown): void {
-  if (ctx.user.role === 'superuser' || typeof input !== 'object' || input === null) return;
+  if (typeof input !== 'object' || input === null) return;
   const companyId = (input as { companyId?: unknown }).companyId;
-  if (typeof companyId === 'number' && companyId !== ctx.user.companyId) {
-    throw new AppError('FORBIDDEN', 'that company is not yours');
-  }
+  if (typeof companyId === 'number') assertMayUseCompany(ctx.user, companyId);
 }
 
 export function toErrorBody(err: unknown, where: string, log: Logger): ErrorBody {
-  if (err instanceof AppError) return { code: err.code, message: err.message };
+  if (err instanceof AppError) {
+    const fields =
+      err.fields ?? (err.code === 'BAD_INPUT' || err.code === 'CONFLICT' ? [fieldOf(err.message)].filter((f) => f !== null) : []);
+    return { code: err.code, message: err.message, ...(fields.length > 0 && { fields }) };
+  }
   // a full disk or a locked database: the console shows the cause, and the log keeps the details
   const failure = storageFailure(err);
   if (failure) {

@@ -18,6 +18,7 @@ import { billingHandlers } from './handlers/billing';
 import { dialerHandlers } from './handlers/dialer';
 import { filesHandlers } from './handlers/files';
 import { lifecycleHandlers } from './handlers/lifecycle';
+import { alertsHandlers } from './handlers/alerts';
 
 /** Every channel's handler. The type demands one per channel in src-shared/contract. */
 export const HANDLERS: HandlerTable = {
@@ -40,4 +41,5 @@ export const HANDLERS: HandlerTable = {
   ...dialerHandlers,
   ...filesHandlers,
   ...lifecycleHandlers,
+  ...alertsHandlers,
 };

@@ -13,8 +13,10 @@ export interface SessionUser {
   id: number;
   username: string;
   role: Role;
-  /** null for the superuser, who works on every company */
+  /** the home company, where the console opens; null for the superuser, who works on every company */
   companyId: number | null;
+  /** every company the user works for (the home one among them); empty for the superuser */
+  companyIds: number[];
 }
 
 export interface AppState {
@@ -40,7 +42,10 @@ export interface UserDto {
   id: number;
   username: string;
   role: Role;
+  /** the home company; null for the superuser */
   companyId: number | null;
+  /** every company the user works for, the home one among them; empty for the superuser */
+  companyIds: number[];
   isActive: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
@@ -52,11 +57,15 @@ export const UserCreateInput = z
     username: Username,
     password: Password,
     role: ROLE_INPUT,
+    /** the home company */
     companyId: Id.nullable().default(null),
+    /** more companies the user works for, besides the home one */
+    companyIds: z.array(Id).max(500).optional(),
   })
   .strict();
 
 export const usersChannels = {
+  /** one company's people, or (no companyId) everyone the caller may manage */
   'users.list': channel<UserDto[]>()(z.object({ companyId: Id.optional() }).strict()),
   'users.create': channel<UserDto>()(UserCreateInput),
   'users.update': channel<UserDto>()(
@@ -67,6 +76,8 @@ export const usersChannels = {
         isActive: z.boolean().optional(),
         password: Password.optional(),
         unlock: z.boolean().optional(),
+        /** every company the user works for from now on (the home company moves if it is left out) */
+        companyIds: z.array(Id).min(1, 'a user works for at least one company').max(500).optional(),
       })
       .strict(),
   ),

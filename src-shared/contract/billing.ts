@@ -53,6 +53,23 @@ export const LedgerQuery = z
   })
   .strict();
 
+/** A move worth more than this many calls at the company's price is large (a slipped digit, most likely). */
+export const LARGE_MOVE_CALLS = 10_000;
+
+export type MoneyMoveWarning = 'below_zero' | 'large';
+
+/**
+ * Why a top-up or adjustment should be confirmed before it is sent (DESIGN.md §5): it takes the
+ * wallet below zero, or it is large (worth more than LARGE_MOVE_CALLS calls at the company's price,
+ * or than that many minor units when calls are free). Empty: send it as it is.
+ */
+export function moneyMoveWarnings(move: { balance: number; amount: number; pricePerCall: number }): MoneyMoveWarning[] {
+  const warnings: MoneyMoveWarning[] = [];
+  if (move.amount < 0 && move.balance + move.amount < 0) warnings.push('below_zero');
+  if (Math.abs(move.amount) > LARGE_MOVE_CALLS * Math.max(1, move.pricePerCall)) warnings.push('large');
+  return warnings;
+}
+
 export const billingChannels = {
   'billing.topup': channel<WalletMove>()(TopUpInput),
   'billing.adjust': channel<WalletMove>()(AdjustInput),

@@ -12,7 +12,7 @@ import { LocalDate, MAX_RANGE_DAYS, daysBetween } from './stats';
  * Dimension filters take 0 for "none" (the "—" row of the dashboard).
  * `phone`: a whole international number the pool knows ("+49 170 1234567", "0049...") is matched
  * exactly after normalising to E.164; anything else is a prefix of the international form ("+4917" or
- * "4917"). Write numbers with their country code: the log has no region to read "0170..." in.
+ * "4917"). A national number ("0170...") is read with the company's default country.
  */
 export const CallFilters = z
   .object({
@@ -106,7 +106,19 @@ export interface CallDetail extends CallListItem {
 
 export const CALL_HISTORY_MAX = 50;
 
+/** The call log counts its rows up to this many; beyond it, "more than". */
+export const CALLS_COUNT_CAP = 100_000;
+
+export interface CallsCount {
+  /** rows that match, or CALLS_COUNT_CAP when capped */
+  total: number;
+  /** true: more than `total` match */
+  capped: boolean;
+}
+
 export const callsChannels = {
   'calls.list': channel<Page<CallListItem>>()(CallsListInput),
+  /** how many calls match the filters (up to CALLS_COUNT_CAP) */
+  'calls.count': channel<CallsCount>()(CallFiltersInput),
   'calls.get': channel<CallDetail>()(z.object({ companyId: Id, id: Id }).strict()),
 };

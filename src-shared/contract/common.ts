@@ -29,7 +29,25 @@ export const Price = z
 export const SLUG_RULES = 'a slug is 2 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter';
 export const Slug = z.string().regex(/^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){1,39}$/, SLUG_RULES);
 
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'currency is a three-letter ISO 4217 code such as USD');
+/**
+ * The currencies the platform's Intl knows: ISO 4217's current codes (Node 20 and Chromium both list
+ * them). A made-up three letters ("ZZZ", "RIA" for rials) would be kept and shown as if it were money.
+ */
+export const CURRENCY_CODES: readonly string[] = supportedCurrencies();
+
+function supportedCurrencies(): string[] {
+  try {
+    return Intl.supportedValuesOf('currency');
+  } catch {
+    return [];
+  }
+}
+
+export const CURRENCY_RULE = 'currency is an ISO 4217 code such as USD, EUR or IRR';
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, CURRENCY_RULE)
+  .refine((code) => CURRENCY_CODES.includes(code), CURRENCY_RULE);
 
 export const TimeZone = z.string().refine(isTimeZone, 'not an IANA time zone (for example Europe/Berlin)');
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import type { DialingBlock } from './dialer';
 import { CurrencyCode, Empty, Id, Money, Price, Region, Slug, TimeZone } from './common';
 
 export const BILLING_MODES = ['per_call', 'per_minute'] as const;
@@ -64,7 +65,27 @@ export const CompanyUpdateInput = z
   .strict();
 export type CompanyUpdate = z.output<typeof CompanyUpdateInput>;
 
+/** One company on the owner's overview (companies.overview). */
+export interface CompanyOverview {
+  companyId: number;
+  name: string;
+  slug: string;
+  isActive: boolean;
+  timezone: string;
+  currency: string;
+  walletBalance: number;
+  /** today on the company's own calendar */
+  today: { calls: number; billable: number; answerRate: number | null; cost: number };
+  /** why its dialers get no numbers now (next-batch's rules), null when they do */
+  blocked: DialingBlock | null;
+  /** dialers heard from in the last two minutes */
+  dialersAtWork: number;
+  alerts: number;
+}
+
 export const companiesChannels = {
+  /** every company the user works for at a glance: today, wallet, blocked reason, dialers, alerts */
+  'companies.overview': channel<CompanyOverview[]>()(Empty),
   /** every company the signed-in user may see (all for the superuser, their own otherwise) */
   'companies.list': channel<CompanyDto[]>()(Empty),
   'companies.get': channel<CompanyDto>()(z.object({ companyId: Id }).strict()),

@@ -195,6 +195,13 @@ export const ReleaseAnswer = z.object({ released: z.number().int() });
 
 // ---- the console's view of the dialers (IPC) --------------------------------------------------
 
+/** Why a company's dialers get no numbers right now, and when that ends if the schedule says (BLOCKED_REASONS). */
+export interface DialingBlock {
+  reason: BlockedReason;
+  /** when the company's hours open next (outside_schedule); null when no date is known */
+  nextOpenAt: string | null;
+}
+
 export interface DialerDto {
   companyId: number;
   dialerId: string;
@@ -203,9 +210,20 @@ export interface DialerDto {
   batches: number;
   results: number;
   liveLeases: number;
+  /** why this dialer's next ask would get no numbers, by next-batch's own rules; null: it would get some */
+  blocked: DialingBlock | null;
+}
+
+export interface DialingState {
+  companyId: number;
+  blocked: DialingBlock | null;
+  /** when it was worked out */
+  at: string;
 }
 
 export const dialersChannels = {
-  /** the dialers this process has heard from since it started, most recently seen first */
+  /** the dialers this process has heard from since it started, in the order of their ids */
   'dialers.list': channel<DialerDto[]>()(z.object({ companyId: Id }).strict()),
+  /** whether the company's dialers would get numbers now, by next-batch's rules, and if not why */
+  'dialers.state': channel<DialingState>()(z.object({ companyId: Id }).strict()),
 };

@@ -36,9 +36,13 @@ export const StatementMonth = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month is written YYYY-MM')
   .refine((m) => m >= '2000-01' && m <= '2199-12', 'a month between 2000-01 and 2199-12');
 
+/** Per kind of ledger entry in a statement: how many, and their sum in minor units. */
+export type StatementTotals = Record<'topup' | 'charge' | 'refund' | 'adjustment', { entries: number; amount: number }>;
+
 /**
  * A month of the wallet (local month in the company's time zone) as CSV. Rows: an opening_balance row,
- * every ledger entry of the month in order, a closing_balance row (closing = opening + Σ amount). Columns:
+ * every ledger entry of the month in order, a total_<kind> row per kind of entry (topup, charge, refund,
+ * adjustment: the sum in amount, how many in note), a closing_balance row (closing = opening + Σ amount). Columns:
  * entry_id, created_at_local, utc_offset, created_at_utc, kind, amount, balance_after, currency,
  * call_result_id, phone, note, user. Amounts are decimals in the company currency ("-0.50").
  */
@@ -49,6 +53,7 @@ export interface StatementCsvAnswer extends SavedFileAnswer {
   openingBalance: number;
   closingBalance: number;
   entries: number;
+  totals: StatementTotals;
 }
 
 export const exportsChannels = {

@@ -19,6 +19,7 @@ import { billingChannels } from './billing';
 import { dialersChannels } from './dialer';
 import { filesChannels } from './files';
 import { lifecycleChannels } from './lifecycle';
+import { alertsChannels } from './alerts';
 
 /**
  * The console's whole contract: the union of each domain's channel map. A domain adds its map here
@@ -45,6 +46,7 @@ export const CHANNELS = {
   ...dialersChannels,
   ...filesChannels,
   ...lifecycleChannels,
+  ...alertsChannels,
 } satisfies Record<string, ChannelDef>;
 
 export type Channels = typeof CHANNELS;
@@ -80,3 +82,4 @@ export * from './billing';
 export * from './dialer';
 export * from './files';
 export * from './lifecycle';
+export * from './alerts';

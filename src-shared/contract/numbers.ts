@@ -132,7 +132,36 @@ export interface NumberLookup {
   results: NumberResultDto[];
 }
 
+/** One number across the site, as the searcher may see it (numbers.history). */
+export interface NumberHistory {
+  /** the number as stored (E.164) */
+  phone: string;
+  /** its state in the pool; null when the pool does not know it */
+  number: { globalStatus: GlobalStatus; source: string; importedAt: string; lastCalledAt: string | null } | null;
+  /** the calls of the companies the searcher works for, newest first */
+  calls: {
+    id: number;
+    companyId: number;
+    companyName: string;
+    status: CallStatus;
+    direction: 'outbound' | 'inbound';
+    startedAt: string;
+    durationS: number;
+    amountCharged: number;
+    currency: string;
+  }[];
+  /** more calls than shown: the call log has them all */
+  truncated: boolean;
+}
+
 export const numbersChannels = {
+  /**
+   * Any number's history across the site, typed as people write it; `companyId` is the company the
+   * searcher is looking at (its default country reads a national number first).
+   */
+  'numbers.history': channel<NumberHistory>()(
+    z.object({ phone: PhoneInput, companyId: Id.optional(), region: Region.optional() }).strict(),
+  ),
   'numbers.import': channel<ImportReport>()(ImportSourceInput),
   'numbers.dnc': channel<DncReport>()(ImportSourceInput),
   'numbers.counts': channel<PoolCounts>()(z.object({ companyId: Id.optional() }).strict()),

@@ -18,6 +18,10 @@ export interface DeskSettings {
   rateLimitPerKey: number;
   /** requests a minute from one address without a valid API key, and console sign-in attempts */
   rateLimitPerAddress: number;
+  /** the console's language on this desk, and the desktop notifications' (a user may choose another for themselves) */
+  language: 'en' | 'fa';
+  /** how dates are written: the Gregorian calendar, or the Persian (Jalali) one */
+  calendar: 'gregorian' | 'persian';
 }
 
 /**
@@ -36,6 +40,8 @@ export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   theme: 'system',
   backupDir: null,
   ...DEFAULT_RATE_LIMITS,
+  language: 'en',
+  calendar: 'gregorian',
 };
 
 /** Rules of the whole site, kept in SQLite because the dialer engine reads them. */
@@ -70,6 +76,8 @@ export const DeskSettingsPatch = z
     backupDir: z.never({ error: BACKUP_DIR_RULE }).optional(),
     rateLimitPerKey: RatePerMinute.optional(),
     rateLimitPerAddress: RatePerMinute.optional(),
+    language: z.enum(['en', 'fa']).optional(),
+    calendar: z.enum(['gregorian', 'persian']).optional(),
   })
   .strict();
 

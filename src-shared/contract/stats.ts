@@ -84,9 +84,9 @@ export interface StatsCounts {
 }
 
 export interface StatsRow extends StatsCounts {
-  /** the scenario, line or agent id; 0 for results that had none */
+  /** the scenario, line or agent id */
   id: number;
-  /** its name ("—" for id 0); a line shows "name (phone)" */
+  /** its name; a line shows "name (phone)" */
   name: string;
 }
 
@@ -95,8 +95,15 @@ export interface StatsMatrix {
   groupBy: StatsGroupBy;
   currency: string;
   range: ResolvedRange;
-  /** only rows that had calls in the range, most calls first; the "—" row (id 0) last */
+  /** the scenarios, lines or agents that had calls in the range, most calls first */
   rows: StatsRow[];
+  /**
+   * The calls that had no scenario, line or agent (null when there were none). Not a row among the
+   * others: by agent, these are the calls no agent took (a dialer hands an agent only calls that were
+   * answered), so they are no one's answer rate or talk time.
+   */
+  none: StatsCounts | null;
+  /** every call of the range, with or without a scenario, line or agent */
   totals: StatsCounts;
 }
 

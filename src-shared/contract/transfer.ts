@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { Id, Slug } from './common';
-import type { CompanyDto } from './companies';
+import { CompanyFields, type CompanyDto } from './companies';
 import type { SavedFileAnswer } from './exports';
 
 /**
@@ -38,6 +38,8 @@ export const CompanyImportInput = z
     content: z.string().min(1, 'the company file is empty').max(MAX_COMPANY_FILE_CHARS, 'a company file is at most 8 MB'),
     /** import under this slug instead of the file's (needed when the file's slug is taken here) */
     slug: Slug.optional(),
+    /** import under this name instead of the file's (needed when a company here has that name) */
+    name: CompanyFields.name.optional(),
   })
   .strict();
 

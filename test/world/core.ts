@@ -171,7 +171,7 @@ export async function seedWorld(core: Core): Promise<World> {
   const users = {} as World['users'];
   for (const role of ['admin', 'supervisor', 'viewer'] as const) {
     const dto = await createUser(core.db, CLI_ACTOR, { username: `${role}-a`, password: 'password-1', role, companyId: companyA }, now);
-    users[role] = toSessionUser(getUser(core.db, dto.id));
+    users[role] = toSessionUser(core.db, getUser(core.db, dto.id));
   }
   return { superuser, companyA, companyB, users };
 }

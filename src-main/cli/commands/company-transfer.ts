@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { MAX_COMPANY_FILE_CHARS } from '../../../src-shared/contract/transfer';
 import { Slug } from '../../../src-shared/contract/common';
+import { CompanyFields } from '../../../src-shared/contract/companies';
 import { getCompanyBySlug } from '../../core/companies/companies';
 import { deliverFile, localSaveTarget } from '../../core/exports/delivery';
 import { badInput } from '../../core/errors';
@@ -44,9 +45,11 @@ export function registerCompanyTransfer(program: Command): void {
     .description('create a company from a company file another console exported')
     .argument('<file>', 'the .json company file')
     .option('--slug <slug>', "import under this slug instead of the file's")
+    .option('--name <name>', "import under this name instead of the file's")
     .action(async (fileArg: string, _opts, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions & { slug?: string }>();
+      const opts = cmd.optsWithGlobals<GlobalOptions & { slug?: string; name?: string }>();
       const slug = opts.slug === undefined ? undefined : parseWith(Slug, opts.slug);
+      const name = opts.name === undefined ? undefined : parseWith(CompanyFields.name, opts.name);
       const path = resolve(fileArg);
       const size = await stat(path).then(
         (s) => s.size,
@@ -57,7 +60,7 @@ export function registerCompanyTransfer(program: Command): void {
       if (size > MAX_COMPANY_FILE_CHARS) throw badInput(`${path} is larger than a company file can be (8 MB)`);
       const content = await readFile(path, 'utf8');
       await withCore(opts, (core) => {
-        const { company, counts } = importCompany(core.db, CLI_ACTOR, { content, slug }, core.clock());
+        const { company, counts } = importCompany(core.db, CLI_ACTOR, { content, slug, name }, core.clock());
         printResult(opts, { company, counts }, `imported ${company.slug} (id ${company.id}) from ${path}`);
       });
     });

@@ -13,15 +13,25 @@ export function registerUser(program: Command): void {
     .description('create a console user (the password is generated and printed once unless given)')
     .requiredOption('--username <name>', 'the sign-in name')
     .requiredOption('--role <role>', 'superuser, admin, supervisor or viewer')
-    .option('--company <slug>', 'the company of an admin, supervisor or viewer')
+    .option('--company <slugs>', 'the company of an admin, supervisor or viewer; several as a,b (the first is their home)')
     .option('--password <password>', 'the password (or set DIALDESK_PASSWORD); generated when absent')
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & Record<string, string | undefined>>();
       const given = opts.password ?? process.env.DIALDESK_PASSWORD;
       const password = given ?? randomBytes(12).toString('base64url');
       await withCore(opts, async (core) => {
-        const companyId = opts.company ? getCompanyBySlug(core.db, opts.company).id : null;
-        const input = parseWith(UserCreateInput, { username: opts.username, password, role: opts.role, companyId });
+        const ids = (opts.company ?? '')
+          .split(',')
+          .map((slug) => slug.trim())
+          .filter(Boolean)
+          .map((slug) => getCompanyBySlug(core.db, slug).id);
+        const input = parseWith(UserCreateInput, {
+          username: opts.username,
+          password,
+          role: opts.role,
+          companyId: ids[0] ?? null,
+          ...(ids.length > 1 && { companyIds: ids.slice(1) }),
+        });
         const created = await createUser(core.db, CLI_ACTOR, input, core.clock());
         const shown = given ? {} : { password };
         printResult(

@@ -72,10 +72,11 @@ export function getApiKeyRow(db: Db, id: number): ApiKeyRow {
  * Revokes a key at once (the next request with it gets a 401). `withinCompany` is the caller's
  * company, null for the superuser; a company admin cannot touch site-wide or other companies' keys.
  */
-export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompany: number | null, now: number): ApiKeyDto {
+/** `withinCompanies`: the companies the caller works for (null: the site owner, every key). */
+export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompanies: readonly number[] | null, now: number): ApiKeyDto {
   return transaction(db, () => {
     const before = getApiKeyRow(db, id);
-    if (withinCompany !== null && before.company_id !== withinCompany) {
+    if (withinCompanies !== null && (before.company_id === null || !withinCompanies.includes(before.company_id))) {
       throw before.company_id === null
         ? forbidden('only the site owner may revoke a site-wide key')
         : notFound(`API key ${id} does not exist`);

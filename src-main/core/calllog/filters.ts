@@ -1,7 +1,7 @@
 import type { CallFiltersParsed } from '../../../src-shared/contract/calls';
 import { all, first, type Db } from '../db/connection';
 import { badInput } from '../errors';
-import { phoneSearch } from '../phone/phone';
+import { cleanPhone, phoneSearch } from '../phone/phone';
 import { companyCountry } from '../companies/companies';
 import { localDays } from '../stats/range';
 import { addDays, startOfLocalDay } from '../time-zone';
@@ -20,6 +20,12 @@ const MAX_PREFIX_NUMBERS = 500;
 export function phoneMatch(db: Db, raw: string, region?: string | null): PhoneMatch {
   const typed = phoneSearch(raw, region);
   if (!typed) throw badInput('phone: type at least one digit');
+  // "0912…" is a national number: without the company's country it would be searched as "+0912…" and find nothing
+  if (!region && /^0(?!0)/.test(cleanPhone(raw))) {
+    throw badInput(
+      "phone: a number without its country code needs the company's default country (set it on the Companies page), or type it with its code, such as +98 912…",
+    );
+  }
   if (typed.exact) {
     // some plans (Germany's) have numbers of many lengths, so a "valid" number may still be meant as a prefix
     const row = first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', typed.exact));

@@ -1,4 +1,4 @@
-import type { CallFiltersParsed, CallListItem } from '../../../src-shared/contract/calls';
+import { CALLS_COUNT_CAP, type CallFiltersParsed, type CallListItem, type CallsCount } from '../../../src-shared/contract/calls';
 import type { Page } from '../../../src-shared/contract/common';
 import { isBillable, type CallStatus } from '../../../src-shared/statuses';
 import { prepare, type Db } from '../db/connection';
@@ -114,6 +114,31 @@ export function selectPage<R extends ItemRow = ItemRow>(
     where ${where.sql}${keyset} order by r.started_at desc, r.id desc limit ?`;
   const params = after ? [...where.params, after.startedAt, after.id, limit] : [...where.params, limit];
   return prepare(db.sqlite, sql).all(...params) as R[];
+}
+
+/**
+ * How many rows match the filters, counted up to CALLS_COUNT_CAP: beyond it the log says "more than",
+ * since counting millions of rows would hold the thread that serves the port (a capped count walks
+ * the same index as the page, ~10 ms per 100,000 rows).
+ */
+export function countCalls(db: Db, f: CallFiltersParsed, cap = CALLS_COUNT_CAP): CallsCount {
+  const company = getCompany(db, f.companyId);
+  if (f.status && f.status.length > 1) {
+    let total = 0;
+    for (const status of f.status) {
+      const one = countCalls(db, { ...f, status: [status] }, cap);
+      total += one.total;
+      if (one.capped || total > cap) return { total: cap, capped: true };
+    }
+    return { total, capped: false };
+  }
+  const where = filterWhere(db, f, company.timezone);
+  if (!where) return { total: 0, capped: false };
+  const hint = f.status?.length === 1 && !f.phone ? ' indexed by call_results_status' : '';
+  const n = prepare(db.sqlite, `select count(*) from (select 1 from call_results r${hint} where ${where.sql} limit ?)`)
+    .pluck()
+    .get(...where.params, cap + 1) as number;
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false };
 }
 
 export function listCalls(db: Db, input: CallFiltersParsed & { cursor?: string; limit: number }): Page<CallListItem> {

@@ -1,5 +1,5 @@
 import type { CompanyCreate, CompanyDto, CompanyUpdate } from '../../../src-shared/contract/companies';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { all, exec, first, prepare, transaction, type Db } from '../db/connection';
 import type { CompanyRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { conflict, isUniqueViolation, notFound } from '../errors';
@@ -23,9 +23,10 @@ export function toCompanyDto(row: CompanyRow): CompanyDto {
   };
 }
 
-export function listCompanies(db: Db, onlyId?: number | null): CompanyDto[] {
+/** Every company (only null), or the given ones (a user's memberships). */
+export function listCompanies(db: Db, only: readonly number[] | null = null): CompanyDto[] {
   let q = db.kysely.selectFrom('companies').selectAll().orderBy('name');
-  if (onlyId != null) q = q.where('id', '=', onlyId);
+  if (only !== null) q = q.where('id', 'in', only.length ? [...only] : [-1]);
   return all(db, q).map(toCompanyDto);
 }
 
@@ -57,9 +58,21 @@ export function getCompanyBySlug(db: Db, slug: string): CompanyRow {
 /** A company to create; without a default country, its numbers are written with their country code. */
 export type NewCompany = Omit<CompanyCreate, 'defaultCountry'> & { defaultCountry?: string | null };
 
+/**
+ * Two companies with one name look like one in the switcher and every list: a name is refused when
+ * another company has it (ignoring case and spaces at the ends).
+ */
+function assertNameFree(db: Db, name: string, exceptId: number | null): void {
+  const taken = prepare(db.sqlite, 'select id from companies where lower(trim(name)) = lower(trim(?)) and id is not ?')
+    .pluck()
+    .get(name, exceptId);
+  if (taken !== undefined) throw conflict(`name: a company named "${name.trim()}" exists already; give this one another name`);
+}
+
 export function createCompany(db: Db, actor: Actor, input: NewCompany, now: number): CompanyDto {
   return transaction(db, () => {
-    if (findCompanyBySlug(db, input.slug)) throw conflict(`the slug "${input.slug}" is already taken`);
+    if (findCompanyBySlug(db, input.slug)) throw conflict(`slug: the slug "${input.slug}" is already taken`);
+    assertNameFree(db, input.name, null);
     let id: number;
     try {
       id = exec(
@@ -81,7 +94,7 @@ export function createCompany(db: Db, actor: Actor, input: NewCompany, now: numb
         }),
       ).lastInsertRowid;
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`the slug "${input.slug}" is already taken`);
+      if (isUniqueViolation(err)) throw conflict(`slug: the slug "${input.slug}" is already taken`);
       throw err;
     }
     const row = getCompany(db, id);
@@ -93,6 +106,7 @@ export function createCompany(db: Db, actor: Actor, input: NewCompany, now: numb
 export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: number): CompanyDto {
   return transaction(db, () => {
     const before = getCompany(db, input.companyId);
+    if (input.name !== undefined) assertNameFree(db, input.name, before.id);
     const patch = {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.timezone !== undefined && { timezone: input.timezone }),

@@ -27,10 +27,17 @@ export interface UsersTable {
   username: string;
   password_hash: string;
   role: Role;
+  /** the home company (where the user lands); always one of their user_companies; null for the superuser */
   company_id: number | null;
   is_active: Generated<number>;
   last_login_at: number | null;
   created_at: number;
+}
+
+/** Which companies a (non-superuser) user works for; their role applies in each. */
+export interface UserCompaniesTable {
+  user_id: number;
+  company_id: number;
 }
 
 /** Failed sign-ins by the name typed (lowercase), whether or not such a user exists. */
@@ -331,6 +338,7 @@ export interface CallStatsTable {
 export interface Database {
   companies: CompaniesTable;
   users: UsersTable;
+  user_companies: UserCompaniesTable;
   sign_in_attempts: SignInAttemptsTable;
   agents: AgentsTable;
   scenarios: ScenariosTable;

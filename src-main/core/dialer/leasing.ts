@@ -11,6 +11,7 @@ import { numberRulesFor } from './eligible';
 import { dueCallbacks } from './lease-callbacks';
 import { dueRecycled } from './lease-recycled';
 import { freshNumbers } from './lease-fresh';
+import { sawLeaseScan } from './state';
 
 export const DAY_MS = 86_400_000;
 
@@ -88,6 +89,10 @@ export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
     if (numbers.length === 0) return { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
     return { company, batchId, leaseExpiresAt: expiresAt, numbers, blocked: null, routing };
   });
+  // what the scan found, for the console's live blocked reason (state.ts); the company-level rules it reads afresh
+  if (result.blocked === null || result.blocked.reason === 'pool_exhausted') {
+    sawLeaseScan(core, result.company.id, result.blocked !== null);
+  }
   dialerRegistry(core).sawBatch(result.company.id, req.dialerId, req.address ?? 'local', result.numbers.length);
   return result;
 }

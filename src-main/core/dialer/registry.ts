@@ -2,6 +2,7 @@ import type { DialerDto } from '../../../src-shared/contract/dialer';
 import { prepare } from '../db/connection';
 import type { Core } from '../core';
 import { toIso } from '../time';
+import { liveBlock, toBlock } from './state';
 
 interface Seen {
   companyId: number;
@@ -46,11 +47,13 @@ export class DialerRegistry {
     this.schedule(this.entry(companyId, dialerId, address));
   }
 
+  /** In the order of their ids, so a list that updates live keeps its rows in place. */
   list(companyId: number): DialerDto[] {
+    const blocked = toBlock(liveBlock(this.core, companyId, this.core.clock()));
     return [...this.seen.values()]
       .filter((s) => s.companyId === companyId)
-      .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
-      .map((s) => this.dto(s));
+      .sort((a, b) => (a.dialerId < b.dialerId ? -1 : a.dialerId > b.dialerId ? 1 : 0))
+      .map((s) => this.dto(s, blocked));
   }
 
   private entry(companyId: number, dialerId: string, address: string): Seen {
@@ -76,7 +79,8 @@ export class DialerRegistry {
     s.timer.unref();
   }
 
-  private dto(s: Seen): DialerDto {
+  /** `blocked`: the company's live blocked reason, when the caller has it already (one per list). */
+  private dto(s: Seen, blocked: DialerDto['blocked'] = toBlock(liveBlock(this.core, s.companyId, this.core.clock()))): DialerDto {
     const live = prepare(this.core.db.sqlite, 'select count(*) from leases where company_id = ? and dialer_id = ? and expires_at > ?')
       .pluck()
       .get(s.companyId, s.dialerId, this.core.clock()) as number;
@@ -88,6 +92,7 @@ export class DialerRegistry {
       batches: s.batches,
       results: s.results,
       liveLeases: live,
+      blocked,
     };
   }
 

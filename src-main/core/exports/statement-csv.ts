@@ -1,5 +1,6 @@
 import { prepare, type Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
+import type { StatementTotals } from '../../../src-shared/contract/exports';
 import { getCompany } from '../companies/companies';
 import { localDays } from '../stats/range';
 import { addDays, formatOffset, wallClock } from '../time-zone';
@@ -43,8 +44,12 @@ export interface Statement {
   openingBalance: number;
   closingBalance: number;
   entries: number;
+  /** per kind of entry: how many, and their sum (minor units) */
+  totals: StatementTotals;
   bytes: number;
 }
+
+const KINDS: LedgerKind[] = ['topup', 'charge', 'refund', 'adjustment'];
 
 /** The last day of a YYYY-MM month. */
 const lastDayOf = (month: string): string => addDays(`${addDays(`${month}-28`, 7).slice(0, 7)}-01`, -1);
@@ -89,12 +94,15 @@ export async function exportStatementCsv(db: Db, input: { companyId: number; mon
     await file.write(balanceRow('opening_balance', startMs, opening));
     let balance = opening;
     let entries = 0;
+    const totals = Object.fromEntries(KINDS.map((k) => [k, { entries: 0, amount: 0 }])) as StatementTotals;
     let after = { createdAt: startMs - 1, id: Number.MAX_SAFE_INTEGER };
     for (;;) {
       const rows = page.all(company.id, endMs, after.createdAt, after.id, CHUNK) as EntryRow[];
       let chunk = '';
       for (const e of rows) {
         balance += e.amount;
+        totals[e.kind].entries++;
+        totals[e.kind].amount += e.amount;
         chunk += csvLine([
           e.id,
           ...when(e.created_at),
@@ -115,9 +123,36 @@ export async function exportStatementCsv(db: Db, input: { companyId: number; mon
       after = { createdAt: last.created_at, id: last.id };
       await nextTurn();
     }
+    // one row per kind of entry (top-ups, charges, refunds, adjustments): its sum, and in the note how many
+    let sums = '';
+    for (const kind of KINDS) {
+      sums += csvLine([
+        '',
+        '',
+        '',
+        '',
+        `total_${kind}`,
+        money(totals[kind].amount),
+        '',
+        company.currency,
+        '',
+        '',
+        `entries: ${totals[kind].entries}`,
+        '',
+      ]);
+    }
+    await file.write(sums);
     await file.write(balanceRow('closing_balance', endMs, balance));
     await file.close();
-    return { month: input.month, currency: company.currency, openingBalance: opening, closingBalance: balance, entries, bytes: file.bytes };
+    return {
+      month: input.month,
+      currency: company.currency,
+      openingBalance: opening,
+      closingBalance: balance,
+      entries,
+      totals,
+      bytes: file.bytes,
+    };
   } catch (err) {
     file.destroy();
     throw err;

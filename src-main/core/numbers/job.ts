@@ -49,8 +49,8 @@ export async function runJob<C extends Record<string, number>>(
   const jobId = randomUUID();
   const started = performance.now();
   let lastEmit = 0;
-  const emit = (phase: Phase, done: number, total: number | null) =>
-    core.events.emit('import.progress', { companyId: null, jobId, done, total, phase });
+  const emit = (phase: Phase, done: number, total: number | null, estimated = false) =>
+    core.events.emit('import.progress', { companyId: null, jobId, done, total, estimated, phase });
   const committed: Committed<C> = { rows: 0, counts: { ...zero } };
   const read = spec.inPhoneOrder ? new PhoneList() : null;
   emit('reading', 0, null);
@@ -72,7 +72,7 @@ export async function runJob<C extends Record<string, number>>(
         const t = performance.now();
         if (t - lastEmit < PROGRESS_EVERY_MS) return;
         lastEmit = t;
-        emit(read ? 'reading' : 'writing', p.rows, p.estimatedRows);
+        emit(read ? 'reading' : 'writing', p.rows, p.estimatedRows, p.estimatedRows !== null);
       },
     );
     if (read) {

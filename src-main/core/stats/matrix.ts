@@ -82,31 +82,32 @@ export function statsMatrix(db: Db, input: { companyId: number; range: StatsRang
       addCounts(totals, r.status, r.calls, r.cost, r.duration_s);
     }
   }
+  // dimension id 0 in the rollup: the results that had no scenario / line / agent, kept apart from the rows
+  const none = byDim.get(0);
+  byDim.delete(0);
   const rows = [...byDim.values()].filter((r) => r.total > 0);
   const names = dimensionNames(
     db,
     input.groupBy,
     company.id,
-    rows.map((r) => r.id).filter((id) => id !== 0),
+    rows.map((r) => r.id),
   );
   for (const row of rows) {
-    row.name = row.id === 0 ? NONE : (names.get(row.id) ?? `#${row.id}`);
+    row.name = names.get(row.id) ?? `#${row.id}`;
     finishCounts(row);
   }
-  // the results without a scenario / line / agent come last, whatever their count
-  rows.sort((x, y) => Number(x.id === 0) - Number(y.id === 0) || y.total - x.total || x.name.localeCompare(y.name) || x.id - y.id);
+  rows.sort((x, y) => y.total - x.total || x.name.localeCompare(y.name) || x.id - y.id);
+  const { id: _id, name: _name, ...noneCounts } = none ?? { id: 0, name: '', ...emptyCounts() };
   return {
     companyId: company.id,
     groupBy: input.groupBy,
     currency: company.currency,
     range: toResolvedRange(range),
     rows,
+    none: noneCounts.total > 0 ? finishCounts(noneCounts) : null,
     totals: finishCounts(totals),
   };
 }
-
-/** The row of results that had no scenario, line or agent. */
-export const NONE = '—';
 
 function dimensionNames(db: Db, groupBy: StatsGroupBy, companyId: number, ids: number[]): Map<number, string> {
   if (ids.length === 0) return new Map();

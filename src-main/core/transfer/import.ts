@@ -57,11 +57,16 @@ export function parseCompanyFile(text: string): CompanyFile {
  * numbers. A slug already used here is a conflict unless another one is given; an inbound number that
  * already rings at a company of this site is a conflict too (a DID belongs to one company).
  */
-export function importCompany(db: Db, actor: Actor, input: { content: string; slug?: string }, now: number): CompanyImportAnswer {
+export function importCompany(
+  db: Db,
+  actor: Actor,
+  input: { content: string; slug?: string; name?: string },
+  now: number,
+): CompanyImportAnswer {
   const file = parseCompanyFile(input.content);
   const slug = input.slug ?? file.company.slug;
   if (findCompanyBySlug(db, slug)) {
-    throw conflict(`the slug "${slug}" is already taken on this console; import the file under another slug`);
+    throw conflict(`slug: the slug "${slug}" is already taken on this console; import the file under another slug`);
   }
   const takenDids = file.inbound_numbers
     .map((n) => n.phone)
@@ -79,7 +84,7 @@ export function importCompany(db: Db, actor: Actor, input: { content: string; sl
       actor,
       {
         slug,
-        name: c.name,
+        name: input.name ?? c.name,
         timezone: c.timezone,
         currency: c.currency,
         billingMode: c.billing_mode,

@@ -64,7 +64,7 @@ export async function login(db: Db, username: string, password: string, now: num
     clearAttempts(db, name);
     exec(db, db.kysely.updateTable('users').set({ last_login_at: now }).where('id', '=', user!.id));
   });
-  return toSessionUser(user!);
+  return toSessionUser(db, user!);
 }
 
 /** An administrator's unlock, and a successful sign-in: the name starts with a clean count. */

@@ -8,14 +8,16 @@ import { toIso, toIsoOrNull } from '../time';
 import { getCompany } from '../companies/companies';
 import { hashPassword, verifyPassword } from './passwords';
 import { clearAttempts, lockedUntil } from './sign-in';
+import { checkedCompanyIds, companyIdsOf, companyIdsOfMany, writeMemberships } from './memberships';
 
 /** lockedUntil: when a lock on the user's name runs out (sign-in.ts), null when not locked */
-export function toUserDto(row: UserRow, lockedUntil: number | null = null): UserDto {
+export function toUserDto(row: UserRow, companyIds: number[], lockedUntil: number | null = null): UserDto {
   return {
     id: row.id,
     username: row.username,
     role: row.role,
     companyId: row.company_id,
+    companyIds,
     isActive: row.is_active === 1,
     lockedUntil: toIsoOrNull(lockedUntil),
     lastLoginAt: toIsoOrNull(row.last_login_at),
@@ -23,11 +25,13 @@ export function toUserDto(row: UserRow, lockedUntil: number | null = null): User
   };
 }
 
-export const toSessionUser = (row: UserRow): SessionUser => ({
+/** The signed-in user as every check sees them, memberships read afresh. */
+export const toSessionUser = (db: Db, row: UserRow): SessionUser => ({
   id: row.id,
   username: row.username,
   role: row.role,
   companyId: row.company_id,
+  companyIds: row.role === 'superuser' ? [] : companyIdsOf(db, row.id),
 });
 
 const byUsername = (db: Db, username: string) =>
@@ -43,22 +47,43 @@ export function needsSetup(db: Db): boolean {
   return !first(db, db.kysely.selectFrom('users').select('id').where('role', '=', 'superuser').limit(1));
 }
 
-export function listUsers(db: Db, now: number, companyId?: number): UserDto[] {
+/** Everyone (companyIds null), or the people who work for any of the given companies. */
+export function listUsers(db: Db, now: number, companyIds: number[] | null): UserDto[] {
   let q = db.kysely
     .selectFrom('users as u')
     .leftJoin('sign_in_attempts as a', 'a.username', 'u.username')
     .selectAll('u')
     .select('a.locked_until')
     .orderBy('u.username');
-  if (companyId !== undefined) q = q.where('u.company_id', '=', companyId);
-  return all(db, q).map(({ locked_until, ...row }) => toUserDto(row, locked_until !== null && locked_until > now ? locked_until : null));
+  if (companyIds !== null) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_companies as m')
+          .select('m.user_id')
+          .whereRef('m.user_id', '=', 'u.id')
+          .where('m.company_id', 'in', companyIds.length ? companyIds : [-1]),
+      ),
+    );
+  }
+  const rows = all(db, q);
+  const memberships = companyIdsOfMany(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map(({ locked_until, ...row }) =>
+    toUserDto(row, memberships.get(row.id) ?? [], locked_until !== null && locked_until > now ? locked_until : null),
+  );
 }
 
 export interface NewUser {
   username: string;
   password: string;
   role: Role;
+  /** the home company */
   companyId: number | null;
+  /** more companies the user works for */
+  companyIds?: number[];
 }
 
 /**
@@ -74,13 +99,15 @@ export async function createUser(
   options: { firstRun?: boolean } = {},
 ): Promise<UserDto> {
   if (input.role === 'superuser' && input.companyId !== null) throw badInput('a superuser belongs to no company');
-  if (input.role !== 'superuser' && input.companyId === null) throw badInput(`a ${input.role} needs a company`);
+  if (input.role !== 'superuser' && input.companyId === null) throw badInput(`companyId: a ${input.role} needs a company`);
+  if (input.role === 'superuser' && input.companyIds?.length) throw badInput('companyIds: the site owner works for every company already');
   if (input.companyId !== null) getCompany(db, input.companyId);
-  if (byUsername(db, input.username)) throw conflict(`the username "${input.username}" is taken`);
+  const memberships = input.companyId === null ? [] : checkedCompanyIds(db, [input.companyId, ...(input.companyIds ?? [])]);
+  if (byUsername(db, input.username)) throw conflict(`username: the username "${input.username}" is taken`);
   const passwordHash = await hashPassword(input.password);
   return transaction(db, () => {
     if (options.firstRun && !needsSetup(db)) throw conflict(ALREADY_SET_UP);
-    if (byUsername(db, input.username)) throw conflict(`the username "${input.username}" is taken`);
+    if (byUsername(db, input.username)) throw conflict(`username: the username "${input.username}" is taken`);
     const id = exec(
       db,
       db.kysely.insertInto('users').values({
@@ -89,12 +116,20 @@ export async function createUser(
         role: input.role,
         company_id: input.companyId,
         created_at: now,
+        // the site owner made at first run is signed in by that very request
+        last_login_at: options.firstRun ? now : null,
       }),
     ).lastInsertRowid;
+    writeMemberships(db, id, memberships);
     const row = getUser(db, id);
     clearAttempts(db, row.username); // failures typed against the name before it existed are not this user's
-    audit(db, actor, { companyId: row.company_id, entity: 'user', entityId: id, action: 'create', after: row }, now);
-    return toUserDto(row);
+    audit(
+      db,
+      actor,
+      { companyId: row.company_id, entity: 'user', entityId: id, action: 'create', after: { ...row, companyIds: memberships } },
+      now,
+    );
+    return toUserDto(row, memberships);
   });
 }
 
@@ -106,7 +141,7 @@ export async function setupSuperuser(db: Db, username: string, password: string,
   const dto = await createUser(db, { userId: null, name: 'first-run' }, { username, password, role: 'superuser', companyId: null }, now, {
     firstRun: true,
   });
-  return toSessionUser(getUser(db, dto.id));
+  return toSessionUser(db, getUser(db, dto.id));
 }
 
 export interface UserPatch {
@@ -115,6 +150,8 @@ export interface UserPatch {
   isActive?: boolean;
   password?: string;
   unlock?: boolean;
+  /** every company the user works for from now on */
+  companyIds?: number[];
 }
 
 export async function updateUser(db: Db, actor: Actor, patch: UserPatch, now: number): Promise<UserDto> {
@@ -127,16 +164,37 @@ export async function updateUser(db: Db, actor: Actor, patch: UserPatch, now: nu
     if (before.role === 'superuser' && patch.isActive === false && countActiveSuperusers(db) <= 1) {
       throw conflict('the last active superuser cannot be deactivated');
     }
+    if (before.role === 'superuser' && patch.companyIds !== undefined) {
+      throw badInput('companyIds: the site owner works for every company already');
+    }
+    const beforeIds = companyIdsOf(db, before.id);
+    const afterIds = patch.companyIds === undefined ? beforeIds : checkedCompanyIds(db, patch.companyIds);
+    // the home company stays while the user still works there; otherwise the first company left is home
+    const home = before.company_id !== null && !afterIds.includes(before.company_id) ? afterIds[0]! : before.company_id;
     const changes = {
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.isActive !== undefined && { is_active: patch.isActive ? 1 : 0 }),
       ...(passwordHash !== undefined && { password_hash: passwordHash }),
+      ...(home !== before.company_id && { company_id: home }),
     };
     if (Object.keys(changes).length > 0) exec(db, db.kysely.updateTable('users').set(changes).where('id', '=', patch.id));
+    if (patch.companyIds !== undefined) writeMemberships(db, before.id, afterIds);
     if (patch.unlock) clearAttempts(db, before.username);
     const after = getUser(db, patch.id);
-    audit(db, actor, { companyId: after.company_id, entity: 'user', entityId: after.id, action: 'update', before, after }, now);
-    return toUserDto(after, lockedUntil(db, after.username, now));
+    audit(
+      db,
+      actor,
+      {
+        companyId: after.company_id,
+        entity: 'user',
+        entityId: after.id,
+        action: 'update',
+        before: { ...before, companyIds: beforeIds },
+        after: { ...after, companyIds: afterIds },
+      },
+      now,
+    );
+    return toUserDto(after, afterIds, lockedUntil(db, after.username, now));
   });
 }
 

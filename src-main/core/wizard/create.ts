@@ -78,12 +78,16 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
   });
 }
 
-/** Runs one part of the wizard; a refusal is re-thrown with the wizard's field in front ("scenarios.1: ..."). */
+/**
+ * Runs one part of the wizard; a refusal is re-thrown with the wizard's field in front ("scenarios.1: ..."),
+ * joined to the field the service named, if any ("company.slug: ...", "scenarios.1.key: ...").
+ */
 function step<T>(field: string, fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof AppError) throw new AppError(err.code, `${field}: ${err.message}`);
-    throw err;
+    if (!(err instanceof AppError)) throw err;
+    const named = /^([A-Za-z_][\w]*(?:\.[\w]+)*): (.*)$/s.exec(err.message);
+    throw new AppError(err.code, named ? `${field}.${named[1]}: ${named[2]}` : `${field}: ${err.message}`);
   }
 }

@@ -8,7 +8,9 @@ type ApiKeysChannel = Extract<ChannelName, `apikeys.${string}`>;
 export const apikeysHandlers: Handlers<ApiKeysChannel> = {
   'apikeys.list': {
     access: 'manage',
-    run: (ctx, input) => listApiKeys(ctx.core.db, ctx.user.role === 'superuser' ? (input.companyId ?? null) : ctx.user.companyId),
+    // dispatch has checked an input companyId against the user's companies; without one, an admin sees their home company's
+    run: (ctx, input) =>
+      listApiKeys(ctx.core.db, ctx.user.role === 'superuser' ? (input.companyId ?? null) : (input.companyId ?? ctx.user.companyId)),
   },
   'apikeys.create': {
     access: 'manage',
@@ -21,6 +23,6 @@ export const apikeysHandlers: Handlers<ApiKeysChannel> = {
   'apikeys.revoke': {
     access: 'manage',
     run: (ctx, input) =>
-      revokeApiKey(ctx.core.db, ctx.actor, input.id, ctx.user.role === 'superuser' ? null : ctx.user.companyId, ctx.core.clock()),
+      revokeApiKey(ctx.core.db, ctx.actor, input.id, ctx.user.role === 'superuser' ? null : ctx.user.companyIds, ctx.core.clock()),
   },
 };

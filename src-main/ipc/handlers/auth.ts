@@ -1,5 +1,6 @@
 import type { ChannelName } from '../../../src-shared/contract';
-import { AppError } from '../../core/errors';
+import { AppError, forbidden } from '../../core/errors';
+import { assertMayChangeMemberships, companyIdsOf, mayUseCompany } from '../../core/users/memberships';
 import { changePassword, createUser, getUser, listUsers, needsSetup, setupSuperuser, updateUser } from '../../core/users/users';
 import { login } from '../../core/users/sign-in';
 import type { Handlers } from '../types';
@@ -49,16 +50,18 @@ export const authHandlers: Handlers<AuthChannel> = {
   },
   'users.list': {
     access: 'manage',
-    run: (ctx, input) =>
-      listUsers(ctx.core.db, ctx.core.clock(), ctx.user.role === 'superuser' ? input.companyId : (ctx.user.companyId ?? -1)),
+    run(ctx, input) {
+      // the site owner sees everyone; an admin the people of the companies they work for (or of one of them)
+      const scope = input.companyId !== undefined ? [input.companyId] : ctx.user.role === 'superuser' ? null : ctx.user.companyIds;
+      return listUsers(ctx.core.db, ctx.core.clock(), scope);
+    },
   },
   'users.create': {
     access: 'manage',
     run(ctx, input) {
-      if (ctx.user.role !== 'superuser') {
-        if (input.role === 'superuser') throw new AppError('FORBIDDEN', 'only a superuser can create a superuser');
-        if (input.companyId !== ctx.user.companyId) throw new AppError('FORBIDDEN', 'you can add users to your own company only');
-      }
+      if (ctx.user.role !== 'superuser' && input.role === 'superuser') throw forbidden('only a superuser can create a superuser');
+      const wanted = input.companyId === null ? [] : [input.companyId, ...(input.companyIds ?? [])];
+      assertMayChangeMemberships(ctx.user, [], wanted);
       return createUser(ctx.core.db, ctx.actor, input, ctx.core.clock());
     },
   },
@@ -66,11 +69,12 @@ export const authHandlers: Handlers<AuthChannel> = {
     access: 'manage',
     run(ctx, input) {
       const target = getUser(ctx.core.db, input.id);
-      if (ctx.user.role !== 'superuser' && (target.role === 'superuser' || target.company_id !== ctx.user.companyId)) {
-        throw new AppError('FORBIDDEN', 'you can change users of your own company only');
+      const targetIds = companyIdsOf(ctx.core.db, target.id);
+      if (ctx.user.role !== 'superuser' && (target.role === 'superuser' || !targetIds.some((id) => mayUseCompany(ctx.user, id)))) {
+        throw forbidden('you can change the people of your own companies only');
       }
-      if (input.role === 'superuser' && ctx.user.role !== 'superuser')
-        throw new AppError('FORBIDDEN', 'only a superuser can grant superuser');
+      if (input.role === 'superuser' && ctx.user.role !== 'superuser') throw forbidden('only a superuser can grant superuser');
+      if (input.companyIds !== undefined) assertMayChangeMemberships(ctx.user, targetIds, input.companyIds);
       if (target.id === ctx.user.id && input.isActive === false) throw new AppError('BAD_INPUT', 'you cannot deactivate yourself');
       return updateUser(ctx.core.db, ctx.actor, input, ctx.core.clock());
     },

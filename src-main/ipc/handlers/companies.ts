@@ -1,13 +1,18 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { createCompany, getCompany, listCompanies, toCompanyDto, updateCompany } from '../../core/companies/companies';
 import type { Handlers } from '../types';
+import { companiesOverview } from '../../core/companies/overview';
 
 type CompaniesChannel = Extract<ChannelName, `companies.${string}`>;
 
 export const companiesHandlers: Handlers<CompaniesChannel> = {
   'companies.list': {
     access: 'read',
-    run: (ctx) => listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyId),
+    run: (ctx) => listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyIds),
+  },
+  'companies.overview': {
+    access: 'read',
+    run: (ctx) => companiesOverview(ctx.core, ctx.user.role === 'superuser' ? null : ctx.user.companyIds),
   },
   'companies.get': {
     access: 'read',

@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { getCompany } from '../../core/companies/companies';
 import { dialerRegistry } from '../../core/dialer/registry';
+import { dialingState } from '../../core/dialer/state';
 import type { Handlers } from '../types';
 
 type DialersChannel = Extract<ChannelName, `dialers.${string}`>;
@@ -12,5 +13,9 @@ export const dialerHandlers: Handlers<DialersChannel> = {
       getCompany(ctx.core.db, input.companyId);
       return dialerRegistry(ctx.core).list(input.companyId);
     },
+  },
+  'dialers.state': {
+    access: 'read',
+    run: (ctx, input) => dialingState(ctx.core, input.companyId),
   },
 };

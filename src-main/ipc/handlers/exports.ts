@@ -1,3 +1,4 @@
+import type { StatementTotals } from '../../../src-shared/contract/exports';
 import { getCompany } from '../../core/companies/companies';
 import { exportCallsCsv } from '../../core/exports/calls-csv';
 import { deliverFile } from '../../core/exports/delivery';
@@ -5,6 +6,13 @@ import { exportStatementCsv } from '../../core/exports/statement-csv';
 import type { Handlers } from '../types';
 
 // named one by one: the billing.* prefix belongs to the billing domain's own handlers
+const EMPTY_TOTALS: StatementTotals = {
+  topup: { entries: 0, amount: 0 },
+  charge: { entries: 0, amount: 0 },
+  refund: { entries: 0, amount: 0 },
+  adjustment: { entries: 0, amount: 0 },
+};
+
 export const exportsHandlers: Handlers<'calls.exportCsv' | 'billing.statementCsv'> = {
   'calls.exportCsv': {
     access: 'read',
@@ -32,6 +40,7 @@ export const exportsHandlers: Handlers<'calls.exportCsv' | 'billing.statementCsv
         openingBalance: result?.openingBalance ?? 0,
         closingBalance: result?.closingBalance ?? 0,
         entries: result?.entries ?? 0,
+        totals: result?.totals ?? EMPTY_TOTALS,
         bytes: result?.bytes ?? 0,
       };
     },

@@ -3,6 +3,7 @@ import type { ImportSource } from '../../../src-shared/contract/numbers';
 import { importNumbers, type ListImport } from '../../core/numbers/import';
 import { importDoNotCall } from '../../core/dnc/dnc';
 import { lookupNumber, poolCounts, resetNumberStatus } from '../../core/numbers/pool';
+import { numberHistory } from '../../core/numbers/history';
 import type { Handlers, SignedInContext } from '../types';
 
 type NumbersChannel = Extract<ChannelName, `numbers.${string}`>;
@@ -43,6 +44,10 @@ export const numbersHandlers: Handlers<NumbersChannel> = {
     run: (ctx, input) => poolCounts(ctx.core, input.companyId ?? ctx.user.companyId),
   },
   'numbers.lookup': { access: 'read', run: (ctx, input) => lookupNumber(ctx.core, input.companyId, input.phone, input.region) },
+  'numbers.history': {
+    access: 'read',
+    run: (ctx, input) => numberHistory(ctx.core.db, { ...input, companyIds: ctx.user.role === 'superuser' ? null : ctx.user.companyIds }),
+  },
   'numbers.resetStatus': {
     access: 'operate',
     run: (ctx, input) => resetNumberStatus(ctx.core.db, ctx.actor, input, ctx.core.clock()),

@@ -49,7 +49,7 @@ describe('the one console-session module', () => {
     sessions.follow('window:nobody', (_e, payload) => seen.nobody.push(payload));
     core.events.emit('wallet.changed', { companyId: w.companyA, balance: 1, currency: 'EUR' });
     core.events.emit('wallet.changed', { companyId: w.companyB, balance: 2, currency: 'USD' });
-    core.events.emit('import.progress', { companyId: null, jobId: 'j', done: 1, total: 2, phase: 'writing' });
+    core.events.emit('import.progress', { companyId: null, jobId: 'j', done: 1, total: 2, estimated: false, phase: 'writing' });
     expect(seen.owner).toHaveLength(3);
     expect(seen.viewer).toEqual([expect.objectContaining({ companyId: w.companyA }), expect.objectContaining({ companyId: null })]);
     expect(seen.nobody).toEqual([]);

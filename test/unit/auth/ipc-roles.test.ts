@@ -185,6 +185,11 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'billing.adjust', arg: (w) => ({ companyId: w.companyA, amount: -10, note: 'goodwill' }), allowed: ['superuser', 'admin'] },
   { channel: 'billing.ledger', arg: (w) => ({ companyId: w.companyA }), allowed: ['superuser', 'admin'] },
   { channel: 'dialers.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'dialers.state', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'alerts.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'calls.count', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'numbers.history', arg: () => ({ phone: '+4917012345678' }), allowed: ALL },
+  { channel: 'companies.overview', arg: () => ({}), allowed: ALL },
 ];
 
 const userFor = (who: Who) => (who === 'superuser' ? w.superuser : w.users[who]);

@@ -4,6 +4,7 @@ import { topUp } from '../../../src-main/core/billing/wallet';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { recordResult, recordResults } from '../../../src-main/core/results/record';
 import { MAX_MONEY, MAX_PRICE } from '../../../src-shared/contract/common';
+import { moneyMoveWarnings } from '../../../src-shared/contract/billing';
 import type { EventMap } from '../../../src-shared/events';
 import { call, makeTestCore, ok, seedWorld, type TestCore, type World } from '../../world';
 
@@ -129,5 +130,18 @@ describe('the wallet', () => {
     expect(p2.next).toBeNull();
     const topups = ok(await call(core, w.users.admin, 'billing.ledger', { companyId: w.companyA, kind: 'topup' }));
     expect(topups.items).toHaveLength(5);
+  });
+});
+
+describe('money moves the console asks about first', () => {
+  it('a move that takes the wallet below zero, or worth more than 10,000 calls, needs a yes', () => {
+    expect(moneyMoveWarnings({ balance: 5_000, amount: -4_000, pricePerCall: 50 })).toEqual([]);
+    expect(moneyMoveWarnings({ balance: 5_000, amount: -6_000, pricePerCall: 50 })).toEqual(['below_zero']);
+    expect(moneyMoveWarnings({ balance: 5_000, amount: 500_000, pricePerCall: 50 })).toEqual([]);
+    expect(moneyMoveWarnings({ balance: 5_000, amount: 500_001, pricePerCall: 50 })).toEqual(['large']);
+    // the "take 99999999999" from an IRR wallet
+    expect(moneyMoveWarnings({ balance: 4_755_000, amount: -99_999_999_999, pricePerCall: 5_000 })).toEqual(['below_zero', 'large']);
+    // free calls: large beyond 10,000 minor units
+    expect(moneyMoveWarnings({ balance: 0, amount: 10_001, pricePerCall: 0 })).toEqual(['large']);
   });
 });

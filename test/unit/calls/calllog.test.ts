@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CallListItem } from '../../../src-shared/contract/calls';
+import { countCalls } from '../../../src-main/core/calllog/list';
 import { call, makeTestCore, manualClock, ok, seedWorld, recordTestResult, seedDimensions, type TestCore, type World } from '../../world';
 
 let core: TestCore;
@@ -63,7 +64,15 @@ describe('calls.list', () => {
     const inbound = r('+4917100000004', 'INBOUND_CALL', '2026-03-02T22:59:59Z');
     const late = r('+4917100000005', 'ANSWERED', '2026-03-02T23:00:00Z');
 
-    const ids = async (f: Record<string, unknown>) => (await allPages(f, 50)).map((i) => i.id);
+    // every filter's count (the log's total) is the number of rows its pages hold
+    const ids = async (f: Record<string, unknown>) => {
+      const found = (await allPages(f, 50)).map((i) => i.id);
+      expect(ok(await call(core, w.users.viewer, 'calls.count', { companyId: A, ...f })), JSON.stringify(f)).toEqual({
+        total: found.length,
+        capped: false,
+      });
+      return found;
+    };
     expect(await ids({ from: '2026-03-02', to: '2026-03-02' })).toEqual([inbound, mid, first]);
     expect(await ids({ from: '2026-03-02' })).toEqual([late, inbound, mid, first]);
     expect(await ids({ to: '2026-03-01' })).toEqual([early]);
@@ -75,6 +84,14 @@ describe('calls.list', () => {
     expect(await ids({ agentId: d.agentId })).toEqual([mid]);
     expect(await ids({ direction: 'inbound' })).toEqual([inbound]);
     expect(await ids({ status: ['ANSWERED'], from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
+
+    // beyond the cap the count says "more than"
+    expect(countCalls(core.db, { companyId: A }, 3)).toEqual({ total: 3, capped: true });
+    expect(countCalls(core.db, { companyId: A, status: ['ANSWERED', 'INTERESTED', 'INBOUND_CALL'] }, 3)).toEqual({
+      total: 3,
+      capped: true,
+    });
+    expect(countCalls(core.db, { companyId: A, status: ['ANSWERED', 'INTERESTED'] }, 3)).toEqual({ total: 3, capped: false });
 
     const item = (await allPages({ scenarioId: d.scenarioId, status: ['INTERESTED'] }, 5))[0]!;
     expect(item).toMatchObject({
@@ -107,6 +124,14 @@ describe('calls.list', () => {
     expect(await ids('4917012')).toEqual([b, a]);
     expect(await ids('+4915')).toEqual([]);
     expect(await ids('+49 170 5555 5555')).toEqual([]);
+    // national, as people type it: Acme has no default country yet, so it says what is missing instead of finding nothing
+    expect(await call(core, w.users.viewer, 'calls.list', { companyId: w.companyA, phone: '0170 1234 5678' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringMatching(/^phone: .*default country/) },
+    });
+    ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, defaultCountry: 'DE' }));
+    expect(await ids('0170 1234 5678')).toEqual([b, a]);
+    expect(await ids('۰۱۷۰۱۲۳۴۵۶۷۸')).toEqual([b, a]);
   });
 
   it('refuses a forged cursor, a page over 200 and another company', async () => {

@@ -169,7 +169,29 @@ describe('billing.statementCsv', () => {
       cancelled: false,
     });
     const rows = readCsv(answer.savedTo!);
-    expect(rows.map((r) => r.kind)).toEqual(['opening_balance', 'topup', 'charge', 'charge', 'closing_balance']);
+    expect(rows.map((r) => r.kind)).toEqual([
+      'opening_balance',
+      'topup',
+      'charge',
+      'charge',
+      'total_topup',
+      'total_charge',
+      'total_refund',
+      'total_adjustment',
+      'closing_balance',
+    ]);
+    expect(rows.slice(4, 8).map((r) => [r.amount, r.note])).toEqual([
+      ['20.00', 'entries: 1'],
+      ['-1.00', 'entries: 2'],
+      ['0.00', 'entries: 0'],
+      ['0.00', 'entries: 0'],
+    ]);
+    expect(answer.totals).toEqual({
+      topup: { entries: 1, amount: 2_000 },
+      charge: { entries: 2, amount: -100 },
+      refund: { entries: 0, amount: 0 },
+      adjustment: { entries: 0, amount: 0 },
+    });
     expect(rows[0]).toMatchObject({
       balance_after: '99.50',
       created_at_local: '2026-03-01 00:00:00',
@@ -178,15 +200,15 @@ describe('billing.statementCsv', () => {
     expect(rows[1]).toMatchObject({ amount: '20.00', balance_after: '119.50', note: "'=cmd", user: '' });
     expect(rows[2]).toMatchObject({ amount: '-0.50', call_result_id: String(call1), phone: '+4917000000002' });
     expect(rows[3]).toMatchObject({ created_at_local: '2026-03-31 23:59:00', utc_offset: '+02:00' });
-    expect(rows[4]).toMatchObject({ balance_after: '118.50', created_at_utc: '2026-03-31T22:00:00.000Z' });
+    expect(rows[8]).toMatchObject({ balance_after: '118.50', created_at_utc: '2026-03-31T22:00:00.000Z' });
     // the file adds up: opening + Σ amounts = closing, and each entry's balance_after follows from the one before
     const cents = (s: string) => Math.round(Number(s) * 100);
     let running = cents(rows[0]!.balance_after!);
-    for (const r of rows.slice(1, -1)) {
+    for (const r of rows.slice(1, -1).filter((x) => x.entry_id)) {
       running += cents(r.amount!);
       expect(cents(r.balance_after!)).toBe(running);
     }
-    expect(running).toBe(cents(rows[4]!.balance_after!));
+    expect(running).toBe(cents(rows[8]!.balance_after!));
 
     const empty = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2025-12' }));
     expect(empty).toMatchObject({ openingBalance: 0, closingBalance: 0, entries: 0 });

@@ -55,6 +55,9 @@ describe('companies', () => {
     for (const [arg, field] of [
       [{ slug: 'ok-slug', name: 'X', timezone: 'Mars/Olympus' }, 'timezone'],
       [{ slug: 'ok-slug', name: 'X', currency: 'dollars' }, 'currency'],
+      // three capitals are not a currency: ISO 4217 codes only
+      [{ slug: 'ok-slug', name: 'X', currency: 'ZZZ' }, 'currency'],
+      [{ slug: 'ok-slug', name: 'X', currency: 'RIA' }, 'currency'],
       [{ slug: 'ok-slug', name: 'X', costPerBillable: 1.5 }, 'costPerBillable'],
       [{ slug: 'ok-slug', name: 'X', walletBalance: 100 }, 'walletBalance'],
       [{ slug: 'ok-slug', name: '   ' }, 'name'],
@@ -67,6 +70,44 @@ describe('companies', () => {
       }
     }
     expect(count(core, 'companies')).toBe(before);
+  });
+
+  it('says which field each refusal is about, with what the console needs to word it again', async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    const long = await call(core, w.superuser, 'companies.create', { slug: 'ok-slug', name: 'x'.repeat(121), currency: 'ZZZ' });
+    expect(long).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        fields: [
+          { path: 'name', issue: 'too_big', limit: 120, origin: 'string' },
+          { path: 'currency', issue: 'custom', message: expect.stringContaining('ISO 4217') },
+        ],
+      },
+    });
+    // a service's refusal that names its field by the house convention ("slug: ...")
+    expect(await call(core, w.superuser, 'companies.create', { slug: 'acme', name: 'Another' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', fields: [{ path: 'slug', message: 'the slug "acme" is already taken' }] },
+    });
+  });
+
+  it('refuses a second company with the same name, on create and on rename, ignoring case', async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    const before = count(core, 'companies');
+    expect(await call(core, w.superuser, 'companies.create', { slug: 'acme-2', name: ' ACME ' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/^name: /) },
+    });
+    expect(count(core, 'companies')).toBe(before);
+    expect(await call(core, w.superuser, 'companies.update', { companyId: w.companyB, name: 'acme' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    // keeping its own name is no clash
+    ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, name: 'Acme' }));
   });
 
   it('edits and deactivates, with an audit trail', async () => {

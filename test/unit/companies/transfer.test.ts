@@ -136,11 +136,13 @@ describe('company transfer', () => {
       expect(first).not.toHaveProperty(absent);
 
     const b = await world();
-    const imported = ok(await call(b.core, b.w.superuser, 'transfer.importCompany', { content: text, slug: 'acme-copy' }));
-    expect(imported.company).toMatchObject({ slug: 'acme-copy', name: 'Acme', walletBalance: 0, currency: 'EUR' });
+    const imported = ok(
+      await call(b.core, b.w.superuser, 'transfer.importCompany', { content: text, slug: 'acme-copy', name: 'Acme Copy' }),
+    );
+    expect(imported.company).toMatchObject({ slug: 'acme-copy', name: 'Acme Copy', walletBalance: 0, currency: 'EUR' });
     expect(imported.counts).toEqual(exported.counts);
     const again = buildCompanyFile(b.core.db, imported.company.id, b.core.clock());
-    const strip = (f: any) => ({ ...f, exported_at: null, company: { ...f.company, slug: null } });
+    const strip = (f: any) => ({ ...f, exported_at: null, company: { ...f.company, slug: null, name: null } });
     expect(strip(again)).toEqual(strip(first));
     expect(b.core.db.sqlite.prepare('select count(*) from ledger_entries where company_id = ?').pluck().get(imported.company.id)).toBe(0);
     expect(
@@ -165,11 +167,17 @@ describe('company transfer', () => {
       error: { code: 'CONFLICT', message: expect.stringContaining('+49309876543') },
     });
     expect(tableCounts(core)).toEqual(before);
-    // without the DID it goes in beside the original
+    // without the DID it goes in beside the original, under a name of its own: two "Acme" would look like one
     const file = JSON.parse(text);
     file.inbound_numbers = [];
-    const res = ok(await call(core, w.superuser, 'transfer.importCompany', { content: JSON.stringify(file), slug: 'acme-two' }));
+    const sameName = await call(core, w.superuser, 'transfer.importCompany', { content: JSON.stringify(file), slug: 'acme-two' });
+    expect(sameName).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^name: .*"Acme" exists/) } });
+    expect(tableCounts(core)).toEqual(before);
+    const res = ok(
+      await call(core, w.superuser, 'transfer.importCompany', { content: JSON.stringify(file), slug: 'acme-two', name: 'Acme Two' }),
+    );
     expect(res.counts.scenarios).toBe(2);
+    expect(res.company.name).toBe('Acme Two');
   });
 
   it.each([
@@ -226,7 +234,7 @@ describe('company transfer', () => {
     const mutated = mutate(JSON.parse(JSON.stringify(file)));
     const content = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
     const before = tableCounts(core);
-    const res = await call(core, w.superuser, 'transfer.importCompany', { content, slug: 'fresh-co' });
+    const res = await call(core, w.superuser, 'transfer.importCompany', { content, slug: 'fresh-co', name: 'Fresh Co' });
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe('BAD_INPUT');
@@ -254,7 +262,11 @@ describe('company transfer', () => {
     expect(await cli(['company', 'import', out])).toMatchObject({ code: 1, json: { error: { code: 'CONFLICT' } } });
     file.inbound_numbers = [];
     writeFileSync(out, JSON.stringify(file));
-    expect(await cli(['company', 'import', out, '--slug', 'acme-2'])).toMatchObject({ code: 0, json: { company: { slug: 'acme-2' } } });
+    expect(await cli(['company', 'import', out, '--slug', 'acme-2'])).toMatchObject({ code: 1, json: { error: { code: 'CONFLICT' } } });
+    expect(await cli(['company', 'import', out, '--slug', 'acme-2', '--name', 'Acme 2'])).toMatchObject({
+      code: 0,
+      json: { company: { slug: 'acme-2', name: 'Acme 2' } },
+    });
     writeFileSync(out, '[]');
     expect(await cli(['company', 'import', out, '--slug', 'acme-3'])).toMatchObject({ code: 2, json: { error: { code: 'BAD_INPUT' } } });
   });

@@ -101,15 +101,15 @@ describe('wizard.createCompany', () => {
       'a taken slug',
       (i: any) => ({ ...i, company: { ...i.company, slug: 'acme' } }),
       'CONFLICT',
-      /^company: the slug "acme" is already taken/,
+      /^company\.slug: the slug "acme" is already taken/,
     ],
     [
       'a line that is no phone number',
       (i: any) => ({ ...i, outboundLines: [i.outboundLines[0], { phone: '123456', name: 'x' }] }),
       'BAD_INPUT',
-      /^outboundLines\.1: phone/,
+      /^outboundLines\.1\.phone: /,
     ],
-    ['the same scenario twice', (i: any) => ({ ...i, scenarios: [i.scenarios[0], i.scenarios[0]] }), 'CONFLICT', /^scenarios\.1: /],
+    ['the same scenario twice', (i: any) => ({ ...i, scenarios: [i.scenarios[0], i.scenarios[0]] }), 'CONFLICT', /^scenarios\.1\.key: /],
     [
       'overlapping hours',
       (i: any) => ({
@@ -122,7 +122,7 @@ describe('wizard.createCompany', () => {
         },
       }),
       'BAD_INPUT',
-      /^schedule: .*overlap/,
+      /^schedule\.windows: .*overlap/,
     ],
     [
       'a window that ends first',

@@ -91,6 +91,8 @@ describe('importing lists into the pool', () => {
     ]);
     expect(progress.map((p) => p.phase)).toContain('finished');
     expect(new Set(progress.map((p) => p.jobId))).toEqual(new Set([report.jobId]));
+    // the end is counted, not guessed
+    expect(progress.at(-1)).toMatchObject({ phase: 'finished', total: 6, estimated: false });
 
     const again = ok(await call(core, w.users.admin, 'numbers.import', { content: '+989121234567\n+989121111111\n' }));
     expect(again).toMatchObject({ rows: 2, added: 1, known: 1, rejected: 0, source: 'console' });
@@ -254,5 +256,21 @@ describe('the pool as the console sees it', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('import progress', () => {
+  it('says when its total is a guess from how far into the file it has read, and counts the phone-order writing exactly', async () => {
+    core = await makeTestCore();
+    w = await seedWorld(core);
+    const progress: EventMap['import.progress'][] = [];
+    core.events.subscribe((e, p) => e === 'import.progress' && progress.push(p as EventMap['import.progress']));
+    const lines = Array.from({ length: 120_000 }, (_, i) => `+1212${String(2_000_000 + i).padStart(7, '0')}`).join('\n');
+    ok(await call(core, w.superuser, 'numbers.import', { content: lines }));
+    const reading = progress.filter((p) => p.phase === 'reading' && p.total !== null);
+    const writing = progress.filter((p) => p.phase === 'writing');
+    expect(reading.length + writing.length).toBeGreaterThan(0);
+    expect(reading.every((p) => p.estimated)).toBe(true);
+    expect(writing.every((p) => !p.estimated && p.total === 120_000)).toBe(true);
   });
 });

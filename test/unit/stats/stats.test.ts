@@ -68,14 +68,13 @@ describe('stats.matrix', () => {
     expect(m.rows.map((r) => [r.id, r.name, r.total])).toEqual([
       [dims.scenarioId, 'Scenario a', 3],
       [dims2.scenarioId, 'Scenario b', 1],
-      [0, '—', 2],
     ]);
     const a = m.rows[0]!;
     expect(a.counts).toMatchObject({ ANSWERED: 1, INTERESTED: 1, NO_ANSWER: 1, BUSY: 0 });
     expect(Object.keys(a.counts)).toEqual([...CALL_STATUSES]);
     expect(a).toMatchObject({ billable: 2, inbound: 0, outbound: 3, cost: 100, durationS: 120 });
     expect(a.answerRate).toBeCloseTo(2 / 3);
-    expect(m.rows[2]).toMatchObject({ inbound: 1, outbound: 1, billable: 0, answerRate: 0, counts: { INBOUND_CALL: 1, FAILED: 1 } });
+    expect(m.none).toMatchObject({ inbound: 1, outbound: 1, billable: 0, answerRate: 0, counts: { INBOUND_CALL: 1, FAILED: 1 } });
     expect(m.totals).toMatchObject({ total: 6, billable: 2, inbound: 1, outbound: 5, cost: 100, durationS: 132 });
     expect(m.totals.answerRate).toBeCloseTo(2 / 5);
 
@@ -93,11 +92,37 @@ describe('stats.matrix', () => {
     expect(byLine.rows).toHaveLength(1);
     expect(byLine.rows[0]!.name).toMatch(/^Line a \(\+4930\d+\)$/);
     const byAgent = statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
-    expect(byAgent.rows.map((r) => [r.name, r.total])).toEqual([
-      ['Agent a', 1],
-      ['—', 1],
-    ]);
+    expect(byAgent.rows.map((r) => [r.name, r.total])).toEqual([['Agent a', 1]]);
+    expect(byAgent.none?.total).toBe(1);
     expect(byAgent.totals.answerRate).toBe(1);
+  });
+
+  it("by agent: each agent's own answer rate and talk time, and the calls no agent took kept out of the rows", async () => {
+    const { w, dims, dims2 } = await setup();
+    const A = w.companyA;
+    const at = '2026-03-02T08:00:00Z';
+    // a predictive dialer: unanswered calls reach no agent
+    for (let i = 0; i < 6; i++) result(A, 'NO_ANSWER', at);
+    result(A, 'BUSY', at);
+    // agent a: three answered (60 + 120 + 30 s), one hung up at once
+    result(A, 'ANSWERED', at, { agentId: dims.agentId, durationS: 60 });
+    result(A, 'INTERESTED', at, { agentId: dims.agentId, durationS: 120 });
+    result(A, 'NOT_INTERESTED', at, { agentId: dims.agentId, durationS: 30 });
+    result(A, 'HANGUP', at, { agentId: dims.agentId, durationS: 2 });
+    // agent b dials by hand (preview): two of four reached a person
+    result(A, 'ANSWERED', at, { agentId: dims2.agentId, durationS: 45 });
+    result(A, 'CALLBACK', at, { agentId: dims2.agentId, durationS: 15 });
+    result(A, 'NO_ANSWER', at, { agentId: dims2.agentId });
+    result(A, 'BUSY', at, { agentId: dims2.agentId });
+    const m = statsMatrix(core.db, { companyId: A, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
+    expect(m.rows.map((r) => [r.name, r.total, r.answerRate, r.durationS])).toEqual([
+      ['Agent a', 4, 1, 212],
+      ['Agent b', 4, 0.5, 60],
+    ]);
+    expect(m.rows.some((r) => r.id === 0)).toBe(false);
+    expect(m.none).toMatchObject({ total: 7, billable: 0, durationS: 0, counts: { NO_ANSWER: 6, BUSY: 1 } });
+    expect(m.totals).toMatchObject({ total: 15, billable: 6, durationS: 272 });
+    expect(m.totals.answerRate).toBeCloseTo(6 / 15);
   });
 
   it('counts a 25-hour DST day whole, and nothing of its neighbours', async () => {

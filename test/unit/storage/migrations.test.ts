@@ -39,6 +39,7 @@ const TABLES = [
   'schedule_windows',
   'sign_in_attempts',
   'site_settings',
+  'user_companies',
   'users',
 ];
 
@@ -141,6 +142,27 @@ describe('migrations', () => {
       { company_id: 1, number_id: 1, first_called_at: 7, attempts: 1, last_status: null, last_called_at: null, answered: 0 },
     ]);
     expect(s.prepare('select count(*) from recycles').pluck().get()).toBe(0);
+  });
+
+  it('0014 makes every company user a member of the company they had, and the site owner of none', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0013_dnc_scopes')).error).toBeUndefined();
+    const now = Date.now();
+    const company = core.db.sqlite.prepare('insert into companies (slug, name, created_at, updated_at) values (?, ?, ?, ?)');
+    company.run('acme', 'Acme', now, now);
+    company.run('globex', 'Globex', now, now);
+    const user = core.db.sqlite.prepare('insert into users (username, password_hash, role, company_id, created_at) values (?, ?, ?, ?, ?)');
+    user.run('owner', 'x', 'superuser', null, now);
+    user.run('anna', 'x', 'admin', 1, now);
+    user.run('bob', 'x', 'viewer', 2, now);
+    expect((await migrator.migrateTo('0014_user_companies')).error).toBeUndefined();
+    expect(
+      core.db.sqlite.prepare('select u.username, m.company_id from user_companies m join users u on u.id = m.user_id order by 1').all(),
+    ).toEqual([
+      { username: 'anna', company_id: 1 },
+      { username: 'bob', company_id: 2 },
+    ]);
   });
 
   it('keep the ledger append-only in the database itself', async () => {
