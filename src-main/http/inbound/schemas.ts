@@ -44,8 +44,15 @@ export const InboundLookupSchema = z.object({
       temperature: z.number(),
     })
     .nullable(),
-  departments: z.array(z.object({ name: z.string(), transfer_number: z.string(), description: z.string() })),
-  support_number: z.string().nullable(),
+  departments: z.array(
+    z.object({
+      name: z.string(),
+      transfer_number: z.string().describe('E.164, an extension of the site exchange (digits), or a SIP URI'),
+      description: z.string(),
+      open: z.boolean().describe("inside the department's own hours now (and the company's)"),
+    }),
+  ),
+  support_number: z.string().nullable().describe('E.164, an extension (digits), or a SIP URI'),
   voice: z.object({ vendor: z.string().nullable(), voice: z.string().nullable(), language: z.string() }),
   closed_message: z.string(),
 });

@@ -80,7 +80,7 @@ describe('inbound lookup', () => {
         voice: 'alloy',
         temperature: 0.4,
       },
-      departments: [{ name: 'Sales', transfer_number: '+49301111111', description: 'new orders' }],
+      departments: [{ name: 'Sales', transfer_number: '+49301111111', description: 'new orders', open: true }],
       support_number: '+49309999999',
     });
     for (const spelling of [DID, DID.slice(1), `00${DID.slice(1)}`]) expect((await lookup(spelling)).body).toEqual(res.body);

@@ -64,7 +64,7 @@ beforeEach(async () => {
       displayName: 'Acme Hotline',
       aiAgentId: agent.id,
       supportNumber: '+49309999999',
-      departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'orders' }],
+      departments: [{ name: 'Sales', transferNumber: '+49301111111', description: 'orders', hours: [] }],
       voiceSettings: {},
       isActive: true,
     },
@@ -107,7 +107,7 @@ describe('GET /api/v1/inbound/lookup/:did', () => {
         voice: 'alloy',
         temperature: 0.8,
       },
-      departments: [{ name: 'Sales', transfer_number: '+49301111111', description: 'orders' }],
+      departments: [{ name: 'Sales', transfer_number: '+49301111111', description: 'orders', open: true }],
       support_number: '+49309999999',
       voice: { vendor: null, voice: 'alloy', language: 'de-DE' },
     });

@@ -64,7 +64,7 @@ function setUpDid(options: {
       displayName: 'Acme Hotline',
       aiAgentId: agent?.id ?? null,
       supportNumber: options.support ?? null,
-      departments: (options.departments ?? []).map((d) => ({ description: '', ...d })),
+      departments: (options.departments ?? []).map((d) => ({ description: '', hours: [], ...d })),
       voiceSettings: options.voice ?? {},
       isActive: true,
     },
@@ -109,8 +109,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     });
     const lookup = lookupAt(openHours);
     expect(lookup.departments).toEqual([
-      { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes' },
-      { name: 'Billing', transfer_number: '+49302222222', description: '' },
+      { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes', open: true },
+      { name: 'Billing', transfer_number: '+49302222222', description: '', open: true },
     ]);
     const verbs = openVerbs(lookup, getLlmConnection(core.db));
     assertValidJambonz(verbs);
