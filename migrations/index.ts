@@ -6,6 +6,9 @@ import * as m0004 from './0004_call_log_status_index';
 import * as m0005 from './0005_rollup_blocks';
 import * as m0006 from './0006_sign_in_attempts';
 import * as m0007 from './0007_company_country';
+import * as m0008 from './0008_inbound_settings';
+import * as m0009 from './0009_withheld_callers';
+import * as m0010 from './0010_inbound_calls';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -19,4 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_rollup_blocks': m0005,
   '0006_sign_in_attempts': m0006,
   '0007_company_country': m0007,
+  '0008_inbound_settings': m0008,
+  '0009_withheld_callers': m0009,
+  '0010_inbound_calls': m0010,
 };

@@ -6,6 +6,9 @@ import { claimDataFolder, type DataFolderOwner, type OwnerDetails } from './db/o
 import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
 import { EventBus } from './events';
+import { fileSecretBox, type SecretBox, type SecretCipher } from './secrets/secret-box';
+import { keyFileCipher } from './secrets/key-file';
+import { adoptPlaintextSecrets } from './secrets/adopt';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
 import { VERSION } from './version';
@@ -19,6 +22,8 @@ export interface Core {
   events: EventBus;
   desk: DeskSettingsStore;
   clock: Clock;
+  /** LLM keys, webhook secrets, Jambonz credentials: sealed, outside the database (secrets/secret-box.ts) */
+  secrets: SecretBox;
   /** the WAL's checkpoints in a worker thread (long-running processes), null where SQLite does them inline */
   checkpointer: Checkpointer | null;
   /** this process's claim on the data folder (the app and serve), null for short commands and tests */
@@ -51,6 +56,11 @@ export interface CoreOptions {
    * environment says DIALDESK_LEASING_CACHE=off (then SQL alone decides every lease, more slowly).
    */
   leasingCache?: boolean;
+  /**
+   * What seals secrets: the desktop app passes Electron's safeStorage first (the key file stays able
+   * to open what the command line sealed); default, the key file in the data folder.
+   */
+  secretCiphers?: { ciphers: SecretCipher[]; label: string };
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -60,9 +70,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // before the database is even opened: a second owner must not migrate or write anything
   const owner = options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null;
   let db: Db;
+  let secrets: SecretBox;
   try {
     db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     await migrateToLatest(db);
+    secrets = fileSecretBox(
+      options.dataDir,
+      options.secretCiphers?.ciphers ?? [keyFileCipher(options.dataDir)],
+      options.secretCiphers?.label ?? 'a key file in the data folder',
+    );
+    adoptPlaintextSecrets(db, secrets);
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
   } catch (err) {
     owner?.release();
@@ -78,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events: new EventBus(),
     desk: options.desk,
     clock: options.clock ?? systemClock,
+    secrets,
     checkpointer,
     owner,
     version: VERSION,

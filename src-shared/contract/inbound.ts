@@ -3,6 +3,9 @@ import { channel } from './define';
 import { Id } from './common';
 import { PhoneInput, Region } from './setup';
 import { ScheduleWindow } from './schedule';
+import { inboundSettingsChannels, type InboundWarning } from './inbound-settings';
+
+export * from './inbound-settings';
 
 /**
  * Inbound calls: AI voice agents per company, and the inbound numbers (DIDs) the telephony server
@@ -217,6 +220,8 @@ export interface InboundPreview {
   jambonz: { open: JambonzVerb[]; closed: JambonzVerb[] };
   /** which of the two a call now gets */
   now: 'open' | 'closed';
+  /** what makes these calls go worse than set up (no model key: the AI is skipped) */
+  warnings: InboundWarning[];
 }
 
 /** The realtime model the `llm` verb connects to; the key is site-wide and never shown again. */
@@ -256,4 +261,5 @@ export const inboundChannels = {
   ),
   'inbound.llmSettings': channel<LlmSettingsDto>()(z.object({}).strict()),
   'inbound.updateLlmSettings': channel<LlmSettingsDto>()(LlmSettingsPatch),
+  ...inboundSettingsChannels,
 };

@@ -63,11 +63,14 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     );
   }
   const inbound = r.status === 'INBOUND_CALL';
-  const found = resolveNumber(ctx, r, inbound);
+  if (r.withheldCaller !== undefined && (!inbound || r.phone !== undefined || r.numberId !== undefined)) {
+    throw badInput('a withheld caller is only for an inbound call without a phone');
+  }
+  const found = r.withheldCaller !== undefined ? null : resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
   let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number } | undefined;
-  if (!inbound && found.id !== null) {
+  if (!inbound && found && found.id !== null) {
     lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at from leases where number_id = ?').get(
       found.id,
     ) as typeof lease;
@@ -84,17 +87,18 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   }
 
   // writes from here on
-  const number = found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
+  const number: PoolNumber | null =
+    found === null ? null : found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
-  if (lease) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
+  if (lease && number) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
 
   const balanceAfter = ctx.balance - charged;
   const resultId = Number(
     prepare(db.sqlite, INSERT_RESULT).run(
       company.id,
-      number.id,
-      number.phone,
+      number?.id ?? null,
+      number?.phone ?? r.withheldCaller!.slice(0, 200),
       scenarioId,
       r.outboundLineId ?? null,
       r.agentId ?? null,
@@ -130,7 +134,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   // An inbound call is the customer's, not a dial: it changes neither either.
   const dials = !inbound && r.status !== 'FAILED';
   let newStatus: GlobalStatus | null = null;
-  if (dials) {
+  if (dials && number) {
     const effect = globalStatusAfter(r.status);
     newStatus = effect && RANK[effect] > RANK[number.global_status] ? effect : null;
     // The cooldown runs from the call. A call made under our lease cannot have started before the
@@ -162,7 +166,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     answer: { resultId, charged, walletBalance: balanceAfter, replayed: false },
     effects: {
       resultId,
-      numberId: number.id,
+      numberId: number?.id ?? null,
       status: r.status,
       direction: inbound ? 'inbound' : 'outbound',
       startedAt: r.startedAt,
