@@ -21,6 +21,59 @@ const quiet = { info() {}, debug() {}, error() {}, warn() {} };
 
 type Obj = Record<string, any>;
 
+/**
+ * The server events TaskLlmOpenAI_S2S forwards to an eventHook (openai_s2s.js openai_server_events;
+ * `events` names them, "prefix.*" expands over them, "all" takes every one): a name not in it is never sent.
+ */
+const OPENAI_SERVER_EVENTS = [
+  'error',
+  'session.created',
+  'session.updated',
+  'conversation.created',
+  'input_audio_buffer.committed',
+  'input_audio_buffer.cleared',
+  'input_audio_buffer.speech_started',
+  'input_audio_buffer.speech_stopped',
+  'conversation.item.created',
+  'conversation.item.input_audio_transcription.completed',
+  'conversation.item.input_audio_transcription.failed',
+  'conversation.item.truncated',
+  'conversation.item.deleted',
+  'response.created',
+  'response.done',
+  'response.output_item.added',
+  'response.output_item.done',
+  'response.content_part.added',
+  'response.content_part.done',
+  'response.text.delta',
+  'response.text.done',
+  'response.audio_transcript.delta',
+  'response.audio_transcript.done',
+  'response.audio.delta',
+  'response.audio.done',
+  'response.function_call_arguments.delta',
+  'response.function_call_arguments.done',
+  'rate_limits.updated',
+  'output_audio.playback_started',
+  'output_audio.playback_stopped',
+];
+
+function openAiEventProblems(verb: Obj): string[] {
+  const events: unknown = verb.events;
+  if (events === undefined) return [];
+  if (!Array.isArray(events)) return ['events is not an array'];
+  if (events.includes('all')) return [];
+  return events
+    .filter((e) =>
+      typeof e !== 'string' || e.startsWith('-')
+        ? false
+        : e.endsWith('.*')
+          ? !OPENAI_SERVER_EVENTS.some((k) => k.startsWith(e.slice(0, -2)))
+          : !OPENAI_SERVER_EVENTS.includes(e),
+    )
+    .map((e) => `event ${String(e)} is never sent to the eventHook`);
+}
+
 /** The feature server's refusals for one llm verb, in its own words; [] when it would run. */
 export function llmRuntimeProblems(verb: Obj): string[] {
   const auth: Obj = verb.auth ?? {};
@@ -35,6 +88,9 @@ export function llmRuntimeProblems(verb: Obj): string[] {
       if (typeof options.response_create !== 'object' || options.response_create === null) {
         problems.push('llmOptions with an initial response.create is required for OpenAI S2S');
       }
+      problems.push(...openAiEventProblems(verb));
+      // _onServerEvent: a function call without a toolHook is only logged ("no toolHook defined!"): the model waits forever
+      if ((options.session_update?.tools?.length ?? 0) > 0 && !verb.toolHook) problems.push('tools are given but no toolHook is defined');
       break;
     case 'ultravox':
       if (!auth.apiKey) problems.push('auth.apiKey is required for Vendor: Ultravox');
@@ -91,4 +147,21 @@ export function jambonzRefusals(verbs: JambonzVerb[]): string[] {
     if (v.verb === 'dial') return [...dialProblems(v), ...hookProblems('actionHook', v.actionHook)];
     return [];
   });
+}
+
+/**
+ * Why the feature server would not hand a tool hook's answer to the model: TaskLlm.sendToolHook passes
+ * it to the vendor's processToolOutput, which for openai and microsoft (openai_s2s.js) sends only a
+ * `conversation.item.create` and logs anything else as "invalid tool output"; OpenAI then needs a
+ * function_call_output item naming the call it answers.
+ */
+export function toolAnswerProblems(vendor: string, toolCallId: string, answer: Obj): string[] {
+  if (vendor !== 'openai' && vendor !== 'microsoft') return [`no tool answer check for vendor ${vendor}`];
+  if (answer?.type !== 'conversation.item.create') return ['invalid tool output, must be conversation.item.create'];
+  const item: Obj = answer.item ?? {};
+  const problems: string[] = [];
+  if (item.type !== 'function_call_output') problems.push('the item is not a function_call_output');
+  if (item.call_id !== toolCallId) problems.push(`the item answers call ${item.call_id}, not ${toolCallId}`);
+  if (typeof item.output !== 'string') problems.push('the output is not a string');
+  return problems;
 }

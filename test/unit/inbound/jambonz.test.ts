@@ -9,7 +9,7 @@ import { updateLlmSettings } from '../../../src-main/core/inbound/llm-settings';
 import { llmConnectionFor } from '../../../src-main/core/inbound/llm/connection';
 import { previewInbound } from '../../../src-main/core/inbound/preview';
 import type { OpeningHours } from '../../../src-main/core/inbound/opening-hours';
-import { jambonzRefusals, makeTestCore, seedWorld, type TestCore, type World } from '../../world';
+import { jambonzRefusals, makeTestCore, seedWorld, toolAnswerProblems, type TestCore, type World } from '../../world';
 
 // what a real Jambonz refuses: its verb validator and its tasks' run-time checks (test/world/jambonz.ts)
 const assertValidJambonz = (verbs: JambonzVerb[]) => expect(jambonzRefusals(verbs)).toEqual([]);
@@ -212,6 +212,22 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
       'connectionOptions.host is required for Microsoft OpenAI S2S',
     ]);
     expect(jambonzRefusals([{ verb: 'dial', target: [{ type: 'sip' }] }])).toEqual(['a sip target needs sipUri']);
+    const runnable = { ...llm, auth: { apiKey: 'k' } };
+    expect(jambonzRefusals([{ ...runnable, events: ['response.audio_transcript.done', 'transcript.done', 'response.text.*'] }])).toEqual([
+      'event transcript.done is never sent to the eventHook',
+    ]);
+    const tools = { response_create: {}, session_update: { tools: [{ type: 'function', name: 't' }] } };
+    expect(jambonzRefusals([{ ...runnable, llmOptions: tools }])).toEqual(['tools are given but no toolHook is defined']);
+    expect(jambonzRefusals([{ ...runnable, llmOptions: tools, toolHook: '/tool' }])).toEqual([]);
+    expect(toolAnswerProblems('openai', 'call_1', { type: 'client_tool_result', invocation_id: 'call_1' })).toEqual([
+      'invalid tool output, must be conversation.item.create',
+    ]);
+    expect(
+      toolAnswerProblems('openai', 'call_1', {
+        type: 'conversation.item.create',
+        item: { type: 'function_call_output', call_id: 'call_2' },
+      }),
+    ).toEqual(['the item answers call call_2, not call_1', 'the output is not a string']);
   });
 
   it('previews both arrays with the model key shown only by its last four characters', () => {
