@@ -13,6 +13,9 @@ import * as m0011 from './0011_callee_zones';
 import * as m0012 from './0012_dialing_pauses';
 import * as m0013 from './0013_dnc_scopes';
 import * as m0014 from './0014_user_companies';
+import * as m0015 from './0015_inbound_settings';
+import * as m0016 from './0016_withheld_callers';
+import * as m0017 from './0017_inbound_calls';
 
 /**
  * Every migration, in order, bundled into the app: nothing reads a folder at run time.
@@ -33,4 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012_dialing_pauses': m0012,
   '0013_dnc_scopes': m0013,
   '0014_user_companies': m0014,
+  '0015_inbound_settings': m0015,
+  '0016_withheld_callers': m0016,
+  '0017_inbound_calls': m0017,
 };

@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Notification, session, shell, type
 import Store from 'electron-store';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../src-shared/bridge';
 import { createCore, type Core } from './core/core';
+import { keyFileCipher } from './core/secrets/key-file';
+import { safeStorageCipher } from './safe-storage';
 import { localSaveTarget, safeFileName } from './core/exports/delivery';
 import { fileDeskSettings } from './core/settings/desk';
 import { startPort, type RunningPort } from './http/port';
@@ -57,8 +59,14 @@ function electronNativeBinding(): string | undefined {
 
 async function start(): Promise<void> {
   const store = new Store<Record<string, unknown>>({ name: 'desk-settings' });
+  const dataDir = app.getPath('userData');
+  // the keychain seals what the console sets; the key file still opens what the command line sealed
+  const keychain = safeStorageCipher();
   core = await createCore({
-    dataDir: app.getPath('userData'),
+    dataDir,
+    secretCiphers: keychain
+      ? { ciphers: [keychain, keyFileCipher(dataDir)], label: "the system's keychain" }
+      : { ciphers: [keyFileCipher(dataDir)], label: 'a key file in the data folder' },
     desk: fileDeskSettings({ get: (key) => store.get(key), set: (key, value) => store.set(key, value) }),
     nativeBinding: electronNativeBinding(),
     checkpointInWorker: true,

@@ -7,6 +7,9 @@ import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
 import { syncPhoneZones } from './phone/zones';
 import { EventBus } from './events';
+import { fileSecretBox, type SecretBox, type SecretCipher } from './secrets/secret-box';
+import { keyFileCipher } from './secrets/key-file';
+import { adoptPlaintextSecrets } from './secrets/adopt';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
 import { VERSION } from './version';
@@ -20,6 +23,8 @@ export interface Core {
   events: EventBus;
   desk: DeskSettingsStore;
   clock: Clock;
+  /** LLM keys, webhook secrets, Jambonz credentials: sealed, outside the database (secrets/secret-box.ts) */
+  secrets: SecretBox;
   /** the WAL's checkpoints in a worker thread (long-running processes), null where SQLite does them inline */
   checkpointer: Checkpointer | null;
   /** this process's claim on the data folder (the app and serve), null for short commands and tests */
@@ -52,6 +57,11 @@ export interface CoreOptions {
    * environment says DIALDESK_LEASING_CACHE=off (then SQL alone decides every lease, more slowly).
    */
   leasingCache?: boolean;
+  /**
+   * What seals secrets: the desktop app passes Electron's safeStorage first (the key file stays able
+   * to open what the command line sealed); default, the key file in the data folder.
+   */
+  secretCiphers?: { ciphers: SecretCipher[]; label: string };
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -61,9 +71,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // before the database is even opened: a second owner must not migrate or write anything
   const owner = options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null;
   let db: Db;
+  let secrets: SecretBox;
   try {
     db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     await migrateToLatest(db);
+    secrets = fileSecretBox(
+      options.dataDir,
+      options.secretCiphers?.ciphers ?? [keyFileCipher(options.dataDir)],
+      options.secretCiphers?.label ?? 'a key file in the data folder',
+    );
+    adoptPlaintextSecrets(db, secrets);
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
     syncPhoneZones(db);
   } catch (err) {
@@ -80,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events: new EventBus(),
     desk: options.desk,
     clock: options.clock ?? systemClock,
+    secrets,
     checkpointer,
     owner,
     version: VERSION,

@@ -29,6 +29,14 @@ export function requireHost(app: FastifyInstance): void {
   });
 }
 
+const rawBodies = new WeakMap<FastifyRequest, string>();
+
+/**
+ * A JSON body's text exactly as it came, for checks made over the bytes rather than the parsed value
+ * (Jambonz signs the body it sends: http/inbound/signature.ts).
+ */
+export const rawJsonBody = (request: FastifyRequest): string | undefined => rawBodies.get(request);
+
 export function acceptJson(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error'); // a __proto__ or constructor.prototype key is refused
   const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,6 +55,7 @@ export function acceptJson(app: FastifyInstance): void {
     if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
       return done(httpError(400, `the body is nested more than ${MAX_JSON_DEPTH} levels deep`), undefined);
     }
+    rawBodies.set(request, text);
     parse(request, text, done);
   });
 }

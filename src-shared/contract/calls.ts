@@ -55,8 +55,10 @@ export interface CallListItem {
   id: number;
   /** UTC ISO */
   startedAt: string;
+  /** E.164; for an inbound call from a withheld caller, what the caller sent ("anonymous") */
   phone: string;
-  numberId: number;
+  /** null: a withheld inbound caller, not in the number pool */
+  numberId: number | null;
   status: CallStatus;
   direction: 'outbound' | 'inbound';
   billable: boolean;

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { channel } from './define';
 import { Id } from './common';
 import { PhoneInput, Region } from './setup';
+import { ScheduleWindow } from './schedule';
+import { inboundSettingsChannels, type InboundWarning } from './inbound-settings';
+
+export * from './inbound-settings';
 
 /**
  * Inbound calls: AI voice agents per company, and the inbound numbers (DIDs) the telephony server
@@ -70,18 +74,37 @@ export const AiAgentUpdateInput = z
   .strict();
 export type AiAgentUpdate = z.output<typeof AiAgentUpdateInput>;
 
-/** A department the caller can be sent to: "Sales", +4930..., "new orders and quotes". */
+/**
+ * Where a live call is sent (a support line, a department): a phone number, national with the
+ * company's default country or international; a short extension of the site's exchange ("8811001");
+ * or a SIP address ("sip:sales@pbx.example.com"). The core reads it (core/phone/phone.ts, readDialTarget).
+ */
+export const DialTargetInput = z
+  .string()
+  .trim()
+  .min(2, 'a phone number, extension or SIP address is required')
+  .max(200, 'a phone number, extension or SIP address is at most 200 characters');
+
+/**
+ * A department the caller can be sent to: "Sales", +4930... (or 8811001, or sip:sales@pbx), "new
+ * orders and quotes", and its own weekly hours in the company's time zone (none: the company's hours).
+ */
 export interface Department {
   name: string;
   transferNumber: string;
   description: string;
+  hours: ScheduleWindow[];
 }
 
 export const DepartmentInput = z
   .object({
     name: z.string().trim().min(1, 'a department needs a name').max(80, 'a department name is at most 80 characters'),
-    transferNumber: PhoneInput,
+    transferNumber: DialTargetInput,
     description: z.string().trim().max(500, 'a department description is at most 500 characters').default(''),
+    hours: z
+      .array(ScheduleWindow)
+      .max(7 * 24, 'at most 168 windows')
+      .default([]),
   })
   .strict();
 
@@ -130,11 +153,11 @@ export const InboundCreateInput = z
   .object({
     companyId: Id,
     phone: PhoneInput,
-    /** country of phone / supportNumber / transfer numbers written without a country code */
+    /** country of phone / supportNumber / transfer numbers written without a country code (default: the company's) */
     region: Region.optional(),
     displayName: z.string().trim().max(120).default(''),
     aiAgentId: Id.nullable().default(null),
-    supportNumber: PhoneInput.nullable().default(null),
+    supportNumber: DialTargetInput.nullable().default(null),
     departments: z.array(DepartmentInput).max(20, 'at most 20 departments').default([]),
     voiceSettings: VoiceSettingsInput.default({}),
     isActive: z.boolean().default(true),
@@ -150,7 +173,7 @@ export const InboundUpdateInput = z
     region: Region.optional(),
     displayName: z.string().trim().max(120).optional(),
     aiAgentId: Id.nullable().optional(),
-    supportNumber: PhoneInput.nullable().optional(),
+    supportNumber: DialTargetInput.nullable().optional(),
     departments: z.array(DepartmentInput).max(20, 'at most 20 departments').optional(),
     voiceSettings: VoiceSettingsInput.optional(),
     isActive: z.boolean().optional(),
@@ -179,7 +202,8 @@ export interface InboundLookup {
     voice: string;
     temperature: number;
   } | null;
-  departments: { name: string; transfer_number: string; description: string }[];
+  /** `open`: inside the department's own hours (or the company's, when it has none) */
+  departments: { name: string; transfer_number: string; description: string; open: boolean }[];
   support_number: string | null;
   /** the voice to speak with: the number's override, else its AI agent's */
   voice: { vendor: string | null; voice: string | null; language: string };
@@ -196,6 +220,8 @@ export interface InboundPreview {
   jambonz: { open: JambonzVerb[]; closed: JambonzVerb[] };
   /** which of the two a call now gets */
   now: 'open' | 'closed';
+  /** what makes these calls go worse than set up (no model key: the AI is skipped) */
+  warnings: InboundWarning[];
 }
 
 /** The realtime model the `llm` verb connects to; the key is site-wide and never shown again. */
@@ -235,4 +261,5 @@ export const inboundChannels = {
   ),
   'inbound.llmSettings': channel<LlmSettingsDto>()(z.object({}).strict()),
   'inbound.updateLlmSettings': channel<LlmSettingsDto>()(LlmSettingsPatch),
+  ...inboundSettingsChannels,
 };

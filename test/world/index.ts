@@ -15,3 +15,5 @@ export * from './results';
 export * from './dialing';
 export * from './served';
 export * from './process';
+export * from './jambonz';
+export * from './inbound';

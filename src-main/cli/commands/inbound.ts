@@ -15,7 +15,9 @@ import { listInboundNumbers } from '../../core/inbound/numbers';
 import { findActiveDid } from '../../core/inbound/lookup';
 import { previewInbound } from '../../core/inbound/preview';
 import { companyHours } from '../../core/inbound/opening-hours';
-import { getLlmConnection, toLlmSettingsDto, updateLlmSettings } from '../../core/inbound/llm-settings';
+import { siteLlmSettings, updateLlmSettings } from '../../core/inbound/llm-settings';
+import { parseWindowSpec } from '../../core/schedule/parse';
+import { registerInboundSettings } from './inbound-settings';
 import { badInput } from '../../core/errors';
 import { CLI_ACTOR, withCore } from '../context';
 import { parseWith, printResult, type GlobalOptions } from '../io';
@@ -50,6 +52,28 @@ const SetInput = z.object({
     .optional(),
 });
 
+/** "--department-hours Sales=mon-fri 09:00-17:00" (repeatable) → Sales's windows, each name used once. */
+function departmentHours(specs: string[]) {
+  const byName = new Map<string, ReturnType<typeof parseWindowSpec>>();
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq < 1) throw badInput(`--department-hours: write it as NAME=DAYS HH:MM-HH:MM, got "${spec}"`);
+    const name = spec.slice(0, eq).trim().toLocaleLowerCase();
+    byName.set(name, [...(byName.get(name) ?? []), ...parseWindowSpec(spec.slice(eq + 1))]);
+  }
+  const used = new Set<string>();
+  return {
+    take(name: string) {
+      used.add(name.toLocaleLowerCase());
+      return byName.get(name.toLocaleLowerCase()) ?? [];
+    },
+    assertAllUsed() {
+      const unknown = [...byName.keys()].filter((n) => !used.has(n));
+      if (unknown.length) throw badInput(`--department-hours: no --department called ${unknown.join(', ')}`);
+    },
+  };
+}
+
 export function registerInbound(program: Command): void {
   const inbound = program.command('inbound').description('inbound numbers (DIDs) and what the telephony server is told about them');
 
@@ -57,8 +81,8 @@ export function registerInbound(program: Command): void {
     .command('set')
     .description('create or update a DID, and the AI agent that answers it')
     .requiredOption('--company <slug>', 'the company the DID rings at')
-    .requiredOption('--did <phone>', 'the number callers dial, with its country code (+4930...)')
-    .option('--region <CC>', 'country of numbers written without a country code, such as DE')
+    .requiredOption('--did <phone>', "the number callers dial: +4930..., or national with the company's country")
+    .option('--region <CC>', "country of numbers written without a country code, such as DE (default: the company's country)")
     .option('--display-name <name>', 'the name callers hear (default: the company name)')
     .option('--agent-name <name>', 'the AI agent that answers: an existing one, or a new one with --prompt')
     .option('--prompt <text>', "the AI agent's system prompt (creates or updates the agent)")
@@ -66,15 +90,27 @@ export function registerInbound(program: Command): void {
     .option('--language <tag>', "the AI agent's language, such as de-DE")
     .option('--voice <name>', "the AI agent's voice, such as alloy")
     .option('--temperature <n>', "the AI agent's temperature, 0 to 2", decimalOption('temperature'))
-    .option('--support <phone>', 'where callers go out of hours or when the agent is done')
+    .option('--support <target>', 'where callers go out of hours or when the agent is done: a phone number, extension or SIP address')
     .option('--no-support', 'remove the support number')
-    .option('--department <spec>', 'NAME=NUMBER[=DESCRIPTION]; repeat for several (replaces the list)', collect, [])
+    .option(
+      '--department <spec>',
+      'NAME=TARGET[=DESCRIPTION]: a phone number, an extension (8811001) or a SIP address; repeat for several (replaces the list)',
+      collect,
+      [],
+    )
+    .option(
+      '--department-hours <spec>',
+      'NAME=DAYS HH:MM-HH:MM, such as "Sales=mon-fri 09:00-17:00": that department\'s own hours (repeatable)',
+      collect,
+      [],
+    )
     .option('--tts-vendor <id>', 'speech vendor for spoken messages, such as google')
     .option('--tts-voice <name>', 'that vendor’s voice')
     .option('--closed-message <text>', 'what callers hear out of hours')
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       const specs = opts.department as string[];
+      const hours = departmentHours(opts.departmentHours as string[]);
       const voiceSettings = Object.fromEntries(
         Object.entries({ vendor: opts.ttsVendor, voice: opts.ttsVoice, closedMessage: opts.closedMessage }).filter(
           ([, v]) => v !== undefined,
@@ -88,7 +124,7 @@ export function registerInbound(program: Command): void {
         displayName: opts.displayName,
         // commander: --support gives a string, --no-support false, neither true
         supportNumber: opts.support === false ? null : opts.support === true ? undefined : opts.support,
-        departments: specs.length ? specs.map(department) : undefined,
+        departments: specs.length ? specs.map(department).map((d) => ({ ...d, hours: hours.take(d.name) })) : undefined,
         voiceSettings: Object.keys(voiceSettings).length ? voiceSettings : undefined,
         agent:
           opts.agentName === undefined
@@ -102,6 +138,7 @@ export function registerInbound(program: Command): void {
                 temperature: opts.temperature,
               },
       });
+      hours.assertAllUsed();
       await withCore(opts, (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company as string).id;
         const { agent: agentInput, ...did } = input;
@@ -141,10 +178,13 @@ export function registerInbound(program: Command): void {
       if (at !== undefined && Number.isNaN(at)) throw badInput(`--at: "${opts.at}" is not a time such as 2026-03-02T10:00:00Z`);
       await withCore(opts, (core) => {
         const row = findActiveDid(core.db, opts.did as string);
-        const preview = previewInbound(core.db, row.company_id, row.id, at ?? core.clock(), companyHours);
-        printResult(opts, { preview }, JSON.stringify(preview, null, 2));
+        const preview = previewInbound(core, row.company_id, row.id, at ?? core.clock(), companyHours);
+        const warnings = preview.warnings.map((w) => `warning: ${w.message}`).join('\n');
+        printResult(opts, { preview }, `${warnings ? `${warnings}\n` : ''}${JSON.stringify(preview, null, 2)}`);
       });
     });
+
+  registerInboundSettings(inbound);
 
   inbound
     .command('llm')
@@ -159,8 +199,8 @@ export function registerInbound(program: Command): void {
       await withCore(opts, (core) => {
         const settings =
           patch.model === undefined && patch.apiKey === undefined
-            ? toLlmSettingsDto(getLlmConnection(core.db))
-            : updateLlmSettings(core.db, CLI_ACTOR, patch, core.clock());
+            ? siteLlmSettings(core.db, core.secrets)
+            : updateLlmSettings(core.db, core.secrets, CLI_ACTOR, patch, core.clock());
         printResult(
           opts,
           { llm: settings },

@@ -3,8 +3,21 @@ import type { NextBatchAnswer, ReportResultsAnswer } from '../../../src-shared/c
 import type { CallStatus } from '../../../src-shared/statuses';
 import { AppError, badInput } from '../../core/errors';
 import { intOption, printResult, type GlobalOptions } from '../io';
+import { describeInbound, simulateInbound } from './simulate-inbound';
 
 type Opts = GlobalOptions & { url: string; key: string; company: string; dialers: number; duration: number; batch: number; callMs: number };
+type InboundOpts = GlobalOptions & {
+  url: string;
+  key: string;
+  inbound?: boolean;
+  did?: string;
+  calls: number;
+  concurrency: number;
+  secret?: string;
+  jambonzApiPort?: number;
+  department?: string;
+  withheld: string;
+};
 
 /** How often each status comes up on a real outbound campaign, roughly. */
 const WEIGHTS: [CallStatus, number][] = [
@@ -25,16 +38,32 @@ const TALKS = new Set<CallStatus>(['ANSWERED', 'NOT_INTERESTED', 'HANGUP', 'INTE
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('pretend to be on-site dialers: lease numbers from a running DialDesk and report realistic results')
+    .description(
+      'pretend to be on-site dialers (lease numbers, report results), or with --inbound a Jambonz sending inbound calls, against a running DialDesk',
+    )
     .requiredOption('--url <url>', 'where DialDesk listens, e.g. http://127.0.0.1:8787')
-    .requiredOption('--key <key>', 'an API key with the dialer scope')
-    .requiredOption('--company <slug>', 'the company to dial for')
+    .requiredOption('--key <key>', 'an API key with the dialer scope (--inbound: the inbound scope)')
+    .option('--company <slug>', 'the company to dial for')
+    .option('--inbound', "play Jambonz's webhooks for inbound calls instead of dialers")
+    .option('--did <phone>', '--inbound: the number the calls are to')
+    .option('--calls <n>', '--inbound: how many calls', intOption('calls'), 10)
+    .option('--concurrency <n>', '--inbound: calls at the same time', intOption('concurrency'), 4)
+    .option('--secret <secret>', "--inbound: sign the webhooks with this Jambonz account's webhook secret")
+    .option(
+      '--jambonz-api-port <port>',
+      "--inbound: also act as Jambonz's REST API on this loopback port (0: any), carrying out live transfers",
+      intOption('jambonz-api-port'),
+    )
+    .option('--department <name>', '--inbound: the department the caller asks the AI for (default: the first it offers)')
+    .option('--withheld <share>', '--inbound: share of callers who withhold their number, 0 to 1', '0.2')
     .option('--dialers <n>', 'dialers running side by side', intOption('dialers'), 3)
     .option('--duration <s>', 'seconds to run', intOption('duration'), 30)
     .option('--batch <n>', 'numbers asked for per batch (1-1000)', intOption('batch'), 50)
     .option('--call-ms <ms>', 'how long one simulated call takes', intOption('call-ms'), 20)
     .action(async (_o, cmd: Command) => {
+      if (cmd.optsWithGlobals<InboundOpts>().inbound) return simulateInboundCommand(cmd.optsWithGlobals<InboundOpts>());
       const opts = cmd.optsWithGlobals<Opts>();
+      if (!opts.company) throw badInput('--company is required to simulate dialers');
       if (opts.dialers < 1 || opts.dialers > 100) throw badInput('--dialers is 1 to 100');
       if (opts.duration < 1) throw badInput('--duration is at least 1 second');
       if (opts.batch < 1 || opts.batch > 1000) throw badInput('--batch is 1 to 1000');
@@ -42,6 +71,28 @@ export function registerSimulate(program: Command): void {
       const summary = await simulate(opts);
       printResult(opts, { summary }, describe(opts, summary));
     });
+}
+
+async function simulateInboundCommand(opts: InboundOpts): Promise<void> {
+  if (!opts.did) throw badInput('--inbound needs --did: the number the calls are to');
+  if (opts.calls < 1 || opts.calls > 10_000) throw badInput('--calls is 1 to 10000');
+  if (opts.concurrency < 1 || opts.concurrency > 100) throw badInput('--concurrency is 1 to 100');
+  if (!/^https?:\/\//.test(opts.url)) throw badInput('--url starts with http:// or https://');
+  const withheld = Number(opts.withheld);
+  if (!(withheld >= 0 && withheld <= 1)) throw badInput('--withheld is a share from 0 to 1, such as 0.2');
+  const options = {
+    url: opts.url,
+    key: opts.key,
+    did: opts.did,
+    calls: opts.calls,
+    concurrency: opts.concurrency,
+    secret: opts.secret,
+    restPort: opts.jambonzApiPort,
+    department: opts.department,
+    withheld,
+  };
+  const summary = await simulateInbound(options);
+  printResult(opts, { summary }, describeInbound(options, summary));
 }
 
 export interface SimulationSummary {

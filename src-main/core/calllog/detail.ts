@@ -32,12 +32,16 @@ export function getCall(db: Db, input: { companyId: number; id: number }): CallD
      where call_result_id = ? and company_id = ? order by id`,
   ).all(row.id, company.id) as { id: number; kind: LedgerKind; amount: number; balance_after: number; note: string; created_at: number }[];
 
-  // uses the (number_id, started_at) index: a number's history is short even in a big log
-  const history = prepare(
-    db.sqlite,
-    `select ${ITEM_COLUMNS} from call_results r ${ITEM_JOINS}
+  // uses the (number_id, started_at) index: a number's history is short even in a big log; a withheld
+  // caller has none (one "anonymous" is not the next)
+  const history =
+    row.number_id === null
+      ? []
+      : (prepare(
+          db.sqlite,
+          `select ${ITEM_COLUMNS} from call_results r ${ITEM_JOINS}
      where r.number_id = ? and r.company_id = ? and r.id <> ? order by r.started_at desc, r.id desc limit ?`,
-  ).all(row.number_id, company.id, row.id, CALL_HISTORY_MAX + 1) as ItemRow[];
+        ).all(row.number_id, company.id, row.id, CALL_HISTORY_MAX + 1) as ItemRow[]);
 
   return {
     ...toListItem(row),

@@ -24,7 +24,7 @@ export interface ItemRow {
   id: number;
   started_at: number;
   phone: string;
-  number_id: number;
+  number_id: number | null;
   status: CallStatus;
   direction: 'outbound' | 'inbound';
   duration_s: number;

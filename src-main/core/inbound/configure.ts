@@ -3,6 +3,7 @@ import { first, transaction, type Db } from '../db/connection';
 import type { Actor } from '../audit/audit';
 import { badInput } from '../errors';
 import { toE164 } from '../phone/phone';
+import { companyCountry } from '../companies/companies';
 import { createAiAgent, getAiAgent, toAiAgentDto, updateAiAgent } from './ai-agents';
 import { createInboundNumber, findInboundByPhone, updateInboundNumber } from './numbers';
 
@@ -14,7 +15,7 @@ export interface ConfigureInbound {
     region?: string;
     displayName?: string;
     supportNumber?: string | null;
-    departments?: (Omit<Department, 'description'> & { description?: string })[];
+    departments?: (Omit<Department, 'description' | 'hours'> & { description?: string; hours?: Department['hours'] })[];
     voiceSettings?: VoiceSettings;
   };
   agent?: { name: string; systemPrompt?: string; greeting?: string; language?: string; voice?: string; temperature?: number };
@@ -34,11 +35,12 @@ export function configureInbound(
   return transaction(db, () => {
     const agent = input.agent ? upsertAgent(db, actor, input.companyId, input.agent, now) : null;
     const d = input.did;
-    const phone = toE164(d.phone, 'did', d.region);
+    // a company with a default country reads national numbers without --region (DESIGN.md §3)
+    const phone = toE164(d.phone, 'did', d.region ?? companyCountry(db, input.companyId));
     const existing = findInboundByPhone(db, phone);
     if (existing && existing.company_id !== input.companyId)
       throw badInput(`did: ${phone} is already set up as an inbound number elsewhere`);
-    const departments = d.departments?.map((x) => ({ ...x, description: x.description ?? '' }));
+    const departments = d.departments?.map((x) => ({ ...x, description: x.description ?? '', hours: x.hours ?? [] }));
     const number = existing
       ? updateInboundNumber(
           db,

@@ -1,17 +1,18 @@
 import type { ClosedReason, InboundLookup } from '../../../src-shared/contract/inbound';
-import type { Db } from '../db/connection';
+import { all, type Db } from '../db/connection';
 import type { InboundNumberRow } from '../db/schema';
 import { getCompany } from '../companies/companies';
 import { badInput, notFound } from '../errors';
 import { toIsoOrNull } from '../time';
-import { wireNumber } from '../phone/phone';
+import { cleanPhone, wireNumber } from '../phone/phone';
 import { findAiAgent } from './ai-agents';
-import type { OpeningHours } from './opening-hours';
+import { departmentOpen, type OpeningHours } from './opening-hours';
 import { findInboundByPhone, parseDepartments, parseVoiceSettings } from './numbers';
 
 /**
  * A DID as the telephony server writes it in a URL: "+4930...", "%2B4930...", "4930..." or
- * "004930...". Always international: a DID carries its country code.
+ * "004930...". International here: which country a national "030..." belongs to depends on the
+ * company, which findDid works out.
  */
 export function normaliseDid(raw: string): string {
   const did = wireNumber(raw);
@@ -19,11 +20,42 @@ export function normaliseDid(raw: string): string {
   return did;
 }
 
+/**
+ * The DID's row whoever owns it, as a carrier sends it: international (with or without "+"), or in
+ * national format ("0301234567") when a company with that default country has that number. Two
+ * companies in different countries could both match one national string; then it matches neither,
+ * rather than ring at the wrong company. Undefined when no company has the number.
+ */
+export function findDid(db: Db, raw: string): { row: InboundNumberRow | undefined; did: string | null } {
+  const international = wireNumber(raw);
+  if (international) return { row: findInboundByPhone(db, international), did: international };
+  if (!cleanPhone(raw.replace(/^tel:/i, '')).startsWith('0')) return { row: undefined, did: null };
+  const countries = all(
+    db,
+    db.kysely
+      .selectFrom('companies')
+      .select('default_country')
+      .distinct()
+      .where('default_country', 'is not', null)
+      .where((eb) => eb.exists(eb.selectFrom('inbound_numbers as n').select('n.id').whereRef('n.company_id', '=', 'companies.id'))),
+  );
+  const matches = new Map<number, InboundNumberRow>();
+  for (const { default_country } of countries) {
+    const did = wireNumber(raw, default_country);
+    const row = did ? findInboundByPhone(db, did) : undefined;
+    if (row && getCompany(db, row.company_id).default_country === default_country) matches.set(row.id, row);
+  }
+  const [row] = matches.values();
+  return matches.size === 1 ? { row, did: row.phone } : { row: undefined, did: null };
+}
+
 /** The active DID's row, or NOT_FOUND: a deactivated number is not configured for calls. */
 export function findActiveDid(db: Db, rawDid: string): InboundNumberRow {
-  const did = normaliseDid(rawDid);
-  const row = findInboundByPhone(db, did);
-  if (!row || row.is_active !== 1) throw notFound(`the number ${did} is not set up for inbound calls`);
+  const found = findDid(db, rawDid);
+  // BAD_INPUT for what is no phone number at all; a national number nobody has is NOT_FOUND
+  if (!found.did && !/^\+?\d{4,20}$/.test(cleanPhone(rawDid))) normaliseDid(rawDid);
+  const row = found.row;
+  if (!row || row.is_active !== 1) throw notFound(`the number ${found.did ?? rawDid} is not set up for inbound calls`);
   return row;
 }
 
@@ -76,6 +108,7 @@ export function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: Op
       name: d.name,
       transfer_number: d.transferNumber,
       description: d.description,
+      open: open && departmentOpen(d.hours, company.timezone, at),
     })),
     support_number: row.support_number,
     voice,

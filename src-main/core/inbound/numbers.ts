@@ -1,4 +1,5 @@
 import type { Department, InboundCreate, InboundNumberDto, InboundUpdate, VoiceSettings } from '../../../src-shared/contract/inbound';
+import type { ScheduleWindow } from '../../../src-shared/contract/schedule';
 import { first, transaction, type Db } from '../db/connection';
 import type { InboundNumberRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
@@ -6,19 +7,24 @@ import { badInput, conflict, isUniqueViolation } from '../errors';
 import { companyCountry, getCompany } from '../companies/companies';
 import { toIso } from '../time';
 import { flag, ownedRecords } from '../setup/owned';
-import { toE164, toE164OrNull } from '../phone/phone';
+import { toDialTarget, toDialTargetOrNull, toE164 } from '../phone/phone';
 import { findAiAgent } from './ai-agents';
 
-/** departments are stored as JSON with the API's snake_case keys (migrations/0001_initial.ts) */
+/**
+ * departments are stored as JSON with the API's snake_case keys (migrations/0001_initial.ts);
+ * `transfer_number` is a dial target (E.164, an extension's digits or a SIP URI), `hours` the
+ * department's own weekly windows (absent on rows written before departments had hours).
+ */
 interface StoredDepartment {
   name: string;
   transfer_number: string;
   description: string;
+  hours?: ScheduleWindow[];
 }
 
 export function parseDepartments(json: string): Department[] {
   const list = JSON.parse(json) as StoredDepartment[];
-  return list.map((d) => ({ name: d.name, transferNumber: d.transfer_number, description: d.description ?? '' }));
+  return list.map((d) => ({ name: d.name, transferNumber: d.transfer_number, description: d.description ?? '', hours: d.hours ?? [] }));
 }
 
 export const parseVoiceSettings = (json: string): VoiceSettings => JSON.parse(json) as VoiceSettings;
@@ -67,8 +73,9 @@ function normaliseDepartments(list: InboundCreate['departments'], region: string
     seen.add(key);
     return {
       name: d.name,
-      transfer_number: toE164(d.transferNumber, `departments.${i}.transferNumber`, region),
+      transfer_number: toDialTarget(d.transferNumber, `departments.${i}.transferNumber`, region),
       description: d.description,
+      ...(d.hours.length > 0 && { hours: d.hours }),
     };
   });
   return JSON.stringify(stored);
@@ -83,7 +90,7 @@ function assertAgentOfCompany(db: Db, companyId: number, aiAgentId: number | nul
 export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, now: number): InboundNumberDto {
   const region = input.region ?? companyCountry(db, input.companyId) ?? undefined;
   const phone = toE164(input.phone, 'phone', region);
-  const supportNumber = toE164OrNull(input.supportNumber, 'supportNumber', region);
+  const supportNumber = toDialTargetOrNull(input.supportNumber, 'supportNumber', region);
   const departments = normaliseDepartments(input.departments, region);
   return transaction(db, () => {
     getCompany(db, input.companyId);
@@ -115,7 +122,7 @@ function orPhoneTaken<T>(phone: string | undefined, write: () => T): T {
 export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
   const region = input.region ?? companyCountry(db, input.companyId) ?? undefined;
   const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', region);
-  const supportNumber = input.supportNumber === undefined ? undefined : toE164OrNull(input.supportNumber, 'supportNumber', region);
+  const supportNumber = input.supportNumber === undefined ? undefined : toDialTargetOrNull(input.supportNumber, 'supportNumber', region);
   const departments = input.departments === undefined ? undefined : normaliseDepartments(input.departments, region);
   return transaction(db, () => {
     const before = getInboundNumber(db, input.companyId, input.id);

@@ -1,5 +1,8 @@
+import type { ScheduleWindow } from '../../../src-shared/contract/schedule';
+import { WEEKDAYS } from '../../../src-shared/contract/schedule';
 import type { Db } from '../db/connection';
-import { openState } from '../schedule/open';
+import { openState, openStateOf, type MinuteWindow } from '../schedule/open';
+import { toMinutes } from '../schedule/schedule';
 
 /** Whether a company takes calls at an instant, and when it opens next (epoch ms, null: never). */
 export interface OpenState {
@@ -22,3 +25,16 @@ export const companyHours: OpeningHours = (db, company, at) => {
   const state = openState(db, company.id, company.timezone, at);
   return { open: state.open, nextOpenAt: state.nextOpenAt };
 };
+
+/**
+ * Whether a department takes calls at `at` by its own weekly hours, on the company's clock. No hours
+ * of its own: it follows the company (whose hours the caller is already inside when this is asked).
+ * Date exceptions are the company's: a holiday closes the whole company, departments included.
+ */
+export function departmentOpen(hours: ScheduleWindow[], timezone: string, at: number): boolean {
+  if (hours.length === 0) return true;
+  const week: MinuteWindow[][] = WEEKDAYS.map((day) =>
+    hours.filter((w) => w.day === day).map((w) => ({ start: toMinutes(w.start), end: toMinutes(w.end) })),
+  );
+  return openStateOf({ week, exceptions: new Map() }, timezone, at).open;
+}

@@ -1,24 +1,39 @@
 import type { InboundPreview } from '../../../src-shared/contract/inbound';
-import type { Db } from '../db/connection';
+import type { Core } from '../core';
+import { hintOf } from '../secrets/secret-box';
 import type { OpeningHours } from './opening-hours';
-import { closedVerbs, openVerbs } from './jambonz';
-import { getLlmConnection, toLlmSettingsDto } from './llm-settings';
+import { callDocument } from './jambonz/document';
+import { llmConnectionFor } from './llm/connection';
 import { buildLookup } from './lookup';
 import { getInboundNumber } from './numbers';
+import { getInboundSettings, jambonzApi } from './settings';
+import { inboundWarnings } from './warnings';
+
+export const PREVIEW_CALL_SID = 'preview-call-sid';
 
 /**
  * What the telephony server gets for one of a company's numbers at `at`: the lookup answer, and the
- * verb arrays for both in and out of hours. The one difference from the wire: the model's API key
- * is shown as its last four characters, since anyone who may read the setup may open this.
+ * verb arrays for both in and out of hours, as a call with a call_sid gets them. The one difference
+ * from the wire: the model's key is shown as its last four characters, since anyone who may read the
+ * setup may open this. And what makes calls go worse than set up (no model key: no AI).
  */
-export function previewInbound(db: Db, companyId: number, id: number, at: number, hours: OpeningHours): InboundPreview {
-  const row = getInboundNumber(db, companyId, id);
-  const lookup = buildLookup(db, row, at, hours);
-  const llm = getLlmConnection(db);
-  const shown = { ...llm, apiKey: llm.apiKey ? toLlmSettingsDto(llm).apiKeyHint : null };
+export function previewInbound(core: Core, companyId: number, id: number, at: number, hours: OpeningHours): InboundPreview {
+  const row = getInboundNumber(core.db, companyId, id);
+  const lookup = buildLookup(core.db, row, at, hours);
+  const llm = llmConnectionFor(core, companyId);
+  const ctx = {
+    llm: { ...llm, apiKey: llm.apiKey ? hintOf(llm.apiKey) : null },
+    callSid: PREVIEW_CALL_SID,
+    transfers: jambonzApi(core, companyId) !== null,
+    record: getInboundSettings(core.db, companyId).recordCalls,
+  };
   return {
     lookup,
-    jambonz: { open: openVerbs({ ...lookup, open: true, closed_reason: null }, shown), closed: closedVerbs(lookup) },
+    jambonz: {
+      open: callDocument({ ...lookup, open: true, closed_reason: null }, ctx).verbs,
+      closed: callDocument({ ...lookup, open: false }, ctx).verbs,
+    },
     now: lookup.open ? 'open' : 'closed',
+    warnings: inboundWarnings(core, companyId),
   };
 }

@@ -138,3 +138,59 @@ function judge(cleaned: string, region: string | undefined): Verdict {
   const rewrite = PLAIN.test(cleaned) && cleaned.endsWith(national) && prepend + cleaned.slice(drop) === phone ? { drop, prepend } : null;
   return { ok: true, result: { ok: true, phone }, rewrite };
 }
+
+/**
+ * Where a live call can be sent (a support line, a department): a phone number (national numbers
+ * read with the company's default country), a short extension on the site's own exchange
+ * ("8811001", as seed 003's departments are written), or a SIP address ("sip:sales@pbx.example.com").
+ * Jambonz dials the three as a `phone` target (number) or a `sip` target (sipUri)
+ * (jambonz-feature-server lib/utils/place-outdial.js, SingleDialer.exec: `phone` becomes
+ * sip:<number>@<sbc>, `sip` is dialed as written). Only for numbers DialDesk dials: a DID is matched
+ * against what the carrier sends and stays a phone number (toE164 / wireNumber).
+ */
+export type DialTarget = { kind: 'phone'; phone: string } | { kind: 'extension'; extension: string } | { kind: 'sip'; uri: string };
+
+const SIP_URI = /^sips?:[^\s@<>"]{1,64}@[A-Za-z0-9.-]{1,190}(:\d{1,5})?(;[^\s<>"]{0,200})?$/i;
+// An extension is read before a national number: libphonenumber takes "8811001" with IR as the valid
+// +98 881 1001, though nobody writes an Iranian number without its trunk 0. So: 3 to 7 plain digits,
+// not starting with 0 (the trunk prefix of a national number in most countries); 8 digits and more
+// are phone numbers (Denmark's and Singapore's national numbers are 8 digits without a trunk prefix).
+const EXTENSION = /^[1-9]\d{2,6}$/;
+
+/** What a stored target (E.164, digits or a SIP URI) is. */
+export function dialTargetOf(stored: string): DialTarget {
+  if (/^sips?:/i.test(stored)) return { kind: 'sip', uri: stored };
+  if (stored.startsWith('+')) return { kind: 'phone', phone: stored };
+  return { kind: 'extension', extension: stored };
+}
+
+/** A target as a person typed it, as stored: E.164, the extension's digits, or the SIP URI. */
+export function readDialTarget(raw: string, region?: string | null): { ok: true; stored: string } | { ok: false; reason: string } {
+  const text = raw.trim();
+  if (/^sips?:/i.test(text)) {
+    return SIP_URI.test(text) && text.length <= 200
+      ? { ok: true, stored: text }
+      : { ok: false, reason: 'a SIP address is written sip:user@host' };
+  }
+  const digits = cleanPhone(text);
+  if (EXTENSION.test(digits) && /^[\d\u06f0-\u06f9\u0660-\u0669]+$/.test(text)) return { ok: true, stored: digits };
+  const phone = normalizePhone(text, region);
+  if (phone.ok) return { ok: true, stored: phone.phone };
+  return { ok: false, reason: phone.reason };
+}
+
+/** readDialTarget, or a BAD_INPUT naming the field. */
+export function toDialTarget(raw: string, field: string, region?: string | null): string {
+  const read = readDialTarget(raw, region);
+  if (read.ok) return read.stored;
+  const hint = region ? '' : ', or a phone number with its country code';
+  throw badInput(
+    `${field}: "${raw}" is not a phone number, an extension (3 to 7 digits) or a SIP address (sip:user@host)${hint} (${read.reason})`,
+  );
+}
+
+/** Like toDialTarget, for optional fields: null or empty stays null. */
+export function toDialTargetOrNull(raw: string | null | undefined, field: string, region?: string | null): string | null {
+  if (raw == null || raw.trim() === '') return null;
+  return toDialTarget(raw, field, region);
+}

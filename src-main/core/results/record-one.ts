@@ -67,11 +67,14 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     );
   }
   const inbound = r.status === 'INBOUND_CALL';
-  const found = resolveNumber(ctx, r, inbound);
+  if (r.withheldCaller !== undefined && (!inbound || r.phone !== undefined || r.numberId !== undefined)) {
+    throw badInput('a withheld caller is only for an inbound call without a phone');
+  }
+  const found = r.withheldCaller !== undefined ? null : resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
   let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number; callback_id: number | null } | undefined;
-  if (!inbound && found.id !== null) {
+  if (!inbound && found && found.id !== null) {
     lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at, callback_id from leases where number_id = ?').get(
       found.id,
     ) as typeof lease;
@@ -84,8 +87,10 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
 
   const dials = !inbound && r.status !== 'FAILED';
   const effect = dials ? globalStatusAfter(r.status) : null;
-  const newStatus: GlobalStatus | null = effect && RANK[effect] > RANK[found.global_status] ? effect : null;
-  checkCallbackAt(ctx, r.callbackAt, newStatus ?? found.global_status);
+  if (found === null && r.callbackAt != null) throw badInput('callback_at: a withheld caller has no number to call back');
+  const statusBefore = found?.global_status ?? 'active';
+  const newStatus: GlobalStatus | null = effect && RANK[effect] > RANK[statusBefore] ? effect : null;
+  checkCallbackAt(ctx, r.callbackAt, newStatus ?? statusBefore);
 
   const charged = chargeFor(company, r.status, r.durationS);
   if (ctx.balance - charged < -MAX_MONEY) {
@@ -93,17 +98,18 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   }
 
   // writes from here on
-  const number = found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
+  const number: PoolNumber | null =
+    found === null ? null : found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
-  if (lease) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
+  if (lease && number) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
 
   const balanceAfter = ctx.balance - charged;
   const resultId = Number(
     prepare(db.sqlite, INSERT_RESULT).run(
       company.id,
-      number.id,
-      number.phone,
+      number?.id ?? null,
+      number?.phone ?? r.withheldCaller!.slice(0, 200),
       scenarioId,
       r.outboundLineId ?? null,
       r.agentId ?? null,
@@ -139,7 +145,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   // callback or a retry it was stays waiting). An inbound call is the customer's, not a dial: it
   // changes neither either.
   const who = dialerId ? `dialer ${dialerId}` : `call ${r.callId}`;
-  if (dials) {
+  if (dials && number) {
     // The cooldown runs from the call. A call made under our lease cannot have started before the
     // lease was handed out (an early started_at would free the number for everyone at once); a clock
     // ahead of ours must not stretch it; and a late report never moves the last call back in time.
@@ -154,7 +160,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     if (callback !== null) countReattempt(ctx, 'callback', r.startedAt);
     else if (attempts > 1) countReattempt(ctx, 'recycled', r.startedAt);
   }
-  if (r.callbackAt != null) askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
+  if (r.callbackAt != null && number) askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
   addToRollup(db, {
     companyId: company.id,
     startedAt: r.startedAt,
@@ -169,7 +175,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     answer: { resultId, charged, walletBalance: balanceAfter, replayed: false },
     effects: {
       resultId,
-      numberId: number.id,
+      numberId: number?.id ?? null,
       status: r.status,
       direction: inbound ? 'inbound' : 'outbound',
       startedAt: r.startedAt,

@@ -6,6 +6,7 @@ import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
 import { recordOne, type RecordContext } from './record-one';
+import { updateInboundOne, type InboundResultUpdate } from './update-inbound';
 import type { RecordedResult, ResultEffects, ResultOutcome, ResultReport } from './types';
 
 export interface RecordOptions {
@@ -60,6 +61,39 @@ export function recordResults(
   return { outcomes, walletBalance };
 }
 
+/** The recorder inside a transaction that also writes rows of its own (the inbound call service). */
+export interface Recorder {
+  record(report: ResultReport): RecordedResult;
+  updateInbound(update: InboundResultUpdate): void;
+}
+
+/**
+ * Runs `fn` in one transaction with the recorder at hand: results it records or updates commit with
+ * whatever else `fn` writes, and the caches and the console hear of them once the whole is durable.
+ */
+export function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Recorder) => T): T {
+  const effects: ResultEffects[] = [];
+  let balance = 0;
+  const value = transaction(core.db, () => {
+    const ctx = contextFor(core, companyId);
+    const out = fn({
+      record(report) {
+        const one = recordOne(ctx, report);
+        if (one.effects) effects.push(one.effects);
+        return one.answer;
+      },
+      updateInbound(update) {
+        const e = updateInboundOne(ctx, update);
+        if (e) effects.push(e);
+      },
+    });
+    balance = ctx.balance;
+    return out;
+  });
+  afterCommit(core, companyId, effects, balance, {});
+  return value;
+}
+
 function contextFor(core: Core, companyId: number): RecordContext {
   const company = getCompany(core.db, companyId);
   return {
@@ -74,12 +108,12 @@ function contextFor(core: Core, companyId: number): RecordContext {
 }
 
 /** Caches, the dialer registry and the console's events learn of the results once they are durable. */
-function afterCommit(core: Core, companyId: number, effects: ResultEffects[], walletBalance: number, options: RecordOptions): void {
+export function afterCommit(core: Core, companyId: number, effects: ResultEffects[], walletBalance: number, options: RecordOptions): void {
   if (effects.length === 0) return;
   const { db } = core;
   poolWritten(db, {
-    dialed: { companyId, numberIds: effects.filter((e) => e.dialed).map((e) => e.numberId) },
-    statuses: effects.filter((e) => e.newStatus !== null).map((e) => ({ id: e.numberId, status: e.newStatus! })),
+    dialed: { companyId, numberIds: effects.filter((e) => e.dialed && e.numberId !== null).map((e) => e.numberId!) },
+    statuses: effects.filter((e) => e.newStatus !== null && e.numberId !== null).map((e) => ({ id: e.numberId!, status: e.newStatus! })),
     // ended leases (and, with a zero cooldown, called numbers) may be another company's to dial now
     poolGrew: true,
   });

@@ -7,6 +7,11 @@ export interface ResultReport {
   callId: string;
   /** E.164, or anything libphonenumber reads with a country code */
   phone?: string;
+  /**
+   * An inbound caller who sent no phone number ("anonymous", a SIP user), as sent: the call is logged
+   * with this as its phone and no number in the pool. Only with status INBOUND_CALL, instead of phone.
+   */
+  withheldCaller?: string;
   numberId?: number;
   batchId?: string | null;
   /** the scenario's key; null only for inbound calls */
@@ -44,7 +49,8 @@ export type ResultOutcome = ({ ok: true } & RecordedResult) | { ok: false; error
 /** What a recorded result changed, for the work done after commit (events, caches, registry). */
 export interface ResultEffects {
   resultId: number;
-  numberId: number;
+  /** null: a withheld inbound caller */
+  numberId: number | null;
   status: CallStatus;
   direction: 'outbound' | 'inbound';
   startedAt: number;

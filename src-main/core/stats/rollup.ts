@@ -38,3 +38,27 @@ export function addToRollup(db: Db, d: RollupDelta): void {
     d.cost,
   );
 }
+
+const ADJUST = `
+  insert into call_stats (company_id, bucket, scenario_id, outbound_line_id, agent_id, status, calls, duration_s, cost)
+  values (?, ?, ?, ?, ?, ?, 0, ?, ?)
+  on conflict (company_id, bucket, scenario_id, outbound_line_id, agent_id, status)
+  do update set duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost`;
+
+/**
+ * Moves an already counted result's duration and cost by a delta (an inbound call learns its length
+ * and its charge after it was first recorded), in the transaction that changes the call_results row.
+ */
+export function adjustRollup(db: Db, d: RollupDelta): void {
+  if (d.durationS === 0 && d.cost === 0) return;
+  prepare(db.sqlite, ADJUST).run(
+    d.companyId,
+    bucketOf(d.startedAt),
+    d.scenarioId ?? 0,
+    d.outboundLineId ?? 0,
+    d.agentId ?? 0,
+    d.status,
+    d.durationS,
+    d.cost,
+  );
+}

@@ -65,6 +65,7 @@ function readCompanyFile(db: Db, companyId: number, now: number): CompanyFile {
           name: d.name,
           transfer_number: d.transferNumber,
           description: d.description,
+          ...(d.hours.length > 0 && { hours: d.hours }),
         })),
         voice_settings: {
           ...(voice.vendor !== undefined && { vendor: voice.vendor }),

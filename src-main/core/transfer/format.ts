@@ -21,7 +21,7 @@ import { ScheduleException, ScheduleWindow } from '../../../src-shared/contract/
  *                   "exceptions": [ { date: "YYYY-MM-DD", closed, start?, end?, note? } ] },
  *     "ai_agents": [ { name, system_prompt, greeting, language, voice, temperature, is_active } ],
  *     "inbound_numbers": [ { phone, display_name, ai_agent (index into ai_agents, or null),
- *                            support_number, departments: [ { name, transfer_number, description } ],
+ *                            support_number, departments: [ { name, transfer_number, description, hours? } ],
  *                            voice_settings: { vendor?, voice?, language?, closed_message? }, is_active } ]
  *   }
  *
@@ -37,7 +37,19 @@ const E164 = z.string().regex(/^\+[1-9]\d{5,14}$/, 'a phone number in E.164 form
 const Text = (max: number) => z.string().max(max, `at most ${max} characters`);
 const Name = z.string().trim().min(1, 'a name is required').max(120, 'at most 120 characters');
 
-const Department = z.object({ name: z.string().trim().min(1).max(80), transfer_number: E164, description: Text(500) }).strict();
+/** where a call is sent: E.164, an extension's digits or a SIP URI (core/phone/phone.ts, readDialTarget) */
+const DialTarget = z.string().min(2).max(200);
+const Department = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    transfer_number: DialTarget,
+    description: Text(500),
+    hours: z
+      .array(ScheduleWindow)
+      .max(7 * 24)
+      .optional(),
+  })
+  .strict();
 
 const VoiceSettings = z
   .object({
@@ -101,7 +113,7 @@ export const CompanyFileV1 = z
             phone: E164,
             display_name: Text(120),
             ai_agent: z.number().int().nonnegative().nullable(),
-            support_number: E164.nullable(),
+            support_number: DialTarget.nullable(),
             departments: z.array(Department).max(20),
             voice_settings: VoiceSettings,
             is_active: z.boolean(),

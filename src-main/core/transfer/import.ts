@@ -5,7 +5,7 @@ import { audit, type Actor } from '../audit/audit';
 import { createCompany, findCompanyBySlug, getCompany, toCompanyDto } from '../companies/companies';
 import { badInput, conflict } from '../errors';
 import { setSchedule } from '../schedule/schedule';
-import { toE164 } from '../phone/phone';
+import { toDialTarget, toE164 } from '../phone/phone';
 import { countsOf } from './export';
 import { COMPANY_FILE_FORMAT, COMPANY_FILE_VERSION, CompanyFileV1, type CompanyFile } from './format';
 
@@ -45,8 +45,9 @@ export function parseCompanyFile(text: string): CompanyFile {
   file.outbound_lines.forEach((l, i) => toE164(l.phone, `outbound_lines.${i}.phone`));
   file.inbound_numbers.forEach((n, i) => {
     toE164(n.phone, `inbound_numbers.${i}.phone`);
-    if (n.support_number) toE164(n.support_number, `inbound_numbers.${i}.support_number`);
-    n.departments.forEach((d, j) => toE164(d.transfer_number, `inbound_numbers.${i}.departments.${j}.transfer_number`));
+    // targets as stored: already E.164 (no region to read a national one), an extension or a SIP URI
+    if (n.support_number) toDialTarget(n.support_number, `inbound_numbers.${i}.support_number`);
+    n.departments.forEach((d, j) => toDialTarget(d.transfer_number, `inbound_numbers.${i}.departments.${j}.transfer_number`));
   });
   return file;
 }
@@ -164,7 +165,12 @@ export function importCompany(
           support_number: n.support_number,
           // stored as the inbound service stores them (core/inbound/numbers.ts)
           departments: JSON.stringify(
-            n.departments.map((d) => ({ name: d.name, transfer_number: d.transfer_number, description: d.description })),
+            n.departments.map((d) => ({
+              name: d.name,
+              transfer_number: d.transfer_number,
+              description: d.description,
+              ...(d.hours?.length && { hours: d.hours }),
+            })),
           ),
           voice_settings: JSON.stringify({
             ...(v.vendor !== undefined && { vendor: v.vendor }),

@@ -44,8 +44,15 @@ export const InboundLookupSchema = z.object({
       temperature: z.number(),
     })
     .nullable(),
-  departments: z.array(z.object({ name: z.string(), transfer_number: z.string(), description: z.string() })),
-  support_number: z.string().nullable(),
+  departments: z.array(
+    z.object({
+      name: z.string(),
+      transfer_number: z.string().describe('E.164, an extension of the site exchange (digits), or a SIP URI'),
+      description: z.string(),
+      open: z.boolean().describe("inside the department's own hours now (and the company's)"),
+    }),
+  ),
+  support_number: z.string().nullable().describe('E.164, an extension (digits), or a SIP URI'),
   voice: z.object({ vendor: z.string().nullable(), voice: z.string().nullable(), language: z.string() }),
   closed_message: z.string(),
 });
@@ -58,14 +65,49 @@ const JambonzCall = {
   direction: z.enum(['inbound', 'outbound']),
   from: z.string().max(200),
   to: z.string().min(1).max(200),
+  // the Jambonz account the call is in: Jambonz's REST API addresses calls by it
+  account_sid: z.string().max(100).optional(),
 };
 
 export const JambonzCallHook = z.looseObject({ ...JambonzCall, caller_name: z.string().max(200).optional() });
 
-export const TERMINAL_STATUSES = ['completed', 'failed', 'busy', 'no-answer'] as const;
+/**
+ * A calling webhook sent as GET. The feature server sends a GET with no call details at all: only
+ * the query string of the webhook's own URL (lib/utils/http-requestor.js request(): `query` is the
+ * hook URL's, and the JSON payload is sent only with POST). So the DID goes in that URL
+ * (`...?did=+4930...`); the call's own fields are read from the query too, for senders that put them there.
+ */
+export const JambonzCallQuery = z.looseObject({
+  did: z.string().min(1).max(200).optional(),
+  to: z.string().min(1).max(200).optional(),
+  from: z.string().max(200).optional(),
+  call_sid: z.string().min(1).max(200).optional(),
+  caller_name: z.string().max(200).optional(),
+  account_sid: z.string().max(100).optional(),
+});
+
+/** the llm verb's hooks and the transfer's name the call in their URL (core/inbound/jambonz/hooks.ts) */
+export const CallSidQuery = z.object({ call_sid: z.string().min(1).max(200) });
+
+/** jambonz-feature-server lib/tasks/llm/index.js sendToolHook: { tool_call_id, ...{ name, args } } */
+export const ToolHookBody = z.looseObject({
+  tool_call_id: z.string().min(1).max(200),
+  name: z.string().min(1).max(200),
+  args: z.record(z.string(), z.unknown()).default({}),
+});
+export const ToolAnswer = z.looseObject({ type: z.string() }).describe('the function_call_output the model receives');
+
+/** one server event of the AI session, as the model's service sent it (openai_s2s.js _onServerEvent) */
+export const LlmEventBody = z.looseObject({ type: z.string().max(200).optional() });
+export const EventAnswer = z.object({ ok: z.literal(true) });
+
+/** an action hook: the call's details (call-info.js toJSON) and the verb's results */
+export const ActionBody = z.looseObject({});
 
 export const JambonzStatusHook = z.looseObject({
   ...JambonzCall,
+  // a dial leg's statuses (the transfer, the support line) name the inbound call they belong to
+  parent_call_sid: z.string().min(1).max(200).optional(),
   call_status: z.enum(['trying', 'ringing', 'early-media', 'in-progress', 'completed', 'failed', 'busy', 'no-answer', 'queued']),
   sip_status: z.number().int().min(100).max(699).optional(),
   sip_reason: z.string().max(200).optional(),

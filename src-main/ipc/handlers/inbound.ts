@@ -1,7 +1,9 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { createAiAgent, listAiAgents, updateAiAgent } from '../../core/inbound/ai-agents';
 import { createInboundNumber, listInboundNumbers, updateInboundNumber } from '../../core/inbound/numbers';
-import { getLlmConnection, toLlmSettingsDto, updateLlmSettings } from '../../core/inbound/llm-settings';
+import { siteLlmSettings, updateLlmSettings } from '../../core/inbound/llm-settings';
+import { inboundSettingsDto, updateInboundSettings } from '../../core/inbound/settings';
+import { inboundWarnings } from '../../core/inbound/warnings';
 import { previewInbound } from '../../core/inbound/preview';
 import { companyHours } from '../../core/inbound/opening-hours';
 import type { Handlers } from '../types';
@@ -27,10 +29,18 @@ export const inboundHandlers: Handlers<InboundChannel> = {
   'inbound.preview': {
     access: 'read',
     run: (ctx, input) =>
-      previewInbound(ctx.core.db, input.companyId, input.id, input.at ? Date.parse(input.at) : ctx.core.clock(), companyHours),
+      previewInbound(ctx.core, input.companyId, input.id, input.at ? Date.parse(input.at) : ctx.core.clock(), companyHours),
   },
 
   // one model key for the whole site: the superuser's, like the HTTP port and the dialing rules
-  'inbound.llmSettings': { access: 'site', run: (ctx) => toLlmSettingsDto(getLlmConnection(ctx.core.db)) },
-  'inbound.updateLlmSettings': { access: 'site', run: (ctx, input) => updateLlmSettings(ctx.core.db, ctx.actor, input, ctx.core.clock()) },
+  'inbound.llmSettings': { access: 'site', run: (ctx) => siteLlmSettings(ctx.core.db, ctx.core.secrets) },
+  'inbound.updateLlmSettings': {
+    access: 'site',
+    run: (ctx, input) => updateLlmSettings(ctx.core.db, ctx.core.secrets, ctx.actor, input, ctx.core.clock()),
+  },
+
+  // a company's own model key, Jambonz secrets and the price of AI minutes: money and keys, like API keys
+  'inbound.settings': { access: 'manage', run: (ctx, input) => inboundSettingsDto(ctx.core, input.companyId) },
+  'inbound.updateSettings': { access: 'manage', run: (ctx, input) => updateInboundSettings(ctx.core, ctx.actor, input, ctx.core.clock()) },
+  'inbound.warnings': { access: 'read', run: (ctx, input) => inboundWarnings(ctx.core, input.companyId) },
 };

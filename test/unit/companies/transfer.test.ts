@@ -83,7 +83,7 @@ function furnish(core: TestCore, companyId: number) {
       displayName: 'Hotline',
       aiAgentId: mia.id,
       supportNumber: '+49 30 1111111',
-      departments: [{ name: 'Sales', transferNumber: '+49 30 2222222', description: 'quotes' }],
+      departments: [{ name: 'Sales', transferNumber: '+49 30 2222222', description: 'quotes', hours: [] }],
       voiceSettings: { vendor: 'microsoft', closedMessage: 'We are closed.' },
       isActive: true,
     },

@@ -3,7 +3,8 @@ import type { EventMap } from '../../../src-shared/events';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { setSchedule } from '../../../src-main/core/schedule/schedule';
 import { findActiveDid } from '../../../src-main/core/inbound/lookup';
-import { recordInboundCallAndNotify, type InboundCallReport } from '../../../src-main/core/inbound/record';
+import { receiveStatusHook } from '../../../src-main/core/inbound/calls/status-hook';
+import { hookHash, type JambonzCallInfo } from '../../../src-main/core/inbound/calls/store';
 import { call, makeTestCore, manualClock, ok, seedWorld, type TestCore, type World } from '../../world';
 
 let core: TestCore;
@@ -210,31 +211,30 @@ describe('previewing a DID in the console', () => {
 });
 
 describe('recording an inbound call', () => {
-  const report = (extra: Partial<InboundCallReport> = {}): InboundCallReport => ({
-    callSid: 'b5e39996-bd2f-4bda-b928-355147186a2a',
+  const hook = (extra: Partial<JambonzCallInfo> = {}): JambonzCallInfo => ({
+    call_sid: 'b5e39996-bd2f-4bda-b928-355147186a2a',
+    direction: 'inbound',
     from: '+4915112345678',
-    callStatus: 'completed',
-    durationS: 95,
-    sipStatus: 200,
-    sipReason: 'OK',
-    callerName: null,
-    recordingUrl: 'https://rec.example/1.mp3',
-    transcript: 'caller: hi',
+    to: '+49301234567',
+    call_status: 'completed',
+    duration: 95,
+    sip_status: 200,
+    sip_reason: 'OK',
+    customerData: { recording_url: 'https://rec.example/1.mp3', transcript: 'caller: hi' },
     ...extra,
   });
+  const receive = (h: JambonzCallInfo) => receiveStatusHook(core, h, hookHash('status', JSON.stringify(h)));
 
-  async function didOfA() {
+  beforeEach(async () => {
     ok(await call(core, w.superuser, 'inbound.create', { companyId: w.companyA, phone: '+49301234567' }));
-    return findActiveDid(core.db, '+49301234567');
-  }
+  });
 
-  it('adds an unknown caller to the pool, charges nothing, counts it in the rollup, and tells the console once', async () => {
-    const did = await didOfA();
+  it('adds an unknown caller to the pool, charges nothing, counts it once in the rollup, and tells the console', async () => {
     const events: EventMap['result.reported'][] = [];
     core.events.subscribe((name, payload) => name === 'result.reported' && events.push(payload as EventMap['result.reported']));
     const walletBefore = core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA);
 
-    const first = recordInboundCallAndNotify(core, did, report());
+    const first = receive(hook());
     expect(first).toMatchObject({ recorded: true, replay: false });
     const row = core.db.sqlite.prepare('select * from call_results').get() as Record<string, unknown>;
     expect(row).toMatchObject({
@@ -246,8 +246,9 @@ describe('recording an inbound call', () => {
       amount_charged: 0,
       recording_url: 'https://rec.example/1.mp3',
       transcript: 'caller: hi',
-      call_id: report().callSid,
-      started_at: core.clock() - 95_000,
+      call_id: hook().call_sid,
+      // the call is logged when its first webhook arrives
+      started_at: core.clock(),
     });
     expect(core.db.sqlite.prepare('select phone, source from numbers').all()).toEqual([{ phone: '+4915112345678', source: 'inbound' }]);
     expect(core.db.sqlite.prepare('select status, calls, duration_s, cost from call_stats').all()).toEqual([
@@ -256,24 +257,24 @@ describe('recording an inbound call', () => {
     expect(count('ledger_entries')).toBe(0);
     expect(core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA)).toBe(walletBefore);
 
-    // a replay answers the same and writes nothing; a different report of the same call is a conflict
-    const again = recordInboundCallAndNotify(core, did, report());
-    expect(again).toEqual({ recorded: true, resultId: (first as { resultId: number }).resultId, replay: true });
+    // a replay answers the same and writes nothing
     const before = TABLES.map(count);
-    expect(() => recordInboundCallAndNotify(core, did, report({ durationS: 96 }))).toThrow(/already reported/);
+    expect(receive(hook())).toEqual({ recorded: true, resultId: (first as { resultId: number }).resultId, replay: true });
     expect(TABLES.map(count)).toEqual(before);
     expect(core.db.sqlite.prepare('select calls from call_stats').pluck().get()).toBe(1);
-    expect(events).toHaveLength(1);
+    expect(new Set(events.map((e) => e.resultId))).toEqual(new Set([(first as { resultId: number }).resultId]));
     expect(events[0]).toMatchObject({ companyId: w.companyA, status: 'INBOUND_CALL', direction: 'inbound', charged: 0 });
   });
 
-  it('reuses a caller the pool knows, and records nothing for a withheld caller', async () => {
-    const did = await didOfA();
+  it('reuses a caller the pool knows, and logs a withheld caller without adding a number', async () => {
     core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values ('+4915112345678', 1, 'list.csv')").run();
-    recordInboundCallAndNotify(core, did, report({ from: '4915112345678' }));
+    receive(hook({ from: '4915112345678' }));
     expect(core.db.sqlite.prepare('select source from numbers').pluck().all()).toEqual(['list.csv']);
-    const before = TABLES.map(count);
-    expect(recordInboundCallAndNotify(core, did, report({ callSid: 'other', from: 'anonymous' }))).toMatchObject({ recorded: false });
-    expect(TABLES.map(count)).toEqual(before);
+    expect(receive(hook({ call_sid: 'other', from: 'anonymous' }))).toMatchObject({ recorded: true });
+    expect(core.db.sqlite.prepare("select phone, number_id from call_results where call_id = 'other'").get()).toEqual({
+      phone: 'anonymous',
+      number_id: null,
+    });
+    expect(count('numbers')).toBe(1);
   });
 });

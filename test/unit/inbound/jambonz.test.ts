@@ -1,22 +1,28 @@
-import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundLookup, JambonzVerb } from '../../../src-shared/contract/inbound';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { createAiAgent } from '../../../src-main/core/inbound/ai-agents';
 import { createInboundNumber } from '../../../src-main/core/inbound/numbers';
 import { buildLookup, findActiveDid } from '../../../src-main/core/inbound/lookup';
-import { callVerbs, closedVerbs, openVerbs } from '../../../src-main/core/inbound/jambonz';
-import { getLlmConnection, updateLlmSettings } from '../../../src-main/core/inbound/llm-settings';
+import { callDocument, closedVerbs, openDocument, type CallContext } from '../../../src-main/core/inbound/jambonz/document';
+import { updateLlmSettings } from '../../../src-main/core/inbound/llm-settings';
+import { llmConnectionFor } from '../../../src-main/core/inbound/llm/connection';
 import { previewInbound } from '../../../src-main/core/inbound/preview';
 import type { OpeningHours } from '../../../src-main/core/inbound/opening-hours';
-import { makeTestCore, seedWorld, type TestCore, type World } from '../../world';
+import { jambonzRefusals, makeTestCore, seedWorld, toolAnswerProblems, type TestCore, type World } from '../../world';
 
-// Jambonz's own validator (the one its feature server runs on every application it receives)
-const { validate } = createRequire(import.meta.url)('@jambonz/verb-specifications') as {
-  validate(logger: unknown, verbs: unknown): void;
-};
-const quiet = { info() {}, debug() {}, error() {} };
-const assertValidJambonz = (verbs: JambonzVerb[]) => expect(() => validate(quiet, verbs)).not.toThrow();
+// what a real Jambonz refuses: its verb validator and its tasks' run-time checks (test/world/jambonz.ts)
+const assertValidJambonz = (verbs: JambonzVerb[]) => expect(jambonzRefusals(verbs)).toEqual([]);
+const ctx = (over: Partial<CallContext> = {}): CallContext => ({
+  llm: llmConnectionFor(core, w.companyA),
+  callSid: 'call-1',
+  transfers: false,
+  record: false,
+  ...over,
+});
+const callVerbs = (lookup: InboundLookup) => callDocument(lookup, ctx()).verbs;
+const openVerbs = (lookup: InboundLookup) => openDocument(lookup, ctx()).verbs;
+const setKey = (key: string) => updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: key }, core.clock());
 
 const MONDAY_9_BERLIN = Date.parse('2026-03-09T08:00:00Z');
 const openHours: OpeningHours = () => ({ open: true, nextOpenAt: null });
@@ -64,7 +70,7 @@ function setUpDid(options: {
       displayName: 'Acme Hotline',
       aiAgentId: agent?.id ?? null,
       supportNumber: options.support ?? null,
-      departments: (options.departments ?? []).map((d) => ({ description: '', ...d })),
+      departments: (options.departments ?? []).map((d) => ({ description: '', hours: [], ...d })),
       voiceSettings: options.voice ?? {},
       isActive: true,
     },
@@ -77,8 +83,8 @@ const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
 describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
   it('in hours with an agent and a support line: the AI agent, then the support line', () => {
     setUpDid({ support: '+49 30 9999999' });
-    updateLlmSettings(core.db, CLI_ACTOR, { apiKey: 'sk-test-123456789' }, core.clock());
-    const verbs = callVerbs(lookupAt(openHours), getLlmConnection(core.db));
+    setKey('sk-test-123456789');
+    const verbs = callVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'dial']);
     const llm = verbs[0] as JambonzVerb & {
@@ -92,15 +98,28 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbs[1]).toEqual({ verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '+49309999999' }] });
   });
 
-  it('in hours with an agent and no support line: the agent, then hang up; no key configured, no auth', () => {
+  it('in hours with an agent and no support line: the agent, then hang up', () => {
     setUpDid({});
-    const verbs = openVerbs(lookupAt(openHours), getLlmConnection(core.db));
+    setKey('sk-test-123456789');
+    const verbs = openVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
-    expect(verbs[0]).not.toHaveProperty('auth');
+  });
+
+  it('without a model key the agent cannot run: its greeting, then the support line or goodbye, never an llm verb', () => {
+    setUpDid({ support: '8811001' });
+    const verbs = openVerbs(lookupAt(openHours));
+    assertValidJambonz(verbs);
+    expect(verbs).toEqual([
+      { verb: 'say', text: 'Hello, Acme here. How can I help? Connecting you now.' },
+      { verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '8811001' }] },
+    ]);
+    core.db.sqlite.prepare('update inbound_numbers set support_number = null').run();
+    expect(verbNames(openVerbs(lookupAt(openHours)))).toEqual(['say', 'hangup']);
   });
 
   it('puts every department and its transfer number in the agent’s instructions', () => {
+    setKey('sk-test-123456789');
     setUpDid({
       departments: [
         { name: 'Sales', transferNumber: '+49 30 1111111', description: 'new orders and quotes' },
@@ -109,10 +128,10 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     });
     const lookup = lookupAt(openHours);
     expect(lookup.departments).toEqual([
-      { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes' },
-      { name: 'Billing', transfer_number: '+49302222222', description: '' },
+      { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes', open: true },
+      { name: 'Billing', transfer_number: '+49302222222', description: '', open: true },
     ]);
-    const verbs = openVerbs(lookup, getLlmConnection(core.db));
+    const verbs = openVerbs(lookup);
     assertValidJambonz(verbs);
     const instructions = String(
       (verbs[0] as unknown as { llmOptions: { session_update: { instructions: string } } }).llmOptions.session_update.instructions,
@@ -125,7 +144,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     setUpDid({ support: '+49 30 9999999' });
     const lookup = lookupAt(closedUntilMonday);
     expect(lookup).toMatchObject({ open: false, closed_reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' });
-    const verbs = callVerbs(lookup, getLlmConnection(core.db));
+    const verbs = callVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['say', 'dial']);
     expect(verbs[0].text).toBe(
@@ -135,7 +154,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('out of hours without a support line: says goodbye and hangs up', () => {
     setUpDid({});
-    const verbs = callVerbs(lookupAt(closedUntilMonday), getLlmConnection(core.db));
+    const verbs = callVerbs(lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['say', 'hangup']);
     expect(verbs[0].text).toMatch(/Please call again later\. Goodbye\.$/);
@@ -153,13 +172,14 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   });
 
   it('does not hand the model’s voice to another speech vendor', () => {
+    setKey('sk-test-123456789');
     setUpDid({ voice: { vendor: 'google' } });
     const lookup = lookupAt(closedUntilMonday);
     expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
     const verbs = closedVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbs[0].synthesizer).toEqual({ vendor: 'google', language: 'de-DE' });
-    const llm = openVerbs(lookupAt(openHours), getLlmConnection(core.db))[0] as unknown as {
+    const llm = openVerbs(lookupAt(openHours))[0] as unknown as {
       llmOptions: { session_update: { voice: string } };
     };
     expect(llm.llmOptions.session_update.voice).toBe('alloy');
@@ -172,7 +192,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     setUpDid({ agent: false, support });
     const lookup = lookupAt(openHours);
     expect(lookup.ai_agent).toBeNull();
-    const verbs = callVerbs(lookup, getLlmConnection(core.db));
+    const verbs = callVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(expected);
   });
@@ -180,19 +200,41 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('treats a deactivated AI agent as no agent', () => {
     setUpDid({ support: '+49 30 9999999' });
     core.db.sqlite.prepare('update ai_agents set is_active = 0').run();
-    expect(verbNames(callVerbs(lookupAt(openHours), getLlmConnection(core.db)))).toEqual(['say', 'dial']);
+    expect(verbNames(callVerbs(lookupAt(openHours)))).toEqual(['say', 'dial']);
   });
 
-  it('the validator does catch a broken array (so the checks above can fail)', () => {
-    expect(() => validate(quiet, [{ verb: 'dial', answerOnBridge: true }])).toThrow(/target/);
-    expect(() => validate(quiet, [{ verb: 'llm', vendor: 'openai' }])).toThrow(/llmOptions/);
+  it('the checks do catch what Jambonz refuses (so the checks above can fail)', () => {
+    expect(jambonzRefusals([{ verb: 'dial', answerOnBridge: true }])[0]).toMatch(/target/);
+    expect(jambonzRefusals([{ verb: 'llm', vendor: 'openai' }])[0]).toMatch(/llmOptions/);
+    const llm = { verb: 'llm', vendor: 'openai', llmOptions: { response_create: {} } };
+    expect(jambonzRefusals([llm])).toEqual(['auth.apiKey is required for OpenAI S2S']);
+    expect(jambonzRefusals([{ ...llm, vendor: 'microsoft', auth: { apiKey: 'k' } }])).toEqual([
+      'connectionOptions.host is required for Microsoft OpenAI S2S',
+    ]);
+    expect(jambonzRefusals([{ verb: 'dial', target: [{ type: 'sip' }] }])).toEqual(['a sip target needs sipUri']);
+    const runnable = { ...llm, auth: { apiKey: 'k' } };
+    expect(jambonzRefusals([{ ...runnable, events: ['response.audio_transcript.done', 'transcript.done', 'response.text.*'] }])).toEqual([
+      'event transcript.done is never sent to the eventHook',
+    ]);
+    const tools = { response_create: {}, session_update: { tools: [{ type: 'function', name: 't' }] } };
+    expect(jambonzRefusals([{ ...runnable, llmOptions: tools }])).toEqual(['tools are given but no toolHook is defined']);
+    expect(jambonzRefusals([{ ...runnable, llmOptions: tools, toolHook: '/tool' }])).toEqual([]);
+    expect(toolAnswerProblems('openai', 'call_1', { type: 'client_tool_result', invocation_id: 'call_1' })).toEqual([
+      'invalid tool output, must be conversation.item.create',
+    ]);
+    expect(
+      toolAnswerProblems('openai', 'call_1', {
+        type: 'conversation.item.create',
+        item: { type: 'function_call_output', call_id: 'call_2' },
+      }),
+    ).toEqual(['the item answers call call_2, not call_1', 'the output is not a string']);
   });
 
   it('previews both arrays with the model key shown only by its last four characters', () => {
     setUpDid({ support: '+49 30 9999999' });
-    updateLlmSettings(core.db, CLI_ACTOR, { apiKey: 'sk-secret-abcd' }, core.clock());
+    setKey('sk-secret-abcd');
     const row = findActiveDid(core.db, '+49301234567');
-    const preview = previewInbound(core.db, w.companyA, row.id, core.clock(), closedUntilMonday);
+    const preview = previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);
     expect(preview.now).toBe('closed');
     assertValidJambonz(preview.jambonz.open);
     assertValidJambonz(preview.jambonz.closed);

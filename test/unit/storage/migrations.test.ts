@@ -23,7 +23,10 @@ const TABLES = [
   'company_dialing',
   'dialing_pauses',
   'dnc_entries',
+  'inbound_calls',
+  'inbound_hooks',
   'inbound_numbers',
+  'inbound_settings',
   'leases',
   'ledger_entries',
   'list_members',
@@ -163,6 +166,58 @@ describe('migrations', () => {
       { username: 'anna', company_id: 1 },
       { username: 'bob', company_id: 2 },
     ]);
+  });
+
+  it('0016 lets a result have no number (a withheld caller), keeping every row, index and ledger link', async () => {
+    core = await makeTestCore();
+    const migrator = createMigrator(core.db);
+    expect((await migrator.migrateTo('0015_inbound_settings')).error).toBeUndefined();
+    const db = core.db.sqlite;
+    const now = Date.now();
+    db.prepare("insert into companies (slug, name, created_at, updated_at) values ('x1', 'X', ?, ?)").run(now, now);
+    db.prepare("insert into numbers (phone, imported_at) values ('+4930111', ?), ('+4930222', ?)").run(now, now);
+    const result = db.prepare(
+      `insert into call_results (company_id, number_id, phone, status, direction, started_at, duration_s, call_id, request_hash,
+         amount_charged, created_at, wallet_balance_after) values (1, ?, ?, 'ANSWERED', 'outbound', ?, 30, ?, 'h', 50, ?, -50)`,
+    );
+    result.run(1, '+4930111', now, 'c1', now);
+    result.run(2, '+4930222', now, 'c2', now);
+    db.prepare(
+      "insert into ledger_entries (company_id, amount, kind, call_result_id, balance_after, created_at) values (1, -50, 'charge', 1, -50, ?)",
+    ).run(now);
+    const rows = () => db.prepare('select * from call_results order by id').all();
+    const indexes = () =>
+      db.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'call_results' order by name").all();
+    const [rowsBefore, indexesBefore] = [rows(), indexes()];
+    const notNull = () => db.prepare("select \"notnull\" from pragma_table_info('call_results') where name = 'number_id'").pluck().get();
+    expect(notNull()).toBe(1);
+
+    expect((await migrator.migrateTo('0016_withheld_callers')).error).toBeUndefined();
+    expect(notNull()).toBe(0);
+    expect(rows()).toEqual(rowsBefore);
+    expect(indexes()).toEqual(indexesBefore);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.prepare('select call_result_id from ledger_entries').pluck().all()).toEqual([1]);
+    // the ledger still points at call_results by name: a charge for a result that is not there is refused
+    expect(() =>
+      db
+        .prepare(
+          "insert into ledger_entries (company_id, amount, kind, call_result_id, balance_after, created_at) values (1, -1, 'charge', 99, -51, ?)",
+        )
+        .run(now),
+    ).toThrow(/FOREIGN KEY/);
+
+    db.prepare(
+      `insert into call_results (company_id, number_id, phone, status, direction, started_at, call_id, request_hash, created_at)
+       values (1, null, 'anonymous', 'INBOUND_CALL', 'inbound', ?, 'c3', 'h', ?)`,
+    ).run(now, now);
+    const down = await migrator.migrateTo('0015_inbound_settings');
+    expect(String(down.error)).toMatch(/withheld callers/);
+    db.prepare("delete from call_results where call_id = 'c3'").run();
+    expect((await migrator.migrateTo('0015_inbound_settings')).error).toBeUndefined();
+    expect(notNull()).toBe(1);
+    expect(rows()).toEqual(rowsBefore);
   });
 
   it('keep the ledger append-only in the database itself', async () => {

@@ -8,6 +8,7 @@ import { Card } from '../../components/Card';
 import { OwnedRecordsPage } from '../../components/OwnedRecordsPage';
 import { useCan } from '../../lib/useCan';
 import { AiAgentDialog } from './AiAgentDialog';
+import { InboundWarnings, useInboundWarnings } from './InboundWarnings';
 import { LlmSettingsCard } from './LlmSettingsCard';
 import { PreviewDialog } from './PreviewDialog';
 
@@ -16,6 +17,8 @@ export function AiAgentsPage({ company }: { company: CompanyDto }) {
   const agents = useQuery(() => api.call('aiAgents.list', { companyId: company.id }), [company.id]);
   const numbers = useQuery(() => api.call('inbound.list', { companyId: company.id }), [company.id]);
   const [preview, setPreview] = useState<number | null>(null);
+  // an agent switched on or off changes whether a missing model key matters
+  const warnings = useInboundWarnings(company.id, [agents.data, numbers.data]);
   return (
     <>
       <OwnedRecordsPage<AiAgentDto>
@@ -28,6 +31,7 @@ export function AiAgentsPage({ company }: { company: CompanyDto }) {
           body: 'An AI agent greets callers on an inbound number, answers questions and transfers to a department.',
         }}
         query={agents}
+        notices={<InboundWarnings warnings={warnings.data} />}
         canEdit={useCan('operate')}
         label={(a) => a.name}
         setActive={(a, active) =>
@@ -63,7 +67,7 @@ export function AiAgentsPage({ company }: { company: CompanyDto }) {
             </Card>
           );
         }}
-        footer={isSite && <LlmSettingsCard />}
+        footer={isSite && <LlmSettingsCard onSaved={() => void warnings.reload()} />}
         dialog={(agent, close, saved) => <AiAgentDialog companyId={company.id} agent={agent} onClose={close} onSaved={saved} />}
       />
       {preview !== null && <PreviewDialog companyId={company.id} inboundId={preview} onClose={() => setPreview(null)} />}

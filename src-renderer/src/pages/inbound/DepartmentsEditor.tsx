@@ -43,7 +43,7 @@ export function DepartmentsEditor({ value, onChange }: { value: Department[]; on
         </div>
       ))}
       {value.length < 20 && (
-        <Button size="sm" onClick={() => onChange([...value, { name: '', transferNumber: '', description: '' }])}>
+        <Button size="sm" onClick={() => onChange([...value, { name: '', transferNumber: '', description: '', hours: [] }])}>
           Add department
         </Button>
       )}

@@ -6,12 +6,14 @@ import { Button } from '../../components/Button';
 import { OwnedRecordsPage } from '../../components/OwnedRecordsPage';
 import { useCan } from '../../lib/useCan';
 import { InboundDialog } from './InboundDialog';
+import { InboundWarnings, useInboundWarnings } from './InboundWarnings';
 import { PreviewDialog } from './PreviewDialog';
 
 export function InboundNumbersPage({ company }: { company: CompanyDto }) {
   const numbers = useQuery(() => api.call('inbound.list', { companyId: company.id }), [company.id]);
   const agents = useQuery(() => api.call('aiAgents.list', { companyId: company.id }), [company.id]);
   const [preview, setPreview] = useState<number | null>(null);
+  const warnings = useInboundWarnings(company.id, [numbers.data]);
   const agentName = (id: number | null) => (id === null ? null : (agents.data?.find((a) => a.id === id)?.name ?? `#${id}`));
   const none = (text: string) => <span className="muted">{text}</span>;
   return (
@@ -26,6 +28,7 @@ export function InboundNumbersPage({ company }: { company: CompanyDto }) {
           body: 'Add the numbers your telephony server routes to this company, with the AI agent that answers them.',
         }}
         query={numbers}
+        notices={<InboundWarnings warnings={warnings.data} />}
         canEdit={useCan('operate')}
         label={(n) => n.phone}
         setActive={(n, active) =>

@@ -8,12 +8,22 @@ import { TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 
 /** The site-wide realtime model every AI agent talks through; the key is write-only. */
-export function LlmSettingsCard() {
+export function LlmSettingsCard({ onSaved }: { onSaved?(): void } = {}) {
   const settings = useQuery(() => api.call('inbound.llmSettings', {}), []);
   return (
     <Card title="Voice model connection" subtitle="Site-wide: every company's AI agents use it.">
       <QueryView query={settings}>
-        {(s) => <LlmForm model={s.model} keySet={s.apiKeySet} hint={s.apiKeyHint} onSaved={() => void settings.reload()} />}
+        {(s) => (
+          <LlmForm
+            model={s.model}
+            keySet={s.apiKeySet}
+            hint={s.apiKeyHint}
+            onSaved={() => {
+              void settings.reload();
+              onSaved?.();
+            }}
+          />
+        )}
       </QueryView>
     </Card>
   );
@@ -46,7 +56,7 @@ function LlmForm({ model: initialModel, keySet, hint, onSaved }: { model: string
         autoComplete="off"
         value={apiKey}
         onChange={(e) => setApiKey(e.target.value)}
-        placeholder={keySet ? `set, ends in …${hint ?? ''}` : 'not set'}
+        placeholder={keySet ? `set, ends in ${hint ?? '…'}` : 'not set'}
         hint="Stored on this desk and never shown again. Leave empty to keep the current key."
       />
       <div className="form-actions">

@@ -5,6 +5,7 @@ import { Badge } from '../../components/Card';
 import { Dialog } from '../../components/Dialog';
 import { QueryView } from '../../components/Feedback';
 import { Tabs } from '../../components/Tabs';
+import { InboundWarnings } from './InboundWarnings';
 
 /** Exactly what the telephony server gets for this number: the lookup JSON and both Jambonz answers. */
 export function PreviewDialog({ companyId, inboundId, onClose }: { companyId: number; inboundId: number; onClose(): void }) {
@@ -23,6 +24,7 @@ export function PreviewDialog({ companyId, inboundId, onClose }: { companyId: nu
                 <Badge tone="warn">Closed now: callers hear the closed message</Badge>
               )}
             </div>
+            <InboundWarnings warnings={p.warnings} />
             <Tabs
               label="Preview"
               value={tab}

@@ -1,0 +1,42 @@
+import type { JambonzVerb } from '../../../../src-shared/contract/inbound';
+import type { Core } from '../../core';
+import { withRecorder } from '../../results/record';
+import { transcriptLine } from '../llm/openai';
+import { transferHook } from './transfer';
+import { firstTimeSeen, updateInboundCall, type InboundCallRow } from './store';
+
+/**
+ * One server event of the AI session (the llm verb's eventHook: the event as the model sent it). The
+ * words said, the caller's and the agent's, go on the call's transcript line by line, in the order
+ * they arrive (the feature server sends events without waiting for each other). A repeat of the
+ * same event body adds nothing.
+ */
+export function llmEventHook(core: Core, call: InboundCallRow, event: Record<string, unknown>, fingerprint: string): void {
+  const line = transcriptLine(event);
+  if (!line) return;
+  const now = core.clock();
+  withRecorder(core, call.company_id, (recorder) => {
+    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return;
+    updateInboundCall(core.db, call.call_sid, { last_hook_at: now });
+    recorder.updateInbound({ resultId: call.call_result_id, transcriptLines: [line] });
+  });
+}
+
+/**
+ * The AI session ended (the llm verb's actionHook, with completion_reason). The AI's minutes stop
+ * here. If the AI asked for a transfer that Jambonz's REST API did not carry out, it is carried out
+ * now, by answering the dial; otherwise an empty answer lets the call go on to the support line (or
+ * goodbye) that follows the agent, or to the transfer already under way.
+ */
+export function llmActionHook(core: Core, call: InboundCallRow, body: Record<string, unknown>, fingerprint: string): JambonzVerb[] {
+  const now = core.clock();
+  const reason = typeof body.completion_reason === 'string' ? body.completion_reason.slice(0, 200) : null;
+  const first = withRecorder(core, call.company_id, (recorder) => {
+    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return false;
+    updateInboundCall(core.db, call.call_sid, { ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
+    recorder.updateInbound({ resultId: call.call_result_id, data: { ai_completion: reason } });
+    return true;
+  });
+  const stuck = call.transfer_state === 'requested' || call.transfer_state === 'redirect_failed';
+  return first && stuck ? transferHook(core, { ...call, transfer_state: 'requested' }) : [];
+}

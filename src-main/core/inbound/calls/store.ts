@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import { exec, first, prepare, type Db } from '../../db/connection';
+import type { InboundCallsTable } from '../../db/schema';
+
+export type InboundCallRow = Selectable<InboundCallsTable>;
+
+/** What every webhook of a call carries (jambonz-feature-server lib/session/call-info.js toJSON, snake_cased). */
+export interface JambonzCallInfo {
+  call_sid: string;
+  direction: 'inbound' | 'outbound';
+  from: string;
+  to: string;
+  caller_name?: string;
+  call_status?: string;
+  sip_status?: number;
+  sip_reason?: string;
+  /** seconds, once the call completed */
+  duration?: number;
+  /** set on a dial leg: the inbound call it belongs to */
+  parent_call_sid?: string;
+  account_sid?: string;
+  /** what the application put in a `tag` verb (left un-snake-cased by lib/utils/http-requestor.js) */
+  customerData?: { recording_url?: string; transcript?: string } & Record<string, unknown>;
+}
+
+export function findInboundCall(db: Db, callSid: string): InboundCallRow | undefined {
+  return first(db, db.kysely.selectFrom('inbound_calls').selectAll().where('call_sid', '=', callSid));
+}
+
+export function updateInboundCall(db: Db, callSid: string, patch: Partial<Omit<InboundCallRow, 'call_result_id' | 'call_sid'>>): void {
+  if (Object.keys(patch).length === 0) return;
+  exec(db, db.kysely.updateTable('inbound_calls').set(patch).where('call_sid', '=', callSid));
+}
+
+/** The fingerprint of one webhook: which hook, and its body exactly as sent. */
+export const hookHash = (kind: string, body: string): string =>
+  createHash('sha256').update(kind).update('\n').update(body).digest('base64url');
+
+/**
+ * Remembers a webhook of a call inside the caller's transaction; false when this very body was seen
+ * already (a retry: Jambonz retries a webhook with the identical body when asked to, lib/utils/
+ * http-requestor.js "rc"/"rp"), which then changes nothing.
+ */
+export function firstTimeSeen(db: Db, callSid: string, hash: string, now: number): boolean {
+  return (
+    prepare(db.sqlite, 'insert or ignore into inbound_hooks (call_sid, hash, at) values (?, ?, ?)').run(callSid, hash, now).changes === 1
+  );
+}
+
+/** Jambonz's call statuses in the order a call goes through them; a late or repeated one never goes back. */
+const RANK: Record<string, number> = {
+  queued: 0,
+  trying: 0,
+  ringing: 1,
+  'early-media': 1,
+  'in-progress': 2,
+  completed: 3,
+  failed: 3,
+  busy: 3,
+  'no-answer': 3,
+};
+export const TERMINAL = new Set(['completed', 'failed', 'busy', 'no-answer']);
+export const advances = (from: string | null, to: string): boolean => (RANK[to] ?? -1) > (from === null ? -1 : (RANK[from] ?? -1));

@@ -1,0 +1,140 @@
+import type { JambonzVerb } from '../../../../src-shared/contract/inbound';
+import type { Core } from '../../core';
+import { transaction } from '../../db/connection';
+import { withRecorder } from '../../results/record';
+import { getInboundNumber } from '../numbers';
+import { buildLookup } from '../lookup';
+import { companyHours } from '../opening-hours';
+import { jambonzApi } from '../settings';
+import { TRANSFER_TOOL } from '../jambonz/instructions';
+import { hangup, dial, say } from '../jambonz/verbs';
+import { transferVerbs } from '../jambonz/document';
+import { redirectCall } from '../jambonz/rest';
+import { openAiToolOutput } from '../llm/openai';
+import { findInboundCall, firstTimeSeen, updateInboundCall, type InboundCallRow } from './store';
+
+/** A tool call from the llm verb (TaskLlm.sendToolHook: { tool_call_id, name, args }). */
+export interface ToolCall {
+  tool_call_id: string;
+  name: string;
+  args: Record<string, unknown>;
+}
+
+const lookupOf = (core: Core, call: InboundCallRow) =>
+  call.inbound_number_id === null
+    ? null
+    : buildLookup(core.db, getInboundNumber(core.db, call.company_id, call.inbound_number_id), core.clock(), companyHours);
+
+/**
+ * The AI asks to hand the caller to a department. The department must exist and be open; then the
+ * call is moved through Jambonz's REST API to a new application that dials it (transferHook). The
+ * model is told how it went, so it never promises a transfer that is not happening. A retry of the
+ * same tool call (same body) moves nothing a second time.
+ */
+export async function receiveToolCall(
+  core: Core,
+  call: InboundCallRow,
+  tool: ToolCall,
+  fingerprint: string,
+): Promise<Record<string, unknown>> {
+  const answer = (output: Record<string, unknown>) => openAiToolOutput(tool.tool_call_id, output);
+  if (tool.name !== TRANSFER_TOOL) return answer({ ok: false, message: `there is no tool called ${tool.name}` });
+  const wanted = typeof tool.args.department === 'string' ? tool.args.department.trim() : '';
+  const lookup = lookupOf(core, call);
+  const department = lookup?.departments.find((d) => d.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
+  if (!lookup || !department) return answer({ ok: false, message: `there is no department called "${wanted}"` });
+  if (!department.open) return answer({ ok: false, message: `${department.name} is closed right now; offer to help or take a message` });
+  const api = jambonzApi(core, call.company_id);
+  if (!api || !call.account_sid) {
+    return answer({ ok: false, message: 'transfers cannot be made on this line; tell the caller how to reach the department' });
+  }
+
+  const now = core.clock();
+  const start = transaction(core.db, () => {
+    const fresh = findInboundCall(core.db, call.call_sid)!;
+    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now) || fresh.transfer_state !== null) return false;
+    updateInboundCall(core.db, call.call_sid, {
+      transfer_department: department.name,
+      transfer_target: department.transfer_number,
+      transfer_state: 'requested',
+      last_hook_at: now,
+    });
+    return true;
+  });
+  if (!start) {
+    const fresh = findInboundCall(core.db, call.call_sid)!;
+    return answer({
+      ok: fresh.transfer_department === department.name,
+      message: `already connecting the caller to ${fresh.transfer_department}`,
+    });
+  }
+  const moved = await redirectCall(api, call.account_sid, call.call_sid);
+  withRecorder(core, call.company_id, (recorder) => {
+    // the transfer hook may have come in while Jambonz was answering us: then it is already dialing
+    const fresh = findInboundCall(core.db, call.call_sid)!;
+    if (fresh.transfer_state === 'requested')
+      updateInboundCall(core.db, call.call_sid, { transfer_state: moved.ok ? 'redirected' : 'redirect_failed' });
+    recorder.updateInbound({
+      resultId: call.call_result_id,
+      data: {
+        transfer: {
+          department: department.name,
+          target: department.transfer_number,
+          requested: true,
+          ...(moved.ok ? {} : { failed: moved.detail }),
+        },
+      },
+    });
+  });
+  return answer(
+    moved.ok
+      ? { ok: true, message: `connecting the caller to ${department.name} now; say goodbye briefly` }
+      : { ok: false, message: `the transfer to ${department.name} failed; apologise and offer to take a message` },
+  );
+}
+
+/**
+ * The application Jambonz fetches when the call is moved (session:redirect): dial the department the
+ * AI asked for. Without a transfer under way, the support line (or goodbye) rather than nothing.
+ */
+export function transferHook(core: Core, call: InboundCallRow): JambonzVerb[] {
+  const now = core.clock();
+  const lookup = lookupOf(core, call);
+  const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
+  const pending = call.transfer_target !== null && (call.transfer_state === 'requested' || call.transfer_state === 'redirected');
+  if (!pending) {
+    return lookup?.support_number ? [say(voice, 'Connecting you now.'), dial(lookup.support_number)] : [say(voice, 'Goodbye.'), hangup()];
+  }
+  updateInboundCall(core.db, call.call_sid, { transfer_state: 'dialing', ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
+  return transferVerbs(voice, call.transfer_department!, call.transfer_target!, call.call_sid);
+}
+
+/** The dial verb's action hook: the leg's outcome; a department that did not answer hands over to the support line. */
+export function dialActionHook(core: Core, call: InboundCallRow, body: Record<string, unknown>, fingerprint: string): JambonzVerb[] {
+  const now = core.clock();
+  const status = typeof body.dial_call_status === 'string' ? body.dial_call_status : 'failed';
+  const duration = typeof body.dial_call_duration === 'number' ? Math.round(body.dial_call_duration) : null;
+  const fresh = withRecorder(core, call.company_id, (recorder) => {
+    if (firstTimeSeen(core.db, call.call_sid, fingerprint, now)) {
+      updateInboundCall(core.db, call.call_sid, {
+        transfer_state: status,
+        leg_status: status,
+        leg_duration_s: duration,
+        last_hook_at: now,
+      });
+      recorder.updateInbound({
+        resultId: call.call_result_id,
+        data: { transfer: { department: call.transfer_department, target: call.transfer_target, outcome: status, duration_s: duration } },
+      });
+    }
+    return findInboundCall(core.db, call.call_sid)!;
+  });
+  if (status === 'completed') return [];
+  const lookup = lookupOf(core, call);
+  const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
+  const sorry = `${fresh.transfer_department ?? 'That department'} cannot take your call right now.`;
+  if (lookup?.support_number && lookup.support_number !== fresh.transfer_target) {
+    return [say(voice, `${sorry} Connecting you to our support line.`), dial(lookup.support_number)];
+  }
+  return [say(voice, `${sorry} Please call again later. Goodbye.`), hangup()];
+}

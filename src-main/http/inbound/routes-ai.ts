@@ -1,0 +1,125 @@
+import type { FastifyRequest } from 'fastify';
+import type { Core } from '../../core/core';
+import { findInboundCall, type InboundCallRow } from '../../core/inbound/calls/store';
+import { receiveToolCall, transferHook, dialActionHook } from '../../core/inbound/calls/transfer';
+import { llmActionHook, llmEventHook } from '../../core/inbound/calls/llm-hooks';
+import { unavailableVerbs } from '../../core/inbound/jambonz/document';
+import { openAiToolOutput } from '../../core/inbound/llm/openai';
+import { assertKeyCompany } from '../auth';
+import { requireSignature } from './signature';
+import { answerSafely, fingerprintOf, type InboundRoutes } from './routes-call';
+import {
+  ActionBody,
+  BodyErrorResponses,
+  CallSidQuery,
+  EventAnswer,
+  LlmEventBody,
+  ToolAnswer,
+  ToolHookBody,
+  VerbArray,
+  WriteErrorResponses,
+} from './schemas';
+
+const security = [{ bearerAuth: [] }];
+
+/**
+ * The hooks of the verbs DialDesk answers (core/inbound/jambonz/hooks.ts): the llm verb's tool,
+ * event and action hooks, the application a transfer moves the call to, and the transfer dial's
+ * action hook. Each names its call; a call this site does not know gets an answer that writes
+ * nothing and keeps the caller going.
+ */
+export function aiRoutes(core: Core, r: InboundRoutes): void {
+  /** the call the hook names, once its key (and signature) may act for the call's company */
+  const callOf = (request: FastifyRequest, callSid: string): InboundCallRow | null => {
+    const call = findInboundCall(core.db, callSid) ?? null;
+    if (!call) {
+      request.log.warn(`inbound webhook ${request.url.split('?')[0]} for call ${callSid}, which is not in the log`);
+      return null;
+    }
+    assertKeyCompany(request.apiKey, call.company_id);
+    requireSignature(core, request, call.company_id);
+    return call;
+  };
+  const hook = { tags: ['inbound'], security, querystring: CallSidQuery };
+
+  r.post(
+    '/api/v1/inbound/jambonz/tool',
+    {
+      schema: {
+        ...hook,
+        summary: "The llm verb's toolHook: the AI asks to hand the caller to a department",
+        body: ToolHookBody,
+        response: { 200: ToolAnswer, ...WriteErrorResponses },
+      },
+    },
+    async (request) => {
+      const call = callOf(request, request.query.call_sid);
+      if (!call) return openAiToolOutput(request.body.tool_call_id, { ok: false, message: 'this call cannot be transferred' });
+      return receiveToolCall(core, call, request.body, fingerprintOf('tool', request));
+    },
+  );
+
+  r.post(
+    '/api/v1/inbound/jambonz/llm-event',
+    {
+      schema: {
+        ...hook,
+        summary: "The llm verb's eventHook: what the caller and the agent said goes on the call's transcript",
+        body: LlmEventBody,
+        response: { 200: EventAnswer, ...WriteErrorResponses },
+      },
+    },
+    async (request) => {
+      const call = callOf(request, request.query.call_sid);
+      if (call) llmEventHook(core, call, request.body, fingerprintOf('llm-event', request));
+      return { ok: true as const };
+    },
+  );
+
+  r.post(
+    '/api/v1/inbound/jambonz/llm-action',
+    {
+      schema: {
+        ...hook,
+        summary: "The llm verb's actionHook: the AI session ended; a transfer it asked for is dialed now",
+        body: ActionBody,
+        response: { 200: VerbArray, ...WriteErrorResponses },
+      },
+    },
+    async (request) => {
+      const call = callOf(request, request.query.call_sid);
+      return call ? answerSafely(request.log, () => llmActionHook(core, call, request.body, fingerprintOf('llm-action', request))) : [];
+    },
+  );
+
+  r.post(
+    '/api/v1/inbound/jambonz/transfer',
+    {
+      schema: {
+        ...hook,
+        summary: "The application a live transfer moves the call to (through Jambonz's REST API): dial the department",
+        response: { 200: VerbArray, ...BodyErrorResponses },
+      },
+    },
+    async (request) => {
+      const call = callOf(request, request.query.call_sid);
+      return call ? answerSafely(request.log, () => transferHook(core, call)) : unavailableVerbs();
+    },
+  );
+
+  r.post(
+    '/api/v1/inbound/jambonz/dial-action',
+    {
+      schema: {
+        ...hook,
+        summary: "The transfer dial's actionHook: whether the department answered; if not, the support line",
+        body: ActionBody,
+        response: { 200: VerbArray, ...WriteErrorResponses },
+      },
+    },
+    async (request) => {
+      const call = callOf(request, request.query.call_sid);
+      return call ? answerSafely(request.log, () => dialActionHook(core, call, request.body, fingerprintOf('dial-action', request))) : [];
+    },
+  );
+}
