@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { backupDatabase, checkInWorker } from '../../../src-main/core/backup/backup';
-import { call, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+import { call, cliProcess, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
 
 let core: TestCore;
 let w: World;
@@ -116,11 +116,8 @@ describe('backup', () => {
     await core.close();
     const out = join(dataDir, 'cli-backup.sqlite');
     const res = await new Promise<{ code: number; json: any }>((resolve) => {
-      execFile(
-        process.execPath,
-        [join(process.cwd(), 'bin', 'dialdesk.js'), 'backup', '--out', out, '--data-dir', dataDir, '--json'],
-        (err, stdout) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
+      execFile(process.execPath, cliProcess(['backup', '--out', out, '--data-dir', dataDir, '--json']).args, (err, stdout) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
       );
     });
     expect(res).toMatchObject({ code: 0, json: { file: out, integrity: 'ok' } });
