@@ -60,6 +60,8 @@ async function start(): Promise<void> {
     nativeBinding: electronNativeBinding(),
     checkpointInWorker: true,
     owner: 'app',
+    // a rolling file in the data folder (Settings shows where); the console of a terminal that started the app too
+    log: { console: 'info' },
   });
   const appCore = core;
   const consoleSessions = new ConsoleSessions({
@@ -78,7 +80,8 @@ async function start(): Promise<void> {
       transport: { kind: 'electron' as const, remoteAddress: null, isLoopback: true },
       files: dialogsFor(event.sender, consoleSessions),
     };
-    return (await consoleSessions.invoke(call, channel, arg)).envelope;
+    const log = (message: string, err: unknown) => appCore.log.logger.error({ err, channel }, message);
+    return (await consoleSessions.invoke(call, channel, arg, log)).envelope;
   });
 
   await applyPortSetting(appCore);
@@ -143,9 +146,9 @@ async function applyPortSetting(appCore: Core): Promise<void> {
   port = null;
   if (!desk.httpEnabled) return;
   try {
-    port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort, logger: false });
+    port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort });
   } catch (err) {
-    console.error(`DialDesk: the HTTP port ${desk.httpHost}:${desk.httpPort} could not start`, err);
+    appCore.log.logger.error({ err }, `the HTTP port ${desk.httpHost}:${desk.httpPort} could not start`);
   }
 }
 
@@ -194,9 +197,13 @@ app.on('before-quit', (event) => {
   if (quitting || !core) return;
   event.preventDefault();
   quitting = true;
-  core
+  const closing = core;
+  closing
     .close()
-    .catch((err) => console.error('DialDesk: error while closing', err))
+    .catch((err) => {
+      closing.log.logger.error({ err }, 'error while closing');
+      console.error('DialDesk: error while closing', err);
+    })
     .finally(() => app.exit(0));
 });
 

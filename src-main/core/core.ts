@@ -6,6 +6,7 @@ import { claimDataFolder, type DataFolderOwner, type OwnerDetails } from './db/o
 import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
 import { EventBus } from './events';
+import { openLog, silentLog, type AppLog, type OpenLogOptions } from './log/log';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
 import { VERSION } from './version';
@@ -25,6 +26,8 @@ export interface Core {
   owner: DataFolderOwner | null;
   version: string;
   dataDir: string;
+  /** the process's log: a rolling file in the data folder for the app and serve, silent otherwise */
+  log: AppLog;
   /** hooks run on close (stop timers, flush); the database closes last */
   onClose(fn: () => void | Promise<void>): void;
   close(): Promise<void>;
@@ -51,6 +54,12 @@ export interface CoreOptions {
    * environment says DIALDESK_LEASING_CACHE=off (then SQL alone decides every lease, more slowly).
    */
   leasingCache?: boolean;
+  /**
+   * Log to a rolling file in the data folder (log/log.ts), and to the console at the given level; for
+   * the long-running processes. Opened once the folder is claimed, so a refused second process never
+   * writes into the owner's log. Without it the core logs nowhere.
+   */
+  log?: OpenLogOptions;
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -60,14 +69,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // before the database is even opened: a second owner must not migrate or write anything
   const owner = options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null;
   let db: Db;
+  let log: AppLog = silentLog();
   try {
+    if (options.log) log = await openLog(options.dataDir, options.log);
     db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     await migrateToLatest(db);
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
   } catch (err) {
+    log.logger.error({ err }, 'DialDesk could not open its database');
+    await log.close();
     owner?.release();
     throw err;
   }
+  log.logger.info({ version: VERSION, dataDir: options.dataDir, owner: options.owner ?? null }, 'DialDesk opened its data folder');
   const checkpointer =
     options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
   const closers: (() => void | Promise<void>)[] = [];
@@ -82,13 +96,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     owner,
     version: VERSION,
     dataDir: options.dataDir,
+    log,
     onClose: (fn) => closers.push(fn),
     async close() {
       if (closed) return;
       closed = true;
       for (const fn of closers.reverse()) await fn();
-      await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
-      owner?.release();
+      try {
+        await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
+      } finally {
+        owner?.release();
+        await log.close();
+      }
     },
   };
 }

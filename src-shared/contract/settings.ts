@@ -85,8 +85,18 @@ export const SiteSettingsPatch = z
   })
   .strict();
 
+/** Where the desk's log is written (a rolling file in the data folder); nulls where nothing is logged to disk. */
+export interface LogLocation {
+  folder: string | null;
+  /** the file being written now */
+  file: string | null;
+  /** how the log is bounded: files of this many bytes, the newest `files` of them kept */
+  fileBytes: number;
+  files: number;
+}
+
 export const settingsChannels = {
-  'settings.get': channel<{ desk: DeskSettings; site: SiteSettings; httpListening: string | null }>()(Empty),
+  'settings.get': channel<{ desk: DeskSettings; site: SiteSettings; httpListening: string | null; log: LogLocation }>()(Empty),
   'settings.updateDesk': channel<DeskSettings>()(DeskSettingsPatch),
   'settings.updateSite': channel<SiteSettings>()(SiteSettingsPatch),
 };

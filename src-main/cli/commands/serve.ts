@@ -53,7 +53,7 @@ export function registerServe(program: Command): void {
     .description('run the core, the HTTP port and the console in a browser (no display needed)')
     .option('--host <address>', 'bind address', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
-    .option('--quiet', 'no request log (failures are still logged, with their cause)')
+    .option('--quiet', 'no request log on the console (failures are still logged, with their cause; the log file is unchanged)')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
     .option(
       '--backup-dir <dir>',
@@ -78,7 +78,10 @@ export function registerServe(program: Command): void {
       if (withConsole && !existsSync(join(RENDERER_DIR, 'index.html'))) {
         process.stderr.write(`the console's page is not built (run "npm run build"); the HTTP APIs work meanwhile\n`);
       }
-      const core = await openCore(opts, true);
+      // stdout carries the printed result; the console log goes to stderr. --quiet (and --json) keep it to
+      // failures, which are always logged with their cause; the log file in the data folder gets the same
+      // lines either way (core/log/log.ts)
+      const core = await openCore(opts, true, opts.quiet || opts.json ? 'warn' : 'debug');
       let port;
       try {
         if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
@@ -86,9 +89,6 @@ export function registerServe(program: Command): void {
         port = await startPort(core, {
           host: opts.host,
           port: opts.port,
-          // stdout carries the printed result; the log goes to stderr, and --quiet (or --json) drops the
-          // request log only: a failure (a full disk, a locked database, a bug) is always logged
-          logger: { level: opts.quiet || opts.json ? 'warn' : 'info', stream: process.stderr },
           extra: withConsole ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] : [],
         });
       } catch (err) {

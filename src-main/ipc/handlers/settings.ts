@@ -1,6 +1,7 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { getSiteSettings, updateSiteSettings } from '../../core/settings/site';
 import { audit } from '../../core/audit/audit';
+import { logLocation } from '../../core/log/log';
 import type { Handlers } from '../types';
 
 type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
@@ -8,7 +9,12 @@ type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
 export const settingsHandlers: Handlers<SettingsChannel> = {
   'settings.get': {
     access: 'read',
-    run: (ctx) => ({ desk: ctx.core.desk.get(), site: getSiteSettings(ctx.core.db), httpListening: ctx.port.listening() }),
+    run: (ctx) => ({
+      desk: ctx.core.desk.get(),
+      site: getSiteSettings(ctx.core.db),
+      httpListening: ctx.port.listening(),
+      log: logLocation(ctx.core.log),
+    }),
   },
   'settings.updateDesk': {
     access: 'site',

@@ -8,6 +8,7 @@ import { DeskSettingsCard } from './DeskSettingsCard';
 import { SiteSettingsCard } from './SiteSettingsCard';
 import { BackupCard } from './BackupCard';
 import { PortLimitsCard } from './PortLimitsCard';
+import { LogCard } from './LogCard';
 
 export function SettingsPage() {
   const role = useSession((s) => s.user!.role);
@@ -24,6 +25,7 @@ export function SettingsPage() {
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
             <PortLimitsCard desk={s.desk} editable={editable} onSaved={() => void settings.reload()} />
             {editable && <BackupCard backupDir={s.desk.backupDir} onFolderChosen={() => void settings.reload()} />}
+            {editable && <LogCard log={s.log} />}
           </div>
         )}
       </QueryView>
