@@ -3,6 +3,7 @@ import { defaultDataDir } from '../core/paths';
 import { confDeskSettings } from '../core/settings/conf-store';
 import { CLI_ACTOR } from '../core/audit/audit';
 import type { OpenLogOptions } from '../core/log/log';
+import type { DataFolderOwner } from '../core/db/owner';
 import type { GlobalOptions } from './io';
 
 export { CLI_ACTOR };
@@ -11,7 +12,13 @@ export { CLI_ACTOR };
  * `longRunning` (serve) owns the file: it checkpoints from a worker and on close, and logs to the data
  * folder (and to the console at `consoleLog`); one-shot commands do none of it.
  */
-export async function openCore(options: GlobalOptions, longRunning = false, consoleLog: OpenLogOptions['console'] = 'info'): Promise<Core> {
+export async function openCore(
+  options: GlobalOptions,
+  longRunning = false,
+  consoleLog: OpenLogOptions['console'] = 'info',
+  /** the folder's claim, kept over a restart on a restored backup */
+  claim?: DataFolderOwner | null,
+): Promise<Core> {
   const dataDir = options.dataDir ?? defaultDataDir();
   return createCore({
     dataDir,
@@ -19,6 +26,8 @@ export async function openCore(options: GlobalOptions, longRunning = false, cons
     checkpointOnClose: longRunning,
     checkpointInWorker: longRunning,
     owner: longRunning ? 'serve' : undefined,
+    claim,
+    scheduleBackups: longRunning,
     log: longRunning ? { console: consoleLog } : undefined,
     nativeBinding: process.env.DIALDESK_NATIVE_BINDING,
   });

@@ -6,6 +6,7 @@ import { registerServe } from './commands/serve';
 import { registerCompany } from './commands/company';
 import { registerCompanyTransfer } from './commands/company-transfer';
 import { registerBackup } from './commands/backup';
+import { registerRestore } from './commands/restore';
 import { registerUser } from './commands/user';
 import { registerAiAgent } from './commands/aiagent';
 import { registerInbound } from './commands/inbound';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerCompany(program);
   registerCompanyTransfer(program);
   registerBackup(program);
+  registerRestore(program);
   registerUser(program);
   registerAiAgent(program);
   registerInbound(program);

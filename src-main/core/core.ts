@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
 import { EventBus } from './events';
 import { openLog, silentLog, type AppLog, type OpenLogOptions } from './log/log';
+import { startBackupSchedule, type BackupSchedule, type Timers } from './backup/schedule';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
 import { VERSION } from './version';
@@ -28,9 +29,15 @@ export interface Core {
   dataDir: string;
   /** the process's log: a rolling file in the data folder for the app and serve, silent otherwise */
   log: AppLog;
+  /** scheduled backups (desk settings), in the app and serve; null elsewhere */
+  backupSchedule: BackupSchedule | null;
   /** hooks run on close (stop timers, flush); the database closes last */
   onClose(fn: () => void | Promise<void>): void;
-  close(): Promise<void>;
+  /**
+   * Closes everything. `keepClaim`: the data folder stays this process's (core.owner), for a restart on
+   * a restored database (backup/restore.ts) that no other process may slip into.
+   */
+  close(options?: { keepClaim?: boolean }): Promise<void>;
 }
 
 export interface CoreOptions {
@@ -49,6 +56,8 @@ export interface CoreOptions {
   checkpointInWorker?: boolean;
   /** claim the data folder for this long-running process (db/owner.ts): a second one is refused */
   owner?: OwnerDetails['kind'];
+  /** a claim this process already holds (kept over a restart by close({ keepClaim: true })), instead of `owner` */
+  claim?: DataFolderOwner | null;
   /**
    * The leasing caches in front of the lease query (dialer/pool-cache.ts); default on, unless the
    * environment says DIALDESK_LEASING_CACHE=off (then SQL alone decides every lease, more slowly).
@@ -60,6 +69,8 @@ export interface CoreOptions {
    * writes into the owner's log. Without it the core logs nowhere.
    */
   log?: OpenLogOptions;
+  /** run scheduled backups (backup/schedule.ts): true on real timers, or a test's own */
+  scheduleBackups?: boolean | Timers;
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -67,7 +78,7 @@ export const DATABASE_FILE = 'dialdesk.sqlite';
 export async function createCore(options: CoreOptions): Promise<Core> {
   if (!options.databaseFile) mkdirSync(options.dataDir, { recursive: true });
   // before the database is even opened: a second owner must not migrate or write anything
-  const owner = options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null;
+  const owner = options.claim ?? (options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null);
   let db: Db;
   let log: AppLog = silentLog();
   try {
@@ -87,7 +98,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const closers: (() => void | Promise<void>)[] = [];
   if (checkpointer) closers.push(() => checkpointer.stop());
   let closed = false;
-  return {
+  const core: Core = {
     db,
     events: new EventBus(),
     desk: options.desk,
@@ -97,17 +108,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     version: VERSION,
     dataDir: options.dataDir,
     log,
+    backupSchedule: null,
     onClose: (fn) => closers.push(fn),
-    async close() {
+    async close(closeOptions = {}) {
       if (closed) return;
       closed = true;
       for (const fn of closers.reverse()) await fn();
       try {
         await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
       } finally {
-        owner?.release();
+        if (!closeOptions.keepClaim) owner?.release();
         await log.close();
       }
     },
   };
+  if (options.scheduleBackups) {
+    const schedule = startBackupSchedule(core, options.scheduleBackups === true ? undefined : options.scheduleBackups);
+    core.backupSchedule = schedule;
+    closers.push(() => schedule.stop());
+  }
+  return core;
 }

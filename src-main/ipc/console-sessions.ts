@@ -18,6 +18,8 @@ export interface ConsoleSessionsOptions {
   keys: 'token' | 'caller';
   /** the HTTP port as the console sees it (Settings): where it listens, and how to restart it */
   port: PortControl;
+  /** restarts the process's core on a restored backup, after the call that asked has answered */
+  restoreBackup?: (file: string) => void;
 }
 
 /** One console call: who makes it, from where, and what its transport can do with files. */
@@ -74,6 +76,7 @@ export class ConsoleSessions {
           if (call.key) this.sessions.delete(call.key);
         },
         files: { ...call.files, take: (handle) => this.files.take(call.key ?? '', handle) },
+        restoreBackup: this.options.restoreBackup ?? null,
       },
       channel,
       arg,

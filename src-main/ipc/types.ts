@@ -33,6 +33,11 @@ export interface HandlerContext {
   endSession(): void;
   /** files in and out of the desk, as this transport can offer them */
   files: DeskFiles;
+  /**
+   * Restarts the core on a restored backup once this call has answered (the app and serve, which own
+   * the data folder); null where the process cannot restart itself.
+   */
+  restoreBackup: ((file: string) => void) | null;
 }
 
 /**

@@ -14,6 +14,10 @@ export interface DeskSettings {
    * `dialdesk serve --backup-dir DIR`.
    */
   backupDir: string | null;
+  /** hours between scheduled backups into the backup folder; 0: none (nothing runs until a folder is set) */
+  backupEveryHours: number;
+  /** scheduled backups kept in the folder; the oldest are deleted after each new one */
+  backupKeep: number;
   /** requests a minute one API key may make on the HTTP port; beyond it, 429 with Retry-After */
   rateLimitPerKey: number;
   /** requests a minute from one address without a valid API key, and console sign-in attempts */
@@ -35,6 +39,8 @@ export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   httpHost: '127.0.0.1',
   theme: 'system',
   backupDir: null,
+  backupEveryHours: 24,
+  backupKeep: 14,
   ...DEFAULT_RATE_LIMITS,
 };
 
@@ -70,6 +76,18 @@ export const DeskSettingsPatch = z
     backupDir: z.never({ error: BACKUP_DIR_RULE }).optional(),
     rateLimitPerKey: RatePerMinute.optional(),
     rateLimitPerAddress: RatePerMinute.optional(),
+    backupEveryHours: z
+      .number()
+      .int('backups run every whole number of hours')
+      .min(0, '0 hours turns scheduled backups off')
+      .max(24 * 30, 'backups run at least every 30 days (720 hours), or not at all (0)')
+      .optional(),
+    backupKeep: z
+      .number()
+      .int('how many backups to keep is a whole number')
+      .min(1, 'keep at least 1 backup')
+      .max(1000, 'keep at most 1000 backups')
+      .optional(),
   })
   .strict();
 

@@ -1,11 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../core/paths';
-import { consolePlugin } from '../../http/console';
-import { startPort } from '../../http/port';
-import { HANDLERS } from '../../ipc/table';
-import { CLI_ACTOR, openCore } from '../context';
+import { RENDERER_DIR } from '../../core/paths';
+import { CLI_ACTOR } from '../context';
+import { ServedDesk } from '../serve-desk';
 import { setBackupFolder } from '../../core/settings/backup-folder';
 import { audit } from '../../core/audit/audit';
 import type { Core } from '../../core/core';
@@ -81,21 +79,14 @@ export function registerServe(program: Command): void {
       // stdout carries the printed result; the console log goes to stderr. --quiet (and --json) keep it to
       // failures, which are always logged with their cause; the log file in the data folder gets the same
       // lines either way (core/log/log.ts)
-      const core = await openCore(opts, true, opts.quiet || opts.json ? 'warn' : 'debug');
-      let port;
-      try {
-        if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
-        saveDeskSettings(core, limits);
-        port = await startPort(core, {
-          host: opts.host,
-          port: opts.port,
-          extra: withConsole ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] : [],
-        });
-      } catch (err) {
-        await core.close();
-        throw err;
-      }
-      core.owner?.announce({ url: port.url });
+      const desk = await ServedDesk.start(
+        { global: opts, host: opts.host, port: opts.port, withConsole, consoleLog: opts.quiet || opts.json ? 'warn' : 'debug' },
+        (core) => {
+          if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
+          saveDeskSettings(core, limits);
+        },
+      );
+      const { core, port } = desk;
       printResult(
         opts,
         { url: port.url, dataDir: core.dataDir, pid: process.pid, console: withConsole },
@@ -108,8 +99,8 @@ export function registerServe(program: Command): void {
         if (stopping) return;
         stopping = true;
         if (!opts.json) process.stderr.write(`\n${signal}: closing the port and the database...\n`);
-        await port.close();
-        await core.close();
+        desk.core.log.logger.info({ signal }, 'stopping');
+        await desk.stop();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop('SIGINT'));

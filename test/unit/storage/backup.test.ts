@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -104,6 +104,11 @@ describe('backup', () => {
     });
     const dir = join(core.dataDir, 'backups');
     core.desk.set({ backupDir: dir });
+    expect(await call(core, w.superuser, 'backup.run', { toBackupDir: true })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('is not there') },
+    });
+    mkdirSync(dir);
     const answer = ok(await call(core, w.superuser, 'backup.run', { toBackupDir: true }));
     expect(answer.savedTo).toBe(join(dir, answer.fileName));
     expect(existsSync(answer.savedTo!)).toBe(true);

@@ -24,7 +24,7 @@ export function SettingsPage() {
             <DeskSettingsCard desk={s.desk} listening={s.httpListening} editable={editable} onSaved={() => void settings.reload()} />
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
             <PortLimitsCard desk={s.desk} editable={editable} onSaved={() => void settings.reload()} />
-            {editable && <BackupCard backupDir={s.desk.backupDir} onFolderChosen={() => void settings.reload()} />}
+            {editable && <BackupCard desk={s.desk} onFolderChosen={() => void settings.reload()} />}
             {editable && <LogCard log={s.log} />}
           </div>
         )}
