@@ -7,6 +7,7 @@ import { replaceDatabase } from './core/backup/restore';
 import { createCore, DATABASE_FILE, type Core } from './core/core';
 import type { DataFolderOwner } from './core/db/owner';
 import { fileDeskSettings, type DeskSettingsStore } from './core/settings/desk';
+import { deskTls } from './core/settings/tls';
 import { startPort, type RunningPort } from './http/port';
 import { ConsoleSessions } from './ipc/console-sessions';
 import { HANDLERS } from './ipc/table';
@@ -176,7 +177,7 @@ async function applyPortSetting(appCore: Core): Promise<void> {
   port = null;
   if (!desk.httpEnabled) return;
   try {
-    port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort });
+    port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort, tls: deskTls(desk) });
   } catch (err) {
     appCore.log.logger.error({ err }, `the HTTP port ${desk.httpHost}:${desk.httpPort} could not start`);
   }

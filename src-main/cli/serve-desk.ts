@@ -2,6 +2,8 @@ import { replaceDatabase } from '../core/backup/restore';
 import { DATABASE_FILE, type Core } from '../core/core';
 import { HEADLESS_BRIDGE, RENDERER_DIR } from '../core/paths';
 import { systemClock } from '../core/time';
+import { badInput } from '../core/errors';
+import { deskTls } from '../core/settings/tls';
 import { consolePlugin } from '../http/console';
 import { startPort, type RunningPort } from '../http/port';
 import { HANDLERS } from '../ipc/table';
@@ -93,9 +95,16 @@ export class ServedDesk {
 }
 
 function openPort(core: Core, options: ServeDeskOptions, port: number, restoreBackup: (file: string) => void): Promise<RunningPort> {
+  let tls;
+  try {
+    tls = deskTls(core.desk.get());
+  } catch (err) {
+    throw badInput(`${(err as Error).message}; fix the files, or start serve with --no-tls`);
+  }
   return startPort(core, {
     host: options.host,
     port,
+    tls,
     extra: options.withConsole
       ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE, restoreBackup })]
       : [],

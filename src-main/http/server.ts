@@ -14,6 +14,8 @@ export interface ServerOptions {
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** tests shorten them */
   timeouts?: Partial<PortTimeouts>;
+  /** a certificate and its key: the port speaks HTTPS (core/settings/tls.ts loaded and checked them) */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -23,7 +25,9 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * `dialdesk serve` the console and its RPC bridge are added as one more plugin.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // fastify types an HTTPS server apart from an HTTP one; the routes and hooks are the same for both
   const app = Fastify({
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     ...(options.logger === undefined ? { loggerInstance: options.core.log.logger as FastifyBaseLogger } : { logger: options.logger }),
     // every answer names its request, and the log line of its cause carries the same id
     genReqId: () => `r-${randomBytes(6).toString('base64url')}`,
@@ -40,7 +44,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // refusals by Node's parser and by the router get the port's envelope, not fastify's own shape
     clientErrorHandler,
     frameworkErrors,
-  });
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   installErrorHandling(app);
   logRequests(app);
   refuseWhileClosing(app);

@@ -56,6 +56,8 @@ export interface DeskDialogs {
   pickOpen(): Promise<PickedFile | null>;
   /** a folder dialog; null when the user cancelled */
   chooseFolder(title: string): Promise<string | null>;
+  /** an open dialog for one file the desk itself will read (a TLS certificate); null when cancelled */
+  chooseFile(title: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }
 
 export type SignedInContext = HandlerContext & { user: SessionUser };

@@ -38,6 +38,10 @@ export function dialogsFor(sender: WebContents, owner: string, files: () => Open
         const choice = await open({ title, properties: ['openDirectory', 'createDirectory'] });
         return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
       },
+      async chooseFile(title, filter) {
+        const choice = await open({ title, properties: ['openFile'], filters: [filter, { name: 'All files', extensions: ['*'] }] });
+        return choice.canceled || !choice.filePaths[0] ? null : choice.filePaths[0];
+      },
     },
   };
 }

@@ -18,6 +18,13 @@ export interface DeskSettings {
   backupEveryHours: number;
   /** scheduled backups kept in the folder; the oldest are deleted after each new one */
   backupKeep: number;
+  /**
+   * The HTTP port's TLS certificate and private key (PEM files on this machine), or nulls for plain
+   * HTTP. Like backupDir, never set by a client: the app's file dialogs (files.chooseTlsFiles), or
+   * `dialdesk serve --tls-cert FILE --tls-key FILE`.
+   */
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
   /** requests a minute one API key may make on the HTTP port; beyond it, 429 with Retry-After */
   rateLimitPerKey: number;
   /** requests a minute from one address without a valid API key, and console sign-in attempts */
@@ -41,6 +48,8 @@ export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   backupDir: null,
   backupEveryHours: 24,
   backupKeep: 14,
+  tlsCertFile: null,
+  tlsKeyFile: null,
   ...DEFAULT_RATE_LIMITS,
 };
 
@@ -60,6 +69,9 @@ const Host = z
 export const BACKUP_DIR_RULE =
   'the backup folder is a place on the server\'s disk that only the desk names: choose it in the app (Settings, "Choose folder…"), or start the server with `dialdesk serve --backup-dir DIR`';
 
+export const TLS_FILES_RULE =
+  'the TLS certificate and key are files on the server\'s disk that only the desk names: choose them in the app (Settings, "Choose certificate…"), or start the server with `dialdesk serve --tls-cert FILE --tls-key FILE`';
+
 export const RatePerMinute = z
   .number()
   .int('a rate limit is a whole number of requests a minute')
@@ -74,6 +86,8 @@ export const DeskSettingsPatch = z
     theme: z.enum(['light', 'dark', 'system']).optional(),
     /** refused with a sentence that says how it is set */
     backupDir: z.never({ error: BACKUP_DIR_RULE }).optional(),
+    tlsCertFile: z.never({ error: TLS_FILES_RULE }).optional(),
+    tlsKeyFile: z.never({ error: TLS_FILES_RULE }).optional(),
     rateLimitPerKey: RatePerMinute.optional(),
     rateLimitPerAddress: RatePerMinute.optional(),
     backupEveryHours: z
@@ -117,4 +131,6 @@ export const settingsChannels = {
   'settings.get': channel<{ desk: DeskSettings; site: SiteSettings; httpListening: string | null; log: LogLocation }>()(Empty),
   'settings.updateDesk': channel<DeskSettings>()(DeskSettingsPatch),
   'settings.updateSite': channel<SiteSettings>()(SiteSettingsPatch),
+  /** the HTTP port back on plain HTTP (the app restarts it) */
+  'settings.clearTls': channel<DeskSettings>()(Empty),
 };

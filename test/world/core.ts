@@ -61,6 +61,8 @@ interface TestDesk {
   opened: OpenedFiles;
   picks: (string | null)[];
   folders: (string | null)[];
+  /** files the desk itself will read (TLS), in dialog order */
+  files: (string | null)[];
   /** backups the console asked the process to restart on */
   restores: string[];
 }
@@ -68,7 +70,7 @@ const desks = new WeakMap<Core, TestDesk>();
 function deskOf(core: Core): TestDesk {
   let desk = desks.get(core);
   if (!desk) {
-    desk = { opened: new OpenedFiles(core.clock), picks: [], folders: [], restores: [] };
+    desk = { opened: new OpenedFiles(core.clock), picks: [], folders: [], files: [], restores: [] };
     desks.set(core, desk);
   }
   return desk;
@@ -77,6 +79,11 @@ function deskOf(core: Core): TestDesk {
 /** The user will pick this file in the next open dialog (null: they cancel it). */
 export function willPick(core: Core, path: string | null): void {
   deskOf(core).picks.push(path);
+}
+
+/** The user will choose this file in the next single-file dialog (null: they cancel it). */
+export function willChooseFile(core: Core, path: string | null): void {
+  deskOf(core).files.push(path);
 }
 
 /** The backups a console call asked the process to restart on (the app and serve restart; a test only records). */
@@ -104,6 +111,7 @@ function testFiles(core: Core, window: string, dialogs: boolean): DeskFiles {
             return path === null ? null : desk.opened.addPicked(window, path);
           },
           chooseFolder: async () => desk.folders.shift() ?? null,
+          chooseFile: async () => desk.files.shift() ?? null,
         }
       : null,
     take: (handle) => desk.opened.take(window, handle),

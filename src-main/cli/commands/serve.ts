@@ -5,6 +5,7 @@ import { RENDERER_DIR } from '../../core/paths';
 import { CLI_ACTOR } from '../context';
 import { ServedDesk } from '../serve-desk';
 import { setBackupFolder } from '../../core/settings/backup-folder';
+import { setTlsFiles } from '../../core/settings/tls';
 import { audit } from '../../core/audit/audit';
 import type { Core } from '../../core/core';
 import { RatePerMinute, type DeskSettings } from '../../../src-shared/contract/settings';
@@ -19,6 +20,10 @@ type ServeOptions = GlobalOptions & {
   rateLimitPerKey?: number;
   rateLimitPerAddress?: number;
   backupDir?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  /** false with --no-tls */
+  tls: boolean;
 };
 
 /** The limits given on the command line, checked as the console's Settings page checks them. */
@@ -58,6 +63,12 @@ export function registerServe(program: Command): void {
       'where backups are written on this machine (kept in the desk settings; the console in a browser cannot set it)',
     )
     .option(
+      '--tls-cert <file>',
+      "the port's TLS certificate (PEM), with --tls-key: HTTPS for dialers on the LAN (kept as this desk's setting)",
+    )
+    .option('--tls-key <file>', 'the private key of that certificate (PEM)')
+    .option('--no-tls', 'plain HTTP again, forgetting the TLS files this desk kept')
+    .option(
       '--rate-limit-per-key <n>',
       "requests a minute one API key may make (kept as this desk's setting)",
       intOption('rate-limit-per-key'),
@@ -71,6 +82,8 @@ export function registerServe(program: Command): void {
       const opts = cmd.optsWithGlobals<ServeOptions>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
       const limits = rateLimitOptions(opts);
+      if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw badInput('--tls-cert and --tls-key go together');
+      if (opts.tlsCert !== undefined && !opts.tls) throw badInput('--no-tls cannot be given with --tls-cert and --tls-key');
       // a checkout that has not been built still serves dialers and the console's bridge; it says so
       const withConsole = !opts.apiOnly;
       if (withConsole && !existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -83,6 +96,8 @@ export function registerServe(program: Command): void {
         { global: opts, host: opts.host, port: opts.port, withConsole, consoleLog: opts.quiet || opts.json ? 'warn' : 'debug' },
         (core) => {
           if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
+          if (opts.tlsCert !== undefined) setTlsFiles(core, CLI_ACTOR, { cert: opts.tlsCert, key: opts.tlsKey! });
+          if (!opts.tls) setTlsFiles(core, CLI_ACTOR, null);
           saveDeskSettings(core, limits);
         },
       );

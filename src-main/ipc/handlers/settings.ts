@@ -2,6 +2,8 @@ import type { ChannelName } from '../../../src-shared/contract';
 import { getSiteSettings, updateSiteSettings } from '../../core/settings/site';
 import { audit } from '../../core/audit/audit';
 import { logLocation } from '../../core/log/log';
+import { setTlsFiles } from '../../core/settings/tls';
+import { badInput } from '../../core/errors';
 import type { Handlers } from '../types';
 
 type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
@@ -29,6 +31,17 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
       );
       const portChanged = (['httpEnabled', 'httpHost', 'httpPort'] as const).some((k) => before[k] !== after[k]);
       if (portChanged) await ctx.port.reconfigure?.();
+      return after;
+    },
+  },
+  'settings.clearTls': {
+    access: 'site',
+    async run(ctx) {
+      if (!ctx.port.reconfigure) {
+        throw badInput("this server's port is fixed while it runs: start `dialdesk serve` again with --no-tls");
+      }
+      const after = setTlsFiles(ctx.core, ctx.actor, null);
+      await ctx.port.reconfigure();
       return after;
     },
   },

@@ -9,6 +9,7 @@ import { SiteSettingsCard } from './SiteSettingsCard';
 import { BackupCard } from './BackupCard';
 import { PortLimitsCard } from './PortLimitsCard';
 import { LogCard } from './LogCard';
+import { TlsCard } from './TlsCard';
 
 export function SettingsPage() {
   const role = useSession((s) => s.user!.role);
@@ -25,6 +26,7 @@ export function SettingsPage() {
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
             <PortLimitsCard desk={s.desk} editable={editable} onSaved={() => void settings.reload()} />
             {editable && <BackupCard desk={s.desk} onFolderChosen={() => void settings.reload()} />}
+            {editable && <TlsCard desk={s.desk} onChanged={() => void settings.reload()} />}
             {editable && <LogCard log={s.log} />}
           </div>
         )}
