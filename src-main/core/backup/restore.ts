@@ -6,7 +6,7 @@ import { DATABASE_FILE } from '../core';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { claimDataFolder, folderOwner } from '../db/owner';
 import { migrateToLatest } from '../db/migrator';
-import { sqliteWorker } from '../db/worker';
+import { readDatabaseFacts } from '../db/inspect';
 import { AppError, badInput } from '../errors';
 import type { Clock } from '../time';
 
@@ -25,7 +25,7 @@ export interface BackupInfo {
 export async function inspectBackup(file: string, nativeBinding?: string): Promise<BackupInfo> {
   const name = basename(file);
   if (!existsSync(file)) throw badInput(`${file} does not exist`);
-  const seen = await readInWorker(file, nativeBinding);
+  const seen = await readDatabaseFacts(file, nativeBinding);
   if (seen.kind === 'not-sqlite')
     throw badInput(`${name} is not a SQLite database (it does not begin with SQLite's header): not a DialDesk backup`);
   if (seen.kind === 'truncated') {
@@ -54,57 +54,6 @@ export async function inspectBackup(file: string, nativeBinding?: string): Promi
   }
   if (seen.migrations.length === 0) throw badInput(`${name} has DialDesk's tables but no schema version: not a backup DialDesk wrote`);
   return { schemaVersion: seen.migrations.at(-1)!, pending: known.filter((m) => !seen.migrations.includes(m)) };
-}
-
-type Seen =
-  | { kind: 'not-sqlite' }
-  | { kind: 'truncated'; bytes: number; pageSize: number }
-  | { kind: 'unreadable'; error: string; code: string }
-  | { kind: 'read'; integrity: string[]; tables: string[]; migrations: string[] };
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
-const Database = require(workerData.modulePath);
-const answer = (seen) => parentPort.postMessage(seen);
-const bytes = fs.statSync(workerData.file).size;
-const head = Buffer.alloc(100);
-const fd = fs.openSync(workerData.file, 'r');
-try { fs.readSync(fd, head, 0, 100, 0); } finally { fs.closeSync(fd); }
-if (bytes < 100 || head.toString('latin1', 0, 16) !== 'SQLite format 3\\u0000') {
-  answer({ kind: 'not-sqlite' });
-} else {
-  const raw = head.readUInt16BE(16);
-  const pageSize = raw === 1 ? 65536 : raw;
-  if (bytes % pageSize !== 0 || bytes < pageSize) {
-    answer({ kind: 'truncated', bytes, pageSize });
-  } else {
-    let db;
-    try {
-      db = new Database(workerData.file, { readonly: true, fileMustExist: true, nativeBinding: workerData.nativeBinding });
-      const integrity = db.pragma('integrity_check').map((r) => r.integrity_check);
-      const tables = db.prepare("select name from sqlite_master where type = 'table'").pluck().all();
-      const migrations = tables.includes('kysely_migration')
-        ? db.prepare('select name from kysely_migration order by name').pluck().all()
-        : [];
-      answer({ kind: 'read', integrity, tables, migrations });
-    } catch (err) {
-      answer({ kind: 'unreadable', error: String((err && err.message) || err), code: String((err && err.code) || '') });
-    } finally {
-      if (db) db.close();
-    }
-  }
-}`;
-
-function readInWorker(file: string, nativeBinding?: string): Promise<Seen> {
-  return new Promise((resolve, reject) => {
-    const worker = sqliteWorker(WORKER_SOURCE, { file }, nativeBinding);
-    worker.once('message', (m: Seen) => resolve(m));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`the backup check worker exited with ${code}`));
-    });
-  });
 }
 
 export interface ReplaceResult {
