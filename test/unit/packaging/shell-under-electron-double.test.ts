@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -180,5 +180,36 @@ describe('the built desktop shell, wired to a test double of electron under Node
     } finally {
       db.close();
     }
+  }, 90_000);
+  it("restores a backup from the console: the folder chosen in the desk's dialog, the core restarted in place on it", async () => {
+    const { shell, userData } = start();
+    await shell.send('start');
+    const invoke = (channel: string, arg: unknown = {}) => shell.send('invoke', { channel, arg });
+    const owner = { username: 'owner', password: 'owner-pass-1234' };
+    expect(await invoke('auth.setup', owner)).toMatchObject({ ok: true });
+    expect(await invoke('companies.create', { slug: 'acme', name: 'Acme' })).toMatchObject({ ok: true });
+    const folder = join(userData, 'backups');
+    mkdirSync(folder);
+    await shell.send('willChoose', { paths: [folder] });
+    expect(await invoke('files.chooseBackupDir')).toMatchObject({ ok: true, value: { backupDir: folder } });
+    expect(await invoke('backup.run', { toBackupDir: true })).toMatchObject({ ok: true, value: { integrity: 'ok' } });
+    const [backup] = (await invoke('backup.status')).value.files;
+    expect(await invoke('companies.create', { slug: 'globex', name: 'Globex' })).toMatchObject({ ok: true });
+
+    expect(await invoke('backup.restore', { fileName: backup.fileName, confirm: true })).toMatchObject({
+      ok: true,
+      value: { fileName: backup.fileName, restarting: true },
+    });
+    // the window reloads on the restored database and signs in again; the folder never left this process
+    await until(async () => (await shell.send('facts')).windows[0].reloads === 1, 'the window to reload');
+    expect(dataFolderOwned(userData)).toBe(true);
+    expect(await invoke('companies.list')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await invoke('auth.login', owner)).toMatchObject({ ok: true });
+    expect((await invoke('companies.list')).value.map((c: { slug: string }) => c.slug)).toEqual(['acme']);
+    const facts = await shell.send('facts');
+    expect({ handled: facts.handled, errorBoxes: facts.errorBoxes }).toEqual({ handled: ['dialdesk:invoke'], errorBoxes: [] });
+    // the replaced database is kept beside the restored one
+    expect(readdirSync(userData).filter((f) => /^dialdesk-before-restore-.*\.sqlite$/.test(f))).toHaveLength(1);
+    expect((await shell.send('quit')).code).toBe(0);
   }, 90_000);
 });
