@@ -175,12 +175,15 @@ async function applyPortSetting(appCore: Core): Promise<void> {
   const desk = appCore.desk.get();
   await port?.close();
   port = null;
-  if (!desk.httpEnabled) return;
-  try {
-    port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort, tls: deskTls(desk) });
-  } catch (err) {
-    appCore.log.logger.error({ err }, `the HTTP port ${desk.httpHost}:${desk.httpPort} could not start`);
+  if (desk.httpEnabled) {
+    try {
+      port = await startPort(appCore, { host: desk.httpHost, port: desk.httpPort, tls: deskTls(desk) });
+    } catch (err) {
+      appCore.log.logger.error({ err }, `the HTTP port ${desk.httpHost}:${desk.httpPort} could not start`);
+    }
   }
+  // beside the folder's claim, for `dialdesk doctor` and the refusal a second process prints
+  appCore.owner?.announce({ url: port?.url ?? null });
 }
 
 /** The window's user gets the events their role may see, from the one console-session module. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dataFolderOwned } from '../../../src-main/core/db/owner';
+import { examine, type Check } from '../../../src-main/core/doctor/doctor';
+import { readDeskSettingsFile } from '../../../src-main/core/settings/conf-store';
 import { buildApp, type BuiltApp } from '../../world/built';
 import { shellUnderDouble, type ShellUnderDouble } from '../../world/shell-double';
 
@@ -43,6 +45,8 @@ function freePort(): Promise<number> {
     });
   });
 }
+
+const byName = (checks: Check[]) => Object.fromEntries(checks.map((c) => [c.name, c]));
 
 const until = async (test: () => Promise<boolean>, what: string) => {
   for (let i = 0; i < 100; i++) {
@@ -165,6 +169,11 @@ describe('the built desktop shell, wired to a test double of electron under Node
       [acme.id, 'a1'],
       [globex.id, 'g2'],
     ]);
+
+    // dialdesk doctor, run beside the app, finds who owns the folder and reaches its port
+    const health = byName((await examine(userData, readDeskSettingsFile(userData))).checks);
+    expect(health.owner).toMatchObject({ owned: true, by: { kind: 'app', url: `http://127.0.0.1:${port}` } });
+    expect(health.port).toMatchObject({ status: 'ok', url: `http://127.0.0.1:${port}` });
 
     // quit: the shell holds the quit until the core has closed, checkpointing the WAL into the file
     const wal = join(userData, 'dialdesk.sqlite-wal');
