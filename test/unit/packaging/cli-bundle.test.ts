@@ -38,6 +38,10 @@ describe('the compiled command line', () => {
     });
     const out = join(dataDir, 'copy.sqlite');
     expect(dialdesk(['backup', '--out', out])).toMatchObject({ status: 0, answer: { file: out, integrity: 'ok' } });
+    expect(dialdesk(['doctor'])).toMatchObject({
+      status: 0,
+      answer: { ok: true, checks: expect.arrayContaining([expect.objectContaining({ name: 'integrity', status: 'ok' })]) },
+    });
     expect(dialdesk(['company', 'create', '--slug', 'Not A Slug', '--name', 'x'])).toMatchObject({
       status: 2,
       answer: { error: { code: 'BAD_INPUT' } },
