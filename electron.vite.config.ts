@@ -6,7 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src-main/index.ts') } },
+      // the command line is built beside the shell, so `dialdesk`, `npm run headless` and the packaged
+      // app run compiled JavaScript (out/main/cli.js) with no TypeScript loader at run time
+      rollupOptions: { input: { index: resolve('src-main/index.ts'), cli: resolve('src-main/cli/main.ts') } },
     },
   },
   preload: {

@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 const nodeOnly = ['electron', 'node:*', 'better-sqlite3', 'kysely', 'fastify', '@fastify/*', 'conf', 'electron-store'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'resources/**', 'test/bench/data/**'] },
+  {
+    ignores: [
+      'out/**',
+      '.test-build/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'resources/**',
+      'test/bench/data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,11 +1,14 @@
-// Builds better-sqlite3 for Electron's ABI into .electron-native/, leaving node_modules' Node build
-// (used by the tests, the CLI and `dialdesk serve`) untouched. The Electron main process loads this
-// copy through better-sqlite3's `nativeBinding` option. Needs Electron's headers from the network
-// the first time; skipped when the copy is newer than both packages.
+// Prepares the desktop build (npm start, npm run dev, npm run dist). First Electron's own binary: npm runs
+// electron's install script (the download) only where package.json's allowScripts approves it, and it does
+// not, because our CI machines cannot download Electron and `npm ci` would fail there; so it is fetched
+// here, for whoever runs the desktop app. Then better-sqlite3 for Electron's ABI, into .electron-native/,
+// leaving node_modules' Node build (used by the tests, the CLI and `dialdesk serve`) untouched. The
+// Electron main process loads this copy through better-sqlite3's `nativeBinding` option. Needs Electron's
+// headers from the network the first time; skipped when the copy is newer than both packages.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import process from 'node:process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,6 +17,23 @@ const pkg = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, '
 const electronVersion = pkg('electron').version;
 const sqliteVersion = pkg('better-sqlite3').version;
 const stamp = join(root, '.electron-native', 'built-for.txt');
+
+// electron's install script returns at once when the binary is there, and downloads it otherwise
+const binary = spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
+  stdio: ['ignore', 'inherit', 'pipe'],
+});
+if (binary.status !== 0) {
+  const cause =
+    String(binary.stderr)
+      .split('\n')
+      .find((line) => line.trim()) ?? `exit ${binary.status}`;
+  console.error(
+    `Could not download Electron ${electronVersion}'s binary (${cause.trim()}). The desktop app needs it from the network once ` +
+      "(npm does not run electron's install script: it is not approved in allowScripts, as CI machines cannot download it). " +
+      'The headless console works without it: npm run headless',
+  );
+  process.exit(1);
+}
 const want = `electron ${electronVersion} better-sqlite3 ${sqliteVersion}`;
 
 if (existsSync(out) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {

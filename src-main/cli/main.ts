@@ -6,6 +6,8 @@ import { registerServe } from './commands/serve';
 import { registerCompany } from './commands/company';
 import { registerCompanyTransfer } from './commands/company-transfer';
 import { registerBackup } from './commands/backup';
+import { registerRestore } from './commands/restore';
+import { registerDoctor } from './commands/doctor';
 import { registerUser } from './commands/user';
 import { registerAiAgent } from './commands/aiagent';
 import { registerInbound } from './commands/inbound';
@@ -30,6 +32,8 @@ export function buildProgram(): Command {
   registerCompany(program);
   registerCompanyTransfer(program);
   registerBackup(program);
+  registerRestore(program);
+  registerDoctor(program);
   registerUser(program);
   registerAiAgent(program);
   registerInbound(program);
@@ -53,7 +57,8 @@ export async function runCli(argv: string[]): Promise<number> {
       options = action.optsWithGlobals();
     });
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT_OK;
+    // a command that printed its whole answer and still failed (doctor with a failing check) says so here
+    return typeof process.exitCode === 'number' && process.exitCode !== EXIT_OK ? process.exitCode : EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.exitCode === 0) return EXIT_OK; // --help, --version

@@ -10,6 +10,8 @@ import { EventBus } from './events';
 import { fileSecretBox, type SecretBox, type SecretCipher } from './secrets/secret-box';
 import { keyFileCipher } from './secrets/key-file';
 import { adoptPlaintextSecrets } from './secrets/adopt';
+import { openLog, silentLog, type AppLog, type OpenLogOptions } from './log/log';
+import { startBackupSchedule, type BackupSchedule, type Timers } from './backup/schedule';
 import type { DeskSettingsStore } from './settings/desk';
 import { systemClock, type Clock } from './time';
 import { VERSION } from './version';
@@ -31,9 +33,17 @@ export interface Core {
   owner: DataFolderOwner | null;
   version: string;
   dataDir: string;
+  /** the process's log: a rolling file in the data folder for the app and serve, silent otherwise */
+  log: AppLog;
+  /** scheduled backups (desk settings), in the app and serve; null elsewhere */
+  backupSchedule: BackupSchedule | null;
   /** hooks run on close (stop timers, flush); the database closes last */
   onClose(fn: () => void | Promise<void>): void;
-  close(): Promise<void>;
+  /**
+   * Closes everything. `keepClaim`: the data folder stays this process's (core.owner), for a restart on
+   * a restored database (backup/restore.ts) that no other process may slip into.
+   */
+  close(options?: { keepClaim?: boolean }): Promise<void>;
 }
 
 export interface CoreOptions {
@@ -52,6 +62,8 @@ export interface CoreOptions {
   checkpointInWorker?: boolean;
   /** claim the data folder for this long-running process (db/owner.ts): a second one is refused */
   owner?: OwnerDetails['kind'];
+  /** a claim this process already holds (kept over a restart by close({ keepClaim: true })), instead of `owner` */
+  claim?: DataFolderOwner | null;
   /**
    * The leasing caches in front of the lease query (dialer/pool-cache.ts); default on, unless the
    * environment says DIALDESK_LEASING_CACHE=off (then SQL alone decides every lease, more slowly).
@@ -62,6 +74,14 @@ export interface CoreOptions {
    * to open what the command line sealed); default, the key file in the data folder.
    */
   secretCiphers?: { ciphers: SecretCipher[]; label: string };
+  /**
+   * Log to a rolling file in the data folder (log/log.ts), and to the console at the given level; for
+   * the long-running processes. Opened once the folder is claimed, so a refused second process never
+   * writes into the owner's log. Without it the core logs nowhere.
+   */
+  log?: OpenLogOptions;
+  /** run scheduled backups (backup/schedule.ts): true on real timers, or a test's own */
+  scheduleBackups?: boolean | Timers;
 }
 
 export const DATABASE_FILE = 'dialdesk.sqlite';
@@ -69,10 +89,12 @@ export const DATABASE_FILE = 'dialdesk.sqlite';
 export async function createCore(options: CoreOptions): Promise<Core> {
   if (!options.databaseFile) mkdirSync(options.dataDir, { recursive: true });
   // before the database is even opened: a second owner must not migrate or write anything
-  const owner = options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null;
+  const owner = options.claim ?? (options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null);
   let db: Db;
   let secrets: SecretBox;
+  let log: AppLog = silentLog();
   try {
+    if (options.log) log = await openLog(options.dataDir, options.log);
     db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
     await migrateToLatest(db);
     secrets = fileSecretBox(
@@ -84,15 +106,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
     syncPhoneZones(db);
   } catch (err) {
+    log.logger.error({ err }, 'DialDesk could not open its database');
+    await log.close();
     owner?.release();
     throw err;
   }
+  log.logger.info({ version: VERSION, dataDir: options.dataDir, owner: options.owner ?? null }, 'DialDesk opened its data folder');
   const checkpointer =
     options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
   const closers: (() => void | Promise<void>)[] = [];
   if (checkpointer) closers.push(() => checkpointer.stop());
   let closed = false;
-  return {
+  const core: Core = {
     db,
     events: new EventBus(),
     desk: options.desk,
@@ -102,13 +127,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     owner,
     version: VERSION,
     dataDir: options.dataDir,
+    log,
+    backupSchedule: null,
     onClose: (fn) => closers.push(fn),
-    async close() {
+    async close(closeOptions = {}) {
       if (closed) return;
       closed = true;
       for (const fn of closers.reverse()) await fn();
-      await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
-      owner?.release();
+      try {
+        await closeDatabase(db, { checkpoint: options.checkpointOnClose ?? true });
+      } finally {
+        if (!closeOptions.keepClaim) owner?.release();
+        await log.close();
+      }
     },
   };
+  if (options.scheduleBackups) {
+    const schedule = startBackupSchedule(core, options.scheduleBackups === true ? undefined : options.scheduleBackups);
+    core.backupSchedule = schedule;
+    closers.push(() => schedule.stop());
+  }
+  return core;
 }

@@ -24,6 +24,8 @@ export interface ConsoleOptions {
   uploadLimitBytes?: number;
   /** how often the event stream writes a comment, so the port's idle timeout never cuts it (tests shorten it) */
   heartbeatMs?: number;
+  /** restarts serve on a restored backup after the console's call has answered (cli/serve-desk.ts) */
+  restoreBackup?: (file: string) => void;
 }
 
 /** Sign-in attempts are limited per address (DESIGN.md §7), on top of the account lockout. */
@@ -38,7 +40,14 @@ export function consolePlugin(options: ConsoleOptions) {
   return async (app: FastifyInstance) => {
     const { core, handlers } = options;
     // serve's port is fixed for the process: the console shows where, and cannot restart it
-    const sessions = new ConsoleSessions({ core, handlers, keys: 'token', port: { listening: () => listeningOn(app), reconfigure: null } });
+    const sessions = new ConsoleSessions({
+      core,
+      handlers,
+      keys: 'token',
+      port: { listening: () => listeningOn(app), reconfigure: null },
+      // after the answer is on its way: closing the port waits for the request that asked
+      restoreBackup: options.restoreBackup && ((file) => setImmediate(() => options.restoreBackup!(file))),
+    });
     const downloads = new DownloadTickets(core.clock);
     const uploadLimit = options.uploadLimitBytes ?? UPLOAD_LIMIT_BYTES;
     const sweeper = setInterval(() => {

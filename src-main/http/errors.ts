@@ -45,7 +45,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) return sendError(reply, STATUS_CODES[status] ?? 'BAD_INPUT', err.message, status);
     request.log.error({ err }, 'unhandled error');
-    return sendError(reply, 'INTERNAL', 'internal error; see the server log', 500);
+    return sendError(reply, 'INTERNAL', `internal error; the server log has its cause under request id ${request.id}`, 500);
   });
   app.setNotFoundHandler((request, reply) => {
     const fallback = fallbacks.get(app);

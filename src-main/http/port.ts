@@ -20,6 +20,8 @@ export interface PortOptions {
   extra?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** tests shorten them */
   timeouts?: Partial<PortTimeouts>;
+  /** HTTPS with this certificate and key (core/settings/tls.ts) */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 /** Starts the embedded HTTP port and records where it listens on the core. */
@@ -28,6 +30,7 @@ export async function startPort(core: Core, options: PortOptions): Promise<Runni
     core,
     logger: options.logger,
     timeouts: options.timeouts,
+    tls: options.tls,
     plugins: [...apiPlugins(core), ...(options.extra ?? [])],
   });
   await app.listen({ host: options.host, port: options.port });
@@ -39,7 +42,7 @@ export async function startPort(core: Core, options: PortOptions): Promise<Runni
   return {
     app,
     address,
-    url: `http://${address}`,
+    url: `${options.tls ? 'https' : 'http'}://${address}`,
     async close() {
       if (closed) return;
       closed = true;

@@ -1,4 +1,5 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
 import type { IncomingMessage } from 'node:http';
 import { installErrorHandling, sendError } from './errors';
@@ -7,12 +8,14 @@ import { installRateLimits, PORT_TIMEOUTS, timeoutOptions, type PortTimeouts } f
 
 export interface ServerOptions {
   core: Core;
-  /** pino logger options, or false for none (tests) */
+  /** pino logger options, or false for none (tests); by default the core's log (a file for the app and serve) */
   logger?: boolean | object;
   /** extra plugins: the dialer and inbound APIs, and in headless mode the console */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   /** tests shorten them */
   timeouts?: Partial<PortTimeouts>;
+  /** a certificate and its key: the port speaks HTTPS (core/settings/tls.ts loaded and checked them) */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -22,8 +25,14 @@ export const DEFAULT_BODY_LIMIT = 1024 * 1024;
  * `dialdesk serve` the console and its RPC bridge are added as one more plugin.
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  // fastify types an HTTPS server apart from an HTTP one; the routes and hooks are the same for both
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+    ...(options.logger === undefined ? { loggerInstance: options.core.log.logger as FastifyBaseLogger } : { logger: options.logger }),
+    // every answer names its request, and the log line of its cause carries the same id
+    genReqId: () => `r-${randomBytes(6).toString('base64url')}`,
+    requestIdHeader: false,
+    disableRequestLogging: true,
     bodyLimit: DEFAULT_BODY_LIMIT,
     // a dialer behind a proxy on the same site still reports its own address in dialer.seen
     trustProxy: false,
@@ -35,8 +44,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // refusals by Node's parser and by the router get the port's envelope, not fastify's own shape
     clientErrorHandler,
     frameworkErrors,
-  });
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
   installErrorHandling(app);
+  logRequests(app);
   refuseWhileClosing(app);
   requireHost(app);
   acceptJson(app);
@@ -47,6 +57,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   for (const plugin of options.plugins ?? []) await plugin(app);
   return app;
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * One line per answered request. A refusal (4xx, 5xx) is kept in the log file; a success is a debug
+ * line, for the console of a `serve` that was not asked to be quiet: at hundreds of dialer requests a
+ * second it would push a month of failures out of the rolling file within minutes.
+ */
+function logRequests(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, url: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 400) request.log.info(line, 'request refused');
+    else request.log.debug(line, 'request answered');
+  });
 }
 
 /** A request that reaches the port after close began (on a connection still busy) is told to come back. */

@@ -19,6 +19,8 @@ export interface ConsoleSessionsOptions {
   keys: 'token' | 'caller';
   /** the HTTP port as the console sees it (Settings): where it listens, and how to restart it */
   port: PortControl;
+  /** restarts the process's core on a restored backup, after the call that asked has answered */
+  restoreBackup?: (file: string) => void;
 }
 
 /** How stale an event stream's idea of its user may get (memberships, deactivation). */
@@ -78,6 +80,7 @@ export class ConsoleSessions {
           if (call.key) this.sessions.delete(call.key);
         },
         files: { ...call.files, take: (handle) => this.files.take(call.key ?? '', handle) },
+        restoreBackup: this.options.restoreBackup ?? null,
       },
       channel,
       arg,
@@ -117,9 +120,11 @@ export class ConsoleSessions {
     // or an account deactivated stops the events that soon, without a database read per event
     let fresh: { user: SessionUser | null; at: number } = { user: null, at: -Infinity };
     return this.options.core.events.subscribe((event, payload) => {
-      if (!this.sessions.get(key)) return onSignedOut?.();
+      const session = this.sessions.get(key);
+      if (!session) return onSignedOut?.();
       const now = this.options.core.clock();
-      if (now - fresh.at > REFRESH_USER_MS) fresh = { user: this.signedIn(key), at: now };
+      // another user signed in on this key since the last read: theirs, at once, never the last one's rights
+      if (now - fresh.at > REFRESH_USER_MS || fresh.user?.id !== session.id) fresh = { user: this.signedIn(key), at: now };
       if (!fresh.user) return onSignedOut?.();
       if (mayReceive(fresh.user, payload)) send(event, payload);
     });

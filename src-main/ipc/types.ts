@@ -33,6 +33,11 @@ export interface HandlerContext {
   endSession(): void;
   /** files in and out of the desk, as this transport can offer them */
   files: DeskFiles;
+  /**
+   * Restarts the core on a restored backup once this call has answered (the app and serve, which own
+   * the data folder); null where the process cannot restart itself.
+   */
+  restoreBackup: ((file: string) => void) | null;
 }
 
 /**
@@ -51,6 +56,8 @@ export interface DeskDialogs {
   pickOpen(): Promise<PickedFile | null>;
   /** a folder dialog; null when the user cancelled */
   chooseFolder(title: string): Promise<string | null>;
+  /** an open dialog for one file the desk itself will read (a TLS certificate); null when cancelled */
+  chooseFile(title: string, filter: { name: string; extensions: string[] }): Promise<string | null>;
 }
 
 export type SignedInContext = HandlerContext & { user: SessionUser };

@@ -35,4 +35,10 @@ export const filesChannels = {
    * `dialdesk serve --backup-dir DIR` on the server.
    */
   'files.chooseBackupDir': channel<DeskSettings | null>()(Empty),
+  /**
+   * The desk's open dialogs for the HTTP port's TLS certificate, then its key (the app); a pair that
+   * does not load is refused and nothing changes; the port restarts on TLS. Null when cancelled.
+   * Refused under `dialdesk serve`: give it --tls-cert and --tls-key.
+   */
+  'files.chooseTlsFiles': channel<DeskSettings | null>()(Empty),
 };

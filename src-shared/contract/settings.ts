@@ -14,6 +14,17 @@ export interface DeskSettings {
    * `dialdesk serve --backup-dir DIR`.
    */
   backupDir: string | null;
+  /** hours between scheduled backups into the backup folder; 0: none (nothing runs until a folder is set) */
+  backupEveryHours: number;
+  /** scheduled backups kept in the folder; the oldest are deleted after each new one */
+  backupKeep: number;
+  /**
+   * The HTTP port's TLS certificate and private key (PEM files on this machine), or nulls for plain
+   * HTTP. Like backupDir, never set by a client: the app's file dialogs (files.chooseTlsFiles), or
+   * `dialdesk serve --tls-cert FILE --tls-key FILE`.
+   */
+  tlsCertFile: string | null;
+  tlsKeyFile: string | null;
   /** requests a minute one API key may make on the HTTP port; beyond it, 429 with Retry-After */
   rateLimitPerKey: number;
   /** requests a minute from one address without a valid API key, and console sign-in attempts */
@@ -39,6 +50,10 @@ export const DEFAULT_DESK_SETTINGS: DeskSettings = {
   httpHost: '127.0.0.1',
   theme: 'system',
   backupDir: null,
+  backupEveryHours: 24,
+  backupKeep: 14,
+  tlsCertFile: null,
+  tlsKeyFile: null,
   ...DEFAULT_RATE_LIMITS,
   language: 'en',
   calendar: 'gregorian',
@@ -60,6 +75,9 @@ const Host = z
 export const BACKUP_DIR_RULE =
   'the backup folder is a place on the server\'s disk that only the desk names: choose it in the app (Settings, "Choose folder…"), or start the server with `dialdesk serve --backup-dir DIR`';
 
+export const TLS_FILES_RULE =
+  'the TLS certificate and key are files on the server\'s disk that only the desk names: choose them in the app (Settings, "Choose certificate…"), or start the server with `dialdesk serve --tls-cert FILE --tls-key FILE`';
+
 export const RatePerMinute = z
   .number()
   .int('a rate limit is a whole number of requests a minute')
@@ -74,10 +92,24 @@ export const DeskSettingsPatch = z
     theme: z.enum(['light', 'dark', 'system']).optional(),
     /** refused with a sentence that says how it is set */
     backupDir: z.never({ error: BACKUP_DIR_RULE }).optional(),
+    tlsCertFile: z.never({ error: TLS_FILES_RULE }).optional(),
+    tlsKeyFile: z.never({ error: TLS_FILES_RULE }).optional(),
     rateLimitPerKey: RatePerMinute.optional(),
     rateLimitPerAddress: RatePerMinute.optional(),
     language: z.enum(['en', 'fa']).optional(),
     calendar: z.enum(['gregorian', 'persian']).optional(),
+    backupEveryHours: z
+      .number()
+      .int('backups run every whole number of hours')
+      .min(0, '0 hours turns scheduled backups off')
+      .max(24 * 30, 'backups run at least every 30 days (720 hours), or not at all (0)')
+      .optional(),
+    backupKeep: z
+      .number()
+      .int('how many backups to keep is a whole number')
+      .min(1, 'keep at least 1 backup')
+      .max(1000, 'keep at most 1000 backups')
+      .optional(),
   })
   .strict();
 
@@ -93,8 +125,20 @@ export const SiteSettingsPatch = z
   })
   .strict();
 
+/** Where the desk's log is written (a rolling file in the data folder); nulls where nothing is logged to disk. */
+export interface LogLocation {
+  folder: string | null;
+  /** the file being written now */
+  file: string | null;
+  /** how the log is bounded: files of this many bytes, the newest `files` of them kept */
+  fileBytes: number;
+  files: number;
+}
+
 export const settingsChannels = {
-  'settings.get': channel<{ desk: DeskSettings; site: SiteSettings; httpListening: string | null }>()(Empty),
+  'settings.get': channel<{ desk: DeskSettings; site: SiteSettings; httpListening: string | null; log: LogLocation }>()(Empty),
   'settings.updateDesk': channel<DeskSettings>()(DeskSettingsPatch),
   'settings.updateSite': channel<SiteSettings>()(SiteSettingsPatch),
+  /** the HTTP port back on plain HTTP (the app restarts it) */
+  'settings.clearTls': channel<DeskSettings>()(Empty),
 };

@@ -12,6 +12,7 @@ import { CLI_ACTOR } from '../../src-main/core/audit/audit';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { HANDLERS } from '../../src-main/ipc/table';
 import type { Clock } from '../../src-main/core/time';
+import type { Timers } from '../../src-main/core/backup/schedule';
 import { localSaveTarget, safeFileName } from '../../src-main/core/exports/delivery';
 import { OpenedFiles } from '../../src-main/ipc/opened-files';
 import type { DeskFiles } from '../../src-main/ipc/types';
@@ -22,13 +23,16 @@ export interface TestCore extends Core {
 }
 
 /** A core on a real SQLite file in a fresh temp dir, every real migration applied. */
-export async function makeTestCore(options: { clock?: Clock; checkpointInWorker?: boolean } = {}): Promise<TestCore> {
+export async function makeTestCore(
+  options: { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers } = {},
+): Promise<TestCore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-test-'));
   const core = await createCore({
     dataDir,
     desk: memoryDeskSettings(),
     clock: options.clock,
     checkpointInWorker: options.checkpointInWorker,
+    scheduleBackups: options.scheduleBackups,
   });
   return Object.assign(core, {
     async dispose() {
@@ -57,12 +61,16 @@ interface TestDesk {
   opened: OpenedFiles;
   picks: (string | null)[];
   folders: (string | null)[];
+  /** files the desk itself will read (TLS), in dialog order */
+  files: (string | null)[];
+  /** backups the console asked the process to restart on */
+  restores: string[];
 }
 const desks = new WeakMap<Core, TestDesk>();
 function deskOf(core: Core): TestDesk {
   let desk = desks.get(core);
   if (!desk) {
-    desk = { opened: new OpenedFiles(core.clock), picks: [], folders: [] };
+    desk = { opened: new OpenedFiles(core.clock), picks: [], folders: [], files: [], restores: [] };
     desks.set(core, desk);
   }
   return desk;
@@ -71,6 +79,16 @@ function deskOf(core: Core): TestDesk {
 /** The user will pick this file in the next open dialog (null: they cancel it). */
 export function willPick(core: Core, path: string | null): void {
   deskOf(core).picks.push(path);
+}
+
+/** The user will choose this file in the next single-file dialog (null: they cancel it). */
+export function willChooseFile(core: Core, path: string | null): void {
+  deskOf(core).files.push(path);
+}
+
+/** The backups a console call asked the process to restart on (the app and serve restart; a test only records). */
+export function restoresRequested(core: Core): string[] {
+  return deskOf(core).restores;
 }
 
 /** The user will choose this folder in the next folder dialog (null: they cancel it). */
@@ -93,6 +111,7 @@ function testFiles(core: Core, window: string, dialogs: boolean): DeskFiles {
             return path === null ? null : desk.opened.addPicked(window, path);
           },
           chooseFolder: async () => desk.folders.shift() ?? null,
+          chooseFile: async () => desk.files.shift() ?? null,
         }
       : null,
     take: (handle) => desk.opened.take(window, handle),
@@ -124,6 +143,7 @@ export async function call<C extends ChannelName>(
       startSession: (u) => (session = u),
       endSession: () => (session = null),
       files: testFiles(core, transport.window ?? 'window-1', transport.dialogs ?? true),
+      restoreBackup: (file) => deskOf(core).restores.push(file),
     },
     channel,
     arg,

@@ -24,6 +24,8 @@ export interface ApiAnswer {
   /** parsed JSON, or undefined when the body is not JSON */
   body: any;
   text: string;
+  /** the answer's id (x-request-id), which its log lines carry too */
+  requestId?: string | null;
 }
 
 export interface Serve {
@@ -157,7 +159,13 @@ export async function startServe(): Promise<Serve> {
       const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       const res = await fetch(url + path, { method, headers, body });
       const text = await res.text();
-      return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parseJson(text), text };
+      return {
+        status: res.status,
+        contentType: res.headers.get('content-type') ?? '',
+        body: parseJson(text),
+        text,
+        requestId: res.headers.get('x-request-id'),
+      };
     },
     async rpc(channel, arg = {}) {
       if (!session) {

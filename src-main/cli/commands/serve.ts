@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { HEADLESS_BRIDGE, RENDERER_DIR } from '../../core/paths';
-import { consolePlugin } from '../../http/console';
-import { startPort } from '../../http/port';
-import { HANDLERS } from '../../ipc/table';
-import { CLI_ACTOR, openCore } from '../context';
+import { RENDERER_DIR } from '../../core/paths';
+import { CLI_ACTOR } from '../context';
+import { ServedDesk } from '../serve-desk';
 import { setBackupFolder } from '../../core/settings/backup-folder';
+import { setTlsFiles } from '../../core/settings/tls';
 import { audit } from '../../core/audit/audit';
 import type { Core } from '../../core/core';
 import { RatePerMinute, type DeskSettings } from '../../../src-shared/contract/settings';
@@ -21,6 +20,10 @@ type ServeOptions = GlobalOptions & {
   rateLimitPerKey?: number;
   rateLimitPerAddress?: number;
   backupDir?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  /** false with --no-tls */
+  tls: boolean;
 };
 
 /** The limits given on the command line, checked as the console's Settings page checks them. */
@@ -53,12 +56,18 @@ export function registerServe(program: Command): void {
     .description('run the core, the HTTP port and the console in a browser (no display needed)')
     .option('--host <address>', 'bind address', '127.0.0.1')
     .option('--port <port>', 'TCP port (0 picks a free one)', intOption('port'), 8787)
-    .option('--quiet', 'no request log (failures are still logged, with their cause)')
+    .option('--quiet', 'no request log on the console (failures are still logged, with their cause; the log file is unchanged)')
     .option('--api-only', 'serve the dialer and inbound APIs without the console')
     .option(
       '--backup-dir <dir>',
       'where backups are written on this machine (kept in the desk settings; the console in a browser cannot set it)',
     )
+    .option(
+      '--tls-cert <file>',
+      "the port's TLS certificate (PEM), with --tls-key: HTTPS for dialers on the LAN (kept as this desk's setting)",
+    )
+    .option('--tls-key <file>', 'the private key of that certificate (PEM)')
+    .option('--no-tls', 'plain HTTP again, forgetting the TLS files this desk kept')
     .option(
       '--rate-limit-per-key <n>',
       "requests a minute one API key may make (kept as this desk's setting)",
@@ -73,29 +82,26 @@ export function registerServe(program: Command): void {
       const opts = cmd.optsWithGlobals<ServeOptions>();
       if (opts.port < 0 || opts.port > 65535) throw badInput('--port must be between 0 and 65535');
       const limits = rateLimitOptions(opts);
+      if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined)) throw badInput('--tls-cert and --tls-key go together');
+      if (opts.tlsCert !== undefined && !opts.tls) throw badInput('--no-tls cannot be given with --tls-cert and --tls-key');
       // a checkout that has not been built still serves dialers and the console's bridge; it says so
       const withConsole = !opts.apiOnly;
       if (withConsole && !existsSync(join(RENDERER_DIR, 'index.html'))) {
         process.stderr.write(`the console's page is not built (run "npm run build"); the HTTP APIs work meanwhile\n`);
       }
-      const core = await openCore(opts, true);
-      let port;
-      try {
-        if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
-        saveDeskSettings(core, limits);
-        port = await startPort(core, {
-          host: opts.host,
-          port: opts.port,
-          // stdout carries the printed result; the log goes to stderr, and --quiet (or --json) drops the
-          // request log only: a failure (a full disk, a locked database, a bug) is always logged
-          logger: { level: opts.quiet || opts.json ? 'warn' : 'info', stream: process.stderr },
-          extra: withConsole ? [consolePlugin({ core, handlers: HANDLERS, rendererDir: RENDERER_DIR, bridgeScript: HEADLESS_BRIDGE })] : [],
-        });
-      } catch (err) {
-        await core.close();
-        throw err;
-      }
-      core.owner?.announce({ url: port.url });
+      // stdout carries the printed result; the console log goes to stderr. --quiet (and --json) keep it to
+      // failures, which are always logged with their cause; the log file in the data folder gets the same
+      // lines either way (core/log/log.ts)
+      const desk = await ServedDesk.start(
+        { global: opts, host: opts.host, port: opts.port, withConsole, consoleLog: opts.quiet || opts.json ? 'warn' : 'debug' },
+        (core) => {
+          if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
+          if (opts.tlsCert !== undefined) setTlsFiles(core, CLI_ACTOR, { cert: opts.tlsCert, key: opts.tlsKey! });
+          if (!opts.tls) setTlsFiles(core, CLI_ACTOR, null);
+          saveDeskSettings(core, limits);
+        },
+      );
+      const { core, port } = desk;
       printResult(
         opts,
         { url: port.url, dataDir: core.dataDir, pid: process.pid, console: withConsole },
@@ -108,8 +114,8 @@ export function registerServe(program: Command): void {
         if (stopping) return;
         stopping = true;
         if (!opts.json) process.stderr.write(`\n${signal}: closing the port and the database...\n`);
-        await port.close();
-        await core.close();
+        desk.core.log.logger.info({ signal }, 'stopping');
+        await desk.stop();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop('SIGINT'));

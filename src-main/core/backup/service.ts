@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupAnswer } from '../../../src-shared/contract/backup';
 import { audit, type Actor } from '../audit/audit';
@@ -21,7 +21,8 @@ export async function runBackup(
   if ('backupDir' in where) {
     const dir = core.desk.get().backupDir;
     if (!dir) throw badInput('toBackupDir: no backup folder is set; choose one in settings, or save the backup somewhere else');
-    mkdirSync(dir, { recursive: true });
+    // never created here: on an unplugged drive that would quietly fill the disk under its mount point
+    if (!existsSync(dir)) throw badInput(`the backup folder ${dir} is not there: is its drive connected? (or choose it again in Settings)`);
     files = { chooseSaveTarget: async (name) => localSaveTarget(join(dir, name)) };
   } else {
     files = where.files;

@@ -20,7 +20,8 @@ export interface DataFolderOwner {
 }
 
 export interface OwnerDetails {
-  kind: 'serve' | 'app';
+  /** 'restore': `dialdesk restore` holds the folder while it replaces the database */
+  kind: 'serve' | 'app' | 'restore';
   pid: number;
   startedAt: string;
   url: string | null;
@@ -82,13 +83,32 @@ function isBusy(err: unknown): boolean {
 }
 
 function describeOwner(dataDir: string): string {
-  let who = 'another DialDesk process';
+  return `the data folder ${dataDir} is already in use by ${folderOwner(dataDir)}; use that one, or stop it first (short commands such as "numbers import" may run beside it)`;
+}
+
+const OWNER_NAMES: Record<OwnerDetails['kind'], string> = {
+  app: 'the DialDesk desktop app',
+  serve: 'dialdesk serve',
+  restore: 'dialdesk restore',
+};
+
+/** Who holds the folder, in words, from the details it wrote ("dialdesk serve (pid 4242, since ...)"). */
+export function folderOwner(dataDir: string): string {
   try {
     const d = JSON.parse(readFileSync(join(dataDir, OWNER_INFO_FILE), 'utf8')) as Partial<OwnerDetails>;
-    const what = d.kind === 'app' ? 'the DialDesk desktop app' : 'dialdesk serve';
-    who = `${what} (pid ${d.pid}, since ${d.startedAt}${d.url ? `, at ${d.url}` : ''})`;
+    const what = (d.kind && OWNER_NAMES[d.kind]) ?? 'another DialDesk process';
+    return `${what} (pid ${d.pid}, since ${d.startedAt}${d.url ? `, at ${d.url}` : ''})`;
   } catch {
     // the details are advice; the lock is the fact
+    return 'another DialDesk process';
   }
-  return `the data folder ${dataDir} is already in use by ${who}; use that one, or stop it first (short commands such as "numbers import" may run beside it)`;
+}
+
+/** The owner's details as it wrote them, or null (for doctor). */
+export function readOwnerDetails(dataDir: string): OwnerDetails | null {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, OWNER_INFO_FILE), 'utf8')) as OwnerDetails;
+  } catch {
+    return null;
+  }
 }

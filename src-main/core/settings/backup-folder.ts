@@ -1,5 +1,5 @@
-import { mkdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DeskSettings } from '../../../src-shared/contract/settings';
 import { audit, type Actor } from '../audit/audit';
 import type { Core } from '../core';
@@ -17,9 +17,24 @@ export function setBackupFolder(core: Core, actor: Actor, dir: string): DeskSett
     throw badInput(`the backup folder ${folder} cannot be created (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   if (!statSync(folder).isDirectory()) throw badInput(`${folder} is not a folder`);
+  checkWritable(folder);
   const before = core.desk.get();
   if (before.backupDir === folder) return before;
   const after = core.desk.set({ backupDir: folder });
   audit(core.db, actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
   return after;
+}
+
+/**
+ * Writes and removes a small file, so a folder DialDesk may not write into is refused when it is
+ * chosen, not months later when the first scheduled backup fails.
+ */
+export function checkWritable(folder: string): void {
+  const probe = join(folder, `.dialdesk-write-check-${process.pid}`);
+  try {
+    writeFileSync(probe, 'DialDesk checks it may write here\n');
+  } catch (err) {
+    throw badInput(`the backup folder ${folder} cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  rmSync(probe, { force: true });
 }

@@ -1,6 +1,9 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { getSiteSettings, updateSiteSettings } from '../../core/settings/site';
 import { audit } from '../../core/audit/audit';
+import { logLocation } from '../../core/log/log';
+import { setTlsFiles } from '../../core/settings/tls';
+import { badInput } from '../../core/errors';
 import type { Handlers } from '../types';
 
 type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
@@ -8,7 +11,12 @@ type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
 export const settingsHandlers: Handlers<SettingsChannel> = {
   'settings.get': {
     access: 'read',
-    run: (ctx) => ({ desk: ctx.core.desk.get(), site: getSiteSettings(ctx.core.db), httpListening: ctx.port.listening() }),
+    run: (ctx) => ({
+      desk: ctx.core.desk.get(),
+      site: getSiteSettings(ctx.core.db),
+      httpListening: ctx.port.listening(),
+      log: logLocation(ctx.core.log),
+    }),
   },
   'settings.updateDesk': {
     access: 'site',
@@ -23,6 +31,17 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
       );
       const portChanged = (['httpEnabled', 'httpHost', 'httpPort'] as const).some((k) => before[k] !== after[k]);
       if (portChanged) await ctx.port.reconfigure?.();
+      return after;
+    },
+  },
+  'settings.clearTls': {
+    access: 'site',
+    async run(ctx) {
+      if (!ctx.port.reconfigure) {
+        throw badInput("this server's port is fixed while it runs: start `dialdesk serve` again with --no-tls");
+      }
+      const after = setTlsFiles(ctx.core, ctx.actor, null);
+      await ctx.port.reconfigure();
       return after;
     },
   },

@@ -17,6 +17,7 @@ const PATHS: Record<string, string> = {
   audit: 'M6 3h9l4 4v14H6zM9 11h7M9 15h7M9 7h3',
   companies: 'M4 21V5l8-2v18M12 9h8v12M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2',
   wizard: 'M5 19 19 5M15 5h4v4M5 12v7h7',
+  backups: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
 };
 
 export function NavIcon({ name }: { name: string }) {

@@ -17,6 +17,7 @@ import { BillingPage } from './billing/BillingPage';
 import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { AuditPage } from './audit/AuditPage';
 import { WizardPage } from './wizard/WizardPage';
+import { BackupsPage } from './backups/BackupsPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -155,6 +156,15 @@ export const PAGES: PageDef[] = [
     capability: 'read',
     needsCompany: false,
     render: () => <SettingsPage />,
+  },
+  {
+    path: '/backups',
+    label: 'Backups',
+    section: 'Admin',
+    icon: 'backups',
+    capability: 'site',
+    needsCompany: false,
+    render: () => <BackupsPage />,
   },
   {
     path: '/audit',

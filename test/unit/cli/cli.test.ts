@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/core/db/connection';
+import { cliProcess } from '../../world';
 
-const BIN = join(process.cwd(), 'bin', 'dialdesk.js');
+/** the command line from its TypeScript sources (the compiled one is tested in test/unit/packaging) */
+const BIN = cliProcess([]).args;
 let dataDir: string;
 
 function cli(args: string[]): Promise<{ code: number; json: any; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args, '--data-dir', dataDir, '--json'], (err, stdout, stderr) => {
+    execFile(process.execPath, [...BIN, ...args, '--data-dir', dataDir, '--json'], (err, stdout, stderr) => {
       const lines = stdout.trim().split('\n');
       expect(lines).toHaveLength(1); // --json prints exactly one JSON object
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(lines[0]!), stderr });

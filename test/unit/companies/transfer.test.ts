@@ -11,7 +11,7 @@ import { createAiAgent } from '../../../src-main/core/inbound/ai-agents';
 import { createInboundNumber } from '../../../src-main/core/inbound/numbers';
 import { topUp } from '../../../src-main/core/billing/wallet';
 import { buildCompanyFile } from '../../../src-main/core/transfer/export';
-import { call, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+import { call, cliProcess, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
@@ -251,7 +251,7 @@ describe('company transfer', () => {
     const out = join(dataDir, 'acme.json');
     const cli = (args: string[]) =>
       new Promise<{ code: number; json: any }>((resolve) => {
-        execFile(process.execPath, [join(process.cwd(), 'bin', 'dialdesk.js'), ...args, '--data-dir', dataDir, '--json'], (err, stdout) =>
+        execFile(process.execPath, cliProcess([...args, '--data-dir', dataDir, '--json']).args, (err, stdout) =>
           resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
         );
       });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,9 +39,23 @@ describe('dialdesk serve --quiet', () => {
       other.exec('rollback');
       other.close();
     }
-    expect(busy).toMatchObject({ status: 503, body: { error: { code: 'DATABASE_BUSY' } } });
+    expect(busy).toMatchObject({ status: 503, body: { error: { code: 'DATABASE_BUSY' } }, requestId: expect.stringMatching(/^r-/) });
     expect((await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body: report('quiet-1') })).status).toBe(201);
     const lines = logLines();
     expect(lines).toEqual([expect.objectContaining({ level: 50, code: 'DATABASE_BUSY', msg: expect.stringMatching(/busy/) })]);
+
+    // the file in the data folder has the same failure, and the refusal the dialer saw, by its request id
+    const { log } = await w.s.rpc('settings.get');
+    expect(log.folder).toBe(join(w.s.dataDir, 'logs'));
+    const file = (readFileSync(log.file, 'utf8') as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { level: number; msg: string; reqId?: string; status?: number; code?: string });
+    const ofBusy = file.filter((l) => l.reqId === busy.requestId);
+    expect(ofBusy).toEqual([
+      expect.objectContaining({ level: 50, code: 'DATABASE_BUSY' }),
+      expect.objectContaining({ level: 30, msg: 'request refused', status: 503 }),
+    ]);
+    expect(file.some((l) => l.msg === 'DialDesk opened its data folder')).toBe(true);
   }, 30_000);
 });

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, openSync, readdirSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { backupDatabase, checkInWorker } from '../../../src-main/core/backup/backup';
-import { call, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+import { call, cliProcess, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
 
 let core: TestCore;
 let w: World;
@@ -104,6 +104,11 @@ describe('backup', () => {
     });
     const dir = join(core.dataDir, 'backups');
     core.desk.set({ backupDir: dir });
+    expect(await call(core, w.superuser, 'backup.run', { toBackupDir: true })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('is not there') },
+    });
+    mkdirSync(dir);
     const answer = ok(await call(core, w.superuser, 'backup.run', { toBackupDir: true }));
     expect(answer.savedTo).toBe(join(dir, answer.fileName));
     expect(existsSync(answer.savedTo!)).toBe(true);
@@ -116,11 +121,8 @@ describe('backup', () => {
     await core.close();
     const out = join(dataDir, 'cli-backup.sqlite');
     const res = await new Promise<{ code: number; json: any }>((resolve) => {
-      execFile(
-        process.execPath,
-        [join(process.cwd(), 'bin', 'dialdesk.js'), 'backup', '--out', out, '--data-dir', dataDir, '--json'],
-        (err, stdout) =>
-          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
+      execFile(process.execPath, cliProcess(['backup', '--out', out, '--data-dir', dataDir, '--json']).args, (err, stdout) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
       );
     });
     expect(res).toMatchObject({ code: 0, json: { file: out, integrity: 'ok' } });

@@ -7,13 +7,16 @@ import { ErrorNote, Notice } from '../../components/Feedback';
 import { toast } from '../../components/Toaster';
 import { deliverFile } from '../../lib/savedFile';
 import { useSession } from '../../state/session';
+import type { DeskSettings } from '../../../../src-shared/contract';
+import { BackupScheduleForm } from './BackupScheduleForm';
 
 /**
  * A consistent copy of the whole database, taken while the dialers keep working. The backup folder is
  * a place on the server's disk, so only the desk names it: the app's folder dialog, or
  * `dialdesk serve --backup-dir DIR` (a browser cannot show the server's folders).
  */
-export function BackupCard({ backupDir, onFolderChosen }: { backupDir: string | null; onFolderChosen(): void }) {
+export function BackupCard({ desk, onFolderChosen }: { desk: DeskSettings; onFolderChosen(): void }) {
+  const backupDir = desk.backupDir;
   const [last, setLast] = useState<string | null>(null);
   const headless = useSession((s) => s.shell === 'headless');
   const run = useAction(async (toBackupDir: boolean) => {
@@ -72,6 +75,7 @@ export function BackupCard({ backupDir, onFolderChosen }: { backupDir: string | 
           </Button>
         </div>
       </div>
+      <BackupScheduleForm desk={desk} onSaved={onFolderChosen} />
     </Card>
   );
 }

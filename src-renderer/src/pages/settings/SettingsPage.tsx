@@ -8,6 +8,8 @@ import { DeskSettingsCard } from './DeskSettingsCard';
 import { SiteSettingsCard } from './SiteSettingsCard';
 import { BackupCard } from './BackupCard';
 import { PortLimitsCard } from './PortLimitsCard';
+import { LogCard } from './LogCard';
+import { TlsCard } from './TlsCard';
 
 export function SettingsPage() {
   const role = useSession((s) => s.user!.role);
@@ -23,7 +25,9 @@ export function SettingsPage() {
             <DeskSettingsCard desk={s.desk} listening={s.httpListening} editable={editable} onSaved={() => void settings.reload()} />
             <SiteSettingsCard site={s.site} editable={editable} onSaved={() => void settings.reload()} />
             <PortLimitsCard desk={s.desk} editable={editable} onSaved={() => void settings.reload()} />
-            {editable && <BackupCard backupDir={s.desk.backupDir} onFolderChosen={() => void settings.reload()} />}
+            {editable && <BackupCard desk={s.desk} onFolderChosen={() => void settings.reload()} />}
+            {editable && <TlsCard desk={s.desk} onChanged={() => void settings.reload()} />}
+            {editable && <LogCard log={s.log} />}
           </div>
         )}
       </QueryView>
