@@ -47,6 +47,61 @@ export function appendLedger(db: Db, entry: LedgerWrite, now: number): { entryId
   return { entryId, balanceAfter };
 }
 
+const CHARGES_PER_INSERT = 50;
+const chargeInsert = (rows: number) =>
+  `insert into ledger_entries (company_id, amount, kind, call_result_id, note, user_id, balance_after, created_at) values ${Array(rows)
+    .fill("(?, ?, 'charge', ?, ?, null, ?, ?)")
+    .join(', ')}`;
+
+/**
+ * The charges for the calls of one transaction (a dialer's batch of results): each its own ledger
+ * entry with the balance as it stood after it, the wallet moved once by their sum when the
+ * transaction is about to commit (flush). Same ledger as appendLedger entry by entry; one wallet
+ * write instead of one per billable call. `balance` starts at the wallet as the transaction read it.
+ */
+export class CallCharges {
+  private readonly entries: { amount: number; callResultId: number; note: string; balanceAfter: number }[] = [];
+  private opening: number;
+
+  constructor(
+    private readonly companyId: number,
+    public balance: number,
+  ) {
+    this.opening = balance;
+  }
+
+  /** Takes `amount` (minor units, > 0) for a call; answers the balance after it. */
+  charge(amount: number, callResultId: number, note: string): number {
+    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_MONEY || this.balance - amount < -MAX_MONEY) {
+      throw badInput(
+        `a charge of ${amount} cannot be taken from a wallet at ${this.balance}: beyond the ±${MAX_MONEY} DialDesk keeps exactly`,
+      );
+    }
+    this.balance -= amount;
+    this.entries.push({ amount, callResultId, note, balanceAfter: this.balance });
+    return this.balance;
+  }
+
+  flush(db: Db, now: number): void {
+    if (!db.sqlite.inTransaction) throw new Error('CallCharges.flush: must run inside a transaction');
+    if (this.entries.length === 0) return;
+    const moved = this.balance - this.opening;
+    const after = prepare(db.sqlite, 'update companies set wallet_balance = wallet_balance + ? where id = ? returning wallet_balance')
+      .pluck()
+      .get(moved, this.companyId) as number | undefined;
+    // the transaction read the wallet before its first charge; anything else moving it meanwhile is a bug
+    if (after !== this.balance) throw new Error(`wallet of company ${this.companyId} moved outside this transaction`);
+    for (let i = 0; i < this.entries.length; i += CHARGES_PER_INSERT) {
+      const part = this.entries.slice(i, i + CHARGES_PER_INSERT);
+      const args: (string | number)[] = [];
+      for (const e of part) args.push(this.companyId, -e.amount, e.callResultId, e.note, e.balanceAfter, now);
+      prepare(db.sqlite, chargeInsert(part.length)).run(...args);
+    }
+    this.entries.length = 0;
+    this.opening = this.balance;
+  }
+}
+
 export interface TopUp {
   companyId: number;
   amount: number;

@@ -30,12 +30,14 @@ export function listCompanies(db: Db, only: readonly number[] | null = null): Co
   return all(db, q).map(toCompanyDto);
 }
 
+// Raw prepared statements: every dialer request reads its company at least once, and building and
+// compiling the same Kysely query each time was a measurable part of a lease (test/bench phases).
 export function findCompanyById(db: Db, id: number): CompanyRow | undefined {
-  return first(db, db.kysely.selectFrom('companies').selectAll().where('id', '=', id));
+  return prepare(db.sqlite, 'select * from companies where id = ?').get(id) as CompanyRow | undefined;
 }
 
 export function findCompanyBySlug(db: Db, slug: string): CompanyRow | undefined {
-  return first(db, db.kysely.selectFrom('companies').selectAll().where('slug', '=', slug));
+  return prepare(db.sqlite, 'select * from companies where slug = ?').get(slug) as CompanyRow | undefined;
 }
 
 export function getCompany(db: Db, id: number): CompanyRow {

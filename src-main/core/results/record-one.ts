@@ -3,9 +3,9 @@ import { MAX_MONEY } from '../../../src-shared/contract/common';
 import { prepare, type Db } from '../db/connection';
 import type { CompanyRow } from '../db/schema';
 import { badInput, conflict, notFound } from '../errors';
-import { appendLedger } from '../billing/wallet';
+import { CallCharges } from '../billing/wallet';
 import { chargeFor } from '../billing/charge';
-import { addToRollup } from '../stats/rollup';
+import { RollupBatch } from '../stats/rollup';
 import { normalizePhone } from '../phone/phone';
 import { zoneIdOf } from '../phone/zones';
 import { reportHash } from './hash';
@@ -16,8 +16,10 @@ import type { RecordedResult, ResultEffects, ResultReport } from './types';
 export interface RecordContext {
   db: Db;
   company: CompanyRow;
-  /** the wallet balance as this transaction has moved it so far */
-  balance: number;
+  /** the calls' charges (and the wallet balance as this transaction has moved it so far), written at flush */
+  charges: CallCharges;
+  /** the dashboard rollup's cells this transaction adds to, written at flush */
+  rollup: RollupBatch;
   now: number;
   scenarioIds: Map<string, number>;
   checkedLines: Set<number>;
@@ -52,7 +54,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
       answer: {
         resultId: earlier.id,
         charged: earlier.amount_charged,
-        walletBalance: earlier.wallet_balance_after ?? ctx.balance,
+        walletBalance: earlier.wallet_balance_after ?? ctx.charges.balance,
         replayed: true,
       },
       effects: null,
@@ -93,7 +95,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   checkCallbackAt(ctx, r.callbackAt, newStatus ?? statusBefore);
 
   const charged = chargeFor(company, r.status, r.durationS);
-  if (ctx.balance - charged < -MAX_MONEY) {
+  if (ctx.charges.balance - charged < -MAX_MONEY) {
     throw badInput(`this call's charge would take the wallet of ${company.slug} below -${MAX_MONEY} minor units; top it up first`);
   }
 
@@ -104,7 +106,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   const dialerId = ours?.dialer_id ?? null;
   if (lease && number) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
 
-  const balanceAfter = ctx.balance - charged;
+  const balanceAfter = ctx.charges.balance - charged;
   const resultId = Number(
     prepare(db.sqlite, INSERT_RESULT).run(
       company.id,
@@ -131,15 +133,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   );
   // A billable result is charged even when that takes the wallet below zero: the call happened and
   // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
-  if (charged > 0) {
-    const moved = appendLedger(
-      db,
-      { companyId: company.id, amount: -charged, kind: 'charge', callResultId: resultId, note: `${r.status} ${r.callId}` },
-      now,
-    );
-    if (moved.balanceAfter !== balanceAfter) throw new Error(`wallet of company ${company.id} moved outside this transaction`);
-  }
-  ctx.balance = balanceAfter;
+  if (charged > 0) ctx.charges.charge(charged, resultId, `${r.status} ${r.callId}`);
 
   // FAILED is a technical failure: the number simply goes back, with no cooldown and no dedup (a
   // callback or a retry it was stays waiting). An inbound call is the customer's, not a dial: it
@@ -161,7 +155,7 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     else if (attempts > 1) countReattempt(ctx, 'recycled', r.startedAt);
   }
   if (r.callbackAt != null && number) askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
-  addToRollup(db, {
+  ctx.rollup.add({
     companyId: company.id,
     startedAt: r.startedAt,
     scenarioId,

@@ -2,6 +2,8 @@ import { transaction } from '../db/connection';
 import type { Core } from '../core';
 import { AppError } from '../errors';
 import { getCompany } from '../companies/companies';
+import { CallCharges } from '../billing/wallet';
+import { RollupBatch } from '../stats/rollup';
 import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
@@ -22,10 +24,7 @@ export interface RecordOptions {
  * (400/404/409) having written nothing. A replay of the same call_id answers the first answer.
  */
 export function recordResult(core: Core, companyId: number, report: ResultReport, options: RecordOptions = {}): RecordedResult {
-  const { answer, effects } = transaction(core.db, () => {
-    const ctx = contextFor(core, companyId);
-    return recordOne(ctx, report);
-  });
+  const { answer, effects } = inRecording(core, companyId, (ctx) => recordOne(ctx, report));
   afterCommit(core, companyId, effects ? [effects] : [], answer.walletBalance, options);
   return answer;
 }
@@ -41,8 +40,7 @@ export function recordResults(
   reports: ResultReport[],
   options: RecordOptions = {},
 ): { outcomes: ResultOutcome[]; walletBalance: number } {
-  const { outcomes, effects, walletBalance } = transaction(core.db, () => {
-    const ctx = contextFor(core, companyId);
+  const { outcomes, effects, walletBalance } = inRecording(core, companyId, (ctx) => {
     const effects: ResultEffects[] = [];
     const outcomes = reports.map((report): ResultOutcome => {
       try {
@@ -55,7 +53,7 @@ export function recordResults(
         throw err;
       }
     });
-    return { outcomes, effects, walletBalance: ctx.balance };
+    return { outcomes, effects, walletBalance: ctx.charges.balance };
   });
   afterCommit(core, companyId, effects, walletBalance, options);
   return { outcomes, walletBalance };
@@ -74,8 +72,7 @@ export interface Recorder {
 export function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Recorder) => T): T {
   const effects: ResultEffects[] = [];
   let balance = 0;
-  const value = transaction(core.db, () => {
-    const ctx = contextFor(core, companyId);
+  const value = inRecording(core, companyId, (ctx) => {
     const out = fn({
       record(report) {
         const one = recordOne(ctx, report);
@@ -87,24 +84,36 @@ export function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Re
         if (e) effects.push(e);
       },
     });
-    balance = ctx.balance;
+    balance = ctx.charges.balance;
     return out;
   });
   afterCommit(core, companyId, effects, balance, {});
   return value;
 }
 
-function contextFor(core: Core, companyId: number): RecordContext {
-  const company = getCompany(core.db, companyId);
-  return {
-    db: core.db,
-    company,
-    balance: company.wallet_balance,
-    now: core.clock(),
-    scenarioIds: new Map(),
-    checkedLines: new Set(),
-    checkedAgents: new Set(),
-  };
+/**
+ * One transaction of the recorder: the company read once, then `fn`, then what the results wrote in
+ * memory (their charges and rollup cells) before the commit. Every recording goes through here, so
+ * nothing is left unwritten.
+ */
+function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => T): T {
+  return transaction(core.db, () => {
+    const company = getCompany(core.db, companyId);
+    const ctx: RecordContext = {
+      db: core.db,
+      company,
+      charges: new CallCharges(company.id, company.wallet_balance),
+      rollup: new RollupBatch(),
+      now: core.clock(),
+      scenarioIds: new Map(),
+      checkedLines: new Set(),
+      checkedAgents: new Set(),
+    };
+    const value = fn(ctx);
+    ctx.charges.flush(core.db, ctx.now);
+    ctx.rollup.flush(core.db);
+    return value;
+  });
 }
 
 /** Caches, the dialer registry and the console's events learn of the results once they are durable. */

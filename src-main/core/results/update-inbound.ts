@@ -1,7 +1,6 @@
 import { MAX_MONEY } from '../../../src-shared/contract/common';
 import { prepare } from '../db/connection';
 import { badInput, notFound } from '../errors';
-import { appendLedger } from '../billing/wallet';
 import { adjustRollup } from '../stats/rollup';
 import type { RecordContext } from './record-one';
 import type { ResultEffects } from './types';
@@ -32,7 +31,7 @@ export const MAX_TRANSCRIPT = 200_000;
  * ledger like every other. Answers the effects for afterCommit when the console should hear of it.
  */
 export function updateInboundOne(ctx: RecordContext, u: InboundResultUpdate): ResultEffects | null {
-  const { db, company, now } = ctx;
+  const { db, company } = ctx;
   const row = prepare(
     db.sqlite,
     `select id, number_id, status, direction, started_at, duration_s, amount_charged, transcript, data
@@ -53,7 +52,7 @@ export function updateInboundOne(ctx: RecordContext, u: InboundResultUpdate): Re
   if (!row) throw notFound(`call result ${u.resultId} does not exist`);
   if (row.direction !== 'inbound') throw badInput(`call result ${u.resultId} is not an inbound call`);
   const charge = u.charge?.amount ?? 0;
-  if (!Number.isSafeInteger(charge) || charge < 0 || ctx.balance - charge < -MAX_MONEY) {
+  if (!Number.isSafeInteger(charge) || charge < 0 || ctx.charges.balance - charge < -MAX_MONEY) {
     throw badInput(`a charge of ${charge} cannot be taken from the wallet of ${company.slug}`);
   }
 
@@ -66,14 +65,7 @@ export function updateInboundOne(ctx: RecordContext, u: InboundResultUpdate): Re
     `update call_results set duration_s = ?, transcript = ?, recording_url = coalesce(?, recording_url), data = ?,
        amount_charged = amount_charged + ? where id = ?`,
   ).run(duration, transcript, u.recordingUrl ?? null, data, charge, row.id);
-  if (charge > 0) {
-    const moved = appendLedger(
-      db,
-      { companyId: company.id, amount: -charge, kind: 'charge', callResultId: row.id, note: u.charge!.note },
-      now,
-    );
-    ctx.balance = moved.balanceAfter;
-  }
+  if (charge > 0) ctx.charges.charge(charge, row.id, u.charge!.note);
   adjustRollup(db, {
     companyId: company.id,
     startedAt: row.started_at,

@@ -18,25 +18,41 @@ export interface RollupDelta {
 
 const UPSERT = `
   insert into call_stats (company_id, bucket, scenario_id, outbound_line_id, agent_id, status, calls, duration_s, cost)
-  values (?, ?, ?, ?, ?, ?, 1, ?, ?)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (company_id, bucket, scenario_id, outbound_line_id, agent_id, status)
-  do update set calls = calls + 1, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost`;
+  do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost`;
 
 /**
- * Adds one recorded result to the dashboard rollup. Call in the same transaction that inserts the
- * call_results row, so the rollup never disagrees with the log.
+ * The rollup rows a transaction's results add to, summed in memory and written once each when the
+ * transaction is about to commit (flush). A batch of 100 results lands in a handful of 15-minute
+ * cells, and every call_stats write also updates the block and status rollups through triggers
+ * (four more upserts), so one write per cell instead of one per result is most of the rollup's cost.
+ * Flush in the same transaction that inserts the call_results rows: the rollup never disagrees with
+ * the log after a commit.
  */
-export function addToRollup(db: Db, d: RollupDelta): void {
-  prepare(db.sqlite, UPSERT).run(
-    d.companyId,
-    bucketOf(d.startedAt),
-    d.scenarioId ?? 0,
-    d.outboundLineId ?? 0,
-    d.agentId ?? 0,
-    d.status,
-    d.durationS,
-    d.cost,
-  );
+export class RollupBatch {
+  private readonly cells = new Map<string, { d: RollupDelta; calls: number; durationS: number; cost: number }>();
+
+  add(d: RollupDelta): void {
+    const bucket = bucketOf(d.startedAt);
+    const key = `${d.companyId}|${bucket}|${d.scenarioId ?? 0}|${d.outboundLineId ?? 0}|${d.agentId ?? 0}|${d.status}`;
+    const cell = this.cells.get(key);
+    if (cell) {
+      cell.calls += 1;
+      cell.durationS += d.durationS;
+      cell.cost += d.cost;
+    } else {
+      this.cells.set(key, { d: { ...d, startedAt: bucket }, calls: 1, durationS: d.durationS, cost: d.cost });
+    }
+  }
+
+  flush(db: Db): void {
+    const upsert = prepare(db.sqlite, UPSERT);
+    for (const { d, calls, durationS, cost } of this.cells.values()) {
+      upsert.run(d.companyId, d.startedAt, d.scenarioId ?? 0, d.outboundLineId ?? 0, d.agentId ?? 0, d.status, calls, durationS, cost);
+    }
+    this.cells.clear();
+  }
 }
 
 const ADJUST = `

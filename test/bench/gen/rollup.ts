@@ -6,7 +6,7 @@ const STATUS_INDEX = new Map<string, number>(CALL_STATUSES.map((s, i) => [s, i])
 const ID_LIMIT = 1024;
 
 /**
- * The 15-minute rollup (call_stats) kept while the history is written, the way addToRollup keeps it
+ * The 15-minute rollup (call_stats) kept while the history is written, the way the recorder's RollupBatch keeps it
  * one result at a time, and handed out a simulated day at a time: sorting 10M results once with a
  * GROUP BY afterwards costs more than the whole history.
  */
