@@ -71,7 +71,7 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
   const lead =
     kind === 'numbers'
       ? 'A CSV or text file with one phone number per line (or a "phone" column). Known numbers are skipped; bad rows are listed.'
-      : 'Numbers on this list are marked complained and never dialed again by any company.';
+      : 'The site owner’s list keeps its numbers from every company; a company admin’s list keeps them from that company alone.';
 
   return (
     <Card title={title} subtitle={lead}>
