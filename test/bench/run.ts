@@ -10,6 +10,7 @@ import { measureReport } from './measures/report';
 import { measureDashboard } from './measures/dashboard';
 import { measureImport } from './measures/import';
 import { measureStall } from './measures/stall';
+import { measureLifecycle } from './measures/lifecycle';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
@@ -21,6 +22,8 @@ const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   dashboard: measureDashboard,
   import: measureImport,
   stall: measureStall,
+  // last: it turns recycling and callbacks on for two companies, which the other figures must not see
+  lifecycle: measureLifecycle,
 };
 
 async function main(): Promise<void> {
