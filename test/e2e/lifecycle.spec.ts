@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { OWNER, openPage, seedDesk, signIn } from './helpers';
+import { OWNER, chooseFile, openPage, seedDesk, signIn } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -77,6 +77,13 @@ test('lists, callbacks, do-not-call and dialing rules', async ({ page, served, s
   await shot('lifecycle-lists');
   await page.getByRole('switch', { name: 'Dial Acme own' }).click();
   await expect(own).toContainText('On');
+  // an import names its list; the same name again adds to it
+  const importCard = page.locator('.card').filter({ hasText: 'Import numbers' });
+  await chooseFile(page, importCard, { name: 'summer.txt', mimeType: 'text/plain', buffer: Buffer.from(phones(200, 3)) });
+  await importCard.getByLabel('List').fill('Summer');
+  await importCard.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('numbers-report')).toContainText('new site list “Summer”');
+  await expect(page.getByRole('row').filter({ hasText: 'Summer' })).toContainText('Site pool');
 
   // Callbacks: the one asked for is upcoming; moved, then cancelled
   await openPage(page, 'Callbacks');

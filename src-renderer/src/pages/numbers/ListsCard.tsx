@@ -12,7 +12,7 @@ const TEXT = {
   title: 'Lists',
   subtitle: (company: string, at: string) => `Counted for ${company} · ${at}`,
   empty: 'No lists yet',
-  emptyBody: 'Every import becomes a named list; import numbers to start one.',
+  emptyBody: 'Each file brought in becomes a named list here.',
   cols: ['List', 'Owner', 'Size', 'Dialed', 'Recycled', 'Answered', 'Remaining', 'Penetration', 'Dialed by this company'],
   site: 'Site pool',
   own: 'Own',
