@@ -11,6 +11,7 @@ import './styles/calls.css';
 import './styles/schedule.css';
 import './styles/inbound.css';
 import './styles/setup.css';
+import './styles/lifecycle.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

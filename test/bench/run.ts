@@ -11,6 +11,7 @@ import { measureDashboard } from './measures/dashboard';
 import { measureImport } from './measures/import';
 import { measureStall } from './measures/stall';
 import { measurePhases } from './measures/phases';
+import { measureLifecycle } from './measures/lifecycle';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
@@ -23,6 +24,8 @@ const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   dashboard: measureDashboard,
   import: measureImport,
   stall: measureStall,
+  // last: it turns recycling and callbacks on for two companies, which the other figures must not see
+  lifecycle: measureLifecycle,
 };
 
 async function main(): Promise<void> {

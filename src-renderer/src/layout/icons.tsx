@@ -18,6 +18,9 @@ const PATHS: Record<string, string> = {
   companies: 'M4 21V5l8-2v18M12 9h8v12M7 8h2M7 12h2M7 16h2M15 13h2M15 17h2',
   wizard: 'M5 19 19 5M15 5h4v4M5 12v7h7',
   backups: 'M4 6c0-1.7 3.6-3 8-3s8 1.3 8 3-3.6 3-8 3-8-1.3-8-3zm0 0v12c0 1.7 3.6 3 8 3s8-1.3 8-3V6M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3',
+  callbacks: 'M12 7v5l3 2M4 12a8 8 0 1 0 2.3-5.7M4 4v3h3',
+  dnc: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.6 5.6l12.8 12.8',
+  rules: 'M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0M14 4v4M8 10v4M16 16v4',
 };
 
 export function NavIcon({ name }: { name: string }) {

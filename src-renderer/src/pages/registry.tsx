@@ -18,6 +18,9 @@ import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { AuditPage } from './audit/AuditPage';
 import { WizardPage } from './wizard/WizardPage';
 import { BackupsPage } from './backups/BackupsPage';
+import { CallbacksPage } from './lifecycle/CallbacksPage';
+import { DoNotCallPage } from './lifecycle/DoNotCallPage';
+import { DialingRulesPage } from './lifecycle/DialingRulesPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
@@ -66,6 +69,33 @@ export const PAGES: PageDef[] = [
     capability: 'read',
     needsCompany: true,
     render: (c) => <NumbersPage company={c!} />,
+  },
+  {
+    path: '/callbacks',
+    label: 'Callbacks',
+    section: 'Dialing',
+    icon: 'callbacks',
+    capability: 'read',
+    needsCompany: true,
+    render: (c) => <CallbacksPage company={c!} />,
+  },
+  {
+    path: '/do-not-call',
+    label: 'Do-not-call',
+    section: 'Dialing',
+    icon: 'dnc',
+    capability: 'read',
+    needsCompany: true,
+    render: (c) => <DoNotCallPage company={c!} />,
+  },
+  {
+    path: '/dialing-rules',
+    label: 'Dialing rules',
+    section: 'Dialing',
+    icon: 'rules',
+    capability: 'read',
+    needsCompany: true,
+    render: (c) => <DialingRulesPage company={c!} />,
   },
   {
     path: '/scenarios',

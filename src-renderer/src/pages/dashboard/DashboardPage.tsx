@@ -13,6 +13,8 @@ import { RangePicker } from './RangePicker';
 import { granularityFor, rangeFromQuery, rangeToQuery, toInput, type RangeChoice } from './range';
 import { WalletCard } from './WalletCard';
 import { DialersPanel } from './DialersPanel';
+import { PauseBanner } from '../lifecycle/PauseBanner';
+import { AttemptsCard } from '../lifecycle/AttemptsCard';
 
 const GROUPS: { value: StatsGroupBy; label: string }[] = [
   { value: 'scenario', label: 'Scenario' },
@@ -62,10 +64,12 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
         }
         actions={<RangePicker value={range} resolved={resolved} onChange={(r) => go({ range: r })} />}
       />
+      <PauseBanner company={company} />
       <div className="dash-top">
         <div className="dash-kpis">{matrix.data && <KpiStrip matrix={matrix.data} />}</div>
         <WalletCard company={company} />
       </div>
+      <AttemptsCard company={company} range={toInput(range)} />
       <Card
         title="Calls by status"
         subtitle="Counts open the call log with the same filter."

@@ -27,6 +27,7 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [upload, setUpload] = useState<EventMap['upload.progress'] | null>(null);
   const [region, setRegion] = useState('');
+  const [listName, setListName] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | DncReport | null>(null);
   const title = kind === 'numbers' ? 'Import numbers' : 'Do-not-call list';
@@ -43,7 +44,10 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
     setProgress({ done: 0, total: null, phase: 'reading' });
     const input = { file: picked.handle, source: picked.name, ...(region.trim() && { region: region.trim().toUpperCase() }) };
     try {
-      const answer = kind === 'numbers' ? await api.call('numbers.import', input) : await api.call('numbers.dnc', input);
+      const answer =
+        kind === 'numbers'
+          ? await api.call('numbers.import', { ...input, ...(listName.trim() && { list: listName.trim() }) })
+          : await api.call('numbers.dnc', input);
       setReport(answer);
       return answer;
     } finally {
@@ -71,7 +75,7 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
   const lead =
     kind === 'numbers'
       ? 'A CSV or text file with one phone number per line (or a "phone" column). Known numbers are skipped; bad rows are listed.'
-      : 'Numbers on this list are marked complained and never dialed again by any company.';
+      : 'The site owner’s list keeps its numbers from every company; a company admin’s list keeps them from that company alone.';
 
   return (
     <Card title={title} subtitle={lead}>
@@ -102,6 +106,16 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
             onChange={(e) => setRegion(e.target.value.toUpperCase())}
             hint="For numbers without +country code."
           />
+          {kind === 'numbers' && (
+            <TextField
+              label="List"
+              value={listName}
+              maxLength={120}
+              placeholder={picked?.name ?? 'the file name'}
+              onChange={(e) => setListName(e.target.value)}
+              hint="A list of the same name is added to."
+            />
+          )}
         </div>
         {upload && (
           <div className="import-progress" aria-live="polite">

@@ -9,10 +9,14 @@ export function ImportReportView({ report, kind }: { report: ImportReport | DncR
       <Notice tone={report.rejected ? 'warn' : 'ok'}>
         {report.source}: {formatInt(report.rows)} rows in {seconds} s ·{' '}
         {'marked' in report
-          ? `${formatInt(report.marked)} marked do-not-call, ${formatInt(report.added)} added as complained, ${formatInt(report.known)} already on the list`
+          ? report.scope === 'site'
+            ? `${formatInt(report.marked)} marked do-not-call in the pool, ${formatInt(report.added)} added to the site list, ${formatInt(report.known)} already on it`
+            : `${formatInt(report.added)} added to this company’s own list, ${formatInt(report.known)} already on it`
           : `${formatInt(report.added)} added, ${formatInt(report.known)} already known`}
         {' · '}
         {formatInt(report.rejected)} rejected
+        {'list' in report &&
+          ` · ${report.list.created ? 'new ' : ''}${report.list.owner === 'site' ? 'site list' : 'list'} “${report.list.name}”`}
       </Notice>
       {report.rejectedRows.length > 0 && (
         <table className="table compact" aria-label="Rejected rows">

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useLive, useQuery } from '../../api/hooks';
@@ -5,6 +6,7 @@ import { PageHeader } from '../../components/Card';
 import { Notice, QueryView } from '../../components/Feedback';
 import { useCan } from '../../lib/useCan';
 import { ImportCard } from './ImportCard';
+import { ListsCard } from './ListsCard';
 import { LookupCard } from './LookupCard';
 import { PoolCard } from './PoolCard';
 
@@ -12,6 +14,11 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
   const canOperate = useCan('operate');
   const counts = useQuery(() => api.call('numbers.counts', { companyId: company.id }), [company.id]);
   useLive(['result.reported'], company.id, () => void counts.reload(), 5000);
+  const [imports, setImports] = useState(0);
+  const imported = () => {
+    void counts.reload();
+    setImports((n) => n + 1);
+  };
   return (
     <div className="page">
       <PageHeader
@@ -19,10 +26,11 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
         description="The shared pool every company dials from. A number is never called twice by one company, and rests between calls by anyone."
       />
       <QueryView query={counts}>{(c) => <PoolCard counts={c} company={company} />}</QueryView>
+      <ListsCard company={company} reloadKey={imports} />
       {canOperate ? (
         <div className="grid-2">
-          <ImportCard kind="numbers" onImported={() => void counts.reload()} />
-          <ImportCard kind="dnc" onImported={() => void counts.reload()} />
+          <ImportCard kind="numbers" onImported={imported} />
+          <ImportCard kind="dnc" onImported={imported} />
         </div>
       ) : (
         <Notice>You can look numbers up; a supervisor or admin imports them.</Notice>
