@@ -24,6 +24,12 @@ const WRITES = [
   'post /api/v1/dialer/register-scenarios',
   'post /api/v1/dialer/release',
   'post /api/v1/inbound/jambonz/status',
+  // the llm verb's and the transfer dial's hooks put what they carry on the call (the call hook does
+  // too, but answers the caller even when it cannot: it never refuses for storage)
+  'post /api/v1/inbound/jambonz/tool',
+  'post /api/v1/inbound/jambonz/llm-event',
+  'post /api/v1/inbound/jambonz/llm-action',
+  'post /api/v1/inbound/jambonz/dial-action',
 ];
 
 describe('the OpenAPI document', () => {
