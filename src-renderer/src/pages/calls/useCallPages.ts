@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallListItem } from '../../../../src-shared/contract';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { filtersToInput, type CallFilterState } from './callQuery';
 
 const PAGE = 50;
@@ -28,7 +29,12 @@ export function useCallPages(companyId: number, filters: CallFilterState) {
       setRows(page.items);
       setNext(page.next);
     } catch (err) {
-      if (mine === seq.current) setError(errorMessage(err));
+      // no rows of the last filters under the error of the new ones
+      if (mine === seq.current) {
+        setRows([]);
+        setNext(null);
+        setError(errorText(err));
+      }
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -48,7 +54,7 @@ export function useCallPages(companyId: number, filters: CallFilterState) {
       setRows((r) => [...r, ...page.items]);
       setNext(page.next);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     } finally {
       setLoadingMore(false);
     }
