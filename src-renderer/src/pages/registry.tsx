@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CompanyDto } from '../../../src-shared/contract';
-import { can, type Capability, type Role } from '../../../src-shared/roles';
+import type { CompanyDto, SessionUser } from '../../../src-shared/contract';
+import { can, type Capability } from '../../../src-shared/roles';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { AiAgentsPage } from './inbound/AiAgentsPage';
 import { InboundNumbersPage } from './inbound/InboundNumbersPage';
@@ -17,13 +17,38 @@ import { BillingPage } from './billing/BillingPage';
 import { ApiKeysPage } from './apikeys/ApiKeysPage';
 import { AuditPage } from './audit/AuditPage';
 import { WizardPage } from './wizard/WizardPage';
+import { OverviewPage } from './overview/OverviewPage';
+import { SearchPage } from './search/SearchPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** The page's name in nav.pages (its label in the sidebar and its heading). */
+export type PageKey =
+  | 'overview'
+  | 'dashboard'
+  | 'calls'
+  | 'numbers'
+  | 'scenarios'
+  | 'lines'
+  | 'agents'
+  | 'schedule'
+  | 'inbound'
+  | 'aiAgents'
+  | 'billing'
+  | 'apiKeys'
+  | 'users'
+  | 'settings'
+  | 'audit'
+  | 'newCompany'
+  | 'companies'
+  | 'search';
+
 export interface PageDef {
   path: string;
-  label: string;
+  key: PageKey;
+  /** a key to go there: g then this letter (the shortcuts list) */
+  shortcut?: string;
   section: Section;
   icon: string;
   /** who sees the page in the sidebar at all (the page itself hides what they may not change) */
@@ -35,13 +60,27 @@ export interface PageDef {
   hidden?: boolean;
   /** the sidebar entry to highlight for a hidden page */
   parent?: string;
+  /** beyond the capability: shown only to some users (the overview, to those with several companies) */
+  shownTo?(user: SessionUser, companies: number): boolean;
 }
 
 /** Every page of the console, in sidebar order. */
 export const PAGES: PageDef[] = [
   {
+    path: '/overview',
+    key: 'overview',
+    shortcut: 'o',
+    section: 'Overview',
+    icon: 'companies',
+    capability: 'read',
+    needsCompany: false,
+    shownTo: (user, companies) => user.role === 'superuser' || companies > 1,
+    render: () => <OverviewPage />,
+  },
+  {
     path: '/dashboard',
-    label: 'Dashboard',
+    key: 'dashboard',
+    shortcut: 'd',
     section: 'Overview',
     icon: 'dashboard',
     capability: 'read',
@@ -50,7 +89,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/calls',
-    label: 'Call log',
+    key: 'calls',
+    shortcut: 'c',
     section: 'Overview',
     icon: 'calls',
     capability: 'read',
@@ -59,7 +99,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/numbers',
-    label: 'Numbers',
+    key: 'numbers',
+    shortcut: 'n',
     section: 'Dialing',
     icon: 'numbers',
     capability: 'read',
@@ -68,7 +109,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/scenarios',
-    label: 'Scenarios',
+    key: 'scenarios',
+    shortcut: 'r',
     section: 'Dialing',
     icon: 'scenarios',
     capability: 'read',
@@ -77,7 +119,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/lines',
-    label: 'Outbound lines',
+    key: 'lines',
+    shortcut: 'l',
     section: 'Dialing',
     icon: 'lines',
     capability: 'read',
@@ -86,7 +129,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/agents',
-    label: 'Agents',
+    key: 'agents',
+    shortcut: 'a',
     section: 'Dialing',
     icon: 'agents',
     capability: 'read',
@@ -95,7 +139,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/schedule',
-    label: 'Schedule',
+    key: 'schedule',
+    shortcut: 'h',
     section: 'Dialing',
     icon: 'schedule',
     capability: 'read',
@@ -104,7 +149,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/inbound',
-    label: 'Inbound numbers',
+    key: 'inbound',
+    shortcut: 'i',
     section: 'Inbound',
     icon: 'inbound',
     capability: 'read',
@@ -113,7 +159,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/ai-agents',
-    label: 'AI agents',
+    key: 'aiAgents',
     section: 'Inbound',
     icon: 'ai',
     capability: 'read',
@@ -122,7 +168,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/billing',
-    label: 'Billing',
+    key: 'billing',
+    shortcut: 'b',
     section: 'Money',
     icon: 'billing',
     capability: 'manage',
@@ -131,7 +178,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/api-keys',
-    label: 'API keys',
+    key: 'apiKeys',
     section: 'Admin',
     icon: 'keys',
     capability: 'manage',
@@ -140,7 +187,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/users',
-    label: 'Users',
+    key: 'users',
+    shortcut: 'u',
     section: 'Admin',
     icon: 'users',
     capability: 'manage',
@@ -149,7 +197,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/settings',
-    label: 'Settings',
+    key: 'settings',
+    shortcut: 's',
     section: 'Admin',
     icon: 'settings',
     capability: 'read',
@@ -158,7 +207,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/audit',
-    label: 'Audit log',
+    key: 'audit',
     section: 'Admin',
     icon: 'audit',
     capability: 'manage',
@@ -167,7 +216,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/new-company',
-    label: 'New company',
+    key: 'newCompany',
     section: 'Site',
     icon: 'wizard',
     capability: 'site',
@@ -177,8 +226,19 @@ export const PAGES: PageDef[] = [
     render: () => <WizardPage />,
   },
   {
+    path: '/search',
+    key: 'search',
+    section: 'Overview',
+    icon: 'numbers',
+    capability: 'read',
+    needsCompany: false,
+    hidden: true,
+    render: (c) => <SearchPage company={c} />,
+  },
+  {
     path: '/companies',
-    label: 'Companies',
+    key: 'companies',
+    shortcut: 'm',
     section: 'Site',
     icon: 'companies',
     capability: 'read',
@@ -187,16 +247,25 @@ export const PAGES: PageDef[] = [
   },
 ];
 
-export function visiblePages(role: Role): PageDef[] {
-  return PAGES.filter((p) => !p.hidden && can(role, p.capability));
+/** Whether the user may open the page (a hidden one too). */
+export function allowed(page: PageDef, user: SessionUser, companies: number): boolean {
+  return can(user.role, page.capability) && (page.shownTo?.(user, companies) ?? true);
+}
+
+export function visiblePages(user: SessionUser, companies: number): PageDef[] {
+  return PAGES.filter((p) => !p.hidden && allowed(p, user, companies));
 }
 
 export function findPage(path: string): PageDef | undefined {
   return PAGES.find((p) => path === p.path || path.startsWith(`${p.path}/`));
 }
 
-/** Where a user lands: the first page they can see, or Companies while there is no company yet. */
-export function homePath(role: Role, hasCompany: boolean): string {
-  if (!hasCompany) return '/companies';
-  return visiblePages(role)[0]?.path ?? '/companies';
+/**
+ * Where a user lands: the first page they can see past the overview of all companies (the day's work
+ * starts on one company's dashboard; the overview is one click away), or Companies while there is none.
+ */
+export function homePath(user: SessionUser, companies: number): string {
+  if (companies === 0) return '/companies';
+  const pages = visiblePages(user, companies);
+  return (pages.find((p) => p.key !== 'overview') ?? pages[0])?.path ?? '/companies';
 }
