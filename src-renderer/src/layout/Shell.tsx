@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../src-shared/roles';
 import { api } from '../api/client';
@@ -18,7 +18,7 @@ export function Shell() {
   const route = useRoute();
   const user = useSession((s) => s.user)!;
   const count = useSession((s) => s.companies.length);
-  const signIns = useSession((s) => s.signIns);
+  const landHome = useSession((s) => s.landHome);
   const company = useCompany();
   const page = findPage(route.path);
   const mayOpen = page && allowed(page, user, count);
@@ -36,12 +36,10 @@ export function Shell() {
   // a page that does not exist leads to the user's home page; so does every sign-in typed at this
   // window (the last user's page is not the next one's, and may not be theirs to open). An address
   // typed for a page their role may not open says so instead.
-  const landedAt = useRef(signIns);
   useEffect(() => {
-    const fresh = landedAt.current !== signIns;
-    landedAt.current = signIns;
-    if (!page || fresh) navigate(homePath(user, count), undefined, { replace: true });
-  }, [page, user, count, signIns]);
+    if (!page || landHome) navigate(homePath(user, count), undefined, { replace: true });
+    if (landHome) useSession.getState().landedHome();
+  }, [page, user, count, landHome]);
 
   useEffect(() => {
     document.title = page ? `${t(`nav.pages.${page.key}`)} · DialDesk` : 'DialDesk';

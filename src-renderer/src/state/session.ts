@@ -17,8 +17,9 @@ interface SessionState {
   companies: CompanyDto[];
   /** the company every page works on: the user's pick among theirs, their home company at first */
   companyId: number | null;
-  /** bumped at each sign-in typed at this window (not a reload): the window then opens the user's home page */
-  signIns: number;
+  /** set by a sign-in typed at this window (not a reload): the window then opens the user's home page */
+  landHome: boolean;
+  landedHome(): void;
   boot(): Promise<void>;
   signedIn(user: SessionUser, typed?: boolean): Promise<void>;
   signOut(): Promise<void>;
@@ -63,7 +64,10 @@ export const useSession = create<SessionState>()((set, get) => ({
   shell: 'headless',
   companies: [],
   companyId: null,
-  signIns: 0,
+  landHome: false,
+  landedHome() {
+    set({ landHome: false });
+  },
 
   async boot() {
     try {
@@ -89,7 +93,7 @@ export const useSession = create<SessionState>()((set, get) => ({
       companyId: choose(user, companies, current),
       phase: 'signedIn',
       notice: null,
-      signIns: get().signIns + (typed ? 1 : 0),
+      landHome: typed,
     });
   },
 
