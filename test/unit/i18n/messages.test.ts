@@ -25,7 +25,8 @@ describe('the console in Persian', () => {
   });
 
   it('keeps every placeholder of the English sentence', () => {
-    for (const [key, text] of english) expect({ key, names: placeholders(persian.get(key) ?? '') }).toEqual({ key, names: placeholders(text) });
+    for (const [key, text] of english)
+      expect({ key, names: placeholders(persian.get(key) ?? '') }).toEqual({ key, names: placeholders(text) });
   });
 
   it('is written in Persian, not copied from English', () => {

@@ -29,10 +29,7 @@ export function FirstRunPage() {
   };
 
   return (
-    <AuthLayout
-      title={t('auth.firstRun.title')}
-      lead={t('auth.firstRun.lead')}
-    >
+    <AuthLayout title={t('auth.firstRun.title')} lead={t('auth.firstRun.lead')}>
       <form className="form" onSubmit={submit}>
         {setup.error && <ErrorNote message={setup.error} />}
         <TextField

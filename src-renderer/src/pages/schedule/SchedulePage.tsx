@@ -100,7 +100,10 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
                 <Button size="sm" onClick={() => setWindows(weekdayRange(SAT_WED, '08:00', '16:00'))}>
                   Sat–Wed 8–16
                 </Button>
-                <Button size="sm" onClick={() => setWindows([...weekdayRange(SAT_WED, '08:00', '16:00'), ...weekdayRange(['thu'], '08:00', '12:00')])}>
+                <Button
+                  size="sm"
+                  onClick={() => setWindows([...weekdayRange(SAT_WED, '08:00', '16:00'), ...weekdayRange(['thu'], '08:00', '12:00')])}
+                >
                   Sat–Wed 8–16, Thu 8–12
                 </Button>
                 <Button size="sm" onClick={() => setWindows(weekdayRange(ALL, '00:00', '24:00'))}>

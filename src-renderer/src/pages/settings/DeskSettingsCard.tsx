@@ -25,7 +25,9 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
   const [theme, setTheme] = useState(desk.theme);
   const [portError, setPortError] = useState<string | null>(null);
   // compared with what is saved: once the saved settings come back, nothing is left to lose
-  useUnsavedGuard(httpEnabled !== desk.httpEnabled || httpPort !== String(desk.httpPort) || httpHost !== desk.httpHost || theme !== desk.theme);
+  useUnsavedGuard(
+    httpEnabled !== desk.httpEnabled || httpPort !== String(desk.httpPort) || httpHost !== desk.httpHost || theme !== desk.theme,
+  );
   const headless = useSession((s) => s.shell === 'headless');
 
   const save = useAction(() =>
