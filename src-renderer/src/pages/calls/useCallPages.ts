@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { filtersToInput, type CallFilterState } from './callQuery';
 
-const PAGE = 50;
+export const FIRST_PAGE = 50;
 
 /**
  * Keyset pages of the call log: the first page on every filter change, then "Load more" appends
@@ -24,7 +24,7 @@ export function useCallPages(companyId: number, filters: CallFilterState) {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: PAGE });
+      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: FIRST_PAGE });
       if (mine !== seq.current) return;
       setRows(page.items);
       setNext(page.next);
@@ -49,7 +49,7 @@ export function useCallPages(companyId: number, filters: CallFilterState) {
     const mine = seq.current;
     setLoadingMore(true);
     try {
-      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: PAGE, cursor: next });
+      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: FIRST_PAGE, cursor: next });
       if (mine !== seq.current) return;
       setRows((r) => [...r, ...page.items]);
       setNext(page.next);
