@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useLive, useQuery } from '../../api/hooks';
@@ -10,6 +11,14 @@ import { PoolCard } from './PoolCard';
 
 export function NumbersPage({ company }: { company: CompanyDto }) {
   const canOperate = useCan('operate');
+  // the site's do-not-call list blocks numbers for every company: the site owner's alone
+  const canSite = useCan('site');
+  // bumped by every import: a number looked up before it is looked up again (a DNC import made it complained)
+  const [poolVersion, setPoolVersion] = useState(0);
+  const imported = () => {
+    setPoolVersion((v) => v + 1);
+    void counts.reload();
+  };
   const counts = useQuery(() => api.call('numbers.counts', { companyId: company.id }), [company.id]);
   useLive(['result.reported'], company.id, () => void counts.reload(), 5000);
   return (
@@ -21,13 +30,13 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
       <QueryView query={counts}>{(c) => <PoolCard counts={c} company={company} />}</QueryView>
       {canOperate ? (
         <div className="grid-2">
-          <ImportCard kind="numbers" onImported={() => void counts.reload()} />
-          <ImportCard kind="dnc" onImported={() => void counts.reload()} />
+          <ImportCard kind="numbers" defaultCountry={company.defaultCountry} onImported={imported} />
+          {canSite && <ImportCard kind="dnc" defaultCountry={company.defaultCountry} onImported={imported} />}
         </div>
       ) : (
         <Notice>You can look numbers up; a supervisor or admin imports them.</Notice>
       )}
-      <LookupCard company={company} canReset={canOperate} onChanged={() => void counts.reload()} />
+      <LookupCard company={company} canReset={canOperate} poolVersion={poolVersion} onChanged={() => void counts.reload()} />
     </div>
   );
 }
