@@ -172,6 +172,12 @@ for (const language of ['en', 'fa'] as const) {
       await settle(page);
       const name = path.split('?')[0];
       problems.push(...(await audit(page, name)));
+      // nothing pushes the window sideways (in right-to-left an off-screen link did)
+      const overflow = await page.evaluate(() => {
+        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document;
+        return d.documentElement.scrollWidth - d.documentElement.clientWidth;
+      });
+      if (overflow > 0) problems.push(`${name}: ${overflow}px wider than the window`);
       await shot(`${language}-${name}`);
     }
     expect(problems).toEqual([]);
