@@ -43,7 +43,7 @@ test('first run: create the site owner, sign in, create two companies, switch, s
   await page.getByLabel('Name').fill('Acme again');
   await page.getByLabel('Slug').fill('acme');
   await page.getByRole('button', { name: 'Create company' }).click();
-  await expect(page.getByLabel('Slug')).toHaveAccessibleDescription('This slug is already taken on this desk.');
+  await expect(page.getByLabel('Slug')).toHaveAccessibleDescription('The slug “acme” is already taken on this desk.');
   await expect(page.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('dialog').getByText(/slug:/i)).toHaveCount(0);
   // what was typed is not thrown away in silence: Escape asks first

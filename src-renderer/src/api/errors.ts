@@ -92,7 +92,8 @@ export function issueText(issue: FieldIssue): string {
     return t('errors.tooSmall', { limit });
   }
   if (issue.issue === 'invalid_type') return t('errors.required');
-  if (/already taken/.test(issue.message) && field === 'slug') return t('errors.fields.slugTaken');
+  const taken = /"([^"]+)" is already taken/.exec(issue.message);
+  if (taken && field === 'slug') return t('errors.fields.slugTaken', { slug: taken[1] });
   if (/ is taken$/.test(issue.message) && field === 'username') return t('errors.fields.usernameTaken');
   if (/exists already/.test(issue.message) && field === 'name') return t('errors.fields.nameTaken');
   if (/default country/.test(issue.message)) return t('errors.fields.phoneNational');

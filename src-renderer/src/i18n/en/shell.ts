@@ -196,7 +196,7 @@ export const errors = {
   notANumber: 'Write a whole number.',
   fields: {
     slug: 'A slug is 2 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter.',
-    slugTaken: 'This slug is already taken on this desk.',
+    slugTaken: 'The slug “{{slug}}” is already taken on this desk.',
     nameTaken: 'A company has this name already; give this one another name.',
     currency: 'Currency is an ISO 4217 code such as USD, EUR or IRR.',
     timezone: 'Not a time zone (for example Europe/Berlin).',

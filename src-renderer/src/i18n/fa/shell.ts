@@ -206,7 +206,7 @@ export const errors: Messages<typeof enErrors> = {
   notANumber: 'یک عدد صحیح بنویسید.',
   fields: {
     slug: 'شناسه ۲ تا ۴۰ نویسه است: حروف کوچک لاتین، رقم و خط تیرهٔ تکی، و با حرف آغاز می‌شود.',
-    slugTaken: 'این شناسه در این میز گرفته شده است.',
+    slugTaken: 'شناسهٔ «{{slug}}» در این میز گرفته شده است.',
     nameTaken: 'شرکتی با این نام هست؛ نام دیگری انتخاب کنید.',
     currency: 'واحد پول یک کد ISO 4217 است، مانند USD، EUR یا IRR.',
     timezone: 'منطقهٔ زمانی نیست (برای نمونه Asia/Tehran).',
