@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { initI18n } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/auth.css';
@@ -12,6 +13,8 @@ import './styles/schedule.css';
 import './styles/inbound.css';
 import './styles/setup.css';
 import './styles/lifecycle.css';
+
+initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -26,6 +26,9 @@ export interface AppState {
   version: string;
   /** 'desktop' inside Electron, 'headless' behind `dialdesk serve` */
   shell: 'desktop' | 'headless';
+  /** the desk's language and calendar, for the screens before sign-in too */
+  language: 'en' | 'fa';
+  calendar: 'gregorian' | 'persian';
 }
 
 export const authChannels = {

@@ -38,13 +38,18 @@ test('first run: create the site owner, sign in, create two companies, switch, s
   await shot('companies-empty');
 
   await createCompany(page, { name: 'Acme Telecom', slug: 'acme', timezone: 'Europe/Berlin', currency: 'EUR', perCall: '0.25' });
-  // a taken slug is refused with a message that names it, and nothing is added
+  // a taken slug is refused on its own field, in words (no "slug:" prefix), and nothing is added
   await page.getByRole('button', { name: 'Quick add' }).click();
   await page.getByLabel('Name').fill('Acme again');
   await page.getByLabel('Slug').fill('acme');
   await page.getByRole('button', { name: 'Create company' }).click();
-  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('acme');
+  await expect(page.getByLabel('Slug')).toHaveAccessibleDescription('The slug “acme” is already taken on this desk.');
+  await expect(page.getByLabel('Slug')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('dialog').getByText(/slug:/i)).toHaveCount(0);
+  // what was typed is not thrown away in silence: Escape asks first
   await page.keyboard.press('Escape');
+  await expect(page.getByText('Discard your changes?').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
   await createCompany(page, { name: 'Globex', slug: 'globex', timezone: 'Asia/Tehran', currency: 'USD', perCall: '1.50' });
@@ -56,6 +61,26 @@ test('first run: create the site owner, sign in, create two companies, switch, s
   // edit: rename and change the price
   await page.getByRole('button', { name: 'Edit Globex' }).click();
   await page.getByLabel('Name').fill('Globex Corp');
+  await page.getByLabel('Cost per billable call (USD)').fill('2');
+  await page.getByLabel('Cost per billable call (USD)').press('Enter');
+  await expect(rows.filter({ hasText: 'Globex Corp' })).toContainText('$2.00 / billable call');
+
+  // a field the form no longer shows never blocks a save: USD with 0.75 per minute, then IRR per call
+  await page.getByRole('button', { name: 'Edit Globex Corp' }).click();
+  await page.getByLabel('Billing').selectOption('per_minute');
+  await page.getByLabel('Cost per minute (USD)').fill('0.75');
+  await page.getByLabel('Cost per minute (USD)').press('Enter');
+  await expect(rows.filter({ hasText: 'Globex Corp' })).toContainText('$0.75 / minute');
+  await page.getByRole('button', { name: 'Edit Globex Corp' }).click();
+  await page.getByLabel('Currency').selectOption('IRR');
+  await page.getByLabel('Billing').selectOption('per_call');
+  await page.getByLabel('Cost per billable call (IRR)').fill('5000');
+  await page.getByLabel('Cost per billable call (IRR)').press('Enter');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(rows.filter({ hasText: 'Globex Corp' })).toContainText('5,000 / billable call');
+  // and back, so the rest of this story reads in dollars
+  await page.getByRole('button', { name: 'Edit Globex Corp' }).click();
+  await page.getByLabel('Currency').selectOption('USD');
   await page.getByLabel('Cost per billable call (USD)').fill('2');
   await page.getByLabel('Cost per billable call (USD)').press('Enter');
   await expect(rows.filter({ hasText: 'Globex Corp' })).toContainText('$2.00 / billable call');
@@ -226,7 +251,7 @@ async function createCompany(page: Page, c: { name: string; slug: string; timezo
   await dialog.getByLabel('Name').fill(c.name);
   await dialog.getByLabel('Slug').fill(c.slug);
   await dialog.getByLabel('Time zone').selectOption(c.timezone);
-  await dialog.getByLabel('Currency').fill(c.currency);
+  await dialog.getByLabel('Currency').selectOption(c.currency);
   await dialog.getByLabel(`Cost per billable call (${c.currency})`).fill(c.perCall);
   await dialog.getByRole('button', { name: 'Create company' }).click();
   await expect(page.getByRole('dialog')).toHaveCount(0);

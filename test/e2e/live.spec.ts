@@ -224,6 +224,24 @@ test('billing: a top-up moves the wallet and the ledger at once; the statement C
   await expect(page.getByTestId('billing-balance')).toHaveText('€14.00');
   await shot('billing');
 
+  // a slipped digit asks first, saying where the balance would go; cancelling moves nothing
+  await page.getByLabel('Amount (EUR)').fill('99999999999');
+  await page.getByLabel('Reason').fill('typo');
+  await page.getByRole('button', { name: 'Record adjustment' }).click();
+  const ask = page.getByRole('dialog', { name: /Take €99,999,999,999/ });
+  await expect(ask).toContainText('below zero');
+  await expect(ask).toContainText("calls' worth");
+  await expect(ask).toContainText('€14.00');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('billing-balance')).toHaveText('€14.00');
+  await expect(ledger.getByRole('row').filter({ hasText: 'typo' })).toHaveCount(0);
+  // a small one that stays above zero goes through as before, with no question
+  await page.getByLabel('Amount (EUR)').fill('1');
+  await page.getByLabel('Direction').selectOption('add');
+  await page.getByRole('button', { name: 'Record adjustment' }).click();
+  await expect(page.getByTestId('billing-balance')).toHaveText('€15.00');
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export statement' }).click()]);
   const csv = await streamText(await download.createReadStream());
   const lines = csv.trim().split(/\r?\n/);
@@ -232,7 +250,7 @@ test('billing: a top-up moves the wallet and the ledger at once; the statement C
   expect(csv).toContain('opening_balance');
   expect(csv).toContain('closing_balance');
   expect(lines.filter((l) => l.includes(',charge,'))).toHaveLength(3);
-  expect(lines.find((l) => l.includes('closing_balance'))).toContain('14.00');
+  expect(lines.find((l) => l.includes('closing_balance'))).toContain('15.00');
 });
 
 test('do-not-call: a listed number is marked complained, and a reset makes it dialable again', async ({ page, served }) => {

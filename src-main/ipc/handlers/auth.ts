@@ -15,6 +15,8 @@ export const authHandlers: Handlers<AuthChannel> = {
       user: ctx.user,
       version: ctx.core.version,
       shell: ctx.transport.kind === 'electron' ? 'desktop' : 'headless',
+      language: ctx.core.desk.get().language,
+      calendar: ctx.core.desk.get().calendar,
     }),
   },
   'auth.setup': {

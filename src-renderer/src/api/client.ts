@@ -1,6 +1,6 @@
 import type { ChannelName, Input, Output } from '../../../src-shared/contract';
 import type { DialdeskBridge, EventMap, EventName } from '../../../src-shared/events';
-import type { Envelope, ErrorCode } from '../../../src-shared/errors';
+import type { Envelope, ErrorCode, FieldIssue } from '../../../src-shared/errors';
 import { endsSession } from '../../../src-shared/bridge';
 
 declare global {
@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | 'NO_BRIDGE',
     message: string,
+    /** the refusal field by field, when the server named fields */
+    readonly fields: FieldIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -38,7 +40,7 @@ export const api = {
     const envelope = (await bridge().invoke(channel, input)) as Envelope<Output<C>>;
     if (envelope.ok) return envelope.value;
     if (endsSession(channel, envelope)) unauthenticatedListeners.forEach((fn) => fn());
-    throw new ApiError(envelope.error.code, envelope.error.message);
+    throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.fields ?? []);
   },
 
   on<E extends EventName>(event: E, fn: (payload: EventMap[E]) => void): () => void {
@@ -54,13 +56,6 @@ export const api = {
   },
 };
 
-/** The sentence to show a supervisor for any thrown value. */
-export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return capitalize(err.message);
-  if (err instanceof Error) return capitalize(err.message);
-  return 'Something went wrong.';
-}
-
-function capitalize(s: string): string {
+export function capitalize(s: string): string {
   return s.length ? s[0].toUpperCase() + s.slice(1) : s;
 }

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { Badge } from './Card';
 
 export function ActiveBadge({ active }: { active: boolean }) {
-  return active ? <Badge tone="ok">Active</Badge> : <Badge>Inactive</Badge>;
+  const { t } = useTranslation();
+  return active ? <Badge tone="ok">{t('common.active')}</Badge> : <Badge>{t('common.inactive')}</Badge>;
 }

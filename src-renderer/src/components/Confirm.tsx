@@ -1,4 +1,6 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/errors';
 import { FormDialog } from './Dialog';
 
 interface Ask {
@@ -14,6 +16,7 @@ interface Ask {
  * whose yes runs the action and shows its error in place.
  */
 export function useConfirm() {
+  const { t } = useTranslation();
   const [ask, setAsk] = useState<Ask | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,7 +33,7 @@ export function useConfirm() {
       await ask.run();
       close();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -42,7 +45,7 @@ export function useConfirm() {
       title={ask?.title ?? ''}
       onClose={close}
       onSubmit={submit}
-      submitLabel={ask?.confirmLabel ?? 'OK'}
+      submitLabel={ask?.confirmLabel ?? t('common.ok')}
       busy={busy}
       error={error}
       danger={ask?.danger}

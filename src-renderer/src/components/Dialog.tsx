@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useUnsavedGuard } from '../lib/guard';
 import { Button } from './Button';
 import { ErrorNote } from './Feedback';
 
@@ -35,6 +37,7 @@ function trapTab(e: React.KeyboardEvent<HTMLDialogElement>) {
  * Escape closes it, and focus returns to where it was.
  */
 export function Dialog({ open, title, onClose, children, footer, wide }: DialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const closeRef = useRef(onClose);
@@ -69,7 +72,7 @@ export function Dialog({ open, title, onClose, children, footer, wide }: DialogP
     <dialog ref={ref} className={`dialog ${wide ? 'dialog-wide' : ''}`} aria-labelledby={titleId} onKeyDown={trapTab}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="dialog-x" aria-label="Close" onClick={onClose}>
+        <button type="button" className="dialog-x" aria-label={t('common.close')} onClick={onClose}>
           ×
         </button>
       </div>
@@ -92,29 +95,54 @@ interface FormDialogProps {
   danger?: boolean;
 }
 
-/** A dialog whose body is a form: Enter submits, the primary button shows progress. */
+/**
+ * A dialog whose body is a form: Enter submits, the primary button shows progress. Once anything in
+ * it was typed or picked, closing it (Cancel, ×, Escape) or leaving the page asks first.
+ */
 export function FormDialog({ open, title, onClose, onSubmit, submitLabel, busy, error, children, wide, danger }: FormDialogProps) {
+  const { t } = useTranslation();
   const formId = useId();
+  const [dirty, setDirty] = useState(false);
+  const [asking, setAsking] = useState(false);
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useUnsavedGuard(open && dirty);
+  useEffect(() => {
+    if (!open) {
+      setDirty(false);
+      setAsking(false);
+    }
+  }, [open]);
+  useEffect(() => {
+    if (asking) keepRef.current?.focus();
+  }, [asking]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!busy) onSubmit();
   };
+  const close = () => (dirty && !busy ? setAsking(true) : onClose());
+  const footer = asking ? (
+    <div className="dialog-ask" role="alertdialog" aria-label={t('common.discardTitle')}>
+      <span>
+        <strong>{t('common.discardTitle')}</strong> {t('common.discardBody')}
+      </span>
+      <Button ref={keepRef} onClick={() => setAsking(false)}>
+        {t('common.keepEditing')}
+      </Button>
+      <Button variant="danger" onClick={onClose}>
+        {t('common.discard')}
+      </Button>
+    </div>
+  ) : (
+    <>
+      <Button onClick={close}>{t('common.cancel')}</Button>
+      <Button type="submit" form={formId} variant={danger ? 'danger' : 'primary'} busy={busy}>
+        {submitLabel}
+      </Button>
+    </>
+  );
   return (
-    <Dialog
-      open={open}
-      title={title}
-      onClose={onClose}
-      wide={wide}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form={formId} variant={danger ? 'danger' : 'primary'} busy={busy}>
-            {submitLabel}
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} onSubmit={submit} className="form" noValidate>
+    <Dialog open={open} title={title} onClose={close} wide={wide} footer={footer}>
+      <form id={formId} onSubmit={submit} onInput={() => setDirty(true)} onChange={() => setDirty(true)} className="form" noValidate>
         {error && <ErrorNote message={error} />}
         {children}
       </form>

@@ -1,12 +1,14 @@
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
-export function ErrorNote({ message, onRetry }: { message: string; onRetry?: () => void }) {
+export function ErrorNote({ message, onRetry, id }: { message: string; onRetry?: () => void; id?: string }) {
+  const { t } = useTranslation();
   return (
-    <div className="note note-error" role="alert">
+    <div className="note note-error" role="alert" id={id}>
       <span>{message}</span>
       {onRetry && (
         <button type="button" className="link-button" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       )}
     </div>
@@ -21,11 +23,12 @@ export function Notice({ tone = 'info', children }: { tone?: 'info' | 'warn' | '
   );
 }
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
   return (
     <div className="loading" role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
-      <span>{label}</span>
+      <span>{label ?? t('common.loading')}</span>
     </div>
   );
 }
@@ -41,24 +44,20 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-/** Shows loading, then an error with a retry, then the content: the three states of every card. */
+/**
+ * Shows loading, then an error (with a retry when asking again may help), then the content: the
+ * three states of every card. Never the last figures under an error.
+ */
 export function QueryView<T>({
   query,
   children,
   loadingLabel,
 }: {
-  query: { data: T | undefined; error: string | null; loading: boolean; reload(): void };
+  query: { data: T | undefined; error: string | null; retryable?: boolean; loading: boolean; reload(): void };
   children: (data: T) => ReactNode;
   loadingLabel?: string;
 }) {
-  if (query.data === undefined) {
-    if (query.error) return <ErrorNote message={query.error} onRetry={() => query.reload()} />;
-    return <Loading label={loadingLabel} />;
-  }
-  return (
-    <>
-      {query.error && <ErrorNote message={query.error} onRetry={() => query.reload()} />}
-      {children(query.data)}
-    </>
-  );
+  if (query.error) return <ErrorNote message={query.error} onRetry={query.retryable === false ? undefined : () => query.reload()} />;
+  if (query.data === undefined) return <Loading label={loadingLabel} />;
+  return <>{children(query.data)}</>;
 }

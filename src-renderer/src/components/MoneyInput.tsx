@@ -29,6 +29,7 @@ export function MoneyField({
         inputMode="decimal"
         className="num-input"
         value={value}
+        maxLength={24}
         onChange={(e) => onChange(e.target.value)}
         hint={hint}
         error={error}

@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Query } from '../api/hooks';
 import { useAction } from '../api/hooks';
 import { ActiveBadge } from './ActiveBadge';
@@ -56,11 +57,12 @@ export interface OwnedRecordsPageProps<T extends OwnedRecord> {
  * first one, and the create/edit dialog.
  */
 export function OwnedRecordsPage<T extends OwnedRecord>(props: OwnedRecordsPageProps<T>) {
+  const { t } = useTranslation();
   const { canEdit, query, label } = props;
   const [editing, setEditing] = useState<T | 'new' | null>(null);
   const toggle = useAction(async (row: T) => {
     const saved = await props.setActive(row, !row.isActive);
-    toast(props.switched?.(saved) ?? `${label(saved)} is ${saved.isActive ? 'active' : 'inactive'}`);
+    toast(props.switched?.(saved) ?? t(saved.isActive ? 'common.isActive' : 'common.isInactive', { name: label(saved) }));
     await query.reload();
   });
   const add = canEdit && (
@@ -72,8 +74,8 @@ export function OwnedRecordsPage<T extends OwnedRecord>(props: OwnedRecordsPageP
     <>
       {props.rowActions?.(row)}
       {canEdit && (
-        <Button size="sm" onClick={() => setEditing(row)} aria-label={`Edit ${label(row)}`}>
-          Edit
+        <Button size="sm" onClick={() => setEditing(row)} aria-label={t('common.editLabel', { name: label(row) })}>
+          {t('common.edit')}
         </Button>
       )}
       {canEdit && <ToggleActiveButton active={row.isActive} label={label(row)} onClick={() => void toggle.run(row)} />}
@@ -113,10 +115,10 @@ export function OwnedRecordsPage<T extends OwnedRecord>(props: OwnedRecordsPageP
                     {props.columns!.map((c) => (
                       <th key={c.header}>{c.header}</th>
                     ))}
-                    <th>Status</th>
+                    <th>{t('common.status')}</th>
                     {showActions && (
                       <th className="actions-col">
-                        <span className="sr-only">Actions</span>
+                        <span className="sr-only">{t('common.actions')}</span>
                       </th>
                     )}
                   </tr>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 
@@ -14,6 +15,7 @@ export function SecretOnce({
   children?: React.ReactNode;
   onClose(): void;
 }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -30,16 +32,16 @@ export function SecretOnce({
       onClose={onClose}
       footer={
         <Button variant="primary" onClick={onClose}>
-          I have saved it
+          {t('apiKeys.secret.saved')}
         </Button>
       }
     >
       <div className="secret-once">
-        <p>Copy the key now and give it to the dialer. DialDesk keeps only a fingerprint of it: it is never shown again.</p>
+        <p>{t('apiKeys.secret.lead')}</p>
         <div className="secret-box">
           <code data-testid="secret-value">{secret}</code>
           <Button size="sm" onClick={() => void copy()}>
-            {copied ? 'Copied' : 'Copy'}
+            {copied ? t('common.copied') : t('common.copy')}
           </Button>
         </div>
         {children}

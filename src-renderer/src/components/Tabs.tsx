@@ -23,7 +23,11 @@ export function Tabs({
   const listRef = useRef<HTMLDivElement>(null);
   const onKey = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === value);
-    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : -1;
+    // right-to-left, the next tab is on the left
+    const rtl = document.documentElement.dir === 'rtl';
+    const forward = rtl ? 'ArrowLeft' : 'ArrowRight';
+    const back = rtl ? 'ArrowRight' : 'ArrowLeft';
+    const next = e.key === forward ? (i + 1) % tabs.length : e.key === back ? (i - 1 + tabs.length) % tabs.length : -1;
     if (next < 0) return;
     e.preventDefault();
     onChange(tabs[next].id);

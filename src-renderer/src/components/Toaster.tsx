@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 
 interface Toast {
@@ -30,13 +31,14 @@ export const useToasts = create<ToastState>()((set, get) => ({
 export const toast = (text: string, tone?: Toast['tone']) => useToasts.getState().push(text, tone);
 
 export function Toaster() {
+  const { t } = useTranslation();
   const { toasts, dismiss } = useToasts();
   return (
     <div className="toasts" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className={`toast toast-${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
-          <span>{t.text}</span>
-          <button type="button" className="toast-x" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+      {toasts.map((item) => (
+        <div key={item.id} className={`toast toast-${item.tone}`} role={item.tone === 'error' ? 'alert' : 'status'}>
+          <span>{item.text}</span>
+          <button type="button" className="toast-x" aria-label={t('common.dismiss')} onClick={() => dismiss(item.id)}>
             ×
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useAction } from '../api/hooks';
 import { FormDialog } from '../components/Dialog';
@@ -6,11 +7,14 @@ import { TextField } from '../components/Field';
 import { toast } from '../components/Toaster';
 
 export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose(): void }) {
+  const { t } = useTranslation();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState<string | null>(null);
-  const save = useAction(() => api.call('auth.changePassword', { currentPassword: current, newPassword: next }));
+  const save = useAction(() => api.call('auth.changePassword', { currentPassword: current, newPassword: next }), {
+    fields: ['currentPassword', 'newPassword'],
+  });
 
   const close = () => {
     setCurrent('');
@@ -22,11 +26,11 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   };
 
   const submit = async () => {
-    if (next !== repeat) return setMismatch('The two new passwords are not the same.');
+    if (next !== repeat) return setMismatch(t('shell.password.mismatch'));
     setMismatch(null);
     const done = await save.run();
     if (done !== undefined) {
-      toast('Password changed');
+      toast(t('shell.password.changed'));
       close();
     }
   };
@@ -34,36 +38,41 @@ export function ChangePasswordDialog({ open, onClose }: { open: boolean; onClose
   return (
     <FormDialog
       open={open}
-      title="Change password"
+      title={t('shell.password.title')}
       onClose={close}
       onSubmit={submit}
-      submitLabel="Change password"
+      submitLabel={t('shell.password.title')}
       busy={save.busy}
       error={save.error}
     >
       <TextField
-        label="Current password"
+        label={t('shell.password.current')}
         type="password"
         autoComplete="current-password"
         value={current}
+        maxLength={200}
+        error={save.fieldErrors.currentPassword}
         onChange={(e) => setCurrent(e.target.value)}
         required
       />
       <TextField
-        label="New password"
+        label={t('shell.password.new')}
         type="password"
         autoComplete="new-password"
-        hint="At least 8 characters."
+        hint={t('shell.password.newHint')}
         value={next}
+        maxLength={200}
+        error={save.fieldErrors.newPassword}
         onChange={(e) => setNext(e.target.value)}
         required
       />
       <TextField
-        label="New password again"
+        label={t('shell.password.again')}
         type="password"
         autoComplete="new-password"
         error={mismatch}
         value={repeat}
+        maxLength={200}
         onChange={(e) => setRepeat(e.target.value)}
         required
       />

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { CompanyDto } from '../../../src-shared/contract';
-import { can, type Capability, type Role } from '../../../src-shared/roles';
+import type { CompanyDto, SessionUser } from '../../../src-shared/contract';
+import { can, type Capability } from '../../../src-shared/roles';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { AiAgentsPage } from './inbound/AiAgentsPage';
 import { InboundNumbersPage } from './inbound/InboundNumbersPage';
@@ -21,13 +21,42 @@ import { BackupsPage } from './backups/BackupsPage';
 import { CallbacksPage } from './lifecycle/CallbacksPage';
 import { DoNotCallPage } from './lifecycle/DoNotCallPage';
 import { DialingRulesPage } from './lifecycle/DialingRulesPage';
+import { OverviewPage } from './overview/OverviewPage';
+import { SearchPage } from './search/SearchPage';
 
 export const SECTIONS = ['Overview', 'Dialing', 'Inbound', 'Money', 'Admin', 'Site'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** The page's name in nav.pages (its label in the sidebar and its heading). */
+export type PageKey =
+  | 'overview'
+  | 'dashboard'
+  | 'calls'
+  | 'numbers'
+  | 'scenarios'
+  | 'lines'
+  | 'agents'
+  | 'schedule'
+  | 'inbound'
+  | 'aiAgents'
+  | 'billing'
+  | 'apiKeys'
+  | 'users'
+  | 'settings'
+  | 'audit'
+  | 'newCompany'
+  | 'companies'
+  | 'search'
+  | 'callbacks'
+  | 'doNotCall'
+  | 'dialingRules'
+  | 'backups';
+
 export interface PageDef {
   path: string;
-  label: string;
+  key: PageKey;
+  /** a key to go there: g then this letter (the shortcuts list) */
+  shortcut?: string;
   section: Section;
   icon: string;
   /** who sees the page in the sidebar at all (the page itself hides what they may not change) */
@@ -39,13 +68,27 @@ export interface PageDef {
   hidden?: boolean;
   /** the sidebar entry to highlight for a hidden page */
   parent?: string;
+  /** beyond the capability: shown only to some users (the overview, to those with several companies) */
+  shownTo?(user: SessionUser, companies: number): boolean;
 }
 
 /** Every page of the console, in sidebar order. */
 export const PAGES: PageDef[] = [
   {
+    path: '/overview',
+    key: 'overview',
+    shortcut: 'o',
+    section: 'Overview',
+    icon: 'companies',
+    capability: 'read',
+    needsCompany: false,
+    shownTo: (user, companies) => user.role === 'superuser' || companies > 1,
+    render: () => <OverviewPage />,
+  },
+  {
     path: '/dashboard',
-    label: 'Dashboard',
+    key: 'dashboard',
+    shortcut: 'd',
     section: 'Overview',
     icon: 'dashboard',
     capability: 'read',
@@ -54,7 +97,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/calls',
-    label: 'Call log',
+    key: 'calls',
+    shortcut: 'c',
     section: 'Overview',
     icon: 'calls',
     capability: 'read',
@@ -63,7 +107,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/numbers',
-    label: 'Numbers',
+    key: 'numbers',
+    shortcut: 'n',
     section: 'Dialing',
     icon: 'numbers',
     capability: 'read',
@@ -72,7 +117,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/callbacks',
-    label: 'Callbacks',
+    key: 'callbacks',
     section: 'Dialing',
     icon: 'callbacks',
     capability: 'read',
@@ -81,7 +126,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/do-not-call',
-    label: 'Do-not-call',
+    key: 'doNotCall',
     section: 'Dialing',
     icon: 'dnc',
     capability: 'read',
@@ -90,7 +135,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/dialing-rules',
-    label: 'Dialing rules',
+    key: 'dialingRules',
     section: 'Dialing',
     icon: 'rules',
     capability: 'read',
@@ -99,7 +144,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/scenarios',
-    label: 'Scenarios',
+    key: 'scenarios',
+    shortcut: 'r',
     section: 'Dialing',
     icon: 'scenarios',
     capability: 'read',
@@ -108,7 +154,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/lines',
-    label: 'Outbound lines',
+    key: 'lines',
+    shortcut: 'l',
     section: 'Dialing',
     icon: 'lines',
     capability: 'read',
@@ -117,7 +164,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/agents',
-    label: 'Agents',
+    key: 'agents',
+    shortcut: 'a',
     section: 'Dialing',
     icon: 'agents',
     capability: 'read',
@@ -126,7 +174,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/schedule',
-    label: 'Schedule',
+    key: 'schedule',
+    shortcut: 'h',
     section: 'Dialing',
     icon: 'schedule',
     capability: 'read',
@@ -135,7 +184,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/inbound',
-    label: 'Inbound numbers',
+    key: 'inbound',
+    shortcut: 'i',
     section: 'Inbound',
     icon: 'inbound',
     capability: 'read',
@@ -144,7 +194,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/ai-agents',
-    label: 'AI agents',
+    key: 'aiAgents',
     section: 'Inbound',
     icon: 'ai',
     capability: 'read',
@@ -153,7 +203,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/billing',
-    label: 'Billing',
+    key: 'billing',
+    shortcut: 'b',
     section: 'Money',
     icon: 'billing',
     capability: 'manage',
@@ -162,7 +213,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/api-keys',
-    label: 'API keys',
+    key: 'apiKeys',
     section: 'Admin',
     icon: 'keys',
     capability: 'manage',
@@ -171,7 +222,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/users',
-    label: 'Users',
+    key: 'users',
+    shortcut: 'u',
     section: 'Admin',
     icon: 'users',
     capability: 'manage',
@@ -180,7 +232,8 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/settings',
-    label: 'Settings',
+    key: 'settings',
+    shortcut: 's',
     section: 'Admin',
     icon: 'settings',
     capability: 'read',
@@ -189,7 +242,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/backups',
-    label: 'Backups',
+    key: 'backups',
     section: 'Admin',
     icon: 'backups',
     capability: 'site',
@@ -198,7 +251,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/audit',
-    label: 'Audit log',
+    key: 'audit',
     section: 'Admin',
     icon: 'audit',
     capability: 'manage',
@@ -207,7 +260,7 @@ export const PAGES: PageDef[] = [
   },
   {
     path: '/new-company',
-    label: 'New company',
+    key: 'newCompany',
     section: 'Site',
     icon: 'wizard',
     capability: 'site',
@@ -217,8 +270,19 @@ export const PAGES: PageDef[] = [
     render: () => <WizardPage />,
   },
   {
+    path: '/search',
+    key: 'search',
+    section: 'Overview',
+    icon: 'numbers',
+    capability: 'read',
+    needsCompany: false,
+    hidden: true,
+    render: (c) => <SearchPage company={c} />,
+  },
+  {
     path: '/companies',
-    label: 'Companies',
+    key: 'companies',
+    shortcut: 'm',
     section: 'Site',
     icon: 'companies',
     capability: 'read',
@@ -227,16 +291,25 @@ export const PAGES: PageDef[] = [
   },
 ];
 
-export function visiblePages(role: Role): PageDef[] {
-  return PAGES.filter((p) => !p.hidden && can(role, p.capability));
+/** Whether the user may open the page (a hidden one too). */
+export function allowed(page: PageDef, user: SessionUser, companies: number): boolean {
+  return can(user.role, page.capability) && (page.shownTo?.(user, companies) ?? true);
+}
+
+export function visiblePages(user: SessionUser, companies: number): PageDef[] {
+  return PAGES.filter((p) => !p.hidden && allowed(p, user, companies));
 }
 
 export function findPage(path: string): PageDef | undefined {
   return PAGES.find((p) => path === p.path || path.startsWith(`${p.path}/`));
 }
 
-/** Where a user lands: the first page they can see, or Companies while there is no company yet. */
-export function homePath(role: Role, hasCompany: boolean): string {
-  if (!hasCompany) return '/companies';
-  return visiblePages(role)[0]?.path ?? '/companies';
+/**
+ * Where a user lands: the first page they can see past the overview of all companies (the day's work
+ * starts on one company's dashboard; the overview is one click away), or Companies while there is none.
+ */
+export function homePath(user: SessionUser, companies: number): string {
+  if (companies === 0) return '/companies';
+  const pages = visiblePages(user, companies);
+  return (pages.find((p) => p.key !== 'overview') ?? pages[0])?.path ?? '/companies';
 }

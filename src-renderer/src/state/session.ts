@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { CompanyDto, SessionUser } from '../../../src-shared/contract';
-import { api, errorMessage } from '../api/client';
+import { api } from '../api/client';
+import { errorText } from '../api/errors';
+import { useLocale } from '../lib/locale';
 
 type Phase = 'booting' | 'unreachable' | 'setup' | 'signedOut' | 'signedIn';
 
@@ -8,15 +10,18 @@ interface SessionState {
   phase: Phase;
   problem: string | null;
   /** why the user is back at sign-in (session expired), shown once */
-  notice: string | null;
+  notice: 'expired' | null;
   user: SessionUser | null;
   version: string;
   shell: 'desktop' | 'headless';
   companies: CompanyDto[];
-  /** the company every page works on: the user's own, or the superuser's pick */
+  /** the company every page works on: the user's pick among theirs, their home company at first */
   companyId: number | null;
+  /** set by a sign-in typed at this window (not a reload): the window then opens the user's home page */
+  landHome: boolean;
+  landedHome(): void;
   boot(): Promise<void>;
-  signedIn(user: SessionUser): Promise<void>;
+  signedIn(user: SessionUser, typed?: boolean): Promise<void>;
   signOut(): Promise<void>;
   expired(): void;
   selectCompany(id: number): void;
@@ -27,19 +32,26 @@ interface SessionState {
 
 const PICK_KEY = 'dialdesk.company';
 
-function rememberedPick(): number | null {
+/** The pick is kept with its user ("7:3"): another person signing in at this window starts from their own company. */
+function rememberedPick(userId: number): number | null {
   try {
-    const v = Number(localStorage.getItem(PICK_KEY));
-    return Number.isInteger(v) && v > 0 ? v : null;
+    const [who, id] = (localStorage.getItem(PICK_KEY) ?? '').split(':').map(Number);
+    return who === userId && Number.isInteger(id) && id > 0 ? id : null;
   } catch {
     return null;
   }
 }
 
+/** Whether the user may switch between companies (the site owner, or someone who works for several). */
+export const canSwitch = (user: SessionUser | null, companies: CompanyDto[]) =>
+  !!user && (user.role === 'superuser' || companies.length > 1);
+
 function choose(user: SessionUser, companies: CompanyDto[], current: number | null): number | null {
-  if (user.companyId !== null) return user.companyId;
-  const wanted = current ?? rememberedPick();
-  if (wanted && companies.some((c) => c.id === wanted)) return wanted;
+  const mine = (id: number | null) => id !== null && companies.some((c) => c.id === id);
+  if (mine(current)) return current;
+  const remembered = rememberedPick(user.id);
+  if (mine(remembered)) return remembered;
+  if (mine(user.companyId)) return user.companyId;
   return (companies.find((c) => c.isActive) ?? companies[0])?.id ?? null;
 }
 
@@ -52,22 +64,37 @@ export const useSession = create<SessionState>()((set, get) => ({
   shell: 'headless',
   companies: [],
   companyId: null,
+  landHome: false,
+  landedHome() {
+    set({ landHome: false });
+  },
 
   async boot() {
     try {
       const state = await api.call('app.state', {});
+      useLocale.getState().setDesk({ language: state.language, calendar: state.calendar });
       set({ version: state.version, shell: state.shell, problem: null });
       if (state.needsSetup) return set({ phase: 'setup', user: null });
       if (!state.user) return set({ phase: 'signedOut', user: null });
       await get().signedIn(state.user);
     } catch (err) {
-      set({ phase: 'unreachable', problem: errorMessage(err) });
+      set({ phase: 'unreachable', problem: errorText(err) });
     }
   },
 
-  async signedIn(user) {
+  async signedIn(user, typed = false) {
     const companies = await api.call('companies.list', {});
-    set({ user, companies, companyId: choose(user, companies, null), phase: 'signedIn', notice: null });
+    const previous = get().user;
+    // another person at this window starts from their own company, not the last user's pick
+    const current = previous && previous.id === user.id ? get().companyId : null;
+    set({
+      user,
+      companies,
+      companyId: choose(user, companies, current),
+      phase: 'signedIn',
+      notice: null,
+      landHome: typed,
+    });
   },
 
   async signOut() {
@@ -80,12 +107,13 @@ export const useSession = create<SessionState>()((set, get) => ({
 
   expired() {
     if (get().phase !== 'signedIn') return;
-    set({ phase: 'signedOut', user: null, companies: [], companyId: null, notice: 'Your session has ended. Sign in again to carry on.' });
+    set({ phase: 'signedOut', user: null, companies: [], companyId: null, notice: 'expired' });
   },
 
   selectCompany(id) {
     try {
-      localStorage.setItem(PICK_KEY, String(id));
+      const user = get().user;
+      if (user) localStorage.setItem(PICK_KEY, `${user.id}:${id}`);
     } catch {
       /* private mode: the pick lasts until reload */
     }

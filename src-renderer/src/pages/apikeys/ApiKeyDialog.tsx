@@ -42,6 +42,7 @@ export function ApiKeyDialog({
     >
       <TextField
         label="Name"
+        maxLength={120}
         value={name}
         onChange={(e) => setName(e.target.value)}
         autoFocus

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditEntryDto, CompanyDto } from '../../../../src-shared/contract';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { Button } from '../../components/Button';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, ErrorNote, Loading } from '../../components/Feedback';
@@ -38,7 +39,7 @@ export function AuditPage({ company }: { company: CompanyDto }) {
         setNext(page.next);
         setState({ loading: false, error: null });
       } catch (err) {
-        if (mine === seq.current) setState({ loading: false, error: errorMessage(err) });
+        if (mine === seq.current) setState({ loading: false, error: errorText(err) });
       }
     },
     [company.id, scope, entity],

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { Button } from '../../components/Button';
@@ -9,6 +10,7 @@ import { AuthLayout } from './AuthLayout';
 
 /** The very first screen of a new desk: the site owner's account. */
 export function FirstRunPage() {
+  const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -16,43 +18,43 @@ export function FirstRunPage() {
   const signedIn = useSession((s) => s.signedIn);
   const setup = useAction(async () => {
     const user = await api.call('auth.setup', { username: username.trim(), password });
-    await signedIn(user);
+    await signedIn(user, true);
   });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (password !== repeat) return setMismatch('The two passwords are not the same.');
+    if (password !== repeat) return setMismatch(t('auth.firstRun.mismatch'));
     setMismatch(null);
     void setup.run();
   };
 
   return (
-    <AuthLayout
-      title="Welcome to DialDesk"
-      lead="This desk has no accounts yet. Create the site owner: the account that sets up companies, users and the dialer port."
-    >
+    <AuthLayout title={t('auth.firstRun.title')} lead={t('auth.firstRun.lead')}>
       <form className="form" onSubmit={submit}>
         {setup.error && <ErrorNote message={setup.error} />}
         <TextField
-          label="Site owner username"
+          label={t('auth.firstRun.username')}
+          maxLength={40}
           autoComplete="username"
           autoFocus
-          hint="3 to 40 letters, digits, dots, dashes or underscores."
+          hint={t('auth.firstRun.usernameHint')}
           value={username}
           onChange={(e) => setUsername(e.target.value)}
           required
         />
         <TextField
-          label="Password"
+          label={t('auth.firstRun.password')}
+          maxLength={200}
           type="password"
           autoComplete="new-password"
-          hint="At least 8 characters."
+          hint={t('auth.firstRun.passwordHint')}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           required
         />
         <TextField
-          label="Password again"
+          label={t('auth.firstRun.again')}
+          maxLength={200}
           type="password"
           autoComplete="new-password"
           error={mismatch}
@@ -61,7 +63,7 @@ export function FirstRunPage() {
           required
         />
         <Button type="submit" variant="primary" busy={setup.busy} className="btn-block">
-          Create site owner
+          {t('auth.firstRun.submit')}
         </Button>
       </form>
     </AuthLayout>

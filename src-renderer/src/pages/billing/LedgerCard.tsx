@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompanyDto, LedgerEntryDto, LedgerKindDto } from '../../../../src-shared/contract';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { useLive } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
@@ -39,7 +40,7 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
         setNext(page.next);
         setState({ loading: false, error: null });
       } catch (err) {
-        if (mine === seq.current) setState({ loading: false, error: errorMessage(err) });
+        if (mine === seq.current) setState({ loading: false, error: errorText(err) });
       }
     },
     [company.id, kind],

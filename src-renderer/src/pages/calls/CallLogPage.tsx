@@ -11,7 +11,8 @@ import { CallDetailDialog } from './CallDetailDialog';
 import { CallFilters } from './CallFilters';
 import { CallTable } from './CallTable';
 import { activeFilterCount, filtersFromQuery, filtersToInput, filtersToQuery, type CallFilterState } from './callQuery';
-import { useCallPages } from './useCallPages';
+import { FIRST_PAGE, useCallPages } from './useCallPages';
+import { formatInt } from '../../lib/format';
 
 export function CallLogPage({ company }: { company: CompanyDto }) {
   const { query } = useRoute();
@@ -27,8 +28,21 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
       ]),
     [company.id],
   );
+  const input = filtersToInput(company.id, filters);
+  const count = useQuery(() => api.call('calls.count', input), [company.id, JSON.stringify(input)]);
   const [fresh, setFresh] = useState(0);
-  useLive(['result.reported'], company.id, () => setFresh((n) => n + 1), 500);
+  // new calls come in by themselves while the supervisor is on the first page with no call open;
+  // deeper in the log (or reading a call) the rows stay put and a banner offers them instead
+  useLive(
+    ['result.reported'],
+    company.id,
+    () => {
+      void count.reload();
+      if (openId === null && pages.rows.length <= FIRST_PAGE) void pages.reload();
+      else setFresh((n) => n + 1);
+    },
+    1000,
+  );
 
   const go = (f: CallFilterState, id: number | null = null) =>
     navigate('/calls', { ...filtersToQuery(f), id }, { replace: id === null && openId === null });
@@ -65,7 +79,10 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
           New calls came in · show them
         </button>
       )}
-      <Card title="Calls" subtitle={activeFilterCount(filters) ? `${activeFilterCount(filters)} filter(s) on` : 'All calls'}>
+      <Card
+        title={count.data ? `Calls · ${count.data.capped ? 'more than ' : ''}${formatInt(count.data.total)}` : 'Calls'}
+        subtitle={activeFilterCount(filters) ? `${activeFilterCount(filters)} filter(s) on` : 'All calls'}
+      >
         {pages.error && <ErrorNote message={pages.error} onRetry={() => void pages.reload()} />}
         {pages.loading && pages.rows.length === 0 ? (
           <Loading label="Loading calls…" />
@@ -77,7 +94,10 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
           <>
             <CallTable rows={pages.rows} company={company} onOpen={(id) => go(filters, id)} />
             <div className="table-foot">
-              <span className="muted small">{pages.rows.length} shown</span>
+              <span className="muted small" data-testid="calls-total">
+                {formatInt(pages.rows.length)} shown
+                {count.data && ` of ${count.data.capped ? 'more than ' : ''}${formatInt(count.data.total)}`}
+              </span>
               {pages.next ? (
                 <Button onClick={() => void pages.loadMore()} busy={pages.loadingMore}>
                   Load more

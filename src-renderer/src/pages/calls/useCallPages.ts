@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallListItem } from '../../../../src-shared/contract';
-import { api, errorMessage } from '../../api/client';
+import { api } from '../../api/client';
+import { errorText } from '../../api/errors';
 import { filtersToInput, type CallFilterState } from './callQuery';
 
-const PAGE = 50;
+export const FIRST_PAGE = 50;
 
 /**
  * Keyset pages of the call log: the first page on every filter change, then "Load more" appends
@@ -23,12 +24,17 @@ export function useCallPages(companyId: number, filters: CallFilterState) {
     setLoading(true);
     setError(null);
     try {
-      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: PAGE });
+      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: FIRST_PAGE });
       if (mine !== seq.current) return;
       setRows(page.items);
       setNext(page.next);
     } catch (err) {
-      if (mine === seq.current) setError(errorMessage(err));
+      // no rows of the last filters under the error of the new ones
+      if (mine === seq.current) {
+        setRows([]);
+        setNext(null);
+        setError(errorText(err));
+      }
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -43,12 +49,12 @@ export function useCallPages(companyId: number, filters: CallFilterState) {
     const mine = seq.current;
     setLoadingMore(true);
     try {
-      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: PAGE, cursor: next });
+      const page = await api.call('calls.list', { ...filtersToInput(companyId, JSON.parse(key)), limit: FIRST_PAGE, cursor: next });
       if (mine !== seq.current) return;
       setRows((r) => [...r, ...page.items]);
       setNext(page.next);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(errorText(err));
     } finally {
       setLoadingMore(false);
     }

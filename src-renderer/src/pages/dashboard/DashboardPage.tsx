@@ -3,7 +3,7 @@ import type { CompanyDto, StatsGroupBy, StatsSeries } from '../../../../src-shar
 import { api } from '../../api/client';
 import { useLive, useQuery } from '../../api/hooks';
 import { Card, PageHeader } from '../../components/Card';
-import { EmptyState, QueryView } from '../../components/Feedback';
+import { EmptyState, ErrorNote, QueryView } from '../../components/Feedback';
 import { navigate, useRoute } from '../../lib/router';
 import { formatTime } from '../../lib/format';
 import { AnswerRateChart, VolumeChart } from './Charts';
@@ -48,6 +48,8 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
   const go = (next: { range?: RangeChoice; by?: StatsGroupBy }) =>
     navigate('/dashboard', { ...rangeToQuery(next.range ?? range), by: next.by ?? groupBy }, { replace: true });
   const resolved = matrix.data?.range ?? null;
+  // a range the server refuses is one problem, said once: not once per card, and with no retry of the same request
+  const refused = matrix.error && !matrix.retryable ? matrix.error : null;
 
   return (
     <div className="page">
@@ -65,42 +67,47 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
         actions={<RangePicker value={range} resolved={resolved} onChange={(r) => go({ range: r })} />}
       />
       <PauseBanner company={company} />
+      {refused && <ErrorNote message={refused} />}
       <div className="dash-top">
         <div className="dash-kpis">{matrix.data && <KpiStrip matrix={matrix.data} />}</div>
         <WalletCard company={company} />
       </div>
-      <AttemptsCard company={company} range={toInput(range)} />
-      <Card
-        title="Calls by status"
-        subtitle="Counts open the call log with the same filter."
-        actions={
-          <div className="segmented" role="group" aria-label="Rows by">
-            {GROUPS.map((g) => (
-              <button key={g.value} type="button" aria-pressed={g.value === groupBy} onClick={() => go({ by: g.value })}>
-                {g.label}
-              </button>
-            ))}
+      {!refused && (
+        <>
+          <AttemptsCard company={company} range={toInput(range)} />
+          <Card
+            title="Calls by status"
+            subtitle="Counts open the call log with the same filter."
+            actions={
+              <div className="segmented" role="group" aria-label="Rows by">
+                {GROUPS.map((g) => (
+                  <button key={g.value} type="button" aria-pressed={g.value === groupBy} onClick={() => go({ by: g.value })}>
+                    {g.label}
+                  </button>
+                ))}
+              </div>
+            }
+          >
+            <QueryView query={matrix} loadingLabel="Counting calls…">
+              {(m) =>
+                m.totals.total === 0 ? (
+                  <EmptyState title="No calls in this range">Results appear here the moment a dialer reports them.</EmptyState>
+                ) : (
+                  <MatrixTable matrix={m} />
+                )
+              }
+            </QueryView>
+          </Card>
+          <div className="grid-2">
+            <Card title={`Volume by ${granularity}`} subtitle="Stacked by status">
+              <QueryView query={series}>{(s) => (hasCalls(s) ? <VolumeChart series={s} /> : <NoChart />)}</QueryView>
+            </Card>
+            <Card title="Answer rate" subtitle="Billable calls as a share of dialed calls">
+              <QueryView query={series}>{(s) => (hasCalls(s) ? <AnswerRateChart series={s} /> : <NoChart />)}</QueryView>
+            </Card>
           </div>
-        }
-      >
-        <QueryView query={matrix} loadingLabel="Counting calls…">
-          {(m) =>
-            m.totals.total === 0 ? (
-              <EmptyState title="No calls in this range">Results appear here the moment a dialer reports them.</EmptyState>
-            ) : (
-              <MatrixTable matrix={m} />
-            )
-          }
-        </QueryView>
-      </Card>
-      <div className="grid-2">
-        <Card title={`Volume by ${granularity}`} subtitle="Stacked by status">
-          <QueryView query={series}>{(s) => (hasCalls(s) ? <VolumeChart series={s} /> : <NoChart />)}</QueryView>
-        </Card>
-        <Card title="Answer rate" subtitle="Billable calls as a share of dialed calls">
-          <QueryView query={series}>{(s) => (hasCalls(s) ? <AnswerRateChart series={s} /> : <NoChart />)}</QueryView>
-        </Card>
-      </div>
+        </>
+      )}
       <DialersPanel company={company} />
     </div>
   );

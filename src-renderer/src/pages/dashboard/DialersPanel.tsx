@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { DialerDto } from '../../../../src-shared/contract/dialer';
 import { api } from '../../api/client';
-import { useQuery } from '../../api/hooks';
+import { useLive, useQuery } from '../../api/hooks';
+import { BlockedBadge } from '../../components/Blocked';
 import { Badge, Card } from '../../components/Card';
 import { EmptyState, QueryView } from '../../components/Feedback';
 import { formatAgo, formatInt } from '../../lib/format';
@@ -15,6 +16,9 @@ const LIVE_MS = 2 * 60_000;
  */
 export function DialersPanel({ company }: { company: CompanyDto }) {
   const initial = useQuery(() => api.call('dialers.list', { companyId: company.id }), [company.id]);
+  // the company's own answer, so the reason shows before any dialer has called in
+  const state = useQuery(() => api.call('dialers.state', { companyId: company.id }), [company.id]);
+  useLive(['wallet.changed', 'company.changed', 'dialer.seen'], company.id, () => void state.reload(), 5000);
   const [rows, setRows] = useState<DialerDto[] | undefined>(undefined);
   const [now, setNow] = useState(Date.now());
 
@@ -33,7 +37,11 @@ export function DialersPanel({ company }: { company: CompanyDto }) {
   }, []);
 
   return (
-    <Card title="Dialers" subtitle="Heard from since DialDesk started">
+    <Card
+      title="Dialers"
+      subtitle="Heard from since DialDesk started"
+      actions={state.data && <BlockedBadge block={state.data.blocked} timeZone={company.timezone} />}
+    >
       <QueryView query={{ ...initial, data: rows }}>
         {(list) =>
           list.length === 0 ? (
@@ -56,7 +64,13 @@ export function DialersPanel({ company }: { company: CompanyDto }) {
                         results
                       </div>
                     </div>
-                    {live ? <Badge tone="ok">{formatInt(d.liveLeases)} leased</Badge> : <Badge>idle</Badge>}
+                    {d.blocked ? (
+                      <BlockedBadge block={d.blocked} timeZone={company.timezone} />
+                    ) : live ? (
+                      <Badge tone="ok">{formatInt(d.liveLeases)} leased</Badge>
+                    ) : (
+                      <Badge>idle</Badge>
+                    )}
                   </li>
                 );
               })}

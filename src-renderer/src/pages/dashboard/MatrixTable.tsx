@@ -1,75 +1,162 @@
+import { useState } from 'react';
 import type { StatsCounts, StatsGroupBy, StatsMatrix } from '../../../../src-shared/contract';
-import { CALL_STATUSES, type CallStatus } from '../../../../src-shared/statuses';
-import { formatInt, formatMoney, formatPercent } from '../../lib/format';
+import type { CallStatus } from '../../../../src-shared/statuses';
+import { formatDuration, formatInt, formatMoney, formatPercent } from '../../lib/format';
 import { href } from '../../lib/router';
 import { STATUS_COLORS, STATUS_LABELS } from '../../lib/statusColors';
 
 const DIM_FILTER: Record<StatsGroupBy, string> = { scenario: 'scenarioId', line: 'outboundLineId', agent: 'agentId' };
 const DIM_LABEL: Record<StatsGroupBy, string> = { scenario: 'Scenario', line: 'Outbound line', agent: 'Agent' };
+/** the calls without a row of their own; by agent these are the calls no agent took (never answered) */
+const NONE_LABEL: Record<StatsGroupBy, string> = { scenario: 'No scenario', line: 'No line', agent: 'Not taken by an agent' };
+
+/** Statuses in groups, so the table reads (and folds) as reached / not reached / inbound. */
+const GROUPS: { key: 'reached' | 'notReached' | 'inbound'; label: string; statuses: CallStatus[] }[] = [
+  { key: 'reached', label: 'Reached', statuses: ['ANSWERED', 'INTERESTED', 'NOT_INTERESTED', 'CALLBACK', 'HANGUP', 'COMPLAINED'] },
+  { key: 'notReached', label: 'Not reached', statuses: ['NO_ANSWER', 'BUSY', 'POWER_OFF', 'INVALID', 'FAILED'] },
+  { key: 'inbound', label: 'Inbound', statuses: ['INBOUND_CALL'] },
+];
+type GroupKey = (typeof GROUPS)[number]['key'];
+
+const SHOWN_KEY = 'dialdesk.matrix.groups';
+
+/** The groups this user chose to see (all at first; kept on this browser). */
+function useShownGroups(): [Set<GroupKey>, (key: GroupKey, on: boolean) => void] {
+  const [shown, setShown] = useState<Set<GroupKey>>(() => {
+    try {
+      const kept = JSON.parse(localStorage.getItem(SHOWN_KEY) ?? 'null') as GroupKey[] | null;
+      if (Array.isArray(kept)) return new Set(kept.filter((k) => GROUPS.some((g) => g.key === k)));
+    } catch {
+      /* nothing kept */
+    }
+    return new Set(GROUPS.map((g) => g.key));
+  });
+  const toggle = (key: GroupKey, on: boolean) => {
+    const next = new Set(shown);
+    if (on) next.add(key);
+    else next.delete(key);
+    setShown(next);
+    try {
+      localStorage.setItem(SHOWN_KEY, JSON.stringify([...next]));
+    } catch {
+      /* the choice lasts until reload */
+    }
+  };
+  return [shown, toggle];
+}
 
 /**
  * Calls per status for each scenario, line or agent. A non-zero count opens the call log filtered to
- * exactly those calls (same local dates, same row, same status).
+ * exactly those calls (same local dates, same row, same status). The first column stays in view while
+ * the statuses scroll, and the status groups can be folded away, so it reads at 1024 px.
  */
 export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
-  const { rows, totals, groupBy, currency, range } = matrix;
+  const { rows, none, totals, groupBy, currency, range } = matrix;
+  const [shown, toggle] = useShownGroups();
+  const groups = GROUPS.filter((g) => shown.has(g.key));
   const logLink = (dimId: number | null, status?: CallStatus) =>
     href('/calls', { from: range.from, to: range.to, status, ...(dimId !== null && { [DIM_FILTER[groupBy]]: dimId }) });
 
   // the totals come first so they stay in view on a narrow window; the per-status breakdown follows
-  const cells = (c: StatsCounts, dimId: number | null) => (
+  const cells = (c: StatsCounts, dimId: number | null, linked = true) => (
     <>
-      <td className="num strong">{c.total ? <a href={logLink(dimId)}>{formatInt(c.total)}</a> : '0'}</td>
+      <td className="num strong">{c.total && linked ? <a href={logLink(dimId)}>{formatInt(c.total)}</a> : formatInt(c.total)}</td>
       <td className="num">{formatInt(c.billable)}</td>
       <td className="num">{formatPercent(c.answerRate)}</td>
-      <td className="num">{formatInt(c.inbound)}</td>
+      <td className="num">{formatDuration(c.durationS)}</td>
       <td className="num sep">{formatMoney(c.cost, currency)}</td>
-      {CALL_STATUSES.map((s) => (
-        <td key={s} className={`num ${c.counts[s] ? '' : 'zero'}`}>
-          {c.counts[s] ? <a href={logLink(dimId, s)}>{formatInt(c.counts[s])}</a> : '0'}
-        </td>
-      ))}
+      {groups.flatMap((g) =>
+        g.statuses.map((s, i) => (
+          <td key={s} className={`num ${c.counts[s] ? '' : 'zero'} ${i === 0 ? 'sep-start' : ''}`}>
+            {c.counts[s] && linked ? <a href={logLink(dimId, s)}>{formatInt(c.counts[s])}</a> : formatInt(c.counts[s])}
+          </td>
+        )),
+      )}
     </>
   );
 
   return (
-    <div className="table-wrap">
-      <table className="table matrix" aria-label={`Calls by ${DIM_LABEL[groupBy].toLowerCase()} and status`}>
-        <thead>
-          <tr>
-            <th className="sticky-col">{DIM_LABEL[groupBy]}</th>
-            <th className="num">Total</th>
-            <th className="num">Billable</th>
-            <th className="num">Answer rate</th>
-            <th className="num">Inbound</th>
-            <th className="num sep">Cost</th>
-            {CALL_STATUSES.map((s) => (
-              <th key={s} className="num status-head" title={s}>
-                <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
-                {STATUS_LABELS[s]}
+    <>
+      <fieldset className="matrix-columns">
+        <legend>Status columns</legend>
+        {GROUPS.map((g) => (
+          <label key={g.key} className="check-inline">
+            <input type="checkbox" checked={shown.has(g.key)} onChange={(e) => toggle(g.key, e.target.checked)} /> {g.label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="table-wrap">
+        <table className="table matrix" aria-label={`Calls by ${DIM_LABEL[groupBy].toLowerCase()} and status`}>
+          <thead>
+            <tr className="matrix-groups">
+              <td className="sticky-col" />
+              <th scope="colgroup" colSpan={5} className="sep">
+                Summary
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row" className="sticky-col row-name">
-                {r.name}
-              </th>
-              {cells(r, r.id)}
+              {groups.map((g) => (
+                <th key={g.key} scope="colgroup" colSpan={g.statuses.length} className="sep-start">
+                  {g.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" className="sticky-col">
-              All
-            </th>
-            {cells(totals, null)}
-          </tr>
-        </tfoot>
-      </table>
-    </div>
+            <tr>
+              <th scope="col" className="sticky-col">
+                {DIM_LABEL[groupBy]}
+              </th>
+              <th scope="col" className="num">
+                Total
+              </th>
+              <th scope="col" className="num">
+                Billable
+              </th>
+              <th scope="col" className="num">
+                Answer rate
+              </th>
+              <th scope="col" className="num">
+                Talk time
+              </th>
+              <th scope="col" className="num sep">
+                Cost
+              </th>
+              {groups.flatMap((g) =>
+                g.statuses.map((s, i) => (
+                  <th scope="col" key={s} className={`num status-head ${i === 0 ? 'sep-start' : ''}`} title={s}>
+                    <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
+                    {STATUS_LABELS[s]}
+                  </th>
+                )),
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row" className="sticky-col row-name">
+                  {r.name}
+                </th>
+                {cells(r, r.id)}
+              </tr>
+            ))}
+            {none && (
+              // apart from the rows: no link (the call log cannot filter "without"), muted, and last
+              <tr className="matrix-none">
+                <th scope="row" className="sticky-col row-name muted">
+                  {NONE_LABEL[groupBy]}
+                </th>
+                {cells(none, null, false)}
+              </tr>
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" className="sticky-col">
+                All
+              </th>
+              {cells(totals, null)}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </>
   );
 }

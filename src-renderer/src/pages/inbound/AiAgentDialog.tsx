@@ -56,7 +56,7 @@ export function AiAgentDialog({
       error={problem ?? save.error}
     >
       <div className="form-grid">
-        <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+        <TextField label="Name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         <TextField
           label="Language"
           value={language}

@@ -5,6 +5,7 @@ import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
 import { ErrorNote, QueryView } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
+import { useUnsavedGuard } from '../../lib/guard';
 import { toast } from '../../components/Toaster';
 
 /** The site-wide realtime model every AI agent talks through; the key is write-only. */
@@ -32,6 +33,7 @@ export function LlmSettingsCard({ onSaved }: { onSaved?(): void } = {}) {
 function LlmForm({ model: initialModel, keySet, hint, onSaved }: { model: string; keySet: boolean; hint: string | null; onSaved(): void }) {
   const [model, setModel] = useState(initialModel);
   const [apiKey, setApiKey] = useState('');
+  useUnsavedGuard(model !== initialModel || apiKey !== '');
   const save = useAction((clear: boolean) =>
     api.call('inbound.updateLlmSettings', {
       model: model.trim(),

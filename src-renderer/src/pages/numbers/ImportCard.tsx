@@ -7,8 +7,9 @@ import { useAction } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
-import { TextField } from '../../components/Field';
 import { formatInt } from '../../lib/format';
+import { CountryPicker } from '../../components/Pickers';
+import { TextField } from '../../components/Field';
 import { ImportReportView } from './ImportReportView';
 
 type Kind = 'numbers' | 'dnc';
@@ -23,10 +24,11 @@ interface Progress {
  * either way the page holds only a one-time handle, never a path or the file's text. The main process
  * streams progress events while it imports, so a million-row file shows a moving bar.
  */
-export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): void }) {
+export function ImportCard({ kind, defaultCountry, onImported }: { kind: Kind; defaultCountry: string | null; onImported(): void }) {
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [upload, setUpload] = useState<EventMap['upload.progress'] | null>(null);
-  const [region, setRegion] = useState('');
+  // filled in, not a grey placeholder that looks filled in: the company's country, or none said so
+  const [region, setRegion] = useState(defaultCountry ?? '');
   const [listName, setListName] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | DncReport | null>(null);
@@ -98,12 +100,10 @@ export function ImportCard({ kind, onImported }: { kind: Kind; onImported(): voi
               {picked ? `${formatBytes(picked.bytes)}, ready to import` : 'A .csv or .txt list, one number a line or a "phone" column.'}
             </div>
           </div>
-          <TextField
+          <CountryPicker
             label="Country of national numbers"
             value={region}
-            maxLength={2}
-            placeholder="IR"
-            onChange={(e) => setRegion(e.target.value.toUpperCase())}
+            onChange={setRegion}
             hint="For numbers without +country code."
           />
           {kind === 'numbers' && (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { NumberLookup } from '../../../../src-shared/contract/numbers';
 import { api } from '../../api/client';
@@ -12,22 +12,41 @@ import { toast } from '../../components/Toaster';
 import { formatDateTime, formatDuration, formatMoney } from '../../lib/format';
 import { href } from '../../lib/router';
 import { StatusBadge } from '../calls/CallTable';
+import { CountryPicker } from '../../components/Pickers';
 import { GLOBAL_LABEL } from './PoolCard';
 
 /** One number's story: its global status, whether this company may dial it, and its calls here. */
-export function LookupCard({ company, canReset, onChanged }: { company: CompanyDto; canReset: boolean; onChanged(): void }) {
+export function LookupCard({
+  company,
+  canReset,
+  poolVersion,
+  onChanged,
+}: {
+  company: CompanyDto;
+  canReset: boolean;
+  /** changes when the pool did (an import): the number shown is looked up again */
+  poolVersion: number;
+  onChanged(): void;
+}) {
   const [phone, setPhone] = useState('');
-  const [region, setRegion] = useState('');
+  const [region, setRegion] = useState(company.defaultCountry ?? '');
   const [found, setFound] = useState<NumberLookup | null>(null);
   const confirm = useConfirm();
-  const look = useAction(async () => {
+  const look = useAction(async (asked: string = phone) => {
+    // the last answer goes first: it never stands under the error of a new question
+    setFound(null);
     const answer = await api.call('numbers.lookup', {
       companyId: company.id,
-      phone,
+      phone: asked,
       ...(region.trim() && { region: region.trim().toUpperCase() }),
     });
     setFound(answer);
   });
+  const shown = useRef<string | null>(null);
+  shown.current = found?.phone ?? null;
+  useEffect(() => {
+    if (poolVersion > 0 && shown.current) void look.run(shown.current);
+  }, [poolVersion]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void look.run();
@@ -41,7 +60,7 @@ export function LookupCard({ company, canReset, onChanged }: { company: CompanyD
         await api.call('numbers.resetStatus', { phone: n.phone, status: 'active', note: 'reset from the console' });
         toast(`${n.phone} is active again`);
         onChanged();
-        await look.run();
+        await look.run(n.phone);
       },
     });
 
@@ -54,16 +73,11 @@ export function LookupCard({ company, canReset, onChanged }: { company: CompanyD
           value={phone}
           inputMode="tel"
           placeholder="+98 912 345 6789"
+          maxLength={40}
           onChange={(e) => setPhone(e.target.value)}
           required
         />
-        <TextField
-          label="Country"
-          value={region}
-          maxLength={2}
-          placeholder="IR"
-          onChange={(e) => setRegion(e.target.value.toUpperCase())}
-        />
+        <CountryPicker label="Country" value={region} onChange={setRegion} />
         <Button type="submit" busy={look.busy}>
           Look up
         </Button>

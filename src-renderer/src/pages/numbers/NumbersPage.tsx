@@ -12,13 +12,16 @@ import { PoolCard } from './PoolCard';
 
 export function NumbersPage({ company }: { company: CompanyDto }) {
   const canOperate = useCan('operate');
+  // a do-not-call import is the company's own list for its admin, the site's (no company dials it) for the owner
+  const canManage = useCan('manage');
+  // bumped by every import: a number looked up before it is looked up again (a DNC import made it complained)
+  const [poolVersion, setPoolVersion] = useState(0);
+  const imported = () => {
+    setPoolVersion((v) => v + 1);
+    void counts.reload();
+  };
   const counts = useQuery(() => api.call('numbers.counts', { companyId: company.id }), [company.id]);
   useLive(['result.reported'], company.id, () => void counts.reload(), 5000);
-  const [imports, setImports] = useState(0);
-  const imported = () => {
-    void counts.reload();
-    setImports((n) => n + 1);
-  };
   return (
     <div className="page">
       <PageHeader
@@ -26,16 +29,16 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
         description="The shared pool every company dials from. A number is never called twice by one company, and rests between calls by anyone."
       />
       <QueryView query={counts}>{(c) => <PoolCard counts={c} company={company} />}</QueryView>
-      <ListsCard company={company} reloadKey={imports} />
+      <ListsCard company={company} reloadKey={poolVersion} />
       {canOperate ? (
         <div className="grid-2">
-          <ImportCard kind="numbers" onImported={imported} />
-          <ImportCard kind="dnc" onImported={imported} />
+          <ImportCard kind="numbers" defaultCountry={company.defaultCountry} onImported={imported} />
+          {canManage && <ImportCard kind="dnc" defaultCountry={company.defaultCountry} onImported={imported} />}
         </div>
       ) : (
         <Notice>You can look numbers up; a supervisor or admin imports them.</Notice>
       )}
-      <LookupCard company={company} canReset={canOperate} onChanged={() => void counts.reload()} />
+      <LookupCard company={company} canReset={canOperate} poolVersion={poolVersion} onChanged={() => void counts.reload()} />
     </div>
   );
 }

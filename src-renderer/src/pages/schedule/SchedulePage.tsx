@@ -9,12 +9,15 @@ import { ErrorNote, Notice, QueryView } from '../../components/Feedback';
 import { toast } from '../../components/Toaster';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
+import { useUnsavedGuard } from '../../lib/guard';
 import { DayWindows } from './DayWindows';
 import { ExceptionsEditor } from './ExceptionsEditor';
 import { WeekGrid } from './WeekGrid';
 import { weekdayRange, windowProblem } from './windows';
 
 const WEEKDAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
+/** Iran's working week: Saturday to Wednesday (Thursday often half a day, Friday off) */
+const SAT_WED: Weekday[] = ['sat', 'sun', 'mon', 'tue', 'wed'];
 const ALL: Weekday[] = [...WEEKDAYS, 'sat', 'sun'];
 
 export function SchedulePage({ company }: { company: CompanyDto }) {
@@ -36,6 +39,7 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
   }, [saved]);
   const dirty =
     JSON.stringify(windows) !== JSON.stringify(saved.windows) || JSON.stringify(exceptions) !== JSON.stringify(saved.exceptions);
+  useUnsavedGuard(dirty);
   const problem = windowProblem(windows);
   const save = useAction(() => api.call('schedule.set', { companyId: company.id, windows, exceptions }));
   const submit = async () => {
@@ -92,6 +96,15 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
               <>
                 <Button size="sm" onClick={() => setWindows(weekdayRange(WEEKDAYS, '09:00', '17:00'))}>
                   Mon–Fri 9–17
+                </Button>
+                <Button size="sm" onClick={() => setWindows(weekdayRange(SAT_WED, '08:00', '16:00'))}>
+                  Sat–Wed 8–16
+                </Button>
+                <Button
+                  size="sm"
+                  onClick={() => setWindows([...weekdayRange(SAT_WED, '08:00', '16:00'), ...weekdayRange(['thu'], '08:00', '12:00')])}
+                >
+                  Sat–Wed 8–16, Thu 8–12
                 </Button>
                 <Button size="sm" onClick={() => setWindows(weekdayRange(ALL, '00:00', '24:00'))}>
                   24 × 7

@@ -8,6 +8,7 @@ import { ErrorNote } from '../../components/Feedback';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 import { applyTheme } from '../../lib/theme';
+import { useUnsavedGuard } from '../../lib/guard';
 import { useSession } from '../../state/session';
 
 interface Props {
@@ -23,6 +24,10 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
   const [httpHost, setHttpHost] = useState(desk.httpHost);
   const [theme, setTheme] = useState(desk.theme);
   const [portError, setPortError] = useState<string | null>(null);
+  // compared with what is saved: once the saved settings come back, nothing is left to lose
+  useUnsavedGuard(
+    httpEnabled !== desk.httpEnabled || httpPort !== String(desk.httpPort) || httpHost !== desk.httpHost || theme !== desk.theme,
+  );
   const headless = useSession((s) => s.shell === 'headless');
 
   const save = useAction(() =>

@@ -6,6 +6,7 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
+import { useUnsavedGuard } from '../../lib/guard';
 import { toast } from '../../components/Toaster';
 
 interface Props {
@@ -19,6 +20,7 @@ export function PortLimitsCard({ desk, editable, onSaved }: Props) {
   const [perKey, setPerKey] = useState(String(desk.rateLimitPerKey));
   const [perAddress, setPerAddress] = useState(String(desk.rateLimitPerAddress));
   const [problem, setProblem] = useState<string | null>(null);
+  useUnsavedGuard(perKey !== String(desk.rateLimitPerKey) || perAddress !== String(desk.rateLimitPerAddress));
   const save = useAction(() =>
     api.call('settings.updateDesk', { rateLimitPerKey: Number(perKey), rateLimitPerAddress: Number(perAddress) }),
   );

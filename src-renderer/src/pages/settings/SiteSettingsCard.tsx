@@ -6,12 +6,14 @@ import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
 import { TextField } from '../../components/Field';
+import { useUnsavedGuard } from '../../lib/guard';
 import { toast } from '../../components/Toaster';
 
 export function SiteSettingsCard({ site, editable, onSaved }: { site: SiteSettings; editable: boolean; onSaved(): void }) {
   const [cooldown, setCooldown] = useState(String(site.callCooldownDays));
   const [lease, setLease] = useState(String(site.leaseMinutes));
   const [problem, setProblem] = useState<string | null>(null);
+  useUnsavedGuard(cooldown !== String(site.callCooldownDays) || lease !== String(site.leaseMinutes));
   const save = useAction(() => api.call('settings.updateSite', { callCooldownDays: Number(cooldown), leaseMinutes: Number(lease) }));
 
   const submit = async (e: FormEvent) => {

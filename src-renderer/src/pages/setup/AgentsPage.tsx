@@ -89,7 +89,7 @@ function AgentDialog({
       busy={save.busy}
       error={save.error}
     >
-      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+      <TextField label="Name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
       <TextField
         label="Extension"
         value={extension}

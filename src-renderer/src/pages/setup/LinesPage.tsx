@@ -79,6 +79,7 @@ function LineDialog({
     >
       <TextField
         label="Name"
+        maxLength={120}
         value={name}
         onChange={(e) => setName(e.target.value)}
         autoFocus

@@ -85,7 +85,7 @@ function ScenarioDialog({
       busy={save.busy}
       error={save.error}
     >
-      <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+      <TextField label="Name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
       <TextField
         label="Key"
         value={key}

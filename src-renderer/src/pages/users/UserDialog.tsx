@@ -66,7 +66,15 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
       error={save.error}
     >
       {!user && (
-        <TextField label="Username" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus required />
+        <TextField
+          label="Username"
+          maxLength={40}
+          autoComplete="off"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoFocus
+          required
+        />
       )}
       <TextField
         label={user ? 'New password' : 'Password'}

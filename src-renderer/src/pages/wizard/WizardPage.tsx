@@ -10,6 +10,7 @@ import { useSession } from '../../state/session';
 import { StepBilling, StepCompany, StepHours, StepKey, StepRegion } from './Steps';
 import { StepSetup } from './StepSetup';
 import { Review, WizardDone } from './Review';
+import { useUnsavedGuard } from '../../lib/guard';
 import { STEPS, initialDraft, stepProblem, toInput, type WizardDraft } from './wizardState';
 
 /** Which step an error from the server is about, from the field path it names. */
@@ -25,10 +26,13 @@ function stepOf(message: string): number | null {
 
 /** A new company in seven short steps; nothing is written until the last one, and then all at once. */
 export function WizardPage() {
+  const [blank] = useState(() => JSON.stringify(initialDraft()));
   const [d, setD] = useState<WizardDraft>(initialDraft);
   const [step, setStep] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<WizardCreateCompanyAnswer | null>(null);
+  // a half-made company is kept until it is created or the person agrees to drop it
+  useUnsavedGuard(done === null && JSON.stringify(d) !== blank);
   const putCompany = useSession((s) => s.putCompany);
   const select = useSession((s) => s.selectCompany);
   const set = (patch: Partial<WizardDraft>) => setD((x) => ({ ...x, ...patch }));

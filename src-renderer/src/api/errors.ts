@@ -1,0 +1,103 @@
+import { i18next } from '../i18n';
+import type { FieldIssue } from '../../../src-shared/errors';
+import { ApiError, capitalize } from './client';
+
+/**
+ * A refusal as the console shows it: one sentence for the form or card, and a sentence per field it
+ * knows, in the console's language. Schema issues are worded anew from their kind and limit (never
+ * zod's own "Too big: expected string to have <=120 characters"); a field's own rule has its sentence
+ * in errors.fields; anything else keeps the server's sentence (English).
+ */
+export interface UiError {
+  /** for the top of the form or card; null when every problem sits on a field */
+  message: string | null;
+  /** field path → sentence */
+  fields: Record<string, string>;
+  /** whether asking again may help (not for bad input, a refusal or something missing) */
+  retryable: boolean;
+}
+
+const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key as never, options as never) as unknown as string;
+const has = (key: string): boolean => i18next.exists(key);
+
+/** `fieldsShown`: the paths the form has a place for; refusals about other fields go to the top. */
+export function toUiError(err: unknown, fieldsShown: readonly string[] = []): UiError {
+  if (!(err instanceof ApiError)) {
+    return { message: err instanceof Error && err.message ? capitalize(err.message) : t('errors.generic'), fields: {}, retryable: true };
+  }
+  const retryable = !['BAD_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNKNOWN_CHANNEL'].includes(err.code);
+  if (err.code === 'NO_BRIDGE') return { message: t('errors.noBridge'), fields: {}, retryable: false };
+  const fields: Record<string, string> = {};
+  const elsewhere: string[] = [];
+  for (const issue of err.fields) {
+    const text = issueText(issue);
+    if (fieldsShown.includes(issue.path) && !fields[issue.path]) fields[issue.path] = text;
+    else if (!fieldsShown.includes(issue.path)) elsewhere.push(text);
+  }
+  if (err.fields.length > 0) {
+    return {
+      message: elsewhere.length ? elsewhere.join(' ') : Object.keys(fields).length ? null : t('errors.checkFields'),
+      fields,
+      retryable,
+    };
+  }
+  return { message: serverSentence(err), fields, retryable };
+}
+
+/** A whole refusal in one sentence (for places with no fields: a card, a toast). */
+export function errorText(err: unknown): string {
+  const ui = toUiError(err);
+  return ui.message ?? Object.values(ui.fields).join(' ');
+}
+
+function serverSentence(err: ApiError): string {
+  const known = `errors.known.${err.message}`;
+  if (has(known)) return t(known);
+  // in English the server's own words are the most precise; in another language its code says what kind of trouble
+  if (i18next.language !== 'en' && has(`errors.codes.${err.code}`)) return t(`errors.codes.${err.code}`);
+  if (err.code in CODE_FIRST) return t(`errors.codes.${err.code}`);
+  return capitalize(err.message);
+}
+
+/** codes whose sentence the console words itself in every language */
+const CODE_FIRST: Record<string, true> = { STORAGE_FULL: true, DATABASE_BUSY: true, SHUTTING_DOWN: true, INTERNAL: true };
+
+const FIELD_RULES: Record<string, string> = {
+  slug: 'slug',
+  currency: 'currency',
+  timezone: 'timezone',
+  region: 'country',
+  defaultCountry: 'country',
+  username: 'username',
+  password: 'password',
+  newPassword: 'password',
+  key: 'key',
+  extension: 'extension',
+  phone: 'phone',
+  supportNumber: 'phone',
+  transferNumber: 'phone',
+};
+
+export function issueText(issue: FieldIssue): string {
+  const field = issue.path.split('.').pop() ?? '';
+  const { limit } = issue;
+  if (issue.issue === 'too_big' && limit !== undefined) {
+    if (issue.origin === 'string') return t('errors.tooLong', { count: limit });
+    if (issue.origin === 'array') return t('errors.tooMany', { limit });
+    return t('errors.tooBig', { limit });
+  }
+  if (issue.issue === 'too_small' && limit !== undefined) {
+    if (issue.origin === 'string') return limit <= 1 ? t('errors.required') : t('errors.tooShort', { count: limit });
+    if (issue.origin === 'array') return t('errors.required');
+    return t('errors.tooSmall', { limit });
+  }
+  if (issue.issue === 'invalid_type') return t('errors.required');
+  const taken = /"([^"]+)" is already taken/.exec(issue.message);
+  if (taken && field === 'slug') return t('errors.fields.slugTaken', { slug: taken[1] });
+  if (/ is taken$/.test(issue.message) && field === 'username') return t('errors.fields.usernameTaken');
+  if (/exists already/.test(issue.message) && field === 'name') return t('errors.fields.nameTaken');
+  if (/default country/.test(issue.message)) return t('errors.fields.phoneNational');
+  const rule = FIELD_RULES[field];
+  if (rule && i18next.language !== 'en') return t(`errors.fields.${rule}`);
+  return capitalize(issue.message);
+}

@@ -1,0 +1,8 @@
+import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
+import { apiKeys, companies, overview, search } from './pages';
+
+/** The console's English, the source every other language follows key by key. */
+export const en = { common, nav, shell, auth, errors, statuses, globalStatuses, blocked, companies, apiKeys, overview, search };
+
+/** The same keys with any wording: what another language must provide. */
+export type Messages<T = typeof en> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
