@@ -135,6 +135,10 @@ test('a company file exported here imports as a second company with its setup', 
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog.getByRole('alert')).toContainText('acme');
   await dialog.getByLabel('Slug here (optional)').fill('acme-copy');
+  // a new slug alone is not enough: the copy would show as a second "Acme" in the switcher
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('name');
+  await dialog.getByLabel('Name here (optional)').fill('Acme copy');
   await dialog.getByRole('button', { name: 'Import' }).click();
   const copy = page.getByRole('row').filter({ hasText: 'acme-copy' });
   await expect(copy).toBeVisible();

@@ -10,10 +10,15 @@ import { toast } from '../../components/Toaster';
 export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; onImported(c: CompanyDto): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [slug, setSlug] = useState('');
+  const [name, setName] = useState('');
   const run = useAction(async () => {
     if (!file) throw new Error('Choose the company file first.');
     const content = await file.text();
-    return api.call('transfer.importCompany', { content, ...(slug.trim() && { slug: slug.trim() }) });
+    return api.call('transfer.importCompany', {
+      content,
+      ...(slug.trim() && { slug: slug.trim() }),
+      ...(name.trim() && { name: name.trim() }),
+    });
   });
   const submit = async () => {
     const answer = await run.run();
@@ -55,7 +60,15 @@ export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; 
         label="Slug here (optional)"
         value={slug}
         onChange={(e) => setSlug(e.target.value)}
+        maxLength={40}
         hint="Needed only when the file's slug is already taken on this desk."
+      />
+      <TextField
+        label="Name here (optional)"
+        value={name}
+        maxLength={120}
+        onChange={(e) => setName(e.target.value)}
+        hint="Needed only when a company on this desk has the file's name: two companies never share one."
       />
     </FormDialog>
   );
