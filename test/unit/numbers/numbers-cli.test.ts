@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliInProcess } from '../../world/cli';
 import { simulate } from '../../../src-main/cli/commands/simulate';
 import { createCore } from '../../../src-main/core/core';
 import { openDatabase } from '../../../src-main/core/db/connection';
@@ -16,22 +16,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the command line in this process; answers its exit code and the one JSON object it printed. */
-async function cli(...args: string[]): Promise<{ code: number; json: any }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli([...args, '--data-dir', dir, '--json']);
-    const lines = out.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    return { code, json: JSON.parse(lines[0]) };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const cli = cliInProcess(() => dir);
 
 function counts(): Record<string, unknown> {
   const db = openDatabase({ file: join(dir, 'dialdesk.sqlite'), readonly: true });
