@@ -114,10 +114,10 @@ test('lists, callbacks, do-not-call and dialing rules', async ({ page, served, s
   // Do-not-call: the company's own list and the site's, searchable, exported as CSV
   await openPage(page, 'Do-not-call');
   await expect(page.getByText('3 numbers')).toBeVisible();
-  await page.getByLabel('Search').fill('0176 1234');
+  await page.getByLabel('Search this list').fill('0176 1234');
   await expect(page.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('row').nth(1)).toContainText('+4917612345678');
-  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Search this list').fill('');
   await page.getByRole('button', { name: 'Site list' }).click();
   await expect(page.getByRole('heading', { name: 'Site list' })).toBeVisible();
   await expect(page.getByText('3 numbers')).toBeVisible();

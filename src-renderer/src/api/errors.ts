@@ -32,7 +32,7 @@ export function toUiError(err: unknown, fieldsShown: readonly string[] = []): Ui
   for (const issue of err.fields) {
     const text = issueText(issue);
     if (fieldsShown.includes(issue.path) && !fields[issue.path]) fields[issue.path] = text;
-    else if (!fieldsShown.includes(issue.path)) elsewhere.push(text);
+    else if (!fieldsShown.includes(issue.path)) elsewhere.push(topText(issue, text));
   }
   if (err.fields.length > 0) {
     return {
@@ -57,6 +57,17 @@ function serverSentence(err: ApiError): string {
   if (i18next.language !== 'en' && has(`errors.codes.${err.code}`)) return t(`errors.codes.${err.code}`);
   if (err.code in CODE_FIRST) return t(`errors.codes.${err.code}`);
   return capitalize(err.message);
+}
+
+/** zod's own wording ("Too small: expected string to have >=1 characters"), as opposed to a rule's sentence */
+const ZOD_DEFAULT = /^(Too (small|big)|Invalid)\b/;
+
+/**
+ * A refusal about a field the form has no place for stands alone at the top of the card, where "Fill
+ * this in." would not say what: in English the rule's own sentence ("say why dialing is paused") is kept.
+ */
+function topText(issue: FieldIssue, worded: string): string {
+  return i18next.language === 'en' && !ZOD_DEFAULT.test(issue.message) ? capitalize(issue.message) : worded;
 }
 
 /** codes whose sentence the console words itself in every language */

@@ -15,7 +15,7 @@ const TEXT = {
     'The site list (the site owner’s) keeps a number from every company; a company’s own list (its admin’s) keeps it from that company alone. Import either on the Numbers page.',
   scopes: { company: (name: string) => `${name}’s list`, site: 'Site list' },
   scopeGroup: 'Which list',
-  search: 'Search',
+  search: 'Search this list',
   searchHint: 'Part of a number, in any format.',
   exportCsv: 'Export CSV',
   exported: 'Do-not-call list',
