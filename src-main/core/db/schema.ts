@@ -2,7 +2,35 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CallStatus, GlobalStatus } from '../../../src-shared/statuses';
 import type { Role } from '../../../src-shared/roles';
 import type { BillingMode } from '../../../src-shared/contract/companies';
+import type {
+  NumberListsTable,
+  ListMembersTable,
+  ListSwitchesTable,
+  RecycleRulesTable,
+  RecyclesTable,
+  CallbacksTable,
+  PhoneZonesTable,
+  CompanyDialingTable,
+  DialingPausesTable,
+  DncEntriesTable,
+} from './schema-lifecycle';
+import type { InboundSettingsTable, InboundCallsTable, InboundHooksTable } from './schema-inbound';
 
+export type {
+  NumberListsTable,
+  ListMembersTable,
+  ListSwitchesTable,
+  RecycleRulesTable,
+  RecyclesTable,
+  CallbackState,
+  CallbacksTable,
+  PhoneZonesTable,
+  AmbiguousZones,
+  CompanyDialingTable,
+  DialingPausesTable,
+  DncEntriesTable,
+} from './schema-lifecycle';
+export type { InboundSettingsTable, InboundCallsTable, InboundHooksTable } from './schema-inbound';
 /** Kysely's view of migrations/0001_initial.ts. Times: epoch ms. Money: integer minor units. */
 export interface CompaniesTable {
   id: Generated<number>;
@@ -90,99 +118,6 @@ export interface NumbersTable {
   list_id: number | null;
   /** its time zones from Google's metadata (0011); null: not looked up yet */
   zone_id: number | null;
-}
-
-/** A named list of numbers (0008): a company's own, or the site pool's (company_id null). */
-export interface NumberListsTable {
-  id: Generated<number>;
-  company_id: number | null;
-  name: string;
-  created_at: number;
-  created_by: Generated<string>;
-}
-
-/** The lists a number is on besides its first (0008). */
-export interface ListMembersTable {
-  number_id: number;
-  list_id: number;
-}
-
-/** A list a company switched off for itself (0008). */
-export interface ListSwitchesTable {
-  company_id: number;
-  list_id: number;
-  is_active: number;
-  updated_at: number;
-}
-
-/** A company's recycling rule for one status (0009). */
-export interface RecycleRulesTable {
-  company_id: number;
-  status: CallStatus;
-  delay_minutes: number;
-  max_retries: number;
-  own_attempt: number;
-  is_active: number;
-  created_at: number;
-  updated_at: number;
-}
-
-/** A retry waiting (0009). */
-export interface RecyclesTable {
-  company_id: number;
-  number_id: number;
-  status: CallStatus;
-  due_at: number;
-}
-
-export type CallbackState = 'pending' | 'done' | 'cancelled';
-/** A callee's request to be called back (0010). */
-export interface CallbacksTable {
-  id: Generated<number>;
-  company_id: number;
-  number_id: number;
-  due_at: number;
-  agent_id: number | null;
-  state: CallbackState;
-  asked_in_result_id: number | null;
-  done_result_id: number | null;
-  created_at: number;
-  updated_at: number;
-  updated_by: Generated<string>;
-}
-
-/** One distinct answer of the time-zone metadata (0011). */
-export interface PhoneZonesTable {
-  id: Generated<number>;
-  zones: string;
-}
-
-export type AmbiguousZones = 'strictest' | 'company';
-/** How a company's dialing follows the callee's clock (0011). */
-export interface CompanyDialingTable {
-  company_id: number;
-  callee_local_hours: number;
-  ambiguous_zones: AmbiguousZones;
-  updated_at: number;
-}
-
-/** A company's (or the site's: company_id null) dialing paused (0012). */
-export interface DialingPausesTable {
-  id: Generated<number>;
-  company_id: number | null;
-  reason: string;
-  paused_by: string;
-  paused_at: number;
-}
-
-/** A phone on the site's (company_id null) or a company's do-not-call list (0013). */
-export interface DncEntriesTable {
-  id: Generated<number>;
-  company_id: number | null;
-  phone: string;
-  source: Generated<string>;
-  added_by: Generated<string>;
-  added_at: number;
 }
 
 export interface LeasesTable {
@@ -291,51 +226,6 @@ export interface InboundNumbersTable {
   is_active: Generated<number>;
   created_at: number;
   updated_at: number;
-}
-
-/** migrations/0015_inbound_settings.ts: a company's inbound AI settings (its secrets are in core/secrets) */
-export interface InboundSettingsTable {
-  company_id: number;
-  llm_vendor: 'openai' | 'microsoft' | null;
-  llm_model: string | null;
-  llm_host: string | null;
-  ai_cost_per_minute: Generated<number>;
-  jambonz_api_url: string | null;
-  record_calls: Generated<number>;
-  updated_at: number;
-}
-
-/** migrations/0017_inbound_calls.ts: the Jambonz side of an inbound call, beside its call_results row */
-export interface InboundCallsTable {
-  call_result_id: number;
-  company_id: number;
-  call_sid: string;
-  inbound_number_id: number | null;
-  did: string;
-  caller: string;
-  caller_name: string | null;
-  account_sid: string | null;
-  call_status: string;
-  answered_by_ai: Generated<number>;
-  started_at: number;
-  ai_ended_at: number | null;
-  ended_at: number | null;
-  closed_by: 'jambonz' | 'sweep' | null;
-  last_hook_at: number;
-  transfer_department: string | null;
-  transfer_target: string | null;
-  transfer_state: string | null;
-  leg_call_sid: string | null;
-  leg_status: string | null;
-  leg_duration_s: number | null;
-  ai_seconds: number | null;
-  charged_at: number | null;
-}
-
-export interface InboundHooksTable {
-  call_sid: string;
-  hash: string;
-  at: number;
 }
 
 export interface ApiKeysTable {
