@@ -12,6 +12,7 @@ import { measureImport } from './measures/import';
 import { measureStall } from './measures/stall';
 import { measurePhases } from './measures/phases';
 import { measureLifecycle } from './measures/lifecycle';
+import { measureContention, measureCrowd } from './measures/crowd';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
@@ -21,6 +22,8 @@ const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'next-batch': measureNextBatch,
   phases: measurePhases,
   report: measureReport,
+  crowd: measureCrowd,
+  contention: measureContention,
   dashboard: measureDashboard,
   import: measureImport,
   stall: measureStall,

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
-import { resultItem, type DialerLoopPlan, type LoadPlan, type LoadSummary, type ReportPlan } from './load-plan';
+import { resultItem, type CrowdSummary, type LoadPlan, type LoadSummary, type ReportPlan } from './load-plan';
+import { runCrowd } from './crowd';
 import { runPaced } from './paced';
 
 /**
@@ -19,13 +20,13 @@ process.on('message', (message: LoadPlan | 'stop') => {
   );
 });
 
-async function run(plan: LoadPlan): Promise<LoadSummary> {
-  if (plan.kind === 'paced-dialers') {
-    const paced = runPaced(plan);
-    current = paced;
-    return paced.done;
+async function run(plan: LoadPlan): Promise<LoadSummary | CrowdSummary> {
+  if (plan.kind === 'paced-dialers' || plan.kind === 'crowd') {
+    const running = plan.kind === 'crowd' ? runCrowd(plan) : runPaced(plan);
+    current = running;
+    return running.done;
   }
-  const requests = plan.kind === 'report' ? reportRequests(plan) : dialerLoopRequests(plan);
+  const requests = reportRequests(plan);
   const instance = autocannon({
     url: plan.base,
     connections: plan.connections,
@@ -69,44 +70,6 @@ function reportRequests(plan: ReportPlan): any[] {
         }
         const body = plan.perRequest === 1 ? { company: plan.company, ...items[0] } : { company: plan.company, results: items };
         return { ...req, headers: auth, body: JSON.stringify(body) };
-      },
-    },
-  ];
-}
-
-function dialerLoopRequests(plan: DialerLoopPlan): any[] {
-  let connection = 0;
-  let sent = 0;
-  return [
-    {
-      method: 'GET',
-      setupRequest(req: any, context: any) {
-        if (context.company === undefined) {
-          context.company = plan.companies[connection % plan.companies.length];
-          context.dialer = `bench-${connection++}`;
-        }
-        return {
-          ...req,
-          path: `/api/v1/dialer/next-batch?company=${context.company}&size=${plan.batchSize}&dialer=${context.dialer}`,
-          headers: { authorization: `Bearer ${plan.keys[context.company]}` },
-        };
-      },
-      onResponse(status: number, body: string, context: any) {
-        context.numbers = status === 200 ? (JSON.parse(body).numbers as { number_id: number }[]).map((n) => n.number_id) : [];
-      },
-    },
-    {
-      method: 'POST',
-      setupRequest(req: any, context: any) {
-        const numbers: number[] = context.numbers ?? [];
-        if (numbers.length === 0) return { ...req, method: 'GET', path: '/api/v1/health', body: undefined };
-        const results = numbers.map((id) => resultItem(id, `${plan.tag}-${sent++}`, plan.startedAt, plan.scenario, sent));
-        return {
-          ...req,
-          path: '/api/v1/dialer/report-results',
-          headers: { authorization: `Bearer ${plan.keys[context.company]}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ company: context.company, results }),
-        };
       },
     },
   ];

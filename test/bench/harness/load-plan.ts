@@ -1,5 +1,7 @@
+import type { Summary } from './stats';
+
 /** What the load process is asked to do (sent over IPC, so plain data only). */
-export type LoadPlan = ReportPlan | DialerLoopPlan | PacedDialersPlan;
+export type LoadPlan = ReportPlan | PacedDialersPlan | CrowdPlan;
 
 interface CommonPlan {
   base: string;
@@ -24,14 +26,6 @@ export interface ReportPlan extends CommonPlan {
   scenario: string;
 }
 
-/** Each connection is a dialer of one company: lease a batch, report a result for each number, again. */
-export interface DialerLoopPlan extends CommonPlan {
-  kind: 'dialer-loop';
-  companies: string[];
-  batchSize: number;
-  scenario: string;
-}
-
 /**
  * Dialers at a dialer's pace: each leases a batch, reports a result for each number, then waits
  * `pauseMs` (randomised ±50%) before the next batch, as a dialer does while it dials. One per company.
@@ -42,6 +36,29 @@ export interface PacedDialersPlan extends Omit<CommonPlan, 'connections'> {
   batchSize: number;
   pauseMs: number;
   scenario: string;
+}
+
+/** `dialers` dialers of the given companies leasing and reporting back to back (see crowd.ts). */
+export interface CrowdPlan extends Omit<CommonPlan, 'connections'> {
+  kind: 'crowd';
+  /** true: the bare server's routes, which check nothing */
+  bare: boolean;
+  companies: string[];
+  dialers: number;
+  batchSize: number;
+  scenario: string;
+}
+
+export interface CrowdSummary {
+  durationS: number;
+  /** next-batch (or the bare SELECT) latency, ms */
+  lease: Summary;
+  /** report-results (or the bare inserts) latency, ms */
+  report: Summary;
+  /** results the server acknowledged */
+  reported: number;
+  /** answers other than 2xx */
+  failures: number;
 }
 
 export interface LoadSummary {
