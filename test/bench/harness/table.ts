@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Breakdown } from './profile';
 
 /** One line of the bench's answer: a figure beside the baseline measured in the same run. */
 export interface BenchRow {
@@ -18,6 +19,18 @@ export interface BenchRow {
 
 export class BenchTable {
   readonly rows: BenchRow[] = [];
+  /** CPU profiles of the measured paths, by kind of work (harness/profile.ts) */
+  readonly breakdowns: Breakdown[] = [];
+
+  addBreakdown(b: Breakdown): void {
+    this.breakdowns.push(b);
+    console.log(
+      `  ${b.title}: ${b.parts
+        .slice(0, 4)
+        .map((p) => `${p.label} ${(p.share * 100).toFixed(0)}%`)
+        .join(', ')}`,
+    );
+  }
 
   add(row: Omit<BenchRow, 'ratio'> & { ratio?: number | null }): BenchRow {
     const ratio = row.ratio !== undefined ? row.ratio : row.baselineValue ? row.value / row.baselineValue : null;
@@ -38,11 +51,16 @@ export class BenchTable {
       const met = r.met === null ? '' : r.met ? 'yes' : '**no**';
       return `| ${r.figure} | ${fmt(r.value)} ${r.unit} | ${base} | ${ratio} | ${r.target} | ${met} |`;
     });
-    return [head, ...lines].join('\n');
+    const profiles = this.breakdowns.map(
+      (b) =>
+        `\n**${b.title}** (${fmt(b.busyMs)} ms busy on the serving thread)\n\n| kind of work | ms | share |\n| --- | ---: | ---: |\n` +
+        b.parts.map((p) => `| ${p.label} | ${fmt(p.ms)} | ${(p.share * 100).toFixed(1)}% |`).join('\n'),
+    );
+    return [head, ...lines, ...profiles].join('\n');
   }
 
   write(file: string, meta: Record<string, unknown>): void {
-    writeFileSync(file, `${JSON.stringify({ ...meta, rows: this.rows }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ ...meta, rows: this.rows, breakdowns: this.breakdowns }, null, 2)}\n`);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { BenchContext } from '../context';
 import { runLoad } from '../harness/load';
 import type { LoadSummary, ReportPlan } from '../harness/load-plan';
+import { profileWhile } from '../harness/profile';
 
 /**
  * Result reporting under load from a separate process (autocannon): report-results in batches of 100
@@ -29,6 +30,13 @@ export async function measureReport(ctx: BenchContext): Promise<void> {
     met: batch.rate >= 0.33 * bareBatchRate,
     note: problems(batch.load),
   });
+
+  // where its time goes, by kind of work: a shorter run under the profiler (it slows what it watches)
+  ctx.table.addBreakdown(
+    await profileWhile('report-results, 100 per request, 4 connections over the port, profiled', async () => {
+      await runLoad(plan({ tag: 'rp', durationS: Math.max(1, durationS / 3) }));
+    }),
+  );
 
   const single = await runCounted(
     ctx,
