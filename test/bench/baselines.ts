@@ -35,7 +35,34 @@ export async function startBareServer(db: Db): Promise<BareServer> {
     );
   const insertMany = s.transaction((companyId: number, results: BareResult[]) => results.map((r) => insertOne(companyId, r)));
 
+  // the atomic lease's own floor: the SELECT, skipping live leases, and one lease row a number, in one
+  // IMMEDIATE transaction, with none of the rules (no cooldown, dedup, lists, schedule, wallet)
+  const pickFree = s.prepare(
+    `select id, phone from numbers n where global_status = 'active'
+       and not exists (select 1 from leases l where l.number_id = n.id) limit ?`,
+  );
+  const insertLease = s.prepare(
+    `insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at) values (?, ?, ?, 'bare', ?, ?)`,
+  );
+  const firstCompany = [...companies.values()][0] ?? 1;
+  let bareBatches = 0;
+  const leaseMany = s.transaction((size: number) => {
+    const rows = pickFree.all(size) as { id: number; phone: string }[];
+    const batch = `bare-${++bareBatches}`;
+    const now = Date.now();
+    for (const r of rows) insertLease.run(r.id, firstCompany, batch, now, now + 600_000);
+    return { batch, rows };
+  });
+  const dropBatch = s.prepare('delete from leases where batch_id = ?');
+
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  app.get<{ Querystring: { size?: string } }>('/bare/lease', async (req) => {
+    const { batch, rows } = leaseMany.immediate(Number(req.query.size ?? 500));
+    return { batch_id: batch, numbers: rows.map((r) => ({ number_id: r.id, phone: r.phone })) };
+  });
+  app.post<{ Body: { batch_id: string } }>('/bare/release', async (req) => {
+    return { released: dropBatch.run(req.body.batch_id).changes };
+  });
   app.get<{ Querystring: { size?: string } }>('/bare/numbers', async (req) => {
     const rows = select.all(Number(req.query.size ?? 500)) as { id: number; phone: string }[];
     return { numbers: rows.map((r) => ({ number_id: r.id, phone: r.phone })) };

@@ -27,14 +27,16 @@ export function dialingFor(ctx: BenchContext, company: CompanyInfo): Dialing {
 }
 
 /**
- * next-batch of SIZE for each company in turn, then the bare SELECT … LIMIT SIZE, request by request,
- * so machine noise hits them alike. Ten batches stay leased per company (the oldest is released,
+ * next-batch of SIZE for each company in turn, then the bare SELECT … LIMIT SIZE, then the bare lease
+ * (that SELECT and SIZE lease rows in one transaction, released untimed), request by request, so
+ * machine noise hits them alike. Ten batches stay leased per company (the oldest is released,
  * untimed) so each request leases past other dialers' live leases; a number handed out twice while
- * leased stops the run. Answers the bare SELECT's samples; each dialing keeps its own.
+ * leased stops the run. Answers the bare server's samples; each dialing keeps its own.
  */
-export async function interleavedLeases(ctx: BenchContext, dialings: Dialing[], iterations: number, tag: string): Promise<number[]> {
+export async function interleavedLeases(ctx: BenchContext, dialings: Dialing[], iterations: number, tag: string): Promise<Baselines> {
   const bare = new JsonClient(ctx.bare.url);
   const bareSamples: number[] = [];
+  const floorSamples: number[] = [];
   try {
     for (let i = 0; i < iterations; i++) {
       for (const d of dialings) {
@@ -46,12 +48,23 @@ export async function interleavedLeases(ctx: BenchContext, dialings: Dialing[], 
       const t = nowMs();
       await bare.ok('GET', `/bare/numbers?size=${SIZE}`);
       bareSamples.push(nowMs() - t);
+      const f = nowMs();
+      const floor = await bare.ok<{ batch_id: string }>('GET', `/bare/lease?size=${SIZE}`);
+      floorSamples.push(nowMs() - f);
+      await bare.ok('POST', '/bare/release', { batch_id: floor.batch_id });
     }
   } finally {
     bare.close();
     for (const d of dialings) while (d.live.length) await release(d, d.live.shift()!);
   }
-  return bareSamples;
+  return { select: bareSamples, leaseFloor: floorSamples };
+}
+
+/** What the bare server answered in the same rounds: its plain SELECT, and the SELECT plus lease rows. */
+export interface Baselines {
+  select: number[];
+  /** the SELECT (skipping live leases) and SIZE lease rows written in one IMMEDIATE transaction */
+  leaseFloor: number[];
 }
 
 /** one next-batch of SIZE, checked against what this dialing holds */

@@ -72,7 +72,7 @@ export async function measureContention(ctx: BenchContext): Promise<void> {
   const spinner = startSpinner();
   try {
     const dialing = dialingFor(ctx, ctx.fresh);
-    const base = summarize(await interleavedLeases(ctx, [dialing], ctx.quick ? 40 : 200, 'bench-spin'));
+    const base = summarize((await interleavedLeases(ctx, [dialing], ctx.quick ? 40 : 200, 'bench-spin')).select);
     const s = summarize(dialing.samples);
     ctx.table.add({
       id: 'contention-next-batch-p99',
