@@ -55,6 +55,36 @@ export async function startBareServer(db: Db): Promise<BareServer> {
   });
   const dropBatch = s.prepare('delete from leases where batch_id = ?');
 
+  // the rows a result must write, with none of the checks: its call, the company's dedup row, the
+  // number's cooldown, the lease it ends, and for a billable call its ledger entry and the wallet
+  const dedup = s.prepare(
+    `insert into company_calls (company_id, number_id, first_called_at, last_status, last_called_at) values (?, ?, ?, ?, ?)
+     on conflict (company_id, number_id) do update set attempts = attempts + 1, last_status = excluded.last_status, last_called_at = excluded.last_called_at`,
+  );
+  const cooldown = s.prepare('update numbers set last_called_at = ?, last_called_company_id = ? where id = ?');
+  const endLease = s.prepare('delete from leases where number_id = ?');
+  const ledger = s.prepare(
+    `insert into ledger_entries (company_id, amount, kind, call_result_id, note, balance_after, created_at) values (?, ?, 'charge', ?, '', 0, ?)`,
+  );
+  const wallet = s.prepare('update companies set wallet_balance = wallet_balance - ? where id = ?');
+  const writeAll = s.transaction((companyId: number, results: BareResult[]) => {
+    const now = Date.now();
+    let charged = 0;
+    for (const r of results) {
+      const id = insertOne(companyId, r);
+      const at = Date.parse(r.started_at);
+      dedup.run(companyId, r.number_id, at, r.status, at);
+      cooldown.run(at, companyId, r.number_id);
+      endLease.run(r.number_id);
+      if (r.duration_s > 0) {
+        ledger.run(companyId, -50, id, now);
+        charged += 50;
+      }
+    }
+    wallet.run(charged, companyId);
+    return results.length;
+  });
+
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   app.get<{ Querystring: { size?: string } }>('/bare/lease', async (req) => {
     const { batch, rows } = leaseMany.immediate(Number(req.query.size ?? 500));
@@ -74,6 +104,9 @@ export async function startBareServer(db: Db): Promise<BareServer> {
   app.post<{ Body: { company: string; results: BareResult[] } }>('/bare/results', async (req) => {
     const ids = insertMany(companies.get(req.body.company) ?? 0, req.body.results);
     return { created: ids.length };
+  });
+  app.post<{ Body: { company: string; results: BareResult[] } }>('/bare/results-rows', async (req) => {
+    return { created: writeAll.immediate(companies.get(req.body.company) ?? 0, req.body.results) };
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -31,6 +31,22 @@ export async function measureReport(ctx: BenchContext): Promise<void> {
     note: problems(batch.load),
   });
 
+  // the floor of the rows a result must write, no checks: how much of the ratio the writes alone take
+  const rows = await runLoad(plan({ base: ctx.bare.url, path: '/bare/results-rows', tag: 'bw' }));
+  const rowsRate = (rows.ok * 100) / rows.durationS;
+  ctx.table.add({
+    id: 'report-results-floor',
+    figure:
+      'floor of a result: its call, dedup row, cooldown, ended lease and ledger entry written with prepared statements, no checks, 100 per request, 4 connections: results/s',
+    value: rowsRate,
+    unit: 'results/s',
+    baseline: 'bare route, one transaction of prepared inserts',
+    baselineValue: bareBatchRate,
+    target: 'context',
+    met: null,
+    note: `report-results is ${(batch.rate / rowsRate).toFixed(2)}× this floor`,
+  });
+
   // where its time goes, by kind of work: a shorter run under the profiler (it slows what it watches)
   ctx.table.addBreakdown(
     await profileWhile('report-results, 100 per request, 4 connections over the port, profiled', async () => {
