@@ -94,6 +94,15 @@ export function closeCallback(
   resultId: number,
   who: string,
 ): number | null {
+  // most results close nothing: one look a transaction at whether the company has any callback due
+  // saves an update a result (a callback asked in this transaction is due later, or says so below)
+  if (leasedCallbackId === null) {
+    ctx.callbacksDue ??=
+      prepare(ctx.db.sqlite, "select exists (select 1 from callbacks where company_id = ? and state = 'pending' and due_at <= ?)")
+        .pluck()
+        .get(ctx.company.id, ctx.now) === 1;
+    if (!ctx.callbacksDue) return null;
+  }
   const closed = prepare(
     ctx.db.sqlite,
     `update callbacks set state = 'done', done_result_id = ?, updated_at = ?, updated_by = ?
@@ -122,6 +131,7 @@ export function askCallback(
        agent_id = excluded.agent_id, asked_in_result_id = excluded.asked_in_result_id, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
   ).run(ctx.company.id, numberId, dueAt, agentId, resultId, ctx.now, ctx.now, who);
+  if (dueAt <= ctx.now) ctx.callbacksDue = true;
 }
 
 /** Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of the dialed calls. */

@@ -26,6 +26,8 @@ export interface RecordContext {
   checkedAgents: Set<number>;
   /** the company's recycling rules by status, read once per transaction when a call needs them */
   recycleRules?: Map<string, { delay_minutes: number; max_retries: number; is_active: number }>;
+  /** whether the company had a callback due when the transaction first asked (closeCallback) */
+  callbacksDue?: boolean;
 }
 
 const RANK: Record<GlobalStatus, number> = { active: 0, power_off: 1, invalid: 2, complained: 3 };
@@ -75,14 +77,9 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   const found = r.withheldCaller !== undefined ? null : resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
-  let lease: { company_id: number; dialer_id: string; leased_at: number; expires_at: number; callback_id: number | null } | undefined;
-  if (!inbound && found && found.id !== null) {
-    lease = prepare(db.sqlite, 'select company_id, dialer_id, leased_at, expires_at, callback_id from leases where number_id = ?').get(
-      found.id,
-    ) as typeof lease;
-    if (lease && lease.expires_at > now && lease.company_id !== company.id)
-      throw conflict(`${found.phone} is leased to another company right now`);
-  }
+  const lease = !inbound && found && found.id !== null ? leaseOf(found) : undefined;
+  if (lease && lease.expires_at > now && lease.company_id !== company.id)
+    throw conflict(`${found!.phone} is leased to another company right now`);
   const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
   if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
   if (r.agentId != null) checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
@@ -193,12 +190,45 @@ interface PoolNumber {
   global_status: GlobalStatus;
 }
 
+/** The number as the pool holds it, read with its lease row if it has one (one lookup, not two). */
+interface LookedUp extends PoolNumber {
+  lease_company_id: number | null;
+  lease_dialer_id: string | null;
+  lease_leased_at: number | null;
+  lease_expires_at: number | null;
+  lease_callback_id: number | null;
+}
+
+const NUMBER_WITH_LEASE = (by: 'id' | 'phone') => `
+  select n.id, n.phone, n.global_status, l.company_id as lease_company_id, l.dialer_id as lease_dialer_id,
+    l.leased_at as lease_leased_at, l.expires_at as lease_expires_at, l.callback_id as lease_callback_id
+  from numbers n left join leases l on l.number_id = n.id where n.${by} = ?`;
+
+function leaseOf(n: PoolNumber | LookedUp): Lease | undefined {
+  if (!('lease_company_id' in n) || n.lease_company_id === null) return undefined;
+  return {
+    company_id: n.lease_company_id,
+    dialer_id: n.lease_dialer_id!,
+    leased_at: n.lease_leased_at!,
+    expires_at: n.lease_expires_at!,
+    callback_id: n.lease_callback_id,
+  };
+}
+
+interface Lease {
+  company_id: number;
+  dialer_id: string;
+  leased_at: number;
+  expires_at: number;
+  callback_id: number | null;
+}
+
 /** The pool's number for the report; an unknown inbound caller comes back with id null, to be added. */
 function resolveNumber(
   ctx: RecordContext,
   r: ResultReport,
   inbound: boolean,
-): PoolNumber | { id: null; phone: string; global_status: GlobalStatus } {
+): LookedUp | { id: null; phone: string; global_status: GlobalStatus } {
   const { db } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
@@ -207,14 +237,14 @@ function resolveNumber(
     phone = n.phone;
   }
   if (r.numberId !== undefined) {
-    const row = prepare(db.sqlite, 'select id, phone, global_status from numbers where id = ?').get(r.numberId) as PoolNumber | undefined;
+    const row = prepare(db.sqlite, NUMBER_WITH_LEASE('id')).get(r.numberId) as LookedUp | undefined;
     if (!row) throw notFound(`number_id ${r.numberId} is not in the number pool`);
     if (phone !== null && row.phone !== phone)
       throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
     return row;
   }
   if (phone === null) throw badInput('give the phone or the number_id of the call');
-  const row = prepare(db.sqlite, 'select id, phone, global_status from numbers where phone = ?').get(phone) as PoolNumber | undefined;
+  const row = prepare(db.sqlite, NUMBER_WITH_LEASE('phone')).get(phone) as LookedUp | undefined;
   if (row) return row;
   if (!inbound) throw notFound(`${phone} is not in the number pool; report only numbers DialDesk handed out`);
   return { id: null, phone, global_status: 'active' };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { nextBatch } from '../../../src-main/core/dialer/leasing';
-import { recordResult } from '../../../src-main/core/results/record';
+import { recordResult, recordResults } from '../../../src-main/core/results/record';
 import { cancelCallback, dueCallbacksByCompany, listCallbacks, moveCallback } from '../../../src-main/core/callbacks/callbacks';
 import { setSchedule } from '../../../src-main/core/schedule/schedule';
 import { AppError } from '../../../src-main/core/errors';
@@ -119,6 +119,28 @@ describe('a result with callback_at', () => {
       recycled: 0,
       callbacks: 1,
     });
+  });
+
+  it('a due callback is closed by any call its company makes to the number, not only the callback lease; another company’s stays', async () => {
+    d = await dialerWorld({ numbers: 2 });
+    const [n1, n2] = d.numberIds;
+    lease(d.w.companyA);
+    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    lease(d.w.companyB);
+    call(d.w.companyB, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    d.clock.advance(2 * HOUR);
+    releaseAll();
+    // A dials n1 by hand (no lease) in a batch that also reports n2: the due callback is honoured by it
+    const batch = recordResults(d.core, d.w.companyA, [
+      { callId: `c-${++seq}`, numberId: n2, scenarioKey: 'sales', status: 'NO_ANSWER', startedAt: d.clock.clock(), durationS: 0 },
+      { callId: `c-${++seq}`, numberId: n1, scenarioKey: 'sales', status: 'ANSWERED', startedAt: d.clock.clock(), durationS: 20 },
+    ]);
+    expect(batch.outcomes.map((o) => o.ok)).toEqual([true, true]);
+    const states = d.core.db.sqlite.prepare('select company_id, state from callbacks order by company_id').all();
+    expect(states).toEqual([
+      { company_id: d.w.companyA, state: 'done' },
+      { company_id: d.w.companyB, state: 'pending' },
+    ]);
   });
 
   it('waits for the company’s hours, and is missed after its grace: no longer dialed, listed for a supervisor', async () => {
