@@ -28,7 +28,7 @@ const eligibleSql = (rules: NumberRules) => `
     and (n.last_called_at is null or n.last_called_at <= @cutoff)
     and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > @now)
     and not exists (select 1 from company_calls c where c.company_id = @company and c.number_id = n.id)${rulesSql(rules)}
-  order by n.id`;
+  order by n.id limit @limit`;
 
 /**
  * Numbers the company never called that it may dial now. Walks numbers.id from the company's cursor,
@@ -69,10 +69,11 @@ export function freshNumbers(db: Db, rules: NumberRules, size: number, cooldownD
     const want = Math.min(CHUNK, budget - examined, Math.max(64, (size - picked.length) * 2));
     const last = scan.dialed.collectAbsent(skip, pos, end, want, ids);
     examined += ids.length;
-    const rows = ids.length ? (eligible.all({ ...params, ids: JSON.stringify(ids) }) as FreshNumber[]) : [];
     const need = size - picked.length;
-    if (rows.length > need) {
-      picked.push(...rows.slice(0, need));
+    // the ids come in order and the checks stop at the limit: ids past the last one taken are not checked
+    const rows = ids.length ? (eligible.all({ ...params, ids: JSON.stringify(ids), limit: need }) as FreshNumber[]) : [];
+    if (rows.length === need) {
+      picked.push(...rows);
       scan.cursor = rows[need - 1].numberId;
       break;
     }
