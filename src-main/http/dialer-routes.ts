@@ -22,6 +22,7 @@ import { companyForKey, requireApiKey } from './auth';
 import { errorResponses } from './error-responses';
 import { dialerAnswerSerializer } from './dialer-serializer';
 import { toNextBatchAnswer, toOutcomeDto, toReport } from './dialer-map';
+import { takingTurns } from './turns';
 
 /** 1000 results with transcripts do not fit the port's default 1 MiB */
 export const REPORT_RESULTS_BODY_LIMIT = 8 * 1024 * 1024;
@@ -46,6 +47,7 @@ export function dialerRoutes(core: Core) {
     root.addHook('onReady', async () => {
       void warmPoolCaches(core.db).catch(() => undefined);
     });
+    const turn = takingTurns();
     await root.register(async (scope) => {
       scope.addHook('onRequest', requireApiKey(core, 'dialer'));
       const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -66,12 +68,14 @@ export function dialerRoutes(core: Core) {
           const company = companyForKey(core, request.apiKey, request.query.company);
           const ready = leasingReady(core.db, company.id);
           if (ready) await ready; // just after start: this company's caches are filled first, the port stays free
-          const batch = nextBatch(core, {
-            companyId: company.id,
-            size: request.query.size,
-            dialerId: request.query.dialer,
-            address: request.ip,
-          });
+          const batch = await turn(() =>
+            nextBatch(core, {
+              companyId: company.id,
+              size: request.query.size,
+              dialerId: request.query.dialer,
+              address: request.ip,
+            }),
+          );
           return toNextBatchAnswer(batch);
         },
       );
@@ -96,7 +100,7 @@ export function dialerRoutes(core: Core) {
         async (request, reply) => {
           const { company: slug, ...item } = request.body;
           const company = companyForKey(core, request.apiKey, slug);
-          const answer = recordResult(core, company.id, toReport(item), { address: request.ip });
+          const answer = await turn(() => recordResult(core, company.id, toReport(item), { address: request.ip }));
           reply.code(answer.replayed ? 200 : 201);
           return { result_id: answer.resultId, charged: answer.charged, wallet_balance: answer.walletBalance };
         },
@@ -122,7 +126,9 @@ export function dialerRoutes(core: Core) {
         async (request) => {
           const company = companyForKey(core, request.apiKey, request.body.company);
           const items = request.body.results;
-          const { outcomes, walletBalance } = recordResults(core, company.id, items.map(toReport), { address: request.ip });
+          const { outcomes, walletBalance } = await turn(() =>
+            recordResults(core, company.id, items.map(toReport), { address: request.ip }),
+          );
           const results = outcomes.map((o, i) => toOutcomeDto(o, i, items[i].call_id));
           return {
             created: results.filter((r) => r.outcome === 'created').length,
@@ -147,7 +153,7 @@ export function dialerRoutes(core: Core) {
         async (request) => {
           const company = companyForKey(core, request.apiKey, request.body.company);
           const actor = { userId: null, name: `api-key:${request.apiKey!.prefix}` };
-          return { scenarios: registerScenarios(core, actor, company.id, request.body.scenarios) };
+          return { scenarios: await turn(() => registerScenarios(core, actor, company.id, request.body.scenarios)) };
         },
       );
 
@@ -163,12 +169,14 @@ export function dialerRoutes(core: Core) {
         },
         async (request) => {
           const company = companyForKey(core, request.apiKey, request.body.company);
-          return releaseBatch(core, {
-            companyId: company.id,
-            batchId: request.body.batch_id,
-            numberIds: request.body.number_ids,
-            address: request.ip,
-          });
+          return turn(() =>
+            releaseBatch(core, {
+              companyId: company.id,
+              batchId: request.body.batch_id,
+              numberIds: request.body.number_ids,
+              address: request.ip,
+            }),
+          );
         },
       );
     });
