@@ -31,7 +31,11 @@ test('a company admin sets the AI and Jambonz settings; keys come back only as s
   // a supervisor runs the inbound numbers but not the company's keys
   await signIn(page, served.url, SUPERVISOR);
   await openPage(page, 'Inbound numbers');
-  await expect(page.getByRole('form', { name: 'AI and Jambonz settings' })).toHaveCount(0);
+  await expect(
+    page.getByRole('heading', { name: 'New inbound number' }).or(page.getByRole('button', { name: 'New inbound number' })),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'AI and Jambonz settings' })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await signOut(page);
 
   await signIn(page, served.url, ADMIN);
