@@ -23,7 +23,8 @@ import { alertText } from '../src-shared/i18n/alerts';
  * ipcMain, the optional HTTP port, a restart on a restored backup, and a quit that checkpoints the
  * database.
  */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' blob: http: https:; connect-src 'self'";
 const RESTORE_ACTOR = { userId: null, name: 'console restore' };
 
 let core: Core | null = null;

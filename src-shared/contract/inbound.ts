@@ -4,8 +4,10 @@ import { Id } from './common';
 import { PhoneInput, Region } from './setup';
 import { ScheduleWindow } from './schedule';
 import { inboundSettingsChannels, type InboundWarning } from './inbound-settings';
+import { recordingChannels } from './recordings';
 
 export * from './inbound-settings';
+export * from './recordings';
 
 /**
  * Inbound calls: AI voice agents per company, and the inbound numbers (DIDs) the telephony server
@@ -262,4 +264,5 @@ export const inboundChannels = {
   'inbound.llmSettings': channel<LlmSettingsDto>()(z.object({}).strict()),
   'inbound.updateLlmSettings': channel<LlmSettingsDto>()(LlmSettingsPatch),
   ...inboundSettingsChannels,
+  ...recordingChannels,
 };

@@ -7,6 +7,8 @@ import { createInboundNumber } from '../../src-main/core/inbound/numbers';
 import { updateLlmSettings } from '../../src-main/core/inbound/llm-settings';
 import { OPEN_24X7, setSchedule } from '../../src-main/core/schedule/schedule';
 import { startPort, type RunningPort } from '../../src-main/http/port';
+
+type PortLogger = NonNullable<Parameters<typeof startPort>[1]['logger']>;
 import { makeTestCore, manualClock, seedCompanies, type TestCore } from './core';
 import { MONDAY_10Z } from './dialing';
 
@@ -38,7 +40,7 @@ export interface InboundWorld {
 
 export const INBOUND_DID = '+49301234567';
 
-export async function inboundWorld(options: { llmKey?: string | null; start?: number } = {}): Promise<InboundWorld> {
+export async function inboundWorld(options: { llmKey?: string | null; start?: number; logger?: PortLogger } = {}): Promise<InboundWorld> {
   const clock = manualClock(options.start ?? MONDAY_10Z);
   const core = await makeTestCore({ clock: clock.clock });
   const { companyA, companyB } = seedCompanies(core);
@@ -81,7 +83,7 @@ export async function inboundWorld(options: { llmKey?: string | null; start?: nu
   );
   const key = createApiKey(core.db, CLI_ACTOR, { companyId: companyA, name: 'jambonz', scopes: ['inbound'] }, now).key;
   const keyB = createApiKey(core.db, CLI_ACTOR, { companyId: companyB, name: 'jambonz', scopes: ['inbound'] }, now).key;
-  const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: false });
+  const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: options.logger ?? false });
   const row = (sql: string, ...args: unknown[]) => core.db.sqlite.prepare(sql).get(...args) as Record<string, any> | undefined;
   return {
     core,

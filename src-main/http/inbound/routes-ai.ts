@@ -1,24 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { Core } from '../../core/core';
 import { findInboundCall, type InboundCallRow } from '../../core/inbound/calls/store';
-import { receiveToolCall, transferHook, dialActionHook } from '../../core/inbound/calls/transfer';
-import { llmActionHook, llmEventHook } from '../../core/inbound/calls/llm-hooks';
+import { dialActionAnswer, dialActionHook, receiveToolCall, transferAnswer, transferHook } from '../../core/inbound/calls/transfer';
+import { llmActionAnswer, llmActionHook, llmEventHook } from '../../core/inbound/calls/llm-hooks';
+import { storageFailure } from '../../core/errors';
 import { unavailableVerbs } from '../../core/inbound/jambonz/document';
 import { openAiToolOutput } from '../../core/inbound/llm/openai';
 import { assertKeyCompany } from '../auth';
 import { requireSignature } from './signature';
 import { answerSafely, fingerprintOf, type InboundRoutes } from './routes-call';
-import {
-  ActionBody,
-  BodyErrorResponses,
-  CallSidQuery,
-  EventAnswer,
-  LlmEventBody,
-  ToolAnswer,
-  ToolHookBody,
-  VerbArray,
-  WriteErrorResponses,
-} from './schemas';
+import { ActionBody, BodyErrorResponses, CallSidQuery, EventAnswer, LlmEventBody, ToolAnswer, ToolHookBody, VerbArray } from './schemas';
 
 const security = [{ bearerAuth: [] }];
 
@@ -42,6 +33,29 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
   };
   const hook = { tags: ['inbound'], security, querystring: CallSidQuery };
 
+  /**
+   * A hook's writes on a full disk (or a busy database): the call is live, and Jambonz drops a caller
+   * whose hook answers an error status. So the hook answers what it would have without storing
+   * anything (the same verbs, or 200 for a notification) and the loss is logged.
+   */
+  const lost = (request: FastifyRequest, callSid: string, err: unknown): boolean => {
+    const failure = storageFailure(err);
+    if (!failure) return false;
+    request.log.error(
+      { err, code: failure.code },
+      `inbound webhook ${request.url.split('?')[0]} for call ${callSid} was answered but not stored: ${failure.message}`,
+    );
+    return true;
+  };
+  const keepCallerOn = <T>(request: FastifyRequest, callSid: string, write: () => T, readOnly: () => T): T => {
+    try {
+      return write();
+    } catch (err) {
+      if (!lost(request, callSid, err)) throw err;
+      return readOnly();
+    }
+  };
+
   r.post(
     '/api/v1/inbound/jambonz/tool',
     {
@@ -49,13 +63,20 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
         ...hook,
         summary: "The llm verb's toolHook: the AI asks to hand the caller to a department",
         body: ToolHookBody,
-        response: { 200: ToolAnswer, ...WriteErrorResponses },
+        response: { 200: ToolAnswer, ...BodyErrorResponses },
       },
     },
     async (request) => {
       const call = callOf(request, request.query.call_sid);
-      if (!call) return openAiToolOutput(request.body.tool_call_id, { ok: false, message: 'this call cannot be transferred' });
-      return receiveToolCall(core, call, request.body, fingerprintOf('tool', request));
+      const refuse = (message: string) => openAiToolOutput(request.body.tool_call_id, { ok: false, message });
+      if (!call) return refuse('this call cannot be transferred');
+      try {
+        return await receiveToolCall(core, call, request.body, fingerprintOf('tool', request));
+      } catch (err) {
+        // nothing was moved: the transfer is refused to the model, which keeps talking to the caller
+        if (!lost(request, call.call_sid, err)) throw err;
+        return refuse('transfers cannot be made right now; apologise and offer to take a message');
+      }
     },
   );
 
@@ -66,12 +87,18 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
         ...hook,
         summary: "The llm verb's eventHook: what the caller and the agent said goes on the call's transcript",
         body: LlmEventBody,
-        response: { 200: EventAnswer, ...WriteErrorResponses },
+        response: { 200: EventAnswer, ...BodyErrorResponses },
       },
     },
     async (request) => {
       const call = callOf(request, request.query.call_sid);
-      if (call) llmEventHook(core, call, request.body, fingerprintOf('llm-event', request));
+      if (call)
+        keepCallerOn(
+          request,
+          call.call_sid,
+          () => llmEventHook(core, call, request.body, fingerprintOf('llm-event', request)),
+          () => undefined,
+        );
       return { ok: true as const };
     },
   );
@@ -83,12 +110,20 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
         ...hook,
         summary: "The llm verb's actionHook: the AI session ended; a transfer it asked for is dialed now",
         body: ActionBody,
-        response: { 200: VerbArray, ...WriteErrorResponses },
+        response: { 200: VerbArray, ...BodyErrorResponses },
       },
     },
     async (request) => {
       const call = callOf(request, request.query.call_sid);
-      return call ? answerSafely(request.log, () => llmActionHook(core, call, request.body, fingerprintOf('llm-action', request))) : [];
+      if (!call) return [];
+      return answerSafely(request.log, () =>
+        keepCallerOn(
+          request,
+          call.call_sid,
+          () => llmActionHook(core, call, request.body, fingerprintOf('llm-action', request)),
+          () => llmActionAnswer(core, call),
+        ),
+      );
     },
   );
 
@@ -103,7 +138,15 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
     },
     async (request) => {
       const call = callOf(request, request.query.call_sid);
-      return call ? answerSafely(request.log, () => transferHook(core, call)) : unavailableVerbs();
+      if (!call) return unavailableVerbs();
+      return answerSafely(request.log, () =>
+        keepCallerOn(
+          request,
+          call.call_sid,
+          () => transferHook(core, call),
+          () => transferAnswer(core, call).verbs,
+        ),
+      );
     },
   );
 
@@ -114,12 +157,20 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
         ...hook,
         summary: "The transfer dial's actionHook: whether the department answered; if not, the support line",
         body: ActionBody,
-        response: { 200: VerbArray, ...WriteErrorResponses },
+        response: { 200: VerbArray, ...BodyErrorResponses },
       },
     },
     async (request) => {
       const call = callOf(request, request.query.call_sid);
-      return call ? answerSafely(request.log, () => dialActionHook(core, call, request.body, fingerprintOf('dial-action', request))) : [];
+      if (!call) return [];
+      return answerSafely(request.log, () =>
+        keepCallerOn(
+          request,
+          call.call_sid,
+          () => dialActionHook(core, call, request.body, fingerprintOf('dial-action', request)),
+          () => dialActionAnswer(core, call, request.body),
+        ),
+      );
     },
   );
 }

@@ -4,6 +4,7 @@ import { createInboundNumber, listInboundNumbers, updateInboundNumber } from '..
 import { siteLlmSettings, updateLlmSettings } from '../../core/inbound/llm-settings';
 import { inboundSettingsDto, updateInboundSettings } from '../../core/inbound/settings';
 import { inboundWarnings } from '../../core/inbound/warnings';
+import { fetchRecording } from '../../core/inbound/recording';
 import { previewInbound } from '../../core/inbound/preview';
 import { companyHours } from '../../core/inbound/opening-hours';
 import type { Handlers } from '../types';
@@ -43,4 +44,6 @@ export const inboundHandlers: Handlers<InboundChannel> = {
   'inbound.settings': { access: 'manage', run: (ctx, input) => inboundSettingsDto(ctx.core, input.companyId) },
   'inbound.updateSettings': { access: 'manage', run: (ctx, input) => updateInboundSettings(ctx.core, ctx.actor, input, ctx.core.clock()) },
   'inbound.warnings': { access: 'read', run: (ctx, input) => inboundWarnings(ctx.core, input.companyId) },
+  // whoever sees the company's calls hears them; the Jambonz key stays on the desk (core/inbound/recording.ts)
+  'inbound.recording': { access: 'read', run: (ctx, input) => fetchRecording(ctx.core, input) },
 };

@@ -2,7 +2,7 @@ import type { JambonzVerb } from '../../../../src-shared/contract/inbound';
 import type { Core } from '../../core';
 import { withRecorder } from '../../results/record';
 import { transcriptLine } from '../llm/openai';
-import { transferHook } from './transfer';
+import { transferAnswer, transferHook } from './transfer';
 import { firstTimeSeen, updateInboundCall, type InboundCallRow } from './store';
 
 /**
@@ -37,6 +37,12 @@ export function llmActionHook(core: Core, call: InboundCallRow, body: Record<str
     recorder.updateInbound({ resultId: call.call_result_id, data: { ai_completion: reason } });
     return true;
   });
-  const stuck = call.transfer_state === 'requested' || call.transfer_state === 'redirect_failed';
-  return first && stuck ? transferHook(core, { ...call, transfer_state: 'requested' }) : [];
+  return first && stuck(call) ? transferHook(core, { ...call, transfer_state: 'requested' }) : [];
+}
+
+const stuck = (call: InboundCallRow) => call.transfer_state === 'requested' || call.transfer_state === 'redirect_failed';
+
+/** What the action hook answers without writing (a full disk): the transfer the AI asked for, or nothing more. */
+export function llmActionAnswer(core: Core, call: InboundCallRow): JambonzVerb[] {
+  return stuck(call) ? transferAnswer(core, { ...call, transfer_state: 'requested' }).verbs : [];
 }

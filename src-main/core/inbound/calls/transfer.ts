@@ -1,6 +1,7 @@
 import type { JambonzVerb } from '../../../../src-shared/contract/inbound';
 import type { Core } from '../../core';
 import { transaction } from '../../db/connection';
+import { storageFailure } from '../../errors';
 import { withRecorder } from '../../results/record';
 import { getInboundNumber } from '../numbers';
 import { buildLookup } from '../lookup';
@@ -63,34 +64,74 @@ export async function receiveToolCall(
   });
   if (!start) {
     const fresh = findInboundCall(core.db, call.call_sid)!;
+    if (fresh.transfer_state === 'redirect_failed') return answer(failedTransfer(fresh.transfer_department ?? department.name));
     return answer({
       ok: fresh.transfer_department === department.name,
       message: `already connecting the caller to ${fresh.transfer_department}`,
     });
   }
   const moved = await redirectCall(api, call.account_sid, call.call_sid);
-  withRecorder(core, call.company_id, (recorder) => {
-    // the transfer hook may have come in while Jambonz was answering us: then it is already dialing
-    const fresh = findInboundCall(core.db, call.call_sid)!;
-    if (fresh.transfer_state === 'requested')
-      updateInboundCall(core.db, call.call_sid, { transfer_state: moved.ok ? 'redirected' : 'redirect_failed' });
-    recorder.updateInbound({
-      resultId: call.call_result_id,
-      data: {
-        transfer: {
-          department: department.name,
-          target: department.transfer_number,
-          requested: true,
-          ...(moved.ok ? {} : { failed: moved.detail }),
+  // the call is moving (or not) whatever the disk says: the model hears how it went even if this cannot be stored
+  keepGoing(core, `the outcome of call ${call.call_sid}'s transfer to ${department.name}`, () =>
+    withRecorder(core, call.company_id, (recorder) => {
+      // the transfer hook may have come in while Jambonz was answering us: then it is already dialing
+      const fresh = findInboundCall(core.db, call.call_sid)!;
+      if (fresh.transfer_state === 'requested')
+        updateInboundCall(core.db, call.call_sid, { transfer_state: moved.ok ? 'redirected' : 'redirect_failed' });
+      recorder.updateInbound({
+        resultId: call.call_result_id,
+        data: {
+          transfer: {
+            department: department.name,
+            target: department.transfer_number,
+            requested: true,
+            ...(moved.ok ? {} : { failed: moved.detail }),
+          },
         },
-      },
-    });
-  });
+      });
+    }),
+  );
   return answer(
     moved.ok
       ? { ok: true, message: `connecting the caller to ${department.name} now; say goodbye briefly` }
-      : { ok: false, message: `the transfer to ${department.name} failed; apologise and offer to take a message` },
+      : failedTransfer(department.name),
   );
+}
+
+const failedTransfer = (department: string) => ({
+  ok: false,
+  message: `the transfer to ${department} failed; apologise and offer to take a message`,
+});
+
+/** Runs a write whose loss must not stop the call: a full disk or a busy database is logged, not thrown. */
+function keepGoing(core: Core, what: string, write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    const failure = storageFailure(err);
+    if (!failure) throw err;
+    core.log.logger.error({ err, code: failure.code }, `${what} could not be stored: ${failure.message}`);
+  }
+}
+
+/**
+ * Jambonz fetches the transfer hook only because DialDesk's REST call moved the call, so a transfer
+ * marked failed (the REST API answered too late for us: a timeout) that still reaches it did move: it
+ * is dialed. A repeat of the hook while dialing dials the same department again.
+ */
+const PENDING = new Set(['requested', 'redirected', 'redirect_failed', 'dialing']);
+
+/** What the transfer hook answers for the call as it stands; writes nothing (also the answer on a full disk). */
+export function transferAnswer(core: Core, call: InboundCallRow): { verbs: JambonzVerb[]; dialing: boolean } {
+  const lookup = lookupOf(core, call);
+  const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
+  if (call.transfer_target === null || call.transfer_state === null || !PENDING.has(call.transfer_state)) {
+    const verbs = lookup?.support_number
+      ? [say(voice, 'Connecting you now.'), dial(lookup.support_number)]
+      : [say(voice, 'Goodbye.'), hangup()];
+    return { verbs, dialing: false };
+  }
+  return { verbs: transferVerbs(voice, call.transfer_department!, call.transfer_target, call.call_sid), dialing: true };
 }
 
 /**
@@ -99,20 +140,16 @@ export async function receiveToolCall(
  */
 export function transferHook(core: Core, call: InboundCallRow): JambonzVerb[] {
   const now = core.clock();
-  const lookup = lookupOf(core, call);
-  const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
-  const pending = call.transfer_target !== null && (call.transfer_state === 'requested' || call.transfer_state === 'redirected');
-  if (!pending) {
-    return lookup?.support_number ? [say(voice, 'Connecting you now.'), dial(lookup.support_number)] : [say(voice, 'Goodbye.'), hangup()];
-  }
-  updateInboundCall(core.db, call.call_sid, { transfer_state: 'dialing', ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
-  return transferVerbs(voice, call.transfer_department!, call.transfer_target!, call.call_sid);
+  const answer = transferAnswer(core, call);
+  if (answer.dialing)
+    updateInboundCall(core.db, call.call_sid, { transfer_state: 'dialing', ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
+  return answer.verbs;
 }
 
 /** The dial verb's action hook: the leg's outcome; a department that did not answer hands over to the support line. */
 export function dialActionHook(core: Core, call: InboundCallRow, body: Record<string, unknown>, fingerprint: string): JambonzVerb[] {
   const now = core.clock();
-  const status = typeof body.dial_call_status === 'string' ? body.dial_call_status : 'failed';
+  const status = dialStatusOf(body);
   const duration = typeof body.dial_call_duration === 'number' ? Math.round(body.dial_call_duration) : null;
   const fresh = withRecorder(core, call.company_id, (recorder) => {
     if (firstTimeSeen(core.db, call.call_sid, fingerprint, now)) {
@@ -129,11 +166,18 @@ export function dialActionHook(core: Core, call: InboundCallRow, body: Record<st
     }
     return findInboundCall(core.db, call.call_sid)!;
   });
-  if (status === 'completed') return [];
+  return dialActionAnswer(core, fresh, body);
+}
+
+const dialStatusOf = (body: Record<string, unknown>) => (typeof body.dial_call_status === 'string' ? body.dial_call_status : 'failed');
+
+/** What the dial's action hook answers for this outcome; writes nothing (also the answer on a full disk). */
+export function dialActionAnswer(core: Core, call: InboundCallRow, body: Record<string, unknown>): JambonzVerb[] {
+  if (dialStatusOf(body) === 'completed') return [];
   const lookup = lookupOf(core, call);
   const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
-  const sorry = `${fresh.transfer_department ?? 'That department'} cannot take your call right now.`;
-  if (lookup?.support_number && lookup.support_number !== fresh.transfer_target) {
+  const sorry = `${call.transfer_department ?? 'That department'} cannot take your call right now.`;
+  if (lookup?.support_number && lookup.support_number !== call.transfer_target) {
     return [say(voice, `${sorry} Connecting you to our support line.`), dial(lookup.support_number)];
   }
   return [say(voice, `${sorry} Please call again later. Goodbye.`), hangup()];

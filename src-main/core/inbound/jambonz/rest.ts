@@ -13,11 +13,18 @@ export interface RedirectResult {
   detail: string;
 }
 
+/**
+ * How long the REST API may take to take the update. The model waits for the tool hook's answer in
+ * silence meanwhile, and the feature server gives up on a webhook after 10 s (lib/config.js
+ * HTTP_TIMEOUT, JAMBONES_HTTP_TIMEOUT): past that the model never hears back at all.
+ */
+export const REDIRECT_TIMEOUT_MS = 5000;
+
 export async function redirectCall(
   api: { url: string; key: string },
   accountSid: string,
   callSid: string,
-  timeoutMs = 5000,
+  timeoutMs = REDIRECT_TIMEOUT_MS,
 ): Promise<RedirectResult> {
   const url = `${api.url}/Accounts/${encodeURIComponent(accountSid)}/Calls/${encodeURIComponent(callSid)}`;
   try {
@@ -31,6 +38,8 @@ export async function redirectCall(
     if (res.ok) return { ok: true, detail: `Jambonz answered ${res.status}` };
     return { ok: false, detail: `Jambonz answered ${res.status}: ${(await res.text().catch(() => '')).slice(0, 200)}` };
   } catch (err) {
+    if (err instanceof Error && err.name === 'TimeoutError')
+      return { ok: false, detail: `Jambonz's REST API at ${api.url} did not answer within ${timeoutMs / 1000} s` };
     const cause = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
     return { ok: false, detail: `Jambonz's REST API at ${api.url} could not be reached: ${cause}` };
   }

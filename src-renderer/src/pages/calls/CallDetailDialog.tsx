@@ -4,6 +4,7 @@ import { useQuery } from '../../api/hooks';
 import { Dialog } from '../../components/Dialog';
 import { QueryView } from '../../components/Feedback';
 import { formatDateTime, formatDuration, formatMoney } from '../../lib/format';
+import { RecordingPlayer } from '../inbound/RecordingPlayer';
 import { StatusBadge } from './CallTable';
 
 /** One call: what happened, what was said and captured, what it cost, and the number's story here. */
@@ -60,13 +61,7 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
       <section>
         <h3>Recording</h3>
         {c.recordingUrl ? (
-          <div className="recording">
-            {/* the telephony server keeps the file; preload="none" fetches nothing until Play */}
-            <audio controls preload="none" src={c.recordingUrl} aria-label="Call recording" />
-            <a href={c.recordingUrl} target="_blank" rel="noreferrer noopener" className="mono break">
-              {c.recordingUrl}
-            </a>
-          </div>
+          <RecordingPlayer companyId={company.id} callId={c.id} url={c.recordingUrl} />
         ) : (
           <p className="muted">No recording for this call.</p>
         )}

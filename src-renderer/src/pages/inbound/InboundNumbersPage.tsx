@@ -5,6 +5,7 @@ import { useQuery } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { OwnedRecordsPage } from '../../components/OwnedRecordsPage';
 import { useCan } from '../../lib/useCan';
+import { CompanyAiSettingsCard } from './CompanyAiSettingsCard';
 import { InboundDialog } from './InboundDialog';
 import { InboundWarnings, useInboundWarnings } from './InboundWarnings';
 import { PreviewDialog } from './PreviewDialog';
@@ -14,6 +15,7 @@ export function InboundNumbersPage({ company }: { company: CompanyDto }) {
   const agents = useQuery(() => api.call('aiAgents.list', { companyId: company.id }), [company.id]);
   const [preview, setPreview] = useState<number | null>(null);
   const warnings = useInboundWarnings(company.id, [numbers.data]);
+  const canManage = useCan('manage');
   const agentName = (id: number | null) => (id === null ? null : (agents.data?.find((a) => a.id === id)?.name ?? `#${id}`));
   const none = (text: string) => <span className="muted">{text}</span>;
   return (
@@ -48,6 +50,7 @@ export function InboundNumbersPage({ company }: { company: CompanyDto }) {
             Preview
           </Button>
         )}
+        footer={canManage && <CompanyAiSettingsCard company={company} onSaved={() => void warnings.reload()} />}
         dialog={(number, close, saved) => (
           <InboundDialog companyId={company.id} number={number} aiAgents={agents.data ?? []} onClose={close} onSaved={saved} />
         )}
