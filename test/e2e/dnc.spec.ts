@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { OWNER, chooseFile, openPage, seedDesk, signIn, signOut } from './helpers';
 
@@ -131,4 +132,33 @@ test("a company admin writes their own company's list only: the site's is read-o
   await page.getByLabel('Which list').selectOption({ label: 'Globex’s list' });
   await expect(page.getByText('3 numbers', { exact: true })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Globex’s list' })).not.toContainText('+493055505555');
+});
+
+test('the do-not-call page in Persian: its own words translated, right to left, and no serious accessibility fault', async ({
+  page,
+  served,
+  shot,
+}) => {
+  await page.goto(served.url);
+  await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('dialdesk.language', 'fa'),
+  );
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await page.locator('#root input').first().fill(OWNER.username);
+  await page.locator('input[type=password]').fill(OWNER.password);
+  await page.locator('button[type=submit]').click();
+  const nav = page.getByRole('navigation', { name: 'اصلی' });
+  await expect(nav).toBeVisible();
+  await nav.getByRole('link', { name: 'فهرست منع تماس' }).click();
+  await expect(page.getByRole('heading', { name: 'فهرست منع تماس', level: 1 })).toBeVisible();
+  await page.getByLabel('کدام فهرست').selectOption({ label: 'فهرست Globex' });
+  await expect(page.getByRole('heading', { name: 'فهرست Globex', exact: true })).toBeVisible();
+  await expect(page.getByText('۳ شماره', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'افزودن یک شماره' })).toBeVisible();
+  await expect(page.getByLabel('جست‌وجو در این فهرست')).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await shot('fa-do-not-call');
 });
