@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
-import { Id } from './common';
+import { Id, Region } from './common';
+import type { DncReport } from './numbers';
 import { StatsRange, type ResolvedRange } from './stats';
 import type { SavedFileAnswer } from './exports';
 import { type CallStatus } from '../statuses';
@@ -221,4 +222,8 @@ export const lifecycleChannels = {
       .strict(),
   ),
   'dnc.exportCsv': channel<DncCsvAnswer>()(z.object(DncScope).strict()),
+  /** one number typed onto a list: the site's (the owner's) without companyId, a company's own with it */
+  'dnc.add': channel<DncReport>()(
+    z.object({ ...DncScope, phone: z.string().trim().min(1, 'type a phone number').max(40), region: Region.optional() }).strict(),
+  ),
 };

@@ -118,7 +118,7 @@ test('lists, callbacks, do-not-call and dialing rules', async ({ page, served, s
   await expect(page.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('row').nth(1)).toContainText('+4917612345678');
   await page.getByLabel('Search this list').fill('');
-  await page.getByRole('button', { name: 'Site list' }).click();
+  await page.getByLabel('Which list').selectOption({ label: 'Site list' });
   await expect(page.getByRole('heading', { name: 'Site list' })).toBeVisible();
   await expect(page.getByText('3 numbers')).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: phones(500, 1) })).toBeVisible();

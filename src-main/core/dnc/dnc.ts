@@ -5,7 +5,7 @@ import type { Core } from '../core';
 import type { Actor } from '../audit/audit';
 import { getCompany } from '../companies/companies';
 import { poolWritten } from '../dialer/pool-cache';
-import { cleanPhone } from '../phone/phone';
+import { cleanPhone, toE164 } from '../phone/phone';
 import { toIso } from '../time';
 import { CsvFile, csvLine, inertText, nextTurn } from '../exports/csv';
 import { sourceName, type PhoneRow } from '../numbers/reader';
@@ -52,6 +52,25 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
   const result: DncReport = { ...report, source, scope: companyId === null ? 'site' : 'company', ...committed };
   finishJob(core, actor, 'dnc', companyId, result);
   return result;
+}
+
+/**
+ * One number typed by a person onto a list: read as they wrote it (national numbers in `region`, or
+ * the company's own country), refused on the phone field when it is not a number, then written
+ * through the same job as a file so the report, the audit and the caches are the same.
+ */
+export async function addDoNotCall(
+  core: Core,
+  actor: Actor,
+  input: { companyId: number | null; phone: string; region?: string },
+): Promise<DncReport> {
+  const region = input.region ?? (input.companyId === null ? null : getCompany(core.db, input.companyId).default_country);
+  const phone = toE164(input.phone, 'phone', region);
+  return importDoNotCall(core, actor, {
+    companyId: input.companyId,
+    source: { content: `${phone}\n` },
+    sourceName: 'typed in the console',
+  });
 }
 
 function addEntries(db: Db, companyId: number | null, rows: PhoneRow[], source: string, by: string, now: number) {

@@ -5,7 +5,7 @@ import { listRecycleRules, removeRecycleRule, saveRecycleRule } from '../../core
 import { cancelCallback, listCallbacks, moveCallback } from '../../core/callbacks/callbacks';
 import { pauseDialing, pauseStatus, resumeDialing } from '../../core/pause/pause';
 import { getDialingSettings, setDialingSettings } from '../../core/dialer/dialing-settings';
-import { exportDncCsv, listDnc } from '../../core/dnc/dnc';
+import { addDoNotCall, exportDncCsv, listDnc } from '../../core/dnc/dnc';
 import { getCompany } from '../../core/companies/companies';
 import { deliverFile } from '../../core/exports/delivery';
 import { attemptCounts } from '../../core/stats/attempts';
@@ -60,6 +60,11 @@ export const lifecycleHandlers: Handlers<LifecycleChannel> = {
   'dnc.list': {
     access: 'read',
     run: (ctx, input) => listDnc(ctx.core.db, { ...input, companyId: input.companyId ?? null }),
+  },
+  // the site's list is the owner's; a company's people write only their own (dispatch checks a companyId named)
+  'dnc.add': {
+    access: 'manage',
+    run: (ctx, input) => addDoNotCall(ctx.core, ctx.actor, { ...input, companyId: input.companyId ?? ctx.user.companyId }),
   },
   'dnc.exportCsv': {
     access: 'read',

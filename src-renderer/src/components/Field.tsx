@@ -1,5 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
-import { formatLocalDate } from '../lib/format';
+import { formatLocalDate, formatLocalDateTime } from '../lib/format';
 import { useLocale } from '../lib/locale';
 
 interface FieldProps {
@@ -42,14 +42,65 @@ export function TextField({ label, hint, error, className, ...input }: InputProp
   );
 }
 
+type DateType = 'date' | 'month' | 'datetime-local';
+
 /**
- * A calendar date typed in the browser's date picker (its value is always YYYY-MM-DD), echoed in the
- * console's calendar beneath it when that is the Persian one.
+ * What a date, month or date-and-time input holds, in the console's calendar when that is the Persian
+ * one (the browser's picker speaks Gregorian whatever the page's language): null otherwise.
  */
-export function DateField({ hint, value, ...rest }: InputProps & { value: string }) {
+function useDateEcho(type: DateType, value: string): string | null {
   const persian = useLocale((s) => s.calendar === 'persian');
-  const echo = persian && value ? formatLocalDate(value) : null;
-  return <TextField type="date" value={value} hint={echo ?? hint} {...rest} />;
+  if (!persian || !value) return null;
+  if (type === 'month') return formatLocalDate(value, 'month');
+  return type === 'datetime-local' ? formatLocalDateTime(value) : formatLocalDate(value);
+}
+
+type DateProps = Omit<InputProps, 'type' | 'value'> & { value: string; type?: DateType };
+
+/** A labelled date input (YYYY-MM-DD, YYYY-MM or a wall-clock time), echoed beneath it in the Jalali calendar when chosen. */
+export function DateField({ hint, value, type = 'date', ...rest }: DateProps) {
+  const echo = useDateEcho(type, value);
+  return (
+    <TextField
+      type={type}
+      value={value}
+      hint={
+        echo ? (
+          <span className="date-echo" data-testid="date-echo">
+            {echo}
+          </span>
+        ) : (
+          hint
+        )
+      }
+      {...rest}
+    />
+  );
+}
+
+/** The same input and echo where the layout puts the label itself (a compact range, a table's add row). */
+export function DateInput({
+  value,
+  type = 'date',
+  className,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'value'> & DateInputOwn) {
+  const echo = useDateEcho(type, value);
+  const id = useId();
+  return (
+    <span className="date-input">
+      <input type={type} value={value} className={className ?? 'input'} aria-describedby={echo ? id : undefined} {...input} />
+      {echo && (
+        <span id={id} className="date-echo field-hint" data-testid="date-echo" aria-hidden="true">
+          {echo}
+        </span>
+      )}
+    </span>
+  );
+}
+interface DateInputOwn {
+  value: string;
+  type?: DateType;
 }
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & { label: string; hint?: ReactNode; error?: string | null };

@@ -96,7 +96,7 @@ export function formatDuration(seconds: number): string {
   return formatDigits(h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`);
 }
 
-type DateKind = 'datetime' | 'date' | 'time' | 'day' | 'month' | 'weekday';
+type DateKind = 'datetime' | 'date' | 'time' | 'day' | 'month' | 'weekday' | 'minute';
 const DATE_OPTIONS: Record<DateKind, Intl.DateTimeFormatOptions> = {
   date: { year: 'numeric', month: 'short', day: 'numeric' },
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
@@ -105,6 +105,8 @@ const DATE_OPTIONS: Record<DateKind, Intl.DateTimeFormatOptions> = {
   day: { month: 'short', day: 'numeric' },
   month: { year: 'numeric', month: 'long' },
   weekday: { weekday: 'long' },
+  /** a wall-clock time typed to the minute */
+  minute: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
 };
 
 function dtf(timeZone: string, kind: DateKind): Intl.DateTimeFormat {
@@ -132,6 +134,12 @@ export function formatTime(iso: string, timeZone: string): string {
 export function formatLocalDate(date: string, kind: 'date' | 'day' | 'month' | 'weekday' = 'date'): string {
   const d = new Date(`${date.length === 7 ? `${date}-15` : date}T12:00:00Z`);
   return Number.isNaN(d.getTime()) ? date : dtf('UTC', kind).format(d);
+}
+
+/** A wall-clock date and time as a datetime-local input holds it ("2026-03-02T10:30"), in the console's calendar. */
+export function formatLocalDateTime(value: string): string {
+  const d = new Date(`${value.slice(0, 16)}:00Z`);
+  return Number.isNaN(d.getTime()) ? value : dtf('UTC', 'minute').format(d);
 }
 
 /** "3 min ago" for the live panels; the date after a day. */

@@ -165,6 +165,8 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'dnc.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   { channel: 'dnc.list', arg: () => ({}), allowed: ALL },
   { channel: 'dnc.exportCsv', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
+  { channel: 'dnc.add', arg: (w) => ({ companyId: w.companyA, phone: '+12125550102' }), allowed: ['superuser', 'admin'] },
+  { channel: 'dnc.add', arg: (w) => ({ companyId: w.companyB, phone: '+12125550102' }), allowed: ['superuser'] },
   // the dialogs are cancelled here (nothing queued): the answer is null, the role check is what counts
   { channel: 'files.pickOpen', arg: () => ({}), allowed: ['superuser', 'admin', 'supervisor'] },
   { channel: 'files.chooseBackupDir', arg: () => ({}), allowed: ['superuser'] },

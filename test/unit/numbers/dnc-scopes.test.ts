@@ -36,6 +36,62 @@ describe('do-not-call lists in two scopes', () => {
     expect(core.db.sqlite.prepare('select count(*) from dnc_entries').pluck().get()).toBe(2);
   });
 
+  it('the owner types one number onto any company’s list or the site’s, as people write it; a bad one is refused on its field', async () => {
+    core = await makeTestCore();
+    w = await seedWorld(core);
+    core.db.sqlite.prepare("update companies set default_country = 'IR' where id = ?").run(w.companyB);
+    ok(await call(core, w.superuser, 'numbers.import', { content: '+989121234567\n' }));
+    // national, Persian digits, the company's own country
+    const own = ok(await call(core, w.superuser, 'dnc.add', { companyId: w.companyB, phone: '۰۹۱۲ ۱۲۳ ۴۵۶۷' }));
+    expect(own).toMatchObject({ scope: 'company', added: 1, known: 0, marked: 0 });
+    const again = ok(await call(core, w.superuser, 'dnc.add', { companyId: w.companyB, phone: '+98 912 123 4567' }));
+    expect(again).toMatchObject({ added: 0, known: 1 });
+    expect(ok(await call(core, w.superuser, 'dnc.list', { companyId: w.companyB })).entries).toMatchObject([
+      { phone: '+989121234567', addedBy: 'root', source: 'typed in the console' },
+    ]);
+    expect(ok(await call(core, w.superuser, 'dnc.list', { companyId: w.companyA })).total).toBe(0);
+    expect(statuses()).toEqual([{ phone: '+989121234567', global_status: 'active' }]);
+    // the site's: no company dials it any more
+    expect(ok(await call(core, w.superuser, 'dnc.add', { phone: '+989121234567' }))).toMatchObject({ scope: 'site', marked: 1 });
+    expect(statuses()).toEqual([{ phone: '+989121234567', global_status: 'complained' }]);
+
+    const entries = () => core.db.sqlite.prepare('select count(*) from dnc_entries').pluck().get();
+    const before = entries();
+    expect(await call(core, w.superuser, 'dnc.add', { companyId: w.companyB, phone: '12' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', fields: [{ path: 'phone' }] },
+    });
+    expect(await call(core, w.superuser, 'dnc.add', { companyId: w.companyB, phone: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT' },
+    });
+    expect(entries()).toBe(before);
+  });
+
+  it("a company admin asking for another company's list is refused, and nothing is written", async () => {
+    core = await makeTestCore();
+    w = await seedWorld(core);
+    ok(await call(core, w.superuser, 'numbers.dnc', { companyId: w.companyB, content: '+12125550100\n' }));
+    const audits = () => core.db.sqlite.prepare('select count(*) from audit_log').pluck().get();
+    const entries = () => core.db.sqlite.prepare('select company_id, phone from dnc_entries order by id').all();
+    const [auditsBefore, entriesBefore] = [audits(), entries()];
+    for (const [channel, input] of [
+      ['dnc.add', { companyId: w.companyB, phone: '+12125550101' }],
+      ['numbers.dnc', { companyId: w.companyB, content: '+12125550101\n' }],
+      ['dnc.list', { companyId: w.companyB }],
+      ['dnc.exportCsv', { companyId: w.companyB }],
+    ] as const) {
+      expect(await call(core, w.users.admin, channel, input), channel).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(entries()).toEqual(entriesBefore);
+    expect(audits()).toBe(auditsBefore);
+    // without a company named, an admin's number goes on their own company's list, never the site's
+    expect(ok(await call(core, w.users.admin, 'dnc.add', { phone: '+12125550101' }))).toMatchObject({ scope: 'company', added: 1 });
+    expect(core.db.sqlite.prepare('select company_id from dnc_entries where phone = ?').pluck().all('+12125550101')).toEqual([w.companyA]);
+    // a company's list never reaches the pool
+    expect(statuses()).toEqual([]);
+  });
+
   it('both lists are viewable and searchable as people type numbers, and a company sees only its own and the site’s', async () => {
     core = await makeTestCore();
     w = await seedWorld(core);

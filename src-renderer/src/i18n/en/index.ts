@@ -1,6 +1,7 @@
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
 import { apiKeys, companies, overview, search } from './pages';
 import { inboundSettings, recording } from './inbound';
+import { dnc } from './dnc';
 
 /** The console's English, the source every other language follows key by key. */
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   search,
   inboundSettings,
   recording,
+  dnc,
 };
 
 /** The same keys with any wording: what another language must provide. */

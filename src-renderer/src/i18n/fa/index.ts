@@ -2,6 +2,7 @@ import type { Messages } from '../en';
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
 import { apiKeys, companies, overview, search } from './pages';
 import { inboundSettings, recording } from './inbound';
+import { dnc } from './dnc';
 
 /** The console in Persian: the same keys as ../en (the type checker refuses a missing one). */
 export const fa: Messages = {
@@ -19,4 +20,5 @@ export const fa: Messages = {
   search,
   inboundSettings,
   recording,
+  dnc,
 };

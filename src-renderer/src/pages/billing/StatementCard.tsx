@@ -5,7 +5,7 @@ import { useAction } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
-import { TextField } from '../../components/Field';
+import { DateField } from '../../components/Field';
 import { formatMoney } from '../../lib/format';
 import { deliverFile } from '../../lib/savedFile';
 import { localToday } from '../dashboard/range';
@@ -32,7 +32,7 @@ export function StatementCard({ company }: { company: CompanyDto }) {
       <form className="form" onSubmit={submit}>
         {run.error && <ErrorNote message={run.error} />}
         <div className="form-row align-end">
-          <TextField label="Month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} required />
+          <DateField label="Month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} required />
           <Button type="submit" busy={run.busy}>
             Export statement
           </Button>

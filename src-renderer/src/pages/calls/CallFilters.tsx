@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AgentDto, OutboundLineDto, ScenarioDto } from '../../../../src-shared/contract';
 import { Button } from '../../components/Button';
-import { SelectField, TextField } from '../../components/Field';
+import { DateField, SelectField, TextField } from '../../components/Field';
 import { EMPTY_FILTERS, type CallFilterState } from './callQuery';
 import { StatusPicker } from './StatusPicker';
 
@@ -24,8 +24,8 @@ export function CallFilters({ value, scenarios, lines, agents, onApply }: Props)
   };
   return (
     <form className="filters" onSubmit={submit} aria-label="Call filters">
-      <TextField label="From" type="date" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
-      <TextField label="To" type="date" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
+      <DateField label="From" value={draft.from} onChange={(e) => set({ from: e.target.value })} />
+      <DateField label="To" value={draft.to} onChange={(e) => set({ to: e.target.value })} />
       <StatusPicker value={draft.status} onChange={(status) => set({ status })} />
       <SelectField label="Scenario" value={draft.scenarioId} onChange={(e) => set({ scenarioId: e.target.value })}>
         <option value="">Any scenario</option>

@@ -75,6 +75,13 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
     </>
   );
 
+  const statusHead = (s: CallStatus, first: boolean, alone = false) => (
+    <th scope="col" key={s} rowSpan={alone ? 2 : undefined} className={`num status-head ${first ? 'sep-start' : ''}`} title={s}>
+      <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
+      {STATUS_LABELS[s]}
+    </th>
+  );
+
   return (
     <>
       <fieldset className="matrix-columns">
@@ -93,11 +100,16 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
               <th scope="colgroup" colSpan={5} className="sep">
                 Summary
               </th>
-              {groups.map((g) => (
-                <th key={g.key} scope="colgroup" colSpan={g.statuses.length} className="sep-start">
-                  {g.label}
-                </th>
-              ))}
+              {groups.map((g) =>
+                // a group of one status is that status: one header over both rows, not "Inbound" above "Inbound"
+                g.statuses.length === 1 ? (
+                  statusHead(g.statuses[0], true, true)
+                ) : (
+                  <th key={g.key} scope="colgroup" colSpan={g.statuses.length} className="sep-start">
+                    {g.label}
+                  </th>
+                ),
+              )}
             </tr>
             <tr>
               <th scope="col" className="sticky-col">
@@ -118,14 +130,7 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
               <th scope="col" className="num sep">
                 Cost
               </th>
-              {groups.flatMap((g) =>
-                g.statuses.map((s, i) => (
-                  <th scope="col" key={s} className={`num status-head ${i === 0 ? 'sep-start' : ''}`} title={s}>
-                    <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
-                    {STATUS_LABELS[s]}
-                  </th>
-                )),
-              )}
+              {groups.flatMap((g) => (g.statuses.length === 1 ? [] : g.statuses.map((s, i) => statusHead(s, i === 0))))}
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RangePreset } from '../../../../src-shared/contract';
 import { Button } from '../../components/Button';
+import { DateInput } from '../../components/Field';
 import { PRESET_LABELS, type RangeChoice } from './range';
 
 interface Props {
@@ -53,12 +54,12 @@ export function RangePicker({ value, resolved, onChange }: Props) {
         <form className="range-custom" onSubmit={apply}>
           <label>
             <span className="sr-only">From</span>
-            <input className="input input-compact" type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+            <DateInput className="input input-compact" value={from} onChange={(e) => setFrom(e.target.value)} required />
           </label>
           <span className="muted">to</span>
           <label>
             <span className="sr-only">To</span>
-            <input className="input input-compact" type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+            <DateInput className="input input-compact" value={to} onChange={(e) => setTo(e.target.value)} required />
           </label>
           <Button type="submit" size="sm" variant="primary">
             Apply

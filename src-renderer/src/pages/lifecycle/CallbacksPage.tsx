@@ -8,7 +8,7 @@ import { Badge, Card, PageHeader } from '../../components/Card';
 import { useConfirm } from '../../components/Confirm';
 import { FormDialog } from '../../components/Dialog';
 import { EmptyState, QueryView } from '../../components/Feedback';
-import { TextField } from '../../components/Field';
+import { DateField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 import { formatDateTime } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
@@ -174,7 +174,7 @@ function MoveDialog({
       busy={move.busy}
       error={move.error}
     >
-      <TextField label={TEXT.newTime(company.timezone)} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+      <DateField label={TEXT.newTime(company.timezone)} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
     </FormDialog>
   );
 }

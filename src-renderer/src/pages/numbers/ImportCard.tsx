@@ -24,7 +24,18 @@ interface Progress {
  * either way the page holds only a one-time handle, never a path or the file's text. The main process
  * streams progress events while it imports, so a million-row file shows a moving bar.
  */
-export function ImportCard({ kind, defaultCountry, onImported }: { kind: Kind; defaultCountry: string | null; onImported(): void }) {
+export function ImportCard({
+  kind,
+  defaultCountry,
+  companyId,
+  onImported,
+}: {
+  kind: Kind;
+  defaultCountry: string | null;
+  /** whose list: a company's own; absent, the signed-in person's (the site's for the owner) */
+  companyId?: number;
+  onImported(): void;
+}) {
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [upload, setUpload] = useState<EventMap['upload.progress'] | null>(null);
   // filled in, not a grey placeholder that looks filled in: the company's country, or none said so
@@ -44,7 +55,12 @@ export function ImportCard({ kind, defaultCountry, onImported }: { kind: Kind; d
     if (!picked) throw new Error('Choose a file first.');
     setReport(null);
     setProgress({ done: 0, total: null, phase: 'reading' });
-    const input = { file: picked.handle, source: picked.name, ...(region.trim() && { region: region.trim().toUpperCase() }) };
+    const input = {
+      file: picked.handle,
+      source: picked.name,
+      ...(region.trim() && { region: region.trim().toUpperCase() }),
+      ...(companyId !== undefined && { companyId }),
+    };
     try {
       const answer =
         kind === 'numbers'

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { NumberLookup } from '../../../../src-shared/contract/numbers';
 import { api } from '../../api/client';
@@ -28,6 +29,7 @@ export function LookupCard({
   poolVersion: number;
   onChanged(): void;
 }) {
+  const { t } = useTranslation();
   const [phone, setPhone] = useState('');
   const [region, setRegion] = useState(company.defaultCountry ?? '');
   const [found, setFound] = useState<NumberLookup | null>(null);
@@ -89,6 +91,11 @@ export function LookupCard({
           <div className="lookup-head">
             <span className="mono strong">{found.phone}</span>
             <Badge tone={n.globalStatus === 'active' ? 'ok' : 'danger'}>{GLOBAL_LABEL[n.globalStatus]}</Badge>
+            {n.onCompanyDnc && (
+              <Badge tone="danger">
+                {t('nav.pages.doNotCall')}: {t('dnc.company', { name: company.name })}
+              </Badge>
+            )}
             {n.leasedNow && <Badge tone="info">Leased now</Badge>}
             {n.inCooldown && <Badge tone="warn">Cooling down</Badge>}
             {n.dialedByCompany && <Badge>Already dialed by {company.name}</Badge>}

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import type { ScheduleException } from '../../../../src-shared/contract/schedule';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/Feedback';
+import { DateInput } from '../../components/Field';
 
 /** Dates that differ from the week: holidays (closed) or special hours. */
 export function ExceptionsEditor({
@@ -85,7 +86,7 @@ export function ExceptionsEditor({
         <div className="exception-add" role="group" aria-label="Add an exception" onKeyDown={onEnter}>
           <label className="field">
             <span className="field-label">Date</span>
-            <input className="input" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <DateInput value={date} onChange={(e) => setDate(e.target.value)} />
           </label>
           <label className="field">
             <span className="field-label">That day</span>
