@@ -1,8 +1,31 @@
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
 import { apiKeys, companies, overview, search } from './pages';
+import { agents, lines, scenarios } from './setup';
+import { dashboard } from './dashboard';
+import { calls } from './calls';
+import { numbers } from './numbers';
 
 /** The console's English, the source every other language follows key by key. */
-export const en = { common, nav, shell, auth, errors, statuses, globalStatuses, blocked, companies, apiKeys, overview, search };
+export const en = {
+  common,
+  nav,
+  shell,
+  auth,
+  errors,
+  statuses,
+  globalStatuses,
+  blocked,
+  companies,
+  apiKeys,
+  overview,
+  search,
+  scenarios,
+  lines,
+  agents,
+  dashboard,
+  calls,
+  numbers,
+};
 
 /** The same keys with any wording: what another language must provide. */
 export type Messages<T = typeof en> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };

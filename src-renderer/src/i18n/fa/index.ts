@@ -1,6 +1,29 @@
 import type { Messages } from '../en';
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
 import { apiKeys, companies, overview, search } from './pages';
+import { agents, lines, scenarios } from './setup';
+import { dashboard } from './dashboard';
+import { calls } from './calls';
+import { numbers } from './numbers';
 
 /** The console in Persian: the same keys as ../en (the type checker refuses a missing one). */
-export const fa: Messages = { common, nav, shell, auth, errors, statuses, globalStatuses, blocked, companies, apiKeys, overview, search };
+export const fa: Messages = {
+  common,
+  nav,
+  shell,
+  auth,
+  errors,
+  statuses,
+  globalStatuses,
+  blocked,
+  companies,
+  apiKeys,
+  overview,
+  search,
+  scenarios,
+  lines,
+  agents,
+  dashboard,
+  calls,
+  numbers,
+};
