@@ -4,6 +4,9 @@ import { agents, lines, scenarios } from './setup';
 import { dashboard } from './dashboard';
 import { calls } from './calls';
 import { numbers } from './numbers';
+import { lifecycle } from './lifecycle';
+import { schedule } from './schedule';
+import { billing } from './billing';
 
 /** The console's English, the source every other language follows key by key. */
 export const en = {
@@ -25,6 +28,9 @@ export const en = {
   dashboard,
   calls,
   numbers,
+  lifecycle,
+  schedule,
+  billing,
 };
 
 /** The same keys with any wording: what another language must provide. */

@@ -49,6 +49,8 @@ export const common = {
   leave: 'Leave this page',
   stay: 'Stay here',
   chars: 'at most {{count}} characters',
+  downloaded: '{{what}} downloaded as {{file}}',
+  savedTo: '{{what}} saved to {{path}}',
 };
 
 export const nav = {

@@ -5,6 +5,9 @@ import { agents, lines, scenarios } from './setup';
 import { dashboard } from './dashboard';
 import { calls } from './calls';
 import { numbers } from './numbers';
+import { lifecycle } from './lifecycle';
+import { schedule } from './schedule';
+import { billing } from './billing';
 
 /** The console in Persian: the same keys as ../en (the type checker refuses a missing one). */
 export const fa: Messages = {
@@ -26,4 +29,7 @@ export const fa: Messages = {
   dashboard,
   calls,
   numbers,
+  lifecycle,
+  schedule,
+  billing,
 };

@@ -61,6 +61,8 @@ export const common: Messages<typeof enCommon> = {
   leave: 'ترک این صفحه',
   stay: 'ماندن در همین صفحه',
   chars: 'حداکثر {{count}} نویسه',
+  downloaded: '{{what}} با نام {{file}} دریافت شد',
+  savedTo: '{{what}} در {{path}} ذخیره شد',
 };
 
 export const nav: Messages<typeof enNav> = {
