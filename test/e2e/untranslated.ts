@@ -17,6 +17,8 @@ export async function untranslatedText(page: Page, name: string, data: readonly 
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName)) continue;
+      // a command to type (dialdesk serve --backup-dir DIR) is the same in every language
+      if (parent.closest('code')) continue;
       // a <option> is drawn only when its <select> opens; the closed <select> shows the chosen one
       const owner = parent.closest('select') ?? parent;
       if (parent.closest('option') && !parent.closest('option').selected) continue;

@@ -1,5 +1,7 @@
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
-import { apiKeys, companies, overview, search } from './pages';
+import { overview, search } from './pages';
+import { apiKeys, audit, backups, companies, users } from './admin';
+import { wizard } from './wizard';
 import { agents, lines, scenarios } from './setup';
 import { dashboard } from './dashboard';
 import { calls } from './calls';
@@ -7,6 +9,7 @@ import { numbers } from './numbers';
 import { lifecycle } from './lifecycle';
 import { schedule } from './schedule';
 import { billing } from './billing';
+import { settings } from './settings';
 
 /** The console's English, the source every other language follows key by key. */
 export const en = {
@@ -31,6 +34,11 @@ export const en = {
   lifecycle,
   schedule,
   billing,
+  settings,
+  users,
+  audit,
+  backups,
+  wizard,
 };
 
 /** The same keys with any wording: what another language must provide. */

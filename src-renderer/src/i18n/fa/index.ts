@@ -1,6 +1,8 @@
 import type { Messages } from '../en';
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
-import { apiKeys, companies, overview, search } from './pages';
+import { overview, search } from './pages';
+import { apiKeys, audit, backups, companies, users } from './admin';
+import { wizard } from './wizard';
 import { agents, lines, scenarios } from './setup';
 import { dashboard } from './dashboard';
 import { calls } from './calls';
@@ -8,6 +10,7 @@ import { numbers } from './numbers';
 import { lifecycle } from './lifecycle';
 import { schedule } from './schedule';
 import { billing } from './billing';
+import { settings } from './settings';
 
 /** The console in Persian: the same keys as ../en (the type checker refuses a missing one). */
 export const fa: Messages = {
@@ -32,4 +35,9 @@ export const fa: Messages = {
   lifecycle,
   schedule,
   billing,
+  settings,
+  users,
+  audit,
+  backups,
+  wizard,
 };

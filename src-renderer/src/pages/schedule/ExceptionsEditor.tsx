@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDigits, formatLocalDate } from '../../lib/format';
+import { formatDigits } from '../../lib/format';
 import type { ScheduleException } from '../../../../src-shared/contract/schedule';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/Feedback';
@@ -27,7 +27,7 @@ export function ExceptionsEditor({
   // not a <form>: the editor also lives inside the wizard's form, and forms cannot nest
   const add = () => {
     if (!date) return setProblem(t('schedule.problems.pickDate'));
-    if (value.some((x) => x.date === date)) return setProblem(t('schedule.problems.taken', { date: formatLocalDate(date) }));
+    if (value.some((x) => x.date === date)) return setProblem(t('schedule.problems.taken', { date: formatDigits(date) }));
     if (!closed && start >= end) return setProblem(t('schedule.problems.specialOrder'));
     setProblem(null);
     onChange([...value, { date, closed, ...(closed ? {} : { start, end }), ...(note.trim() && { note: note.trim() }) }]);
@@ -64,7 +64,7 @@ export function ExceptionsEditor({
           <tbody>
             {sorted.map((x) => (
               <tr key={x.date}>
-                <td className="tabular">{formatLocalDate(x.date)}</td>
+                <td className="tabular">{formatDigits(x.date)}</td>
                 <td>{x.closed ? <strong>{t('schedule.exception.closedAllDay')}</strong> : formatDigits(`${x.start}–${x.end}`)}</td>
                 <td>{x.note || <span className="muted">—</span>}</td>
                 {editable && (
@@ -73,7 +73,7 @@ export function ExceptionsEditor({
                       size="sm"
                       variant="ghost"
                       onClick={() => onChange(value.filter((y) => y.date !== x.date))}
-                      aria-label={t('schedule.exception.remove', { date: formatLocalDate(x.date) })}
+                      aria-label={t('schedule.exception.remove', { date: formatDigits(x.date) })}
                     >
                       {t('common.remove')}
                     </Button>
