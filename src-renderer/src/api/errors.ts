@@ -89,6 +89,18 @@ const FIELD_RULES: Record<string, string> = {
   transferNumber: 'phone',
 };
 
+/**
+ * Rules whose field names say nothing (a filter's "to", a statement's "month"), known by their
+ * sentence: in another language they are worded from errors.fields, not left in English.
+ */
+const MESSAGE_RULES: [RegExp, string, ((m: RegExpExecArray) => Record<string, unknown>)?][] = [
+  [/range is at most (\d+) days/, 'range', (m) => ({ days: m[1] })],
+  [/must not be after/, 'dateOrder'],
+  [/a month (is written|between)/, 'month'],
+  [/phone filter holds/, 'phoneFilter'],
+  [/is not an amount in ([A-Z]{3})/, 'money', (m) => ({ currency: m[1] })],
+];
+
 export function issueText(issue: FieldIssue): string {
   const field = issue.path.split('.').pop() ?? '';
   const { limit } = issue;
@@ -108,6 +120,12 @@ export function issueText(issue: FieldIssue): string {
   if (/ is taken$/.test(issue.message) && field === 'username') return t('errors.fields.usernameTaken');
   if (/exists already/.test(issue.message) && field === 'name') return t('errors.fields.nameTaken');
   if (/default country/.test(issue.message)) return t('errors.fields.phoneNational');
+  if (i18next.language !== 'en') {
+    for (const [pattern, key, params] of MESSAGE_RULES) {
+      const m = pattern.exec(issue.message);
+      if (m) return t(`errors.fields.${key}`, params?.(m));
+    }
+  }
   const rule = FIELD_RULES[field];
   if (rule && i18next.language !== 'en') return t(`errors.fields.${rule}`);
   return capitalize(issue.message);

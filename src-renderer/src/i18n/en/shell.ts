@@ -217,6 +217,9 @@ export const errors = {
     money: 'Not an amount in {{currency}}.',
     date: 'Not a date.',
     range: 'A range is at most {{days}} days, and “from” is not after “to”.',
+    dateOrder: '“From” is not after “to”.',
+    month: 'A month between 2000-01 and 2199-12.',
+    phoneFilter: 'A phone filter holds digits, spaces and + ( ) . / - only.',
   },
 };
 

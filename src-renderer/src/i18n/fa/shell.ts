@@ -227,6 +227,9 @@ export const errors: Messages<typeof enErrors> = {
     money: 'مبلغی به {{currency}} نیست.',
     date: 'تاریخ نیست.',
     range: 'بازه حداکثر {{days}} روز است و «از» پس از «تا» نیست.',
+    dateOrder: '«از» نباید پس از «تا» باشد.',
+    month: 'ماهی میان ۲۰۰۰-۰۱ و ۲۱۹۹-۱۲.',
+    phoneFilter: 'فیلتر تلفن تنها رقم، فاصله و + ( ) . / - دارد.',
   },
 };
 
