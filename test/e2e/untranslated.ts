@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
  * put through the translations. Visible text counts, and the words a screen reader or a pointer shows
  * (aria-label, placeholder, title). What is Latin in Persian too is allowed: the product's name,
  * codes (ISO currencies and countries, time zones, sip: addresses, API key prefixes) and the data the
- * test itself typed in (company and user names), passed as `data`.
+ * test itself typed in (company and user names, whole phrases too), passed as `data`.
  */
 export async function untranslatedText(page: Page, name: string, data: readonly string[]): Promise<string[]> {
   const texts: string[] = await page.evaluate(() => {
@@ -17,8 +17,9 @@ export async function untranslatedText(page: Page, name: string, data: readonly 
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || ['SCRIPT', 'STYLE', 'NOSCRIPT'].includes(parent.tagName)) continue;
-      // a command to type (dialdesk serve --backup-dir DIR) is the same in every language
-      if (parent.closest('code')) continue;
+      // a command to type (dialdesk serve --backup-dir DIR) and codes set in monospace (a key's prefix,
+      // a slug, a phone) are the same in every language
+      if (parent.closest('code, .mono')) continue;
       // a <option> is drawn only when its <select> opens; the closed <select> shows the chosen one
       const owner = parent.closest('select') ?? parent;
       if (parent.closest('option') && !parent.closest('option').selected) continue;
@@ -41,6 +42,7 @@ export async function untranslatedText(page: Page, name: string, data: readonly 
     // a file path (the log folder) is the machine's, in any language
     const text = shown.replace(/\S*\/\S*/g, ' ');
     for (const run of text.match(/[A-Za-z][A-Za-z'’.\-/_@:]*(?:[ \t]+[A-Za-z][A-Za-z'’.\-/_@:]*)*/g) ?? []) {
+      if (allowed.has(run.toLowerCase())) continue;
       const words = run.split(/\s+/).map((w) => w.replace(/[.:’'-]+$/, ''));
       if (words.every((w) => isAllowed(w, allowed))) continue;
       found.add(run);

@@ -1,6 +1,7 @@
 import { i18next } from '../i18n';
 import type { FieldIssue } from '../../../src-shared/errors';
 import { ApiError, capitalize } from './client';
+import { formatInt } from '../lib/format';
 
 /**
  * A refusal as the console shows it: one sentence for the form or card, and a sentence per field it
@@ -105,14 +106,15 @@ export function issueText(issue: FieldIssue): string {
   const field = issue.path.split('.').pop() ?? '';
   const { limit } = issue;
   if (issue.issue === 'too_big' && limit !== undefined) {
-    if (issue.origin === 'string') return t('errors.tooLong', { count: limit });
-    if (issue.origin === 'array') return t('errors.tooMany', { limit });
-    return t('errors.tooBig', { limit });
+    if (issue.origin === 'string') return t('errors.tooLong', { count: limit, formatted: formatInt(limit) });
+    if (issue.origin === 'array') return t('errors.tooMany', { formatted: formatInt(limit) });
+    return t('errors.tooBig', { formatted: formatInt(limit) });
   }
   if (issue.issue === 'too_small' && limit !== undefined) {
-    if (issue.origin === 'string') return limit <= 1 ? t('errors.required') : t('errors.tooShort', { count: limit });
+    if (issue.origin === 'string')
+      return limit <= 1 ? t('errors.required') : t('errors.tooShort', { count: limit, formatted: formatInt(limit) });
     if (issue.origin === 'array') return t('errors.required');
-    return t('errors.tooSmall', { limit });
+    return t('errors.tooSmall', { formatted: formatInt(limit) });
   }
   if (issue.issue === 'invalid_type') return t('errors.required');
   const taken = /"([^"]+)" is already taken/.exec(issue.message);

@@ -141,7 +141,7 @@ export const audit = {
   siteWide: 'Site-wide changes',
   everything: 'Everything',
   entity: 'Entity',
-  entityPlaceholder: 'entity, e.g. scenario',
+  allEntities: 'Any kind of record',
   show: 'Show',
   thisCompany: 'This company',
   site: 'Site-wide',

@@ -42,14 +42,15 @@ export const numbers = {
   import: {
     numbersTitle: 'Import numbers',
     dncTitle: 'Do-not-call list',
-    numbersLead: 'A CSV or text file with one phone number per line (or a "phone" column). Known numbers are skipped; bad rows are listed.',
+    numbersLead:
+      'A CSV or text file with one phone number per line (or a <code>phone</code> column). Known numbers are skipped; bad rows are listed.',
     dncLead: 'The site owner’s list keeps its numbers from every company; a company admin’s list keeps them from that company alone.',
     chooseFirst: 'Choose a file first.',
     file: 'File',
     choose: 'Choose file…',
     noFile: 'No file chosen',
     ready: '{{size}}, ready to import',
-    fileHint: 'A .csv or .txt list, one number a line or a "phone" column.',
+    fileHint: 'A <code>.csv</code> or <code>.txt</code> list, one number a line or a <code>phone</code> column.',
     country: 'Country of national numbers',
     countryHint: 'For numbers without +country code.',
     list: 'List',

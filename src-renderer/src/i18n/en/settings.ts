@@ -34,7 +34,7 @@ export const settings = {
   },
   limits: {
     title: 'Request limits',
-    lead: 'How many requests the HTTP port takes in a minute; beyond them it answers 429 with Retry-After.',
+    lead: 'How many requests the HTTP port takes in a minute; beyond them it answers 429 with <code>Retry-After</code>.',
     bad: 'A limit is a whole number of requests a minute, at least 1.',
     saved: 'Request limits saved',
     perKey: 'Per API key (requests a minute)',

@@ -144,7 +144,7 @@ export const audit: Messages<typeof enAudit> = {
   siteWide: 'تغییرهای سراسری',
   everything: 'همه چیز',
   entity: 'موضوع',
-  entityPlaceholder: 'موضوع، مثلاً scenario',
+  allEntities: 'هر نوع رکورد',
   show: 'نمایش',
   thisCompany: 'این شرکت',
   site: 'سراسری',

@@ -20,7 +20,7 @@ export const search: Messages<typeof enSearch> = {
   phone: 'شمارهٔ تلفن',
   submit: 'جست‌وجو',
   empty: 'تماسی با این شماره نیست.',
-  asked: 'جست‌وجو شده به صورت {{e164}}',
+  asked: 'جست‌وجو شده به صورت ⁦{{e164}}⁩',
   when: 'زمان',
   company: 'شرکت',
   direction: 'جهت',

@@ -28,7 +28,7 @@ export const lines: Messages<typeof enLines> = {
   name: 'نام',
   phone: 'تلفن',
   added: 'تاریخ افزودن',
-  savedAs: '{{name}} با شمارهٔ {{phone}} ذخیره شد',
+  savedAs: '{{name}} با شمارهٔ ⁦{{phone}}⁩ ذخیره شد',
   add: 'افزودن خط',
   nameHint: 'نامی که سرپرست‌ها با آن می‌شناسندش، مثلاً «ترانک تهران ۱».',
   phoneNumber: 'شمارهٔ تلفن',

@@ -9,6 +9,7 @@ import { EmptyState, ErrorNote, Loading } from '../../components/Feedback';
 import { formatDateTime, formatDigits, formatInt } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
 import { changedFields, show } from './diff';
+import { en } from '../../i18n/en';
 import type { TFunction } from 'i18next';
 
 /** who made a change: a user's name as it is; the command line, the backup schedule and API keys in words */
@@ -20,6 +21,9 @@ function actorName(t: TFunction, actor: string): string {
 }
 
 type Scope = 'company' | 'site' | 'all';
+
+/** what a change can be about, named in the console's language (the filter once took the code typed in) */
+const ENTITIES = Object.keys(en.audit.entities) as (keyof typeof en.audit.entities)[];
 
 /** Who changed what, newest first. Each row opens to the fields that changed. */
 export function AuditPage({ company }: { company: CompanyDto }) {
@@ -66,14 +70,19 @@ export function AuditPage({ company }: { company: CompanyDto }) {
         title={scope === 'company' ? company.name : scope === 'site' ? t('audit.siteWide') : t('audit.everything')}
         actions={
           <>
-            <input
+            <select
               className="input input-compact"
               aria-label={t('audit.entity')}
-              placeholder={t('audit.entityPlaceholder')}
-              maxLength={64}
               value={entity}
               onChange={(e) => setEntity(e.target.value)}
-            />
+            >
+              <option value="">{t('audit.allEntities')}</option>
+              {ENTITIES.map((e) => (
+                <option key={e} value={e}>
+                  {t(`audit.entities.${e}`)}
+                </option>
+              ))}
+            </select>
             {isSite && (
               <div className="segmented" role="group" aria-label={t('audit.show')}>
                 <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>

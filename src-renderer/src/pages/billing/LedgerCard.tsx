@@ -103,7 +103,9 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
                     {e.callResultId && (
                       <>
                         {e.note && ' · '}
-                        <a href={href('/calls', { id: e.callResultId })}>{t('billing.ledger.openCall')}</a>
+                        <a className="inline-link" href={href('/calls', { id: e.callResultId })}>
+                          {t('billing.ledger.openCall')}
+                        </a>
                       </>
                     )}
                   </td>

@@ -21,6 +21,23 @@ function statusesIn(series: StatsSeries): CallStatus[] {
 const seriesName = (name: unknown): string =>
   typeof name === 'string' && name in STATUS_COLORS ? statusLabel(name as CallStatus) : String(name ?? '');
 
+/**
+ * The chart's key, drawn here rather than by recharts: its own icons carry an English aria-label
+ * ("ANSWERED legend icon") that no translation reaches.
+ */
+function StatusLegend({ statuses }: { statuses: CallStatus[] }) {
+  return (
+    <ul className="chart-legend">
+      {statuses.map((s) => (
+        <li key={s}>
+          <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
+          {statusLabel(s)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const axisStyle = { fontSize: 11, fill: 'var(--muted)' };
 
 export function VolumeChart({ series }: { series: StatsSeries }) {
@@ -39,9 +56,17 @@ export function VolumeChart({ series }: { series: StatsSeries }) {
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
             formatter={(v, name) => [formatInt(Number(v)), seriesName(name)]}
           />
-          <Legend itemSorter={null} formatter={(name) => seriesName(name)} iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />
+          <Legend content={() => <StatusLegend statuses={present} />} />
           {present.map((s) => (
-            <Bar key={s} dataKey={s} stackId="calls" fill={STATUS_COLORS[s]} isAnimationActive={false} maxBarSize={36} />
+            <Bar
+              key={s}
+              dataKey={s}
+              name={statusLabel(s)}
+              stackId="calls"
+              fill={STATUS_COLORS[s]}
+              isAnimationActive={false}
+              maxBarSize={36}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PickedFile } from '../../../../src-shared/contract/files';
 import type { DncReport, ImportReport } from '../../../../src-shared/contract/numbers';
 import type { EventMap } from '../../../../src-shared/events';
@@ -76,7 +76,8 @@ export function ImportCard({ kind, defaultCountry, onImported }: { kind: Kind; d
   };
   const pct = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
   const uploadPct = upload && upload.total > 0 ? Math.min(100, Math.round((upload.sent / upload.total) * 100)) : null;
-  const lead = kind === 'numbers' ? t('numbers.import.numbersLead') : t('numbers.import.dncLead');
+  const lead =
+    kind === 'numbers' ? <Trans i18nKey="numbers.import.numbersLead" components={{ code: <code /> }} /> : t('numbers.import.dncLead');
 
   return (
     <Card title={title} subtitle={lead}>
@@ -96,7 +97,11 @@ export function ImportCard({ kind, defaultCountry, onImported }: { kind: Kind; d
               </span>
             </div>
             <div className="field-hint" id={`${kind}-file-hint`}>
-              {picked ? t('numbers.import.ready', { size: formatBytes(picked.bytes) }) : t('numbers.import.fileHint')}
+              {picked ? (
+                t('numbers.import.ready', { size: formatBytes(picked.bytes) })
+              ) : (
+                <Trans i18nKey="numbers.import.fileHint" components={{ code: <code /> }} />
+              )}
             </div>
           </div>
           <CountryPicker label={t('numbers.import.country')} value={region} onChange={setRegion} hint={t('numbers.import.countryHint')} />

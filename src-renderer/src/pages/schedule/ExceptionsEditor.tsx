@@ -110,7 +110,7 @@ export function ExceptionsEditor({
             </>
           )}
           <label className="field grow">
-            <span className="field-label">Note</span>
+            <span className="field-label">{t('schedule.exception.note')}</span>
             <input
               className="input"
               value={note}

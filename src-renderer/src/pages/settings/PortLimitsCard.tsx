@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DeskSettings } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -40,7 +40,7 @@ export function PortLimitsCard({ desk, editable, onSaved }: Props) {
   };
 
   return (
-    <Card title={t('settings.limits.title')} subtitle={t('settings.limits.lead')}>
+    <Card title={t('settings.limits.title')} subtitle={<Trans i18nKey="settings.limits.lead" components={{ code: <code /> }} />}>
       <form className="form" onSubmit={submit} aria-label={t('settings.limits.title')}>
         {(problem ?? save.error) && <ErrorNote message={(problem ?? save.error)!} />}
         <fieldset disabled={!editable} className="fieldset">
