@@ -35,7 +35,7 @@ export const calls: Messages<typeof enCalls> = {
     outbound: 'خروجی',
     inbound: 'ورودی',
     phone: 'تلفن',
-    phonePlaceholder: '۰۹۱۲… یا بخشی از آغاز شماره',
+    phonePlaceholder: '⁧۰۹۱۲… یا بخشی از آغاز شماره⁩',
     status: 'وضعیت',
     anyStatus: 'هر وضعیت',
     statuses: '{{count}} وضعیت',

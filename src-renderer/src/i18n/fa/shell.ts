@@ -120,7 +120,7 @@ export const shell: Messages<typeof enShell> = {
   followDesk: 'مانند این میز ({{name}})',
   search: {
     label: 'جست‌وجوی شماره',
-    placeholder: 'جست‌وجوی شماره…',
+    placeholder: '⁧جست‌وجوی شماره…⁩',
     button: 'جست‌وجو',
   },
   alerts: {

@@ -5,6 +5,7 @@ import { issueText } from '../../../src-renderer/src/api/errors';
 import { i18next, resources } from '../../../src-renderer/src/i18n';
 
 /**
+ * (".dom": it loads the console's own modules, so the web type-check, which knows the DOM, reads it.)
  * A refusal in Persian is worded in Persian even when its field's name says nothing (a filter's "to",
  * a statement's "month"): the sentences come from the real schemas, so a reworded rule is noticed.
  */
