@@ -6,7 +6,7 @@ import { useLive, useQuery } from '../../api/hooks';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, ErrorNote, QueryView } from '../../components/Feedback';
 import { navigate, useRoute } from '../../lib/router';
-import { formatLocalDate, formatTime } from '../../lib/format';
+import { formatDigits, formatTime } from '../../lib/format';
 import { AnswerRateChart, VolumeChart } from './Charts';
 import { KpiStrip } from './KpiStrip';
 import { MatrixTable } from './MatrixTable';
@@ -57,7 +57,7 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
           <>
             <span className="live-dot" title={t('dashboard.liveDot')} aria-hidden="true" />
             {resolved
-              ? `${resolved.from === resolved.to ? formatLocalDate(resolved.from) : `${formatLocalDate(resolved.from)} – ${formatLocalDate(resolved.to)}`} · ${company.timezone}`
+              ? `${resolved.from === resolved.to ? formatDigits(resolved.from) : `${formatDigits(resolved.from)} – ${formatDigits(resolved.to)}`} · ${company.timezone}`
               : company.timezone}
             {lastUpdate && (
               <span className="muted">
