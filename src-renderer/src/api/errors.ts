@@ -1,6 +1,7 @@
 import { i18next } from '../i18n';
 import type { FieldIssue } from '../../../src-shared/errors';
 import { ApiError, capitalize } from './client';
+import { formatInt } from '../lib/format';
 
 /**
  * A refusal as the console shows it: one sentence for the form or card, and a sentence per field it
@@ -89,18 +90,31 @@ const FIELD_RULES: Record<string, string> = {
   transferNumber: 'phone',
 };
 
+/**
+ * Rules whose field names say nothing (a filter's "to", a statement's "month"), known by their
+ * sentence: in another language they are worded from errors.fields, not left in English.
+ */
+const MESSAGE_RULES: [RegExp, string, ((m: RegExpExecArray) => Record<string, unknown>)?][] = [
+  [/range is at most (\d+) days/, 'range', (m) => ({ days: m[1] })],
+  [/must not be after/, 'dateOrder'],
+  [/a month (is written|between)/, 'month'],
+  [/phone filter holds/, 'phoneFilter'],
+  [/is not an amount in ([A-Z]{3})/, 'money', (m) => ({ currency: m[1] })],
+];
+
 export function issueText(issue: FieldIssue): string {
   const field = issue.path.split('.').pop() ?? '';
   const { limit } = issue;
   if (issue.issue === 'too_big' && limit !== undefined) {
-    if (issue.origin === 'string') return t('errors.tooLong', { count: limit });
-    if (issue.origin === 'array') return t('errors.tooMany', { limit });
-    return t('errors.tooBig', { limit });
+    if (issue.origin === 'string') return t('errors.tooLong', { count: limit, formatted: formatInt(limit) });
+    if (issue.origin === 'array') return t('errors.tooMany', { formatted: formatInt(limit) });
+    return t('errors.tooBig', { formatted: formatInt(limit) });
   }
   if (issue.issue === 'too_small' && limit !== undefined) {
-    if (issue.origin === 'string') return limit <= 1 ? t('errors.required') : t('errors.tooShort', { count: limit });
+    if (issue.origin === 'string')
+      return limit <= 1 ? t('errors.required') : t('errors.tooShort', { count: limit, formatted: formatInt(limit) });
     if (issue.origin === 'array') return t('errors.required');
-    return t('errors.tooSmall', { limit });
+    return t('errors.tooSmall', { formatted: formatInt(limit) });
   }
   if (issue.issue === 'invalid_type') return t('errors.required');
   const taken = /"([^"]+)" is already taken/.exec(issue.message);
@@ -108,6 +122,12 @@ export function issueText(issue: FieldIssue): string {
   if (/ is taken$/.test(issue.message) && field === 'username') return t('errors.fields.usernameTaken');
   if (/exists already/.test(issue.message) && field === 'name') return t('errors.fields.nameTaken');
   if (/default country/.test(issue.message)) return t('errors.fields.phoneNational');
+  if (i18next.language !== 'en') {
+    for (const [pattern, key, params] of MESSAGE_RULES) {
+      const m = pattern.exec(issue.message);
+      if (m) return t(`errors.fields.${key}`, params?.(m));
+    }
+  }
   const rule = FIELD_RULES[field];
   if (rule && i18next.language !== 'en') return t(`errors.fields.${rule}`);
   return capitalize(issue.message);

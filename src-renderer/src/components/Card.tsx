@@ -51,7 +51,7 @@ export function Badge({
   color?: string;
 }) {
   return (
-    <span className={`badge badge-${tone}`} style={color ? { background: `${color}1f`, color, borderColor: `${color}55` } : undefined}>
+    <span className={`badge badge-${tone}`} style={color ? { background: `${color}1f`, borderColor: `${color}55` } : undefined}>
       {color && <span className="badge-dot" style={{ background: color }} aria-hidden="true" />}
       {children}
     </span>

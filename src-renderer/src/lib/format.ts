@@ -78,11 +78,12 @@ export function formatDigits(text: string | number): string {
   return s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 }
 
-export function formatPercent(ratio: number | null): string {
+/** `digits`: 1 for a figure, 0 for a chart's axis */
+export function formatPercent(ratio: number | null, digits = 1): string {
   if (ratio === null || !Number.isFinite(ratio)) return '—';
   return cached(
-    `pct|${locale()}`,
-    () => new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+    `pct|${locale()}|${digits}`,
+    () => new Intl.NumberFormat(locale(), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }),
   ).format(ratio);
 }
 

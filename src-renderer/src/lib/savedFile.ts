@@ -1,5 +1,6 @@
 import type { SavedFileAnswer } from '../../../src-shared/contract/exports';
 import { toast } from '../components/Toaster';
+import { i18next } from '../i18n';
 
 /**
  * Hands a file the main process produced to the person: inside the app it is already saved where
@@ -15,8 +16,8 @@ export function deliverFile(answer: SavedFileAnswer, what: string): void {
     document.body.appendChild(a);
     a.click();
     a.remove();
-    toast(`${what} downloaded as ${answer.fileName}`);
+    toast(i18next.t('common.downloaded', { what, file: answer.fileName }));
   } else if (answer.savedTo) {
-    toast(`${what} saved to ${answer.savedTo}`);
+    toast(i18next.t('common.savedTo', { what, path: answer.savedTo }));
   }
 }

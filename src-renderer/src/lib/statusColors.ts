@@ -1,4 +1,5 @@
 import type { CallStatus } from '../../../src-shared/statuses';
+import { i18next } from '../i18n';
 
 /**
  * One color per call status, used by the matrix, the charts, the call log's pills and the legend
@@ -20,17 +21,7 @@ export const STATUS_COLORS: Record<CallStatus, string> = {
   INBOUND_CALL: '#3182ce',
 };
 
-export const STATUS_LABELS: Record<CallStatus, string> = {
-  ANSWERED: 'Answered',
-  INTERESTED: 'Interested',
-  NOT_INTERESTED: 'Not interested',
-  CALLBACK: 'Callback',
-  HANGUP: 'Hang-up',
-  COMPLAINED: 'Complained',
-  NO_ANSWER: 'No answer',
-  BUSY: 'Busy',
-  POWER_OFF: 'Power off',
-  INVALID: 'Invalid',
-  FAILED: 'Failed',
-  INBOUND_CALL: 'Inbound',
-};
+/** A status as the console names it, in its language; an inbound call is short in tables and pills. */
+export function statusLabel(status: CallStatus): string {
+  return status === 'INBOUND_CALL' ? i18next.t('dashboard.matrix.inbound') : i18next.t(`statuses.${status}`);
+}

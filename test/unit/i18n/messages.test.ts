@@ -30,7 +30,10 @@ describe('the console in Persian', () => {
   });
 
   it('is written in Persian, not copied from English', () => {
-    const untranslated = [...english].filter(([key, text]) => /[a-z]{3}/.test(text) && persian.get(key) === text);
+    // words, not placeholders: "{{view}} ({{count}})" has nothing to translate
+    const untranslated = [...english].filter(
+      ([key, text]) => /[a-z]{3}/.test(text.replace(/\{\{\w+\}\}/g, '')) && persian.get(key) === text,
+    );
     // the brand and the language names are the same in both
     expect(untranslated.map(([k]) => k).sort()).toEqual(['auth.brand', 'shell.languageNames.en']);
   });

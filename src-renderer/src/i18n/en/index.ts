@@ -1,5 +1,15 @@
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
-import { apiKeys, companies, overview, search } from './pages';
+import { overview, search } from './pages';
+import { apiKeys, audit, backups, companies, users } from './admin';
+import { wizard } from './wizard';
+import { agents, lines, scenarios } from './setup';
+import { dashboard } from './dashboard';
+import { calls } from './calls';
+import { numbers } from './numbers';
+import { lifecycle } from './lifecycle';
+import { schedule } from './schedule';
+import { billing } from './billing';
+import { settings } from './settings';
 import { inboundSettings, recording } from './inbound';
 import { dnc } from './dnc';
 
@@ -17,6 +27,20 @@ export const en = {
   apiKeys,
   overview,
   search,
+  scenarios,
+  lines,
+  agents,
+  dashboard,
+  calls,
+  numbers,
+  lifecycle,
+  schedule,
+  billing,
+  settings,
+  users,
+  audit,
+  backups,
+  wizard,
   inboundSettings,
   recording,
   dnc,

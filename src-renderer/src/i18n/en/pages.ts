@@ -1,15 +1,4 @@
 /** Words of single pages, grouped by page. */
-export const companies = {
-  form: { noCountry: 'None (numbers need their country code)' },
-};
-
-export const apiKeys = {
-  secret: {
-    saved: 'I have saved it',
-    lead: 'Copy the key now and give it to the dialer. DialDesk keeps only a fingerprint of it: it is never shown again.',
-  },
-};
-
 export const overview = {
   lead: 'Every company you work for, as of now.',
   company: 'Company',

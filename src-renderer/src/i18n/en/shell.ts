@@ -48,7 +48,9 @@ export const common = {
   leaveBody: 'This page has changes that are not saved. They are lost if you leave.',
   leave: 'Leave this page',
   stay: 'Stay here',
-  chars: 'at most {{count}} characters',
+  chars: 'at most {{formatted}} characters',
+  downloaded: '{{what}} downloaded as {{file}}',
+  savedTo: '{{what}} saved to {{path}}',
 };
 
 export const nav = {
@@ -110,8 +112,8 @@ export const shell = {
     button: 'Search',
   },
   alerts: {
-    button_one: '{{count}} alert',
-    button_other: '{{count}} alerts',
+    button_one: '{{formattedCount}} alert',
+    button_other: '{{formattedCount}} alerts',
     none: 'No alerts',
     title: 'Alerts',
     allClear: 'Nothing needs your attention.',
@@ -190,13 +192,13 @@ export const errors = {
     'this account is deactivated; ask an administrator': 'This account is deactivated; ask an administrator.',
   },
   required: 'Fill this in.',
-  tooLong_one: 'At most {{count}} character.',
-  tooLong_other: 'At most {{count}} characters.',
-  tooShort_one: 'At least {{count}} character.',
-  tooShort_other: 'At least {{count}} characters.',
-  tooBig: 'At most {{limit}}.',
-  tooSmall: 'At least {{limit}}.',
-  tooMany: 'At most {{limit}} items.',
+  tooLong_one: 'At most {{formatted}} character.',
+  tooLong_other: 'At most {{formatted}} characters.',
+  tooShort_one: 'At least {{formatted}} character.',
+  tooShort_other: 'At least {{formatted}} characters.',
+  tooBig: 'At most {{formatted}}.',
+  tooSmall: 'At least {{formatted}}.',
+  tooMany: 'At most {{formatted}} items.',
   notANumber: 'Write a whole number.',
   fields: {
     slug: 'A slug is 2 to 40 characters: lowercase letters, digits and single hyphens, starting with a letter.',
@@ -215,6 +217,9 @@ export const errors = {
     money: 'Not an amount in {{currency}}.',
     date: 'Not a date.',
     range: 'A range is at most {{days}} days, and “from” is not after “to”.',
+    dateOrder: '“From” is not after “to”.',
+    month: 'A month between 2000-01 and 2199-12.',
+    phoneFilter: 'A phone filter holds digits, spaces and + ( ) . / - only.',
   },
 };
 

@@ -1,6 +1,16 @@
 import type { Messages } from '../en';
 import { auth, blocked, common, errors, globalStatuses, nav, shell, statuses } from './shell';
-import { apiKeys, companies, overview, search } from './pages';
+import { overview, search } from './pages';
+import { apiKeys, audit, backups, companies, users } from './admin';
+import { wizard } from './wizard';
+import { agents, lines, scenarios } from './setup';
+import { dashboard } from './dashboard';
+import { calls } from './calls';
+import { numbers } from './numbers';
+import { lifecycle } from './lifecycle';
+import { schedule } from './schedule';
+import { billing } from './billing';
+import { settings } from './settings';
 import { inboundSettings, recording } from './inbound';
 import { dnc } from './dnc';
 
@@ -18,6 +28,20 @@ export const fa: Messages = {
   apiKeys,
   overview,
   search,
+  scenarios,
+  lines,
+  agents,
+  dashboard,
+  calls,
+  numbers,
+  lifecycle,
+  schedule,
+  billing,
+  settings,
+  users,
+  audit,
+  backups,
+  wizard,
   inboundSettings,
   recording,
   dnc,

@@ -1,16 +1,5 @@
 import type { Messages } from '../en';
-import type { apiKeys as enApiKeys, companies as enCompanies, overview as enOverview, search as enSearch } from '../en/pages';
-
-export const companies: Messages<typeof enCompanies> = {
-  form: { noCountry: 'هیچ (شماره‌ها پیش‌شمارهٔ کشور لازم دارند)' },
-};
-
-export const apiKeys: Messages<typeof enApiKeys> = {
-  secret: {
-    saved: 'ذخیره‌اش کردم',
-    lead: 'کلید را همین حالا رونوشت کنید و به شماره‌گیر بدهید. DialDesk تنها اثر انگشت آن را نگه می‌دارد و دیگر نشانش نمی‌دهد.',
-  },
-};
+import type { overview as enOverview, search as enSearch } from '../en/pages';
 
 export const overview: Messages<typeof enOverview> = {
   lead: 'همهٔ شرکت‌هایی که برایشان کار می‌کنید، همین حالا.',
@@ -31,7 +20,7 @@ export const search: Messages<typeof enSearch> = {
   phone: 'شمارهٔ تلفن',
   submit: 'جست‌وجو',
   empty: 'تماسی با این شماره نیست.',
-  asked: 'جست‌وجو شده به صورت {{e164}}',
+  asked: 'جست‌وجو شده به صورت ⁦{{e164}}⁩',
   when: 'زمان',
   company: 'شرکت',
   direction: 'جهت',

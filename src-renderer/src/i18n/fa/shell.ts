@@ -60,7 +60,9 @@ export const common: Messages<typeof enCommon> = {
   leaveBody: 'این صفحه تغییراتی دارد که ذخیره نشده‌اند. اگر بروید از دست می‌روند.',
   leave: 'ترک این صفحه',
   stay: 'ماندن در همین صفحه',
-  chars: 'حداکثر {{count}} نویسه',
+  chars: 'حداکثر {{formatted}} نویسه',
+  downloaded: '{{what}} با نام {{file}} دریافت شد',
+  savedTo: '{{what}} در {{path}} ذخیره شد',
 };
 
 export const nav: Messages<typeof enNav> = {
@@ -118,12 +120,12 @@ export const shell: Messages<typeof enShell> = {
   followDesk: 'مانند این میز ({{name}})',
   search: {
     label: 'جست‌وجوی شماره',
-    placeholder: 'جست‌وجوی شماره…',
+    placeholder: '⁧جست‌وجوی شماره…⁩',
     button: 'جست‌وجو',
   },
   alerts: {
-    button_one: '{{count}} هشدار',
-    button_other: '{{count}} هشدار',
+    button_one: '{{formattedCount}} هشدار',
+    button_other: '{{formattedCount}} هشدار',
     none: 'هشداری نیست',
     title: 'هشدارها',
     allClear: 'چیزی نیاز به توجه شما ندارد.',
@@ -200,13 +202,13 @@ export const errors: Messages<typeof enErrors> = {
     'this account is deactivated; ask an administrator': 'این حساب غیرفعال است؛ از مدیر بخواهید.',
   },
   required: 'این را پر کنید.',
-  tooLong_one: 'حداکثر {{count}} نویسه.',
-  tooLong_other: 'حداکثر {{count}} نویسه.',
-  tooShort_one: 'دست‌کم {{count}} نویسه.',
-  tooShort_other: 'دست‌کم {{count}} نویسه.',
-  tooBig: 'حداکثر {{limit}}.',
-  tooSmall: 'دست‌کم {{limit}}.',
-  tooMany: 'حداکثر {{limit}} مورد.',
+  tooLong_one: 'حداکثر {{formatted}} نویسه.',
+  tooLong_other: 'حداکثر {{formatted}} نویسه.',
+  tooShort_one: 'دست‌کم {{formatted}} نویسه.',
+  tooShort_other: 'دست‌کم {{formatted}} نویسه.',
+  tooBig: 'حداکثر {{formatted}}.',
+  tooSmall: 'دست‌کم {{formatted}}.',
+  tooMany: 'حداکثر {{formatted}} مورد.',
   notANumber: 'یک عدد صحیح بنویسید.',
   fields: {
     slug: 'شناسه ۲ تا ۴۰ نویسه است: حروف کوچک لاتین، رقم و خط تیرهٔ تکی، و با حرف آغاز می‌شود.',
@@ -225,6 +227,9 @@ export const errors: Messages<typeof enErrors> = {
     money: 'مبلغی به {{currency}} نیست.',
     date: 'تاریخ نیست.',
     range: 'بازه حداکثر {{days}} روز است و «از» پس از «تا» نیست.',
+    dateOrder: '«از» نباید پس از «تا» باشد.',
+    month: 'ماهی میان ۲۰۰۰-۰۱ و ۲۱۹۹-۱۲.',
+    phoneFilter: 'فیلتر تلفن تنها رقم، فاصله و + ( ) . / - دارد.',
   },
 };
 

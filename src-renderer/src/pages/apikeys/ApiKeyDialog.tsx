@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiScope } from '../../../../src-shared/contract/apikeys';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -18,14 +19,17 @@ export function ApiKeyDialog({
   onClose(): void;
   onCreated(key: string, name: string): void;
 }) {
-  const [name, setName] = useState('dialers');
+  const { t } = useTranslation();
+  const [name, setName] = useState(() => t('apiKeys.dialog.defaultName'));
   const [scopes, setScopes] = useState<ApiScope[]>(['dialer']);
   const [siteWide, setSiteWide] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const save = useAction(() => api.call('apikeys.create', { companyId: siteWide ? null : companyId, name, scopes }));
+  const save = useAction(() => api.call('apikeys.create', { companyId: siteWide ? null : companyId, name, scopes }), {
+    fields: ['name', 'scopes'],
+  });
   const toggle = (s: ApiScope, on: boolean) => setScopes(on ? [...scopes, s] : scopes.filter((x) => x !== s));
   const submit = async () => {
-    if (scopes.length === 0) return setProblem('Choose at least one use: dialer or inbound.');
+    if (scopes.length === 0) return setProblem(t('apiKeys.dialog.noScope'));
     setProblem(null);
     const made = await save.run();
     if (made) onCreated(made.key, made.apiKey.name);
@@ -33,40 +37,42 @@ export function ApiKeyDialog({
   return (
     <FormDialog
       open
-      title="New API key"
+      title={t('apiKeys.new')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel="Create key"
+      submitLabel={t('apiKeys.dialog.submit')}
       busy={save.busy}
       error={problem ?? save.error}
     >
       <TextField
-        label="Name"
+        label={t('apiKeys.dialog.name')}
         maxLength={120}
+        required
+        error={save.fieldErrors.name}
         value={name}
         onChange={(e) => setName(e.target.value)}
         autoFocus
-        hint="Which machine uses it, e.g. “dialer room 2”."
+        hint={t('apiKeys.dialog.nameHint')}
       />
       <fieldset className="fieldset">
-        <legend className="field-label">May be used for</legend>
+        <legend className="field-label">{t('apiKeys.dialog.uses')}</legend>
         <CheckboxField
-          label="Dialer: take numbers, report results"
+          label={t('apiKeys.dialog.dialer')}
           checked={scopes.includes('dialer')}
           onChange={(e) => toggle('dialer', e.target.checked)}
         />
         <CheckboxField
-          label="Inbound: the telephony server's lookups and webhooks"
+          label={t('apiKeys.dialog.inbound')}
           checked={scopes.includes('inbound')}
           onChange={(e) => toggle('inbound', e.target.checked)}
         />
       </fieldset>
       {allowSiteWide && (
         <CheckboxField
-          label="Site-wide: acts for every company"
+          label={t('apiKeys.dialog.siteWide')}
           checked={siteWide}
           onChange={(e) => setSiteWide(e.target.checked)}
-          hint={siteWide ? 'A site-wide key can report for any company. Prefer a company key.' : `The key acts for ${companyName} only.`}
+          hint={siteWide ? t('apiKeys.dialog.siteWideHint') : t('apiKeys.dialog.companyOnly', { company: companyName })}
         />
       )}
     </FormDialog>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { ApiKeyDto } from '../../../../src-shared/contract/apikeys';
 import { api } from '../../api/client';
@@ -15,6 +16,7 @@ import { useSession } from '../../state/session';
 import { ApiKeyDialog } from './ApiKeyDialog';
 
 export function ApiKeysPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const isSite = useCan('site');
   const companies = useSession((s) => s.companies);
   const [scope, setScope] = useState<'company' | 'all'>('company');
@@ -26,17 +28,17 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
   const [made, setMade] = useState<{ key: string; name: string } | null>(null);
   const confirm = useConfirm();
   const tz = company.timezone;
-  const companyName = (id: number | null) => (id === null ? 'Site-wide' : (companies.find((c) => c.id === id)?.name ?? `#${id}`));
+  const companyName = (id: number | null) => (id === null ? t('apiKeys.siteWide') : (companies.find((c) => c.id === id)?.name ?? `#${id}`));
 
   const revoke = (k: ApiKeyDto) =>
     confirm.ask({
-      title: `Revoke “${k.name}”?`,
-      body: `Dialers using the key starting ${k.prefix} are refused from now on. This cannot be undone; make a new key instead.`,
-      confirmLabel: 'Revoke key',
+      title: t('apiKeys.revokeTitle', { name: k.name }),
+      body: t('apiKeys.revokeBody', { prefix: k.prefix }),
+      confirmLabel: t('apiKeys.revokeKey'),
       danger: true,
       run: async () => {
         await api.call('apikeys.revoke', { id: k.id });
-        toast(`${k.name} revoked`);
+        toast(t('apiKeys.revoked', { name: k.name }));
         await keys.reload();
       },
     });
@@ -44,24 +46,24 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
   return (
     <div className="page">
       <PageHeader
-        title="API keys"
-        description="Dialers and the telephony server sign every request with a key. A company key acts for that company only."
+        title={t('nav.pages.apiKeys')}
+        description={t('apiKeys.lead')}
         actions={
           <Button variant="primary" onClick={() => setCreating(true)}>
-            New API key
+            {t('apiKeys.new')}
           </Button>
         }
       />
       <Card
-        title={scope === 'all' ? 'Every key on this site' : `Keys of ${company.name}`}
+        title={scope === 'all' ? t('apiKeys.everyKey') : t('apiKeys.keysOf', { company: company.name })}
         actions={
           isSite && (
-            <div className="segmented" role="group" aria-label="Show keys of">
+            <div className="segmented" role="group" aria-label={t('apiKeys.showKeysOf')}>
               <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>
-                This company
+                {t('apiKeys.thisCompany')}
               </button>
               <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
-                All, with site-wide
+                {t('apiKeys.allWithSite')}
               </button>
             </div>
           )
@@ -71,28 +73,28 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
           {(list) =>
             list.length === 0 ? (
               <EmptyState
-                title="No API keys yet"
+                title={t('apiKeys.none')}
                 action={
                   <Button variant="primary" onClick={() => setCreating(true)}>
-                    Create a key
+                    {t('apiKeys.create')}
                   </Button>
                 }
               >
-                A dialer needs a key before it can take numbers from DialDesk.
+                {t('apiKeys.noneBody')}
               </EmptyState>
             ) : (
               <table className="table">
                 <thead>
                   <tr>
-                    <th>Name</th>
-                    <th>Key starts</th>
-                    <th>For</th>
-                    <th>Uses</th>
-                    <th>Created</th>
-                    <th>Last used</th>
-                    <th>Status</th>
+                    <th>{t('apiKeys.cols.name')}</th>
+                    <th>{t('apiKeys.cols.prefix')}</th>
+                    <th>{t('apiKeys.cols.for')}</th>
+                    <th>{t('apiKeys.cols.uses')}</th>
+                    <th>{t('apiKeys.cols.created')}</th>
+                    <th>{t('apiKeys.cols.lastUsed')}</th>
+                    <th>{t('apiKeys.cols.status')}</th>
                     <th className="actions-col">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t('common.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -104,14 +106,21 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
                       </td>
                       <td className="mono">{k.prefix}…</td>
                       <td>{companyName(k.companyId)}</td>
-                      <td>{k.scopes.join(', ')}</td>
+                      <td>{k.scopes.map((s) => t(`apiKeys.scopes.${s}`)).join(t('apiKeys.listSeparator'))}</td>
                       <td className="tabular">{formatDateTime(k.createdAt, tz)}</td>
-                      <td className="tabular">{k.lastUsedAt ? formatDateTime(k.lastUsedAt, tz) : <span className="muted">never</span>}</td>
-                      <td>{k.revokedAt ? <Badge>Revoked</Badge> : <Badge tone="ok">Active</Badge>}</td>
+                      <td className="tabular">
+                        {k.lastUsedAt ? formatDateTime(k.lastUsedAt, tz) : <span className="muted">{t('common.never')}</span>}
+                      </td>
+                      <td>{k.revokedAt ? <Badge>{t('apiKeys.revokedBadge')}</Badge> : <Badge tone="ok">{t('common.active')}</Badge>}</td>
                       <td className="actions-col">
                         {!k.revokedAt && (
-                          <Button size="sm" variant="danger" onClick={() => revoke(k)} aria-label={`Revoke ${k.name}`}>
-                            Revoke
+                          <Button
+                            size="sm"
+                            variant="danger"
+                            onClick={() => revoke(k)}
+                            aria-label={t('apiKeys.revokeLabel', { name: k.name })}
+                          >
+                            {t('apiKeys.revoke')}
                           </Button>
                         )}
                       </td>
@@ -136,7 +145,7 @@ export function ApiKeysPage({ company }: { company: CompanyDto }) {
           }}
         />
       )}
-      {made && <SecretOnce title={`Key “${made.name}” created`} secret={made.key} onClose={() => setMade(null)} />}
+      {made && <SecretOnce title={t('apiKeys.createdTitle', { name: made.name })} secret={made.key} onClose={() => setMade(null)} />}
       {confirm.dialog}
     </div>
   );

@@ -1,18 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AuditEntryDto, CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { Button } from '../../components/Button';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, ErrorNote, Loading } from '../../components/Feedback';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatDigits, formatInt } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
 import { changedFields, show } from './diff';
+import { en } from '../../i18n/en';
+import type { TFunction } from 'i18next';
+
+/** who made a change: a user's name as it is; the command line, the backup schedule and API keys in words */
+function actorName(t: TFunction, actor: string): string {
+  if (actor === 'cli') return t('audit.cli');
+  if (actor === 'backup schedule') return t('audit.schedule');
+  const key = /^api-key:(.+)$/.exec(actor);
+  return key ? t('audit.apiKey', { prefix: key[1] }) : actor;
+}
 
 type Scope = 'company' | 'site' | 'all';
 
+/** what a change can be about, named in the console's language (the filter once took the code typed in) */
+const ENTITIES = Object.keys(en.audit.entities) as (keyof typeof en.audit.entities)[];
+
 /** Who changed what, newest first. Each row opens to the fields that changed. */
 export function AuditPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const isSite = useCan('site');
   const [scope, setScope] = useState<Scope>('company');
   const [entity, setEntity] = useState('');
@@ -50,31 +65,34 @@ export function AuditPage({ company }: { company: CompanyDto }) {
 
   return (
     <div className="page">
-      <PageHeader
-        title="Audit log"
-        description="Every change a person, the command line or an API key made, with the values before and after."
-      />
+      <PageHeader title={t('nav.pages.audit')} description={t('audit.lead')} />
       <Card
-        title={scope === 'company' ? company.name : scope === 'site' ? 'Site-wide changes' : 'Everything'}
+        title={scope === 'company' ? company.name : scope === 'site' ? t('audit.siteWide') : t('audit.everything')}
         actions={
           <>
-            <input
+            <select
               className="input input-compact"
-              aria-label="Entity"
-              placeholder="entity, e.g. scenario"
+              aria-label={t('audit.entity')}
               value={entity}
               onChange={(e) => setEntity(e.target.value)}
-            />
+            >
+              <option value="">{t('audit.allEntities')}</option>
+              {ENTITIES.map((e) => (
+                <option key={e} value={e}>
+                  {t(`audit.entities.${e}`)}
+                </option>
+              ))}
+            </select>
             {isSite && (
-              <div className="segmented" role="group" aria-label="Show">
+              <div className="segmented" role="group" aria-label={t('audit.show')}>
                 <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>
-                  This company
+                  {t('audit.thisCompany')}
                 </button>
                 <button type="button" aria-pressed={scope === 'site'} onClick={() => setScope('site')}>
-                  Site-wide
+                  {t('audit.site')}
                 </button>
                 <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
-                  All
+                  {t('audit.all')}
                 </button>
               </div>
             )}
@@ -85,16 +103,16 @@ export function AuditPage({ company }: { company: CompanyDto }) {
         {state.loading && rows.length === 0 ? (
           <Loading />
         ) : rows.length === 0 ? (
-          <EmptyState title="Nothing recorded here yet" />
+          <EmptyState title={t('audit.none')} />
         ) : (
           <>
             <table className="table audit-table">
               <thead>
                 <tr>
-                  <th>Time</th>
-                  <th>Who</th>
-                  <th>What</th>
-                  <th>Changed</th>
+                  <th>{t('audit.cols.time')}</th>
+                  <th>{t('audit.cols.who')}</th>
+                  <th>{t('audit.cols.what')}</th>
+                  <th>{t('audit.cols.changed')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -104,10 +122,11 @@ export function AuditPage({ company }: { company: CompanyDto }) {
                   return (
                     <tr key={r.id}>
                       <td className="tabular nowrap">{formatDateTime(r.at, company.timezone)}</td>
-                      <td>{r.actor}</td>
+                      <td>{actorName(t, r.actor)}</td>
                       <td>
-                        <strong>{r.action}</strong> {r.entity}
-                        {r.entityId && <span className="muted"> #{r.entityId}</span>}
+                        <strong>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</strong>{' '}
+                        {t(`audit.entities.${r.entity}`, { defaultValue: r.entity })}
+                        {r.entityId && <span className="muted"> #{formatDigits(r.entityId)}</span>}
                       </td>
                       <td>
                         <button
@@ -116,7 +135,9 @@ export function AuditPage({ company }: { company: CompanyDto }) {
                           aria-expanded={expanded}
                           onClick={() => setOpen(expanded ? null : r.id)}
                         >
-                          {changes.length ? `${changes.length} field${changes.length > 1 ? 's' : ''}` : 'details'}
+                          {changes.length
+                            ? t('audit.fields', { count: changes.length, formatted: formatInt(changes.length) })
+                            : t('audit.details')}
                         </button>
                         {expanded &&
                           (changes.length ? (
@@ -140,13 +161,13 @@ export function AuditPage({ company }: { company: CompanyDto }) {
               </tbody>
             </table>
             <div className="table-foot">
-              <span className="muted small">{rows.length} shown</span>
+              <span className="muted small">{t('audit.shown', { count: formatInt(rows.length) })}</span>
               {next ? (
                 <Button onClick={() => void load(next)} busy={state.loading}>
-                  Load more
+                  {t('common.loadMore')}
                 </Button>
               ) : (
-                <span className="muted small">Beginning reached</span>
+                <span className="muted small">{t('audit.beginning')}</span>
               )}
             </div>
           </>

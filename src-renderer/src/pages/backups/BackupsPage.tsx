@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { formatBytes } from '../../lib/format';
+import { intlLocale } from '../../lib/locale';
 import type { BackupFileDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -26,31 +29,28 @@ async function reloadWhenBack(): Promise<void> {
  * data with the backup's, so it is asked for twice. The app or `serve` then restarts on it.
  */
 export function BackupsPage() {
+  const { t } = useTranslation();
   const status = useQuery(() => api.call('backup.status', {}), []);
   const confirm = useConfirm();
   const [restarting, setRestarting] = useState<string | null>(null);
 
   const restore = (file: BackupFileDto) =>
     confirm.ask({
-      title: `Restore ${file.fileName}?`,
+      title: t('backups.restoreTitle', { file: file.fileName }),
       body: (
         <>
-          <p>
-            Every company's data becomes what it was in this backup ({new Date(file.takenAt).toLocaleString()}). Results, top-ups and
-            changes made since then are no longer in the database; it is kept beside the restored one, as dialdesk-before-restore-….sqlite
-            in the data folder.
-          </p>
-          <p>DialDesk restarts on the backup: dialers are refused for a few seconds, and everyone signs in again.</p>
+          <p>{t('backups.restoreBody1', { at: new Date(file.takenAt).toLocaleString(intlLocale()) })}</p>
+          <p>{t('backups.restoreBody2')}</p>
         </>
       ),
-      confirmLabel: 'Restore this backup',
+      confirmLabel: t('backups.restoreConfirm'),
       danger: true,
       async run() {
         const answer = await api.call('backup.restore', { fileName: file.fileName, confirm: true });
         setRestarting(
           answer.migrated.length
-            ? `Restoring ${answer.fileName} (brought up from ${answer.schemaVersion}): DialDesk is restarting…`
-            : `Restoring ${answer.fileName}: DialDesk is restarting…`,
+            ? t('backups.restoringMigrated', { file: answer.fileName, version: answer.schemaVersion })
+            : t('backups.restoring', { file: answer.fileName }),
         );
         void reloadWhenBack();
       },
@@ -58,26 +58,26 @@ export function BackupsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Backups" description="Checked copies of the whole database in this desk's backup folder." />
+      <PageHeader title={t('nav.pages.backups')} description={t('backups.lead')} />
       {restarting && <Notice tone="warn">{restarting}</Notice>}
       <Card>
         <QueryView query={status}>
           {(s) =>
             !s.folder ? (
-              <EmptyState title="No backup folder">
-                Set one in Settings (Backups), or start the server with dialdesk serve --backup-dir DIR.
+              <EmptyState title={t('backups.noFolder')}>
+                <Trans i18nKey="backups.noFolderBody" components={{ code: <code /> }} />
               </EmptyState>
             ) : s.files.length === 0 ? (
-              <EmptyState title="No backups yet">Nothing in {s.folder} yet: back up now in Settings, or wait for the schedule.</EmptyState>
+              <EmptyState title={t('backups.none')}>{t('backups.noneBody', { folder: s.folder })}</EmptyState>
             ) : (
-              <table className="table" aria-label="Backups">
+              <table className="table" aria-label={t('nav.pages.backups')}>
                 <thead>
                   <tr>
-                    <th>File</th>
-                    <th>Taken</th>
-                    <th>Size</th>
+                    <th>{t('backups.cols.file')}</th>
+                    <th>{t('backups.cols.taken')}</th>
+                    <th>{t('backups.cols.size')}</th>
                     <th className="actions-col">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t('common.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -85,17 +85,17 @@ export function BackupsPage() {
                   {s.files.map((f) => (
                     <tr key={f.fileName}>
                       <td className="mono">{f.fileName}</td>
-                      <td className="tabular">{new Date(f.takenAt).toLocaleString()}</td>
-                      <td className="tabular">{(f.bytes / 1024 / 1024).toFixed(1)} MB</td>
+                      <td className="tabular">{new Date(f.takenAt).toLocaleString(intlLocale())}</td>
+                      <td className="tabular">{formatBytes(f.bytes)}</td>
                       <td className="actions-col">
                         <Button
                           size="sm"
                           variant="danger"
                           disabled={restarting !== null}
                           onClick={() => restore(f)}
-                          aria-label={`Restore ${f.fileName}`}
+                          aria-label={t('backups.restoreLabel', { file: f.fileName })}
                         >
-                          Restore
+                          {t('backups.restore')}
                         </Button>
                       </td>
                     </tr>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { Card, PageHeader, Stat } from '../../components/Card';
 import { Notice } from '../../components/Feedback';
@@ -9,6 +10,7 @@ import { StatementCard } from './StatementCard';
 import { TopUpCard } from './TopUpCard';
 
 export function BillingPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canManage = useCan('manage');
   const [version, setVersion] = useState(0);
   const { walletBalance: balance, currency, lowBalanceThreshold: threshold } = company;
@@ -16,24 +18,24 @@ export function BillingPage({ company }: { company: CompanyDto }) {
   const tone = balance < price || balance <= 0 ? 'danger' : threshold > 0 && balance < threshold ? 'warn' : undefined;
   return (
     <div className="page">
-      <PageHeader title="Billing" description={`${company.name}'s wallet pays for billable calls as the dialers report them.`} />
+      <PageHeader title={t('nav.pages.billing')} description={t('billing.lead', { company: company.name })} />
       <Card>
         <div className="billing-stats">
           <Stat
-            label="Balance"
+            label={t('billing.balance')}
             value={<span data-testid="billing-balance">{formatMoney(balance, currency)}</span>}
             tone={tone}
-            hint={tone === 'danger' ? 'Dialing is paused until a top-up' : tone === 'warn' ? 'Below the warning level' : 'Updates live'}
+            hint={tone === 'danger' ? t('billing.pausedHint') : tone === 'warn' ? t('billing.lowHint') : t('billing.liveHint')}
           />
           <Stat
-            label="Price"
+            label={t('billing.price')}
             value={formatMoney(price, currency)}
-            hint={company.billingMode === 'per_call' ? 'per billable call' : 'per started minute'}
+            hint={company.billingMode === 'per_call' ? t('billing.perCall') : t('billing.perMinute')}
           />
-          <Stat label="Warning level" value={threshold ? formatMoney(threshold, currency) : '—'} hint="the dashboard warns below this" />
+          <Stat label={t('billing.warning')} value={threshold ? formatMoney(threshold, currency) : '—'} hint={t('billing.warningHint')} />
         </div>
       </Card>
-      {!canManage && <Notice>Only an admin of {company.name} can add money.</Notice>}
+      {!canManage && <Notice>{t('billing.adminOnly', { company: company.name })}</Notice>}
       <div className="grid-2">
         {canManage && <TopUpCard company={company} onDone={() => setVersion((v) => v + 1)} />}
         <StatementCard company={company} />

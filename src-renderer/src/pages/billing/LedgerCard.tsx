@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto, LedgerEntryDto, LedgerKindDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -6,18 +7,19 @@ import { useLive } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Badge, Card } from '../../components/Card';
 import { EmptyState, ErrorNote, Loading } from '../../components/Feedback';
-import { formatDateTime, formatMoney } from '../../lib/format';
+import { formatDateTime, formatInt, formatMoney } from '../../lib/format';
 import { href } from '../../lib/router';
 
-const KIND: Record<LedgerKindDto, { label: string; tone: 'ok' | 'neutral' | 'info' | 'warn' }> = {
-  topup: { label: 'Top-up', tone: 'ok' },
-  charge: { label: 'Charge', tone: 'neutral' },
-  refund: { label: 'Refund', tone: 'info' },
-  adjustment: { label: 'Adjustment', tone: 'warn' },
+const KIND_TONE: Record<LedgerKindDto, 'ok' | 'neutral' | 'info' | 'warn'> = {
+  topup: 'ok',
+  charge: 'neutral',
+  refund: 'info',
+  adjustment: 'warn',
 };
 
 /** Newest first, page by page; a wallet move anywhere refreshes the first page. */
 export function LedgerCard({ company, version }: { company: CompanyDto; version: number }) {
+  const { t } = useTranslation();
   const [kind, setKind] = useState<LedgerKindDto | ''>('');
   const [rows, setRows] = useState<LedgerEntryDto[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -53,19 +55,19 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
 
   return (
     <Card
-      title="Ledger"
-      subtitle="Every top-up, charge, refund and adjustment, newest first."
+      title={t('billing.ledger.title')}
+      subtitle={t('billing.ledger.lead')}
       actions={
         <select
           className="input input-compact"
-          aria-label="Kind"
+          aria-label={t('billing.ledger.kind')}
           value={kind}
           onChange={(e) => setKind(e.target.value as LedgerKindDto | '')}
         >
-          <option value="">All kinds</option>
-          {(Object.keys(KIND) as LedgerKindDto[]).map((k) => (
+          <option value="">{t('billing.ledger.allKinds')}</option>
+          {(Object.keys(KIND_TONE) as LedgerKindDto[]).map((k) => (
             <option key={k} value={k}>
-              {KIND[k].label}
+              {t(`billing.ledger.kinds.${k}`)}
             </option>
           ))}
         </select>
@@ -75,18 +77,18 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
       {state.loading && rows.length === 0 ? (
         <Loading />
       ) : rows.length === 0 ? (
-        <EmptyState title="No entries yet">Top up the wallet to start dialing.</EmptyState>
+        <EmptyState title={t('billing.ledger.empty')}>{t('billing.ledger.emptyBody')}</EmptyState>
       ) : (
         <>
-          <table className="table" aria-label="Ledger">
+          <table className="table" aria-label={t('billing.ledger.title')}>
             <thead>
               <tr>
-                <th>Time</th>
-                <th>Kind</th>
-                <th>Note</th>
-                <th>By</th>
-                <th className="num">Amount</th>
-                <th className="num">Balance after</th>
+                <th>{t('billing.ledger.time')}</th>
+                <th>{t('billing.ledger.kind')}</th>
+                <th>{t('billing.ledger.note')}</th>
+                <th>{t('billing.ledger.by')}</th>
+                <th className="num">{t('billing.ledger.amount')}</th>
+                <th className="num">{t('billing.ledger.after')}</th>
               </tr>
             </thead>
             <tbody>
@@ -94,18 +96,20 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
                 <tr key={e.id}>
                   <td className="tabular nowrap">{formatDateTime(e.createdAt, company.timezone)}</td>
                   <td>
-                    <Badge tone={KIND[e.kind].tone}>{KIND[e.kind].label}</Badge>
+                    <Badge tone={KIND_TONE[e.kind]}>{t(`billing.ledger.kinds.${e.kind}`)}</Badge>
                   </td>
                   <td>
                     {e.note || (!e.callResultId && <span className="muted">—</span>)}
                     {e.callResultId && (
                       <>
                         {e.note && ' · '}
-                        <a href={href('/calls', { id: e.callResultId })}>open call</a>
+                        <a className="inline-link" href={href('/calls', { id: e.callResultId })}>
+                          {t('billing.ledger.openCall')}
+                        </a>
                       </>
                     )}
                   </td>
-                  <td>{e.username ?? <span className="muted">{e.kind === 'charge' ? 'dialer' : '—'}</span>}</td>
+                  <td>{e.username ?? <span className="muted">{e.kind === 'charge' ? t('billing.ledger.dialer') : '—'}</span>}</td>
                   <td className={`num ${e.amount < 0 ? 'neg' : 'pos'}`}>{formatMoney(e.amount, company.currency)}</td>
                   <td className="num">{formatMoney(e.balanceAfter, company.currency)}</td>
                 </tr>
@@ -113,13 +117,13 @@ export function LedgerCard({ company, version }: { company: CompanyDto; version:
             </tbody>
           </table>
           <div className="table-foot">
-            <span className="muted small">{rows.length} shown</span>
+            <span className="muted small">{t('billing.ledger.shown', { count: formatInt(rows.length) })}</span>
             {next ? (
               <Button onClick={() => void load(next)} busy={state.loading}>
-                Load more
+                {t('common.loadMore')}
               </Button>
             ) : (
-              <span className="muted small">First entry reached</span>
+              <span className="muted small">{t('billing.ledger.first')}</span>
             )}
           </div>
         </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction, useLive, useQuery } from '../../api/hooks';
@@ -15,6 +16,7 @@ import { FIRST_PAGE, useCallPages } from './useCallPages';
 import { formatInt } from '../../lib/format';
 
 export function CallLogPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const { query } = useRoute();
   const filters = filtersFromQuery(query);
   const openId = Number(query.get('id')) || null;
@@ -48,18 +50,18 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
     navigate('/calls', { ...filtersToQuery(f), id }, { replace: id === null && openId === null });
   const exportCsv = useAction(async () => {
     const answer = await api.call('calls.exportCsv', filtersToInput(company.id, filters));
-    deliverFile(answer, `${answer.rows} calls`);
+    deliverFile(answer, t('calls.exported', { count: formatInt(answer.rows) }));
   });
   const [scenarios, lines, agents] = setup.data ?? [[], [], []];
 
   return (
     <div className="page">
       <PageHeader
-        title="Call log"
-        description={`Every result the dialers reported, newest first. Times in ${company.timezone}.`}
+        title={t('nav.pages.calls')}
+        description={t('calls.lead', { timezone: company.timezone })}
         actions={
           <Button onClick={() => void exportCsv.run()} busy={exportCsv.busy}>
-            Export CSV
+            {t('calls.export')}
           </Button>
         }
       />
@@ -76,34 +78,42 @@ export function CallLogPage({ company }: { company: CompanyDto }) {
             void pages.reload();
           }}
         >
-          New calls came in · show them
+          {t('calls.fresh')}
         </button>
       )}
       <Card
-        title={count.data ? `Calls · ${count.data.capped ? 'more than ' : ''}${formatInt(count.data.total)}` : 'Calls'}
-        subtitle={activeFilterCount(filters) ? `${activeFilterCount(filters)} filter(s) on` : 'All calls'}
+        title={
+          count.data
+            ? t(count.data.capped ? 'calls.titleMore' : 'calls.titleCount', { count: formatInt(count.data.total) })
+            : t('calls.title')
+        }
+        subtitle={
+          activeFilterCount(filters)
+            ? t('calls.filtersOn', { count: activeFilterCount(filters), formatted: formatInt(activeFilterCount(filters)) })
+            : t('calls.all')
+        }
       >
         {pages.error && <ErrorNote message={pages.error} onRetry={() => void pages.reload()} />}
         {pages.loading && pages.rows.length === 0 ? (
-          <Loading label="Loading calls…" />
+          <Loading label={t('calls.loading')} />
         ) : pages.rows.length === 0 ? (
-          <EmptyState title={activeFilterCount(filters) ? 'No calls match these filters' : 'No calls yet'}>
-            {activeFilterCount(filters) ? 'Widen the dates or clear a filter.' : 'Calls appear here as soon as a dialer reports a result.'}
+          <EmptyState title={activeFilterCount(filters) ? t('calls.noMatch') : t('calls.none')}>
+            {activeFilterCount(filters) ? t('calls.noMatchBody') : t('calls.noneBody')}
           </EmptyState>
         ) : (
           <>
             <CallTable rows={pages.rows} company={company} onOpen={(id) => go(filters, id)} />
             <div className="table-foot">
               <span className="muted small" data-testid="calls-total">
-                {formatInt(pages.rows.length)} shown
-                {count.data && ` of ${count.data.capped ? 'more than ' : ''}${formatInt(count.data.total)}`}
+                {t('calls.shown', { count: formatInt(pages.rows.length) })}
+                {count.data && t(count.data.capped ? 'calls.ofMore' : 'calls.ofTotal', { count: formatInt(count.data.total) })}
               </span>
               {pages.next ? (
                 <Button onClick={() => void pages.loadMore()} busy={pages.loadingMore}>
-                  Load more
+                  {t('common.loadMore')}
                 </Button>
               ) : (
-                <span className="muted small">End of the log</span>
+                <span className="muted small">{t('calls.end')}</span>
               )}
             </div>
           </>

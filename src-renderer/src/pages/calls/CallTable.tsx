@@ -1,27 +1,29 @@
+import { useTranslation } from 'react-i18next';
 import type { CallListItem, CompanyDto } from '../../../../src-shared/contract';
 import { Badge } from '../../components/Card';
 import { formatDateTime, formatDuration, formatMoney } from '../../lib/format';
-import { STATUS_COLORS, STATUS_LABELS } from '../../lib/statusColors';
+import { STATUS_COLORS, statusLabel } from '../../lib/statusColors';
 
 export function StatusBadge({ status }: { status: CallListItem['status'] }) {
-  return <Badge color={STATUS_COLORS[status]}>{STATUS_LABELS[status]}</Badge>;
+  return <Badge color={STATUS_COLORS[status]}>{statusLabel(status)}</Badge>;
 }
 
 /** One row per call; a row (or Enter on it) opens the detail. */
 export function CallTable({ rows, company, onOpen }: { rows: CallListItem[]; company: CompanyDto; onOpen(id: number): void }) {
+  const { t } = useTranslation();
   return (
     <div className="table-wrap">
       <table className="table calls-table">
         <thead>
           <tr>
-            <th>Time</th>
-            <th>Phone</th>
-            <th>Status</th>
-            <th>Scenario</th>
-            <th>Line</th>
-            <th>Agent</th>
-            <th className="num">Duration</th>
-            <th className="num">Charged</th>
+            <th>{t('calls.table.time')}</th>
+            <th>{t('calls.table.phone')}</th>
+            <th>{t('calls.table.status')}</th>
+            <th>{t('calls.table.scenario')}</th>
+            <th>{t('calls.table.line')}</th>
+            <th>{t('calls.table.agent')}</th>
+            <th className="num">{t('calls.table.duration')}</th>
+            <th className="num">{t('calls.table.charged')}</th>
           </tr>
         </thead>
         <tbody>
@@ -36,11 +38,11 @@ export function CallTable({ rows, company, onOpen }: { rows: CallListItem[]; com
                     e.stopPropagation();
                     onOpen(c.id);
                   }}
-                  aria-label={`Open call ${c.id} to ${c.phone}`}
+                  aria-label={t('calls.table.open', { id: c.id, phone: c.phone })}
                 >
                   {c.phone}
                 </button>
-                {c.direction === 'inbound' && <span className="muted small"> · in</span>}
+                {c.direction === 'inbound' && <span className="muted small">{t('calls.table.in')}</span>}
               </td>
               <td>
                 <StatusBadge status={c.status} />

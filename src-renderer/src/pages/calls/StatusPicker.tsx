@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CALL_STATUSES, type CallStatus } from '../../../../src-shared/statuses';
-import { STATUS_COLORS, STATUS_LABELS } from '../../lib/statusColors';
+import { formatInt } from '../../lib/format';
+import { STATUS_COLORS, statusLabel } from '../../lib/statusColors';
 
 /** A compact multi-select of call statuses: a button that opens a checklist. */
 export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChange(v: CallStatus[]): void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,7 +27,12 @@ export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChang
   }, [open]);
   const toggle = (s: CallStatus) =>
     onChange(value.includes(s) ? value.filter((x) => x !== s) : CALL_STATUSES.filter((x) => x === s || value.includes(x)));
-  const label = value.length === 0 ? 'Any status' : value.length === 1 ? STATUS_LABELS[value[0]] : `${value.length} statuses`;
+  const label =
+    value.length === 0
+      ? t('calls.filters.anyStatus')
+      : value.length === 1
+        ? statusLabel(value[0])
+        : t('calls.filters.statuses', { count: formatInt(value.length) });
   return (
     <div
       className="field status-picker"
@@ -34,7 +42,7 @@ export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChang
       }}
     >
       <span className="field-label" id="status-picker-label">
-        Status
+        {t('calls.filters.status')}
       </span>
       <button
         type="button"
@@ -49,16 +57,16 @@ export function StatusPicker({ value, onChange }: { value: CallStatus[]; onChang
       </button>
       {open && (
         <fieldset className="picker-panel">
-          <legend className="sr-only">Statuses to show</legend>
+          <legend className="sr-only">{t('calls.filters.statusesLegend')}</legend>
           {CALL_STATUSES.map((s) => (
             <label key={s} className="picker-option">
               <input type="checkbox" checked={value.includes(s)} onChange={() => toggle(s)} />
               <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
-              {STATUS_LABELS[s]}
+              {statusLabel(s)}
             </label>
           ))}
           <button type="button" className="link-button" onClick={() => onChange([])}>
-            Clear
+            {t('calls.filters.clear')}
           </button>
         </fieldset>
       )}

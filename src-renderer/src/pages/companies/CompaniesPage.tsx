@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../api/errors';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { can } from '../../../../src-shared/roles';
 import { api } from '../../api/client';
@@ -16,6 +18,7 @@ import { deliverFile } from '../../lib/savedFile';
 import { navigate } from '../../lib/router';
 
 export function CompaniesPage() {
+  const { t } = useTranslation();
   const user = useSession((s) => s.user)!;
   const companies = useSession((s) => s.companies);
   const currentId = useSession((s) => s.companyId);
@@ -29,76 +32,76 @@ export function CompaniesPage() {
   const exportCompany = async (c: CompanyDto) => {
     try {
       const answer = await api.call('transfer.exportCompany', { companyId: c.id });
-      deliverFile(answer, `${c.name}'s setup`);
+      deliverFile(answer, t('companies.setupFile', { name: c.name }));
     } catch (err) {
-      toast(err instanceof Error ? err.message : String(err), 'error');
+      toast(errorText(err), 'error');
     }
   };
 
   const setActive = async (c: CompanyDto, isActive: boolean) => {
     const saved = await api.call('companies.update', { companyId: c.id, isActive });
     putCompany(saved);
-    toast(saved.isActive ? `${saved.name} is active again` : `${saved.name} is deactivated`);
+    toast(t(saved.isActive ? 'companies.activeAgain' : 'companies.deactivated', { name: saved.name }));
   };
   const toggle = (c: CompanyDto) =>
     c.isActive
       ? confirm.ask({
-          title: `Deactivate ${c.name}?`,
-          body: 'Dialers get no more numbers for this company until you activate it again. Its data, wallet and results stay.',
-          confirmLabel: 'Deactivate',
+          title: t('companies.deactivateTitle', { name: c.name }),
+          body: t('companies.deactivateBody'),
+          confirmLabel: t('common.deactivate'),
           danger: true,
           run: () => setActive(c, false),
         })
-      : void setActive(c, true).catch((err) => toast(String(err.message ?? err), 'error'));
+      : void setActive(c, true).catch((err: unknown) => toast(errorText(err), 'error'));
 
   return (
     <div className="page">
       <PageHeader
-        title="Companies"
-        description="Every company this site dials for. Dialers name a company by its slug."
+        title={t('nav.pages.companies')}
+        description={t('companies.lead')}
         actions={
           isSite && (
             <>
-              <Button onClick={() => setImporting(true)}>Import company file</Button>
-              {companies.length > 0 && <Button onClick={() => setEditing('new')}>Quick add</Button>}
+              <Button onClick={() => setImporting(true)}>{t('companies.importFile')}</Button>
+              {companies.length > 0 && <Button onClick={() => setEditing('new')}>{t('companies.quickAdd')}</Button>}
               <Button variant="primary" onClick={() => navigate('/new-company')}>
-                New company
+                {t('companies.new')}
               </Button>
             </>
           )
         }
       />
-      {!isSite && <Notice>Only the site owner can create, change or deactivate companies. You can see yours here.</Notice>}
+      {!isSite && <Notice>{t('companies.ownerOnly')}</Notice>}
       <Card>
         {companies.length === 0 ? (
           <EmptyState
-            title="No companies yet"
+            title={t('companies.none')}
             action={
               isSite && (
                 <div className="page-actions">
                   <Button variant="primary" onClick={() => navigate('/new-company')}>
-                    Set up the first company
+                    {t('companies.first')}
                   </Button>
-                  <Button onClick={() => setEditing('new')}>Quick add</Button>
+                  <Button onClick={() => setEditing('new')}>{t('companies.quickAdd')}</Button>
                 </div>
               )
             }
           >
-            A company holds its scenarios, lines, agents, hours, wallet and results.
+            {t('companies.noneBody')}
           </EmptyState>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Slug</th>
-                <th>Time zone</th>
-                <th>Billing</th>
-                <th className="num">Wallet</th>
-                <th>Status</th>
+                <th>{t('companies.cols.name')}</th>
+                <th>{t('companies.cols.slug')}</th>
+                <th>{t('companies.cols.timezone')}</th>
+                <th>{t('companies.cols.billing')}</th>
+                <th className="num">{t('companies.cols.wallet')}</th>
+                <th>{t('companies.cols.status')}</th>
                 {isSite && (
                   <th className="actions-col">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t('common.actions')}</span>
                   </th>
                 )}
               </tr>
@@ -108,29 +111,36 @@ export function CompaniesPage() {
                 <tr key={c.id} className={c.id === currentId ? 'is-current' : undefined}>
                   <td>
                     <strong>{c.name}</strong>
-                    {c.id === currentId && <span className="muted small"> · current</span>}
+                    {c.id === currentId && <span className="muted small">{t('companies.current')}</span>}
                   </td>
                   <td className="mono">{c.slug}</td>
                   <td>{c.timezone}</td>
                   <td>
                     {c.billingMode === 'per_call'
-                      ? `${formatMoney(c.costPerBillable, c.currency)} / billable call`
-                      : `${formatMoney(c.costPerMinute, c.currency)} / minute`}
+                      ? t('companies.perCall', { price: formatMoney(c.costPerBillable, c.currency) })
+                      : t('companies.perMinute', { price: formatMoney(c.costPerMinute, c.currency) })}
                   </td>
                   <td className="num">{formatMoney(c.walletBalance, c.currency)}</td>
-                  <td>{c.isActive ? <Badge tone="ok">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}</td>
+                  <td>
+                    {c.isActive ? <Badge tone="ok">{t('common.active')}</Badge> : <Badge tone="neutral">{t('common.inactive')}</Badge>}
+                  </td>
                   {isSite && (
                     <td className="actions-col">
                       {c.id !== currentId && (
                         <Button size="sm" variant="ghost" onClick={() => select(c.id)}>
-                          Switch to
+                          {t('companies.switchTo')}
                         </Button>
                       )}
-                      <Button size="sm" variant="ghost" onClick={() => void exportCompany(c)} aria-label={`Export ${c.name}`}>
-                        Export
+                      <Button
+                        size="sm"
+                        variant="ghost"
+                        onClick={() => void exportCompany(c)}
+                        aria-label={t('companies.exportLabel', { name: c.name })}
+                      >
+                        {t('companies.export')}
                       </Button>
-                      <Button size="sm" onClick={() => setEditing(c)} aria-label={`Edit ${c.name}`}>
-                        Edit
+                      <Button size="sm" onClick={() => setEditing(c)} aria-label={t('common.editLabel', { name: c.name })}>
+                        {t('common.edit')}
                       </Button>
                       <ToggleActiveButton active={c.isActive} label={c.name} onClick={() => toggle(c)} />
                     </td>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BillingMode, CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -43,6 +44,7 @@ const FIELDS = [
 ] as const;
 
 function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
+  const { t } = useTranslation();
   const [name, setName] = useState(company?.name ?? '');
   const [slug, setSlug] = useState(company?.slug ?? '');
   const [slugTouched, setSlugTouched] = useState(false);
@@ -72,7 +74,7 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
     const problems: Record<string, string> = {};
     for (const [key, text] of Object.entries(amounts)) {
       const v = text.trim() === '' ? 0 : parseMoney(text, currency);
-      if (v === null || v < 0) problems[key] = `Not an amount in ${currency}.`;
+      if (v === null || v < 0) problems[key] = t('companies.form.badAmount', { currency });
       else parsed[key] = v;
     }
     setAmountErrors(problems);
@@ -80,7 +82,7 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
     const fields = { name: name.trim(), timezone, currency, billingMode, defaultCountry: country || null, ...parsed };
     const saved = await save.run(fields);
     if (saved) {
-      toast(company ? `${saved.name} saved` : `${saved.name} created`);
+      toast(t(company ? 'common.saved' : 'companies.form.created', { name: saved.name }));
       onSaved(saved);
     }
   };
@@ -89,17 +91,17 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
   return (
     <FormDialog
       open
-      title={company ? `Edit ${company.name}` : 'New company'}
+      title={company ? t('common.editLabel', { name: company.name }) : t('companies.form.newTitle')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={company ? 'Save' : 'Create company'}
+      submitLabel={company ? t('common.save') : t('companies.form.create')}
       busy={save.busy}
       error={save.error}
       wide
     >
       <div className="form-grid">
         <TextField
-          label="Name"
+          label={t('companies.form.name')}
           value={name}
           autoFocus
           required
@@ -111,12 +113,12 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
           }}
         />
         <TextField
-          label="Slug"
+          label={t('companies.form.slug')}
           value={slug}
           disabled={!!company}
           maxLength={40}
           error={err('slug')}
-          hint={company ? 'The slug dialers send; it cannot change.' : 'What dialers send: lowercase letters, digits, hyphens.'}
+          hint={company ? t('companies.form.slugFixed') : t('companies.form.slugHint')}
           onChange={(e) => {
             setSlugTouched(true);
             setSlug(e.target.value);
@@ -124,42 +126,52 @@ function CompanyForm({ company, onClose, onSaved }: Omit<Props, 'open'>) {
           required
         />
         <TimeZonePicker
-          label="Time zone"
+          label={t('companies.form.timezone')}
           value={timezone}
           onChange={setTimezone}
           error={err('timezone')}
-          hint="Hours, the dashboard's days and all times use this zone."
+          hint={t('companies.form.timezoneHint')}
         />
-        <CurrencyPicker label="Currency" value={currency} onChange={setCurrency} error={err('currency')} />
+        <CurrencyPicker label={t('companies.form.currency')} value={currency} onChange={setCurrency} error={err('currency')} />
         <CountryPicker
-          label="Default country"
+          label={t('companies.form.country')}
           value={country}
           onChange={setCountry}
           error={err('defaultCountry')}
-          hint="How numbers typed without their country code are read: imports, searches, inbound numbers."
+          hint={t('companies.form.countryHint')}
         />
-        <SelectField label="Billing" value={billingMode} onChange={(e) => setBillingMode(e.target.value as BillingMode)}>
-          <option value="per_call">Per billable call</option>
-          <option value="per_minute">Per started minute</option>
+        <SelectField
+          label={t('companies.form.billing')}
+          value={billingMode}
+          onChange={(e) => setBillingMode(e.target.value as BillingMode)}
+        >
+          <option value="per_call">{t('companies.form.perCall')}</option>
+          <option value="per_minute">{t('companies.form.perMinute')}</option>
         </SelectField>
         {billingMode === 'per_call' ? (
           <MoneyField
-            label="Cost per billable call"
+            label={t('companies.form.costPerCall')}
             currency={currency}
             value={perCall}
             onChange={setPerCall}
             error={err('costPerBillable')}
           />
         ) : (
-          <MoneyField label="Cost per minute" currency={currency} value={perMinute} onChange={setPerMinute} error={err('costPerMinute')} />
+          <MoneyField
+            label={t('companies.form.costPerMinute')}
+            currency={currency}
+            value={perMinute}
+            onChange={setPerMinute}
+            error={err('costPerMinute')}
+          />
         )}
         <MoneyField
-          label="Low-balance warning below"
+          label={t('companies.form.threshold')}
           currency={currency}
           value={threshold}
           onChange={setThreshold}
           error={err('lowBalanceThreshold')}
-          hint="The dashboard warns when the wallet drops under this."
+          hint={t('companies.form.thresholdHint')}
         />
       </div>
     </FormDialog>

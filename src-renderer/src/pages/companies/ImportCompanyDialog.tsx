@@ -1,18 +1,21 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { FormDialog } from '../../components/Dialog';
 import { Field, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
+import { formatInt } from '../../lib/format';
 
 /** A company file another console exported: its setup (no numbers, results, money or users). */
 export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; onImported(c: CompanyDto): void }) {
+  const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [slug, setSlug] = useState('');
   const [name, setName] = useState('');
   const run = useAction(async () => {
-    if (!file) throw new Error('Choose the company file first.');
+    if (!file) throw new Error(t('companies.import.chooseFirst'));
     const content = await file.text();
     return api.call('transfer.importCompany', {
       content,
@@ -25,7 +28,13 @@ export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; 
     if (answer) {
       const c = answer.counts;
       toast(
-        `${answer.company.name} imported: ${c.scenarios} scenarios, ${c.outboundLines} lines, ${c.agents} agents, ${c.inboundNumbers} inbound numbers`,
+        t('companies.import.done', {
+          name: answer.company.name,
+          scenarios: formatInt(c.scenarios),
+          lines: formatInt(c.outboundLines),
+          agents: formatInt(c.agents),
+          inbound: formatInt(c.inboundNumbers),
+        }),
       );
       onImported(answer.company);
     }
@@ -33,18 +42,15 @@ export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; 
   return (
     <FormDialog
       open
-      title="Import a company file"
+      title={t('companies.import.title')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel="Import"
+      submitLabel={t('companies.import.submit')}
       busy={run.busy}
       error={run.error}
     >
-      <p className="muted">
-        The file carries the company's setup: scenarios, lines, agents, hours, AI agents and inbound numbers. Numbers, results, the wallet,
-        users and API keys stay behind.
-      </p>
-      <Field label="Company file">
+      <p className="muted">{t('companies.import.lead')}</p>
+      <Field label={t('companies.import.file')}>
         {(id, d) => (
           <input
             id={id}
@@ -57,18 +63,18 @@ export function ImportCompanyDialog({ onClose, onImported }: { onClose(): void; 
         )}
       </Field>
       <TextField
-        label="Slug here (optional)"
+        label={t('companies.import.slug')}
         value={slug}
         onChange={(e) => setSlug(e.target.value)}
         maxLength={40}
-        hint="Needed only when the file's slug is already taken on this desk."
+        hint={t('companies.import.slugHint')}
       />
       <TextField
-        label="Name here (optional)"
+        label={t('companies.import.name')}
         value={name}
         maxLength={120}
         onChange={(e) => setName(e.target.value)}
-        hint="Needed only when a company on this desk has the file's name: two companies never share one."
+        hint={t('companies.import.nameHint')}
       />
     </FormDialog>
   );

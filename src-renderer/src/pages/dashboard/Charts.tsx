@@ -1,16 +1,16 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsBucket, StatsSeries } from '../../../../src-shared/contract';
 import { CALL_STATUSES, type CallStatus } from '../../../../src-shared/statuses';
-import { formatInt } from '../../lib/format';
-import { STATUS_COLORS, STATUS_LABELS } from '../../lib/statusColors';
+import { useTranslation } from 'react-i18next';
+import { formatDigits, formatInt, formatLocalDate, formatPercent } from '../../lib/format';
+import { STATUS_COLORS, statusLabel } from '../../lib/statusColors';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
+/** "Mar 2", "Mar 2 14:00" or "14:00", in the console's calendar and digits */
 function bucketLabel(b: StatsBucket, series: StatsSeries): string {
-  const [, m, d] = b.date.split('-').map(Number);
-  const day = `${MONTHS[m - 1]} ${d}`;
+  const day = formatLocalDate(b.date, 'day');
+  const time = formatDigits(b.time);
   if (series.granularity === 'day') return day;
-  return series.range.from === series.range.to ? b.time : `${day} ${b.time}`;
+  return series.range.from === series.range.to ? time : `${day} ${time}`;
 }
 
 /** Only the statuses that occur in the range get a bar segment and a legend entry. */
@@ -18,13 +18,34 @@ function statusesIn(series: StatsSeries): CallStatus[] {
   return CALL_STATUSES.filter((s) => series.buckets.some((b) => b.counts[s] > 0));
 }
 
+const seriesName = (name: unknown): string =>
+  typeof name === 'string' && name in STATUS_COLORS ? statusLabel(name as CallStatus) : String(name ?? '');
+
+/**
+ * The chart's key, drawn here rather than by recharts: its own icons carry an English aria-label
+ * ("ANSWERED legend icon") that no translation reaches.
+ */
+function StatusLegend({ statuses }: { statuses: CallStatus[] }) {
+  return (
+    <ul className="chart-legend">
+      {statuses.map((s) => (
+        <li key={s}>
+          <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
+          {statusLabel(s)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const axisStyle = { fontSize: 11, fill: 'var(--muted)' };
 
 export function VolumeChart({ series }: { series: StatsSeries }) {
+  const { t } = useTranslation();
   const present = statusesIn(series);
   const data = series.buckets.map((b) => ({ label: bucketLabel(b, series), ...b.counts }));
   return (
-    <div className="chart" role="img" aria-label={`Calls per ${series.granularity}, stacked by status`}>
+    <div className="chart" role="img" aria-label={t(`dashboard.volumeChart.${series.granularity}`)}>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={data} margin={{ top: 8, right: 8, left: -12, bottom: 0 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
@@ -33,17 +54,19 @@ export function VolumeChart({ series }: { series: StatsSeries }) {
           <Tooltip
             cursor={{ fill: 'var(--surface-2)' }}
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
-            formatter={(v, name) => [formatInt(Number(v)), STATUS_LABELS[name as CallStatus] ?? name]}
+            formatter={(v, name) => [formatInt(Number(v)), seriesName(name)]}
           />
-          <Legend
-            itemSorter={null}
-            formatter={(name) => STATUS_LABELS[name as CallStatus] ?? name}
-            iconType="circle"
-            iconSize={8}
-            wrapperStyle={{ fontSize: 12 }}
-          />
+          <Legend content={() => <StatusLegend statuses={present} />} />
           {present.map((s) => (
-            <Bar key={s} dataKey={s} stackId="calls" fill={STATUS_COLORS[s]} isAnimationActive={false} maxBarSize={36} />
+            <Bar
+              key={s}
+              dataKey={s}
+              name={statusLabel(s)}
+              stackId="calls"
+              fill={STATUS_COLORS[s]}
+              isAnimationActive={false}
+              maxBarSize={36}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>
@@ -52,21 +75,31 @@ export function VolumeChart({ series }: { series: StatsSeries }) {
 }
 
 export function AnswerRateChart({ series }: { series: StatsSeries }) {
+  const { t } = useTranslation();
   const data = series.buckets.map((b) => ({
     label: bucketLabel(b, series),
     rate: b.answerRate === null ? null : Math.round(b.answerRate * 1000) / 10,
     dialed: b.outbound,
   }));
   return (
-    <div className="chart" role="img" aria-label={`Answer rate per ${series.granularity}`}>
+    <div className="chart" role="img" aria-label={t(`dashboard.rateChart.${series.granularity}`)}>
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data} margin={{ top: 8, right: 12, left: -12, bottom: 0 }}>
           <CartesianGrid stroke="var(--border)" vertical={false} />
           <XAxis dataKey="label" tick={axisStyle} tickLine={false} axisLine={{ stroke: 'var(--border)' }} minTickGap={12} />
-          <YAxis domain={[0, 100]} tick={axisStyle} tickLine={false} axisLine={false} tickFormatter={(v) => `${v}%`} />
+          <YAxis
+            domain={[0, 100]}
+            tick={axisStyle}
+            tickLine={false}
+            axisLine={false}
+            tickFormatter={(v: number) => formatPercent(v / 100, 0)}
+          />
           <Tooltip
             contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
-            formatter={(v, _name, item) => [`${v}% of ${formatInt(item.payload.dialed)} dialed`, 'Answer rate']}
+            formatter={(v, _name, item) => [
+              t('dashboard.rateOf', { rate: formatPercent(Number(v) / 100), dialed: formatInt(item.payload.dialed) }),
+              t('dashboard.answerRate'),
+            ]}
           />
           <Line
             type="monotone"

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto, StatsGroupBy, StatsSeries } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useLive, useQuery } from '../../api/hooks';
 import { Card, PageHeader } from '../../components/Card';
 import { EmptyState, ErrorNote, QueryView } from '../../components/Feedback';
 import { navigate, useRoute } from '../../lib/router';
-import { formatTime } from '../../lib/format';
+import { formatDigits, formatTime } from '../../lib/format';
 import { AnswerRateChart, VolumeChart } from './Charts';
 import { KpiStrip } from './KpiStrip';
 import { MatrixTable } from './MatrixTable';
@@ -16,17 +17,14 @@ import { DialersPanel } from './DialersPanel';
 import { PauseBanner } from '../lifecycle/PauseBanner';
 import { AttemptsCard } from '../lifecycle/AttemptsCard';
 
-const GROUPS: { value: StatsGroupBy; label: string }[] = [
-  { value: 'scenario', label: 'Scenario' },
-  { value: 'line', label: 'Outbound line' },
-  { value: 'agent', label: 'Agent' },
-];
+const GROUPS: StatsGroupBy[] = ['scenario', 'line', 'agent'];
 
 /** The window a supervisor keeps open: it refetches (at most once a second) as results arrive. */
 export function DashboardPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const { query } = useRoute();
   const range = rangeFromQuery(query);
-  const groupBy = (GROUPS.find((g) => g.value === query.get('by'))?.value ?? 'scenario') as StatsGroupBy;
+  const groupBy = GROUPS.find((g) => g === query.get('by')) ?? 'scenario';
   const granularity = granularityFor(range);
   const rangeKey = JSON.stringify(range);
 
@@ -54,14 +52,19 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
   return (
     <div className="page">
       <PageHeader
-        title="Dashboard"
+        title={t('nav.pages.dashboard')}
         description={
           <>
-            <span className="live-dot" title="Updates as the dialers report" aria-hidden="true" />
+            <span className="live-dot" title={t('dashboard.liveDot')} aria-hidden="true" />
             {resolved
-              ? `${resolved.from === resolved.to ? resolved.from : `${resolved.from} – ${resolved.to}`} · ${company.timezone}`
+              ? `${resolved.from === resolved.to ? formatDigits(resolved.from) : `${formatDigits(resolved.from)} – ${formatDigits(resolved.to)}`} · ${company.timezone}`
               : company.timezone}
-            {lastUpdate && <span className="muted"> · updated {formatTime(new Date(lastUpdate).toISOString(), company.timezone)}</span>}
+            {lastUpdate && (
+              <span className="muted">
+                {' '}
+                · {t('dashboard.updated', { time: formatTime(new Date(lastUpdate).toISOString(), company.timezone) })}
+              </span>
+            )}
           </>
         }
         actions={<RangePicker value={range} resolved={resolved} onChange={(r) => go({ range: r })} />}
@@ -76,22 +79,22 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
         <>
           <AttemptsCard company={company} range={toInput(range)} />
           <Card
-            title="Calls by status"
-            subtitle="Counts open the call log with the same filter."
+            title={t('dashboard.byStatus')}
+            subtitle={t('dashboard.byStatusLead')}
             actions={
-              <div className="segmented" role="group" aria-label="Rows by">
+              <div className="segmented" role="group" aria-label={t('dashboard.rowsBy')}>
                 {GROUPS.map((g) => (
-                  <button key={g.value} type="button" aria-pressed={g.value === groupBy} onClick={() => go({ by: g.value })}>
-                    {g.label}
+                  <button key={g} type="button" aria-pressed={g === groupBy} onClick={() => go({ by: g })}>
+                    {t(`dashboard.groups.${g}`)}
                   </button>
                 ))}
               </div>
             }
           >
-            <QueryView query={matrix} loadingLabel="Counting calls…">
+            <QueryView query={matrix} loadingLabel={t('dashboard.counting')}>
               {(m) =>
                 m.totals.total === 0 ? (
-                  <EmptyState title="No calls in this range">Results appear here the moment a dialer reports them.</EmptyState>
+                  <EmptyState title={t('dashboard.noCalls')}>{t('dashboard.noCallsBody')}</EmptyState>
                 ) : (
                   <MatrixTable matrix={m} />
                 )
@@ -99,10 +102,10 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
             </QueryView>
           </Card>
           <div className="grid-2">
-            <Card title={`Volume by ${granularity}`} subtitle="Stacked by status">
+            <Card title={t(`dashboard.volume.${granularity}`)} subtitle={t('dashboard.stacked')}>
               <QueryView query={series}>{(s) => (hasCalls(s) ? <VolumeChart series={s} /> : <NoChart />)}</QueryView>
             </Card>
-            <Card title="Answer rate" subtitle="Billable calls as a share of dialed calls">
+            <Card title={t('dashboard.answerRate')} subtitle={t('dashboard.answerRateLead')}>
               <QueryView query={series}>{(s) => (hasCalls(s) ? <AnswerRateChart series={s} /> : <NoChart />)}</QueryView>
             </Card>
           </div>
@@ -116,5 +119,6 @@ export function DashboardPage({ company }: { company: CompanyDto }) {
 const hasCalls = (s: StatsSeries) => s.buckets.some((b) => b.total > 0);
 
 function NoChart() {
-  return <div className="chart-empty muted">Nothing to chart in this range yet.</div>;
+  const { t } = useTranslation();
+  return <div className="chart-empty muted">{t('dashboard.noChart')}</div>;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { DialerDto } from '../../../../src-shared/contract/dialer';
 import { api } from '../../api/client';
@@ -15,6 +16,7 @@ const LIVE_MS = 2 * 60_000;
  * so the panel updates in place with no refetch; a clock tick keeps "seen … ago" honest.
  */
 export function DialersPanel({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const initial = useQuery(() => api.call('dialers.list', { companyId: company.id }), [company.id]);
   // the company's own answer, so the reason shows before any dialer has called in
   const state = useQuery(() => api.call('dialers.state', { companyId: company.id }), [company.id]);
@@ -32,24 +34,22 @@ export function DialersPanel({ company }: { company: CompanyDto }) {
     [company.id],
   );
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 5000);
-    return () => clearInterval(t);
+    const tick = setInterval(() => setNow(Date.now()), 5000);
+    return () => clearInterval(tick);
   }, []);
 
   return (
     <Card
-      title="Dialers"
-      subtitle="Heard from since DialDesk started"
+      title={t('dashboard.dialers.title')}
+      subtitle={t('dashboard.dialers.lead')}
       actions={state.data && <BlockedBadge block={state.data.blocked} timeZone={company.timezone} />}
     >
       <QueryView query={{ ...initial, data: rows }}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title="No dialer has called in yet">
-              A dialer appears here the moment it asks for numbers or reports a result.
-            </EmptyState>
+            <EmptyState title={t('dashboard.dialers.none')}>{t('dashboard.dialers.noneBody')}</EmptyState>
           ) : (
-            <ul className="dialers" aria-label="Dialers">
+            <ul className="dialers" aria-label={t('dashboard.dialers.title')}>
               {list.map((d) => {
                 const live = now - new Date(d.lastSeenAt).getTime() < LIVE_MS;
                 return (
@@ -60,16 +60,19 @@ export function DialersPanel({ company }: { company: CompanyDto }) {
                         <strong>{d.dialerId}</strong> <span className="muted small mono">{d.address}</span>
                       </div>
                       <div className="muted small">
-                        seen {formatAgo(d.lastSeenAt, now, company.timezone)} · {formatInt(d.batches)} batches · {formatInt(d.results)}{' '}
-                        results
+                        {t('dashboard.dialers.seen', {
+                          ago: formatAgo(d.lastSeenAt, now, company.timezone),
+                          batches: formatInt(d.batches),
+                          results: formatInt(d.results),
+                        })}
                       </div>
                     </div>
                     {d.blocked ? (
                       <BlockedBadge block={d.blocked} timeZone={company.timezone} />
                     ) : live ? (
-                      <Badge tone="ok">{formatInt(d.liveLeases)} leased</Badge>
+                      <Badge tone="ok">{t('dashboard.dialers.leased', { count: formatInt(d.liveLeases) })}</Badge>
                     ) : (
-                      <Badge>idle</Badge>
+                      <Badge>{t('dashboard.dialers.idle')}</Badge>
                     )}
                   </li>
                 );

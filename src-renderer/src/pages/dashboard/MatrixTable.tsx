@@ -1,20 +1,18 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { StatsCounts, StatsGroupBy, StatsMatrix } from '../../../../src-shared/contract';
 import type { CallStatus } from '../../../../src-shared/statuses';
 import { formatDuration, formatInt, formatMoney, formatPercent } from '../../lib/format';
 import { href } from '../../lib/router';
-import { STATUS_COLORS, STATUS_LABELS } from '../../lib/statusColors';
+import { STATUS_COLORS, statusLabel } from '../../lib/statusColors';
 
 const DIM_FILTER: Record<StatsGroupBy, string> = { scenario: 'scenarioId', line: 'outboundLineId', agent: 'agentId' };
-const DIM_LABEL: Record<StatsGroupBy, string> = { scenario: 'Scenario', line: 'Outbound line', agent: 'Agent' };
-/** the calls without a row of their own; by agent these are the calls no agent took (never answered) */
-const NONE_LABEL: Record<StatsGroupBy, string> = { scenario: 'No scenario', line: 'No line', agent: 'Not taken by an agent' };
 
 /** Statuses in groups, so the table reads (and folds) as reached / not reached / inbound. */
-const GROUPS: { key: 'reached' | 'notReached' | 'inbound'; label: string; statuses: CallStatus[] }[] = [
-  { key: 'reached', label: 'Reached', statuses: ['ANSWERED', 'INTERESTED', 'NOT_INTERESTED', 'CALLBACK', 'HANGUP', 'COMPLAINED'] },
-  { key: 'notReached', label: 'Not reached', statuses: ['NO_ANSWER', 'BUSY', 'POWER_OFF', 'INVALID', 'FAILED'] },
-  { key: 'inbound', label: 'Inbound', statuses: ['INBOUND_CALL'] },
+const GROUPS: { key: 'reached' | 'notReached' | 'inbound'; statuses: CallStatus[] }[] = [
+  { key: 'reached', statuses: ['ANSWERED', 'INTERESTED', 'NOT_INTERESTED', 'CALLBACK', 'HANGUP', 'COMPLAINED'] },
+  { key: 'notReached', statuses: ['NO_ANSWER', 'BUSY', 'POWER_OFF', 'INVALID', 'FAILED'] },
+  { key: 'inbound', statuses: ['INBOUND_CALL'] },
 ];
 type GroupKey = (typeof GROUPS)[number]['key'];
 
@@ -51,6 +49,7 @@ function useShownGroups(): [Set<GroupKey>, (key: GroupKey, on: boolean) => void]
  * the statuses scroll, and the status groups can be folded away, so it reads at 1024 px.
  */
 export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
+  const { t } = useTranslation();
   const { rows, none, totals, groupBy, currency, range } = matrix;
   const [shown, toggle] = useShownGroups();
   const groups = GROUPS.filter((g) => shown.has(g.key));
@@ -78,27 +77,28 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
   const statusHead = (s: CallStatus, first: boolean, alone = false) => (
     <th scope="col" key={s} rowSpan={alone ? 2 : undefined} className={`num status-head ${first ? 'sep-start' : ''}`} title={s}>
       <span className="status-dot" style={{ background: STATUS_COLORS[s] }} aria-hidden="true" />
-      {STATUS_LABELS[s]}
+      {statusLabel(s)}
     </th>
   );
 
   return (
     <>
       <fieldset className="matrix-columns">
-        <legend>Status columns</legend>
+        <legend>{t('dashboard.matrix.columns')}</legend>
         {GROUPS.map((g) => (
           <label key={g.key} className="check-inline">
-            <input type="checkbox" checked={shown.has(g.key)} onChange={(e) => toggle(g.key, e.target.checked)} /> {g.label}
+            <input type="checkbox" checked={shown.has(g.key)} onChange={(e) => toggle(g.key, e.target.checked)} />{' '}
+            {t(`dashboard.matrix.${g.key}`)}
           </label>
         ))}
       </fieldset>
       <div className="table-wrap">
-        <table className="table matrix" aria-label={`Calls by ${DIM_LABEL[groupBy].toLowerCase()} and status`}>
+        <table className="table matrix" aria-label={t(`dashboard.matrix.label.${groupBy}`)}>
           <thead>
             <tr className="matrix-groups">
               <td className="sticky-col" />
               <th scope="colgroup" colSpan={5} className="sep">
-                Summary
+                {t('dashboard.matrix.summary')}
               </th>
               {groups.map((g) =>
                 // a group of one status is that status: one header over both rows, not "Inbound" above "Inbound"
@@ -106,29 +106,29 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
                   statusHead(g.statuses[0], true, true)
                 ) : (
                   <th key={g.key} scope="colgroup" colSpan={g.statuses.length} className="sep-start">
-                    {g.label}
+                    {t(`dashboard.matrix.${g.key}`)}
                   </th>
                 ),
               )}
             </tr>
             <tr>
               <th scope="col" className="sticky-col">
-                {DIM_LABEL[groupBy]}
+                {t(`dashboard.groups.${groupBy}`)}
               </th>
               <th scope="col" className="num">
-                Total
+                {t('dashboard.matrix.total')}
               </th>
               <th scope="col" className="num">
-                Billable
+                {t('dashboard.matrix.billable')}
               </th>
               <th scope="col" className="num">
-                Answer rate
+                {t('dashboard.matrix.answerRate')}
               </th>
               <th scope="col" className="num">
-                Talk time
+                {t('dashboard.matrix.talk')}
               </th>
               <th scope="col" className="num sep">
-                Cost
+                {t('dashboard.matrix.cost')}
               </th>
               {groups.flatMap((g) => (g.statuses.length === 1 ? [] : g.statuses.map((s, i) => statusHead(s, i === 0))))}
             </tr>
@@ -146,7 +146,7 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
               // apart from the rows: no link (the call log cannot filter "without"), muted, and last
               <tr className="matrix-none">
                 <th scope="row" className="sticky-col row-name muted">
-                  {NONE_LABEL[groupBy]}
+                  {t(`dashboard.matrix.none.${groupBy}`)}
                 </th>
                 {cells(none, null, false)}
               </tr>
@@ -155,7 +155,7 @@ export function MatrixTable({ matrix }: { matrix: StatsMatrix }) {
           <tfoot>
             <tr>
               <th scope="row" className="sticky-col">
-                All
+                {t('dashboard.matrix.all')}
               </th>
               {cells(totals, null)}
             </tr>

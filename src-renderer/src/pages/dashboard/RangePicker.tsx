@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { RangePreset } from '../../../../src-shared/contract';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { DateInput } from '../../components/Field';
-import { PRESET_LABELS, type RangeChoice } from './range';
+import { PRESETS, type RangeChoice } from './range';
 
 interface Props {
   value: RangeChoice;
@@ -13,6 +13,7 @@ interface Props {
 
 /** Presets as a segmented control, plus a custom from–to that applies on Enter or "Apply". */
 export function RangePicker({ value, resolved, onChange }: Props) {
+  const { t } = useTranslation();
   const custom = !('preset' in value);
   const [open, setOpen] = useState(custom);
   const [from, setFrom] = useState(custom ? value.from : (resolved?.from ?? ''));
@@ -32,8 +33,8 @@ export function RangePicker({ value, resolved, onChange }: Props) {
 
   return (
     <div className="range-picker">
-      <div className="segmented" role="group" aria-label="Time range">
-        {(Object.keys(PRESET_LABELS) as RangePreset[]).map((p) => (
+      <div className="segmented" role="group" aria-label={t('dashboard.range')}>
+        {PRESETS.map((p) => (
           <button
             key={p}
             type="button"
@@ -43,26 +44,26 @@ export function RangePicker({ value, resolved, onChange }: Props) {
               onChange({ preset: p });
             }}
           >
-            {PRESET_LABELS[p]}
+            {t(`dashboard.ranges.${p}`)}
           </button>
         ))}
         <button type="button" aria-pressed={custom || open} onClick={() => setOpen(true)}>
-          Custom
+          {t('dashboard.custom')}
         </button>
       </div>
       {(open || custom) && (
         <form className="range-custom" onSubmit={apply}>
           <label>
-            <span className="sr-only">From</span>
+            <span className="sr-only">{t('common.from')}</span>
             <DateInput className="input input-compact" value={from} onChange={(e) => setFrom(e.target.value)} required />
           </label>
-          <span className="muted">to</span>
+          <span className="muted">{t('dashboard.to')}</span>
           <label>
-            <span className="sr-only">To</span>
+            <span className="sr-only">{t('common.to')}</span>
             <DateInput className="input input-compact" value={to} onChange={(e) => setTo(e.target.value)} required />
           </label>
           <Button type="submit" size="sm" variant="primary">
-            Apply
+            {t('common.apply')}
           </Button>
         </form>
       )}

@@ -1,11 +1,13 @@
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { Card } from '../../components/Card';
-import { formatMoney } from '../../lib/format';
+import { formatInt, formatMoney } from '../../lib/format';
 import { href } from '../../lib/router';
 import { useCan } from '../../lib/useCan';
 
 /** The balance, kept live by wallet.changed, with a warning before dialing stops for lack of money. */
 export function WalletCard({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canManage = useCan('manage');
   const { walletBalance: balance, currency, lowBalanceThreshold: threshold } = company;
   const price = company.billingMode === 'per_call' ? company.costPerBillable : company.costPerMinute;
@@ -14,11 +16,11 @@ export function WalletCard({ company }: { company: CompanyDto }) {
   const callsLeft = price > 0 ? Math.floor(Math.max(0, balance) / price) : null;
   return (
     <Card
-      title="Wallet"
+      title={t('dashboard.wallet.title')}
       actions={
         canManage && (
           <a className="btn btn-sm" href={href('/billing')}>
-            Top up
+            {t('dashboard.wallet.topUp')}
           </a>
         )
       }
@@ -29,19 +31,21 @@ export function WalletCard({ company }: { company: CompanyDto }) {
         </div>
         <div className="muted small">
           {company.billingMode === 'per_call'
-            ? `${formatMoney(price, currency)} per billable call`
-            : `${formatMoney(price, currency)} per started minute`}
+            ? t('dashboard.wallet.perCall', { price: formatMoney(price, currency) })
+            : t('dashboard.wallet.perMinute', { price: formatMoney(price, currency) })}
           {callsLeft !== null &&
-            ` · about ${callsLeft.toLocaleString('en-US')} ${company.billingMode === 'per_call' ? 'billable calls' : 'minutes'} left`}
+            t(company.billingMode === 'per_call' ? 'dashboard.wallet.callsLeft' : 'dashboard.wallet.minutesLeft', {
+              count: formatInt(callsLeft),
+            })}
         </div>
         {empty && (
           <div className="note note-error" role="alert">
-            The wallet cannot pay for another call: dialers get no numbers until it is topped up.
+            {t('dashboard.wallet.empty')}
           </div>
         )}
         {low && (
           <div className="note note-warn" role="alert">
-            Low balance: below the {formatMoney(threshold, currency)} warning level.
+            {t('dashboard.wallet.low', { threshold: formatMoney(threshold, currency) })}
           </div>
         )}
       </div>

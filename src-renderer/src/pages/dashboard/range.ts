@@ -3,14 +3,8 @@ import type { RangePreset, StatsGranularity, StatsRangeInput } from '../../../..
 /** The dashboard's range as it lives in the address (#/dashboard?range=last7 or range=custom&from=…&to=…). */
 export type RangeChoice = { preset: RangePreset } | { from: string; to: string };
 
-export const PRESET_LABELS: Record<RangePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  last7: 'Last 7 days',
-  thisMonth: 'This month',
-};
-
-const PRESETS = Object.keys(PRESET_LABELS) as RangePreset[];
+/** the presets in the order the picker shows them (their names: dashboard.ranges) */
+export const PRESETS: RangePreset[] = ['today', 'yesterday', 'last7', 'thisMonth'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function rangeFromQuery(q: URLSearchParams): RangeChoice {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { CallbackDto, CallbackView } from '../../../../src-shared/contract/lifecycle';
 import { api } from '../../api/client';
@@ -10,35 +11,15 @@ import { FormDialog } from '../../components/Dialog';
 import { EmptyState, QueryView } from '../../components/Feedback';
 import { DateField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatInt } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
 import { fromWallInput, toWallInput } from './wallTime';
 
-const TEXT = {
-  title: 'Callbacks',
-  description:
-    'Calls a result asked for at a set time. A due callback is dialed before fresh numbers; one not reached within two hours is missed and waits here to be moved or cancelled.',
-  views: { due: 'Due now', upcoming: 'Upcoming', missed: 'Missed', done: 'Done', cancelled: 'Cancelled' } as Record<CallbackView, string>,
-  cols: ['Phone', 'Due', 'Agent', 'State', 'Last change'],
-  anyAgent: 'any agent',
-  leased: 'with a dialer now',
-  empty: (view: string) => `No ${view.toLowerCase()} callbacks`,
-  emptyBody: 'A dialer asks for a callback by reporting a result with callback_at.',
-  move: 'Move',
-  cancel: 'Cancel',
-  moveTitle: (phone: string) => `Move the callback to ${phone}`,
-  moveSubmit: 'Move callback',
-  newTime: (tz: string) => `New time (${tz})`,
-  notATime: 'Pick a date and a time.',
-  moved: (phone: string) => `Callback to ${phone} moved`,
-  cancelTitle: (phone: string) => `Cancel the callback to ${phone}?`,
-  cancelBody: 'The number is not called back; it stays in the pool under the usual rules.',
-  cancelSubmit: 'Cancel callback',
-  cancelled: (phone: string) => `Callback to ${phone} cancelled`,
-};
 const VIEWS: CallbackView[] = ['due', 'upcoming', 'missed', 'done', 'cancelled'];
+const COLS = ['phone', 'due', 'agent', 'state', 'changed'] as const;
 
 export function CallbacksPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canOperate = useCan('operate');
   const tz = company.timezone;
   const [view, setView] = useState<CallbackView>('due');
@@ -49,27 +30,29 @@ export function CallbacksPage({ company }: { company: CompanyDto }) {
 
   const cancel = (c: CallbackDto) =>
     confirm.ask({
-      title: TEXT.cancelTitle(c.phone),
-      body: TEXT.cancelBody,
-      confirmLabel: TEXT.cancelSubmit,
+      title: t('lifecycle.callbacks.cancelTitle', { phone: c.phone }),
+      body: t('lifecycle.callbacks.cancelBody'),
+      confirmLabel: t('lifecycle.callbacks.cancelSubmit'),
       danger: true,
       run: async () => {
         await api.call('callbacks.cancel', { companyId: company.id, id: c.id });
-        toast(TEXT.cancelled(c.phone));
+        toast(t('lifecycle.callbacks.cancelled', { phone: c.phone }));
         await list.reload();
       },
     });
 
   const counts = list.data?.counts;
   const label = (v: CallbackView) =>
-    counts && (v === 'due' || v === 'upcoming' || v === 'missed') ? `${TEXT.views[v]} (${counts[v]})` : TEXT.views[v];
+    counts && (v === 'due' || v === 'upcoming' || v === 'missed')
+      ? t('lifecycle.callbacks.counted', { view: t(`lifecycle.callbacks.views.${v}`), count: formatInt(counts[v]) })
+      : t(`lifecycle.callbacks.views.${v}`);
 
   return (
     <div className="page">
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t('nav.pages.callbacks')} description={t('lifecycle.callbacks.lead')} />
       <Card
         actions={
-          <div className="segmented" role="group" aria-label={TEXT.title}>
+          <div className="segmented" role="group" aria-label={t('nav.pages.callbacks')}>
             {VIEWS.map((v) => (
               <button key={v} type="button" aria-pressed={v === view} onClick={() => setView(v)}>
                 {label(v)}
@@ -81,16 +64,16 @@ export function CallbacksPage({ company }: { company: CompanyDto }) {
         <QueryView query={list}>
           {(a) =>
             a.callbacks.length === 0 ? (
-              <EmptyState title={TEXT.empty(TEXT.views[view])}>{TEXT.emptyBody}</EmptyState>
+              <EmptyState title={t(`lifecycle.callbacks.empty.${view}`)}>{t('lifecycle.callbacks.emptyBody')}</EmptyState>
             ) : (
               <table className="table">
                 <thead>
                   <tr>
-                    {TEXT.cols.map((c) => (
-                      <th key={c}>{c}</th>
+                    {COLS.map((c) => (
+                      <th key={c}>{t(`lifecycle.callbacks.cols.${c}`)}</th>
                     ))}
                     <th className="actions-col">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t('common.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -99,10 +82,18 @@ export function CallbacksPage({ company }: { company: CompanyDto }) {
                     <tr key={c.id}>
                       <td className="mono">{c.phone}</td>
                       <td className="tabular">{formatDateTime(c.dueAt, tz)}</td>
-                      <td>{c.agent ? `${c.agent.name} (${c.agent.extension})` : <span className="muted">{TEXT.anyAgent}</span>}</td>
                       <td>
-                        <Badge tone={c.view === 'missed' ? 'danger' : c.view === 'due' ? 'warn' : 'neutral'}>{TEXT.views[c.view]}</Badge>
-                        {c.leasedNow && <span className="muted"> · {TEXT.leased}</span>}
+                        {c.agent ? (
+                          `${c.agent.name} (${c.agent.extension})`
+                        ) : (
+                          <span className="muted">{t('lifecycle.callbacks.anyAgent')}</span>
+                        )}
+                      </td>
+                      <td>
+                        <Badge tone={c.view === 'missed' ? 'danger' : c.view === 'due' ? 'warn' : 'neutral'}>
+                          {t(`lifecycle.callbacks.views.${c.view}`)}
+                        </Badge>
+                        {c.leasedNow && <span className="muted"> · {t('lifecycle.callbacks.leased')}</span>}
                       </td>
                       <td className="tabular">
                         {formatDateTime(c.updatedAt, tz)} · {c.updatedBy}
@@ -110,11 +101,20 @@ export function CallbacksPage({ company }: { company: CompanyDto }) {
                       <td className="actions-col">
                         {canOperate && c.state === 'pending' && (
                           <>
-                            <Button size="sm" onClick={() => setMoving(c)} aria-label={`${TEXT.move} ${c.phone}`}>
-                              {TEXT.move}
+                            <Button
+                              size="sm"
+                              onClick={() => setMoving(c)}
+                              aria-label={t('lifecycle.callbacks.moveLabel', { phone: c.phone })}
+                            >
+                              {t('lifecycle.callbacks.move')}
                             </Button>{' '}
-                            <Button size="sm" variant="danger" onClick={() => cancel(c)} aria-label={`${TEXT.cancel} ${c.phone}`}>
-                              {TEXT.cancel}
+                            <Button
+                              size="sm"
+                              variant="danger"
+                              onClick={() => cancel(c)}
+                              aria-label={t('lifecycle.callbacks.cancelLabel', { phone: c.phone })}
+                            >
+                              {t('lifecycle.callbacks.cancel')}
                             </Button>
                           </>
                         )}
@@ -154,27 +154,33 @@ function MoveDialog({
   onClose(): void;
   onMoved(): void;
 }) {
+  const { t } = useTranslation();
   const [when, setWhen] = useState(() =>
     toWallInput(new Date(Math.max(Date.parse(callback.dueAt), Date.now() + 3_600_000)).toISOString(), company.timezone),
   );
   const move = useAction(async () => {
     const dueAt = fromWallInput(when, company.timezone);
-    if (!dueAt) throw new Error(TEXT.notATime);
+    if (!dueAt) throw new Error(t('lifecycle.callbacks.notATime'));
     await api.call('callbacks.move', { companyId: company.id, id: callback.id, dueAt });
-    toast(TEXT.moved(callback.phone));
+    toast(t('lifecycle.callbacks.moved', { phone: callback.phone }));
     onMoved();
   });
   return (
     <FormDialog
       open
-      title={TEXT.moveTitle(callback.phone)}
+      title={t('lifecycle.callbacks.moveTitle', { phone: callback.phone })}
       onClose={onClose}
       onSubmit={() => void move.run()}
-      submitLabel={TEXT.moveSubmit}
+      submitLabel={t('lifecycle.callbacks.moveSubmit')}
       busy={move.busy}
       error={move.error}
     >
-      <DateField label={TEXT.newTime(company.timezone)} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+      <DateField
+        label={t('lifecycle.callbacks.newTime', { timezone: company.timezone })}
+        type="datetime-local"
+        value={when}
+        onChange={(e) => setWhen(e.target.value)}
+      />
     </FormDialog>
   );
 }

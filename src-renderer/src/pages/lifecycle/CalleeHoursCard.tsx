@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { DialingSettings } from '../../../../src-shared/contract/lifecycle';
 import { api } from '../../api/client';
@@ -8,46 +9,36 @@ import { CheckboxField, SelectField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 import { useCan } from '../../lib/useCan';
 
-const TEXT = {
-  title: 'Callee-local hours',
-  subtitle: 'The Schedule’s windows read on the callee’s own clock, from the number’s country and area.',
-  on: 'Dial inside the windows on the callee’s clock',
-  onHint: 'Off: the windows are read on the company’s clock for every number.',
-  ambiguous: 'Numbers whose area spans several zones',
-  strictest: 'Dial only when every zone is inside the window',
-  company: 'Use the company’s clock',
-  saved: 'Callee-local hours saved',
-};
-
 export function CalleeHoursCard({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canOperate = useCan('operate');
   const settings = useQuery(() => api.call('dialing.get', { companyId: company.id }), [company.id]);
   const save = useAction(async (change: Partial<Omit<DialingSettings, 'companyId'>>) => {
     await api.call('dialing.set', { companyId: company.id, ...change });
-    toast(TEXT.saved);
+    toast(t('lifecycle.hours.saved'));
     await settings.reload();
   });
   return (
-    <Card title={TEXT.title} subtitle={TEXT.subtitle}>
+    <Card title={t('lifecycle.hours.title')} subtitle={t('lifecycle.hours.lead')}>
       <QueryView query={settings}>
         {(s) => (
           <div className="form">
             {save.error && <ErrorNote message={save.error} />}
             <CheckboxField
-              label={TEXT.on}
-              hint={TEXT.onHint}
+              label={t('lifecycle.hours.on')}
+              hint={t('lifecycle.hours.onHint')}
               checked={s.calleeLocalHours}
               disabled={!canOperate || save.busy}
               onChange={(e) => void save.run({ calleeLocalHours: e.target.checked })}
             />
             <SelectField
-              label={TEXT.ambiguous}
+              label={t('lifecycle.hours.ambiguous')}
               value={s.ambiguousZones}
               disabled={!canOperate || save.busy || !s.calleeLocalHours}
               onChange={(e) => void save.run({ ambiguousZones: e.target.value as DialingSettings['ambiguousZones'] })}
             >
-              <option value="strictest">{TEXT.strictest}</option>
-              <option value="company">{TEXT.company}</option>
+              <option value="strictest">{t('lifecycle.hours.strictest')}</option>
+              <option value="company">{t('lifecycle.hours.company')}</option>
             </SelectField>
           </div>
         )}

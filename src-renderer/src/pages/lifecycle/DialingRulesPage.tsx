@@ -1,18 +1,15 @@
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { PageHeader } from '../../components/Card';
 import { CalleeHoursCard } from './CalleeHoursCard';
 import { PauseCard } from './PauseCard';
 import { RecyclingCard } from './RecyclingCard';
 
-const TEXT = {
-  title: 'Dialing rules',
-  description: 'When this company’s dialers get numbers: paused or not, which ones come back for another call, and on whose clock.',
-};
-
 export function DialingRulesPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   return (
     <div className="page">
-      <PageHeader title={TEXT.title} description={TEXT.description} />
+      <PageHeader title={t('nav.pages.dialingRules')} description={t('lifecycle.rules.lead')} />
       <PauseCard company={company} />
       <RecyclingCard company={company} />
       <CalleeHoursCard company={company} />

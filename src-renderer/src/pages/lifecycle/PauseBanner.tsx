@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { PauseDto } from '../../../../src-shared/contract/lifecycle';
 import { api } from '../../api/client';
@@ -5,18 +6,12 @@ import { useQuery } from '../../api/hooks';
 import { Notice } from '../../components/Feedback';
 import { formatDateTime } from '../../lib/format';
 
-const TEXT = {
-  site: 'The whole site is paused',
-  company: (name: string) => `Dialing for ${name} is paused`,
-  by: (who: string, at: string) => ` by ${who} since ${at}: `,
-  note: 'Dialers get "paused" for new numbers; leases already out run to their end.',
-};
-
 export function PauseLine({ pause, company }: { pause: PauseDto; company: CompanyDto }) {
+  const { t } = useTranslation();
   return (
     <div data-testid={`paused-${pause.scope}`}>
-      <strong>{pause.scope === 'site' ? TEXT.site : TEXT.company(company.name)}</strong>
-      {TEXT.by(pause.pausedBy, formatDateTime(pause.pausedAt, company.timezone))}
+      <strong>{pause.scope === 'site' ? t('lifecycle.pause.site') : t('lifecycle.pause.company', { name: company.name })}</strong>
+      {t('lifecycle.pause.by', { who: pause.pausedBy, at: formatDateTime(pause.pausedAt, company.timezone) })}
       <q>{pause.reason}</q>
     </div>
   );
@@ -24,6 +19,7 @@ export function PauseLine({ pause, company }: { pause: PauseDto; company: Compan
 
 /** On the dashboard: who paused the dialing and why, while it is paused. Nothing when it is not. */
 export function PauseBanner({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const status = useQuery(() => api.call('pause.status', { companyId: company.id }), [company.id]);
   const s = status.data;
   if (!s || (!s.site && !s.company)) return null;
@@ -32,7 +28,7 @@ export function PauseBanner({ company }: { company: CompanyDto }) {
       <div className="pause-lines">
         {s.site && <PauseLine pause={s.site} company={company} />}
         {s.company && <PauseLine pause={s.company} company={company} />}
-        <div className="muted">{TEXT.note}</div>
+        <div className="muted">{t('lifecycle.pause.note')}</div>
       </div>
     </Notice>
   );

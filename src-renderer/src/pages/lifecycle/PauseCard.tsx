@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { PauseStatus } from '../../../../src-shared/contract/lifecycle';
 import { api } from '../../api/client';
@@ -11,22 +12,9 @@ import { toast } from '../../components/Toaster';
 import { useCan } from '../../lib/useCan';
 import { PauseLine } from './PauseBanner';
 
-const TEXT = {
-  title: 'Pause dialing',
-  subtitle: 'Dialers get no new numbers while paused; leases already out run to their end.',
-  running: (name: string) => `${name} is dialing.`,
-  reason: 'Reason',
-  reasonHint: 'Shown on the dashboard next to your name.',
-  pauseCompany: (name: string) => `Pause ${name}`,
-  resumeCompany: (name: string) => `Resume ${name}`,
-  pauseSite: 'Pause the whole site',
-  resumeSite: 'Resume the whole site',
-  paused: 'Dialing paused',
-  resumed: 'Dialing resumed',
-};
-
 /** Pause or resume a company's dialing, or (the owner) the whole site's, with a reason. */
 export function PauseCard({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canOperate = useCan('operate');
   const isSite = useCan('site');
   const status = useQuery(() => api.call('pause.status', { companyId: company.id }), [company.id]);
@@ -35,7 +23,7 @@ export function PauseCard({ company }: { company: CompanyDto }) {
     const target = scope === 'company' ? { companyId: company.id } : {};
     if (what === 'pause') await api.call('pause.set', { ...target, reason });
     else await api.call('pause.clear', target);
-    toast(what === 'pause' ? TEXT.paused : TEXT.resumed);
+    toast(what === 'pause' ? t('lifecycle.pause.paused') : t('lifecycle.pause.resumed'));
     if (what === 'pause') setReason('');
     await status.reload();
   });
@@ -44,28 +32,28 @@ export function PauseCard({ company }: { company: CompanyDto }) {
     <div className="pause-actions">
       {s.company ? (
         <Button busy={act.busy} onClick={() => void act.run('resume', 'company')}>
-          {TEXT.resumeCompany(company.name)}
+          {t('lifecycle.pause.resumeCompany', { name: company.name })}
         </Button>
       ) : (
         <Button variant="danger" busy={act.busy} onClick={() => void act.run('pause', 'company')}>
-          {TEXT.pauseCompany(company.name)}
+          {t('lifecycle.pause.pauseCompany', { name: company.name })}
         </Button>
       )}
       {isSite &&
         (s.site ? (
           <Button busy={act.busy} onClick={() => void act.run('resume', 'site')}>
-            {TEXT.resumeSite}
+            {t('lifecycle.pause.resumeSite')}
           </Button>
         ) : (
           <Button variant="danger" busy={act.busy} onClick={() => void act.run('pause', 'site')}>
-            {TEXT.pauseSite}
+            {t('lifecycle.pause.pauseSite')}
           </Button>
         ))}
     </div>
   );
 
   return (
-    <Card title={TEXT.title} subtitle={TEXT.subtitle}>
+    <Card title={t('lifecycle.pause.title')} subtitle={t('lifecycle.pause.lead')}>
       <QueryView query={status}>
         {(s) => (
           <div className="form">
@@ -77,14 +65,14 @@ export function PauseCard({ company }: { company: CompanyDto }) {
                 </div>
               </Notice>
             ) : (
-              <Notice tone="ok">{TEXT.running(company.name)}</Notice>
+              <Notice tone="ok">{t('lifecycle.pause.running', { name: company.name })}</Notice>
             )}
             {act.error && <ErrorNote message={act.error} />}
             {canOperate && (
               <>
                 <TextField
-                  label={TEXT.reason}
-                  hint={TEXT.reasonHint}
+                  label={t('lifecycle.pause.reason')}
+                  hint={t('lifecycle.pause.reasonHint')}
                   value={reason}
                   maxLength={500}
                   onChange={(e) => setReason(e.target.value)}

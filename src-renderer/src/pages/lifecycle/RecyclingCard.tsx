@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import {
   MAX_RECYCLE_DELAY_MINUTES,
@@ -18,74 +20,45 @@ import { EmptyState, QueryView } from '../../components/Feedback';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 import { useCan } from '../../lib/useCan';
+import { formatInt } from '../../lib/format';
+import { statusLabel } from '../../lib/statusColors';
 
-const TEXT = {
-  title: 'Recycling',
-  subtitle:
-    'Call a number again after a status, after a delay, a few times at most. Off unless a rule is here; the rest between calls by anyone still holds.',
-  add: 'New rule',
-  cols: ['After', 'Wait', 'Retries at most', 'Own attempt', 'Status'],
-  empty: 'No recycling',
-  emptyBody: 'Each number is called once by this company, unless a callback is asked for.',
-  edit: 'Edit',
-  remove: 'Remove',
-  yes: 'yes',
-  no: 'no',
-  dialogNew: 'New recycling rule',
-  dialogEdit: (s: string) => `Recycling after ${s}`,
-  status: 'After a call ends with',
-  delay: 'Wait (minutes)',
-  delayHint: `1 to ${MAX_RECYCLE_DELAY_MINUTES} minutes: 240 is 4 hours.`,
-  retries: 'Retries at most',
-  retriesHint: `1 to ${MAX_RECYCLE_RETRIES}, after the first call.`,
-  own: 'Own attempt',
-  ownHint: 'The wait replaces the rest between calls that this company’s own call started.',
-  active: 'Rule is on',
-  save: 'Save rule',
-  saved: (s: string) => `Rule for ${s} saved`,
-  removeTitle: (s: string) => `Remove the rule for ${s}?`,
-  removeBody: 'Retries it has scheduled are dropped.',
-  removed: (s: string) => `Rule for ${s} removed`,
-  notANumber: 'Wait and retries are whole numbers.',
-};
+const COLS = ['after', 'wait', 'retries', 'own', 'status'] as const;
 
-export const STATUS_LABEL: Record<RecyclableStatus, string> = {
-  NO_ANSWER: 'No answer',
-  BUSY: 'Busy',
-  HANGUP: 'Hang-up',
-  CALLBACK: 'Callback',
-  ANSWERED: 'Answered',
-  NOT_INTERESTED: 'Not interested',
-};
-
-const waitText = (m: number) => (m % 60 === 0 ? `${m / 60} h` : m > 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m} min`);
+const waitText = (t: TFunction, m: number) =>
+  m % 60 === 0
+    ? t('lifecycle.recycling.hours', { h: formatInt(m / 60) })
+    : m > 60
+      ? t('lifecycle.recycling.hoursMinutes', { h: formatInt(Math.floor(m / 60)), m: formatInt(m % 60) })
+      : t('lifecycle.recycling.minutes', { m: formatInt(m) });
 
 export function RecyclingCard({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canOperate = useCan('operate');
   const rules = useQuery(() => api.call('recycling.list', { companyId: company.id }), [company.id]);
   const [editing, setEditing] = useState<RecycleRuleDto | 'new' | null>(null);
   const confirm = useConfirm();
   const remove = (r: RecycleRuleDto) =>
     confirm.ask({
-      title: TEXT.removeTitle(STATUS_LABEL[r.status]),
-      body: TEXT.removeBody,
-      confirmLabel: TEXT.remove,
+      title: t('lifecycle.recycling.removeTitle', { status: statusLabel(r.status) }),
+      body: t('lifecycle.recycling.removeBody'),
+      confirmLabel: t('common.remove'),
       danger: true,
       run: async () => {
         await api.call('recycling.remove', { companyId: company.id, status: r.status });
-        toast(TEXT.removed(STATUS_LABEL[r.status]));
+        toast(t('lifecycle.recycling.removed', { status: statusLabel(r.status) }));
         await rules.reload();
       },
     });
 
   return (
     <Card
-      title={TEXT.title}
-      subtitle={TEXT.subtitle}
+      title={t('lifecycle.recycling.title')}
+      subtitle={t('lifecycle.recycling.lead')}
       actions={
         canOperate && (
           <Button variant="primary" onClick={() => setEditing('new')}>
-            {TEXT.add}
+            {t('lifecycle.recycling.add')}
           </Button>
         )
       }
@@ -93,16 +66,16 @@ export function RecyclingCard({ company }: { company: CompanyDto }) {
       <QueryView query={rules}>
         {(list) =>
           list.length === 0 ? (
-            <EmptyState title={TEXT.empty}>{TEXT.emptyBody}</EmptyState>
+            <EmptyState title={t('lifecycle.recycling.empty')}>{t('lifecycle.recycling.emptyBody')}</EmptyState>
           ) : (
             <table className="table">
               <thead>
                 <tr>
-                  {TEXT.cols.map((c) => (
-                    <th key={c}>{c}</th>
+                  {COLS.map((c) => (
+                    <th key={c}>{t(`lifecycle.recycling.cols.${c}`)}</th>
                   ))}
                   <th className="actions-col">
-                    <span className="sr-only">Actions</span>
+                    <span className="sr-only">{t('common.actions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -110,27 +83,31 @@ export function RecyclingCard({ company }: { company: CompanyDto }) {
                 {list.map((r) => (
                   <tr key={r.status} className={r.isActive ? undefined : 'is-dim'}>
                     <td>
-                      <strong>{STATUS_LABEL[r.status]}</strong>
+                      <strong>{statusLabel(r.status)}</strong>
                     </td>
-                    <td className="tabular">{waitText(r.delayMinutes)}</td>
-                    <td className="tabular">{r.maxRetries}</td>
-                    <td>{r.ownAttempt ? TEXT.yes : TEXT.no}</td>
+                    <td className="tabular">{waitText(t, r.delayMinutes)}</td>
+                    <td className="tabular">{formatInt(r.maxRetries)}</td>
+                    <td>{r.ownAttempt ? t('lifecycle.recycling.yes') : t('lifecycle.recycling.no')}</td>
                     <td>
                       <ActiveBadge active={r.isActive} />
                     </td>
                     <td className="actions-col">
                       {canOperate && (
                         <>
-                          <Button size="sm" onClick={() => setEditing(r)} aria-label={`${TEXT.edit} ${STATUS_LABEL[r.status]}`}>
-                            {TEXT.edit}
+                          <Button
+                            size="sm"
+                            onClick={() => setEditing(r)}
+                            aria-label={t('lifecycle.recycling.editLabel', { status: statusLabel(r.status) })}
+                          >
+                            {t('common.edit')}
                           </Button>{' '}
                           <Button
                             size="sm"
                             variant="danger"
                             onClick={() => remove(r)}
-                            aria-label={`${TEXT.remove} ${STATUS_LABEL[r.status]}`}
+                            aria-label={t('lifecycle.recycling.removeLabel', { status: statusLabel(r.status) })}
                           >
-                            {TEXT.remove}
+                            {t('common.remove')}
                           </Button>
                         </>
                       )}
@@ -166,6 +143,7 @@ function RuleDialog(props: {
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useTranslation();
   const { rule } = props;
   const free = RECYCLABLE_STATUSES.filter((s) => !props.taken.includes(s));
   const [status, setStatus] = useState<RecyclableStatus>(rule?.status ?? free[0] ?? 'NO_ANSWER');
@@ -177,43 +155,56 @@ function RuleDialog(props: {
     const delayMinutes = Number(delay);
     const maxRetries = Number(retries);
     if (delay.trim() === '' || retries.trim() === '' || Number.isNaN(delayMinutes) || Number.isNaN(maxRetries))
-      throw new Error(TEXT.notANumber);
+      throw new Error(t('lifecycle.recycling.notANumber'));
     await api.call('recycling.save', { companyId: props.company.id, status, delayMinutes, maxRetries, ownAttempt: own, isActive: active });
-    toast(TEXT.saved(STATUS_LABEL[status]));
+    toast(t('lifecycle.recycling.saved', { status: statusLabel(status) }));
     props.onSaved();
   });
   return (
     <FormDialog
       open
-      title={rule ? TEXT.dialogEdit(STATUS_LABEL[rule.status]) : TEXT.dialogNew}
+      title={rule ? t('lifecycle.recycling.dialogEdit', { status: statusLabel(rule.status) }) : t('lifecycle.recycling.dialogNew')}
       onClose={props.onClose}
       onSubmit={() => void save.run()}
-      submitLabel={TEXT.save}
+      submitLabel={t('lifecycle.recycling.save')}
       busy={save.busy}
       error={save.error}
     >
       <SelectField
-        label={TEXT.status}
+        label={t('lifecycle.recycling.status')}
         value={status}
         disabled={rule !== null}
         onChange={(e) => setStatus(e.target.value as RecyclableStatus)}
       >
         {(rule ? [rule.status] : free).map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABEL[s]}
+            {statusLabel(s)}
           </option>
         ))}
       </SelectField>
-      <TextField label={TEXT.delay} hint={TEXT.delayHint} inputMode="numeric" value={delay} onChange={(e) => setDelay(e.target.value)} />
       <TextField
-        label={TEXT.retries}
-        hint={TEXT.retriesHint}
+        label={t('lifecycle.recycling.delay')}
+        hint={t('lifecycle.recycling.delayHint', { max: formatInt(MAX_RECYCLE_DELAY_MINUTES) })}
+        inputMode="numeric"
+        maxLength={6}
+        value={delay}
+        onChange={(e) => setDelay(e.target.value)}
+      />
+      <TextField
+        label={t('lifecycle.recycling.retries')}
+        hint={t('lifecycle.recycling.retriesHint', { max: formatInt(MAX_RECYCLE_RETRIES) })}
+        maxLength={3}
         inputMode="numeric"
         value={retries}
         onChange={(e) => setRetries(e.target.value)}
       />
-      <CheckboxField label={TEXT.own} hint={TEXT.ownHint} checked={own} onChange={(e) => setOwn(e.target.checked)} />
-      <CheckboxField label={TEXT.active} checked={active} onChange={(e) => setActive(e.target.checked)} />
+      <CheckboxField
+        label={t('lifecycle.recycling.own')}
+        hint={t('lifecycle.recycling.ownHint')}
+        checked={own}
+        onChange={(e) => setOwn(e.target.checked)}
+      />
+      <CheckboxField label={t('lifecycle.recycling.active')} checked={active} onChange={(e) => setActive(e.target.checked)} />
     </FormDialog>
   );
 }

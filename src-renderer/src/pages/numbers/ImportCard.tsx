@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { PickedFile } from '../../../../src-shared/contract/files';
 import type { DncReport, ImportReport } from '../../../../src-shared/contract/numbers';
 import type { EventMap } from '../../../../src-shared/events';
@@ -7,7 +8,7 @@ import { useAction } from '../../api/hooks';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
-import { formatInt } from '../../lib/format';
+import { formatBytes, formatInt } from '../../lib/format';
 import { CountryPicker } from '../../components/Pickers';
 import { TextField } from '../../components/Field';
 import { ImportReportView } from './ImportReportView';
@@ -36,6 +37,7 @@ export function ImportCard({
   companyId?: number;
   onImported(): void;
 }) {
+  const { t } = useTranslation();
   const [picked, setPicked] = useState<PickedFile | null>(null);
   const [upload, setUpload] = useState<EventMap['upload.progress'] | null>(null);
   // filled in, not a grey placeholder that looks filled in: the company's country, or none said so
@@ -43,7 +45,7 @@ export function ImportCard({
   const [listName, setListName] = useState('');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [report, setReport] = useState<ImportReport | DncReport | null>(null);
-  const title = kind === 'numbers' ? 'Import numbers' : 'Do-not-call list';
+  const title = kind === 'numbers' ? t('numbers.import.numbersTitle') : t('numbers.import.dncTitle');
 
   const choose = useAction(async () => {
     setReport(null);
@@ -52,7 +54,7 @@ export function ImportCard({
   });
 
   const run = useAction(async () => {
-    if (!picked) throw new Error('Choose a file first.');
+    if (!picked) throw new Error(t('numbers.import.chooseFirst'));
     setReport(null);
     setProgress({ done: 0, total: null, phase: 'reading' });
     const input = {
@@ -91,9 +93,7 @@ export function ImportCard({
   const pct = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
   const uploadPct = upload && upload.total > 0 ? Math.min(100, Math.round((upload.sent / upload.total) * 100)) : null;
   const lead =
-    kind === 'numbers'
-      ? 'A CSV or text file with one phone number per line (or a "phone" column). Known numbers are skipped; bad rows are listed.'
-      : 'The site owner’s list keeps its numbers from every company; a company admin’s list keeps them from that company alone.';
+    kind === 'numbers' ? <Trans i18nKey="numbers.import.numbersLead" components={{ code: <code /> }} /> : t('numbers.import.dncLead');
 
   return (
     <Card title={title} subtitle={lead}>
@@ -102,34 +102,33 @@ export function ImportCard({
         <div className="form-row">
           <div className="field" role="group" aria-labelledby={`${kind}-file-label`} aria-describedby={`${kind}-file-hint`}>
             <span className="field-label" id={`${kind}-file-label`}>
-              File
+              {t('numbers.import.file')}
             </span>
             <div className="file-choice">
               <Button onClick={() => void choose.run()} busy={choose.busy} disabled={run.busy}>
-                Choose file…
+                {t('numbers.import.choose')}
               </Button>
               <span className="file-name" data-testid={`${kind}-file`}>
-                {picked?.name ?? upload?.name ?? 'No file chosen'}
+                {picked?.name ?? upload?.name ?? t('numbers.import.noFile')}
               </span>
             </div>
             <div className="field-hint" id={`${kind}-file-hint`}>
-              {picked ? `${formatBytes(picked.bytes)}, ready to import` : 'A .csv or .txt list, one number a line or a "phone" column.'}
+              {picked ? (
+                t('numbers.import.ready', { size: formatBytes(picked.bytes) })
+              ) : (
+                <Trans i18nKey="numbers.import.fileHint" components={{ code: <code /> }} />
+              )}
             </div>
           </div>
-          <CountryPicker
-            label="Country of national numbers"
-            value={region}
-            onChange={setRegion}
-            hint="For numbers without +country code."
-          />
+          <CountryPicker label={t('numbers.import.country')} value={region} onChange={setRegion} hint={t('numbers.import.countryHint')} />
           {kind === 'numbers' && (
             <TextField
-              label="List"
+              label={t('numbers.import.list')}
               value={listName}
               maxLength={120}
-              placeholder={picked?.name ?? 'the file name'}
+              placeholder={picked?.name ?? t('numbers.import.listPlaceholder')}
               onChange={(e) => setListName(e.target.value)}
-              hint="A list of the same name is added to."
+              hint={t('numbers.import.listHint')}
             />
           )}
         </div>
@@ -138,7 +137,7 @@ export function ImportCard({
             <div
               className="progress"
               role="progressbar"
-              aria-label={`Upload of ${upload.name}`}
+              aria-label={t('numbers.import.upload', { name: upload.name })}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={uploadPct ?? undefined}
@@ -146,7 +145,7 @@ export function ImportCard({
               <div style={{ width: `${uploadPct ?? 8}%` }} className={uploadPct === null ? 'indeterminate' : undefined} />
             </div>
             <span className="muted small">
-              Uploading {upload.name}… {formatBytes(upload.sent)} of {formatBytes(upload.total)}
+              {t('numbers.import.uploading', { name: upload.name, sent: formatBytes(upload.sent), total: formatBytes(upload.total) })}
             </span>
           </div>
         )}
@@ -155,7 +154,7 @@ export function ImportCard({
             <div
               className="progress"
               role="progressbar"
-              aria-label={`${title} progress`}
+              aria-label={t('numbers.import.progress', { title })}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={pct ?? undefined}
@@ -163,24 +162,21 @@ export function ImportCard({
               <div style={{ width: `${pct ?? 8}%` }} className={pct === null ? 'indeterminate' : undefined} />
             </div>
             <span className="muted small">
-              {progress.phase === 'reading' ? 'Reading the file…' : progress.phase === 'writing' ? 'Adding to the pool…' : progress.phase}
-              {progress.done > 0 && ` ${formatInt(progress.done)}${progress.total ? ` of ${formatInt(progress.total)}` : ''} rows`}
+              {progress.phase === 'writing' ? t('numbers.import.writing') : t('numbers.import.reading')}
+              {progress.done > 0 &&
+                (progress.total
+                  ? t('numbers.import.rowsOf', { done: formatInt(progress.done), total: formatInt(progress.total) })
+                  : t('numbers.import.rows', { done: formatInt(progress.done) }))}
             </span>
           </div>
         )}
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={run.busy} disabled={!picked || choose.busy}>
-            {kind === 'numbers' ? 'Import' : 'Import do-not-call list'}
+            {kind === 'numbers' ? t('numbers.import.submitNumbers') : t('numbers.import.submitDnc')}
           </Button>
         </div>
       </form>
       {report && <ImportReportView report={report} kind={kind} />}
     </Card>
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }

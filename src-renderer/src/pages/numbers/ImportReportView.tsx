@@ -1,44 +1,61 @@
+import { useTranslation } from 'react-i18next';
 import type { DncReport, ImportReport } from '../../../../src-shared/contract/numbers';
 import { Notice } from '../../components/Feedback';
-import { formatInt } from '../../lib/format';
+import { formatDigits, formatInt } from '../../lib/format';
 
 export function ImportReportView({ report, kind }: { report: ImportReport | DncReport; kind: 'numbers' | 'dnc' }) {
-  const seconds = (report.durationMs / 1000).toFixed(1);
+  const { t } = useTranslation();
+  const seconds = formatDigits((report.durationMs / 1000).toFixed(1));
   return (
     <div className="import-report" data-testid={`${kind}-report`}>
       <Notice tone={report.rejected ? 'warn' : 'ok'}>
-        {report.source}: {formatInt(report.rows)} rows in {seconds} s ·{' '}
+        {t('numbers.report.head', { source: report.source, rows: formatInt(report.rows), seconds })}
         {'marked' in report
           ? report.scope === 'site'
-            ? `${formatInt(report.marked)} marked do-not-call in the pool, ${formatInt(report.added)} added to the site list, ${formatInt(report.known)} already on it`
-            : `${formatInt(report.added)} added to this company’s own list, ${formatInt(report.known)} already on it`
-          : `${formatInt(report.added)} added, ${formatInt(report.known)} already known`}
+            ? t('numbers.report.dncSite', {
+                marked: formatInt(report.marked),
+                added: formatInt(report.added),
+                known: formatInt(report.known),
+              })
+            : t('numbers.report.dncOwn', { added: formatInt(report.added), known: formatInt(report.known) })
+          : t('numbers.report.added', { added: formatInt(report.added), known: formatInt(report.known) })}
         {' · '}
-        {formatInt(report.rejected)} rejected
+        {t('numbers.report.rejected', { count: formatInt(report.rejected) })}
         {'list' in report &&
-          ` · ${report.list.created ? 'new ' : ''}${report.list.owner === 'site' ? 'site list' : 'list'} “${report.list.name}”`}
+          t(
+            report.list.created
+              ? report.list.owner === 'site'
+                ? 'numbers.report.newSiteList'
+                : 'numbers.report.newList'
+              : report.list.owner === 'site'
+                ? 'numbers.report.siteList'
+                : 'numbers.report.ownList',
+            { name: report.list.name },
+          )}
       </Notice>
       {report.rejectedRows.length > 0 && (
-        <table className="table compact" aria-label="Rejected rows">
+        <table className="table compact" aria-label={t('numbers.report.rejectedRows')}>
           <thead>
             <tr>
-              <th className="num">Line</th>
-              <th>Value</th>
-              <th>Why</th>
+              <th className="num">{t('numbers.report.line')}</th>
+              <th>{t('numbers.report.value')}</th>
+              <th>{t('numbers.report.why')}</th>
             </tr>
           </thead>
           <tbody>
             {report.rejectedRows.map((r) => (
               <tr key={r.line}>
-                <td className="num">{r.line}</td>
-                <td className="mono">{r.value || <span className="muted">(empty)</span>}</td>
+                <td className="num">{formatInt(r.line)}</td>
+                <td className="mono">{r.value || <span className="muted">{t('numbers.report.empty')}</span>}</td>
                 <td>{r.reason}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {report.rejectedRowsTruncated && <p className="muted small">Only the first {report.rejectedRows.length} rejected rows are listed.</p>}
+      {report.rejectedRowsTruncated && (
+        <p className="muted small">{t('numbers.report.truncated', { count: formatInt(report.rejectedRows.length) })}</p>
+      )}
     </div>
   );
 }

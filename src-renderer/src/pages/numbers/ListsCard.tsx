@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { NumberListDto } from '../../../../src-shared/contract/lifecycle';
 import { api } from '../../api/client';
@@ -5,26 +6,15 @@ import { useLive, useQuery } from '../../api/hooks';
 import { Badge, Card } from '../../components/Card';
 import { EmptyState, QueryView } from '../../components/Feedback';
 import { toast } from '../../components/Toaster';
-import { formatDateTime, formatInt } from '../../lib/format';
+import { formatDateTime, formatInt, formatPercent } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
+import { errorText } from '../../api/errors';
 
-const TEXT = {
-  title: 'Lists',
-  subtitle: (company: string, at: string) => `Counted for ${company} · ${at}`,
-  empty: 'No lists yet',
-  emptyBody: 'Each file brought in becomes a named list here.',
-  cols: ['List', 'Owner', 'Size', 'Dialed', 'Recycled', 'Answered', 'Remaining', 'Penetration', 'Dialed by this company'],
-  site: 'Site pool',
-  own: 'Own',
-  on: 'On',
-  off: 'Off',
-  switched: (name: string, on: boolean) => `${name} ${on ? 'switched on' : 'switched off'}`,
-  switchLabel: (name: string) => `Dial ${name}`,
-  recycledHint: 'calls after the first: recycled numbers and callbacks',
-};
+const COLS = ['list', 'owner', 'size', 'dialed', 'recycled', 'answered', 'remaining', 'penetration', 'dialing'] as const;
 
 /** A company's lists with how far it has got through each; it switches a list on or off for itself alone. */
 export function ListsCard({ company, reloadKey }: { company: CompanyDto; reloadKey?: number }) {
+  const { t } = useTranslation();
   const canOperate = useCan('operate');
   const lists = useQuery(() => api.call('lists.list', { companyId: company.id }), [company.id, reloadKey]);
   useLive(['result.reported'], company.id, () => void lists.reload(), 5000);
@@ -32,26 +22,31 @@ export function ListsCard({ company, reloadKey }: { company: CompanyDto; reloadK
   const setActive = async (l: NumberListDto, active: boolean) => {
     try {
       await api.call('lists.setActive', { companyId: company.id, listId: l.id, active });
-      toast(TEXT.switched(l.name, active));
+      toast(t(active ? 'numbers.lists.switchedOn' : 'numbers.lists.switchedOff', { name: l.name }));
     } catch (err) {
-      toast(err instanceof Error ? err.message : String(err), 'error');
+      toast(errorText(err), 'error');
     }
     await lists.reload();
   };
 
   return (
-    <Card title={TEXT.title} subtitle={lists.data && TEXT.subtitle(company.name, formatDateTime(lists.data.countedAt, company.timezone))}>
+    <Card
+      title={t('numbers.lists.title')}
+      subtitle={
+        lists.data && t('numbers.lists.lead', { company: company.name, at: formatDateTime(lists.data.countedAt, company.timezone) })
+      }
+    >
       <QueryView query={lists}>
         {(a) =>
           a.lists.length === 0 ? (
-            <EmptyState title={TEXT.empty}>{TEXT.emptyBody}</EmptyState>
+            <EmptyState title={t('numbers.lists.empty')}>{t('numbers.lists.emptyBody')}</EmptyState>
           ) : (
             <table className="table lists-table">
               <thead>
                 <tr>
-                  {TEXT.cols.map((c, i) => (
+                  {COLS.map((c, i) => (
                     <th key={c} className={i >= 2 && i <= 7 ? 'num' : undefined}>
-                      {c}
+                      {t(`numbers.lists.cols.${c}`)}
                     </th>
                   ))}
                 </tr>
@@ -62,21 +57,23 @@ export function ListsCard({ company, reloadKey }: { company: CompanyDto; reloadK
                     <td>
                       <strong>{l.name}</strong>
                     </td>
-                    <td>{l.owner === 'site' ? <Badge tone="info">{TEXT.site}</Badge> : <Badge>{TEXT.own}</Badge>}</td>
+                    <td>
+                      {l.owner === 'site' ? <Badge tone="info">{t('numbers.lists.site')}</Badge> : <Badge>{t('numbers.lists.own')}</Badge>}
+                    </td>
                     <td className="num tabular">{formatInt(l.size)}</td>
                     <td className="num tabular">{formatInt(l.dialed)}</td>
-                    <td className="num tabular" title={TEXT.recycledHint}>
+                    <td className="num tabular" title={t('numbers.lists.recycledHint')}>
                       {formatInt(l.recycled)}
                     </td>
                     <td className="num tabular">{formatInt(l.answered)}</td>
                     <td className="num tabular">{formatInt(l.remaining)}</td>
                     <td className="num">
                       <div className="list-progress">
-                        <span className="tabular">{l.penetration.toFixed(1)}%</span>
+                        <span className="tabular">{formatPercent(l.penetration / 100)}</span>
                         <div
                           className="progress-bar"
                           role="progressbar"
-                          aria-label={`${l.name} penetration`}
+                          aria-label={t('numbers.lists.penetrationLabel', { name: l.name })}
                           aria-valuemin={0}
                           aria-valuemax={100}
                           aria-valuenow={l.penetration}
@@ -92,10 +89,10 @@ export function ListsCard({ company, reloadKey }: { company: CompanyDto; reloadK
                           role="switch"
                           checked={l.active}
                           disabled={!canOperate}
-                          aria-label={TEXT.switchLabel(l.name)}
+                          aria-label={t('numbers.lists.switchLabel', { name: l.name })}
                           onChange={(e) => void setActive(l, e.target.checked)}
                         />
-                        <span>{l.active ? TEXT.on : TEXT.off}</span>
+                        <span>{l.active ? t('numbers.lists.on') : t('numbers.lists.off')}</span>
                       </label>
                     </td>
                   </tr>

@@ -14,7 +14,6 @@ import { formatDateTime, formatDuration, formatMoney } from '../../lib/format';
 import { href } from '../../lib/router';
 import { StatusBadge } from '../calls/CallTable';
 import { CountryPicker } from '../../components/Pickers';
-import { GLOBAL_LABEL } from './PoolCard';
 
 /** One number's story: its global status, whether this company may dial it, and its calls here. */
 export function LookupCard({
@@ -55,12 +54,12 @@ export function LookupCard({
   };
   const reset = (n: NumberLookup) =>
     confirm.ask({
-      title: `Make ${n.phone} dialable again?`,
-      body: `Its global status goes from ${GLOBAL_LABEL[n.number!.globalStatus]} back to Active, for every company. Do this only when the complaint or fault is resolved.`,
-      confirmLabel: 'Set to active',
+      title: t('numbers.lookup.resetTitle', { phone: n.phone }),
+      body: t('numbers.lookup.resetBody', { status: t(`globalStatuses.${n.number!.globalStatus}`) }),
+      confirmLabel: t('numbers.lookup.resetConfirm'),
       run: async () => {
         await api.call('numbers.resetStatus', { phone: n.phone, status: 'active', note: 'reset from the console' });
-        toast(`${n.phone} is active again`);
+        toast(t('numbers.lookup.resetDone', { phone: n.phone }));
         onChanged();
         await look.run(n.phone);
       },
@@ -68,10 +67,10 @@ export function LookupCard({
 
   const n = found?.number;
   return (
-    <Card title="Look up a number" subtitle={`Its status in the pool and its calls with ${company.name}.`}>
+    <Card title={t('numbers.lookup.title')} subtitle={t('numbers.lookup.lead', { company: company.name })}>
       <form className="lookup-form" onSubmit={submit}>
         <TextField
-          label="Phone number"
+          label={t('numbers.lookup.phone')}
           value={phone}
           inputMode="tel"
           placeholder="+98 912 345 6789"
@@ -79,48 +78,52 @@ export function LookupCard({
           onChange={(e) => setPhone(e.target.value)}
           required
         />
-        <CountryPicker label="Country" value={region} onChange={setRegion} />
+        <CountryPicker label={t('numbers.lookup.country')} value={region} onChange={setRegion} />
         <Button type="submit" busy={look.busy}>
-          Look up
+          {t('numbers.lookup.submit')}
         </Button>
       </form>
       {look.error && <ErrorNote message={look.error} />}
-      {found && !n && <Notice>{found.phone} is not in the pool.</Notice>}
+      {found && !n && <Notice>{t('numbers.lookup.notInPool', { phone: found.phone })}</Notice>}
       {found && n && (
         <div className="lookup-result" data-testid="lookup-result">
           <div className="lookup-head">
             <span className="mono strong">{found.phone}</span>
-            <Badge tone={n.globalStatus === 'active' ? 'ok' : 'danger'}>{GLOBAL_LABEL[n.globalStatus]}</Badge>
+            <Badge tone={n.globalStatus === 'active' ? 'ok' : 'danger'}>{t(`globalStatuses.${n.globalStatus}`)}</Badge>
             {n.onCompanyDnc && (
               <Badge tone="danger">
                 {t('nav.pages.doNotCall')}: {t('dnc.company', { name: company.name })}
               </Badge>
             )}
-            {n.leasedNow && <Badge tone="info">Leased now</Badge>}
-            {n.inCooldown && <Badge tone="warn">Cooling down</Badge>}
-            {n.dialedByCompany && <Badge>Already dialed by {company.name}</Badge>}
+            {n.leasedNow && <Badge tone="info">{t('numbers.lookup.leased')}</Badge>}
+            {n.inCooldown && <Badge tone="warn">{t('numbers.lookup.cooling')}</Badge>}
+            {n.dialedByCompany && <Badge>{t('numbers.lookup.dialedBy', { company: company.name })}</Badge>}
             <span className="spacer" />
             {canReset && n.globalStatus !== 'active' && (
               <Button size="sm" onClick={() => reset(found)}>
-                Reset to active
+                {t('numbers.lookup.reset')}
               </Button>
             )}
           </div>
           <p className="muted small">
-            From {n.source}, imported {formatDateTime(n.importedAt, company.timezone)} · last called{' '}
-            {n.lastCalledAt ? formatDateTime(n.lastCalledAt, company.timezone) : 'never'}
-            {n.lastCalledAt && (n.lastCalledByThisCompany ? ` by ${company.name}` : ' by another company')}
+            {t('numbers.lookup.from', {
+              source: n.source,
+              at: formatDateTime(n.importedAt, company.timezone),
+              last: n.lastCalledAt ? formatDateTime(n.lastCalledAt, company.timezone) : t('common.never'),
+            })}
+            {n.lastCalledAt &&
+              (n.lastCalledByThisCompany ? t('numbers.lookup.byThis', { company: company.name }) : t('numbers.lookup.byOther'))}
           </p>
           {found.results.length === 0 ? (
-            <p className="muted">No calls with {company.name}.</p>
+            <p className="muted">{t('numbers.lookup.noCalls', { company: company.name })}</p>
           ) : (
-            <table className="table compact" aria-label="Calls with this number">
+            <table className="table compact" aria-label={t('numbers.lookup.calls')}>
               <thead>
                 <tr>
-                  <th>Time</th>
-                  <th>Status</th>
-                  <th className="num">Duration</th>
-                  <th className="num">Charged</th>
+                  <th>{t('numbers.lookup.time')}</th>
+                  <th>{t('numbers.lookup.status')}</th>
+                  <th className="num">{t('numbers.lookup.duration')}</th>
+                  <th className="num">{t('numbers.lookup.charged')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useLive, useQuery } from '../../api/hooks';
@@ -11,6 +12,7 @@ import { LookupCard } from './LookupCard';
 import { PoolCard } from './PoolCard';
 
 export function NumbersPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const canOperate = useCan('operate');
   // a do-not-call import is the company's own list for its admin, the site's (no company dials it) for the owner
   const canManage = useCan('manage');
@@ -24,10 +26,7 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
   useLive(['result.reported'], company.id, () => void counts.reload(), 5000);
   return (
     <div className="page">
-      <PageHeader
-        title="Numbers"
-        description="The shared pool every company dials from. A number is never called twice by one company, and rests between calls by anyone."
-      />
+      <PageHeader title={t('nav.pages.numbers')} description={t('numbers.lead')} />
       <QueryView query={counts}>{(c) => <PoolCard counts={c} company={company} />}</QueryView>
       <ListsCard company={company} reloadKey={poolVersion} />
       {canOperate ? (
@@ -36,7 +35,7 @@ export function NumbersPage({ company }: { company: CompanyDto }) {
           {canManage && <ImportCard kind="dnc" defaultCountry={company.defaultCountry} onImported={imported} />}
         </div>
       ) : (
-        <Notice>You can look numbers up; a supervisor or admin imports them.</Notice>
+        <Notice>{t('numbers.lookOnly')}</Notice>
       )}
       <LookupCard company={company} canReset={canOperate} poolVersion={poolVersion} onChanged={() => void counts.reload()} />
     </div>

@@ -1,37 +1,33 @@
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { PoolCounts } from '../../../../src-shared/contract/numbers';
 import { GLOBAL_STATUSES, type GlobalStatus } from '../../../../src-shared/statuses';
 import { Card, Stat } from '../../components/Card';
 import { formatDateTime, formatInt } from '../../lib/format';
 
-export const GLOBAL_LABEL: Record<GlobalStatus, string> = {
-  active: 'Active',
-  complained: 'Complained',
-  power_off: 'Power off',
-  invalid: 'Invalid',
-};
 const GLOBAL_COLOR: Record<GlobalStatus, string> = { active: '#2f855a', complained: '#c53030', power_off: '#4a5568', invalid: '#b83280' };
 
 /** The shared pool at a glance, and what of it this company may still dial. */
 export function PoolCard({ counts, company }: { counts: PoolCounts; company: CompanyDto }) {
+  const { t } = useTranslation();
   const total = counts.total || 1;
   return (
-    <Card title="Number pool" subtitle={`Shared by every company · counted ${formatDateTime(counts.countedAt, company.timezone)}`}>
+    <Card title={t('numbers.pool.title')} subtitle={t('numbers.pool.lead', { at: formatDateTime(counts.countedAt, company.timezone) })}>
       <div className="pool">
         <div className="pool-stats">
-          <Stat label="In the pool" value={formatInt(counts.total)} />
+          <Stat label={t('numbers.pool.total')} value={formatInt(counts.total)} />
           <Stat
-            label={`Available to ${company.name} now`}
+            label={t('numbers.pool.available', { company: company.name })}
             value={counts.availableNow === null ? '—' : formatInt(counts.availableNow)}
-            hint="not dialed by it, not cooling down, not leased"
+            hint={t('numbers.pool.availableHint')}
           />
           <Stat
-            label={`Already dialed by ${company.name}`}
+            label={t('numbers.pool.dialed', { company: company.name })}
             value={counts.dialedByCompany === null ? '—' : formatInt(counts.dialedByCompany)}
           />
-          <Stat label="Leased right now" value={formatInt(counts.leasedNow)} hint="handed to dialers" />
+          <Stat label={t('numbers.pool.leased')} value={formatInt(counts.leasedNow)} hint={t('numbers.pool.leasedHint')} />
         </div>
-        <div className="pool-bar" role="img" aria-label="Pool by global status">
+        <div className="pool-bar" role="img" aria-label={t('numbers.pool.bar')}>
           {GLOBAL_STATUSES.map((s) =>
             counts.byStatus[s] ? (
               <span key={s} style={{ width: `${(counts.byStatus[s] / total) * 100}%`, background: GLOBAL_COLOR[s] }} />
@@ -42,7 +38,7 @@ export function PoolCard({ counts, company }: { counts: PoolCounts; company: Com
           {GLOBAL_STATUSES.map((s) => (
             <li key={s}>
               <span className="status-dot" style={{ background: GLOBAL_COLOR[s] }} aria-hidden="true" />
-              {GLOBAL_LABEL[s]}{' '}
+              {t(`globalStatuses.${s}`)}{' '}
               <strong className="tabular" data-testid={`pool-${s}`}>
                 {formatInt(counts.byStatus[s])}
               </strong>

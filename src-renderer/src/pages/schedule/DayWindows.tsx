@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ScheduleWindow } from '../../../../src-shared/contract/schedule';
 import { Button } from '../../components/Button';
 import { DAYS } from './windows';
@@ -15,6 +16,7 @@ export function DayWindows({
   editable: boolean;
   onChange(w: ScheduleWindow[]): void;
 }) {
+  const { t } = useTranslation();
   const replace = (index: number, patch: Partial<ScheduleWindow>) =>
     onChange(windows.map((x, j) => (j === index ? { ...x, ...patch } : x)));
   return (
@@ -25,7 +27,7 @@ export function DayWindows({
           <div className="dw-row" key={d.key}>
             <div className="dw-day">{d.label}</div>
             <div className="dw-list">
-              {mine.length === 0 && <span className="muted small">closed</span>}
+              {mine.length === 0 && <span className="muted small">{t('schedule.closed')}</span>}
               {mine.map(({ w, index }, i) => (
                 <span className="dw-window" key={index}>
                   <input
@@ -33,7 +35,7 @@ export function DayWindows({
                     inputMode="numeric"
                     maxLength={5}
                     placeholder="09:00"
-                    aria-label={`${d.label} window ${i + 1} opens`}
+                    aria-label={t('schedule.windowOpens', { day: d.label, n: i + 1 })}
                     value={w.start}
                     disabled={!editable}
                     onChange={(e) => replace(index, { start: e.target.value })}
@@ -44,7 +46,7 @@ export function DayWindows({
                     inputMode="numeric"
                     maxLength={5}
                     placeholder="17:00"
-                    aria-label={`${d.label} window ${i + 1} closes`}
+                    aria-label={t('schedule.windowCloses', { day: d.label, n: i + 1 })}
                     value={w.end}
                     disabled={!editable}
                     onChange={(e) => replace(index, { end: e.target.value })}
@@ -53,7 +55,7 @@ export function DayWindows({
                     <button
                       type="button"
                       className="icon-button"
-                      aria-label={`Remove ${d.label} ${w.start}–${w.end}`}
+                      aria-label={t('schedule.removeWindow', { day: d.label, start: w.start, end: w.end })}
                       onClick={() => onChange(windows.filter((_, j) => j !== index))}
                     >
                       ×
@@ -66,9 +68,9 @@ export function DayWindows({
                   size="sm"
                   variant="ghost"
                   onClick={() => onChange([...windows, { day: d.key, start: '09:00', end: '17:00' }])}
-                  aria-label={`Add a window on ${d.label}`}
+                  aria-label={t('schedule.addWindow', { day: d.label })}
                 >
-                  + window
+                  {t('schedule.window')}
                 </Button>
               )}
             </div>

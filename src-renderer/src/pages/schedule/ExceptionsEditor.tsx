@@ -1,4 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDigits } from '../../lib/format';
 import type { ScheduleException } from '../../../../src-shared/contract/schedule';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/Feedback';
@@ -14,6 +16,7 @@ export function ExceptionsEditor({
   editable: boolean;
   onChange(v: ScheduleException[]): void;
 }) {
+  const { t } = useTranslation();
   const [date, setDate] = useState('');
   const [closed, setClosed] = useState(true);
   const [start, setStart] = useState('10:00');
@@ -24,9 +27,9 @@ export function ExceptionsEditor({
 
   // not a <form>: the editor also lives inside the wizard's form, and forms cannot nest
   const add = () => {
-    if (!date) return setProblem('Pick a date.');
-    if (value.some((x) => x.date === date)) return setProblem(`${date} already has an exception; remove it first.`);
-    if (!closed && start >= end) return setProblem('Special hours must end after they start.');
+    if (!date) return setProblem(t('schedule.problems.pickDate'));
+    if (value.some((x) => x.date === date)) return setProblem(t('schedule.problems.taken', { date: formatDigits(date) }));
+    if (!closed && start >= end) return setProblem(t('schedule.problems.specialOrder'));
     setProblem(null);
     onChange([...value, { date, closed, ...(closed ? {} : { start, end }), ...(note.trim() && { note: note.trim() }) }]);
     setDate('');
@@ -44,17 +47,17 @@ export function ExceptionsEditor({
   return (
     <div className="exceptions">
       {sorted.length === 0 ? (
-        <EmptyState title="No exceptions">Add public holidays or days with special hours.</EmptyState>
+        <EmptyState title={t('schedule.exception.none')}>{t('schedule.exception.noneBody')}</EmptyState>
       ) : (
         <table className="table compact">
           <thead>
             <tr>
-              <th>Date</th>
-              <th>Hours</th>
-              <th>Note</th>
+              <th>{t('schedule.exception.date')}</th>
+              <th>{t('schedule.exception.hours')}</th>
+              <th>{t('schedule.exception.note')}</th>
               {editable && (
                 <th className="actions-col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t('common.actions')}</span>
                 </th>
               )}
             </tr>
@@ -62,8 +65,8 @@ export function ExceptionsEditor({
           <tbody>
             {sorted.map((x) => (
               <tr key={x.date}>
-                <td className="tabular">{x.date}</td>
-                <td>{x.closed ? <strong>Closed all day</strong> : `${x.start}–${x.end}`}</td>
+                <td className="tabular">{formatDigits(x.date)}</td>
+                <td>{x.closed ? <strong>{t('schedule.exception.closedAllDay')}</strong> : formatDigits(`${x.start}–${x.end}`)}</td>
                 <td>{x.note || <span className="muted">—</span>}</td>
                 {editable && (
                   <td className="actions-col">
@@ -71,9 +74,9 @@ export function ExceptionsEditor({
                       size="sm"
                       variant="ghost"
                       onClick={() => onChange(value.filter((y) => y.date !== x.date))}
-                      aria-label={`Remove exception ${x.date}`}
+                      aria-label={t('schedule.exception.remove', { date: formatDigits(x.date) })}
                     >
-                      Remove
+                      {t('common.remove')}
                     </Button>
                   </td>
                 )}
@@ -83,35 +86,41 @@ export function ExceptionsEditor({
         </table>
       )}
       {editable && (
-        <div className="exception-add" role="group" aria-label="Add an exception" onKeyDown={onEnter}>
+        <div className="exception-add" role="group" aria-label={t('schedule.exception.add')} onKeyDown={onEnter}>
           <label className="field">
-            <span className="field-label">Date</span>
+            <span className="field-label">{t('schedule.exception.date')}</span>
             <DateInput value={date} onChange={(e) => setDate(e.target.value)} />
           </label>
           <label className="field">
-            <span className="field-label">That day</span>
+            <span className="field-label">{t('schedule.exception.thatDay')}</span>
             <select className="input" value={closed ? 'closed' : 'hours'} onChange={(e) => setClosed(e.target.value === 'closed')}>
-              <option value="closed">Closed all day</option>
-              <option value="hours">Special hours</option>
+              <option value="closed">{t('schedule.exception.closedAllDay')}</option>
+              <option value="hours">{t('schedule.exception.special')}</option>
             </select>
           </label>
           {!closed && (
             <>
               <label className="field">
-                <span className="field-label">Opens</span>
+                <span className="field-label">{t('schedule.exception.opens')}</span>
                 <input className="input" type="time" value={start} onChange={(e) => setStart(e.target.value)} />
               </label>
               <label className="field">
-                <span className="field-label">Closes</span>
+                <span className="field-label">{t('schedule.exception.closes')}</span>
                 <input className="input" type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
               </label>
             </>
           )}
           <label className="field grow">
-            <span className="field-label">Note</span>
-            <input className="input" value={note} placeholder="Christmas" onChange={(e) => setNote(e.target.value)} />
+            <span className="field-label">{t('schedule.exception.note')}</span>
+            <input
+              className="input"
+              value={note}
+              maxLength={200}
+              placeholder={t('schedule.exception.notePlaceholder')}
+              onChange={(e) => setNote(e.target.value)}
+            />
           </label>
-          <Button onClick={add}>Add exception</Button>
+          <Button onClick={add}>{t('schedule.exception.submit')}</Button>
           {problem && <div className="field-error full">{problem}</div>}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto } from '../../../../src-shared/contract';
 import type { ScheduleDto, ScheduleException, ScheduleWindow, Weekday } from '../../../../src-shared/contract/schedule';
 import { api } from '../../api/client';
@@ -30,6 +31,7 @@ export function SchedulePage({ company }: { company: CompanyDto }) {
 }
 
 function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; saved: ScheduleDto; onSaved(): void }) {
+  const { t } = useTranslation();
   const editable = useCan('operate');
   const [windows, setWindows] = useState<ScheduleWindow[]>(saved.windows);
   const [exceptions, setExceptions] = useState<ScheduleException[]>(saved.exceptions);
@@ -45,24 +47,28 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
   const submit = async () => {
     if (problem) return;
     if (await save.run()) {
-      toast('Hours saved');
+      toast(t('schedule.saved'));
       onSaved();
     }
   };
 
   const status = saved.openNow ? (
-    <Badge tone="ok">Open now{saved.closesAt ? ` · closes ${formatDateTime(saved.closesAt, company.timezone)}` : ''}</Badge>
+    <Badge tone="ok">
+      {t('schedule.openNow')}
+      {saved.closesAt ? t('schedule.closes', { at: formatDateTime(saved.closesAt, company.timezone) }) : ''}
+    </Badge>
   ) : (
     <Badge tone="warn">
-      Closed now{saved.nextOpenAt ? ` · opens ${formatDateTime(saved.nextOpenAt, company.timezone)}` : ' · no opening ahead'}
+      {t('schedule.closedNow')}
+      {saved.nextOpenAt ? t('schedule.opens', { at: formatDateTime(saved.nextOpenAt, company.timezone) }) : t('schedule.noOpening')}
     </Badge>
   );
 
   return (
     <>
       <PageHeader
-        title="Schedule"
-        description={`When dialers may call for ${company.name}, in ${company.timezone}. Outside these hours they get no numbers, and inbound callers hear the closed message.`}
+        title={t('nav.pages.schedule')}
+        description={t('schedule.lead', { company: company.name, timezone: company.timezone })}
         actions={
           editable && (
             <>
@@ -73,44 +79,44 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
                 }}
                 disabled={!dirty}
               >
-                Discard changes
+                {t('schedule.discard')}
               </Button>
               <Button variant="primary" onClick={() => void submit()} busy={save.busy} disabled={!dirty || !!problem}>
-                Save hours
+                {t('schedule.save')}
               </Button>
             </>
           )
         }
       />
-      {!editable && <Notice>You can see the hours; a supervisor or admin can change them.</Notice>}
+      {!editable && <Notice>{t('schedule.readOnly')}</Notice>}
       {save.error && <ErrorNote message={save.error} />}
       {problem && <ErrorNote message={problem} />}
-      {dirty && !problem && <Notice tone="warn">Unsaved changes: dialers still follow the saved hours.</Notice>}
+      {dirty && !problem && <Notice tone="warn">{t('schedule.unsaved')}</Notice>}
       <Card
-        title="Weekly hours"
-        subtitle={editable ? 'Drag across a row to open or close half-hours. Arrow keys and Space work too.' : undefined}
+        title={t('schedule.weekly')}
+        subtitle={editable ? t('schedule.weeklyHint') : undefined}
         actions={
           <>
             {status}
             {editable && (
               <>
                 <Button size="sm" onClick={() => setWindows(weekdayRange(WEEKDAYS, '09:00', '17:00'))}>
-                  Mon–Fri 9–17
+                  {t('schedule.presets.monFri')}
                 </Button>
                 <Button size="sm" onClick={() => setWindows(weekdayRange(SAT_WED, '08:00', '16:00'))}>
-                  Sat–Wed 8–16
+                  {t('schedule.presets.satWed')}
                 </Button>
                 <Button
                   size="sm"
                   onClick={() => setWindows([...weekdayRange(SAT_WED, '08:00', '16:00'), ...weekdayRange(['thu'], '08:00', '12:00')])}
                 >
-                  Sat–Wed 8–16, Thu 8–12
+                  {t('schedule.presets.satWedThu')}
                 </Button>
                 <Button size="sm" onClick={() => setWindows(weekdayRange(ALL, '00:00', '24:00'))}>
-                  24 × 7
+                  {t('schedule.presets.always')}
                 </Button>
                 <Button size="sm" variant="ghost" onClick={() => setWindows([])}>
-                  Clear
+                  {t('schedule.clear')}
                 </Button>
               </>
             )}
@@ -120,7 +126,7 @@ function ScheduleEditor({ company, saved, onSaved }: { company: CompanyDto; save
         <WeekGrid windows={windows} editable={editable} onChange={setWindows} />
         <DayWindows windows={windows} editable={editable} onChange={setWindows} />
       </Card>
-      <Card title="Exceptions" subtitle="Holidays and special days override the week.">
+      <Card title={t('schedule.exceptions')} subtitle={t('schedule.exceptionsHint')}>
         <ExceptionsEditor value={exceptions} editable={editable} onChange={setExceptions} />
       </Card>
     </>

@@ -1,4 +1,6 @@
 import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatDigits } from '../../lib/format';
 import type { ScheduleWindow, Weekday } from '../../../../src-shared/contract/schedule';
 import { DAYS, SLOTS, slotsOf, windowsFromSlots } from './windows';
 
@@ -13,6 +15,7 @@ interface Props {
  * open cell, close) a stretch; arrows move between cells and Space toggles one, for the keyboard.
  */
 export function WeekGrid({ windows, editable, onChange }: Props) {
+  const { t } = useTranslation();
   const [drag, setDrag] = useState<{ day: Weekday; from: number; to: number; open: boolean } | null>(null);
   const [cursor, setCursor] = useState({ row: 0, col: 18 });
   const gridRef = useRef<HTMLDivElement>(null);
@@ -51,20 +54,20 @@ export function WeekGrid({ windows, editable, onChange }: Props) {
       ref={gridRef}
       tabIndex={0}
       role="group"
-      aria-label="Weekly hours grid"
+      aria-label={t('schedule.grid')}
       aria-describedby="week-grid-cursor"
       onKeyDown={onKey}
       onMouseLeave={finish}
       onMouseUp={finish}
     >
       <span id="week-grid-cursor" className="sr-only" aria-live="polite">
-        {cursorDay.label} {cursorTime}: {cursorOpen ? 'open' : 'closed'}
+        {cursorDay.label} {formatDigits(cursorTime)}: {cursorOpen ? t('schedule.open') : t('schedule.closed')}
       </span>
       <div className="wg-hours" aria-hidden="true">
         <span />
         {Array.from({ length: 24 }, (_, h) => (
           <span key={h} className="wg-hour">
-            {h % 3 === 0 ? String(h).padStart(2, '0') : ''}
+            {h % 3 === 0 ? formatDigits(String(h).padStart(2, '0')) : ''}
           </span>
         ))}
       </div>

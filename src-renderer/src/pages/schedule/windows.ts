@@ -1,14 +1,18 @@
 import type { ScheduleWindow, Weekday } from '../../../../src-shared/contract/schedule';
+import { i18next } from '../../i18n';
 
-export const DAYS: { key: Weekday; label: string; short: string }[] = [
-  { key: 'mon', label: 'Monday', short: 'Mon' },
-  { key: 'tue', label: 'Tuesday', short: 'Tue' },
-  { key: 'wed', label: 'Wednesday', short: 'Wed' },
-  { key: 'thu', label: 'Thursday', short: 'Thu' },
-  { key: 'fri', label: 'Friday', short: 'Fri' },
-  { key: 'sat', label: 'Saturday', short: 'Sat' },
-  { key: 'sun', label: 'Sunday', short: 'Sun' },
-];
+const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+
+/** The week's days with their names in the console's language, read when shown (the language may change). */
+export const DAYS: { key: Weekday; readonly label: string; readonly short: string }[] = WEEK.map((key) => ({
+  key,
+  get label() {
+    return i18next.t(`schedule.days.${key}`);
+  },
+  get short() {
+    return i18next.t(`schedule.short.${key}`);
+  },
+}));
 
 /** The grid paints half-hours: 48 slots a day. */
 export const SLOTS = 48;
@@ -54,16 +58,20 @@ export function windowProblem(ws: ScheduleWindow[]): string | null {
   for (const w of ws) {
     for (const t of [w.start, w.end]) {
       if (!CLOCK.test(t))
-        return `${DAYS.find((d) => d.key === w.day)?.label}: "${t}" is not a time; write HH:MM on a 24-hour clock, e.g. 09:30 or 24:00.`;
+        return i18next.t('schedule.problems.notATime', { day: DAYS.find((d) => d.key === w.day)?.label ?? w.day, time: t });
     }
   }
   for (const d of DAYS) {
     const day = ws.filter((w) => w.day === d.key).sort((a, b) => a.start.localeCompare(b.start));
     for (let i = 0; i < day.length; i++) {
       if (toMinutes(day[i].end) <= toMinutes(day[i].start))
-        return `${d.label}: a window must end after it starts (${day[i].start}–${day[i].end}).`;
+        return i18next.t('schedule.problems.endAfterStart', { day: d.label, start: day[i].start, end: day[i].end });
       if (i > 0 && toMinutes(day[i].start) < toMinutes(day[i - 1].end))
-        return `${d.label}: ${day[i - 1].start}–${day[i - 1].end} and ${day[i].start}–${day[i].end} overlap.`;
+        return i18next.t('schedule.problems.overlap', {
+          day: d.label,
+          first: `${day[i - 1].start}–${day[i - 1].end}`,
+          second: `${day[i].start}–${day[i].end}`,
+        });
     }
   }
   return null;

@@ -10,7 +10,6 @@ import { Button } from '../../components/Button';
 import { formatDateTime, formatDigits, formatDuration, formatInt } from '../../lib/format';
 import { navigate, useRoute } from '../../lib/router';
 import { StatusBadge } from '../calls/CallTable';
-import { GLOBAL_LABEL } from '../numbers/PoolCard';
 
 /**
  * One number's calls across the companies the user works for (numbers.history), from the search box
@@ -49,7 +48,9 @@ export function SearchPage({ company }: { company: CompanyDto | null }) {
                   {h.number && (
                     <>
                       {' · '}
-                      <Badge tone={h.number.globalStatus === 'active' ? 'ok' : 'danger'}>{GLOBAL_LABEL[h.number.globalStatus]}</Badge>
+                      <Badge tone={h.number.globalStatus === 'active' ? 'ok' : 'danger'}>
+                        {t(`globalStatuses.${h.number.globalStatus}`)}
+                      </Badge>
                     </>
                   )}
                 </p>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { Button } from '../../components/Button';
@@ -6,6 +7,7 @@ import { Card } from '../../components/Card';
 import { ErrorNote, Notice } from '../../components/Feedback';
 import { toast } from '../../components/Toaster';
 import { deliverFile } from '../../lib/savedFile';
+import { formatBytes, formatInt } from '../../lib/format';
 import { useSession } from '../../state/session';
 import type { DeskSettings } from '../../../../src-shared/contract';
 import { BackupScheduleForm } from './BackupScheduleForm';
@@ -16,62 +18,62 @@ import { BackupScheduleForm } from './BackupScheduleForm';
  * `dialdesk serve --backup-dir DIR` (a browser cannot show the server's folders).
  */
 export function BackupCard({ desk, onFolderChosen }: { desk: DeskSettings; onFolderChosen(): void }) {
+  const { t } = useTranslation();
   const backupDir = desk.backupDir;
   const [last, setLast] = useState<string | null>(null);
   const headless = useSession((s) => s.shell === 'headless');
   const run = useAction(async (toBackupDir: boolean) => {
     const answer = await api.call('backup.run', { toBackupDir });
-    deliverFile(answer, 'Backup');
+    deliverFile(answer, t('settings.backup.file'));
     if (!answer.cancelled)
       setLast(
-        `${answer.fileName}: ${(answer.bytes / 1024 / 1024).toFixed(1)} MB, integrity ${answer.integrity}, ${answer.tookMs} ms${answer.savedTo ? ` · ${answer.savedTo}` : ''}`,
+        t('settings.backup.done', {
+          file: answer.fileName,
+          size: formatBytes(answer.bytes),
+          integrity: answer.integrity,
+          ms: formatInt(answer.tookMs),
+        }) + (answer.savedTo ? ` · ${answer.savedTo}` : ''),
       );
   });
   const choose = useAction(async () => {
     const desk = await api.call('files.chooseBackupDir', {});
     if (desk) {
-      toast('Backup folder saved');
+      toast(t('settings.backup.folderSaved'));
       onFolderChosen();
     }
   });
   const error = run.error ?? choose.error;
   return (
-    <Card title="Backups" subtitle="A checked copy of every company's data in one file.">
+    <Card title={t('settings.backup.title')} subtitle={t('settings.backup.lead')}>
       <div className="form">
         {error && <ErrorNote message={error} />}
-        {last && <Notice tone="ok">Backed up {last}</Notice>}
+        {last && <Notice tone="ok">{last}</Notice>}
         <div className="field" role="group" aria-labelledby="backup-folder-label" aria-describedby="backup-folder-hint">
           <span className="field-label" id="backup-folder-label">
-            Backup folder
+            {t('settings.backup.folder')}
           </span>
           <div className="file-choice">
             <span className="file-name" data-testid="backup-folder">
-              {backupDir ?? 'Not set'}
+              {backupDir ?? t('settings.backup.notSet')}
             </span>
             {!headless && (
               <Button size="sm" onClick={() => void choose.run()} busy={choose.busy}>
-                Choose folder…
+                {t('settings.backup.choose')}
               </Button>
             )}
           </div>
           <div className="field-hint" id="backup-folder-hint">
-            {headless ? (
-              <>
-                On the server's disk: set it when starting the server, with <code>dialdesk serve --backup-dir DIR</code>.
-              </>
-            ) : (
-              'Where backups are written on this machine.'
-            )}
+            {headless ? <Trans i18nKey="settings.backup.headlessHint" components={{ code: <code /> }} /> : t('settings.backup.hint')}
           </div>
         </div>
         <div className="form-actions">
           {backupDir && (
             <Button onClick={() => void run.run(true)} busy={run.busy}>
-              Back up to the backup folder
+              {t('settings.backup.toFolder')}
             </Button>
           )}
           <Button variant="primary" onClick={() => void run.run(false)} busy={run.busy}>
-            Back up now
+            {t('settings.backup.now')}
           </Button>
         </div>
       </div>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DeskSettings } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -19,6 +20,7 @@ interface Props {
 }
 
 export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) {
+  const { t } = useTranslation();
   const [httpEnabled, setHttpEnabled] = useState(desk.httpEnabled);
   const [httpPort, setHttpPort] = useState(String(desk.httpPort));
   const [httpHost, setHttpHost] = useState(desk.httpHost);
@@ -42,54 +44,64 @@ export function DeskSettingsCard({ desk, listening, editable, onSaved }: Props) 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const port = Number(httpPort);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) return setPortError('A port is a whole number from 1 to 65535.');
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return setPortError(t('settings.desk.badPort'));
     setPortError(null);
     const saved = await save.run();
     if (saved) {
       applyTheme(saved.theme);
-      toast('Desk settings saved');
+      toast(t('settings.desk.saved'));
       onSaved();
     }
   };
 
   return (
     <Card
-      title="This desk"
-      subtitle="Kept on this machine, not in the company data."
-      actions={listening ? <Badge tone="ok">Listening on {listening}</Badge> : <Badge>Port closed</Badge>}
+      title={t('settings.desk.title')}
+      subtitle={t('settings.desk.lead')}
+      actions={
+        listening ? (
+          <Badge tone="ok">{t('settings.desk.listening', { address: listening })}</Badge>
+        ) : (
+          <Badge>{t('settings.desk.closed')}</Badge>
+        )
+      }
     >
       <form className="form" onSubmit={submit}>
         {save.error && <ErrorNote message={save.error} />}
         <fieldset disabled={!editable} className="fieldset">
           <CheckboxField
-            label="Open the HTTP port for dialers and the telephony server"
+            label={t('settings.desk.http')}
             checked={httpEnabled}
             onChange={(e) => setHttpEnabled(e.target.checked)}
-            hint={
-              headless
-                ? 'This console is served by `dialdesk serve`, whose own port already carries the dialer and inbound APIs; this setting is for the desktop app.'
-                : 'Dialers pull numbers and report results through it.'
-            }
+            hint={headless ? <Trans i18nKey="settings.desk.httpHeadless" components={{ code: <code /> }} /> : t('settings.desk.httpHint')}
           />
           <div className="form-row">
-            <TextField label="Port" inputMode="numeric" value={httpPort} onChange={(e) => setHttpPort(e.target.value)} error={portError} />
             <TextField
-              label="Bind address"
+              label={t('settings.desk.port')}
+              inputMode="numeric"
+              maxLength={5}
+              value={httpPort}
+              onChange={(e) => setHttpPort(e.target.value)}
+              error={portError}
+            />
+            <TextField
+              label={t('settings.desk.bind')}
               value={httpHost}
+              maxLength={255}
               onChange={(e) => setHttpHost(e.target.value)}
-              hint="127.0.0.1: this machine only · 0.0.0.0: the whole LAN"
+              hint={t('settings.desk.bindHint')}
             />
           </div>
-          <SelectField label="Theme" value={theme} onChange={(e) => setTheme(e.target.value as DeskSettings['theme'])}>
-            <option value="system">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+          <SelectField label={t('settings.desk.theme')} value={theme} onChange={(e) => setTheme(e.target.value as DeskSettings['theme'])}>
+            <option value="system">{t('settings.desk.themes.system')}</option>
+            <option value="light">{t('settings.desk.themes.light')}</option>
+            <option value="dark">{t('settings.desk.themes.dark')}</option>
           </SelectField>
         </fieldset>
         {editable && (
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={save.busy}>
-              Save desk settings
+              {t('settings.desk.save')}
             </Button>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { DeskSettings } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -17,6 +18,7 @@ interface Props {
 
 /** The HTTP port's request limits: a desk setting, applied by the running port within a second. */
 export function PortLimitsCard({ desk, editable, onSaved }: Props) {
+  const { t } = useTranslation();
   const [perKey, setPerKey] = useState(String(desk.rateLimitPerKey));
   const [perAddress, setPerAddress] = useState(String(desk.rateLimitPerAddress));
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,39 +30,41 @@ export function PortLimitsCard({ desk, editable, onSaved }: Props) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (![perKey, perAddress].every((v) => /^\d+$/.test(v.trim()) && Number(v) >= 1)) {
-      return setProblem('A limit is a whole number of requests a minute, at least 1.');
+      return setProblem(t('settings.limits.bad'));
     }
     setProblem(null);
     if (await save.run()) {
-      toast('Request limits saved');
+      toast(t('settings.limits.saved'));
       onSaved();
     }
   };
 
   return (
-    <Card title="Request limits" subtitle="How many requests the HTTP port takes in a minute; beyond them it answers 429 with Retry-After.">
-      <form className="form" onSubmit={submit} aria-label="Request limits">
+    <Card title={t('settings.limits.title')} subtitle={<Trans i18nKey="settings.limits.lead" components={{ code: <code /> }} />}>
+      <form className="form" onSubmit={submit} aria-label={t('settings.limits.title')}>
         {(problem ?? save.error) && <ErrorNote message={(problem ?? save.error)!} />}
         <fieldset disabled={!editable} className="fieldset">
           <TextField
-            label="Per API key (requests a minute)"
+            label={t('settings.limits.perKey')}
             inputMode="numeric"
+            maxLength={7}
             value={perKey}
             onChange={(e) => setPerKey(e.target.value)}
-            hint="Shared by every dialer using the key. Tens of dialers at a few requests a second stay far below the default."
+            hint={t('settings.limits.perKeyHint')}
           />
           <TextField
-            label="Per address without a valid key, and sign-in attempts (a minute)"
+            label={t('settings.limits.perAddress')}
             inputMode="numeric"
+            maxLength={7}
             value={perAddress}
             onChange={(e) => setPerAddress(e.target.value)}
-            hint="Slows down a dialer retrying a wrong key, and anyone guessing keys or passwords."
+            hint={t('settings.limits.perAddressHint')}
           />
         </fieldset>
         {editable && (
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={save.busy}>
-              Save request limits
+              {t('settings.limits.save')}
             </Button>
           </div>
         )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { can } from '../../../../src-shared/roles';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -12,13 +13,14 @@ import { LogCard } from './LogCard';
 import { TlsCard } from './TlsCard';
 
 export function SettingsPage() {
+  const { t } = useTranslation();
   const role = useSession((s) => s.user!.role);
   const settings = useQuery(() => api.call('settings.get', {}), []);
   const editable = can(role, 'site');
   return (
     <div className="page">
-      <PageHeader title="Settings" description="How this desk listens for dialers, and the dialing rules every company shares." />
-      {!editable && <Notice>Only the site owner can change these settings.</Notice>}
+      <PageHeader title={t('nav.pages.settings')} description={t('settings.lead')} />
+      {!editable && <Notice>{t('settings.ownerOnly')}</Notice>}
       <QueryView query={settings}>
         {(s) => (
           <div className="grid-2">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SiteSettings } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -10,6 +11,7 @@ import { useUnsavedGuard } from '../../lib/guard';
 import { toast } from '../../components/Toaster';
 
 export function SiteSettingsCard({ site, editable, onSaved }: { site: SiteSettings; editable: boolean; onSaved(): void }) {
+  const { t } = useTranslation();
   const [cooldown, setCooldown] = useState(String(site.callCooldownDays));
   const [lease, setLease] = useState(String(site.leaseMinutes));
   const [problem, setProblem] = useState<string | null>(null);
@@ -18,39 +20,41 @@ export function SiteSettingsCard({ site, editable, onSaved }: { site: SiteSettin
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!/^\d+$/.test(cooldown.trim())) return setProblem('Cooldown is a whole number of days (0 to 365).');
-    if (!/^\d+$/.test(lease.trim()) || Number(lease) < 1) return setProblem('Lease time is a whole number of minutes, at least 1.');
+    if (!/^\d+$/.test(cooldown.trim())) return setProblem(t('settings.site.badCooldown'));
+    if (!/^\d+$/.test(lease.trim()) || Number(lease) < 1) return setProblem(t('settings.site.badLease'));
     setProblem(null);
     if (await save.run()) {
-      toast('Dialing rules saved');
+      toast(t('settings.site.saved'));
       onSaved();
     }
   };
 
   return (
-    <Card title="Dialing rules" subtitle="Shared by every company on this site.">
+    <Card title={t('settings.site.title')} subtitle={t('settings.site.lead')}>
       <form className="form" onSubmit={submit}>
         {(problem ?? save.error) && <ErrorNote message={(problem ?? save.error)!} />}
         <fieldset disabled={!editable} className="fieldset">
           <TextField
-            label="Cooldown (days)"
+            label={t('settings.site.cooldown')}
             inputMode="numeric"
+            maxLength={3}
             value={cooldown}
             onChange={(e) => setCooldown(e.target.value)}
-            hint="A number called by anyone is not dialed again for this many days."
+            hint={t('settings.site.cooldownHint')}
           />
           <TextField
-            label="Lease time (minutes)"
+            label={t('settings.site.lease')}
             inputMode="numeric"
+            maxLength={5}
             value={lease}
             onChange={(e) => setLease(e.target.value)}
-            hint="A number handed to a dialer goes back to the pool if no result comes within this time."
+            hint={t('settings.site.leaseHint')}
           />
         </fieldset>
         {editable && (
           <div className="form-actions">
             <Button type="submit" variant="primary" busy={save.busy}>
-              Save dialing rules
+              {t('settings.site.save')}
             </Button>
           </div>
         )}

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { DeskSettings } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -12,34 +13,35 @@ import { useSession } from '../../state/session';
  * disk, so only the desk names them: the app's file dialogs, or `dialdesk serve --tls-cert --tls-key`.
  */
 export function TlsCard({ desk, onChanged }: { desk: DeskSettings; onChanged(): void }) {
+  const { t } = useTranslation();
   const headless = useSession((s) => s.shell === 'headless');
   const choose = useAction(async () => {
     if (await api.call('files.chooseTlsFiles', {})) {
-      toast('The port now speaks HTTPS');
+      toast(t('settings.tls.nowHttps'));
       onChanged();
     }
   });
   const clear = useAction(async () => {
     await api.call('settings.clearTls', {});
-    toast('The port is back on plain HTTP');
+    toast(t('settings.tls.nowHttp'));
     onChanged();
   });
   const on = desk.tlsCertFile !== null;
   return (
     <Card
-      title="HTTPS"
-      subtitle="Encrypts what dialers on the LAN send the port."
-      actions={on ? <Badge tone="ok">On</Badge> : <Badge>Off</Badge>}
+      title={t('settings.tls.title')}
+      subtitle={t('settings.tls.lead')}
+      actions={on ? <Badge tone="ok">{t('settings.tls.on')}</Badge> : <Badge>{t('settings.tls.off')}</Badge>}
     >
       <div className="form">
         {(choose.error ?? clear.error) && <ErrorNote message={(choose.error ?? clear.error)!} />}
         {on && (
           <dl className="facts" data-testid="tls-files">
-            <dt>Certificate</dt>
+            <dt>{t('settings.tls.cert')}</dt>
             <dd>
               <code>{desk.tlsCertFile}</code>
             </dd>
-            <dt>Key</dt>
+            <dt>{t('settings.tls.key')}</dt>
             <dd>
               <code>{desk.tlsKeyFile}</code>
             </dd>
@@ -47,17 +49,17 @@ export function TlsCard({ desk, onChanged }: { desk: DeskSettings; onChanged(): 
         )}
         {headless ? (
           <p className="field-hint">
-            On the server's disk: start it with <code>dialdesk serve --tls-cert FILE --tls-key FILE</code> (or <code>--no-tls</code>).
+            <Trans i18nKey="settings.tls.headless" components={{ code: <code /> }} />
           </p>
         ) : (
           <div className="form-actions">
             {on && (
               <Button onClick={() => void clear.run()} busy={clear.busy}>
-                Back to plain HTTP
+                {t('settings.tls.plain')}
               </Button>
             )}
             <Button variant="primary" onClick={() => void choose.run()} busy={choose.busy}>
-              Choose certificate and key…
+              {t('settings.tls.choose')}
             </Button>
           </div>
         )}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AgentDto, AgentType, CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
@@ -9,20 +10,19 @@ import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
 import { useCan } from '../../lib/useCan';
 
-const TYPE_TEXT: Record<AgentType, string> = { inbound: 'Inbound', outbound: 'Outbound' };
-
 export function AgentsPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const [type, setType] = useState<AgentType | 'all'>('all');
   const list = useQuery(() => api.call('agents.list', { companyId: company.id, ...(type !== 'all' && { type }) }), [company.id, type]);
   return (
     <OwnedRecordsPage<AgentDto>
-      title="Agents"
-      description="The people calls are routed to. Dialers receive the active inbound and outbound agents with every batch."
-      newLabel="New agent"
+      title={t('nav.pages.agents')}
+      description={t('agents.lead')}
+      newLabel={t('agents.new')}
       empty={{
-        title: type === 'all' ? 'No agents yet' : `No ${type} agents`,
-        addLabel: 'Add an agent',
-        body: 'An agent is a person with an extension or SIP address that calls are transferred to.',
+        title: type === 'all' ? t('agents.emptyTitle') : type === 'inbound' ? t('agents.emptyInbound') : t('agents.emptyOutbound'),
+        addLabel: t('agents.emptyAdd'),
+        body: t('agents.emptyBody'),
       }}
       query={list}
       canEdit={useCan('operate')}
@@ -32,20 +32,23 @@ export function AgentsPage({ company }: { company: CompanyDto }) {
           ? api.call('agents.update', { companyId: company.id, id: a.id, isActive: true })
           : api.call('agents.deactivate', { companyId: company.id, id: a.id })
       }
-      cardTitle="Team"
+      cardTitle={t('agents.team')}
       cardActions={
-        <div className="segmented" role="group" aria-label="Agent type">
-          {(['all', 'outbound', 'inbound'] as const).map((t) => (
-            <button key={t} type="button" aria-pressed={type === t} onClick={() => setType(t)}>
-              {t === 'all' ? 'All' : TYPE_TEXT[t]}
+        <div className="segmented" role="group" aria-label={t('agents.typeFilter')}>
+          {(['all', 'outbound', 'inbound'] as const).map((k) => (
+            <button key={k} type="button" aria-pressed={type === k} onClick={() => setType(k)}>
+              {k === 'all' ? t('agents.all') : t(`agents.types.${k}`)}
             </button>
           ))}
         </div>
       }
       columns={[
-        { header: 'Name', cell: (a) => <strong>{a.name}</strong> },
-        { header: 'Extension', cell: (a) => a.extension, className: 'mono' },
-        { header: 'Type', cell: (a) => <Badge tone={a.type === 'inbound' ? 'info' : 'neutral'}>{TYPE_TEXT[a.type]}</Badge> },
+        { header: t('agents.name'), cell: (a) => <strong>{a.name}</strong> },
+        { header: t('agents.extension'), cell: (a) => a.extension, className: 'mono' },
+        {
+          header: t('agents.type'),
+          cell: (a) => <Badge tone={a.type === 'inbound' ? 'info' : 'neutral'}>{t(`agents.types.${a.type}`)}</Badge>,
+        },
       ]}
       dialog={(agent, close, saved) => <AgentDialog companyId={company.id} agent={agent} onClose={close} onSaved={saved} />}
     />
@@ -63,6 +66,7 @@ function AgentDialog({
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(agent?.name ?? '');
   const [extension, setExtension] = useState(agent?.extension ?? '');
   const [type, setType] = useState<AgentType>(agent?.type ?? 'outbound');
@@ -75,38 +79,34 @@ function AgentDialog({
   const submit = async () => {
     const saved = await save.run();
     if (saved) {
-      toast(`${saved.name} saved`);
+      toast(t('common.saved', { name: saved.name }));
       onSaved();
     }
   };
   return (
     <FormDialog
       open
-      title={agent ? `Edit ${agent.name}` : 'New agent'}
+      title={agent ? t('common.editLabel', { name: agent.name }) : t('agents.new')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={agent ? 'Save' : 'Add agent'}
+      submitLabel={agent ? t('common.save') : t('agents.add')}
       busy={save.busy}
       error={save.error}
     >
-      <TextField label="Name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+      <TextField label={t('agents.name')} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
       <TextField
-        label="Extension"
+        label={t('agents.extension')}
         value={extension}
+        maxLength={120}
         onChange={(e) => setExtension(e.target.value)}
         required
-        hint="1001, +4930…, or sip:anna@pbx.local"
+        hint={t('agents.extensionHint')}
       />
-      <SelectField
-        label="Type"
-        value={type}
-        onChange={(e) => setType(e.target.value as AgentType)}
-        hint="Inbound agents take customers who call in; outbound agents take the dialer's transfers."
-      >
-        <option value="outbound">Outbound</option>
-        <option value="inbound">Inbound</option>
+      <SelectField label={t('agents.type')} value={type} onChange={(e) => setType(e.target.value as AgentType)} hint={t('agents.typeHint')}>
+        <option value="outbound">{t('agents.types.outbound')}</option>
+        <option value="inbound">{t('agents.types.inbound')}</option>
       </SelectField>
-      {agent && <CheckboxField label="Active" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
+      {agent && <CheckboxField label={t('common.active')} checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto, OutboundLineDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
@@ -10,17 +11,14 @@ import { formatDate } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
 
 export function LinesPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const list = useQuery(() => api.call('lines.list', { companyId: company.id }), [company.id]);
   return (
     <OwnedRecordsPage<OutboundLineDto>
-      title="Outbound lines"
-      description="The caller IDs and trunks dialers call from. Dialers receive the active ones with every batch."
-      newLabel="New line"
-      empty={{
-        title: 'No outbound lines yet',
-        addLabel: 'Add a line',
-        body: 'Add the phone numbers your dialers present to the people they call.',
-      }}
+      title={t('nav.pages.lines')}
+      description={t('lines.lead')}
+      newLabel={t('lines.new')}
+      empty={{ title: t('lines.emptyTitle'), addLabel: t('lines.emptyAdd'), body: t('lines.emptyBody') }}
       query={list}
       canEdit={useCan('operate')}
       label={(l) => l.name}
@@ -30,9 +28,9 @@ export function LinesPage({ company }: { company: CompanyDto }) {
           : api.call('lines.deactivate', { companyId: company.id, id: l.id })
       }
       columns={[
-        { header: 'Name', cell: (l) => <strong>{l.name}</strong> },
-        { header: 'Phone', cell: (l) => l.phone, className: 'mono' },
-        { header: 'Added', cell: (l) => formatDate(l.createdAt, company.timezone) },
+        { header: t('lines.name'), cell: (l) => <strong>{l.name}</strong> },
+        { header: t('lines.phone'), cell: (l) => l.phone, className: 'mono' },
+        { header: t('lines.added'), cell: (l) => formatDate(l.createdAt, company.timezone) },
       ]}
       dialog={(line, close, saved) => <LineDialog companyId={company.id} line={line} onClose={close} onSaved={saved} />}
     />
@@ -50,6 +48,7 @@ function LineDialog({
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(line?.name ?? '');
   const [phone, setPhone] = useState(line?.phone ?? '');
   const [region, setRegion] = useState('');
@@ -63,49 +62,48 @@ function LineDialog({
   const submit = async () => {
     const saved = await save.run();
     if (saved) {
-      toast(`${saved.name} saved as ${saved.phone}`);
+      toast(t('lines.savedAs', { name: saved.name, phone: saved.phone }));
       onSaved();
     }
   };
   return (
     <FormDialog
       open
-      title={line ? `Edit ${line.name}` : 'New outbound line'}
+      title={line ? t('common.editLabel', { name: line.name }) : t('lines.newTitle')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={line ? 'Save' : 'Add line'}
+      submitLabel={line ? t('common.save') : t('lines.add')}
       busy={save.busy}
       error={save.error}
     >
       <TextField
-        label="Name"
+        label={t('lines.name')}
         maxLength={120}
         value={name}
         onChange={(e) => setName(e.target.value)}
         autoFocus
         required
-        hint="How supervisors know it, e.g. “Berlin trunk 1”."
+        hint={t('lines.nameHint')}
       />
       <div className="form-row">
         <TextField
-          label="Phone number"
+          label={t('lines.phoneNumber')}
           value={phone}
+          maxLength={40}
           onChange={(e) => setPhone(e.target.value)}
           inputMode="tel"
           required
-          hint="International (+49 30 …) or national with a country."
+          hint={t('lines.phoneHint')}
         />
         <TextField
-          label="Country (if national)"
+          label={t('lines.country')}
           value={region}
           maxLength={2}
           onChange={(e) => setRegion(e.target.value.toUpperCase())}
           placeholder="DE"
         />
       </div>
-      {line && (
-        <CheckboxField label="Active: dialers may call from it" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
-      )}
+      {line && <CheckboxField label={t('lines.active')} checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
     </FormDialog>
   );
 }

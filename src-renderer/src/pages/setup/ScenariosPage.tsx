@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto, ScenarioDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
@@ -10,18 +11,15 @@ import { toast } from '../../components/Toaster';
 import { useCan } from '../../lib/useCan';
 
 export function ScenariosPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const list = useQuery(() => api.call('scenarios.list', { companyId: company.id }), [company.id]);
   const activeCount = list.data?.filter((s) => s.isActive).length ?? 0;
   return (
     <OwnedRecordsPage<ScenarioDto>
-      title="Scenarios"
-      description="What the dialers run. A dialer names a scenario by its key; dialers may also register their own (they start inactive)."
-      newLabel="New scenario"
-      empty={{
-        title: 'No scenarios yet',
-        addLabel: 'Add a scenario',
-        body: 'Dialers need at least one active scenario before they are given numbers.',
-      }}
+      title={t('nav.pages.scenarios')}
+      description={t('scenarios.lead')}
+      newLabel={t('scenarios.new')}
+      empty={{ title: t('scenarios.emptyTitle'), addLabel: t('scenarios.emptyAdd'), body: t('scenarios.emptyBody') }}
       query={list}
       canEdit={useCan('operate')}
       label={(s) => s.name}
@@ -30,18 +28,16 @@ export function ScenariosPage({ company }: { company: CompanyDto }) {
           ? api.call('scenarios.update', { companyId: company.id, id: s.id, isActive: true })
           : api.call('scenarios.deactivate', { companyId: company.id, id: s.id })
       }
-      switched={(s) => (s.isActive ? `${s.name} is active: dialers may run it` : `${s.name} is inactive`)}
+      switched={(s) => (s.isActive ? t('scenarios.switchedOn', { name: s.name }) : t('common.isInactive', { name: s.name }))}
       notices={
         list.data &&
         list.data.length > 0 &&
-        activeCount === 0 && (
-          <Notice tone="warn">No scenario is active, so dialers get no numbers for {company.name}. Activate one to start dialing.</Notice>
-        )
+        activeCount === 0 && <Notice tone="warn">{t('scenarios.noneActive', { company: company.name })}</Notice>
       }
       columns={[
-        { header: 'Name', cell: (s) => <strong>{s.name}</strong> },
-        { header: 'Key', cell: (s) => s.key, className: 'mono' },
-        { header: 'Description', cell: (s) => s.description || '—', className: 'muted clamp' },
+        { header: t('scenarios.name'), cell: (s) => <strong>{s.name}</strong> },
+        { header: t('scenarios.key'), cell: (s) => s.key, className: 'mono' },
+        { header: t('scenarios.description'), cell: (s) => s.description || '—', className: 'muted clamp' },
       ]}
       dialog={(scenario, close, saved) => <ScenarioDialog companyId={company.id} scenario={scenario} onClose={close} onSaved={saved} />}
     />
@@ -59,6 +55,7 @@ function ScenarioDialog({
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useTranslation();
   const [key, setKey] = useState(scenario?.key ?? '');
   const [name, setName] = useState(scenario?.name ?? '');
   const [description, setDescription] = useState(scenario?.description ?? '');
@@ -71,35 +68,39 @@ function ScenarioDialog({
   const submit = async () => {
     const saved = await save.run();
     if (saved) {
-      toast(`${saved.name} saved`);
+      toast(t('common.saved', { name: saved.name }));
       onSaved();
     }
   };
   return (
     <FormDialog
       open
-      title={scenario ? `Edit ${scenario.name}` : 'New scenario'}
+      title={scenario ? t('common.editLabel', { name: scenario.name }) : t('scenarios.new')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={scenario ? 'Save' : 'Add scenario'}
+      submitLabel={scenario ? t('common.save') : t('scenarios.add')}
       busy={save.busy}
       error={save.error}
     >
-      <TextField label="Name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+      <TextField label={t('scenarios.name')} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
       <TextField
-        label="Key"
+        label={t('scenarios.key')}
         value={key}
+        maxLength={64}
+        required
         disabled={!!scenario}
         className="mono-input"
         onChange={(e) => setKey(e.target.value.toLowerCase())}
-        hint={
-          scenario
-            ? 'Dialers know the scenario by this key; it cannot change.'
-            : 'What the dialer sends: lowercase letters, digits, _ or -, e.g. sales_q3.'
-        }
+        hint={scenario ? t('scenarios.keyFixed') : t('scenarios.keyHint')}
       />
-      <TextAreaField label="Description" value={description} onChange={(e) => setDescription(e.target.value)} rows={3} />
-      <CheckboxField label="Active: dialers may run it" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
+      <TextAreaField
+        label={t('scenarios.description')}
+        maxLength={2000}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        rows={3}
+      />
+      <CheckboxField label={t('scenarios.active')} checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto, UserDto } from '../../../../src-shared/contract';
 import type { Role } from '../../../../src-shared/roles';
 import { api } from '../../api/client';
@@ -6,13 +7,6 @@ import { useAction } from '../../api/hooks';
 import { FormDialog } from '../../components/Dialog';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
-
-export const ROLE_TEXT: Record<Role, { label: string; hint: string }> = {
-  superuser: { label: 'Site owner', hint: 'every company, site settings and companies' },
-  admin: { label: 'Admin', hint: 'one company: everything, money and users too' },
-  supervisor: { label: 'Supervisor', hint: 'one company: dialing setup and results, no money, no users' },
-  viewer: { label: 'Viewer', hint: 'one company: sees everything, changes nothing' },
-};
 
 interface Props {
   user: UserDto | null;
@@ -26,6 +20,7 @@ interface Props {
 }
 
 export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
   const [username, setUsername] = useState(user?.username ?? '');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>(user?.role ?? (roles.includes('supervisor') ? 'supervisor' : roles[0]));
@@ -34,23 +29,26 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
   const [unlock, setUnlock] = useState(false);
   const locked = !!user?.lockedUntil && new Date(user.lockedUntil).getTime() > Date.now();
 
-  const save = useAction(async () => {
-    if (user) {
-      return api.call('users.update', {
-        id: user.id,
-        ...(role !== user.role && { role }),
-        ...(isActive !== user.isActive && { isActive }),
-        ...(password && { password }),
-        ...(unlock && { unlock: true }),
-      });
-    }
-    return api.call('users.create', { username: username.trim(), password, role, companyId: role === 'superuser' ? null : companyId });
-  });
+  const save = useAction(
+    async () => {
+      if (user) {
+        return api.call('users.update', {
+          id: user.id,
+          ...(role !== user.role && { role }),
+          ...(isActive !== user.isActive && { isActive }),
+          ...(password && { password }),
+          ...(unlock && { unlock: true }),
+        });
+      }
+      return api.call('users.create', { username: username.trim(), password, role, companyId: role === 'superuser' ? null : companyId });
+    },
+    { fields: ['username', 'password'] },
+  );
 
   const submit = async () => {
     const saved = await save.run();
     if (saved) {
-      toast(user ? `${saved.username} saved` : `${saved.username} can now sign in`);
+      toast(t(user ? 'users.dialog.saved' : 'users.dialog.canSignIn', { name: saved.username }));
       onSaved();
     }
   };
@@ -58,17 +56,18 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
   return (
     <FormDialog
       open
-      title={user ? `Edit ${user.username}` : 'New user'}
+      title={user ? t('common.editLabel', { name: user.username }) : t('users.new')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={user ? 'Save' : 'Create user'}
+      submitLabel={user ? t('common.save') : t('users.dialog.create')}
       busy={save.busy}
       error={save.error}
     >
       {!user && (
         <TextField
-          label="Username"
+          label={t('users.dialog.username')}
           maxLength={40}
+          error={save.fieldErrors.username}
           autoComplete="off"
           value={username}
           onChange={(e) => setUsername(e.target.value)}
@@ -77,25 +76,30 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
         />
       )}
       <TextField
-        label={user ? 'New password' : 'Password'}
+        label={user ? t('users.dialog.newPassword') : t('users.dialog.password')}
+        maxLength={200}
+        error={save.fieldErrors.password}
         type="password"
         autoComplete="new-password"
-        hint={
-          user ? 'Leave empty to keep the current password.' : 'At least 8 characters. Tell it to the person; they can change it later.'
-        }
+        hint={user ? t('users.dialog.keepHint') : t('users.dialog.newHint')}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)} hint={ROLE_TEXT[role].hint}>
+      <SelectField
+        label={t('users.dialog.role')}
+        value={role}
+        onChange={(e) => setRole(e.target.value as Role)}
+        hint={t(`users.roleHints.${role}`)}
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
-            {ROLE_TEXT[r].label}
+            {t(`shell.roles.${r}`)}
           </option>
         ))}
       </SelectField>
       {!user && role !== 'superuser' && (
         <SelectField
-          label="Company"
+          label={t('users.dialog.company')}
           value={companyId ?? ''}
           onChange={(e) => setCompanyId(Number(e.target.value))}
           disabled={companies.length <= 1}
@@ -107,10 +111,8 @@ export function UserDialog({ user, roles, companies, defaultCompanyId, onClose, 
           ))}
         </SelectField>
       )}
-      {user && <CheckboxField label="Can sign in (active)" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
-      {user && locked && (
-        <CheckboxField label="Unlock now (locked after failed sign-ins)" checked={unlock} onChange={(e) => setUnlock(e.target.checked)} />
-      )}
+      {user && <CheckboxField label={t('users.dialog.active')} checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />}
+      {user && locked && <CheckboxField label={t('users.dialog.unlock')} checked={unlock} onChange={(e) => setUnlock(e.target.checked)} />}
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { CompanyDto, UserDto } from '../../../../src-shared/contract';
 import type { Role } from '../../../../src-shared/roles';
 import { api } from '../../api/client';
@@ -8,10 +9,11 @@ import { Badge, Card, PageHeader } from '../../components/Card';
 import { EmptyState, QueryView } from '../../components/Feedback';
 import { formatDateTime } from '../../lib/format';
 import { useSession } from '../../state/session';
-import { ROLE_TEXT, UserDialog } from './UserDialog';
+import { UserDialog } from './UserDialog';
 
 /** Admins manage their company's people; the site owner sees everyone and can scope by company. */
 export function UsersPage({ company }: { company: CompanyDto | null }) {
+  const { t } = useTranslation();
   const me = useSession((s) => s.user)!;
   const companies = useSession((s) => s.companies);
   const isSite = me.role === 'superuser';
@@ -21,30 +23,33 @@ export function UsersPage({ company }: { company: CompanyDto | null }) {
   const users = useQuery(() => api.call('users.list', companyFilter ? { companyId: companyFilter } : {}), [companyFilter]);
   const roles: Role[] = isSite ? ['admin', 'supervisor', 'viewer', 'superuser'] : ['admin', 'supervisor', 'viewer'];
   const tz = company?.timezone ?? 'UTC';
-  const companyName = (id: number | null) => (id === null ? 'All companies' : (companies.find((c) => c.id === id)?.name ?? `#${id}`));
+  const companyName = (id: number | null) =>
+    id === null ? t('users.allCompanies') : (companies.find((c) => c.id === id)?.name ?? `#${id}`);
 
   return (
     <div className="page">
       <PageHeader
-        title="Users"
-        description="Who can sign in to this console, and what each may do."
+        title={t('nav.pages.users')}
+        description={t('users.lead')}
         actions={
           <Button variant="primary" onClick={() => setEditing('new')}>
-            New user
+            {t('users.new')}
           </Button>
         }
       />
       <Card
-        title={isSite && scope === 'all' ? 'Everyone on this site' : `People of ${company?.name ?? 'this company'}`}
+        title={
+          isSite && scope === 'all' ? t('users.everyone') : t('users.peopleOf', { company: company?.name ?? t('users.thisCompanyName') })
+        }
         actions={
           isSite &&
           company && (
-            <div className="segmented" role="group" aria-label="Show users of">
+            <div className="segmented" role="group" aria-label={t('users.showUsersOf')}>
               <button type="button" aria-pressed={scope === 'company'} onClick={() => setScope('company')}>
-                This company
+                {t('users.thisCompany')}
               </button>
               <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
-                All
+                {t('users.all')}
               </button>
             </div>
           )
@@ -53,18 +58,18 @@ export function UsersPage({ company }: { company: CompanyDto | null }) {
         <QueryView query={users}>
           {(list) =>
             list.length === 0 ? (
-              <EmptyState title="No users here yet">Add an admin, supervisor or viewer for this company.</EmptyState>
+              <EmptyState title={t('users.none')}>{t('users.noneBody')}</EmptyState>
             ) : (
               <table className="table">
                 <thead>
                   <tr>
-                    <th>Username</th>
-                    <th>Role</th>
-                    <th>Company</th>
-                    <th>Last sign-in</th>
-                    <th>Status</th>
+                    <th>{t('users.cols.username')}</th>
+                    <th>{t('users.cols.role')}</th>
+                    <th>{t('users.cols.company')}</th>
+                    <th>{t('users.cols.lastSignIn')}</th>
+                    <th>{t('users.cols.status')}</th>
                     <th className="actions-col">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t('common.actions')}</span>
                     </th>
                   </tr>
                 </thead>
@@ -75,24 +80,24 @@ export function UsersPage({ company }: { company: CompanyDto | null }) {
                       <tr key={u.id}>
                         <td>
                           <strong>{u.username}</strong>
-                          {u.id === me.id && <span className="muted small"> · you</span>}
+                          {u.id === me.id && <span className="muted small">{t('users.you')}</span>}
                         </td>
-                        <td>{ROLE_TEXT[u.role].label}</td>
+                        <td>{t(`shell.roles.${u.role}`)}</td>
                         <td>{companyName(u.companyId)}</td>
-                        <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tz) : <span className="muted">never</span>}</td>
+                        <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, tz) : <span className="muted">{t('common.never')}</span>}</td>
                         <td>
                           {!u.isActive ? (
-                            <Badge>Inactive</Badge>
+                            <Badge>{t('common.inactive')}</Badge>
                           ) : locked ? (
-                            <Badge tone="warn">Locked</Badge>
+                            <Badge tone="warn">{t('users.locked')}</Badge>
                           ) : (
-                            <Badge tone="ok">Active</Badge>
+                            <Badge tone="ok">{t('common.active')}</Badge>
                           )}
                         </td>
                         <td className="actions-col">
                           {(isSite || u.role !== 'superuser') && (
-                            <Button size="sm" onClick={() => setEditing(u)} aria-label={`Edit ${u.username}`}>
-                              Edit
+                            <Button size="sm" onClick={() => setEditing(u)} aria-label={t('common.editLabel', { name: u.username })}>
+                              {t('common.edit')}
                             </Button>
                           )}
                         </td>

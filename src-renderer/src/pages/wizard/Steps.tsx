@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { BillingMode } from '../../../../src-shared/contract';
 import { CheckboxField, SelectField, TextField } from '../../components/Field';
 import { MoneyField } from '../../components/MoneyInput';
@@ -21,44 +22,48 @@ const slugFrom = (name: string) =>
     .slice(0, 40);
 
 export function StepCompany({ d, set }: StepProps) {
+  const { t } = useTranslation();
   return (
     <div className="form">
       <TextField
-        label="Company name"
+        label={t('wizard.company.name')}
         value={d.name}
+        maxLength={120}
         autoFocus
         onChange={(e) => set({ name: e.target.value, ...(d.slug === slugFrom(d.name) && { slug: slugFrom(e.target.value) }) })}
       />
       <TextField
-        label="Slug"
+        label={t('wizard.company.slug')}
         value={d.slug}
+        maxLength={40}
         onChange={(e) => set({ slug: e.target.value })}
-        hint="What dialers send to name this company. Lowercase letters, digits and hyphens; it cannot change later."
+        hint={t('wizard.company.slugHint')}
       />
     </div>
   );
 }
 
 export function StepRegion({ d, set }: StepProps) {
+  const { t } = useTranslation();
   return (
     <div className="form">
       <SelectField
-        label="Time zone"
+        label={t('wizard.region.timezone')}
         value={d.timezone}
         onChange={(e) => set({ timezone: e.target.value })}
-        hint="Calling hours, the dashboard's days and every time shown use this zone."
+        hint={t('wizard.region.timezoneHint')}
       >
         {timeZones().map((z) => (
           <option key={z}>{z}</option>
         ))}
       </SelectField>
       <TextField
-        label="Currency"
+        label={t('wizard.region.currency')}
         value={d.currency}
         list="wizard-currencies"
         maxLength={3}
         onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
-        hint="The wallet and prices are kept in this currency."
+        hint={t('wizard.region.currencyHint')}
       />
       <datalist id="wizard-currencies">
         {COMMON_CURRENCIES.map((c) => (
@@ -70,46 +75,50 @@ export function StepRegion({ d, set }: StepProps) {
 }
 
 export function StepHours({ d, set }: StepProps) {
+  const { t } = useTranslation();
   return (
     <div className="form">
-      <CheckboxField label="Open around the clock (24 × 7)" checked={d.open24x7} onChange={(e) => set({ open24x7: e.target.checked })} />
+      <CheckboxField label={t('wizard.hours.always')} checked={d.open24x7} onChange={(e) => set({ open24x7: e.target.checked })} />
       {!d.open24x7 && (
         <>
-          <p className="muted small">
-            Drag across a row to open or close half-hours, or type exact times below. Times are in {d.timezone}.
-          </p>
+          <p className="muted small">{t('wizard.hours.hint', { timezone: d.timezone })}</p>
           <WeekGrid windows={d.windows} editable onChange={(windows) => set({ windows })} />
           <DayWindows windows={d.windows} editable onChange={(windows) => set({ windows })} />
         </>
       )}
-      <h3 className="step-sub">Exceptions</h3>
+      <h3 className="step-sub">{t('wizard.hours.exceptions')}</h3>
       <ExceptionsEditor value={d.exceptions} editable onChange={(exceptions) => set({ exceptions })} />
     </div>
   );
 }
 
 export function StepBilling({ d, set }: StepProps) {
+  const { t } = useTranslation();
   const cur = isCurrency(d.currency) ? d.currency : 'USD';
   return (
     <div className="form">
-      <SelectField label="Billing" value={d.billingMode} onChange={(e) => set({ billingMode: e.target.value as BillingMode })}>
-        <option value="per_call">Per billable call</option>
-        <option value="per_minute">Per started minute</option>
+      <SelectField
+        label={t('wizard.billing.mode')}
+        value={d.billingMode}
+        onChange={(e) => set({ billingMode: e.target.value as BillingMode })}
+      >
+        <option value="per_call">{t('wizard.billing.perCall')}</option>
+        <option value="per_minute">{t('wizard.billing.perMinute')}</option>
       </SelectField>
       <div className="form-row">
         <MoneyField
-          label={d.billingMode === 'per_call' ? 'Price per billable call' : 'Price per minute'}
+          label={d.billingMode === 'per_call' ? t('wizard.billing.pricePerCall') : t('wizard.billing.pricePerMinute')}
           currency={cur}
           value={d.price}
           onChange={(price) => set({ price })}
         />
-        <MoneyField label="Low-balance warning below" currency={cur} value={d.threshold} onChange={(threshold) => set({ threshold })} />
+        <MoneyField label={t('wizard.billing.threshold')} currency={cur} value={d.threshold} onChange={(threshold) => set({ threshold })} />
         <MoneyField
-          label="Opening balance"
+          label={t('wizard.billing.opening')}
           currency={cur}
           value={d.openingBalance}
           onChange={(openingBalance) => set({ openingBalance })}
-          hint="Recorded as the first top-up."
+          hint={t('wizard.billing.openingHint')}
         />
       </div>
     </div>
@@ -117,26 +126,27 @@ export function StepBilling({ d, set }: StepProps) {
 }
 
 export function StepKey({ d, set }: StepProps) {
+  const { t } = useTranslation();
   const toggle = (s: 'dialer' | 'inbound', on: boolean) =>
     set({ keyScopes: on ? [...d.keyScopes, s] : d.keyScopes.filter((x) => x !== s) });
   return (
     <div className="form">
       <CheckboxField
-        label="Create an API key for the dialers now"
+        label={t('wizard.key.make')}
         checked={d.makeKey}
         onChange={(e) => set({ makeKey: e.target.checked })}
-        hint="It is shown once when the company is created."
+        hint={t('wizard.key.makeHint')}
       />
       {d.makeKey && (
         <>
-          <TextField label="Key name" value={d.keyName} onChange={(e) => set({ keyName: e.target.value })} />
+          <TextField label={t('wizard.key.name')} maxLength={120} value={d.keyName} onChange={(e) => set({ keyName: e.target.value })} />
           <CheckboxField
-            label="Dialer: take numbers, report results"
+            label={t('wizard.key.dialer')}
             checked={d.keyScopes.includes('dialer')}
             onChange={(e) => toggle('dialer', e.target.checked)}
           />
           <CheckboxField
-            label="Inbound: the telephony server"
+            label={t('wizard.key.inbound')}
             checked={d.keyScopes.includes('inbound')}
             onChange={(e) => toggle('inbound', e.target.checked)}
           />

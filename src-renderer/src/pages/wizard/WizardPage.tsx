@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { WizardCreateCompanyAnswer } from '../../../../src-shared/contract/wizard';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -6,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Card, PageHeader } from '../../components/Card';
 import { ErrorNote } from '../../components/Feedback';
 import { navigate } from '../../lib/router';
+import { formatInt } from '../../lib/format';
 import { useSession } from '../../state/session';
 import { StepBilling, StepCompany, StepHours, StepKey, StepRegion } from './Steps';
 import { StepSetup } from './StepSetup';
@@ -26,6 +28,7 @@ function stepOf(message: string): number | null {
 
 /** A new company in seven short steps; nothing is written until the last one, and then all at once. */
 export function WizardPage() {
+  const { t } = useTranslation();
   const [blank] = useState(() => JSON.stringify(initialDraft()));
   const [d, setD] = useState<WizardDraft>(initialDraft);
   const [step, setStep] = useState(0);
@@ -58,8 +61,8 @@ export function WizardPage() {
   const Body = [StepCompany, StepRegion, StepHours, StepBilling, StepSetup, StepKey][step];
   return (
     <div className="page">
-      <PageHeader title="New company" description="Set a company up in one go. Nothing is saved until you create it on the last step." />
-      <ol className="stepper" aria-label="Steps">
+      <PageHeader title={t('nav.pages.newCompany')} description={t('wizard.lead')} />
+      <ol className="stepper" aria-label={t('wizard.stepsLabel')}>
         {STEPS.map((name, i) => (
           <li
             key={name}
@@ -67,26 +70,32 @@ export function WizardPage() {
             aria-current={i === step ? 'step' : undefined}
           >
             <button type="button" disabled={i > step} onClick={() => setStep(i)}>
-              <span className="step-num">{i + 1}</span>
-              {name}
+              <span className="step-num">{formatInt(i + 1)}</span>
+              {t(`wizard.steps.${name}`)}
             </button>
           </li>
         ))}
       </ol>
-      <Card title={STEPS[step]}>
+      <Card title={t(`wizard.steps.${STEPS[step]}`)}>
         <form className="wizard-form" onSubmit={submit} noValidate>
           {problem && <ErrorNote message={problem} />}
           {create.error && (
             <ErrorNote
-              message={`${create.error}${errorStep !== null ? ` (step ${errorStep + 1}: ${STEPS[errorStep]})` : ''}`}
+              message={
+                errorStep !== null
+                  ? t('wizard.atStep', { error: create.error, n: formatInt(errorStep + 1), step: t(`wizard.steps.${STEPS[errorStep]}`) })
+                  : create.error
+              }
               onRetry={errorStep !== null ? () => setStep(errorStep) : undefined}
             />
           )}
           {Body ? <Body d={d} set={set} /> : <Review d={d} />}
           <div className="wizard-nav">
-            <Button onClick={() => (step === 0 ? navigate('/companies') : setStep(step - 1))}>{step === 0 ? 'Cancel' : 'Back'}</Button>
+            <Button onClick={() => (step === 0 ? navigate('/companies') : setStep(step - 1))}>
+              {step === 0 ? t('common.cancel') : t('common.back')}
+            </Button>
             <Button type="submit" variant="primary" busy={create.busy}>
-              {step === STEPS.length - 1 ? 'Create company' : 'Next'}
+              {step === STEPS.length - 1 ? t('wizard.create') : t('common.next')}
             </Button>
           </div>
         </form>

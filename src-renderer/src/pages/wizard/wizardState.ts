@@ -2,6 +2,7 @@ import type { ScheduleException, ScheduleWindow } from '../../../../src-shared/c
 import type { BillingMode } from '../../../../src-shared/contract';
 import type { WizardCreateCompany } from '../../../../src-shared/contract/wizard';
 import { parseMoney } from '../../lib/format';
+import { i18next } from '../../i18n';
 import { isCurrency, localTimeZone } from '../../lib/zones';
 import { DAYS, windowProblem } from '../schedule/windows';
 
@@ -25,7 +26,8 @@ export interface WizardDraft {
   keyScopes: ('dialer' | 'inbound')[];
 }
 
-export const STEPS = ['Company', 'Region', 'Hours', 'Billing', 'Lines & scenarios', 'API key', 'Review'] as const;
+/** the steps in order; their names are wizard.steps.<step> */
+export const STEPS = ['company', 'region', 'hours', 'billing', 'setup', 'key', 'review'] as const;
 
 export function initialDraft(): WizardDraft {
   return {
@@ -56,35 +58,34 @@ const money = (text: string, cur: string) => (text.trim() === '' ? 0 : parseMone
 export function stepProblem(step: number, d: WizardDraft): string | null {
   switch (step) {
     case 0:
-      if (!d.name.trim()) return 'Give the company a name.';
-      if (!SLUG.test(d.slug)) return 'The slug is 2 to 40 lowercase letters, digits and single hyphens, starting with a letter.';
+      if (!d.name.trim()) return i18next.t('wizard.problems.name');
+      if (!SLUG.test(d.slug)) return i18next.t('wizard.problems.slug');
       return null;
     case 1:
-      return isCurrency(d.currency) ? null : 'Currency is a three-letter code such as USD or EUR.';
+      return isCurrency(d.currency) ? null : i18next.t('wizard.problems.currency');
     case 2:
-      if (!d.open24x7 && d.windows.length === 0) return 'Open at least one window, or choose open around the clock.';
+      if (!d.open24x7 && d.windows.length === 0) return i18next.t('wizard.problems.hours');
       return d.open24x7 ? null : windowProblem(d.windows);
     case 3:
-      for (const [label, text] of [
+      for (const [which, text] of [
         ['price', d.price],
-        ['warning level', d.threshold],
-        ['opening balance', d.openingBalance],
-      ]) {
+        ['threshold', d.threshold],
+        ['opening', d.openingBalance],
+      ] as const) {
         const v = money(text, d.currency);
-        if (v === null || v < 0) return `The ${label} "${text}" is not an amount in ${d.currency}.`;
+        if (v === null || v < 0) return i18next.t(`wizard.problems.${which}`, { text, currency: d.currency });
       }
       return null;
     case 4: {
       const lines = d.lines.filter((l) => l.phone.trim() || l.name.trim());
-      if (lines.some((l) => !l.phone.trim() || !l.name.trim())) return 'Each outbound line needs a phone number and a name.';
+      if (lines.some((l) => !l.phone.trim() || !l.name.trim())) return i18next.t('wizard.problems.line');
       const scenarios = d.scenarios.filter((s) => s.key.trim() || s.name.trim());
-      if (scenarios.some((s) => !KEY.test(s.key) || !s.name.trim()))
-        return 'Each scenario needs a name and a key of lowercase letters, digits, _ or -.';
-      if (new Set(scenarios.map((s) => s.key)).size !== scenarios.length) return 'Two scenarios have the same key.';
+      if (scenarios.some((s) => !KEY.test(s.key) || !s.name.trim())) return i18next.t('wizard.problems.scenario');
+      if (new Set(scenarios.map((s) => s.key)).size !== scenarios.length) return i18next.t('wizard.problems.sameKey');
       return null;
     }
     case 5:
-      if (d.makeKey && (!d.keyName.trim() || d.keyScopes.length === 0)) return 'The key needs a name and at least one use.';
+      if (d.makeKey && (!d.keyName.trim() || d.keyScopes.length === 0)) return i18next.t('wizard.problems.key');
       return null;
     default:
       return null;
