@@ -30,8 +30,11 @@ const BENCH = 'the bench';
 const KINDS: [label: string, match: (fn: string, url: string) => boolean][] = [
   [BENCH, (_f, u) => u.includes('/test/bench/')],
   ['SQLite: BEGIN / COMMIT (WAL writes)', (_f, u) => u.includes('better-sqlite3/lib/methods/transaction')],
-  ['leasing: lease rows written', (f, u) => u.includes('/core/dialer/') && f === 'insertLeases'],
+  // V8 inlines insertLeases into the transaction's closure, so the lease rows are told by their file
+  ['leasing: the lease rows and the batch (leasing.ts)', (_f, u) => u.endsWith('/core/dialer/leasing.ts')],
+  ['leasing: releasing and sweeping leases', (_f, u) => u.endsWith('/core/dialer/release.ts')],
   ['leasing: picking numbers (SQL and bitsets)', (_f, u) => /\/core\/dialer\/(lease-|bitset|pool-cache|list-cache|eligible)/.test(u)],
+  ['leasing: the dialer registry and live state', (_f, u) => /\/core\/dialer\/(registry|state)\.ts$/.test(u)],
   ['leasing: company rules (schedule, pause, wallet, routing)', (_f, u) => /\/core\/(dialer|schedule|pause|settings|companies)\//.test(u)],
   ['recording: results and company calls', (_f, u) => /\/core\/(results|numbers|recycling|callbacks)\//.test(u)],
   ['recording: ledger and wallet', (_f, u) => u.includes('/core/billing/')],
