@@ -82,7 +82,7 @@ export const callDetail: Messages<typeof enCallDetail> = {
   data: 'داده‌های ثبت‌شده',
   noData: 'شماره‌گیر برای این تماس چیزی ثبت نکرده است.',
   money: 'مالی',
-  ledgerLine: '{{kind}} {{amount}} · مانده پس از آن {{balance}} · {{time}}',
+  ledgerLine: '{{kind}} ⁦{{amount}}⁩ · مانده پس از آن ⁦{{balance}}⁩ · {{time}}',
   kinds: { topup: 'شارژ', charge: 'هزینهٔ تماس', refund: 'بازپرداخت', adjustment: 'اصلاح' },
   history: 'این شماره در {{company}}',
   historyLabel: 'سابقهٔ شماره',
