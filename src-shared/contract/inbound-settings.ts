@@ -27,7 +27,11 @@ export type InboundWarningCode =
 /** Something that makes calls go worse than set up; shown on the inbound pages and in previews. */
 export interface InboundWarning {
   code: InboundWarningCode;
+  /** in English, as the CLI prints it; the console words it by code and the fields below in other languages */
   message: string;
+  /** the model's vendor and whose model it is, for the model key warnings */
+  vendor?: LlmVendor;
+  source?: 'company' | 'site';
 }
 
 export interface InboundSettingsDto {

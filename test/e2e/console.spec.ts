@@ -236,6 +236,20 @@ for (const language of ['en', 'fa'] as const) {
       if (language === 'fa') problems.push(...(await untranslatedText(page, name, SEEDED)));
       await shot(`${language}-${name}`);
     }
+    // one call's detail as the call log opens it: a charged call, so its money shows too
+    await page.goto(`${served.url}/#/calls`);
+    await settle(page);
+    await page
+      .locator('main table tbody tr')
+      .filter({ hasNot: page.locator('td.num .muted') })
+      .first()
+      .getByRole('button')
+      .click();
+    await expect(page.getByRole('dialog').locator('.call-detail')).toBeVisible();
+    await expect(page.getByRole('dialog').locator('.plain-list li')).not.toHaveCount(0);
+    problems.push(...(await audit(page, 'call-detail')));
+    if (language === 'fa') problems.push(...(await untranslatedText(page, 'call-detail', SEEDED)));
+    await shot(`${language}-call-detail`);
     expect(problems).toEqual([]);
   });
 }

@@ -45,11 +45,15 @@ export function llmProblems(c: LlmConnection): InboundWarning[] {
   if (c.keyUnreadable) {
     problems.push({
       code: 'llm_key_unreadable',
+      vendor: c.vendor,
+      source: c.source,
       message: `${whose} ${c.vendor} API key was sealed by the desktop app's keychain and cannot be opened here; set it again here, or answer calls from the desktop app`,
     });
   } else if (!c.apiKey) {
     problems.push({
       code: 'llm_key_missing',
+      vendor: c.vendor,
+      source: c.source,
       message: `no ${c.vendor} API key is set (${whose} model): AI agents cannot answer, so callers hear a greeting and go to the support line`,
     });
   }

@@ -53,3 +53,38 @@ export const calls = {
     in: ' · in',
   },
 };
+
+/** One call's detail: its facts, recording, transcript, data, money and the number's other calls. */
+export const callDetail = {
+  title: 'Call to {{phone}}',
+  titleLoading: 'Call',
+  loading: 'Opening the call…',
+  facts: {
+    status: 'Status',
+    started: 'Started',
+    duration: 'Duration',
+    direction: 'Direction',
+    scenario: 'Scenario',
+    line: 'Line',
+    agent: 'Agent',
+    charged: 'Charged',
+    dialer: 'Dialer',
+    callId: 'Dialer call id',
+  },
+  inbound: 'Inbound',
+  outbound: 'Outbound',
+  notBillable: 'not billable',
+  recording: 'Recording',
+  noRecording: 'No recording for this call.',
+  transcript: 'Transcript',
+  noTranscript: 'No transcript.',
+  data: 'Captured data',
+  noData: 'The dialer captured nothing for this call.',
+  money: 'Money',
+  ledgerLine: '{{kind}} {{amount}} · balance after {{balance}} · {{time}}',
+  kinds: { topup: 'topup', charge: 'charge', refund: 'refund', adjustment: 'adjustment' },
+  history: 'This number at {{company}}',
+  historyLabel: 'Number history',
+  noHistory: 'No other calls to or from this number.',
+  historyTruncated: 'Older calls are in the call log (filter by this phone).',
+};

@@ -1,8 +1,10 @@
-/** Words of the inbound pages' company AI settings, and of the call detail's recording player. */
+/** Words of the inbound pages (numbers, AI agents, the company AI settings) and of the call detail's recording player. */
 export const inboundSettings = {
   title: 'AI and Jambonz settings',
   subtitle:
     "This company's own voice model, its Jambonz account and the price of AI minutes. Keys are stored on this desk ({{sealedWith}}) and never shown again.",
+  /** what seals the keys here, as the server names it (SecretBox.sealedWith) */
+  sealedWith: { keyFile: 'a key file in the data folder', keychain: "the system's keychain" },
   vendor: 'Voice model',
   vendorSite: "The site's model and key",
   model: 'Model id',
@@ -43,5 +45,115 @@ export const recording = {
     missing: 'Jambonz has no recording for this call.',
     too_large: 'The recording is too large to play here.',
     not_audio: 'Jambonz answered something that is not a recording.',
+  },
+};
+
+/** The inbound numbers page: its table, the number's dialog, its departments and the preview. */
+export const inbound = {
+  lead: 'The numbers (DIDs) customers call. The telephony server asks DialDesk how to answer each one.',
+  new: 'New inbound number',
+  emptyTitle: 'No inbound numbers yet',
+  emptyAdd: 'Add a number',
+  emptyBody: 'Add the numbers your telephony server routes to this company, with the AI agent that answers them.',
+  columns: { number: 'Number', name: 'Name', aiAgent: 'AI agent', departments: 'Departments', support: 'Support' },
+  listSeparator: ', ',
+  preview: 'Preview',
+  previewLabel: 'Preview {{phone}}',
+  editTitle: 'Edit {{phone}}',
+  add: 'Add number',
+  saved: '{{phone}} saved',
+  phone: 'Phone number (DID)',
+  country: 'Country (if national)',
+  countryHint: 'For numbers written without +country code.',
+  displayName: 'Display name',
+  displayNamePlaceholder: 'Acme hotline',
+  aiAgent: 'AI agent',
+  aiAgentFirst: 'Add an AI agent first to answer with one.',
+  noAgent: 'None: transfer straight to support',
+  supportNumber: 'Support number',
+  supportHint: 'Where callers go when no department fits.',
+  voice: 'Voice (overrides the AI agent)',
+  speechVendor: 'Speech vendor',
+  voiceName: 'Voice name',
+  language: 'Language',
+  closedMessage: 'Closed-hours message',
+  closedPlaceholder: 'We are closed right now. Please call again during our opening hours.',
+  active: 'Active: answer calls on this number',
+  departments: {
+    legend: 'Departments',
+    none: 'No departments: the AI agent can only transfer to the support number.',
+    name: 'Department {{n}} name',
+    transferNumber: 'Department {{n}} transfer number',
+    description: 'Department {{n}} description',
+    remove: 'Remove department {{n}}',
+    namePlaceholder: 'Sales',
+    descriptionPlaceholder: 'new orders and quotes',
+    add: 'Add department',
+  },
+  previewDialog: {
+    title: 'What the telephony server receives',
+    loading: 'Asking as the telephony server would…',
+    open: 'Open now: callers reach the AI agent',
+    closed: 'Closed now: callers hear the closed message',
+    tabs: 'Preview',
+    lookup: 'Lookup',
+    verbsOpen: 'Call verbs · open',
+    verbsClosed: 'Call verbs · closed',
+  },
+  /**
+   * What the server says in English (InboundWarning.message), worded here by its code for the other
+   * languages; {{vendor}} is the model's vendor, {{owner}} whose model it is.
+   */
+  warnings: {
+    llm_key_missing:
+      "No {{vendor}} API key is set (the {{owner}}'s model): AI agents cannot answer, so callers hear a greeting and go to the support line.",
+    llm_key_unreadable:
+      "The {{owner}}'s {{vendor}} API key was sealed by the desktop app's keychain and cannot be opened here; set it again here, or answer calls from the desktop app.",
+    llm_host_missing: 'The Azure OpenAI resource host is not set: the microsoft vendor needs it.',
+    transfers_need_jambonz_api:
+      "The AI agent cannot hand callers to a department while Jambonz's REST API (its URL and an API key) is not set: it tells callers the department's number instead.",
+    recordings_need_jambonz_api:
+      "Calls are to be recorded, but without Jambonz's REST API (its URL and an API key) no recording can be fetched.",
+    owners: { company: 'company', site: 'site' },
+  },
+};
+
+/** The AI agents page, the agent's dialog and the site's voice model connection. */
+export const aiAgents = {
+  lead: 'Voice agents that answer inbound calls: what they say, how they sound, and which numbers use them.',
+  new: 'New AI agent',
+  emptyTitle: 'No AI agents yet',
+  emptyAdd: 'Add an AI agent',
+  emptyBody: 'An AI agent greets callers on an inbound number, answers questions and transfers to a department.',
+  temperatureIs: 'temperature {{value}}',
+  answersOn: 'Answers on:',
+  noNumber: 'no inbound number yet',
+  preview: 'preview',
+  add: 'Add AI agent',
+  badTemperature: 'Temperature is a number from 0 (steady) to 2 (inventive).',
+  name: 'Name',
+  language: 'Language',
+  languageHint: 'A tag such as en-US, de-DE or fa-IR.',
+  voice: 'Voice',
+  voiceHint: "The speech vendor's voice name; empty for its default.",
+  temperature: 'Temperature',
+  temperatureHint: '0 answers the same way every time; higher varies more.',
+  greeting: 'Greeting',
+  greetingHint: 'The first sentence a caller hears.',
+  systemPrompt: 'System prompt',
+  systemPromptHint: 'Who the agent is, what it may promise, when it transfers to a department.',
+  active: 'Active: inbound numbers may use it',
+  llm: {
+    title: 'Voice model connection',
+    subtitle: "Site-wide: every company's AI agents use it.",
+    saved: 'Voice model connection saved',
+    model: 'Model',
+    apiKey: 'API key',
+    keyPlaceholderSet: 'set, ends in {{hint}}',
+    keyPlaceholderNotSet: 'not set',
+    keyHint: 'Stored on this desk and never shown again. Leave empty to keep the current key.',
+    keySet: 'Key set',
+    noKey: 'No key: AI agents cannot answer',
+    removeKey: 'Remove key',
   },
 };

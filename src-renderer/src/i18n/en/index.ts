@@ -4,13 +4,13 @@ import { apiKeys, audit, backups, companies, users } from './admin';
 import { wizard } from './wizard';
 import { agents, lines, scenarios } from './setup';
 import { dashboard } from './dashboard';
-import { calls } from './calls';
+import { callDetail, calls } from './calls';
 import { numbers } from './numbers';
 import { lifecycle } from './lifecycle';
 import { schedule } from './schedule';
 import { billing } from './billing';
 import { settings } from './settings';
-import { inboundSettings, recording } from './inbound';
+import { aiAgents, inbound, inboundSettings, recording } from './inbound';
 import { dnc } from './dnc';
 
 /** The console's English, the source every other language follows key by key. */
@@ -32,6 +32,7 @@ export const en = {
   agents,
   dashboard,
   calls,
+  callDetail,
   numbers,
   lifecycle,
   schedule,
@@ -41,6 +42,8 @@ export const en = {
   audit,
   backups,
   wizard,
+  inbound,
+  aiAgents,
   inboundSettings,
   recording,
   dnc,

@@ -1,5 +1,5 @@
 import type { Messages } from '../en';
-import type { calls as enCalls } from '../en/calls';
+import type { callDetail as enCallDetail, calls as enCalls } from '../en/calls';
 
 export const calls: Messages<typeof enCalls> = {
   lead: 'همهٔ نتیجه‌هایی که شماره‌گیرها گزارش کرده‌اند، تازه‌ترین در بالا. زمان‌ها به وقت {{timezone}}.',
@@ -54,4 +54,38 @@ export const calls: Messages<typeof enCalls> = {
     open: 'باز کردن تماس {{id}} با ⁦{{phone}}⁩',
     in: ' · ورودی',
   },
+};
+
+export const callDetail: Messages<typeof enCallDetail> = {
+  title: 'تماس با ⁦{{phone}}⁩',
+  titleLoading: 'تماس',
+  loading: 'در حال باز کردن تماس…',
+  facts: {
+    status: 'وضعیت',
+    started: 'آغاز',
+    duration: 'مدت',
+    direction: 'جهت',
+    scenario: 'سناریو',
+    line: 'خط',
+    agent: 'کارشناس',
+    charged: 'هزینه',
+    dialer: 'شماره‌گیر',
+    callId: 'شناسهٔ تماس در شماره‌گیر',
+  },
+  inbound: 'ورودی',
+  outbound: 'خروجی',
+  notBillable: 'بدون هزینه',
+  recording: 'ضبط تماس',
+  noRecording: 'این تماس ضبط نشده است.',
+  transcript: 'متن گفت‌وگو',
+  noTranscript: 'متن گفت‌وگویی نیست.',
+  data: 'داده‌های ثبت‌شده',
+  noData: 'شماره‌گیر برای این تماس چیزی ثبت نکرده است.',
+  money: 'مالی',
+  ledgerLine: '{{kind}} ⁦{{amount}}⁩ · مانده پس از آن ⁦{{balance}}⁩ · {{time}}',
+  kinds: { topup: 'شارژ', charge: 'هزینهٔ تماس', refund: 'بازپرداخت', adjustment: 'اصلاح' },
+  history: 'این شماره در {{company}}',
+  historyLabel: 'سابقهٔ شماره',
+  noHistory: 'تماس دیگری با این شماره یا از آن نبوده است.',
+  historyTruncated: 'تماس‌های قدیمی‌تر در گزارش تماس‌ها هستند (با این شماره فیلتر کنید).',
 };

@@ -5,13 +5,13 @@ import { apiKeys, audit, backups, companies, users } from './admin';
 import { wizard } from './wizard';
 import { agents, lines, scenarios } from './setup';
 import { dashboard } from './dashboard';
-import { calls } from './calls';
+import { callDetail, calls } from './calls';
 import { numbers } from './numbers';
 import { lifecycle } from './lifecycle';
 import { schedule } from './schedule';
 import { billing } from './billing';
 import { settings } from './settings';
-import { inboundSettings, recording } from './inbound';
+import { aiAgents, inbound, inboundSettings, recording } from './inbound';
 import { dnc } from './dnc';
 
 /** The console in Persian: the same keys as ../en (the type checker refuses a missing one). */
@@ -33,6 +33,7 @@ export const fa: Messages = {
   agents,
   dashboard,
   calls,
+  callDetail,
   numbers,
   lifecycle,
   schedule,
@@ -42,6 +43,8 @@ export const fa: Messages = {
   audit,
   backups,
   wizard,
+  inbound,
+  aiAgents,
   inboundSettings,
   recording,
   dnc,

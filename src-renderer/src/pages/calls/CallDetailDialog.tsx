@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { CallDetail, CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -19,10 +20,16 @@ export function CallDetailDialog({
   onClose(): void;
   onOpen(id: number): void;
 }) {
+  const { t } = useTranslation();
   const call = useQuery(() => api.call('calls.get', { companyId: company.id, id }), [company.id, id]);
   return (
-    <Dialog open wide title={call.data ? `Call to ${call.data.phone}` : 'Call'} onClose={onClose}>
-      <QueryView query={call} loadingLabel="Opening the call…">
+    <Dialog
+      open
+      wide
+      title={call.data ? t('callDetail.title', { phone: call.data.phone }) : t('callDetail.titleLoading')}
+      onClose={onClose}
+    >
+      <QueryView query={call} loadingLabel={t('callDetail.loading')}>
         {(c) => <Detail c={c} company={company} onOpen={onOpen} />}
       </QueryView>
     </Dialog>
@@ -30,23 +37,39 @@ export function CallDetailDialog({
 }
 
 function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; onOpen(id: number): void }) {
+  const { t } = useTranslation();
   const tz = company.timezone;
+  // keys, ids and phones are codes: set in monospace, left to right in Persian too
+  const code = (text: string | null | undefined) => (text ? <span className="mono">{text}</span> : '—');
   const facts: [string, React.ReactNode][] = [
-    ['Status', <StatusBadge key="s" status={c.status} />],
-    ['Started', formatDateTime(c.startedAt, tz)],
-    ['Duration', formatDuration(c.durationS)],
-    ['Direction', c.direction === 'inbound' ? 'Inbound' : 'Outbound'],
-    ['Scenario', c.scenarioName ? `${c.scenarioName} (${c.scenarioKey})` : '—'],
-    ['Line', c.outboundLineName ? `${c.outboundLineName} · ${c.outboundLinePhone}` : '—'],
-    ['Agent', c.agentName ?? '—'],
-    ['Charged', c.billable ? formatMoney(c.amountCharged, c.currency) : 'not billable'],
-    ['Dialer', c.dialerId ?? '—'],
+    [t('callDetail.facts.status'), <StatusBadge key="s" status={c.status} />],
+    [t('callDetail.facts.started'), formatDateTime(c.startedAt, tz)],
+    [t('callDetail.facts.duration'), formatDuration(c.durationS)],
+    [t('callDetail.facts.direction'), c.direction === 'inbound' ? t('callDetail.inbound') : t('callDetail.outbound')],
     [
-      'Dialer call id',
-      <span key="cid" className="mono">
-        {c.callId}
-      </span>,
+      t('callDetail.facts.scenario'),
+      c.scenarioName ? (
+        <>
+          {c.scenarioName} ({code(c.scenarioKey)})
+        </>
+      ) : (
+        '—'
+      ),
     ],
+    [
+      t('callDetail.facts.line'),
+      c.outboundLineName ? (
+        <>
+          {c.outboundLineName} · {code(c.outboundLinePhone)}
+        </>
+      ) : (
+        '—'
+      ),
+    ],
+    [t('callDetail.facts.agent'), c.agentName ?? '—'],
+    [t('callDetail.facts.charged'), c.billable ? formatMoney(c.amountCharged, c.currency) : t('callDetail.notBillable')],
+    [t('callDetail.facts.dialer'), code(c.dialerId)],
+    [t('callDetail.facts.callId'), code(c.callId)],
   ];
   return (
     <div className="call-detail">
@@ -59,52 +82,62 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
         ))}
       </dl>
       <section>
-        <h3>Recording</h3>
+        <h3>{t('callDetail.recording')}</h3>
         {c.recordingUrl ? (
           <RecordingPlayer companyId={company.id} callId={c.id} url={c.recordingUrl} />
         ) : (
-          <p className="muted">No recording for this call.</p>
+          <p className="muted">{t('callDetail.noRecording')}</p>
         )}
       </section>
       <section>
-        <h3>Transcript</h3>
-        {c.transcript ? <pre className="code transcript">{c.transcript}</pre> : <p className="muted">No transcript.</p>}
+        <h3>{t('callDetail.transcript')}</h3>
+        {c.transcript ? (
+          <pre className="code transcript" dir="auto">
+            {c.transcript}
+          </pre>
+        ) : (
+          <p className="muted">{t('callDetail.noTranscript')}</p>
+        )}
       </section>
       <section>
-        <h3>Captured data</h3>
+        <h3>{t('callDetail.data')}</h3>
         {c.data === null ? (
-          <p className="muted">The dialer captured nothing for this call.</p>
+          <p className="muted">{t('callDetail.noData')}</p>
         ) : (
-          <pre className="code" data-testid="call-data">
+          <pre className="code" dir={typeof c.data === 'string' ? 'auto' : 'ltr'} data-testid="call-data">
             {typeof c.data === 'string' ? c.data : JSON.stringify(c.data, null, 2)}
           </pre>
         )}
       </section>
       {c.ledgerEntries.length > 0 && (
         <section>
-          <h3>Money</h3>
+          <h3>{t('callDetail.money')}</h3>
           <ul className="plain-list">
             {c.ledgerEntries.map((e) => (
               <li key={e.id}>
-                {e.kind} {formatMoney(e.amount, c.currency)} · balance after {formatMoney(e.balanceAfter, c.currency)} ·{' '}
-                {formatDateTime(e.createdAt, tz)}
+                {t('callDetail.ledgerLine', {
+                  kind: t(`callDetail.kinds.${e.kind}`),
+                  amount: formatMoney(e.amount, c.currency),
+                  balance: formatMoney(e.balanceAfter, c.currency),
+                  time: formatDateTime(e.createdAt, tz),
+                })}
               </li>
             ))}
           </ul>
         </section>
       )}
       <section>
-        <h3>This number at {company.name}</h3>
+        <h3>{t('callDetail.history', { company: company.name })}</h3>
         {c.history.length === 0 ? (
-          <p className="muted">No other calls to or from this number.</p>
+          <p className="muted">{t('callDetail.noHistory')}</p>
         ) : (
-          <table className="table compact" aria-label="Number history">
+          <table className="table compact" aria-label={t('callDetail.historyLabel')}>
             <thead>
               <tr>
-                <th>Time</th>
-                <th>Status</th>
-                <th>Scenario</th>
-                <th className="num">Duration</th>
+                <th>{t('calls.table.time')}</th>
+                <th>{t('calls.table.status')}</th>
+                <th>{t('calls.table.scenario')}</th>
+                <th className="num">{t('calls.table.duration')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,7 +154,7 @@ function Detail({ c, company, onOpen }: { c: CallDetail; company: CompanyDto; on
             </tbody>
           </table>
         )}
-        {c.historyTruncated && <p className="muted small">Older calls are in the call log (filter by this phone).</p>}
+        {c.historyTruncated && <p className="muted small">{t('callDetail.historyTruncated')}</p>}
       </section>
     </div>
   );

@@ -1,10 +1,15 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AiAgentDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { FormDialog } from '../../components/Dialog';
 import { CheckboxField, TextAreaField, TextField } from '../../components/Field';
 import { toast } from '../../components/Toaster';
+import { asciiDigits } from '../../lib/format';
+
+/** What the temperature field holds, typed in either digits (۰٫۴ as 0.4); NaN when it is no number. */
+const readTemperature = (text: string) => (text.trim() === '' ? NaN : Number(asciiDigits(text.trim()).replace('\u066b', '.')));
 
 export function AiAgentDialog({
   companyId,
@@ -17,6 +22,7 @@ export function AiAgentDialog({
   onClose(): void;
   onSaved(): void;
 }) {
+  const { t } = useTranslation();
   const [name, setName] = useState(agent?.name ?? '');
   const [systemPrompt, setSystemPrompt] = useState(agent?.systemPrompt ?? '');
   const [greeting, setGreeting] = useState(agent?.greeting ?? '');
@@ -27,19 +33,18 @@ export function AiAgentDialog({
   const [problem, setProblem] = useState<string | null>(null);
 
   const save = useAction(() => {
-    const fields = { name, systemPrompt, greeting, language, voice, temperature: Number(temperature), isActive };
+    const fields = { name, systemPrompt, greeting, language, voice, temperature: readTemperature(temperature), isActive };
     return agent
       ? api.call('aiAgents.update', { companyId, id: agent.id, ...fields })
       : api.call('aiAgents.create', { companyId, ...fields });
   });
   const submit = async () => {
-    const t = Number(temperature);
-    if (temperature.trim() === '' || !Number.isFinite(t) || t < 0 || t > 2)
-      return setProblem('Temperature is a number from 0 (steady) to 2 (inventive).');
+    const value = readTemperature(temperature);
+    if (!Number.isFinite(value) || value < 0 || value > 2) return setProblem(t('aiAgents.badTemperature'));
     setProblem(null);
     const saved = await save.run();
     if (saved) {
-      toast(`${saved.name} saved`);
+      toast(t('common.saved', { name: saved.name }));
       onSaved();
     }
   };
@@ -48,49 +53,53 @@ export function AiAgentDialog({
     <FormDialog
       open
       wide
-      title={agent ? `Edit ${agent.name}` : 'New AI agent'}
+      title={agent ? t('common.editLabel', { name: agent.name }) : t('aiAgents.new')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={agent ? 'Save' : 'Add AI agent'}
+      submitLabel={agent ? t('common.save') : t('aiAgents.add')}
       busy={save.busy}
       error={problem ?? save.error}
     >
       <div className="form-grid">
-        <TextField label="Name" maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+        <TextField label={t('aiAgents.name')} maxLength={120} value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
         <TextField
-          label="Language"
+          label={t('aiAgents.language')}
+          className="mono-input"
           value={language}
           onChange={(e) => setLanguage(e.target.value)}
-          hint="A tag such as en-US, de-DE or fa-IR."
+          hint={t('aiAgents.languageHint')}
         />
         <TextField
-          label="Voice"
+          label={t('aiAgents.voice')}
+          className="mono-input"
           value={voice}
           onChange={(e) => setVoice(e.target.value)}
-          hint="The speech vendor's voice name; empty for its default."
+          hint={t('aiAgents.voiceHint')}
         />
         <TextField
-          label="Temperature"
+          label={t('aiAgents.temperature')}
           inputMode="decimal"
           value={temperature}
           onChange={(e) => setTemperature(e.target.value)}
-          hint="0 answers the same way every time; higher varies more."
+          hint={t('aiAgents.temperatureHint')}
         />
       </div>
       <TextField
-        label="Greeting"
+        label={t('aiAgents.greeting')}
+        dir="auto"
         value={greeting}
         onChange={(e) => setGreeting(e.target.value)}
-        hint="The first sentence a caller hears."
+        hint={t('aiAgents.greetingHint')}
       />
       <TextAreaField
-        label="System prompt"
+        label={t('aiAgents.systemPrompt')}
+        dir="auto"
         value={systemPrompt}
         onChange={(e) => setSystemPrompt(e.target.value)}
         rows={8}
-        hint="Who the agent is, what it may promise, when it transfers to a department."
+        hint={t('aiAgents.systemPromptHint')}
       />
-      <CheckboxField label="Active: inbound numbers may use it" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
+      <CheckboxField label={t('aiAgents.active')} checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
     </FormDialog>
   );
 }

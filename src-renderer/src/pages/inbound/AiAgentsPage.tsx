@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AiAgentDto, CompanyDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useQuery } from '../../api/hooks';
@@ -6,6 +7,7 @@ import { ActiveBadge } from '../../components/ActiveBadge';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { OwnedRecordsPage } from '../../components/OwnedRecordsPage';
+import { formatInt } from '../../lib/format';
 import { useCan } from '../../lib/useCan';
 import { AiAgentDialog } from './AiAgentDialog';
 import { InboundWarnings, useInboundWarnings } from './InboundWarnings';
@@ -13,6 +15,7 @@ import { LlmSettingsCard } from './LlmSettingsCard';
 import { PreviewDialog } from './PreviewDialog';
 
 export function AiAgentsPage({ company }: { company: CompanyDto }) {
+  const { t } = useTranslation();
   const isSite = useCan('site');
   const agents = useQuery(() => api.call('aiAgents.list', { companyId: company.id }), [company.id]);
   const numbers = useQuery(() => api.call('inbound.list', { companyId: company.id }), [company.id]);
@@ -22,14 +25,10 @@ export function AiAgentsPage({ company }: { company: CompanyDto }) {
   return (
     <>
       <OwnedRecordsPage<AiAgentDto>
-        title="AI agents"
-        description="Voice agents that answer inbound calls: what they say, how they sound, and which numbers use them."
-        newLabel="New AI agent"
-        empty={{
-          title: 'No AI agents yet',
-          addLabel: 'Add an AI agent',
-          body: 'An AI agent greets callers on an inbound number, answers questions and transfers to a department.',
-        }}
+        title={t('nav.pages.aiAgents')}
+        description={t('aiAgents.lead')}
+        newLabel={t('aiAgents.new')}
+        empty={{ title: t('aiAgents.emptyTitle'), addLabel: t('aiAgents.emptyAdd'), body: t('aiAgents.emptyBody') }}
         query={agents}
         notices={<InboundWarnings warnings={warnings.data} />}
         canEdit={useCan('operate')}
@@ -45,7 +44,19 @@ export function AiAgentsPage({ company }: { company: CompanyDto }) {
             <Card
               key={a.id}
               title={a.name}
-              subtitle={`${a.language}${a.voice ? ` · ${a.voice}` : ''} · temperature ${a.temperature}`}
+              subtitle={
+                <>
+                  <span className="mono">{a.language}</span>
+                  {a.voice && (
+                    <>
+                      {' · '}
+                      <span className="mono">{a.voice}</span>
+                    </>
+                  )}
+                  {' · '}
+                  {t('aiAgents.temperatureIs', { value: formatInt(a.temperature) })}
+                </>
+              }
               actions={
                 <>
                   <ActiveBadge active={a.isActive} />
@@ -53,14 +64,26 @@ export function AiAgentsPage({ company }: { company: CompanyDto }) {
                 </>
               }
             >
-              {a.greeting && <p className="quote">“{a.greeting}”</p>}
-              <pre className="prompt">{a.systemPrompt}</pre>
+              {a.greeting && (
+                <p className="quote" dir="auto">
+                  “{a.greeting}”
+                </p>
+              )}
+              <pre className="prompt" dir="auto">
+                {a.systemPrompt}
+              </pre>
               <div className="agent-uses">
-                <span className="muted small">Answers on:</span>
-                {uses.length === 0 && <span className="muted small">no inbound number yet</span>}
+                <span className="muted small">{t('aiAgents.answersOn')}</span>
+                {uses.length === 0 && <span className="muted small">{t('aiAgents.noNumber')}</span>}
                 {uses.map((n) => (
-                  <Button key={n.id} size="sm" variant="ghost" onClick={() => setPreview(n.id)} aria-label={`Preview ${n.phone}`}>
-                    {n.phone} · preview
+                  <Button
+                    key={n.id}
+                    size="sm"
+                    variant="ghost"
+                    onClick={() => setPreview(n.id)}
+                    aria-label={t('inbound.previewLabel', { phone: n.phone })}
+                  >
+                    <span className="mono">{n.phone}</span> · {t('aiAgents.preview')}
                   </Button>
                 ))}
               </div>

@@ -20,9 +20,16 @@ const FIELDS = ['llmVendor', 'llmModel', 'llmHost', 'llmApiKey', 'webhookSecret'
  * recording, the price of AI minutes), for its admins and the site's owner. Keys are write-only: the
  * card shows whether each is set and its last four characters, and can clear it.
  */
+/** The server names what seals keys in English (src-main/index.ts, core.ts); the console words the two it knows. */
+const SEALED_WITH: Record<string, 'keyFile' | 'keychain'> = {
+  'a key file in the data folder': 'keyFile',
+  "the system's keychain": 'keychain',
+};
+
 export function CompanyAiSettingsCard({ company, onSaved }: { company: CompanyDto; onSaved?(): void }) {
   const { t } = useTranslation();
   const settings = useQuery(() => api.call('inbound.settings', { companyId: company.id }), [company.id]);
+  const sealedWith = (label: string) => (label in SEALED_WITH ? t(`inboundSettings.sealedWith.${SEALED_WITH[label]}`) : label);
   // a new form after each save: what it shows is then what was stored
   const [version, setVersion] = useState(0);
   const saved = async () => {
@@ -33,7 +40,7 @@ export function CompanyAiSettingsCard({ company, onSaved }: { company: CompanyDt
   return (
     <Card
       title={t('inboundSettings.title')}
-      subtitle={settings.data && t('inboundSettings.subtitle', { sealedWith: settings.data.sealedWith })}
+      subtitle={settings.data && t('inboundSettings.subtitle', { sealedWith: sealedWith(settings.data.sealedWith) })}
     >
       <QueryView query={settings}>
         {(s) => <SettingsForm key={version} s={s} currency={company.currency} onSaved={() => void saved()} />}

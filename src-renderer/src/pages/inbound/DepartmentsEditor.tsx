@@ -1,25 +1,28 @@
+import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../../src-shared/contract';
 import { Button } from '../../components/Button';
+import { formatDigits } from '../../lib/format';
 
 /** Rows of name / transfer number / description; the AI agent offers these to callers. */
 export function DepartmentsEditor({ value, onChange }: { value: Department[]; onChange(v: Department[]): void }) {
+  const { t } = useTranslation();
   const set = (i: number, patch: Partial<Department>) => onChange(value.map((d, j) => (j === i ? { ...d, ...patch } : d)));
   return (
     <fieldset className="departments">
-      <legend>Departments</legend>
-      {value.length === 0 && <p className="muted small">No departments: the AI agent can only transfer to the support number.</p>}
+      <legend>{t('inbound.departments.legend')}</legend>
+      {value.length === 0 && <p className="muted small">{t('inbound.departments.none')}</p>}
       {value.map((d, i) => (
         <div className="department-row" key={i}>
           <input
             className="input"
-            aria-label={`Department ${i + 1} name`}
-            placeholder="Sales"
+            aria-label={t('inbound.departments.name', { n: formatDigits(i + 1) })}
+            placeholder={t('inbound.departments.namePlaceholder')}
             value={d.name}
             onChange={(e) => set(i, { name: e.target.value })}
           />
           <input
             className="input"
-            aria-label={`Department ${i + 1} transfer number`}
+            aria-label={t('inbound.departments.transferNumber', { n: formatDigits(i + 1) })}
             placeholder="+49 30 1234567"
             inputMode="tel"
             value={d.transferNumber}
@@ -27,8 +30,8 @@ export function DepartmentsEditor({ value, onChange }: { value: Department[]; on
           />
           <input
             className="input"
-            aria-label={`Department ${i + 1} description`}
-            placeholder="new orders and quotes"
+            aria-label={t('inbound.departments.description', { n: formatDigits(i + 1) })}
+            placeholder={t('inbound.departments.descriptionPlaceholder')}
             value={d.description}
             onChange={(e) => set(i, { description: e.target.value })}
           />
@@ -36,15 +39,15 @@ export function DepartmentsEditor({ value, onChange }: { value: Department[]; on
             size="sm"
             variant="ghost"
             onClick={() => onChange(value.filter((_, j) => j !== i))}
-            aria-label={`Remove department ${i + 1}`}
+            aria-label={t('inbound.departments.remove', { n: formatDigits(i + 1) })}
           >
-            Remove
+            {t('common.remove')}
           </Button>
         </div>
       ))}
       {value.length < 20 && (
         <Button size="sm" onClick={() => onChange([...value, { name: '', transferNumber: '', description: '', hours: [] }])}>
-          Add department
+          {t('inbound.departments.add')}
         </Button>
       )}
     </fieldset>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AiAgentDto, Department, InboundNumberDto } from '../../../../src-shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../api/hooks';
@@ -18,6 +19,7 @@ interface Props {
 const orUndefined = (s: string) => (s.trim() === '' ? undefined : s.trim());
 
 export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }: Props) {
+  const { t } = useTranslation();
   const [phone, setPhone] = useState(number?.phone ?? '');
   const [region, setRegion] = useState('');
   const [displayName, setDisplayName] = useState(number?.displayName ?? '');
@@ -53,7 +55,7 @@ export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }:
   const submit = async () => {
     const saved = await save.run();
     if (saved) {
-      toast(`${saved.phone} saved`);
+      toast(t('inbound.saved', { phone: saved.phone }));
       onSaved();
     }
   };
@@ -62,63 +64,87 @@ export function InboundDialog({ companyId, number, aiAgents, onClose, onSaved }:
     <FormDialog
       open
       wide
-      title={number ? `Edit ${number.phone}` : 'New inbound number'}
+      title={number ? t('inbound.editTitle', { phone: number.phone }) : t('inbound.new')}
       onClose={onClose}
       onSubmit={submit}
-      submitLabel={number ? 'Save' : 'Add number'}
+      submitLabel={number ? t('common.save') : t('inbound.add')}
       busy={save.busy}
       error={save.error}
     >
       <div className="form-grid">
-        <TextField label="Phone number (DID)" value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoFocus required />
+        <TextField label={t('inbound.phone')} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" autoFocus required />
         <TextField
-          label="Country (if national)"
+          label={t('inbound.country')}
+          className="mono-input"
           value={region}
           maxLength={2}
           placeholder="DE"
           onChange={(e) => setRegion(e.target.value.toUpperCase())}
-          hint="For numbers written without +country code."
+          hint={t('inbound.countryHint')}
         />
-        <TextField label="Display name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} placeholder="Acme hotline" />
+        <TextField
+          label={t('inbound.displayName')}
+          value={displayName}
+          onChange={(e) => setDisplayName(e.target.value)}
+          placeholder={t('inbound.displayNamePlaceholder')}
+        />
         <SelectField
-          label="AI agent"
+          label={t('inbound.aiAgent')}
           value={aiAgentId ?? ''}
           onChange={(e) => setAiAgentId(e.target.value ? Number(e.target.value) : null)}
-          hint={aiAgents.length === 0 ? 'Add an AI agent first to answer with one.' : undefined}
+          hint={aiAgents.length === 0 ? t('inbound.aiAgentFirst') : undefined}
         >
-          <option value="">None: transfer straight to support</option>
+          <option value="">{t('inbound.noAgent')}</option>
           {aiAgents.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
-              {a.isActive ? '' : ' (inactive)'}
+              {a.isActive ? '' : t('shell.inactiveSuffix')}
             </option>
           ))}
         </SelectField>
         <TextField
-          label="Support number"
+          label={t('inbound.supportNumber')}
           value={supportNumber}
           onChange={(e) => setSupportNumber(e.target.value)}
           inputMode="tel"
-          hint="Where callers go when no department fits."
+          hint={t('inbound.supportHint')}
         />
       </div>
       <DepartmentsEditor value={departments} onChange={setDepartments} />
       <fieldset className="fieldset-box">
-        <legend>Voice (overrides the AI agent)</legend>
+        <legend>{t('inbound.voice')}</legend>
         <div className="form-grid">
-          <TextField label="Speech vendor" value={vendor} onChange={(e) => setVendor(e.target.value)} placeholder="google" />
-          <TextField label="Voice name" value={voice} onChange={(e) => setVoice(e.target.value)} placeholder="en-US-Wavenet-C" />
-          <TextField label="Language" value={language} onChange={(e) => setLanguage(e.target.value)} placeholder="en-US" />
+          <TextField
+            label={t('inbound.speechVendor')}
+            className="mono-input"
+            value={vendor}
+            onChange={(e) => setVendor(e.target.value)}
+            placeholder="google"
+          />
+          <TextField
+            label={t('inbound.voiceName')}
+            className="mono-input"
+            value={voice}
+            onChange={(e) => setVoice(e.target.value)}
+            placeholder="en-US-Wavenet-C"
+          />
+          <TextField
+            label={t('inbound.language')}
+            className="mono-input"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+            placeholder="en-US"
+          />
         </div>
         <TextAreaField
-          label="Closed-hours message"
+          label={t('inbound.closedMessage')}
           value={closedMessage}
           onChange={(e) => setClosedMessage(e.target.value)}
           rows={2}
-          placeholder="We are closed right now. Please call again during our opening hours."
+          placeholder={t('inbound.closedPlaceholder')}
         />
       </fieldset>
-      <CheckboxField label="Active: answer calls on this number" checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
+      <CheckboxField label={t('inbound.active')} checked={isActive} onChange={(e) => setIsActive(e.target.checked)} />
     </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { Button } from '../../components/Button';
@@ -10,9 +11,10 @@ import { toast } from '../../components/Toaster';
 
 /** The site-wide realtime model every AI agent talks through; the key is write-only. */
 export function LlmSettingsCard({ onSaved }: { onSaved?(): void } = {}) {
+  const { t } = useTranslation();
   const settings = useQuery(() => api.call('inbound.llmSettings', {}), []);
   return (
-    <Card title="Voice model connection" subtitle="Site-wide: every company's AI agents use it.">
+    <Card title={t('aiAgents.llm.title')} subtitle={t('aiAgents.llm.subtitle')}>
       <QueryView query={settings}>
         {(s) => (
           <LlmForm
@@ -31,6 +33,7 @@ export function LlmSettingsCard({ onSaved }: { onSaved?(): void } = {}) {
 }
 
 function LlmForm({ model: initialModel, keySet, hint, onSaved }: { model: string; keySet: boolean; hint: string | null; onSaved(): void }) {
+  const { t } = useTranslation();
   const [model, setModel] = useState(initialModel);
   const [apiKey, setApiKey] = useState('');
   useUnsavedGuard(model !== initialModel || apiKey !== '');
@@ -44,33 +47,33 @@ function LlmForm({ model: initialModel, keySet, hint, onSaved }: { model: string
     e.preventDefault();
     if (await save.run(false)) {
       setApiKey('');
-      toast('Voice model connection saved');
+      toast(t('aiAgents.llm.saved'));
       onSaved();
     }
   };
   return (
     <form className="form" onSubmit={submit}>
       {save.error && <ErrorNote message={save.error} />}
-      <TextField label="Model" value={model} onChange={(e) => setModel(e.target.value)} />
+      <TextField label={t('aiAgents.llm.model')} className="mono-input" value={model} onChange={(e) => setModel(e.target.value)} />
       <TextField
-        label="API key"
+        label={t('aiAgents.llm.apiKey')}
         type="password"
         autoComplete="off"
         value={apiKey}
         onChange={(e) => setApiKey(e.target.value)}
-        placeholder={keySet ? `set, ends in ${hint ?? '…'}` : 'not set'}
-        hint="Stored on this desk and never shown again. Leave empty to keep the current key."
+        placeholder={keySet ? t('aiAgents.llm.keyPlaceholderSet', { hint: hint ?? '…' }) : t('aiAgents.llm.keyPlaceholderNotSet')}
+        hint={t('aiAgents.llm.keyHint')}
       />
       <div className="form-actions">
-        {keySet ? <Badge tone="ok">Key set</Badge> : <Badge tone="warn">No key: AI agents cannot answer</Badge>}
+        {keySet ? <Badge tone="ok">{t('aiAgents.llm.keySet')}</Badge> : <Badge tone="warn">{t('aiAgents.llm.noKey')}</Badge>}
         <span className="spacer" />
         {keySet && (
           <Button variant="danger" onClick={() => void save.run(true).then((r) => r && onSaved())}>
-            Remove key
+            {t('aiAgents.llm.removeKey')}
           </Button>
         )}
         <Button type="submit" variant="primary" busy={save.busy}>
-          Save
+          {t('common.save')}
         </Button>
       </div>
     </form>
