@@ -12,8 +12,8 @@ interface PickerProps {
   disabled?: boolean;
 }
 
-/** An ISO 4217 currency, chosen from the list (never typed: "rials" was read as RIA). */
-export function CurrencyPicker(p: PickerProps) {
+/** The one select the pickers share: only their options differ. */
+function Picker({ children, ...p }: PickerProps & { children: ReactNode }) {
   return (
     <SelectField
       label={p.label}
@@ -23,50 +23,45 @@ export function CurrencyPicker(p: PickerProps) {
       error={p.error}
       disabled={p.disabled}
     >
+      {children}
+    </SelectField>
+  );
+}
+
+/** An ISO 4217 currency, chosen from the list (never typed: "rials" was read as RIA). */
+export function CurrencyPicker(p: PickerProps) {
+  return (
+    <Picker {...p}>
       {currencies().map((c) => (
         <option key={c} value={c}>
           {currencyLabel(c)}
         </option>
       ))}
-    </SelectField>
+    </Picker>
   );
 }
 
 /** A country for national numbers, or none (numbers then need their country code). */
-export function CountryPicker(p: PickerProps & { noneLabel?: string }) {
+export function CountryPicker({ noneLabel, ...p }: PickerProps & { noneLabel?: string }) {
   const { t } = useTranslation();
   return (
-    <SelectField
-      label={p.label}
-      value={p.value}
-      onChange={(e) => p.onChange(e.target.value)}
-      hint={p.hint}
-      error={p.error}
-      disabled={p.disabled}
-    >
-      <option value="">{p.noneLabel ?? t('companies.form.noCountry')}</option>
+    <Picker {...p}>
+      <option value="">{noneLabel ?? t('companies.form.noCountry')}</option>
       {countries().map((c) => (
         <option key={c.code} value={c.code}>
           {c.name} ({c.code})
         </option>
       ))}
-    </SelectField>
+    </Picker>
   );
 }
 
 export function TimeZonePicker(p: PickerProps) {
   return (
-    <SelectField
-      label={p.label}
-      value={p.value}
-      onChange={(e) => p.onChange(e.target.value)}
-      hint={p.hint}
-      error={p.error}
-      disabled={p.disabled}
-    >
+    <Picker {...p}>
       {timeZones().map((z) => (
         <option key={z}>{z}</option>
       ))}
-    </SelectField>
+    </Picker>
   );
 }
