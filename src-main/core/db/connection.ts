@@ -1,18 +1,31 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type CompiledQuery, type Compilable } from 'kysely';
+import type { Transactional } from './engine/queries';
+import { SqliteQueries } from './engine/sqlite';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
 
 /**
- * The one database handle the core passes around. `kysely` builds typed queries; `sqlite` runs them
- * synchronously so a service's read-check-write happens inside one better-sqlite3 transaction with
- * no await in between (nothing else can interleave on this thread).
+ * The one database handle the core passes around: the engine's queries and transactions
+ * (engine/queries.ts), the same on SQLite and PostgreSQL. `kysely` only builds and compiles typed
+ * queries; they run through the Queries methods. `sqlite` is the raw handle, for the checkpointer,
+ * backups and pragmas.
  */
-export interface Db {
-  sqlite: Sqlite;
+export interface Db extends Transactional {
   kysely: Kysely<Database>;
   file: string;
+  sqlite: Sqlite;
+}
+
+class SqliteDb extends SqliteQueries implements Db {
+  constructor(
+    sqlite: Sqlite,
+    readonly kysely: Kysely<Database>,
+    readonly file: string,
+  ) {
+    super(sqlite);
+  }
 }
 
 export interface OpenOptions {
@@ -30,7 +43,7 @@ export function openDatabase(options: OpenOptions): Db {
   });
   applyPragmas(sqlite);
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { sqlite, kysely, file: options.file };
+  return new SqliteDb(sqlite, kysely, options.file);
 }
 
 function applyPragmas(sqlite: Sqlite): void {
@@ -107,7 +120,16 @@ export function exec(db: Db, query: Query<unknown>): { changes: number; lastInse
   return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
 }
 
-/** Run fn inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock). */
+/**
+ * Run fn inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock).
+ * Called inside its own caller's asynchronous transaction it joins it (a savepoint on the same
+ * connection); beside someone else's it refuses: it would silently become part of their transaction.
+ */
 export function transaction<T>(db: Db, fn: () => T): T {
+  if (db instanceof SqliteQueries && db.openTransaction() === 'another') {
+    throw new Error(
+      "a synchronous transaction while another request's asynchronous transaction is open: it would join theirs; make this caller asynchronous",
+    );
+  }
   return db.sqlite.transaction(fn).immediate();
 }
