@@ -31,7 +31,7 @@ export function registerPause(program: Command): void {
       const reason = parseWith(Reason, opts.reason);
       await withCore(opts, async (core) => {
         const companyId = 'slug' in which ? getCompanyBySlug(core.db, which.slug).id : null;
-        const pause = pauseDialing(core.db, CLI_ACTOR, { companyId, reason }, core.clock());
+        const pause = await pauseDialing(core.db, CLI_ACTOR, { companyId, reason }, core.clock());
         printResult(opts, { pause }, `${'slug' in which ? which.slug : 'the whole site'} paused: ${reason}`);
       });
     });
@@ -46,7 +46,7 @@ export function registerPause(program: Command): void {
       const which = scope(opts);
       await withCore(opts, async (core) => {
         const companyId = 'slug' in which ? getCompanyBySlug(core.db, which.slug).id : null;
-        const { resumed } = resumeDialing(core.db, CLI_ACTOR, { companyId }, core.clock());
+        const { resumed } = await resumeDialing(core.db, CLI_ACTOR, { companyId }, core.clock());
         const who = 'slug' in which ? which.slug : 'the whole site';
         printResult(opts, { resumed }, resumed ? `${who} may dial again` : `${who} was not paused`);
       });

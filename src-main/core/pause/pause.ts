@@ -1,5 +1,6 @@
 import type { PauseDto, PauseStatus } from '../../../src-shared/contract/lifecycle';
-import { prepare, transaction, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import { audit, type Actor } from '../audit/audit';
 import { getCompany } from '../companies/companies';
 import { toIso } from '../time';
@@ -34,35 +35,33 @@ export function activePause(db: Db, companyId: number): PauseRow | null {
   );
 }
 
-function pauseRow(db: Db, companyId: number | null): PauseRow | null {
-  return (
-    (prepare(db.sqlite, 'select company_id, reason, paused_by, paused_at from dialing_pauses where coalesce(company_id, 0) = ?').get(
-      companyId ?? 0,
-    ) as PauseRow | undefined) ?? null
-  );
+const PAUSE_ROW = 'select company_id, reason, paused_by, paused_at from dialing_pauses where coalesce(company_id, 0) = ?';
+
+async function pauseRow(q: Queries, companyId: number | null): Promise<PauseRow | null> {
+  return (await q.get<PauseRow>(PAUSE_ROW, [companyId ?? 0])) ?? null;
 }
 
 /** The site's pause, and the company's own (none asked for: the site's alone). */
-export function pauseStatus(db: Db, companyId: number | null): PauseStatus {
+export async function pauseStatus(db: Db, companyId: number | null): Promise<PauseStatus> {
   if (companyId !== null) getCompany(db, companyId);
-  const site = pauseRow(db, null);
-  const company = companyId === null ? null : pauseRow(db, companyId);
+  const site = await pauseRow(db, null);
+  const company = companyId === null ? null : await pauseRow(db, companyId);
   return { site: site && toDto(site), company: company && toDto(company) };
 }
 
 /** Pauses a company (companyId) or the site (null); pausing again replaces the reason. */
-export function pauseDialing(db: Db, actor: Actor, input: { companyId: number | null; reason: string }, now: number): PauseDto {
-  return transaction(db, () => {
+export function pauseDialing(db: Db, actor: Actor, input: { companyId: number | null; reason: string }, now: number): Promise<PauseDto> {
+  return db.transaction(async (tx) => {
     if (input.companyId !== null) getCompany(db, input.companyId);
-    const before = pauseRow(db, input.companyId);
-    if (before) prepare(db.sqlite, 'delete from dialing_pauses where coalesce(company_id, 0) = ?').run(input.companyId ?? 0);
-    prepare(db.sqlite, 'insert into dialing_pauses (company_id, reason, paused_by, paused_at) values (?, ?, ?, ?)').run(
+    const before = await pauseRow(tx, input.companyId);
+    if (before) await tx.run('delete from dialing_pauses where coalesce(company_id, 0) = ?', [input.companyId ?? 0]);
+    await tx.run('insert into dialing_pauses (company_id, reason, paused_by, paused_at) values (?, ?, ?, ?)', [
       input.companyId,
       input.reason,
       actor.name,
       now,
-    );
-    const after = pauseRow(db, input.companyId)!;
+    ]);
+    const after = (await pauseRow(tx, input.companyId))!;
     audit(
       db,
       actor,
@@ -74,12 +73,12 @@ export function pauseDialing(db: Db, actor: Actor, input: { companyId: number | 
 }
 
 /** Lets a company (companyId) or the site (null) dial again; answers whether it was paused. */
-export function resumeDialing(db: Db, actor: Actor, input: { companyId: number | null }, now: number): { resumed: boolean } {
-  return transaction(db, () => {
+export function resumeDialing(db: Db, actor: Actor, input: { companyId: number | null }, now: number): Promise<{ resumed: boolean }> {
+  return db.transaction(async (tx) => {
     if (input.companyId !== null) getCompany(db, input.companyId);
-    const before = pauseRow(db, input.companyId);
+    const before = await pauseRow(tx, input.companyId);
     if (!before) return { resumed: false };
-    prepare(db.sqlite, 'delete from dialing_pauses where coalesce(company_id, 0) = ?').run(input.companyId ?? 0);
+    await tx.run('delete from dialing_pauses where coalesce(company_id, 0) = ?', [input.companyId ?? 0]);
     audit(db, actor, { companyId: input.companyId, entity: 'dialing', entityId: input.companyId ?? 'site', action: 'resume', before }, now);
     return { resumed: true };
   });

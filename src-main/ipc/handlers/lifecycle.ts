@@ -39,17 +39,17 @@ export const lifecycleHandlers: Handlers<LifecycleChannel> = {
   'pause.status': { access: 'read', run: (ctx, input) => pauseStatus(ctx.core.db, input.companyId) },
   'pause.set': {
     access: 'operate',
-    run(ctx, input) {
+    async run(ctx, input) {
       const companyId = scopeOf(ctx, input.companyId, 'pausing the dialing');
-      pauseDialing(ctx.core.db, ctx.actor, { companyId, reason: input.reason }, ctx.core.clock());
+      await pauseDialing(ctx.core.db, ctx.actor, { companyId, reason: input.reason }, ctx.core.clock());
       return pauseStatus(ctx.core.db, companyId);
     },
   },
   'pause.clear': {
     access: 'operate',
-    run(ctx, input) {
+    async run(ctx, input) {
       const companyId = scopeOf(ctx, input.companyId, 'resuming the dialing');
-      resumeDialing(ctx.core.db, ctx.actor, { companyId }, ctx.core.clock());
+      await resumeDialing(ctx.core.db, ctx.actor, { companyId }, ctx.core.clock());
       return pauseStatus(ctx.core.db, companyId);
     },
   },

@@ -71,7 +71,7 @@ describe('pause', () => {
   it('a paused company is answered "paused"; leases already out run to their end; resume lets it dial again', async () => {
     d = await dialerWorld({ numbers: 3 });
     const out = lease(d.w.companyA, 1);
-    pauseDialing(d.core.db, { userId: null, name: 'maria' }, { companyId: d.w.companyA, reason: 'list review' }, d.clock.clock());
+    await pauseDialing(d.core.db, { userId: null, name: 'maria' }, { companyId: d.w.companyA, reason: 'list review' }, d.clock.clock());
     expect(lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'paused', nextOpenAt: null } });
     expect(d.count('leases', `company_id = ${d.w.companyA}`)).toBe(1);
     expect(lease(d.w.companyB).numbers).toHaveLength(2); // the other company dials on
@@ -83,19 +83,19 @@ describe('pause', () => {
       startedAt: d.clock.clock(),
       durationS: 30,
     });
-    expect(pauseStatus(d.core.db, d.w.companyA)).toMatchObject({ site: null, company: { reason: 'list review', pausedBy: 'maria' } });
-    expect(resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: true });
+    expect(await pauseStatus(d.core.db, d.w.companyA)).toMatchObject({ site: null, company: { reason: 'list review', pausedBy: 'maria' } });
+    expect(await resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: true });
     releaseAll();
     expect(lease(d.w.companyA).blocked).toBeNull();
   });
 
   it('a site pause stops every company until the site is resumed, whatever a company does', async () => {
     d = await dialerWorld({ numbers: 3 });
-    pauseDialing(d.core.db, CLI_ACTOR, { companyId: null, reason: 'trunk maintenance' }, d.clock.clock());
+    await pauseDialing(d.core.db, CLI_ACTOR, { companyId: null, reason: 'trunk maintenance' }, d.clock.clock());
     for (const c of [d.w.companyA, d.w.companyB]) expect(lease(c).blocked?.reason).toBe('paused');
-    expect(resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: false });
+    expect(await resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: false });
     expect(lease(d.w.companyA).blocked?.reason).toBe('paused');
-    resumeDialing(d.core.db, CLI_ACTOR, { companyId: null }, d.clock.clock());
+    await resumeDialing(d.core.db, CLI_ACTOR, { companyId: null }, d.clock.clock());
     expect(lease(d.w.companyA).numbers).toHaveLength(3);
   });
 });
