@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { prepare, transaction, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
 import type { CompanyRow } from '../db/schema';
 import type { Core } from '../core';
 import { getCompany } from '../companies/companies';
@@ -50,11 +50,12 @@ export interface NextBatch {
  * never get one number; each phase leases before the next looks, so no number is handed out twice
  * in one batch either.
  */
-export function nextBatch(core: Core, req: NextBatchRequest): NextBatch {
+export async function nextBatch(core: Core, req: NextBatchRequest): Promise<NextBatch> {
   const { db } = core;
   const now = core.clock();
   const site = getSiteSettings(db);
-  const result = transaction(db, (): NextBatch => {
+  // the rules and the leases below still run on the raw connection, inside this transaction
+  const result = await db.transaction(async (): Promise<NextBatch> => {
     noticeOtherWriters(db);
     sweepExpiredLeases(db, now);
     const company = getCompany(db, req.companyId);

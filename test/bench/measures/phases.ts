@@ -32,7 +32,7 @@ export async function measurePhases(ctx: BenchContext): Promise<void> {
 
   for (let i = 0; i < rounds; i++) {
     let t = nowMs();
-    const direct = nextBatch(ctx.core, { companyId: company.id, size: SIZE, dialerId: 'phases' });
+    const direct = await nextBatch(ctx.core, { companyId: company.id, size: SIZE, dialerId: 'phases' });
     lease.core.push(nowMs() - t);
     t = nowMs();
     const injected = await ctx.port.app.inject({ method: 'GET', url, headers });
@@ -76,7 +76,7 @@ export async function measurePhases(ctx: BenchContext): Promise<void> {
 
     // the rest of each batch goes back, untimed, so the pool does not run dry
     for (const batch of [direct.batchId, viaInject.batch_id, overHttp.batch_id]) {
-      if (batch) releaseBatch(ctx.core, { companyId: company.id, batchId: batch });
+      if (batch) await releaseBatch(ctx.core, { companyId: company.id, batchId: batch });
     }
   }
 
@@ -107,6 +107,6 @@ export async function measurePhases(ctx: BenchContext): Promise<void> {
       batches.push((JSON.parse(res.body) as { batch_id: string }).batch_id);
     }
   });
-  for (const batchId of batches) releaseBatch(ctx.core, { companyId: company.id, batchId });
+  for (const batchId of batches) await releaseBatch(ctx.core, { companyId: company.id, batchId });
   ctx.table.addBreakdown(profiled);
 }

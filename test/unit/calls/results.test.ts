@@ -35,7 +35,7 @@ describe('each status has its effect', () => {
   for (const status of CALL_STATUSES.filter((s) => s !== 'INBOUND_CALL')) {
     it(`${status}: charge ${isBillable(status) ? 50 : 0}, global status ${EFFECT[status] ?? 'unchanged'}${status === 'FAILED' ? ', no cooldown and no dedup' : ''}`, async () => {
       d = await dialerWorld({ numbers: 2 });
-      const batch = nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' });
+      const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' });
       const numberId = batch.numbers[0].numberId;
       d.clock.advance(70_000); // the call starts 10 s after the lease and is reported a minute later
       const answer = recordResult(d.core, d.w.companyA, rep({ numberId, status, batchId: batch.batchId }));
@@ -52,7 +52,9 @@ describe('each status has its effect', () => {
         expect(row.last_called_at).toBeNull();
         expect(dialedBy(d.w.companyA, numberId)).toBe(false);
         // straight back to the pool, for the same company too
-        expect(nextBatch(d.core, { companyId: d.w.companyA, size: 5, dialerId: 'd1' }).numbers.map((n) => n.numberId)).toContain(numberId);
+        expect((await nextBatch(d.core, { companyId: d.w.companyA, size: 5, dialerId: 'd1' })).numbers.map((n) => n.numberId)).toContain(
+          numberId,
+        );
       } else {
         expect(row).toMatchObject({ last_called_at: d.clock.clock() - 60_000, last_called_company_id: d.w.companyA });
         expect(dialedBy(d.w.companyA, numberId)).toBe(true);
@@ -84,11 +86,11 @@ describe('billing of results', () => {
 
   it('charges a billable result even when that takes the wallet below zero, and then blocks new batches', async () => {
     d = await dialerWorld({ numbers: 3, balance: 60 });
-    const batch = nextBatch(d.core, { companyId: d.w.companyA, size: 2, dialerId: 'd1' });
+    const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 2, dialerId: 'd1' });
     expect(recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[0].numberId })).walletBalance).toBe(10);
     expect(recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[1].numberId })).walletBalance).toBe(-40);
     expect(walletMatchesLedger(d.core.db, d.w.companyA)).toEqual({ balance: -40, ledgerSum: -40, ok: true });
-    expect(nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' }).blocked?.reason).toBe('insufficient_balance');
+    expect((await nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' })).blocked?.reason).toBe('insufficient_balance');
   });
 });
 
@@ -111,7 +113,7 @@ describe('idempotency by call_id', () => {
 describe('who may report what', () => {
   it('a result for a number another company holds a live lease on is a conflict, and writes nothing', async () => {
     d = await dialerWorld({ numbers: 1 });
-    nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
+    await nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
     const before = d.count('call_results');
     expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0] }))).toThrow(/leased to another company/);
     expect(d.count('call_results')).toBe(before);
@@ -121,7 +123,7 @@ describe('who may report what', () => {
 
   it('records a result whose lease has expired (the call happened)', async () => {
     d = await dialerWorld({ numbers: 1 });
-    nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
+    await nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
     d.clock.advance(16 * 60_000);
     expect(recordResult(d.core, d.w.companyB, rep({ numberId: d.numberIds[0] })).replayed).toBe(false);
     // and an expired lease of another company is no obstacle either

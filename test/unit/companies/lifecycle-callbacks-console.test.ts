@@ -18,7 +18,7 @@ const audits = () => d.count('audit_log');
 async function withCallback(): Promise<number> {
   d = await dialerWorld({ numbers: 2, users: true });
   const w = world();
-  const [n] = nextBatch(d.core, { companyId: w.companyA, size: 1, dialerId: 'x' }).numbers;
+  const [n] = (await nextBatch(d.core, { companyId: w.companyA, size: 1, dialerId: 'x' })).numbers;
   recordResult(d.core, w.companyA, {
     callId: 'c1',
     numberId: n.numberId,

@@ -22,15 +22,15 @@ const call = (companyId: number, numberId: number, status: CallStatus = 'ANSWERE
 describe('next batch hands out only what the dialing rules allow', () => {
   it('leases distinct numbers until the pool runs dry, then says pool_exhausted', async () => {
     d = await dialerWorld({ numbers: 10 });
-    const first = lease(d.w.companyA, 4);
-    const second = lease(d.w.companyA, 4);
-    const third = lease(d.w.companyB, 4);
+    const first = await lease(d.w.companyA, 4);
+    const second = await lease(d.w.companyA, 4);
+    const third = await lease(d.w.companyB, 4);
     const all = [...ids(first), ...ids(second), ...ids(third)];
     expect(all).toHaveLength(10);
     expect(new Set(all).size).toBe(10);
     expect(first.batchId).not.toBe(second.batchId);
     expect(first.leaseExpiresAt).toBe(d.clock.clock() + 15 * 60_000);
-    const dry = lease(d.w.companyA, 4);
+    const dry = await lease(d.w.companyA, 4);
     expect(dry.numbers).toEqual([]);
     expect(dry.blocked).toEqual({ reason: 'pool_exhausted', nextOpenAt: null });
     expect(dry.batchId).toBeNull();
@@ -42,68 +42,68 @@ describe('next batch hands out only what the dialing rules allow', () => {
     bad.run('complained', d.numberIds[0]);
     bad.run('power_off', d.numberIds[2]);
     bad.run('invalid', d.numberIds[4]);
-    expect(ids(lease(d.w.companyA))).toEqual([d.numberIds[1], d.numberIds[3], d.numberIds[5]]);
+    expect(ids(await lease(d.w.companyA))).toEqual([d.numberIds[1], d.numberIds[3], d.numberIds[5]]);
   });
 
   it('keeps a number another company called within the cooldown away, and gives it back once the cooldown has passed', async () => {
     d = await dialerWorld({ numbers: 3 });
-    const [n1] = ids(lease(d.w.companyA, 1));
+    const [n1] = ids(await lease(d.w.companyA, 1));
     call(d.w.companyA, n1);
-    expect(ids(lease(d.w.companyB))).not.toContain(n1);
+    expect(ids(await lease(d.w.companyB))).not.toContain(n1);
     releaseAll(d.w.companyB);
     d.clock.advance(3 * DAY - 60_000);
-    expect(ids(lease(d.w.companyB))).not.toContain(n1);
+    expect(ids(await lease(d.w.companyB))).not.toContain(n1);
     releaseAll(d.w.companyB);
     d.clock.advance(60_000); // exactly three days after the call
-    expect(ids(lease(d.w.companyB))).toContain(n1);
+    expect(ids(await lease(d.w.companyB))).toContain(n1);
   });
 
   it('follows the cooldown days of the site settings', async () => {
     d = await dialerWorld({ numbers: 2 });
     updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 1 }, d.clock.clock());
-    const [n1] = ids(lease(d.w.companyA, 1));
+    const [n1] = ids(await lease(d.w.companyA, 1));
     call(d.w.companyA, n1);
     d.clock.advance(DAY);
-    expect(ids(lease(d.w.companyB))).toContain(n1);
+    expect(ids(await lease(d.w.companyB))).toContain(n1);
   });
 
   it('never gives a company a number it has called before, whatever time has passed', async () => {
     d = await dialerWorld({ numbers: 2 });
-    const [n1] = ids(lease(d.w.companyA, 1));
+    const [n1] = ids(await lease(d.w.companyA, 1));
     call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(30 * DAY);
-    expect(ids(lease(d.w.companyA))).toEqual([d.numberIds[1]]);
+    expect(ids(await lease(d.w.companyA))).toEqual([d.numberIds[1]]);
   });
 
   it('returns a number whose lease expired to the pool, and not a moment before', async () => {
     d = await dialerWorld({ numbers: 1 });
-    const first = lease(d.w.companyA, 5);
+    const first = await lease(d.w.companyA, 5);
     expect(ids(first)).toEqual([d.numberIds[0]]);
     d.clock.advance(15 * 60_000 - 1);
-    expect(lease(d.w.companyB).numbers).toEqual([]);
+    expect((await lease(d.w.companyB)).numbers).toEqual([]);
     d.clock.advance(1);
-    expect(ids(lease(d.w.companyB))).toEqual([d.numberIds[0]]);
+    expect(ids(await lease(d.w.companyB))).toEqual([d.numberIds[0]]);
   });
 
   it('uses the lease minutes of the site settings', async () => {
     d = await dialerWorld({ numbers: 1 });
     updateSiteSettings(d.core.db, CLI_ACTOR, { leaseMinutes: 2 }, d.clock.clock());
-    expect(lease(d.w.companyA).leaseExpiresAt).toBe(d.clock.clock() + 2 * 60_000);
+    expect((await lease(d.w.companyA)).leaseExpiresAt).toBe(d.clock.clock() + 2 * 60_000);
     d.clock.advance(2 * 60_000);
-    expect(ids(lease(d.w.companyB))).toEqual([d.numberIds[0]]);
+    expect(ids(await lease(d.w.companyB))).toEqual([d.numberIds[0]]);
   });
 
   it('release gives back a whole batch or only the numbers named, and a second release gives back nothing', async () => {
     d = await dialerWorld({ numbers: 4 });
-    const batch = lease(d.w.companyA, 4);
-    expect(releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId!, numberIds: [d.numberIds[0]] })).toEqual({
+    const batch = await lease(d.w.companyA, 4);
+    expect(await releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId!, numberIds: [d.numberIds[0]] })).toEqual({
       released: 1,
     });
-    expect(ids(lease(d.w.companyB))).toEqual([d.numberIds[0]]);
+    expect(ids(await lease(d.w.companyB))).toEqual([d.numberIds[0]]);
     // another company cannot release acme's batch
-    expect(releaseBatch(d.core, { companyId: d.w.companyB, batchId: batch.batchId! })).toEqual({ released: 0 });
-    expect(releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId! })).toEqual({ released: 3 });
-    expect(releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId! })).toEqual({ released: 0 });
+    expect(await releaseBatch(d.core, { companyId: d.w.companyB, batchId: batch.batchId! })).toEqual({ released: 0 });
+    expect(await releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId! })).toEqual({ released: 3 });
+    expect(await releaseBatch(d.core, { companyId: d.w.companyA, batchId: batch.batchId! })).toEqual({ released: 0 });
     expect(d.count('leases', `company_id = ${d.w.companyA}`)).toBe(0);
   });
 
@@ -111,9 +111,9 @@ describe('next batch hands out only what the dialing rules allow', () => {
     d = await dialerWorld({ numbers: 6 });
     // globex calls the even numbers: acme's first lap skips them
     for (const id of [d.numberIds[0], d.numberIds[2], d.numberIds[4]]) call(d.w.companyB, id);
-    expect(ids(lease(d.w.companyA))).toEqual([d.numberIds[1], d.numberIds[3], d.numberIds[5]]);
+    expect(ids(await lease(d.w.companyA))).toEqual([d.numberIds[1], d.numberIds[3], d.numberIds[5]]);
     d.clock.advance(3 * DAY + 15 * 60_000);
-    expect(ids(lease(d.w.companyA)).sort((a, b) => a - b)).toEqual([
+    expect(ids(await lease(d.w.companyA)).sort((a, b) => a - b)).toEqual([
       d.numberIds[0],
       d.numberIds[1],
       d.numberIds[2],
@@ -125,12 +125,12 @@ describe('next batch hands out only what the dialing rules allow', () => {
 
   it('sees numbers imported after the pool looked exhausted at once', async () => {
     d = await dialerWorld({ numbers: 1 });
-    lease(d.w.companyA);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    await lease(d.w.companyA);
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     const id = Number(
       d.core.db.sqlite.prepare("insert into numbers (phone, imported_at) values ('+12125550199', 0)").run().lastInsertRowid,
     );
-    expect(ids(lease(d.w.companyA))).toEqual([id]);
+    expect(ids(await lease(d.w.companyA))).toEqual([id]);
   });
 
   // about the cache itself: with it off, SQL looks at every id (correct, and slow by design)
@@ -149,10 +149,10 @@ describe('next batch hands out only what the dialing rules allow', () => {
         }
       })();
       const started = performance.now();
-      const batch = lease(d.w.companyA, 10);
+      const batch = await lease(d.w.companyA, 10);
       const elapsed = performance.now() - started;
       expect(ids(batch)).toEqual([25_000, 50_000, 75_000, 100_000]);
-      expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+      expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
       // the company's 99,996 dialed numbers are skipped in memory, not looked up one by one
       expect(elapsed).toBeLessThan(1_000);
     },
@@ -163,7 +163,7 @@ describe('company-level rules block the batch with a reason', () => {
   it('company_inactive', async () => {
     d = await dialerWorld();
     updateCompany(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, isActive: false }, d.clock.clock());
-    expect(lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'company_inactive', nextOpenAt: null } });
+    expect(await lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'company_inactive', nextOpenAt: null } });
     expect(d.count('leases')).toBe(0);
   });
 
@@ -176,27 +176,27 @@ describe('company-level rules block the batch with a reason', () => {
       { companyId: d.w.companyA, windows: [{ day: 'mon', start: '12:00', end: '17:00' }], exceptions: [] },
       d.clock.clock(),
     );
-    const b = lease(d.w.companyA);
+    const b = await lease(d.w.companyA);
     expect(b.blocked).toEqual({ reason: 'outside_schedule', nextOpenAt: Date.parse('2026-03-02T11:00:00Z') });
     expect(b.numbers).toEqual([]);
     d.clock.set(Date.parse('2026-03-02T11:00:00Z'));
-    expect(lease(d.w.companyA).blocked).toBeNull();
+    expect((await lease(d.w.companyA)).blocked).toBeNull();
   });
 
   it('no_active_scenarios', async () => {
     d = await dialerWorld();
     d.core.db.sqlite.prepare('update scenarios set is_active = 0 where company_id = ?').run(d.w.companyA);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('no_active_scenarios');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('no_active_scenarios');
   });
 
   it('insufficient_balance when the wallet cannot cover one billable call (per call and per minute)', async () => {
     d = await dialerWorld({ balance: 49 }); // acme charges 50 a billable call
-    expect(lease(d.w.companyA).blocked?.reason).toBe('insufficient_balance');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('insufficient_balance');
     d.core.db.sqlite.prepare("update companies set billing_mode = 'per_minute', cost_per_minute = 49 where id = ?").run(d.w.companyA);
-    expect(lease(d.w.companyA).blocked).toBeNull();
+    expect((await lease(d.w.companyA)).blocked).toBeNull();
     d.core.db.sqlite.prepare('update companies set cost_per_minute = 50 where id = ?').run(d.w.companyA);
     releaseAll(d.w.companyA);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('insufficient_balance');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('insufficient_balance');
   });
 
   it('answers the routing lists and wallet with every batch, blocked or not', async () => {
@@ -222,7 +222,7 @@ describe('company-level rules block the batch with a reason', () => {
       d.w.companyB,
       now,
     );
-    const b = lease(d.w.companyA);
+    const b = await lease(d.w.companyA);
     expect(b.routing.outboundLines.map((l) => l.name)).toEqual(['Berlin trunk']);
     expect(b.routing.inboundAgents.map((a) => a.name)).toEqual(['Anna']);
     expect(b.routing.outboundAgents.map((a) => a.name)).toEqual(['Ben']);
@@ -237,16 +237,16 @@ function releaseAll(companyId: number) {
 describe('the exhausted-pool shortcut never hides numbers', () => {
   it('looks again at once when the cooldown setting changes or a result ends a lease', async () => {
     d = await dialerWorld({ numbers: 2 });
-    const [n1] = ids(lease(d.w.companyA, 1));
+    const [n1] = ids(await lease(d.w.companyA, 1));
     call(d.w.companyA, n1);
-    const [n2] = ids(lease(d.w.companyB, 1));
+    const [n2] = ids(await lease(d.w.companyB, 1));
     expect(n2).toBe(d.numberIds[1]);
-    expect(lease(d.w.companyB).blocked?.reason).toBe('pool_exhausted'); // n1 is in its cooldown
+    expect((await lease(d.w.companyB)).blocked?.reason).toBe('pool_exhausted'); // n1 is in its cooldown
     updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 0 }, d.clock.clock());
-    expect(ids(lease(d.w.companyB))).toEqual([n1]);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect(ids(await lease(d.w.companyB))).toEqual([n1]);
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     call(d.w.companyB, n2, 'NO_ANSWER'); // ends globex's lease; with no cooldown acme may dial n2 now
-    expect(ids(lease(d.w.companyA))).toEqual([n2]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n2]);
   });
 });
 
@@ -266,19 +266,19 @@ describe('writes from another connection on the same file are obeyed by the next
       startedAt: d.clock.clock(),
       durationS: 0,
     });
-    expect(ids(lease(d.w.companyA))).toEqual([n3]); // the dead set now holds n1 (and n2 from the result)
+    expect(ids(await lease(d.w.companyA))).toEqual([n3]); // the dead set now holds n1 (and n2 from the result)
     releaseAll(d.w.companyA);
     const cli = other();
     cli.prepare("update numbers set global_status = 'active', last_called_at = null where id = ?").run(n2);
     cli.prepare("update numbers set global_status = 'complained' where id = ?").run(n3);
     cli.close();
-    expect(ids(lease(d.w.companyA))).toEqual([n2]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n2]);
   });
 
   it('a company_calls row or a live lease written elsewhere keeps the number from the company', async () => {
     d = await dialerWorld({ numbers: 3 });
     const [n1, n2, n3] = d.numberIds;
-    expect(ids(lease(d.w.companyA))).toEqual([n1, n2, n3]); // builds the company's set
+    expect(ids(await lease(d.w.companyA))).toEqual([n1, n2, n3]); // builds the company's set
     releaseAll(d.w.companyA);
     const cli = other();
     cli.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, ?, 0)').run(d.w.companyA, n1);
@@ -288,16 +288,16 @@ describe('writes from another connection on the same file are obeyed by the next
       )
       .run(n2, d.w.companyB, d.clock.clock(), d.clock.clock() + 60_000);
     cli.close();
-    expect(ids(lease(d.w.companyA))).toEqual([n3]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n3]);
   });
 
   it('numbers added or leases released elsewhere end a pool_exhausted at once', async () => {
     d = await dialerWorld({ numbers: 1 });
-    const [n1] = ids(lease(d.w.companyB));
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    const [n1] = ids(await lease(d.w.companyB));
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     const cli = other();
     cli.prepare('delete from leases where number_id = ?').run(n1);
     cli.close();
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
   });
 });

@@ -49,7 +49,7 @@ describe('a result with callback_at', () => {
   it('is refused, writing nothing, when the time is past, more than 90 days out, or the number ends with the call', async () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     const before = tables();
     const refused = (status: CallStatus, callbackAt: number) => {
       try {
@@ -82,13 +82,13 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 4 });
     const [n1, n2] = d.numberIds;
     const anna = agent(d.w.companyA, 'Anna');
-    expect(ids(lease(d.w.companyA, 1))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + 2 * HOUR, agentId: anna });
     d.clock.advance(2 * HOUR - 1);
-    expect(ids(lease(d.w.companyA))).not.toContain(n1); // upcoming, not due
+    expect(ids(await lease(d.w.companyA))).not.toContain(n1); // upcoming, not due
     releaseAll();
     d.clock.advance(1);
-    const batch = lease(d.w.companyA, 2);
+    const batch = await lease(d.w.companyA, 2);
     expect(batch.numbers[0]).toMatchObject({
       numberId: n1,
       kind: 'callback',
@@ -96,21 +96,21 @@ describe('a result with callback_at', () => {
     });
     expect(batch.numbers[1]).toMatchObject({ numberId: n2, kind: 'fresh' });
     // globex is still held by the cooldown acme's first call started
-    expect(ids(lease(d.w.companyB))).not.toContain(n1);
+    expect(ids(await lease(d.w.companyB))).not.toContain(n1);
   });
 
   it('the result of the callback call closes it; a FAILED call leaves it waiting', async () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     d.clock.advance(HOUR);
-    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
+    expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
     call(d.w.companyA, n1, 'FAILED');
-    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
+    expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
     call(d.w.companyA, n1, 'ANSWERED');
     expect(d.count('callbacks', "state = 'done'")).toBe(1);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     expect(d.core.db.sqlite.prepare('select attempts from company_calls where number_id = ?').pluck().get(n1)).toBe(2);
     // the dashboard counts it as a callback, not as a first attempt
     expect(attemptCounts(d.core.db, { companyId: d.w.companyA, range: { preset: 'today' } }, d.clock.clock())).toMatchObject({
@@ -124,9 +124,9 @@ describe('a result with callback_at', () => {
   it('a due callback is closed by any call its company makes to the number, not only the callback lease; another company’s stays', async () => {
     d = await dialerWorld({ numbers: 2 });
     const [n1, n2] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
-    lease(d.w.companyB);
+    await lease(d.w.companyB);
     call(d.w.companyB, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     d.clock.advance(2 * HOUR);
     releaseAll();
@@ -146,7 +146,7 @@ describe('a result with callback_at', () => {
   it('waits for the company’s hours, and is missed after its grace: no longer dialed, listed for a supervisor', async () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     // acme (Berlin) closes at noon local, 11:00 UTC: the callback falls due while it is closed
     setSchedule(
@@ -156,7 +156,7 @@ describe('a result with callback_at', () => {
       d.clock.clock(),
     );
     d.clock.advance(HOUR);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('outside_schedule');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('outside_schedule');
     expect(listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'due', limit: 10 }, d.clock.clock()).counts).toEqual({
       due: 1,
       upcoming: 0,
@@ -175,7 +175,7 @@ describe('a result with callback_at', () => {
       { companyId: d.w.companyA, windows: [{ day: 'mon', start: '00:00', end: '24:00' }], exceptions: [] },
       d.clock.clock(),
     );
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted'); // missed: not dialed on its own any more
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted'); // missed: not dialed on its own any more
 
     // a supervisor moves it: due again at the new time
     const moved = moveCallback(
@@ -186,18 +186,18 @@ describe('a result with callback_at', () => {
     );
     expect(moved.view).toBe('upcoming');
     d.clock.advance(10 * MINUTE);
-    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
+    expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
   });
 
   it('a cancelled callback is never dialed; moving or cancelling one that is not pending is a conflict', async () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     const id = d.core.db.sqlite.prepare('select id from callbacks').pluck().get() as number;
     cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock());
     d.clock.advance(HOUR);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     expect(() => cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock())).toThrow(/cancelled already/);
     expect(() => cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyB, id }, d.clock.clock())).toThrow(/does not exist/);
     expect(() =>
@@ -208,26 +208,26 @@ describe('a result with callback_at', () => {
   it('asking again moves the one pending callback; a callback asked in an inbound call is dialed too', async () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     call(d.w.companyA, n1, 'INBOUND_CALL', { callbackAt: d.clock.clock() + 2 * HOUR });
     expect(d.count('callbacks')).toBe(1);
     d.clock.advance(HOUR);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     d.clock.advance(HOUR);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
   });
 
   it("is not dialed once its number is ruled out for everyone, or is on the company's own do-not-call list", async () => {
     d = await dialerWorld({ numbers: 2 });
     const [n1, n2] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     call(d.w.companyA, n2, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     // another company's caller complained about n1; acme put n2 on its own list
     d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n1);
     await importDoNotCall(d.core, CLI_ACTOR, { source: { content: `${d.phones[1]}\n` }, companyId: d.w.companyA });
     d.clock.advance(HOUR);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
   });
 });

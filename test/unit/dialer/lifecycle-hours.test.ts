@@ -44,37 +44,37 @@ describe("callee-local hours: the company's window on the callee's own clock", (
     const zoned = d.core.db.sqlite.prepare('select count(*) from numbers where zone_id is not null').pluck().get();
     expect(zoned).toBe(4);
 
-    expect(phonesOf(lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, SYDNEY, PERTH_OR_ADELAIDE].sort()); // off: the company's hours only
+    expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, SYDNEY, PERTH_OR_ADELAIDE].sort()); // off: the company's hours only
     releaseAll();
     setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, now);
-    expect(phonesOf(lease(d.w.companyA))).toEqual([BERLIN]); // strictest: Adelaide is closed
+    expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN]); // strictest: Adelaide is closed
     releaseAll();
     setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, ambiguousZones: 'company' }, now);
-    expect(phonesOf(lease(d.w.companyA))).toEqual([BERLIN, PERTH_OR_ADELAIDE].sort());
+    expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, PERTH_OR_ADELAIDE].sort());
     releaseAll();
     // 14:00 UTC: 09:00 in New York (the number spanning zones still follows the company's clock)
     d.clock.set(Date.parse('2026-03-02T14:00:00Z'));
-    expect(phonesOf(lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, PERTH_OR_ADELAIDE].sort());
+    expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, PERTH_OR_ADELAIDE].sort());
     // globex never turned it on: its own hours alone (New York, open 24x7 in this world)
     releaseAll();
-    expect(phonesOf(lease(d.w.companyB))).toHaveLength(4);
+    expect(phonesOf(await lease(d.w.companyB))).toHaveLength(4);
   });
 
   it('a number whose zone is not known (not looked up) follows the company’s own hours', async () => {
     d = await dialerWorld({ numbers: 2 });
     setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, d.clock.clock());
-    expect(lease(d.w.companyA).numbers).toHaveLength(2);
+    expect((await lease(d.w.companyA)).numbers).toHaveLength(2);
   });
 });
 
 describe('pause', () => {
   it('a paused company is answered "paused"; leases already out run to their end; resume lets it dial again', async () => {
     d = await dialerWorld({ numbers: 3 });
-    const out = lease(d.w.companyA, 1);
+    const out = await lease(d.w.companyA, 1);
     await pauseDialing(d.core.db, { userId: null, name: 'maria' }, { companyId: d.w.companyA, reason: 'list review' }, d.clock.clock());
-    expect(lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'paused', nextOpenAt: null } });
+    expect(await lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'paused', nextOpenAt: null } });
     expect(d.count('leases', `company_id = ${d.w.companyA}`)).toBe(1);
-    expect(lease(d.w.companyB).numbers).toHaveLength(2); // the other company dials on
+    expect((await lease(d.w.companyB)).numbers).toHaveLength(2); // the other company dials on
     recordResult(d.core, d.w.companyA, {
       callId: 'during-pause',
       numberId: out.numbers[0].numberId,
@@ -86,16 +86,16 @@ describe('pause', () => {
     expect(await pauseStatus(d.core.db, d.w.companyA)).toMatchObject({ site: null, company: { reason: 'list review', pausedBy: 'maria' } });
     expect(await resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: true });
     releaseAll();
-    expect(lease(d.w.companyA).blocked).toBeNull();
+    expect((await lease(d.w.companyA)).blocked).toBeNull();
   });
 
   it('a site pause stops every company until the site is resumed, whatever a company does', async () => {
     d = await dialerWorld({ numbers: 3 });
     await pauseDialing(d.core.db, CLI_ACTOR, { companyId: null, reason: 'trunk maintenance' }, d.clock.clock());
-    for (const c of [d.w.companyA, d.w.companyB]) expect(lease(c).blocked?.reason).toBe('paused');
+    for (const c of [d.w.companyA, d.w.companyB]) expect((await lease(c)).blocked?.reason).toBe('paused');
     expect(await resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: false });
-    expect(lease(d.w.companyA).blocked?.reason).toBe('paused');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('paused');
     await resumeDialing(d.core.db, CLI_ACTOR, { companyId: null }, d.clock.clock());
-    expect(lease(d.w.companyA).numbers).toHaveLength(3);
+    expect((await lease(d.w.companyA)).numbers).toHaveLength(3);
   });
 });

@@ -44,22 +44,22 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     d = await dialerWorld({ numbers: 2 });
     rule('NO_ANSWER', 240, 2, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
-    expect(ids(lease(d.w.companyA, 1))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]);
     call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(4 * HOUR - 60_000);
-    expect(ids(lease(d.w.companyA))).toEqual([n2]); // not yet: the delay has a minute to go
+    expect(ids(await lease(d.w.companyA))).toEqual([n2]); // not yet: the delay has a minute to go
     releaseAll();
     d.clock.advance(60_000);
-    const retry = lease(d.w.companyA);
+    const retry = await lease(d.w.companyA);
     expect(retry.numbers[0]).toMatchObject({ numberId: n1, kind: 'recycled' });
     call(d.w.companyA, n1, 'NO_ANSWER');
     releaseAll();
     d.clock.advance(4 * HOUR);
-    expect(ids(lease(d.w.companyA, 1))).toEqual([n1]); // the second retry
+    expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]); // the second retry
     call(d.w.companyA, n1, 'NO_ANSWER');
     releaseAll();
     d.clock.advance(30 * DAY);
-    expect(ids(lease(d.w.companyA))).not.toContain(n1); // retries used up: the first call and two more
+    expect(ids(await lease(d.w.companyA))).not.toContain(n1); // retries used up: the first call and two more
     const attempts = d.core.db.sqlite.prepare('select attempts from company_calls where company_id = ? and number_id = ?');
     expect(attempts.pluck().get(d.w.companyA, n1)).toBe(3);
     expect(attempts.pluck().get(d.w.companyB, n1)).toBeUndefined();
@@ -69,32 +69,32 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     d = await dialerWorld({ numbers: 1 });
     rule('BUSY', 30, 3);
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'BUSY');
     d.clock.advance(31 * 60_000);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted'); // the 3-day cooldown its call started
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted'); // the 3-day cooldown its call started
     d.clock.advance(3 * DAY);
-    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
+    expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
     releaseAll();
     rule('BUSY', 30, 3, { ownAttempt: true });
     call(d.w.companyA, n1, 'BUSY');
     d.clock.advance(31 * 60_000);
-    expect(lease(d.w.companyA).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
+    expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
   });
 
   it("another company's call since starts a cooldown that holds even the company's own retry", async () => {
     d = await dialerWorld({ numbers: 1 });
     rule('NO_ANSWER', 60, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(3 * DAY);
-    lease(d.w.companyB);
+    await lease(d.w.companyB);
     call(d.w.companyB, n1, 'NO_ANSWER');
     d.clock.advance(2 * HOUR);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     d.clock.advance(3 * DAY);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
   });
 
   it('only the statuses a rule names are retried; a rule switched off or removed drops its retries', async () => {
@@ -102,54 +102,54 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     rule('BUSY', 10, 3, { ownAttempt: true });
     const [n1, n2, n3] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'NO_ANSWER');
     call(d.w.companyA, n2, 'BUSY');
     call(d.w.companyA, n3, 'ANSWERED');
     rule('BUSY', 10, 3, { ownAttempt: true, isActive: false });
     d.clock.advance(11 * 60_000);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
     releaseAll();
     removeRecycleRule(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, status: 'NO_ANSWER' }, d.clock.clock());
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
   });
 
   it('a retry is never offered to another company, nor past a status that ends the number for everyone', async () => {
     d = await dialerWorld({ numbers: 2 });
     rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'NO_ANSWER');
     call(d.w.companyA, n2, 'NO_ANSWER');
     d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n2);
     d.clock.advance(11 * 60_000);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
-    expect(lease(d.w.companyB).blocked?.reason).toBe('pool_exhausted');
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
+    expect((await lease(d.w.companyB)).blocked?.reason).toBe('pool_exhausted');
   });
 
   it('a later delay applies to retries already waiting', async () => {
     d = await dialerWorld({ numbers: 1 });
     rule('NO_ANSWER', 600, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'NO_ANSWER');
     rule('NO_ANSWER', 5, 3, { ownAttempt: true });
     d.clock.advance(6 * 60_000);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
   });
 
   it('lowering a rule’s retries applies to retries already waiting', async () => {
     d = await dialerWorld({ numbers: 1 });
     rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(11 * 60_000);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
     call(d.w.companyA, n1, 'NO_ANSWER'); // two calls: one retry left under 3, none under 1
     rule('NO_ANSWER', 10, 1, { ownAttempt: true });
     d.clock.advance(11 * 60_000);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
   });
 
   it('the queue only says where to look: a retry it names too early, or under a rule that is off, is not dialed', async () => {
@@ -157,7 +157,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 60, 3, { ownAttempt: true });
     rule('BUSY', 1, 3, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
-    lease(d.w.companyA);
+    await lease(d.w.companyA);
     call(d.w.companyA, n1, 'NO_ANSWER');
     call(d.w.companyA, n2, 'BUSY');
     // as another desk with other rules might have left it: both due now
@@ -165,8 +165,8 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     s.prepare('update recycles set due_at = ? where company_id = ?').run(d.clock.clock(), d.w.companyA);
     s.prepare("update recycle_rules set is_active = 0 where status = 'BUSY'").run();
     d.clock.advance(2 * 60_000);
-    expect(lease(d.w.companyA).blocked?.reason).toBe('pool_exhausted');
+    expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     d.clock.advance(60 * 60_000);
-    expect(ids(lease(d.w.companyA))).toEqual([n1]);
+    expect(ids(await lease(d.w.companyA))).toEqual([n1]);
   });
 });

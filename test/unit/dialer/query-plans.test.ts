@@ -70,7 +70,7 @@ describe('query plans of the hot paths', () => {
         ownAttempt: true,
       }),
     );
-    const batch = nextBatch(core, { companyId: w.companyA, size: 20, dialerId: 'd1' });
+    const batch = await nextBatch(core, { companyId: w.companyA, size: 20, dialerId: 'd1' });
     expect(batch.numbers).toHaveLength(20);
     for (const [i, n] of batch.numbers.slice(0, 10).entries()) {
       recordResult(core, w.companyA, {
@@ -83,9 +83,9 @@ describe('query plans of the hot paths', () => {
         callbackAt: i % 2 ? null : d.clock.clock() + 60_000,
       });
     }
-    expect(releaseBatch(core, { companyId: w.companyA, batchId: batch.batchId! })).toEqual({ released: 10 });
+    expect(await releaseBatch(core, { companyId: w.companyA, batchId: batch.batchId! })).toEqual({ released: 10 });
     d.clock.advance(6 * 60_000);
-    const again = nextBatch(core, { companyId: w.companyA, size: 20, dialerId: 'd1' });
+    const again = await nextBatch(core, { companyId: w.companyA, size: 20, dialerId: 'd1' });
     expect(again.numbers.filter((n) => n.kind !== 'fresh')).toHaveLength(10);
     const viewer0 = w.users!.viewer;
     ok(await call(core, viewer0, 'lists.list', { companyId: w.companyA }));

@@ -62,7 +62,7 @@ describe('every import is a named list', () => {
     const w = world();
     ok(await call(d.core, w.superuser, 'numbers.import', { content: lines(0, 10), list: 'site' }));
     ok(await call(d.core, w.superuser, 'numbers.import', { companyId: w.companyB, content: lines(100, 4), list: 'globex own' }));
-    const batch = nextBatch(d.core, { companyId: w.companyA, size: 4, dialerId: 'x' });
+    const batch = await nextBatch(d.core, { companyId: w.companyA, size: 4, dialerId: 'x' });
     const statuses = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'COMPLAINED'] as const;
     batch.numbers.forEach((n, i) =>
       recordResult(d.core, w.companyA, {

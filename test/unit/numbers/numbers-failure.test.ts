@@ -71,7 +71,7 @@ describe('a list job that fails part-way says exactly what it committed', () => 
     core = d.core;
     const su = d.w.superuser!;
     // the leasing cache is warm, as on a desk where dialers are working
-    expect(nextBatch(core, { companyId: d.w.companyA, size: 10, dialerId: 'rack-1' }).numbers).toHaveLength(10);
+    expect((await nextBatch(core, { companyId: d.w.companyA, size: 10, dialerId: 'rack-1' })).numbers).toHaveLength(10);
     const list = Array.from({ length: 30_000 }, (_, i) => phoneOf(i));
     diskNearlyFull(60);
 
@@ -95,7 +95,7 @@ describe('a list job that fails part-way says exactly what it committed', () => 
     ]);
     // what was committed is in force: no dialer is handed a number that is now complained
     core.db.sqlite.pragma('max_page_count = 1073741823');
-    const leased = nextBatch(core, { companyId: d.w.companyB, size: 500, dialerId: 'rack-2' }).numbers;
+    const leased = (await nextBatch(core, { companyId: d.w.companyB, size: 500, dialerId: 'rack-2' })).numbers;
     if (marked < 5_000) expect(leased.length).toBeGreaterThan(0);
     expect(leased.filter((x) => list.slice(0, listed).includes(x.phone))).toEqual([]);
     core.db.sqlite.prepare('delete from leases').run();

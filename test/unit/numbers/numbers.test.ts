@@ -191,7 +191,7 @@ describe('the pool as the console sees it', () => {
     d = await dialerWorld({ numbers: 10, users: true });
     core = null as unknown as TestCore;
     const u = d.w as World;
-    nextBatch(d.core, { companyId: d.w.companyA, size: 3, dialerId: 'x' });
+    await nextBatch(d.core, { companyId: d.w.companyA, size: 3, dialerId: 'x' });
     ok(await call(d.core, u.superuser, 'numbers.dnc', { content: `${d.phones[9]}\n` }));
     const counts = ok(await call(d.core, u.users.viewer, 'numbers.counts', { companyId: d.w.companyA }));
     expect(counts).toMatchObject({
@@ -201,7 +201,7 @@ describe('the pool as the console sees it', () => {
       availableNow: 6,
       dialedByCompany: 0,
     });
-    const batch = nextBatch(d.core, { companyId: d.w.companyB, size: 10, dialerId: 'y' });
+    const batch = await nextBatch(d.core, { companyId: d.w.companyB, size: 10, dialerId: 'y' });
     expect(batch.numbers.map((n) => n.phone)).not.toContain(d.phones[9]);
     expect(batch.numbers).toHaveLength(6);
   });

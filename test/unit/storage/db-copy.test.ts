@@ -33,7 +33,7 @@ beforeAll(async () => {
   server = await startPostgres();
   // a desk that has dialed: results, charges, rollups, an API key, an audit log
   d = await dialerWorld({ numbers: 40 });
-  const batch = nextBatch(d.core, { companyId: d.w.companyA, size: 30, dialerId: 'd1' });
+  const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 30, dialerId: 'd1' });
   const statuses = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'INTERESTED', 'POWER_OFF'] as const;
   recordResults(
     d.core,
