@@ -28,7 +28,7 @@ export interface TestResult {
 
 let seq = 0;
 
-export function recordTestResult(core: Core, r: TestResult): number {
+export async function recordTestResult(core: Core, r: TestResult): Promise<number> {
   const db = core.db;
   const startedAt = typeof r.startedAt === 'number' ? r.startedAt : Date.parse(r.startedAt);
   if (Number.isNaN(startedAt)) throw new Error(`bad startedAt ${String(r.startedAt)}`);
@@ -53,7 +53,7 @@ export function recordTestResult(core: Core, r: TestResult): number {
     data: r.data ?? null,
   };
   const endedAt = startedAt + durationS * 1000;
-  return recordResult({ ...core, clock: () => endedAt }, r.companyId, report).resultId;
+  return (await recordResult({ ...core, clock: () => endedAt }, r.companyId, report)).resultId;
 }
 
 /** A scenario, an outbound line and an agent of one company, inserted directly. */

@@ -1,4 +1,3 @@
-import { transaction } from '../db/connection';
 import type { Core } from '../core';
 import { AppError } from '../errors';
 import { getCompany } from '../companies/companies';
@@ -23,8 +22,13 @@ export interface RecordOptions {
  * charge through the ledger and the dashboard rollup, all in one transaction. Throws an AppError
  * (400/404/409) having written nothing. A replay of the same call_id answers the first answer.
  */
-export function recordResult(core: Core, companyId: number, report: ResultReport, options: RecordOptions = {}): RecordedResult {
-  const { answer, effects } = inRecording(core, companyId, (ctx) => recordOne(ctx, report));
+export async function recordResult(
+  core: Core,
+  companyId: number,
+  report: ResultReport,
+  options: RecordOptions = {},
+): Promise<RecordedResult> {
+  const { answer, effects } = await inRecording(core, companyId, (ctx) => recordOne(ctx, report));
   afterCommit(core, companyId, effects ? [effects] : [], answer.walletBalance, options);
   return answer;
 }
@@ -34,13 +38,13 @@ export function recordResult(core: Core, companyId: number, report: ResultReport
  * answered with its error and leaves no trace (every check precedes the first write), the others
  * are kept.
  */
-export function recordResults(
+export async function recordResults(
   core: Core,
   companyId: number,
   reports: ResultReport[],
   options: RecordOptions = {},
-): { outcomes: ResultOutcome[]; walletBalance: number } {
-  const { outcomes, effects, walletBalance } = inRecording(core, companyId, (ctx) => {
+): Promise<{ outcomes: ResultOutcome[]; walletBalance: number }> {
+  const { outcomes, effects, walletBalance } = await inRecording(core, companyId, (ctx) => {
     const effects: ResultEffects[] = [];
     const outcomes = reports.map((report): ResultOutcome => {
       try {
@@ -68,11 +72,12 @@ export interface Recorder {
 /**
  * Runs `fn` in one transaction with the recorder at hand: results it records or updates commit with
  * whatever else `fn` writes, and the caches and the console hear of them once the whole is durable.
+ * `fn` is synchronous: nothing but the database may be awaited inside a transaction.
  */
-export function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Recorder) => T): T {
+export async function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Recorder) => T): Promise<T> {
   const effects: ResultEffects[] = [];
   let balance = 0;
-  const value = inRecording(core, companyId, (ctx) => {
+  const value = await inRecording(core, companyId, (ctx) => {
     const out = fn({
       record(report) {
         const one = recordOne(ctx, report);
@@ -96,8 +101,9 @@ export function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Re
  * memory (their charges and rollup cells) before the commit. Every recording goes through here, so
  * nothing is left unwritten.
  */
-function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => T): T {
-  return transaction(core.db, () => {
+function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => T): Promise<T> {
+  // the recorder's statements still run on the raw connection, inside this transaction
+  return core.db.transaction(async () => {
     const company = getCompany(core.db, companyId);
     const ctx: RecordContext = {
       db: core.db,

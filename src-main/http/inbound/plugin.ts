@@ -34,9 +34,9 @@ export function inboundPlugin(core: Core) {
       callRoutes(core, r);
       aiRoutes(core, r);
     });
-    const sweeper = setInterval(() => {
+    const sweeper = setInterval(async () => {
       try {
-        const closed = sweepQuietCalls(core);
+        const closed = await sweepQuietCalls(core);
         if (closed > 0) app.log.warn(`closed ${closed} inbound calls whose final status never came from Jambonz`);
       } catch (err) {
         app.log.error({ err }, 'sweeping quiet inbound calls failed');

@@ -47,9 +47,9 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
     );
     return true;
   };
-  const keepCallerOn = <T>(request: FastifyRequest, callSid: string, write: () => T, readOnly: () => T): T => {
+  const keepCallerOn = async <T>(request: FastifyRequest, callSid: string, write: () => T | Promise<T>, readOnly: () => T): Promise<T> => {
     try {
-      return write();
+      return await write();
     } catch (err) {
       if (!lost(request, callSid, err)) throw err;
       return readOnly();
@@ -93,7 +93,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
     async (request) => {
       const call = callOf(request, request.query.call_sid);
       if (call)
-        keepCallerOn(
+        await keepCallerOn(
           request,
           call.call_sid,
           () => llmEventHook(core, call, request.body, fingerprintOf('llm-event', request)),

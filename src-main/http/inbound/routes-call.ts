@@ -65,7 +65,7 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
     },
   );
 
-  const callHook = (request: FastifyRequest, hook: Partial<JambonzCallInfo>, didText: string | undefined): JambonzVerb[] => {
+  const callHook = async (request: FastifyRequest, hook: Partial<JambonzCallInfo>, didText: string | undefined): Promise<JambonzVerb[]> => {
     if (!didText) {
       request.log.warn('inbound call hook without a called number: add ?did=<the DID> to a GET calling webhook');
       return unavailableVerbs();
@@ -79,8 +79,8 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
     assertKeyCompany(request.apiKey, row.company_id);
     const signature = requireSignature(core, request, row.company_id);
     const readOnly = signature.required && !signature.checked;
-    return answerSafely(request.log, () => {
-      const answer = answerCallHook(core, row, hook, fingerprintOf('call', request), { readOnly });
+    return answerSafely(request.log, async () => {
+      const answer = await answerCallHook(core, row, hook, fingerprintOf('call', request), { readOnly });
       if (answer.note) request.log.warn(`inbound call to ${row.phone}: ${answer.note}`);
       return answer.verbs;
     });
@@ -136,7 +136,7 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
         );
       assertKeyCompany(request.apiKey, companyId);
       requireSignature(core, request, companyId);
-      const outcome = receiveStatusHook(core, hook, fingerprintOf('status', request));
+      const outcome = await receiveStatusHook(core, hook, fingerprintOf('status', request));
       if (!outcome.recorded) return skipped(outcome.reason);
       return { recorded: true, result_id: outcome.resultId, replay: outcome.replay, reason: null };
     },
@@ -149,9 +149,9 @@ const skipped = (reason: string) => ({ recorded: false, result_id: null, replay:
  * A number whose setup cannot be read (a bug, a damaged row) still gets a runnable goodbye rather
  * than an error status; the refusals of the request itself (key, signature) are errors as usual.
  */
-export function answerSafely(log: FastifyBaseLogger, build: () => JambonzVerb[]): JambonzVerb[] {
+export async function answerSafely(log: FastifyBaseLogger, build: () => JambonzVerb[] | Promise<JambonzVerb[]>): Promise<JambonzVerb[]> {
   try {
-    return build();
+    return await build();
   } catch (err) {
     if (err instanceof AppError) throw err;
     log.error({ err }, 'inbound call hook: the number could not be answered as set up; answered "cannot take your call"');

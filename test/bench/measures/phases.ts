@@ -47,7 +47,7 @@ export async function measurePhases(ctx: BenchContext): Promise<void> {
       'c',
     ).map(toReport);
     t = nowMs();
-    recordResults(ctx.core, company.id, reports);
+    await recordResults(ctx.core, company.id, reports);
     report.core.push(nowMs() - t);
     const body = JSON.stringify({
       company: company.slug,

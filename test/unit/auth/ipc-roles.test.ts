@@ -84,9 +84,14 @@ const EXPECTED: { channel: ChannelName; arg: (w: World) => unknown; allowed: Who
   { channel: 'calls.list', arg: (w) => ({ companyId: w.companyA }), allowed: ALL },
   {
     channel: 'calls.get',
-    arg: (w) => ({
+    arg: async (w) => ({
       companyId: w.companyA,
-      id: recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'BUSY', startedAt: '2026-03-02T08:00:00Z' }),
+      id: await recordTestResult(core, {
+        companyId: w.companyA,
+        phone: '+4917012345678',
+        status: 'BUSY',
+        startedAt: '2026-03-02T08:00:00Z',
+      }),
     }),
     allowed: ALL,
   },
@@ -202,7 +207,7 @@ describe('the handler table enforces roles', () => {
       const allowed = row.allowed.includes(who);
       it(`${row.channel}: ${who} is ${allowed ? 'allowed' : 'refused'}`, async () => {
         const auditBefore = core.db.sqlite.prepare('select count(*) from audit_log').pluck().get();
-        const res = await call(core, userFor(who), row.channel, row.arg(w));
+        const res = await call(core, userFor(who), row.channel, await row.arg(w));
         if (allowed) {
           expect(res.ok ? 'ok' : res.error.code).toBe('ok');
         } else {

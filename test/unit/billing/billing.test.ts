@@ -62,14 +62,14 @@ describe('money stays exact', () => {
       startedAt: core.clock() - 1000,
       durationS: 120,
     };
-    expect(() => recordResult(core, w.companyA, report)).toThrow(/below/);
+    await expect(recordResult(core, w.companyA, report)).rejects.toThrow(/below/);
     // in a batch, the item is refused on its own and leaves no trace
-    const { outcomes } = recordResults(core, w.companyA, [report]);
+    const { outcomes } = await recordResults(core, w.companyA, [report]);
     expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(core.db.sqlite.prepare('select count(*) from call_results').pluck().get()).toBe(0);
     expect(walletMatchesLedger(core.db, w.companyA).ok).toBe(true);
     // one minute fits exactly
-    expect(recordResult(core, w.companyA, { ...report, durationS: 60 }).walletBalance).toBe(-MAX_MONEY);
+    expect((await recordResult(core, w.companyA, { ...report, durationS: 60 })).walletBalance).toBe(-MAX_MONEY);
   });
 });
 

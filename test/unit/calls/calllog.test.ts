@@ -32,14 +32,24 @@ describe('calls.list', () => {
     const same = '2026-03-02T08:00:00Z';
     const ids: number[] = [];
     for (let i = 0; i < 23; i++)
-      ids.push(recordTestResult(core, { companyId: w.companyA, phone: `+4917100000${10 + i}`, status: 'BUSY', startedAt: same }));
+      ids.push(await recordTestResult(core, { companyId: w.companyA, phone: `+4917100000${10 + i}`, status: 'BUSY', startedAt: same }));
     ids.push(
-      recordTestResult(core, { companyId: w.companyA, phone: '+4917100000099', status: 'ANSWERED', startedAt: '2026-03-02T09:00:00Z' }),
+      await recordTestResult(core, {
+        companyId: w.companyA,
+        phone: '+4917100000099',
+        status: 'ANSWERED',
+        startedAt: '2026-03-02T09:00:00Z',
+      }),
     );
     ids.push(
-      recordTestResult(core, { companyId: w.companyA, phone: '+4917100000098', status: 'ANSWERED', startedAt: '2026-03-02T07:00:00Z' }),
+      await recordTestResult(core, {
+        companyId: w.companyA,
+        phone: '+4917100000098',
+        status: 'ANSWERED',
+        startedAt: '2026-03-02T07:00:00Z',
+      }),
     );
-    recordTestResult(core, { companyId: w.companyB, phone: '+4917100000097', status: 'ANSWERED', startedAt: same });
+    await recordTestResult(core, { companyId: w.companyB, phone: '+4917100000097', status: 'ANSWERED', startedAt: same });
 
     for (const limit of [1, 4, 5, 23, 200]) {
       const got = await allPages({}, limit);
@@ -58,11 +68,11 @@ describe('calls.list', () => {
     const A = w.companyA; // Europe/Berlin: 2026-03-02 is [2026-03-01T23:00Z, 2026-03-02T23:00Z)
     const r = (phone: string, status: Parameters<typeof recordTestResult>[1]['status'], startedAt: string, extra = {}) =>
       recordTestResult(core, { companyId: A, phone, status, startedAt, ...extra });
-    const early = r('+4917100000001', 'ANSWERED', '2026-03-01T22:59:59Z', { scenarioId: d.scenarioId });
-    const first = r('+4917100000002', 'INTERESTED', '2026-03-01T23:00:00Z', { scenarioId: d.scenarioId, outboundLineId: d.lineId });
-    const mid = r('+4917100000003', 'BUSY', '2026-03-02T12:00:00Z', { agentId: d.agentId });
-    const inbound = r('+4917100000004', 'INBOUND_CALL', '2026-03-02T22:59:59Z');
-    const late = r('+4917100000005', 'ANSWERED', '2026-03-02T23:00:00Z');
+    const early = await r('+4917100000001', 'ANSWERED', '2026-03-01T22:59:59Z', { scenarioId: d.scenarioId });
+    const first = await r('+4917100000002', 'INTERESTED', '2026-03-01T23:00:00Z', { scenarioId: d.scenarioId, outboundLineId: d.lineId });
+    const mid = await r('+4917100000003', 'BUSY', '2026-03-02T12:00:00Z', { agentId: d.agentId });
+    const inbound = await r('+4917100000004', 'INBOUND_CALL', '2026-03-02T22:59:59Z');
+    const late = await r('+4917100000005', 'ANSWERED', '2026-03-02T23:00:00Z');
 
     // every filter's count (the log's total) is the number of rows its pages hold
     const ids = async (f: Record<string, unknown>) => {
@@ -108,15 +118,25 @@ describe('calls.list', () => {
 
   it('finds a number typed any way, or by the start of its international form', async () => {
     await setup();
-    const a = recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'BUSY', startedAt: '2026-03-02T08:00:00Z' });
-    const b = recordTestResult(core, {
+    const a = await recordTestResult(core, {
+      companyId: w.companyA,
+      phone: '+4917012345678',
+      status: 'BUSY',
+      startedAt: '2026-03-02T08:00:00Z',
+    });
+    const b = await recordTestResult(core, {
       companyId: w.companyA,
       phone: '+4917012345678',
       status: 'ANSWERED',
       startedAt: '2026-03-02T09:00:00Z',
     });
-    const c = recordTestResult(core, { companyId: w.companyA, phone: '+4917099999999', status: 'BUSY', startedAt: '2026-03-02T07:00:00Z' });
-    recordTestResult(core, { companyId: w.companyA, phone: '+989121234567', status: 'BUSY', startedAt: '2026-03-02T07:00:00Z' });
+    const c = await recordTestResult(core, {
+      companyId: w.companyA,
+      phone: '+4917099999999',
+      status: 'BUSY',
+      startedAt: '2026-03-02T07:00:00Z',
+    });
+    await recordTestResult(core, { companyId: w.companyA, phone: '+989121234567', status: 'BUSY', startedAt: '2026-03-02T07:00:00Z' });
     const ids = async (phone: string) => (await allPages({ phone }, 10)).map((i) => i.id);
     expect(await ids('+49 170 1234 5678')).toEqual([b, a]);
     expect(await ids('0049 (170) 12345678')).toEqual([b, a]);
@@ -164,9 +184,9 @@ describe('calls.get', () => {
     await setup();
     const d = seedDimensions(core, w.companyA, 'a');
     const phone = '+4917012345678';
-    const older = recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-02-20T08:00:00Z' });
-    recordTestResult(core, { companyId: w.companyB, phone, status: 'ANSWERED', startedAt: '2026-02-21T08:00:00Z' });
-    const id = recordTestResult(core, {
+    const older = await recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-02-20T08:00:00Z' });
+    await recordTestResult(core, { companyId: w.companyB, phone, status: 'ANSWERED', startedAt: '2026-02-21T08:00:00Z' });
+    const id = await recordTestResult(core, {
       companyId: w.companyA,
       phone,
       status: 'INTERESTED',
@@ -179,7 +199,7 @@ describe('calls.get', () => {
       recordingUrl: 'https://rec.example/1.mp3',
       data: { order: { sku: 'A1', qty: 2 } },
     });
-    const newer = recordTestResult(core, { companyId: w.companyA, phone, status: 'CALLBACK', startedAt: '2026-03-02T09:00:00Z' });
+    const newer = await recordTestResult(core, { companyId: w.companyA, phone, status: 'CALLBACK', startedAt: '2026-03-02T09:00:00Z' });
 
     const detail = ok(await call(core, w.users.viewer, 'calls.get', { companyId: w.companyA, id }));
     expect(detail).toMatchObject({
@@ -209,8 +229,13 @@ describe('calls.get', () => {
     await setup();
     const phone = '+4917012345678';
     for (let i = 0; i < 55; i++)
-      recordTestResult(core, { companyId: w.companyA, phone, status: 'BUSY', startedAt: Date.parse('2026-02-01T00:00:00Z') + i * 60_000 });
-    const id = recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-02T08:00:00Z' });
+      await recordTestResult(core, {
+        companyId: w.companyA,
+        phone,
+        status: 'BUSY',
+        startedAt: Date.parse('2026-02-01T00:00:00Z') + i * 60_000,
+      });
+    const id = await recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-02T08:00:00Z' });
     // a value no recorder writes today (an older build, a hand edit) must not break the detail
     core.db.sqlite.prepare('update call_results set data = ? where id = ?').run('not json', id);
     const detail = ok(await call(core, w.users.supervisor, 'calls.get', { companyId: w.companyA, id }));
@@ -222,7 +247,7 @@ describe('calls.get', () => {
 
   it('does not show another company’s result, even to the superuser asking under the wrong company', async () => {
     await setup();
-    const theirs = recordTestResult(core, {
+    const theirs = await recordTestResult(core, {
       companyId: w.companyB,
       phone: '+4917012345678',
       status: 'BUSY',

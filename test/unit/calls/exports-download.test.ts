@@ -48,7 +48,7 @@ async function serve() {
 describe('downloads under dialdesk serve', () => {
   it('hands an export over once through a download link, as an attachment, then deletes it', async () => {
     const { w, base, invoke } = await serve();
-    recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'ANSWERED', startedAt: '2026-03-02T08:00:00Z' });
+    await recordTestResult(core, { companyId: w.companyA, phone: '+4917012345678', status: 'ANSWERED', startedAt: '2026-03-02T08:00:00Z' });
     const answer = await invoke('calls.exportCsv', { companyId: w.companyA });
     expect(answer).toMatchObject({ ok: true, value: { cancelled: false, rows: 1, savedTo: null, fileName: 'acme-calls.csv' } });
     const url: string = answer.value.downloadUrl;

@@ -27,7 +27,7 @@ describe('calls.exportCsv', () => {
     ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, costPerBillable: 1250 }));
     const d = seedDimensions(core, w.companyA, 'a');
     const nasty = 'Agent: "hello", how are you?\nCustomer: خوبم، ممنون\r\nAgent: bye';
-    const first = recordTestResult(core, {
+    const first = await recordTestResult(core, {
       companyId: w.companyA,
       phone: '+4917012345678',
       status: 'INTERESTED',
@@ -40,15 +40,15 @@ describe('calls.exportCsv', () => {
       recordingUrl: 'https://rec.example/a,b.mp3',
       data: { lead: { name: 'Anna, "Ann"' } },
     });
-    const second = recordTestResult(core, {
+    const second = await recordTestResult(core, {
       companyId: w.companyA,
       phone: '+4917099999999',
       status: 'BUSY',
       startedAt: '2026-03-02T12:30:00Z',
       transcript: '=HYPERLINK("http://evil")',
     });
-    recordTestResult(core, { companyId: w.companyA, phone: '+4917088888888', status: 'BUSY', startedAt: '2026-02-28T12:30:00Z' }); // outside
-    recordTestResult(core, { companyId: w.companyB, phone: '+4917077777777', status: 'BUSY', startedAt: '2026-03-02T12:30:00Z' }); // other company
+    await recordTestResult(core, { companyId: w.companyA, phone: '+4917088888888', status: 'BUSY', startedAt: '2026-02-28T12:30:00Z' }); // outside
+    await recordTestResult(core, { companyId: w.companyB, phone: '+4917077777777', status: 'BUSY', startedAt: '2026-03-02T12:30:00Z' }); // other company
 
     const answer = ok(await call(core, w.users.viewer, 'calls.exportCsv', { companyId: w.companyA, from: '2026-03-02', to: '2026-03-02' }));
     expect(answer).toMatchObject({ cancelled: false, rows: 2, fileName: 'acme-calls-2026-03-02_2026-03-02.csv', downloadUrl: null });
@@ -88,17 +88,14 @@ describe('calls.exportCsv', () => {
   it('streams a big export in chunks and lets the event loop run between them', async () => {
     await setup();
     const n = EXPORT_CHUNK * 3 + 17;
-    const insert = core.db.sqlite.transaction(() => {
-      for (let i = 0; i < n; i++) {
-        recordTestResult(core, {
-          companyId: w.companyA,
-          phone: `+49170${String(1000000 + i)}`,
-          status: 'NO_ANSWER',
-          startedAt: Date.parse('2026-03-01T00:00:00Z') + (i % 50) * 1000,
-        });
-      }
-    });
-    insert();
+    for (let i = 0; i < n; i++) {
+      await recordTestResult(core, {
+        companyId: w.companyA,
+        phone: `+49170${String(1000000 + i)}`,
+        status: 'NO_ANSWER',
+        startedAt: Date.parse('2026-03-01T00:00:00Z') + (i % 50) * 1000,
+      });
+    }
     let turns = 0;
     let running = true;
     const spin = () => {
@@ -152,11 +149,16 @@ describe('billing.statementCsv', () => {
     const A = w.companyA; // Europe/Berlin: March 2026 is [2026-02-28T23:00Z, 2026-03-31T22:00Z)
     const at = (iso: string) => Date.parse(iso);
     topUp(core.db, CLI_ACTOR, { companyId: A, amount: 10_000, note: 'february' }, at('2026-02-10T10:00:00Z'));
-    recordTestResult(core, { companyId: A, phone: '+4917000000001', status: 'ANSWERED', startedAt: '2026-02-28T22:59:00Z' }); // Feb, local 23:59
+    await recordTestResult(core, { companyId: A, phone: '+4917000000001', status: 'ANSWERED', startedAt: '2026-02-28T22:59:00Z' }); // Feb, local 23:59
     topUp(core.db, CLI_ACTOR, { companyId: A, amount: 2_000, note: '=cmd' }, at('2026-02-28T23:00:00Z')); // March, local 00:00
-    const call1 = recordTestResult(core, { companyId: A, phone: '+4917000000002', status: 'ANSWERED', startedAt: '2026-03-15T09:00:00Z' });
-    recordTestResult(core, { companyId: A, phone: '+4917000000003', status: 'INTERESTED', startedAt: '2026-03-31T21:59:00Z' }); // local 23:59 CEST
-    recordTestResult(core, { companyId: A, phone: '+4917000000004', status: 'ANSWERED', startedAt: '2026-03-31T22:00:00Z' }); // April
+    const call1 = await recordTestResult(core, {
+      companyId: A,
+      phone: '+4917000000002',
+      status: 'ANSWERED',
+      startedAt: '2026-03-15T09:00:00Z',
+    });
+    await recordTestResult(core, { companyId: A, phone: '+4917000000003', status: 'INTERESTED', startedAt: '2026-03-31T21:59:00Z' }); // local 23:59 CEST
+    await recordTestResult(core, { companyId: A, phone: '+4917000000004', status: 'ANSWERED', startedAt: '2026-03-31T22:00:00Z' }); // April
     topUp(core.db, CLI_ACTOR, { companyId: w.companyB, amount: 999 }, at('2026-03-10T10:00:00Z'));
 
     const answer = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-03' }));

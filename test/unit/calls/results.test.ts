@@ -38,7 +38,7 @@ describe('each status has its effect', () => {
       const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' });
       const numberId = batch.numbers[0].numberId;
       d.clock.advance(70_000); // the call starts 10 s after the lease and is reported a minute later
-      const answer = recordResult(d.core, d.w.companyA, rep({ numberId, status, batchId: batch.batchId }));
+      const answer = await recordResult(d.core, d.w.companyA, rep({ numberId, status, batchId: batch.batchId }));
       expect(answer).toMatchObject({
         charged: isBillable(status) ? 50 : 0,
         walletBalance: 100_000 - (isBillable(status) ? 50 : 0),
@@ -68,8 +68,8 @@ describe('each status has its effect', () => {
   it('a later, weaker status never softens a complaint', async () => {
     d = await dialerWorld({ numbers: 1 });
     const numberId = d.numberIds[0];
-    recordResult(d.core, d.w.companyA, rep({ numberId, status: 'COMPLAINED' }));
-    recordResult(d.core, d.w.companyB, rep({ numberId, status: 'POWER_OFF' }));
+    await recordResult(d.core, d.w.companyA, rep({ numberId, status: 'COMPLAINED' }));
+    await recordResult(d.core, d.w.companyB, rep({ numberId, status: 'POWER_OFF' }));
     expect(numberRow(numberId).global_status).toBe('complained');
   });
 });
@@ -78,17 +78,18 @@ describe('billing of results', () => {
   it('per_minute charges every started minute', async () => {
     d = await dialerWorld({ numbers: 4 });
     d.core.db.sqlite.prepare("update companies set billing_mode = 'per_minute', cost_per_minute = 7 where id = ?").run(d.w.companyA);
-    const charges = [0, 1, 60, 61].map(
-      (durationS, i) => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[i], durationS })).charged,
-    );
+    const charges: number[] = [];
+    for (const [i, durationS] of [0, 1, 60, 61].entries()) {
+      charges.push((await recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[i], durationS }))).charged);
+    }
     expect(charges).toEqual([0, 7, 7, 14]);
   });
 
   it('charges a billable result even when that takes the wallet below zero, and then blocks new batches', async () => {
     d = await dialerWorld({ numbers: 3, balance: 60 });
     const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 2, dialerId: 'd1' });
-    expect(recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[0].numberId })).walletBalance).toBe(10);
-    expect(recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[1].numberId })).walletBalance).toBe(-40);
+    expect((await recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[0].numberId }))).walletBalance).toBe(10);
+    expect((await recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[1].numberId }))).walletBalance).toBe(-40);
     expect(walletMatchesLedger(d.core.db, d.w.companyA)).toEqual({ balance: -40, ledgerSum: -40, ok: true });
     expect((await nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' })).blocked?.reason).toBe('insufficient_balance');
   });
@@ -98,15 +99,15 @@ describe('idempotency by call_id', () => {
   it('answers a replay with the first answer and charges once; a different report under the same call_id is a conflict', async () => {
     d = await dialerWorld({ numbers: 2 });
     const first = rep({ numberId: d.numberIds[0], callId: 'call-1', data: { order: { sku: 'A', qty: 2 }, note: 'x' } });
-    const a1 = recordResult(d.core, d.w.companyA, first);
-    recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[1] })); // moves the balance on
-    const a2 = recordResult(d.core, d.w.companyA, { ...first, data: { note: 'x', order: { qty: 2, sku: 'A' } } }); // same data, other key order
+    const a1 = await recordResult(d.core, d.w.companyA, first);
+    await recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[1] })); // moves the balance on
+    const a2 = await recordResult(d.core, d.w.companyA, { ...first, data: { note: 'x', order: { qty: 2, sku: 'A' } } }); // same data, other key order
     expect(a2).toEqual({ ...a1, replayed: true });
     expect(d.count('call_results', "call_id = 'call-1'")).toBe(1);
     expect(d.count('ledger_entries', "kind = 'charge'")).toBe(2);
-    expect(() => recordResult(d.core, d.w.companyA, { ...first, durationS: 62 })).toThrow(/already reported/);
+    await expect(recordResult(d.core, d.w.companyA, { ...first, durationS: 62 })).rejects.toThrow(/already reported/);
     // the same call_id at another company is another call
-    expect(recordResult(d.core, d.w.companyB, { ...first }).replayed).toBe(false);
+    expect((await recordResult(d.core, d.w.companyB, { ...first })).replayed).toBe(false);
   });
 });
 
@@ -115,7 +116,7 @@ describe('who may report what', () => {
     d = await dialerWorld({ numbers: 1 });
     await nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
     const before = d.count('call_results');
-    expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0] }))).toThrow(/leased to another company/);
+    await expect(recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0] }))).rejects.toThrow(/leased to another company/);
     expect(d.count('call_results')).toBe(before);
     expect(d.count('leases')).toBe(1);
     expect(balance(d.w.companyA)).toBe(100_000);
@@ -125,17 +126,25 @@ describe('who may report what', () => {
     d = await dialerWorld({ numbers: 1 });
     await nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
     d.clock.advance(16 * 60_000);
-    expect(recordResult(d.core, d.w.companyB, rep({ numberId: d.numberIds[0] })).replayed).toBe(false);
+    expect((await recordResult(d.core, d.w.companyB, rep({ numberId: d.numberIds[0] }))).replayed).toBe(false);
     // and an expired lease of another company is no obstacle either
-    expect(recordResult(d.core, d.w.companyA, rep({ phone: d.phones[0] })).replayed).toBe(false);
+    expect((await recordResult(d.core, d.w.companyA, rep({ phone: d.phones[0] }))).replayed).toBe(false);
     expect(d.count('leases')).toBe(0);
   });
 
   it('an outbound result for a phone the pool does not know is NOT_FOUND; an inbound caller joins the pool', async () => {
     d = await dialerWorld({ numbers: 1 });
-    expect(() => recordResult(d.core, d.w.companyA, rep({ phone: phoneOf(999) }))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: 999 }))).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    const inbound = recordResult(d.core, d.w.companyA, rep({ phone: '+1 (212) 200-0999', status: 'INBOUND_CALL', scenarioKey: null }));
+    await expect(recordResult(d.core, d.w.companyA, rep({ phone: phoneOf(999) }))).rejects.toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    await expect(recordResult(d.core, d.w.companyA, rep({ numberId: 999 }))).rejects.toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    const inbound = await recordResult(
+      d.core,
+      d.w.companyA,
+      rep({ phone: '+1 (212) 200-0999', status: 'INBOUND_CALL', scenarioKey: null }),
+    );
     expect(inbound.charged).toBe(0);
     const row = d.core.db.sqlite
       .prepare('select id, source, global_status, last_called_at from numbers where phone = ?')
@@ -159,7 +168,7 @@ describe('who may report what', () => {
         .run(d.w.companyB, now).lastInsertRowid,
     );
     for (const bad of [{ scenarioKey: 'nope' }, { outboundLineId: lineB }, { agentId: agentB }, { phone: d.phones[0], numberId: 999 }]) {
-      expect(() => recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0], ...bad }))).toThrow(
+      await expect(recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0], ...bad }))).rejects.toThrow(
         expect.objectContaining({ code: expect.stringMatching(/BAD_INPUT|NOT_FOUND/) }),
       );
     }
@@ -172,8 +181,8 @@ describe('who may report what', () => {
 describe('many results in one transaction', () => {
   it('answers each item on its own: created, replayed, rejected; a rejected item leaves no trace', async () => {
     d = await dialerWorld({ numbers: 3 });
-    recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0], callId: 'old' }));
-    const { outcomes, walletBalance } = recordResults(d.core, d.w.companyA, [
+    await recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0], callId: 'old' }));
+    const { outcomes, walletBalance } = await recordResults(d.core, d.w.companyA, [
       rep({ numberId: d.numberIds[1], callId: 'new-1' }),
       rep({ numberId: d.numberIds[0], callId: 'old', durationS: 5 }), // another report under a used call_id
       rep({ phone: phoneOf(500), callId: 'unknown' }),
@@ -199,7 +208,7 @@ describe('many results in one transaction', () => {
     d = await dialerWorld({ numbers: 3 });
     const seen: { event: EventName; payload: EventMap[EventName] }[] = [];
     d.core.events.subscribe((event, payload) => seen.push({ event, payload }));
-    recordResults(
+    await recordResults(
       d.core,
       d.w.companyA,
       d.numberIds.map((numberId) => rep({ numberId })),

@@ -19,7 +19,7 @@ async function withCallback(): Promise<number> {
   d = await dialerWorld({ numbers: 2, users: true });
   const w = world();
   const [n] = (await nextBatch(d.core, { companyId: w.companyA, size: 1, dialerId: 'x' })).numbers;
-  recordResult(d.core, w.companyA, {
+  await recordResult(d.core, w.companyA, {
     callId: 'c1',
     numberId: n.numberId,
     scenarioKey: 'sales',

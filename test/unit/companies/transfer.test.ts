@@ -25,7 +25,7 @@ async function world(): Promise<{ core: TestCore; w: World }> {
 }
 
 /** A company with one of everything the file carries, and things it must not carry. */
-function furnish(core: TestCore, companyId: number) {
+async function furnish(core: TestCore, companyId: number) {
   const db = core.db;
   const now = core.clock();
   createScenario(db, CLI_ACTOR, { companyId, key: 'promo', name: 'Spring promo', description: 'ten percent off', isActive: true }, now);
@@ -91,7 +91,7 @@ function furnish(core: TestCore, companyId: number) {
   );
   // none of these may travel
   topUp(db, CLI_ACTOR, { companyId, amount: 5000 }, now);
-  recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now });
+  await recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now });
 }
 
 const tableCounts = (core: TestCore) =>
@@ -113,7 +113,7 @@ const tableCounts = (core: TestCore) =>
 describe('company transfer', () => {
   it('round-trips: export, import under a new slug elsewhere, export again gives the same file', async () => {
     const a = await world();
-    furnish(a.core, a.w.companyA);
+    await furnish(a.core, a.w.companyA);
     const exported = ok(await call(a.core, a.w.superuser, 'transfer.exportCompany', { companyId: a.w.companyA }));
     expect(exported).toMatchObject({
       cancelled: false,
@@ -155,7 +155,7 @@ describe('company transfer', () => {
 
   it('refuses a taken slug and an inbound number another company has, writing nothing', async () => {
     const { core, w } = await world();
-    furnish(core, w.companyA);
+    await furnish(core, w.companyA);
     const text = JSON.stringify(buildCompanyFile(core.db, w.companyA, core.clock()));
     const before = tableCounts(core);
     expect(await call(core, w.superuser, 'transfer.importCompany', { content: text })).toMatchObject({
@@ -229,7 +229,7 @@ describe('company transfer', () => {
     ],
   ])('refuses a file with %s, naming the field, and writes nothing', async (_label, mutate, message) => {
     const { core, w } = await world();
-    furnish(core, w.companyA);
+    await furnish(core, w.companyA);
     const file = buildCompanyFile(core.db, w.companyA, core.clock());
     const mutated = mutate(JSON.parse(JSON.stringify(file)));
     const content = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
@@ -245,7 +245,7 @@ describe('company transfer', () => {
 
   it('exports and imports from the command line', async () => {
     const { core, w } = await world();
-    furnish(core, w.companyA);
+    await furnish(core, w.companyA);
     const dataDir = core.dataDir;
     await core.close(); // the CLI opens the same data dir
     const out = join(dataDir, 'acme.json');

@@ -48,7 +48,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
   it('keeps a number another company called within the cooldown away, and gives it back once the cooldown has passed', async () => {
     d = await dialerWorld({ numbers: 3 });
     const [n1] = ids(await lease(d.w.companyA, 1));
-    call(d.w.companyA, n1);
+    await call(d.w.companyA, n1);
     expect(ids(await lease(d.w.companyB))).not.toContain(n1);
     releaseAll(d.w.companyB);
     d.clock.advance(3 * DAY - 60_000);
@@ -62,7 +62,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
     d = await dialerWorld({ numbers: 2 });
     updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 1 }, d.clock.clock());
     const [n1] = ids(await lease(d.w.companyA, 1));
-    call(d.w.companyA, n1);
+    await call(d.w.companyA, n1);
     d.clock.advance(DAY);
     expect(ids(await lease(d.w.companyB))).toContain(n1);
   });
@@ -70,7 +70,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
   it('never gives a company a number it has called before, whatever time has passed', async () => {
     d = await dialerWorld({ numbers: 2 });
     const [n1] = ids(await lease(d.w.companyA, 1));
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(30 * DAY);
     expect(ids(await lease(d.w.companyA))).toEqual([d.numberIds[1]]);
   });
@@ -110,7 +110,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
   it('meets numbers skipped for a cooldown again on a later lap', async () => {
     d = await dialerWorld({ numbers: 6 });
     // globex calls the even numbers: acme's first lap skips them
-    for (const id of [d.numberIds[0], d.numberIds[2], d.numberIds[4]]) call(d.w.companyB, id);
+    for (const id of [d.numberIds[0], d.numberIds[2], d.numberIds[4]]) await call(d.w.companyB, id);
     expect(ids(await lease(d.w.companyA))).toEqual([d.numberIds[1], d.numberIds[3], d.numberIds[5]]);
     d.clock.advance(3 * DAY + 15 * 60_000);
     expect(ids(await lease(d.w.companyA)).sort((a, b) => a - b)).toEqual([
@@ -238,14 +238,14 @@ describe('the exhausted-pool shortcut never hides numbers', () => {
   it('looks again at once when the cooldown setting changes or a result ends a lease', async () => {
     d = await dialerWorld({ numbers: 2 });
     const [n1] = ids(await lease(d.w.companyA, 1));
-    call(d.w.companyA, n1);
+    await call(d.w.companyA, n1);
     const [n2] = ids(await lease(d.w.companyB, 1));
     expect(n2).toBe(d.numberIds[1]);
     expect((await lease(d.w.companyB)).blocked?.reason).toBe('pool_exhausted'); // n1 is in its cooldown
     updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 0 }, d.clock.clock());
     expect(ids(await lease(d.w.companyB))).toEqual([n1]);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
-    call(d.w.companyB, n2, 'NO_ANSWER'); // ends globex's lease; with no cooldown acme may dial n2 now
+    await call(d.w.companyB, n2, 'NO_ANSWER'); // ends globex's lease; with no cooldown acme may dial n2 now
     expect(ids(await lease(d.w.companyA))).toEqual([n2]);
   });
 });
@@ -258,7 +258,7 @@ describe('writes from another connection on the same file are obeyed by the next
     d = await dialerWorld({ numbers: 3 });
     const [n1, n2, n3] = d.numberIds;
     d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n1);
-    recordResult(d.core, d.w.companyB, {
+    await recordResult(d.core, d.w.companyB, {
       callId: 'po',
       numberId: n2,
       scenarioKey: 'sales',

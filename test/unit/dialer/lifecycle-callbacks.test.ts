@@ -51,19 +51,21 @@ describe('a result with callback_at', () => {
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
     const before = tables();
-    const refused = (status: CallStatus, callbackAt: number) => {
+    const refused = async (status: CallStatus, callbackAt: number) => {
       try {
-        call(d.w.companyA, n1, status, { callbackAt });
+        await call(d.w.companyA, n1, status, { callbackAt });
         return null;
       } catch (err) {
         return err instanceof AppError ? `${err.code}: ${err.message}` : String(err);
       }
     };
-    expect(refused('CALLBACK', d.clock.clock() - 1)).toMatch(/^BAD_INPUT: callback_at .* is in the past/);
-    expect(refused('CALLBACK', d.clock.clock() + 90 * DAY + 1)).toMatch(/^BAD_INPUT: callback_at .* more than 90 days ahead/);
-    expect(refused('COMPLAINED', d.clock.clock() + HOUR)).toMatch(/^BAD_INPUT: callback_at: after this result the number is complained/);
+    expect(await refused('CALLBACK', d.clock.clock() - 1)).toMatch(/^BAD_INPUT: callback_at .* is in the past/);
+    expect(await refused('CALLBACK', d.clock.clock() + 90 * DAY + 1)).toMatch(/^BAD_INPUT: callback_at .* more than 90 days ahead/);
+    expect(await refused('COMPLAINED', d.clock.clock() + HOUR)).toMatch(
+      /^BAD_INPUT: callback_at: after this result the number is complained/,
+    );
     expect(tables()).toEqual(before);
-    expect(refused('CALLBACK', d.clock.clock() + 90 * DAY)).toBeNull();
+    expect(await refused('CALLBACK', d.clock.clock() + 90 * DAY)).toBeNull();
     expect(d.count('callbacks', "state = 'pending'")).toBe(1);
   });
 
@@ -83,7 +85,7 @@ describe('a result with callback_at', () => {
     const [n1, n2] = d.numberIds;
     const anna = agent(d.w.companyA, 'Anna');
     expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + 2 * HOUR, agentId: anna });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + 2 * HOUR, agentId: anna });
     d.clock.advance(2 * HOUR - 1);
     expect(ids(await lease(d.w.companyA))).not.toContain(n1); // upcoming, not due
     releaseAll();
@@ -103,12 +105,12 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
-    call(d.w.companyA, n1, 'FAILED');
+    await call(d.w.companyA, n1, 'FAILED');
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
-    call(d.w.companyA, n1, 'ANSWERED');
+    await call(d.w.companyA, n1, 'ANSWERED');
     expect(d.count('callbacks', "state = 'done'")).toBe(1);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     expect(d.core.db.sqlite.prepare('select attempts from company_calls where number_id = ?').pluck().get(n1)).toBe(2);
@@ -125,13 +127,13 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 2 });
     const [n1, n2] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     await lease(d.w.companyB);
-    call(d.w.companyB, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyB, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     d.clock.advance(2 * HOUR);
     releaseAll();
     // A dials n1 by hand (no lease) in a batch that also reports n2: the due callback is honoured by it
-    const batch = recordResults(d.core, d.w.companyA, [
+    const batch = await recordResults(d.core, d.w.companyA, [
       { callId: `c-${++seq}`, numberId: n2, scenarioKey: 'sales', status: 'NO_ANSWER', startedAt: d.clock.clock(), durationS: 0 },
       { callId: `c-${++seq}`, numberId: n1, scenarioKey: 'sales', status: 'ANSWERED', startedAt: d.clock.clock(), durationS: 20 },
     ]);
@@ -147,7 +149,7 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     // acme (Berlin) closes at noon local, 11:00 UTC: the callback falls due while it is closed
     setSchedule(
       d.core.db,
@@ -193,7 +195,7 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     const id = d.core.db.sqlite.prepare('select id from callbacks').pluck().get() as number;
     cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock());
     d.clock.advance(HOUR);
@@ -209,8 +211,8 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
-    call(d.w.companyA, n1, 'INBOUND_CALL', { callbackAt: d.clock.clock() + 2 * HOUR });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n1, 'INBOUND_CALL', { callbackAt: d.clock.clock() + 2 * HOUR });
     expect(d.count('callbacks')).toBe(1);
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
@@ -222,8 +224,8 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 2 });
     const [n1, n2] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
-    call(d.w.companyA, n2, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
+    await call(d.w.companyA, n2, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     // another company's caller complained about n1; acme put n2 on its own list
     d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n1);
     await importDoNotCall(d.core, CLI_ACTOR, { source: { content: `${d.phones[1]}\n` }, companyId: d.w.companyA });

@@ -75,7 +75,7 @@ describe('pause', () => {
     expect(await lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'paused', nextOpenAt: null } });
     expect(d.count('leases', `company_id = ${d.w.companyA}`)).toBe(1);
     expect((await lease(d.w.companyB)).numbers).toHaveLength(2); // the other company dials on
-    recordResult(d.core, d.w.companyA, {
+    await recordResult(d.core, d.w.companyA, {
       callId: 'during-pause',
       numberId: out.numbers[0].numberId,
       scenarioKey: 'sales',

@@ -45,18 +45,18 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 240, 2, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
     expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]);
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(4 * HOUR - 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n2]); // not yet: the delay has a minute to go
     releaseAll();
     d.clock.advance(60_000);
     const retry = await lease(d.w.companyA);
     expect(retry.numbers[0]).toMatchObject({ numberId: n1, kind: 'recycled' });
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     releaseAll();
     d.clock.advance(4 * HOUR);
     expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]); // the second retry
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     releaseAll();
     d.clock.advance(30 * DAY);
     expect(ids(await lease(d.w.companyA))).not.toContain(n1); // retries used up: the first call and two more
@@ -70,14 +70,14 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('BUSY', 30, 3);
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'BUSY');
+    await call(d.w.companyA, n1, 'BUSY');
     d.clock.advance(31 * 60_000);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted'); // the 3-day cooldown its call started
     d.clock.advance(3 * DAY);
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
     releaseAll();
     rule('BUSY', 30, 3, { ownAttempt: true });
-    call(d.w.companyA, n1, 'BUSY');
+    await call(d.w.companyA, n1, 'BUSY');
     d.clock.advance(31 * 60_000);
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
   });
@@ -87,10 +87,10 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 60, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(3 * DAY);
     await lease(d.w.companyB);
-    call(d.w.companyB, n1, 'NO_ANSWER');
+    await call(d.w.companyB, n1, 'NO_ANSWER');
     d.clock.advance(2 * HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     d.clock.advance(3 * DAY);
@@ -103,9 +103,9 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('BUSY', 10, 3, { ownAttempt: true });
     const [n1, n2, n3] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'NO_ANSWER');
-    call(d.w.companyA, n2, 'BUSY');
-    call(d.w.companyA, n3, 'ANSWERED');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n2, 'BUSY');
+    await call(d.w.companyA, n3, 'ANSWERED');
     rule('BUSY', 10, 3, { ownAttempt: true, isActive: false });
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
@@ -119,8 +119,8 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'NO_ANSWER');
-    call(d.w.companyA, n2, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n2, 'NO_ANSWER');
     d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n2);
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
@@ -132,7 +132,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 600, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     rule('NO_ANSWER', 5, 3, { ownAttempt: true });
     d.clock.advance(6 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
@@ -143,10 +143,10 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
-    call(d.w.companyA, n1, 'NO_ANSWER'); // two calls: one retry left under 3, none under 1
+    await call(d.w.companyA, n1, 'NO_ANSWER'); // two calls: one retry left under 3, none under 1
     rule('NO_ANSWER', 10, 1, { ownAttempt: true });
     d.clock.advance(11 * 60_000);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
@@ -158,8 +158,8 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     rule('BUSY', 1, 3, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
     await lease(d.w.companyA);
-    call(d.w.companyA, n1, 'NO_ANSWER');
-    call(d.w.companyA, n2, 'BUSY');
+    await call(d.w.companyA, n1, 'NO_ANSWER');
+    await call(d.w.companyA, n2, 'BUSY');
     // as another desk with other rules might have left it: both due now
     const s = d.core.db.sqlite;
     s.prepare('update recycles set due_at = ? where company_id = ?').run(d.clock.clock(), d.w.companyA);

@@ -73,7 +73,7 @@ describe('query plans of the hot paths', () => {
     const batch = await nextBatch(core, { companyId: w.companyA, size: 20, dialerId: 'd1' });
     expect(batch.numbers).toHaveLength(20);
     for (const [i, n] of batch.numbers.slice(0, 10).entries()) {
-      recordResult(core, w.companyA, {
+      await recordResult(core, w.companyA, {
         callId: `plan-${i}`,
         numberId: n.numberId,
         scenarioKey: 'sales',

@@ -76,12 +76,12 @@ describe('every inbound call is in the call log exactly once, from its first web
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('in-progress');
     w.clock.advance(QUIET_CALL_MS - 1000);
-    expect(sweepQuietCalls(w.core)).toBe(0);
+    expect(await sweepQuietCalls(w.core)).toBe(0);
     w.clock.advance(2000);
-    expect(sweepQuietCalls(w.core)).toBe(1);
+    expect(await sweepQuietCalls(w.core)).toBe(1);
     expect(w.call(SID)).toMatchObject({ closed_by: 'sweep' });
     expect(data()).toMatchObject({ closed_by_sweep: true });
-    expect(sweepQuietCalls(w.core)).toBe(0);
+    expect(await sweepQuietCalls(w.core)).toBe(0);
     await status('completed', { duration: 20_000 });
     expect(w.call(SID)).toMatchObject({ closed_by: 'jambonz' });
     expect(w.result()).toMatchObject({ duration_s: 20_000 });

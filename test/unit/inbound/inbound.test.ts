@@ -234,7 +234,7 @@ describe('recording an inbound call', () => {
     core.events.subscribe((name, payload) => name === 'result.reported' && events.push(payload as EventMap['result.reported']));
     const walletBefore = core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA);
 
-    const first = receive(hook());
+    const first = await receive(hook());
     expect(first).toMatchObject({ recorded: true, replay: false });
     const row = core.db.sqlite.prepare('select * from call_results').get() as Record<string, unknown>;
     expect(row).toMatchObject({
@@ -259,7 +259,7 @@ describe('recording an inbound call', () => {
 
     // a replay answers the same and writes nothing
     const before = TABLES.map(count);
-    expect(receive(hook())).toEqual({ recorded: true, resultId: (first as { resultId: number }).resultId, replay: true });
+    expect(await receive(hook())).toEqual({ recorded: true, resultId: (first as { resultId: number }).resultId, replay: true });
     expect(TABLES.map(count)).toEqual(before);
     expect(core.db.sqlite.prepare('select calls from call_stats').pluck().get()).toBe(1);
     expect(new Set(events.map((e) => e.resultId))).toEqual(new Set([(first as { resultId: number }).resultId]));
@@ -268,9 +268,9 @@ describe('recording an inbound call', () => {
 
   it('reuses a caller the pool knows, and logs a withheld caller without adding a number', async () => {
     core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values ('+4915112345678', 1, 'list.csv')").run();
-    receive(hook({ from: '4915112345678' }));
+    await receive(hook({ from: '4915112345678' }));
     expect(core.db.sqlite.prepare('select source from numbers').pluck().all()).toEqual(['list.csv']);
-    expect(receive(hook({ call_sid: 'other', from: 'anonymous' }))).toMatchObject({ recorded: true });
+    expect(await receive(hook({ call_sid: 'other', from: 'anonymous' }))).toMatchObject({ recorded: true });
     expect(core.db.sqlite.prepare("select phone, number_id from call_results where call_id = 'other'").get()).toEqual({
       phone: 'anonymous',
       number_id: null,

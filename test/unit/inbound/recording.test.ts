@@ -143,7 +143,7 @@ describe('playing a recording Jambonz keeps', () => {
       `${base}/v1/../../other.mp3`,
     ];
     for (const url of elsewhere) {
-      const id = recordTestResult(w.core, {
+      const id = await recordTestResult(w.core, {
         companyId: w.companyA,
         phone: '+4915112345678',
         status: 'ANSWERED',

@@ -64,18 +64,18 @@ describe('every import is a named list', () => {
     ok(await call(d.core, w.superuser, 'numbers.import', { companyId: w.companyB, content: lines(100, 4), list: 'globex own' }));
     const batch = await nextBatch(d.core, { companyId: w.companyA, size: 4, dialerId: 'x' });
     const statuses = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'COMPLAINED'] as const;
-    batch.numbers.forEach((n, i) =>
-      recordResult(d.core, w.companyA, {
+    for (const [i, n] of batch.numbers.entries()) {
+      await recordResult(d.core, w.companyA, {
         callId: `c${i}`,
         numberId: n.numberId,
         scenarioKey: 'sales',
         status: statuses[i],
         startedAt: d.clock.clock(),
         durationS: 9,
-      }),
-    );
+      });
+    }
     // a later call to one of them (a callback or a retry) counts as recycled, not as a second number dialed
-    recordResult(d.core, w.companyA, {
+    await recordResult(d.core, w.companyA, {
       callId: 'again',
       numberId: batch.numbers[1].numberId,
       scenarioKey: 'sales',

@@ -8,9 +8,9 @@ it("finds any number's calls across the site as the searcher may see them, typed
   core = await makeTestCore({ clock: manualClock(Date.parse('2026-03-02T10:00:00Z')).clock });
   const w = await seedWorld(core);
   const phone = '+4917012345678';
-  const a1 = recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-01T08:00:00Z' });
-  const b1 = recordTestResult(core, { companyId: w.companyB, phone, status: 'ANSWERED', startedAt: '2026-03-01T09:00:00Z' });
-  const a2 = recordTestResult(core, { companyId: w.companyA, phone, status: 'CALLBACK', startedAt: '2026-03-02T08:00:00Z' });
+  const a1 = await recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-01T08:00:00Z' });
+  const b1 = await recordTestResult(core, { companyId: w.companyB, phone, status: 'ANSWERED', startedAt: '2026-03-01T09:00:00Z' });
+  const a2 = await recordTestResult(core, { companyId: w.companyA, phone, status: 'CALLBACK', startedAt: '2026-03-02T08:00:00Z' });
 
   const owner = ok(await call(core, w.superuser, 'numbers.history', { phone: '+49 170 1234 5678' }));
   expect(owner.calls.map((c) => [c.id, c.companyName])).toEqual([

@@ -211,7 +211,7 @@ describe('the pool as the console sees it', () => {
     core = null as unknown as TestCore;
     const u = d.w as World;
     const { recordResult } = await import('../../../src-main/core/results/record');
-    recordResult(d.core, d.w.companyA, {
+    await recordResult(d.core, d.w.companyA, {
       callId: 'a1',
       numberId: d.numberIds[0],
       scenarioKey: 'sales',
@@ -219,7 +219,7 @@ describe('the pool as the console sees it', () => {
       startedAt: d.clock.clock(),
       durationS: 10,
     });
-    recordResult(d.core, d.w.companyB, {
+    await recordResult(d.core, d.w.companyB, {
       callId: 'b1',
       numberId: d.numberIds[1],
       scenarioKey: 'sales',

@@ -37,8 +37,8 @@ describe('the one phone normaliser', () => {
     try {
       const w = await seedWorld(core);
       ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, defaultCountry: 'IR' }));
-      recordTestResult(core, { companyId: w.companyA, phone: '+989018541852', status: 'ANSWERED', startedAt: core.clock() - 60_000 });
-      recordTestResult(core, { companyId: w.companyA, phone: '+989121111111', status: 'ANSWERED', startedAt: core.clock() - 60_000 });
+      await recordTestResult(core, { companyId: w.companyA, phone: '+989018541852', status: 'ANSWERED', startedAt: core.clock() - 60_000 });
+      await recordTestResult(core, { companyId: w.companyA, phone: '+989121111111', status: 'ANSWERED', startedAt: core.clock() - 60_000 });
       const today = new Date(core.clock()).toISOString().slice(0, 10);
       for (const typed of ['09018541852', '+989018541852', '۰۹۰۱۸۵۴۱۸۵۲', '0901854']) {
         const page = ok(await call(core, w.superuser, 'calls.list', { companyId: w.companyA, from: today, to: today, phone: typed }));

@@ -46,15 +46,15 @@ describe('stats.matrix', () => {
     const { w, dims, dims2 } = await setup();
     const A = w.companyA;
     // today in Berlin is [2026-03-01T23:00Z, 2026-03-02T23:00Z)
-    result(A, 'ANSWERED', '2026-03-01T22:59:59Z', { scenarioId: dims.scenarioId }); // yesterday 23:59:59
-    result(A, 'ANSWERED', '2026-03-01T23:00:00Z', { scenarioId: dims.scenarioId, durationS: 30 });
-    result(A, 'INTERESTED', '2026-03-02T08:10:00Z', { scenarioId: dims.scenarioId, durationS: 90 });
-    result(A, 'NO_ANSWER', '2026-03-02T08:11:00Z', { scenarioId: dims.scenarioId });
-    result(A, 'BUSY', '2026-03-02T09:00:00Z', { scenarioId: dims2.scenarioId });
-    result(A, 'INBOUND_CALL', '2026-03-02T09:30:00Z', { durationS: 12 });
-    result(A, 'FAILED', '2026-03-02T22:59:59Z'); // today 23:59:59
-    result(A, 'ANSWERED', '2026-03-02T23:00:00Z', { scenarioId: dims.scenarioId }); // tomorrow
-    result(w.companyB, 'ANSWERED', '2026-03-02T08:00:00Z', {}); // another company
+    await result(A, 'ANSWERED', '2026-03-01T22:59:59Z', { scenarioId: dims.scenarioId }); // yesterday 23:59:59
+    await result(A, 'ANSWERED', '2026-03-01T23:00:00Z', { scenarioId: dims.scenarioId, durationS: 30 });
+    await result(A, 'INTERESTED', '2026-03-02T08:10:00Z', { scenarioId: dims.scenarioId, durationS: 90 });
+    await result(A, 'NO_ANSWER', '2026-03-02T08:11:00Z', { scenarioId: dims.scenarioId });
+    await result(A, 'BUSY', '2026-03-02T09:00:00Z', { scenarioId: dims2.scenarioId });
+    await result(A, 'INBOUND_CALL', '2026-03-02T09:30:00Z', { durationS: 12 });
+    await result(A, 'FAILED', '2026-03-02T22:59:59Z'); // today 23:59:59
+    await result(A, 'ANSWERED', '2026-03-02T23:00:00Z', { scenarioId: dims.scenarioId }); // tomorrow
+    await result(w.companyB, 'ANSWERED', '2026-03-02T08:00:00Z', {}); // another company
 
     const m = ok(await call(core, w.users.viewer, 'stats.matrix', { companyId: A, range: { preset: 'today' }, groupBy: 'scenario' }));
     expect(m.range).toEqual({
@@ -86,8 +86,8 @@ describe('stats.matrix', () => {
 
   it('groups by line and by agent with their names', async () => {
     const { w, dims } = await setup();
-    result(w.companyA, 'CALLBACK', '2026-03-02T08:00:00Z', { outboundLineId: dims.lineId, agentId: dims.agentId });
-    result(w.companyA, 'HANGUP', '2026-03-02T08:00:00Z', { outboundLineId: dims.lineId });
+    await result(w.companyA, 'CALLBACK', '2026-03-02T08:00:00Z', { outboundLineId: dims.lineId, agentId: dims.agentId });
+    await result(w.companyA, 'HANGUP', '2026-03-02T08:00:00Z', { outboundLineId: dims.lineId });
     const byLine = statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'line' }, NOW);
     expect(byLine.rows).toHaveLength(1);
     expect(byLine.rows[0]!.name).toMatch(/^Line a \(\+4930\d+\)$/);
@@ -102,18 +102,18 @@ describe('stats.matrix', () => {
     const A = w.companyA;
     const at = '2026-03-02T08:00:00Z';
     // a predictive dialer: unanswered calls reach no agent
-    for (let i = 0; i < 6; i++) result(A, 'NO_ANSWER', at);
-    result(A, 'BUSY', at);
+    for (let i = 0; i < 6; i++) await result(A, 'NO_ANSWER', at);
+    await result(A, 'BUSY', at);
     // agent a: three answered (60 + 120 + 30 s), one hung up at once
-    result(A, 'ANSWERED', at, { agentId: dims.agentId, durationS: 60 });
-    result(A, 'INTERESTED', at, { agentId: dims.agentId, durationS: 120 });
-    result(A, 'NOT_INTERESTED', at, { agentId: dims.agentId, durationS: 30 });
-    result(A, 'HANGUP', at, { agentId: dims.agentId, durationS: 2 });
+    await result(A, 'ANSWERED', at, { agentId: dims.agentId, durationS: 60 });
+    await result(A, 'INTERESTED', at, { agentId: dims.agentId, durationS: 120 });
+    await result(A, 'NOT_INTERESTED', at, { agentId: dims.agentId, durationS: 30 });
+    await result(A, 'HANGUP', at, { agentId: dims.agentId, durationS: 2 });
     // agent b dials by hand (preview): two of four reached a person
-    result(A, 'ANSWERED', at, { agentId: dims2.agentId, durationS: 45 });
-    result(A, 'CALLBACK', at, { agentId: dims2.agentId, durationS: 15 });
-    result(A, 'NO_ANSWER', at, { agentId: dims2.agentId });
-    result(A, 'BUSY', at, { agentId: dims2.agentId });
+    await result(A, 'ANSWERED', at, { agentId: dims2.agentId, durationS: 45 });
+    await result(A, 'CALLBACK', at, { agentId: dims2.agentId, durationS: 15 });
+    await result(A, 'NO_ANSWER', at, { agentId: dims2.agentId });
+    await result(A, 'BUSY', at, { agentId: dims2.agentId });
     const m = statsMatrix(core.db, { companyId: A, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
     expect(m.rows.map((r) => [r.name, r.total, r.answerRate, r.durationS])).toEqual([
       ['Agent a', 4, 1, 212],
@@ -128,12 +128,12 @@ describe('stats.matrix', () => {
   it('counts a 25-hour DST day whole, and nothing of its neighbours', async () => {
     const { w } = await setup();
     const A = w.companyA; // Europe/Berlin; 2026-10-25 runs 2026-10-24T22:00Z .. 2026-10-25T23:00Z
-    result(A, 'BUSY', '2026-10-24T21:59:00Z');
-    result(A, 'ANSWERED', '2026-10-24T22:00:00Z');
-    result(A, 'ANSWERED', '2026-10-25T00:30:00Z'); // 02:30 CEST
-    result(A, 'ANSWERED', '2026-10-25T01:30:00Z'); // 02:30 CET, the second time round
-    result(A, 'ANSWERED', '2026-10-25T22:45:00Z'); // 23:45 CET
-    result(A, 'BUSY', '2026-10-25T23:00:00Z');
+    await result(A, 'BUSY', '2026-10-24T21:59:00Z');
+    await result(A, 'ANSWERED', '2026-10-24T22:00:00Z');
+    await result(A, 'ANSWERED', '2026-10-25T00:30:00Z'); // 02:30 CEST
+    await result(A, 'ANSWERED', '2026-10-25T01:30:00Z'); // 02:30 CET, the second time round
+    await result(A, 'ANSWERED', '2026-10-25T22:45:00Z'); // 23:45 CET
+    await result(A, 'BUSY', '2026-10-25T23:00:00Z');
     const m = statsMatrix(core.db, { companyId: A, range: { from: '2026-10-25', to: '2026-10-25' }, groupBy: 'scenario' }, NOW);
     expect(m.totals.counts).toMatchObject({ ANSWERED: 4, BUSY: 0 });
 
@@ -143,10 +143,10 @@ describe('stats.matrix', () => {
 
   it('cuts a +03:30 day at 20:30 UTC', async () => {
     const { w, tehran } = await setup();
-    result(tehran, 'ANSWERED', '2026-03-01T20:29:59Z', {});
-    result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z', {});
-    result(tehran, 'POWER_OFF', '2026-03-02T20:29:00Z');
-    result(tehran, 'INVALID', '2026-03-02T20:30:00Z');
+    await result(tehran, 'ANSWERED', '2026-03-01T20:29:59Z', {});
+    await result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z', {});
+    await result(tehran, 'POWER_OFF', '2026-03-02T20:29:00Z');
+    await result(tehran, 'INVALID', '2026-03-02T20:30:00Z');
     const m = ok(
       await call(core, w.superuser, 'stats.matrix', {
         companyId: tehran,
@@ -182,7 +182,7 @@ describe('stats.matrix', () => {
     for (const company of [w.companyA, tehran, kathmandu]) {
       for (let i = 0; i < 600; i++) {
         const status = CALL_STATUSES[rnd(CALL_STATUSES.length)]!;
-        result(company, status, start + rnd(60 * 24 * 60) * 60_000 + rnd(60) * 1000, {
+        await result(company, status, start + rnd(60 * 24 * 60) * 60_000 + rnd(60) * 1000, {
           scenarioId: company === w.companyA && rnd(2) ? dims.scenarioId : null,
           durationS: rnd(100),
         });
@@ -226,9 +226,9 @@ describe('stats.matrix', () => {
 describe('stats.series', () => {
   it('has 25 hourly buckets on a fall-back day, two of them at 02:00', async () => {
     const { w } = await setup();
-    result(w.companyA, 'ANSWERED', '2026-10-25T00:30:00Z'); // 02:30 CEST
-    result(w.companyA, 'BUSY', '2026-10-25T01:30:00Z'); // 02:30 CET
-    result(w.companyA, 'BUSY', '2026-10-25T01:45:00Z');
+    await result(w.companyA, 'ANSWERED', '2026-10-25T00:30:00Z'); // 02:30 CEST
+    await result(w.companyA, 'BUSY', '2026-10-25T01:30:00Z'); // 02:30 CET
+    await result(w.companyA, 'BUSY', '2026-10-25T01:45:00Z');
     const s = ok(
       await call(core, w.users.viewer, 'stats.series', {
         companyId: w.companyA,
@@ -259,10 +259,10 @@ describe('stats.series', () => {
 
   it('starts hours at :30 UTC in Tehran and sums days of the company calendar', async () => {
     const { tehran } = await setup();
-    result(tehran, 'ANSWERED', '2026-03-01T20:29:00Z'); // 23:59 on March 1st
-    result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z'); // 00:00 on March 2nd
-    result(tehran, 'NO_ANSWER', '2026-03-01T21:29:00Z'); // 00:59
-    result(tehran, 'NO_ANSWER', '2026-03-02T10:00:00Z'); // 13:30, "now"
+    await result(tehran, 'ANSWERED', '2026-03-01T20:29:00Z'); // 23:59 on March 1st
+    await result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z'); // 00:00 on March 2nd
+    await result(tehran, 'NO_ANSWER', '2026-03-01T21:29:00Z'); // 00:59
+    await result(tehran, 'NO_ANSWER', '2026-03-02T10:00:00Z'); // 13:30, "now"
     const hours = statsSeries(core.db, { companyId: tehran, range: { preset: 'today' }, granularity: 'hour' }, NOW);
     expect(hours.buckets).toHaveLength(24);
     expect(hours.buckets[0]).toMatchObject({ start: '2026-03-01T20:30:00.000Z', time: '00:00', utcOffsetMinutes: 210, total: 2 });

@@ -13,17 +13,15 @@ afterEach(async () => core?.dispose());
 async function setup(results = 0) {
   core = await makeTestCore();
   w = await seedWorld(core);
-  core.db.sqlite.transaction(() => {
-    for (let i = 0; i < results; i++) {
-      recordTestResult(core, {
-        companyId: w.companyA,
-        phone: `+49170${1000000 + i}`,
-        status: 'BUSY',
-        startedAt: Date.parse('2026-03-01T00:00:00Z') + i * 1000,
-        transcript: 'x'.repeat(200),
-      });
-    }
-  })();
+  for (let i = 0; i < results; i++) {
+    await recordTestResult(core, {
+      companyId: w.companyA,
+      phone: `+49170${1000000 + i}`,
+      status: 'BUSY',
+      startedAt: Date.parse('2026-03-01T00:00:00Z') + i * 1000,
+      transcript: 'x'.repeat(200),
+    });
+  }
 }
 
 /** Opens the copy as it is (no pragmas applied): a backup must stand on its own. */
@@ -58,7 +56,7 @@ describe('backup', () => {
   it('keeps serving while it copies, and carries writes made meanwhile into the copy', async () => {
     await setup(6000);
     let turns = 0;
-    let written = false;
+    let written: Promise<number> | null = null;
     let running = true;
     const spin = () => {
       turns++;
@@ -68,12 +66,12 @@ describe('backup', () => {
     const file = join(core.dataDir, 'live.sqlite');
     const result = await backupDatabase(core.db, file, (p) => {
       if (!written && p.remainingPages > 0) {
-        written = true;
-        setImmediate(() =>
+        written = new Promise((resolve) => setImmediate(resolve)).then(() =>
           recordTestResult(core, { companyId: w.companyB, phone: '+4917099999999', status: 'ANSWERED', startedAt: Date.now() }),
         );
       }
     });
+    await written;
     running = false;
     expect(result.pages).toBeGreaterThan(2 * 256);
     expect(turns).toBeGreaterThanOrEqual(2);

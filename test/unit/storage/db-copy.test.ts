@@ -35,7 +35,7 @@ beforeAll(async () => {
   d = await dialerWorld({ numbers: 40 });
   const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 30, dialerId: 'd1' });
   const statuses = ['ANSWERED', 'NO_ANSWER', 'BUSY', 'INTERESTED', 'POWER_OFF'] as const;
-  recordResults(
+  await recordResults(
     d.core,
     d.w.companyA,
     batch.numbers.map((n, i) => ({

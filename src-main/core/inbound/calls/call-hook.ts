@@ -24,13 +24,13 @@ export interface CallHookAnswer {
  * them: see http/inbound/schemas.ts); then nothing is recorded and the AI gets no per-call hooks.
  * `readOnly`: answer without recording (a hook whose signature could not be checked).
  */
-export function answerCallHook(
+export async function answerCallHook(
   core: Core,
   did: InboundNumberRow,
   hook: Partial<JambonzCallInfo>,
   fingerprint: string,
   options: { readOnly?: boolean } = {},
-): CallHookAnswer {
+): Promise<CallHookAnswer> {
   if (did.is_active !== 1) return { verbs: notInServiceVerbs(), resultId: null, note: `${did.phone} is switched off` };
   const now = core.clock();
   const lookup = buildLookup(core.db, did, now, companyHours);
@@ -44,7 +44,7 @@ export function answerCallHook(
   if (!callSid || options.readOnly) return { verbs: doc.verbs, resultId: null, note: null };
   const call = { ...hook, call_sid: callSid, from: hook.from ?? 'anonymous', to: hook.to ?? did.phone, direction: 'inbound' as const };
   try {
-    const resultId = withRecorder(core, did.company_id, (recorder) => {
+    const resultId = await withRecorder(core, did.company_id, (recorder) => {
       firstTimeSeen(core.db, callSid, fingerprint, now);
       return openCall(core.db, recorder, did, call, { ai: doc.ai, now }).call_result_id;
     });

@@ -11,11 +11,11 @@ import { firstTimeSeen, updateInboundCall, type InboundCallRow } from './store';
  * they arrive (the feature server sends events without waiting for each other). A repeat of the
  * same event body adds nothing.
  */
-export function llmEventHook(core: Core, call: InboundCallRow, event: Record<string, unknown>, fingerprint: string): void {
+export async function llmEventHook(core: Core, call: InboundCallRow, event: Record<string, unknown>, fingerprint: string): Promise<void> {
   const line = transcriptLine(event);
   if (!line) return;
   const now = core.clock();
-  withRecorder(core, call.company_id, (recorder) => {
+  await withRecorder(core, call.company_id, (recorder) => {
     if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return;
     updateInboundCall(core.db, call.call_sid, { last_hook_at: now });
     recorder.updateInbound({ resultId: call.call_result_id, transcriptLines: [line] });
@@ -28,10 +28,15 @@ export function llmEventHook(core: Core, call: InboundCallRow, event: Record<str
  * now, by answering the dial; otherwise an empty answer lets the call go on to the support line (or
  * goodbye) that follows the agent, or to the transfer already under way.
  */
-export function llmActionHook(core: Core, call: InboundCallRow, body: Record<string, unknown>, fingerprint: string): JambonzVerb[] {
+export async function llmActionHook(
+  core: Core,
+  call: InboundCallRow,
+  body: Record<string, unknown>,
+  fingerprint: string,
+): Promise<JambonzVerb[]> {
   const now = core.clock();
   const reason = typeof body.completion_reason === 'string' ? body.completion_reason.slice(0, 200) : null;
-  const first = withRecorder(core, call.company_id, (recorder) => {
+  const first = await withRecorder(core, call.company_id, (recorder) => {
     if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return false;
     updateInboundCall(core.db, call.call_sid, { ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
     recorder.updateInbound({ resultId: call.call_result_id, data: { ai_completion: reason } });

@@ -23,7 +23,7 @@ export function statusHookCompany(core: Core, hook: JambonzCallInfo): number | n
  * the inbound call they belong to: was the leg answered, how long did it last. A call whose call
  * hook went unrecorded is put in the log at its first status hook.
  */
-export function receiveStatusHook(core: Core, hook: JambonzCallInfo, fingerprint: string): StatusOutcome {
+export async function receiveStatusHook(core: Core, hook: JambonzCallInfo, fingerprint: string): Promise<StatusOutcome> {
   const now = core.clock();
   const status = hook.call_status ?? 'trying';
   if (hook.parent_call_sid) {

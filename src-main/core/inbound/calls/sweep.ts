@@ -17,14 +17,14 @@ export const HOOK_MEMORY_MS = 24 * 60 * 60 * 1000;
  * result's data). Their length is not known, so they are not charged; a final status that still
  * comes later closes them properly (status-hook.ts). Answers how many were closed.
  */
-export function sweepQuietCalls(core: Core): number {
+export async function sweepQuietCalls(core: Core): Promise<number> {
   const now = core.clock();
   const quiet = prepare(
     core.db.sqlite,
     'select * from inbound_calls indexed by inbound_calls_open where closed_by is null and last_hook_at < ? limit 500',
   ).all(now - QUIET_CALL_MS) as InboundCallRow[];
   for (const call of quiet) {
-    withRecorder(core, call.company_id, (recorder) => {
+    await withRecorder(core, call.company_id, (recorder) => {
       updateInboundCall(core.db, call.call_sid, { closed_by: 'sweep', ended_at: now });
       recorder.updateInbound({
         resultId: call.call_result_id,

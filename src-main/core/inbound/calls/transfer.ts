@@ -72,7 +72,7 @@ export async function receiveToolCall(
   }
   const moved = await redirectCall(api, call.account_sid, call.call_sid);
   // the call is moving (or not) whatever the disk says: the model hears how it went even if this cannot be stored
-  keepGoing(core, `the outcome of call ${call.call_sid}'s transfer to ${department.name}`, () =>
+  await keepGoing(core, `the outcome of call ${call.call_sid}'s transfer to ${department.name}`, () =>
     withRecorder(core, call.company_id, (recorder) => {
       // the transfer hook may have come in while Jambonz was answering us: then it is already dialing
       const fresh = findInboundCall(core.db, call.call_sid)!;
@@ -104,9 +104,9 @@ const failedTransfer = (department: string) => ({
 });
 
 /** Runs a write whose loss must not stop the call: a full disk or a busy database is logged, not thrown. */
-function keepGoing(core: Core, what: string, write: () => void): void {
+async function keepGoing(core: Core, what: string, write: () => Promise<void>): Promise<void> {
   try {
-    write();
+    await write();
   } catch (err) {
     const failure = storageFailure(err);
     if (!failure) throw err;
@@ -147,11 +147,16 @@ export function transferHook(core: Core, call: InboundCallRow): JambonzVerb[] {
 }
 
 /** The dial verb's action hook: the leg's outcome; a department that did not answer hands over to the support line. */
-export function dialActionHook(core: Core, call: InboundCallRow, body: Record<string, unknown>, fingerprint: string): JambonzVerb[] {
+export async function dialActionHook(
+  core: Core,
+  call: InboundCallRow,
+  body: Record<string, unknown>,
+  fingerprint: string,
+): Promise<JambonzVerb[]> {
   const now = core.clock();
   const status = dialStatusOf(body);
   const duration = typeof body.dial_call_duration === 'number' ? Math.round(body.dial_call_duration) : null;
-  const fresh = withRecorder(core, call.company_id, (recorder) => {
+  const fresh = await withRecorder(core, call.company_id, (recorder) => {
     if (firstTimeSeen(core.db, call.call_sid, fingerprint, now)) {
       updateInboundCall(core.db, call.call_sid, {
         transfer_state: status,
