@@ -1,5 +1,6 @@
 import type { RecycleRuleDto, RecycleRuleSave, RecyclableStatus } from '../../../src-shared/contract/lifecycle';
-import { prepare, transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import { audit, type Actor } from '../audit/audit';
 import { getCompany } from '../companies/companies';
 import { poolWritten } from '../dialer/pool-cache';
@@ -31,35 +32,37 @@ const toDto = (r: RuleRow): RecycleRuleDto => ({
 
 const SELECT = 'select status, delay_minutes, max_retries, own_attempt, is_active, updated_at from recycle_rules';
 
-export function listRecycleRules(db: Db, companyId: number): RecycleRuleDto[] {
+const ruleOf = (q: Queries, companyId: number, status: RecyclableStatus) =>
+  q.get<RuleRow>(`${SELECT} where company_id = ? and status = ?`, [companyId, status]);
+
+export async function listRecycleRules(db: Db, companyId: number): Promise<RecycleRuleDto[]> {
   getCompany(db, companyId);
-  return (prepare(db.sqlite, `${SELECT} where company_id = ? order by status`).all(companyId) as RuleRow[]).map(toDto);
+  return (await db.all<RuleRow>(`${SELECT} where company_id = ? order by status`, [companyId])).map(toDto);
 }
 
 /** Creates or replaces the company's rule for a status (the input schema has refused what makes no sense). */
-export function saveRecycleRule(db: Db, actor: Actor, input: RecycleRuleSave, now: number): RecycleRuleDto {
-  const rule = transaction(db, () => {
+export async function saveRecycleRule(db: Db, actor: Actor, input: RecycleRuleSave, now: number): Promise<RecycleRuleDto> {
+  const rule = await db.transaction(async (tx) => {
     getCompany(db, input.companyId);
-    const before = prepare(db.sqlite, `${SELECT} where company_id = ? and status = ?`).get(input.companyId, input.status) as
-      RuleRow | undefined;
-    prepare(
-      db.sqlite,
+    const before = await ruleOf(tx, input.companyId, input.status);
+    await tx.run(
       `insert into recycle_rules (company_id, status, delay_minutes, max_retries, own_attempt, is_active, created_at, updated_at)
        values (?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (company_id, status) do update set delay_minutes = excluded.delay_minutes, max_retries = excluded.max_retries,
          own_attempt = excluded.own_attempt, is_active = excluded.is_active, updated_at = excluded.updated_at`,
-    ).run(input.companyId, input.status, input.delayMinutes, input.maxRetries, input.ownAttempt ? 1 : 0, input.isActive ? 1 : 0, now, now);
+      [input.companyId, input.status, input.delayMinutes, input.maxRetries, input.ownAttempt ? 1 : 0, input.isActive ? 1 : 0, now, now],
+    );
     if (before && before.delay_minutes !== input.delayMinutes) {
       // retries already waiting follow the new delay from their call
-      prepare(
-        db.sqlite,
+      await tx.run(
         `update recycles set due_at = (select cc.last_called_at from company_calls cc
            where cc.company_id = recycles.company_id and cc.number_id = recycles.number_id) + ?
          where company_id = ? and status = ?`,
-      ).run(input.delayMinutes * 60_000, input.companyId, input.status);
+        [input.delayMinutes * 60_000, input.companyId, input.status],
+      );
     }
-    if (!input.isActive) prepare(db.sqlite, 'delete from recycles where company_id = ? and status = ?').run(input.companyId, input.status);
-    const after = prepare(db.sqlite, `${SELECT} where company_id = ? and status = ?`).get(input.companyId, input.status) as RuleRow;
+    if (!input.isActive) await tx.run('delete from recycles where company_id = ? and status = ?', [input.companyId, input.status]);
+    const after = (await ruleOf(tx, input.companyId, input.status))!;
     audit(
       db,
       actor,
@@ -77,14 +80,13 @@ export function removeRecycleRule(
   actor: Actor,
   input: { companyId: number; status: RecyclableStatus },
   now: number,
-): { removed: boolean } {
-  return transaction(db, () => {
+): Promise<{ removed: boolean }> {
+  return db.transaction(async (tx) => {
     getCompany(db, input.companyId);
-    const before = prepare(db.sqlite, `${SELECT} where company_id = ? and status = ?`).get(input.companyId, input.status) as
-      RuleRow | undefined;
+    const before = await ruleOf(tx, input.companyId, input.status);
     if (!before) return { removed: false };
-    prepare(db.sqlite, 'delete from recycle_rules where company_id = ? and status = ?').run(input.companyId, input.status);
-    prepare(db.sqlite, 'delete from recycles where company_id = ? and status = ?').run(input.companyId, input.status);
+    await tx.run('delete from recycle_rules where company_id = ? and status = ?', [input.companyId, input.status]);
+    await tx.run('delete from recycles where company_id = ? and status = ?', [input.companyId, input.status]);
     audit(db, actor, { companyId: input.companyId, entity: 'recycle_rule', entityId: input.status, action: 'delete', before }, now);
     return { removed: true };
   });

@@ -61,7 +61,7 @@ it('callbacks falling due while ten dialers ask at once: each is handed to exact
 it('numbers due for a retry while eight dialers of two companies ask at once: none is leased twice', async () => {
   d = await dialerWorld({ numbers: 240 });
   for (const companyId of [d.w.companyA, d.w.companyB]) {
-    saveRecycleRule(
+    await saveRecycleRule(
       d.core.db,
       CLI_ACTOR,
       { companyId, status: 'NO_ANSWER', delayMinutes: 5, maxRetries: 2, ownAttempt: true, isActive: true },

@@ -42,7 +42,7 @@ const releaseAll = () => d.core.db.sqlite.prepare('delete from leases').run();
 describe('a recycling rule offers a number again after its delay, up to its retries', () => {
   it('NO_ANSWER after 4 hours, retried as its own attempt, at most 2 times; attempts counted per company', async () => {
     d = await dialerWorld({ numbers: 2 });
-    rule('NO_ANSWER', 240, 2, { ownAttempt: true });
+    await rule('NO_ANSWER', 240, 2, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
     expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]);
     await call(d.w.companyA, n1, 'NO_ANSWER');
@@ -67,7 +67,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
 
   it('a retry is still held by the global cooldown, unless the rule makes it the company’s own attempt', async () => {
     d = await dialerWorld({ numbers: 1 });
-    rule('BUSY', 30, 3);
+    await rule('BUSY', 30, 3);
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'BUSY');
@@ -76,7 +76,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     d.clock.advance(3 * DAY);
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
     releaseAll();
-    rule('BUSY', 30, 3, { ownAttempt: true });
+    await rule('BUSY', 30, 3, { ownAttempt: true });
     await call(d.w.companyA, n1, 'BUSY');
     d.clock.advance(31 * 60_000);
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
@@ -84,7 +84,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
 
   it("another company's call since starts a cooldown that holds even the company's own retry", async () => {
     d = await dialerWorld({ numbers: 1 });
-    rule('NO_ANSWER', 60, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 60, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
@@ -99,24 +99,24 @@ describe('a recycling rule offers a number again after its delay, up to its retr
 
   it('only the statuses a rule names are retried; a rule switched off or removed drops its retries', async () => {
     d = await dialerWorld({ numbers: 3 });
-    rule('NO_ANSWER', 10, 3, { ownAttempt: true });
-    rule('BUSY', 10, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 10, 3, { ownAttempt: true });
+    await rule('BUSY', 10, 3, { ownAttempt: true });
     const [n1, n2, n3] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
     await call(d.w.companyA, n2, 'BUSY');
     await call(d.w.companyA, n3, 'ANSWERED');
-    rule('BUSY', 10, 3, { ownAttempt: true, isActive: false });
+    await rule('BUSY', 10, 3, { ownAttempt: true, isActive: false });
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
     releaseAll();
-    removeRecycleRule(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, status: 'NO_ANSWER' }, d.clock.clock());
+    await removeRecycleRule(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, status: 'NO_ANSWER' }, d.clock.clock());
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
   });
 
   it('a retry is never offered to another company, nor past a status that ends the number for everyone', async () => {
     d = await dialerWorld({ numbers: 2 });
-    rule('NO_ANSWER', 10, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
@@ -129,33 +129,33 @@ describe('a recycling rule offers a number again after its delay, up to its retr
 
   it('a later delay applies to retries already waiting', async () => {
     d = await dialerWorld({ numbers: 1 });
-    rule('NO_ANSWER', 600, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 600, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
-    rule('NO_ANSWER', 5, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 5, 3, { ownAttempt: true });
     d.clock.advance(6 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
   });
 
   it('lowering a rule’s retries applies to retries already waiting', async () => {
     d = await dialerWorld({ numbers: 1 });
-    rule('NO_ANSWER', 10, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 10, 3, { ownAttempt: true });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
     await call(d.w.companyA, n1, 'NO_ANSWER'); // two calls: one retry left under 3, none under 1
-    rule('NO_ANSWER', 10, 1, { ownAttempt: true });
+    await rule('NO_ANSWER', 10, 1, { ownAttempt: true });
     d.clock.advance(11 * 60_000);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
   });
 
   it('the queue only says where to look: a retry it names too early, or under a rule that is off, is not dialed', async () => {
     d = await dialerWorld({ numbers: 2 });
-    rule('NO_ANSWER', 60, 3, { ownAttempt: true });
-    rule('BUSY', 1, 3, { ownAttempt: true });
+    await rule('NO_ANSWER', 60, 3, { ownAttempt: true });
+    await rule('BUSY', 1, 3, { ownAttempt: true });
     const [n1, n2] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
