@@ -1,5 +1,6 @@
 import { MAX_CALLBACK_DAYS, type CallbackCounts, type CallbackDto, type CallbackView } from '../../../src-shared/contract/lifecycle';
-import { prepare, transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { CallbackState } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { badInput, conflict, notFound } from '../errors';
@@ -51,65 +52,70 @@ const toDto = (r: CallbackRow, now: number): CallbackDto => ({
   updatedBy: r.updated_by,
 });
 
+// its one parameter: now
 const SELECT = `
   select c.id, c.number_id, n.phone, c.due_at, c.agent_id, a.name as agent_name, a.extension as agent_extension, c.state,
     c.created_at, c.updated_at, c.updated_by,
-    exists (select 1 from leases l where l.number_id = c.number_id and l.callback_id = c.id and l.expires_at > @now) as leased
+    case when exists (select 1 from leases l where l.number_id = c.number_id and l.callback_id = c.id and l.expires_at > ?) then 1 else 0 end
+      as leased
   from callbacks c join numbers n on n.id = c.number_id left join agents a on a.id = c.agent_id`;
 
-const VIEWS: Record<CallbackView, string> = {
-  due: "c.state = 'pending' and c.due_at <= @now and c.due_at > @missedBefore order by c.due_at, c.id",
-  upcoming: "c.state = 'pending' and c.due_at > @now order by c.due_at, c.id",
-  missed: "c.state = 'pending' and c.due_at <= @missedBefore order by c.due_at desc, c.id desc",
-  done: "c.state = 'done' order by c.updated_at desc, c.id desc",
-  cancelled: "c.state = 'cancelled' order by c.updated_at desc, c.id desc",
+/** each view's condition and order, and its parameters from now and the start of "missed" */
+const VIEWS: Record<CallbackView, { sql: string; params: (now: number, missedBefore: number) => number[] }> = {
+  due: { sql: "c.state = 'pending' and c.due_at <= ? and c.due_at > ? order by c.due_at, c.id", params: (now, missed) => [now, missed] },
+  upcoming: { sql: "c.state = 'pending' and c.due_at > ? order by c.due_at, c.id", params: (now) => [now] },
+  missed: { sql: "c.state = 'pending' and c.due_at <= ? order by c.due_at desc, c.id desc", params: (_now, missed) => [missed] },
+  done: { sql: "c.state = 'done' order by c.updated_at desc, c.id desc", params: () => [] },
+  cancelled: { sql: "c.state = 'cancelled' order by c.updated_at desc, c.id desc", params: () => [] },
 };
 
-export function callbackCounts(db: Db, companyId: number, now: number): CallbackCounts {
-  return prepare(
-    db.sqlite,
-    `select coalesce(sum(due_at <= @now and due_at > @missedBefore), 0) as due, coalesce(sum(due_at > @now), 0) as upcoming,
-       coalesce(sum(due_at <= @missedBefore), 0) as missed
-     from callbacks where company_id = @company and state = 'pending'`,
-  ).get({ company: companyId, now, missedBefore: now - CALLBACK_GRACE_MS }) as CallbackCounts;
+export async function callbackCounts(q: Queries, companyId: number, now: number): Promise<CallbackCounts> {
+  const missedBefore = now - CALLBACK_GRACE_MS;
+  return (await q.get<CallbackCounts>(
+    `select coalesce(sum(case when due_at <= ? and due_at > ? then 1 else 0 end), 0) as due,
+       coalesce(sum(case when due_at > ? then 1 else 0 end), 0) as upcoming,
+       coalesce(sum(case when due_at <= ? then 1 else 0 end), 0) as missed
+     from callbacks where company_id = ? and state = 'pending'`,
+    [now, missedBefore, now, missedBefore, companyId],
+  ))!;
 }
 
-export function listCallbacks(
+export async function listCallbacks(
   db: Db,
   input: { companyId: number; view: CallbackView; limit: number },
   now: number,
-): { callbacks: CallbackDto[]; counts: CallbackCounts } {
+): Promise<{ callbacks: CallbackDto[]; counts: CallbackCounts }> {
   getCompany(db, input.companyId);
-  const rows = prepare(db.sqlite, `${SELECT} where c.company_id = @company and ${VIEWS[input.view]} limit @limit`).all({
-    company: input.companyId,
+  const view = VIEWS[input.view];
+  const rows = await db.all<CallbackRow>(`${SELECT} where c.company_id = ? and ${view.sql} limit ?`, [
     now,
-    missedBefore: now - CALLBACK_GRACE_MS,
-    limit: input.limit,
-  }) as CallbackRow[];
-  return { callbacks: rows.map((r) => toDto(r, now)), counts: callbackCounts(db, input.companyId, now) };
+    input.companyId,
+    ...view.params(now, now - CALLBACK_GRACE_MS),
+    input.limit,
+  ]);
+  return { callbacks: rows.map((r) => toDto(r, now)), counts: await callbackCounts(db, input.companyId, now) };
 }
 
-function pendingCallback(db: Db, companyId: number, id: number, now: number): CallbackRow {
-  const row = prepare(db.sqlite, `${SELECT} where c.id = @id and c.company_id = @company`).get({ id, company: companyId, now }) as
-    CallbackRow | undefined;
+async function pendingCallback(q: Queries, companyId: number, id: number, now: number): Promise<CallbackRow> {
+  const row = await q.get<CallbackRow>(`${SELECT} where c.id = ? and c.company_id = ?`, [now, id, companyId]);
   if (!row) throw notFound(`callback ${id} does not exist in this company`);
   if (row.state !== 'pending') throw conflict(`callback ${id} is ${row.state} already; only a pending callback can be moved or cancelled`);
   return row;
 }
 
 /** Moves a pending callback (a missed one included) to another time to come, within 90 days. */
-export function moveCallback(db: Db, actor: Actor, input: { companyId: number; id: number; dueAt: string }, now: number): CallbackDto {
+export async function moveCallback(
+  db: Db,
+  actor: Actor,
+  input: { companyId: number; id: number; dueAt: string },
+  now: number,
+): Promise<CallbackDto> {
   const dueAt = Date.parse(input.dueAt);
   if (dueAt < now) throw badInput(`dueAt ${input.dueAt} is in the past; move a callback to a time to come`);
   if (dueAt > now + MAX_CALLBACK_DAYS * DAY_MS) throw badInput(`dueAt ${input.dueAt} is more than ${MAX_CALLBACK_DAYS} days ahead`);
-  const row = transaction(db, () => {
-    const before = pendingCallback(db, input.companyId, input.id, now);
-    prepare(db.sqlite, 'update callbacks set due_at = ?, updated_at = ?, updated_by = ? where id = ?').run(
-      dueAt,
-      now,
-      actor.name,
-      input.id,
-    );
+  const row = await db.transaction(async (tx) => {
+    const before = await pendingCallback(tx, input.companyId, input.id, now);
+    await tx.run('update callbacks set due_at = ?, updated_at = ?, updated_by = ? where id = ?', [dueAt, now, actor.name, input.id]);
     audit(
       db,
       actor,
@@ -123,22 +129,18 @@ export function moveCallback(db: Db, actor: Actor, input: { companyId: number; i
       },
       now,
     );
-    return pendingCallback(db, input.companyId, input.id, now);
+    return pendingCallback(tx, input.companyId, input.id, now);
   });
   poolWritten(db, { poolGrew: true });
   return toDto(row, now);
 }
 
-export function cancelCallback(db: Db, actor: Actor, input: { companyId: number; id: number }, now: number): CallbackDto {
-  return transaction(db, () => {
-    pendingCallback(db, input.companyId, input.id, now);
-    prepare(db.sqlite, "update callbacks set state = 'cancelled', updated_at = ?, updated_by = ? where id = ?").run(
-      now,
-      actor.name,
-      input.id,
-    );
+export function cancelCallback(db: Db, actor: Actor, input: { companyId: number; id: number }, now: number): Promise<CallbackDto> {
+  return db.transaction(async (tx) => {
+    await pendingCallback(tx, input.companyId, input.id, now);
+    await tx.run("update callbacks set state = 'cancelled', updated_at = ?, updated_by = ? where id = ?", [now, actor.name, input.id]);
     audit(db, actor, { companyId: input.companyId, entity: 'callback', entityId: input.id, action: 'cancel' }, now);
-    const row = prepare(db.sqlite, `${SELECT} where c.id = @id`).get({ id: input.id, now }) as CallbackRow;
+    const row = (await tx.get<CallbackRow>(`${SELECT} where c.id = ?`, [now, input.id]))!;
     return toDto(row, now);
   });
 }
@@ -157,10 +159,12 @@ export interface DueCallbacksOfCompany {
  * Per company with any, the callbacks that are due or missed now: what a "callbacks due" alert needs.
  * One grouped read of the pending index, cheap enough to run every few seconds.
  */
-export function dueCallbacksByCompany(db: Db, now: number): DueCallbacksOfCompany[] {
-  return prepare(
-    db.sqlite,
-    `select company_id as companyId, sum(due_at > @missedBefore) as due, sum(due_at <= @missedBefore) as missed, min(due_at) as oldestDueAt
-     from callbacks where state = 'pending' and due_at <= @now group by company_id order by company_id`,
-  ).all({ now, missedBefore: now - CALLBACK_GRACE_MS }) as DueCallbacksOfCompany[];
+export function dueCallbacksByCompany(q: Queries, now: number): Promise<DueCallbacksOfCompany[]> {
+  const missedBefore = now - CALLBACK_GRACE_MS;
+  return q.all<DueCallbacksOfCompany>(
+    `select company_id as "companyId", sum(case when due_at > ? then 1 else 0 end) as due,
+       sum(case when due_at <= ? then 1 else 0 end) as missed, min(due_at) as "oldestDueAt"
+     from callbacks where state = 'pending' and due_at <= ? group by company_id order by company_id`,
+    [missedBefore, missedBefore, now],
+  );
 }

@@ -159,18 +159,18 @@ describe('a result with callback_at', () => {
     );
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('outside_schedule');
-    expect(listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'due', limit: 10 }, d.clock.clock()).counts).toEqual({
+    expect((await listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'due', limit: 10 }, d.clock.clock())).counts).toEqual({
       due: 1,
       upcoming: 0,
       missed: 0,
     });
-    expect(dueCallbacksByCompany(d.core.db, d.clock.clock())).toEqual([
+    expect(await dueCallbacksByCompany(d.core.db, d.clock.clock())).toEqual([
       { companyId: d.w.companyA, due: 1, missed: 0, oldestDueAt: d.clock.clock() },
     ]);
     d.clock.advance(2 * HOUR);
-    const missed = listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'missed', limit: 10 }, d.clock.clock());
+    const missed = await listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'missed', limit: 10 }, d.clock.clock());
     expect(missed.callbacks).toMatchObject([{ numberId: n1, view: 'missed', state: 'pending' }]);
-    expect(dueCallbacksByCompany(d.core.db, d.clock.clock())).toMatchObject([{ companyId: d.w.companyA, due: 0, missed: 1 }]);
+    expect(await dueCallbacksByCompany(d.core.db, d.clock.clock())).toMatchObject([{ companyId: d.w.companyA, due: 0, missed: 1 }]);
     setSchedule(
       d.core.db,
       CLI_ACTOR,
@@ -180,7 +180,7 @@ describe('a result with callback_at', () => {
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted'); // missed: not dialed on its own any more
 
     // a supervisor moves it: due again at the new time
-    const moved = moveCallback(
+    const moved = await moveCallback(
       d.core.db,
       CLI_ACTOR,
       { companyId: d.w.companyA, id: missed.callbacks[0].id, dueAt: new Date(d.clock.clock() + 10 * MINUTE).toISOString() },
@@ -197,14 +197,16 @@ describe('a result with callback_at', () => {
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     const id = d.core.db.sqlite.prepare('select id from callbacks').pluck().get() as number;
-    cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock());
+    await cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock());
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
-    expect(() => cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock())).toThrow(/cancelled already/);
-    expect(() => cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyB, id }, d.clock.clock())).toThrow(/does not exist/);
-    expect(() =>
+    await expect(cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock())).rejects.toThrow(
+      /cancelled already/,
+    );
+    await expect(cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyB, id }, d.clock.clock())).rejects.toThrow(/does not exist/);
+    await expect(
       moveCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id, dueAt: '2020-01-01T00:00:00Z' }, d.clock.clock()),
-    ).toThrow(/in the past/);
+    ).rejects.toThrow(/in the past/);
   });
 
   it('asking again moves the one pending callback; a callback asked in an inbound call is dialed too', async () => {
