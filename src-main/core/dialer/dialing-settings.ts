@@ -1,14 +1,26 @@
 import type { DialingSettings } from '../../../src-shared/contract/lifecycle';
-import { prepare, transaction, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { AmbiguousZones } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { getCompany } from '../companies/companies';
 
+const SELECT = 'select callee_local_hours, ambiguous_zones from company_dialing where company_id = ?';
+type Row = { callee_local_hours: number; ambiguous_zones: AmbiguousZones };
+const toSettings = (companyId: number, row: Row | undefined): DialingSettings => ({
+  companyId,
+  calleeLocalHours: row?.callee_local_hours === 1,
+  ambiguousZones: row?.ambiguous_zones ?? 'strictest',
+});
+
 /** How a company's dialing follows the callee's clock (migration 0011); off until a supervisor turns it on. */
 export function getDialingSettings(db: Db, companyId: number): DialingSettings {
-  const row = prepare(db.sqlite, 'select callee_local_hours, ambiguous_zones from company_dialing where company_id = ?').get(companyId) as
-    { callee_local_hours: number; ambiguous_zones: AmbiguousZones } | undefined;
-  return { companyId, calleeLocalHours: row?.callee_local_hours === 1, ambiguousZones: row?.ambiguous_zones ?? 'strictest' };
+  return toSettings(companyId, prepare(db.sqlite, SELECT).get(companyId) as Row | undefined);
+}
+
+/** The same, on the engine layer (the leasing rules still read the synchronous one above). */
+export async function dialingSettingsOf(q: Queries, companyId: number): Promise<DialingSettings> {
+  return toSettings(companyId, await q.get<Row>(SELECT, [companyId]));
 }
 
 export function setDialingSettings(
@@ -16,21 +28,21 @@ export function setDialingSettings(
   actor: Actor,
   input: { companyId: number; calleeLocalHours?: boolean; ambiguousZones?: AmbiguousZones },
   now: number,
-): DialingSettings {
-  return transaction(db, () => {
+): Promise<DialingSettings> {
+  return db.transaction(async (tx) => {
     getCompany(db, input.companyId);
-    const before = getDialingSettings(db, input.companyId);
+    const before = await dialingSettingsOf(tx, input.companyId);
     const after = {
       ...before,
       calleeLocalHours: input.calleeLocalHours ?? before.calleeLocalHours,
       ambiguousZones: input.ambiguousZones ?? before.ambiguousZones,
     };
-    prepare(
-      db.sqlite,
+    await tx.run(
       `insert into company_dialing (company_id, callee_local_hours, ambiguous_zones, updated_at) values (?, ?, ?, ?)
        on conflict (company_id) do update set callee_local_hours = excluded.callee_local_hours,
          ambiguous_zones = excluded.ambiguous_zones, updated_at = excluded.updated_at`,
-    ).run(input.companyId, after.calleeLocalHours ? 1 : 0, after.ambiguousZones, now);
+      [input.companyId, after.calleeLocalHours ? 1 : 0, after.ambiguousZones, now],
+    );
     audit(
       db,
       actor,

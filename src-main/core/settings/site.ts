@@ -1,33 +1,39 @@
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../../src-shared/contract/settings';
-import { all, exec, transaction, type Db } from '../db/connection';
+import { all, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import { audit, type Actor } from '../audit/audit';
 
 const KEYS = Object.keys(DEFAULT_SITE_SETTINGS) as (keyof SiteSettings)[];
 
-/** Site rules live in SQLite (site_settings) so the dialer engine, CLI and app all read the same. */
-export function getSiteSettings(db: Db): SiteSettings {
-  const rows = all(db, db.kysely.selectFrom('site_settings').selectAll());
+function toSettings(rows: { key: string; value: string }[]): SiteSettings {
   const stored = Object.fromEntries(rows.map((r) => [r.key, Number(r.value)]));
   const out = { ...DEFAULT_SITE_SETTINGS };
   for (const key of KEYS) if (Number.isFinite(stored[key])) out[key] = stored[key] as number;
   return out;
 }
 
-export function updateSiteSettings(db: Db, actor: Actor, patch: Partial<SiteSettings>, now: number): SiteSettings {
-  return transaction(db, () => {
-    const before = getSiteSettings(db);
+/** Site rules live in the database (site_settings) so the dialer engine, CLI and app all read the same. */
+export function getSiteSettings(db: Db): SiteSettings {
+  return toSettings(all(db, db.kysely.selectFrom('site_settings').selectAll()));
+}
+
+/** The same, on the engine layer (leasing and the pool still read the synchronous one above). */
+export async function siteSettingsOf(q: Queries): Promise<SiteSettings> {
+  return toSettings(await q.all<{ key: string; value: string }>('select key, value from site_settings'));
+}
+
+export function updateSiteSettings(db: Db, actor: Actor, patch: Partial<SiteSettings>, now: number): Promise<SiteSettings> {
+  return db.transaction(async (tx) => {
+    const before = await siteSettingsOf(tx);
     for (const key of KEYS) {
       const value = patch[key];
       if (value === undefined) continue;
-      exec(
-        db,
-        db.kysely
-          .insertInto('site_settings')
-          .values({ key, value: String(value) })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) })),
-      );
+      await tx.run('insert into site_settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value', [
+        key,
+        String(value),
+      ]);
     }
-    const after = getSiteSettings(db);
+    const after = await siteSettingsOf(tx);
     audit(db, actor, { companyId: null, entity: 'site_settings', entityId: null, action: 'update', before, after }, now);
     return after;
   });

@@ -60,7 +60,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
 
   it('follows the cooldown days of the site settings', async () => {
     d = await dialerWorld({ numbers: 2 });
-    updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 1 }, d.clock.clock());
+    await updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 1 }, d.clock.clock());
     const [n1] = ids(await lease(d.w.companyA, 1));
     await call(d.w.companyA, n1);
     d.clock.advance(DAY);
@@ -87,7 +87,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
 
   it('uses the lease minutes of the site settings', async () => {
     d = await dialerWorld({ numbers: 1 });
-    updateSiteSettings(d.core.db, CLI_ACTOR, { leaseMinutes: 2 }, d.clock.clock());
+    await updateSiteSettings(d.core.db, CLI_ACTOR, { leaseMinutes: 2 }, d.clock.clock());
     expect((await lease(d.w.companyA)).leaseExpiresAt).toBe(d.clock.clock() + 2 * 60_000);
     d.clock.advance(2 * 60_000);
     expect(ids(await lease(d.w.companyB))).toEqual([d.numberIds[0]]);
@@ -242,7 +242,7 @@ describe('the exhausted-pool shortcut never hides numbers', () => {
     const [n2] = ids(await lease(d.w.companyB, 1));
     expect(n2).toBe(d.numberIds[1]);
     expect((await lease(d.w.companyB)).blocked?.reason).toBe('pool_exhausted'); // n1 is in its cooldown
-    updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 0 }, d.clock.clock());
+    await updateSiteSettings(d.core.db, CLI_ACTOR, { callCooldownDays: 0 }, d.clock.clock());
     expect(ids(await lease(d.w.companyB))).toEqual([n1]);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     await call(d.w.companyB, n2, 'NO_ANSWER'); // ends globex's lease; with no cooldown acme may dial n2 now

@@ -46,10 +46,10 @@ describe("callee-local hours: the company's window on the callee's own clock", (
 
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, SYDNEY, PERTH_OR_ADELAIDE].sort()); // off: the company's hours only
     releaseAll();
-    setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, now);
+    await setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, now);
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN]); // strictest: Adelaide is closed
     releaseAll();
-    setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, ambiguousZones: 'company' }, now);
+    await setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, ambiguousZones: 'company' }, now);
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, PERTH_OR_ADELAIDE].sort());
     releaseAll();
     // 14:00 UTC: 09:00 in New York (the number spanning zones still follows the company's clock)
@@ -62,7 +62,7 @@ describe("callee-local hours: the company's window on the callee's own clock", (
 
   it('a number whose zone is not known (not looked up) follows the company’s own hours', async () => {
     d = await dialerWorld({ numbers: 2 });
-    setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, d.clock.clock());
+    await setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, d.clock.clock());
     expect((await lease(d.w.companyA)).numbers).toHaveLength(2);
   });
 });
