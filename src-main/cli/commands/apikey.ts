@@ -41,7 +41,7 @@ export function registerApiKey(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const keys = listApiKeys(core.db, opts.company ? getCompanyBySlug(core.db, opts.company).id : null);
+        const keys = await listApiKeys(core.db, opts.company ? getCompanyBySlug(core.db, opts.company).id : null);
         const lines = keys.map(
           (k) =>
             `${String(k.id).padStart(4)}  ${k.prefix}…  ${k.name}  [${k.scopes.join(',')}]  ${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}`,
@@ -57,7 +57,7 @@ export function registerApiKey(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const apiKey = revokeApiKey(core.db, CLI_ACTOR, opts.id, null, core.clock());
+        const apiKey = await revokeApiKey(core.db, CLI_ACTOR, opts.id, null, core.clock());
         printResult(opts, { apiKey }, `revoked ${apiKey.prefix}… (${apiKey.name})`);
       });
     });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { API_SCOPES, type ApiKeyCreate, type ApiKeyDto, type ApiScope } from '../../../src-shared/contract/apikeys';
-import { all, exec, first, prepare, transaction, type Db } from '../db/connection';
+import { exec, first, prepare, transaction, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { ApiKeyRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { forbidden, notFound } from '../errors';
@@ -34,10 +35,10 @@ export function toApiKeyDto(row: ApiKeyRow): ApiKeyDto {
 }
 
 /** Newest first. `companyId` null: every key (the superuser's view); a number: that company's keys. */
-export function listApiKeys(db: Db, companyId: number | null): ApiKeyDto[] {
+export async function listApiKeys(db: Db, companyId: number | null): Promise<ApiKeyDto[]> {
   let q = db.kysely.selectFrom('api_keys').selectAll().orderBy('id', 'desc');
   if (companyId !== null) q = q.where('company_id', '=', companyId);
-  return all(db, q).map(toApiKeyDto);
+  return (await db.select(q)).map(toApiKeyDto);
 }
 
 export function createApiKey(db: Db, actor: Actor, input: ApiKeyCreate, now: number): { key: string; apiKey: ApiKeyDto } {
@@ -68,22 +69,29 @@ export function getApiKeyRow(db: Db, id: number): ApiKeyRow {
   return row;
 }
 
+/** The same, on the engine layer (createApiKey, inside the wizard's synchronous transaction, reads the one above). */
+async function apiKeyRowOf(db: Db, q: Queries, id: number): Promise<ApiKeyRow> {
+  const row = await q.first(db.kysely.selectFrom('api_keys').selectAll().where('id', '=', id));
+  if (!row) throw notFound(`API key ${id} does not exist`);
+  return row;
+}
+
 /**
  * Revokes a key at once (the next request with it gets a 401). `withinCompany` is the caller's
  * company, null for the superuser; a company admin cannot touch site-wide or other companies' keys.
  */
 /** `withinCompanies`: the companies the caller works for (null: the site owner, every key). */
-export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompanies: readonly number[] | null, now: number): ApiKeyDto {
-  return transaction(db, () => {
-    const before = getApiKeyRow(db, id);
+export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompanies: readonly number[] | null, now: number): Promise<ApiKeyDto> {
+  return db.transaction(async (tx) => {
+    const before = await apiKeyRowOf(db, tx, id);
     if (withinCompanies !== null && (before.company_id === null || !withinCompanies.includes(before.company_id))) {
       throw before.company_id === null
         ? forbidden('only the site owner may revoke a site-wide key')
         : notFound(`API key ${id} does not exist`);
     }
     if (before.revoked_at !== null) return toApiKeyDto(before);
-    exec(db, db.kysely.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id));
-    const after = toApiKeyDto(getApiKeyRow(db, id));
+    await tx.execute(db.kysely.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id));
+    const after = toApiKeyDto(await apiKeyRowOf(db, tx, id));
     audit(
       db,
       actor,

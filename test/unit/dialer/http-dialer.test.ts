@@ -25,7 +25,7 @@ describe('API-key auth on /api/v1/dialer/*', () => {
       expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     }
     const id = d.core.db.sqlite.prepare('select id from api_keys where company_id = ?').pluck().get(d.w.companyA) as number;
-    revokeApiKey(d.core.db, CLI_ACTOR, id, null, d.clock.clock());
+    await revokeApiKey(d.core.db, CLI_ACTOR, id, null, d.clock.clock());
     const revoked = await d.api('GET', path);
     expect(revoked).toMatchObject({ status: 401, body: { error: { message: /revoked/ } } });
     expect({ ...snapshot(), audit_log: before.audit_log }).toEqual(before);
