@@ -30,6 +30,8 @@ const BENCH = 'the bench';
 const KINDS: [label: string, match: (fn: string, url: string) => boolean][] = [
   [BENCH, (_f, u) => u.includes('/test/bench/')],
   ['SQLite: BEGIN / COMMIT (WAL writes)', (_f, u) => u.includes('better-sqlite3/lib/methods/transaction')],
+  // the engine layer runs BEGIN / COMMIT of the async transactions, and the statements of the code converted to it
+  ['database layer: transactions and converted statements (db/engine)', (_f, u) => u.includes('/core/db/engine/')],
   // V8 inlines insertLeases into the transaction's closure, so the lease rows are told by their file
   ['leasing: the lease rows and the batch (leasing.ts)', (_f, u) => u.endsWith('/core/dialer/leasing.ts')],
   ['leasing: releasing and sweeping leases', (_f, u) => u.endsWith('/core/dialer/release.ts')],
