@@ -41,7 +41,7 @@ export function registerWallet(program: Command): void {
       await withCore(opts, async (core) => {
         const company = getCompanyBySlug(core.db, opts.company);
         const input = parseWith(AdjustInput, { companyId: company.id, amount: opts.amount, note: opts.note });
-        const moved = adjustWallet(core.db, CLI_ACTOR, input, core.clock());
+        const moved = await adjustWallet(core.db, CLI_ACTOR, input, core.clock());
         printResult(
           opts,
           { companyId: company.id, entryId: moved.entryId, balance: moved.balance, currency: company.currency },

@@ -145,10 +145,11 @@ export interface Adjustment {
  * A correction by hand (a refund agreed on the phone, a mistaken top-up): either sign, always with
  * a note, and it may take the balance below zero: the ledger says what happened, not what we wish.
  */
-export function adjustWallet(db: Db, actor: Actor, input: Adjustment, now: number): { balance: number; entryId: number } {
+export async function adjustWallet(db: Db, actor: Actor, input: Adjustment, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw badInput('an adjustment is a whole non-zero amount in minor units');
   if (!input.note.trim()) throw badInput('say why the balance is adjusted');
-  return transaction(db, () => {
+  // the ledger line is still written by the synchronous appendLedger, inside this transaction
+  return db.transaction(async () => {
     getCompany(db, input.companyId);
     const { entryId, balanceAfter } = appendLedger(
       db,

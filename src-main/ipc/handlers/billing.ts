@@ -20,7 +20,7 @@ export const billingHandlers: Handlers<Exclude<BillingChannel, 'billing.statemen
   },
   'billing.adjust': {
     access: 'manage',
-    run: (ctx, input) => moved(ctx.core, input.companyId, adjustWallet(ctx.core.db, ctx.actor, input, ctx.core.clock())),
+    run: async (ctx, input) => moved(ctx.core, input.companyId, await adjustWallet(ctx.core.db, ctx.actor, input, ctx.core.clock())),
   },
   'billing.ledger': { access: 'manage', run: (ctx, input) => listLedger(ctx.core.db, input) },
 };
