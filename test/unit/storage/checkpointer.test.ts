@@ -60,6 +60,26 @@ describe('WAL checkpoints in a worker thread', () => {
     expect(core.db.sqlite.prepare('select count(*) as n from filler').get()).toEqual({ n: 40000 });
   }, 30_000);
 
+  it('lets a writer that can wait stand back until the worker has caught up, so its next write starts the WAL over', async () => {
+    core = await makeTestCore();
+    const checkpointer = startCheckpointer(core.db, { restartPages: 1024 });
+    // the same stream of writes as above, from a writer that asks for room before each one (an import)
+    for (let i = 0; i < 800; i++) {
+      writePages(core, 50);
+      await new Promise((r) => setTimeout(r, 2));
+      await checkpointer.makeRoom();
+    }
+    const stats = checkpointer.stats();
+    await checkpointer.stop();
+    expect(stats.failed).toBeNull();
+    expect(stats.roomWaits).toBeGreaterThan(0);
+    // the serving thread steps in only past twice the restart size, when standing back has not been enough
+    expect(stats.inlineCheckpoints).toBeLessThan(stats.roomWaits);
+    expect(stats.largestWalPages).toBeGreaterThan(1024);
+    expect(stats.largestWalPages).toBeLessThan(20_000);
+    expect(core.db.sqlite.prepare('select count(*) as n from filler').get()).toEqual({ n: 40000 });
+  }, 30_000);
+
   // Closing any descriptor on a file drops every POSIX lock the process holds on it, SQLite's own
   // included; then another process may take the WAL for orphaned and delete it. Only SQLite opens them.
   it.runIf(process.platform === 'linux')(
