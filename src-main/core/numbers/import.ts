@@ -17,11 +17,10 @@ export interface NumbersImport extends ListImport {
   listName?: string;
 }
 
-// One row a statement: measured on the bench's 100k pool with a supplier list in phone order, 64-row
-// INSERT ... VALUES ... RETURNING statements took 437-474 ms of CPU for 48k phones, this one 318-362 ms
-// (SQLite buffers a multi-row RETURNING's answers, and the arguments were copied into a 320-item array).
-const INSERT = `insert or ignore into numbers (phone, global_status, imported_at, source, list_id, zone_id)
-   values (?, 'active', ?, ?, ?, ?) returning id`;
+const ROWS_PER_INSERT = 64;
+const insertSql = (rows: number) =>
+  `insert or ignore into numbers (phone, global_status, imported_at, source, list_id, zone_id)
+   values ${Array(rows).fill("(?, 'active', ?, ?, ?, ?)").join(', ')} returning id, phone`;
 
 /**
  * Adds a list to the shared pool (DESIGN.md §8): every phone normalised to E.164, duplicates (in the
@@ -86,29 +85,31 @@ function writeRows(
 ): { counts: { added: number; known: number }; listed: Listed } {
   const homeIds: number[] = [];
   const known: string[] = [];
-  const insert = prepare(db.sqlite, INSERT);
-  for (const row of rows) {
-    const inserted = insert.get(row.phone, now, source, listId, zoneIdOf(db, row.phone)) as { id: number } | undefined;
-    // a phone already in the pool, or repeated within the file, is known
-    if (inserted) homeIds.push(inserted.id);
-    else known.push(row.phone);
+  // many rows a statement: the per-statement cost is most of an insert's
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const part = rows.slice(i, i + ROWS_PER_INSERT);
+    const args: (string | number | null)[] = [];
+    for (const row of part) args.push(row.phone, now, source, listId, zoneIdOf(db, row.phone));
+    const inserted = prepare(db.sqlite, insertSql(part.length)).all(...args) as { id: number; phone: string }[];
+    for (const r of inserted) homeIds.push(r.id);
+    if (inserted.length < part.length) {
+      // a phone repeated within the file is inserted once: its other rows are known
+      const fresh = new Set(inserted.map((r) => r.phone));
+      for (const row of part) if (!fresh.delete(row.phone)) known.push(row.phone);
+    }
   }
   const extraIds: number[] = [];
-  for (const phone of known) {
-    const number = prepare(db.sqlite, KNOWN).get(phone) as { id: number; list_id: number | null };
+  if (known.length) {
+    const phones = JSON.stringify(known);
     // a caller that came in (no list) takes this one as its first; the others join it besides their first
-    if (number.list_id === null) {
-      prepare(db.sqlite, FIRST_LIST).run(listId, number.id);
-      homeIds.push(number.id);
-    } else if (number.list_id !== listId && prepare(db.sqlite, JOIN_LIST).run(number.id, listId).changes) {
-      extraIds.push(number.id);
-    }
+    for (const id of prepare(db.sqlite, KNOWN_FIRST).pluck().all(listId, phones) as number[]) homeIds.push(id);
+    for (const id of prepare(db.sqlite, KNOWN_MEMBER).pluck().all(listId, phones, listId) as number[]) extraIds.push(id);
   }
   return { counts: { added: rows.length - known.length, known: known.length }, listed: { listId, homeIds, extraIds } };
 }
 
-// one prepared lookup and write per known phone: the same work as json_each subqueries over the
-// transaction's known phones, which took 2.2 s of a full-set import's 24.8 s profiled
-const KNOWN = 'select id, list_id from numbers where phone = ?';
-const FIRST_LIST = 'update numbers set list_id = ? where id = ?';
-const JOIN_LIST = 'insert or ignore into list_members (number_id, list_id) values (?, ?)';
+const KNOWN_FIRST = `update numbers set list_id = ? where phone in (select value from json_each(?)) and list_id is null returning id`;
+const KNOWN_MEMBER = `
+  insert or ignore into list_members (number_id, list_id)
+  select id, ? from numbers where phone in (select value from json_each(?)) and list_id <> ?
+  returning number_id`;
