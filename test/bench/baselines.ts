@@ -130,14 +130,7 @@ export function bareCount(db: Db, companyId: number, start: number, end: number)
 export function bareImportInSlices(db: Db, phones: string[], at: number, writeMs = 6): { ms: number; added: number; transactions: number } {
   const s = db.sqlite;
   const sorted = [...phones].sort();
-  s.exec('drop table if exists bench_numbers');
-  s.exec(`create table bench_numbers (id integer primary key, phone text not null unique, global_status text not null default 'active',
-    last_called_at integer, last_called_company_id integer, imported_at integer not null, source text not null default '')`);
-  s.exec(
-    'insert into bench_numbers select id, phone, global_status, last_called_at, last_called_company_id, imported_at, source from numbers',
-  );
-  s.exec('create index bench_numbers_status on bench_numbers (global_status)');
-  const insert = s.prepare(`insert or ignore into bench_numbers (phone, imported_at, source) values (?, ?, 'bench.csv')`);
+  const insert = copyOfPool(s);
   const write = s.transaction((part: string[]) => {
     let n = 0;
     for (const phone of part) n += insert.run(phone, at).changes;
@@ -161,19 +154,13 @@ export function bareImportInSlices(db: Db, phones: string[], at: number, writeMs
 }
 
 /**
- * The import floor: the same phones inserted with one prepared statement in one transaction, into a
- * copy of the pool with the same rows and indexes (so the unique index is as deep as the real one's).
+ * The import's baseline (DESIGN §7): the same phones inserted with one prepared statement in one
+ * transaction, into a copy of the pool with the same rows and indexes (so the unique index is as deep
+ * as the real one's).
  */
 export function bareImport(db: Db, phones: string[], at: number): { ms: number; added: number } {
   const s = db.sqlite;
-  s.exec('drop table if exists bench_numbers');
-  s.exec(`create table bench_numbers (id integer primary key, phone text not null unique, global_status text not null default 'active',
-    last_called_at integer, last_called_company_id integer, imported_at integer not null, source text not null default '')`);
-  s.exec(
-    'insert into bench_numbers select id, phone, global_status, last_called_at, last_called_company_id, imported_at, source from numbers',
-  );
-  s.exec('create index bench_numbers_status on bench_numbers (global_status)');
-  const insert = s.prepare(`insert or ignore into bench_numbers (phone, imported_at, source) values (?, ?, 'bench.csv')`);
+  const insert = copyOfPool(s);
   const t = nowMs();
   const added = s.transaction(() => {
     let n = 0;
@@ -183,4 +170,17 @@ export function bareImport(db: Db, phones: string[], at: number): { ms: number; 
   const ms = nowMs() - t;
   s.exec('drop table bench_numbers');
   return { ms, added };
+}
+
+/** bench_numbers: a copy of the pool's phones with the pool's unique and status indexes, and its insert */
+function copyOfPool(s: Db['sqlite']) {
+  s.exec('drop table if exists bench_numbers');
+  s.exec(`create table bench_numbers (id integer primary key, phone text not null unique, global_status text not null default 'active',
+    last_called_at integer, last_called_company_id integer, imported_at integer not null, source text not null default '')`);
+  s.exec(
+    'insert into bench_numbers select id, phone, global_status, last_called_at, last_called_company_id, imported_at, source from numbers',
+  );
+  s.exec('create index bench_numbers_status on bench_numbers (global_status)');
+  const insert = s.prepare(`insert or ignore into bench_numbers (phone, imported_at, source) values (?, ?, 'bench.csv')`);
+  return insert;
 }
