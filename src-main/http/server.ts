@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Core } from '../core/core';
 import type { IncomingMessage } from 'node:http';
 import { installErrorHandling, sendError } from './errors';
@@ -32,7 +32,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // every answer names its request, and the log line of its cause carries the same id
     genReqId: () => `r-${randomBytes(6).toString('base64url')}`,
     requestIdHeader: false,
-    disableRequestLogging: true,
+    // one line per request would drown the log at a dialer's rate; refusals and failures log themselves
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     // a dialer behind a proxy on the same site still reports its own address in dialer.seen
     trustProxy: false,

@@ -129,5 +129,5 @@ export function walSummary(ctx: BenchContext): string {
   if (!stats) return `WAL ${onDisk.toFixed(0)} MiB, checkpoints inline`;
   const largest = (stats.largestWalPages * 4096) / 2 ** 20;
   const failed = stats.failed ? `; the checkpoint worker failed: ${stats.failed}` : '';
-  return `WAL ${onDisk.toFixed(0)} MiB, largest ${largest.toFixed(0)} MiB, ${stats.inlineCheckpoints} checkpoints on the serving thread (longest ${stats.inlineMaxMs.toFixed(1)} ms)${failed}`;
+  return `WAL ${onDisk.toFixed(0)} MiB, largest ${largest.toFixed(0)} MiB, ${stats.inlineCheckpoints} checkpoints on the serving thread (longest ${stats.inlineMaxMs.toFixed(1)} ms), ${stats.roomWaits} waits for room (longest ${stats.roomMaxMs.toFixed(0)} ms)${failed}`;
 }

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelName, Input, Output, SessionUser } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/errors';
 import type { Role } from '../../src-shared/roles';
-import { createCore, type Core } from '../../src-main/core/core';
+import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { memoryDeskSettings } from '../../src-main/core/settings/desk';
 import { createCompany } from '../../src-main/core/companies/companies';
 import { createUser, getUser, setupSuperuser, toSessionUser } from '../../src-main/core/users/users';
@@ -26,7 +26,13 @@ export interface TestCore extends Core {
 export async function makeTestCore(
   options: { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers } = {},
 ): Promise<TestCore> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-test-'));
+  return testCoreIn(mkdtempSync(join(tmpdir(), 'dialdesk-test-')), options);
+}
+
+async function testCoreIn(
+  dataDir: string,
+  options: { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers } = {},
+): Promise<TestCore> {
   const core = await createCore({
     dataDir,
     desk: memoryDeskSettings(),
@@ -40,6 +46,27 @@ export async function makeTestCore(
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
+}
+
+let seeded: Promise<{ file: Buffer; world: World }> | undefined;
+
+/**
+ * makeTestCore + seedWorld, for suites that start every test from a fresh world on the real clock:
+ * the world is seeded once per test file (its four password hashes cost ~150 ms), kept as the bytes
+ * of its database file, and each test opens a copy of them in a fresh folder.
+ */
+export async function makeSeededCore(): Promise<{ core: TestCore; world: World }> {
+  seeded ??= (async () => {
+    const core = await makeTestCore();
+    const world = await seedWorld(core);
+    const file = core.db.sqlite.serialize();
+    await core.dispose();
+    return { file, world };
+  })();
+  const { file, world } = await seeded;
+  const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-test-'));
+  writeFileSync(join(dataDir, DATABASE_FILE), file);
+  return { core: await testCoreIn(dataDir), world: structuredClone(world) };
 }
 
 /** A settable clock for rules that depend on time (cooldown, leases, schedule, lockout). */

@@ -63,6 +63,9 @@ export async function runJob<C extends Record<string, number>>(
       committed.rows += rows.length;
       for (const key of Object.keys(counts) as (keyof C)[]) (committed.counts[key] as number) += counts[key];
     };
+    // the import is most of the WAL while it runs: it waits for the checkpointer rather than leave
+    // the serving thread a checkpoint to finish (db/checkpointer.ts)
+    const makeRoom = async () => core.checkpointer?.makeRoom();
     const summary = await readPhoneList(
       input.source,
       spec.list,
@@ -74,6 +77,7 @@ export async function runJob<C extends Record<string, number>>(
         lastEmit = t;
         emit(read ? 'reading' : 'writing', p.rows, p.estimatedRows, p.estimatedRows !== null);
       },
+      makeRoom,
     );
     if (read) {
       await writeInPhoneOrder(
@@ -85,6 +89,7 @@ export async function runJob<C extends Record<string, number>>(
           lastEmit = t;
           emit('writing', done, read.length);
         },
+        makeRoom,
       );
     }
     emit('finished', summary.rows, summary.rows);

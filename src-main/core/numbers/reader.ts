@@ -43,6 +43,8 @@ export async function readPhoneList(
   region: string | undefined,
   write: (rows: PhoneRow[]) => void,
   progress: (p: ReadProgress) => void = () => undefined,
+  /** awaited after each write, before the next: a writer that can wait asks the checkpointer for room */
+  beforeWrite: () => Promise<void> = async () => undefined,
 ): Promise<ReadSummary> {
   const phones = new PhoneNormalizer(region);
   const summary: ReadSummary = { rows: 0, rejected: 0, rejectedRows: [] };
@@ -52,7 +54,10 @@ export async function readPhoneList(
   let fraction = 0;
 
   const flush = async () => {
-    if (pending.length) write(pending);
+    if (pending.length) {
+      write(pending);
+      await beforeWrite();
+    }
     pending = [];
     progress({ rows: summary.rows, estimatedRows: fraction > 0 ? Math.max(summary.rows, Math.round(summary.rows / fraction)) : null });
     await new Promise((r) => setImmediate(r));

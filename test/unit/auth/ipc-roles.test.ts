@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../../src-shared/contract';
 import { HANDLERS } from '../../../src-main/ipc/table';
-import { call, makeTestCore, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+import { makeSeededCore, call, recordTestResult, type TestCore, type World } from '../../world';
 
 let core: TestCore;
 let w: World;
 beforeEach(async () => {
-  core = await makeTestCore();
-  w = await seedWorld(core);
+  ({ core, world: w } = await makeSeededCore());
 });
 afterEach(async () => core.dispose());
 

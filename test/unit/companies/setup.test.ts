@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, makeTestCore, ok, seedWorld, type TestCore, type World } from '../../world';
+import { makeSeededCore, call, ok, type TestCore, type World } from '../../world';
 
 let core: TestCore;
 let w: World;
 beforeEach(async () => {
-  core = await makeTestCore();
-  w = await seedWorld(core);
+  ({ core, world: w } = await makeSeededCore());
 });
 afterEach(async () => core.dispose());
 

@@ -9,7 +9,7 @@ import { updateLlmSettings } from '../../../src-main/core/inbound/llm-settings';
 import { llmConnectionFor } from '../../../src-main/core/inbound/llm/connection';
 import { previewInbound } from '../../../src-main/core/inbound/preview';
 import type { OpeningHours } from '../../../src-main/core/inbound/opening-hours';
-import { jambonzRefusals, makeTestCore, seedWorld, toolAnswerProblems, type TestCore, type World } from '../../world';
+import { makeSeededCore, jambonzRefusals, toolAnswerProblems, type TestCore, type World } from '../../world';
 
 // what a real Jambonz refuses: its verb validator and its tasks' run-time checks (test/world/jambonz.ts)
 const assertValidJambonz = (verbs: JambonzVerb[]) => expect(jambonzRefusals(verbs)).toEqual([]);
@@ -31,8 +31,7 @@ const closedUntilMonday: OpeningHours = () => ({ open: false, nextOpenAt: MONDAY
 let core: TestCore;
 let w: World;
 beforeEach(async () => {
-  core = await makeTestCore();
-  w = await seedWorld(core);
+  ({ core, world: w } = await makeSeededCore());
 });
 afterEach(async () => core.dispose());
 

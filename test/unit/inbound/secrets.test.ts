@@ -6,7 +6,7 @@ import { memoryDeskSettings } from '../../../src-main/core/settings/desk';
 import { fileSecretBox, SECRETS_FILE } from '../../../src-main/core/secrets/secret-box';
 import { keyFileCipher, SECRETS_KEY_FILE } from '../../../src-main/core/secrets/key-file';
 import { buildCompanyFile } from '../../../src-main/core/transfer/export';
-import { call, makeTestCore, ok, seedWorld, type TestCore, type World } from '../../world';
+import { makeSeededCore, call, makeTestCore, ok, type TestCore, type World } from '../../world';
 
 const LLM_KEY = 'sk-live-LLM-0123456789-wxyz';
 const WEBHOOK_SECRET = 'whsec-JAMBONZ-0123456789-abcd';
@@ -16,8 +16,7 @@ const SECRETS = [LLM_KEY, WEBHOOK_SECRET, API_KEY];
 let core: TestCore;
 let w: World;
 beforeEach(async () => {
-  core = await makeTestCore();
-  w = await seedWorld(core);
+  ({ core, world: w } = await makeSeededCore());
 });
 afterEach(async () => core.dispose());
 

@@ -4,13 +4,12 @@ import { updateCompany } from '../../../src-main/core/companies/companies';
 import { configureInbound } from '../../../src-main/core/inbound/configure';
 import { createInboundNumber } from '../../../src-main/core/inbound/numbers';
 import { findDid } from '../../../src-main/core/inbound/lookup';
-import { makeTestCore, seedWorld, type TestCore, type World } from '../../world';
+import { makeSeededCore, type TestCore, type World } from '../../world';
 
 let core: TestCore;
 let w: World;
 beforeEach(async () => {
-  core = await makeTestCore();
-  w = await seedWorld(core);
+  ({ core, world: w } = await makeSeededCore());
   updateCompany(core.db, CLI_ACTOR, { companyId: w.companyA, defaultCountry: 'DE' }, core.clock());
   updateCompany(core.db, CLI_ACTOR, { companyId: w.companyB, defaultCountry: 'US' }, core.clock());
 });

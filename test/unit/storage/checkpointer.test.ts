@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCheckpointer } from '../../../src-main/core/db/checkpointer';
+import { startCheckpointer, type CheckpointStats } from '../../../src-main/core/db/checkpointer';
 import { makeTestCore, type TestCore } from '../../world';
 
 let core: TestCore | null = null;
@@ -16,6 +16,23 @@ function writePages(c: TestCore, pages = 2000): void {
   c.db.sqlite.transaction(() => {
     for (let i = 0; i < pages; i++) insert.run(`${i}`.padEnd(4000, 'x'));
   })();
+}
+
+/**
+ * 160 MiB in 50-page commits a couple of milliseconds apart, with the checkpointer restarting the WAL
+ * past 1,024 pages; `askForRoom`: the writer asks for room before each commit, as an import does.
+ */
+async function writeStream(c: TestCore, askForRoom: boolean): Promise<CheckpointStats> {
+  const checkpointer = startCheckpointer(c.db, { restartPages: 1024 });
+  for (let i = 0; i < 800; i++) {
+    writePages(c, 50);
+    await new Promise((r) => setTimeout(r, 2));
+    if (askForRoom) await checkpointer.makeRoom();
+  }
+  const stats = checkpointer.stats();
+  await checkpointer.stop();
+  expect(stats.failed).toBeNull();
+  return stats;
 }
 
 async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
@@ -44,21 +61,45 @@ describe('WAL checkpoints in a worker thread', () => {
 
   it('keeps the WAL bounded under writes that never pause for long', async () => {
     core = await makeTestCore();
-    const checkpointer = startCheckpointer(core.db, { restartPages: 1024 });
-    // 160 MiB in 50-page commits a couple of milliseconds apart: the worker never finds the WAL idle,
-    // so it is the serving connection that lets it start over (without it: one WAL of 40,000 pages)
-    for (let i = 0; i < 800; i++) {
-      writePages(core, 50);
-      await new Promise((r) => setTimeout(r, 2));
-    }
-    const stats = checkpointer.stats();
-    await checkpointer.stop();
-    expect(stats.failed).toBeNull();
+    // the worker never finds the WAL idle, so it is the serving connection that lets it start over
+    // (without it: one WAL of 40,000 pages)
+    const stats = await writeStream(core, false);
     expect(stats.inlineCheckpoints).toBeGreaterThan(0);
     expect(stats.largestWalPages).toBeGreaterThan(1024);
     expect(stats.largestWalPages).toBeLessThan(20_000);
     expect(core.db.sqlite.prepare('select count(*) as n from filler').get()).toEqual({ n: 40000 });
   }, 30_000);
+
+  it('lets a writer that can wait stand back until the worker has caught up, so its next write starts the WAL over', async () => {
+    core = await makeTestCore();
+    // the same stream of writes as above, from a writer that asks for room before each one (an import)
+    const stats = await writeStream(core, true);
+    expect(stats.roomWaits).toBeGreaterThan(0);
+    // the serving thread steps in only past twice the restart size, when standing back has not been enough
+    expect(stats.inlineCheckpoints).toBeLessThan(stats.roomWaits);
+    expect(stats.largestWalPages).toBeGreaterThan(1024);
+    expect(stats.largestWalPages).toBeLessThan(20_000);
+    expect(core.db.sqlite.prepare('select count(*) as n from filler').get()).toEqual({ n: 40000 });
+  }, 30_000);
+
+  it('leaves the copy to the worker while a writer asks for room, and finishes it itself once nobody has for a while', async () => {
+    core = await makeTestCore();
+    const c = core;
+    const checkpointer = startCheckpointer(c.db, { restartPages: 1024 });
+    writePages(c, 1500); // past the restart size, short of twice it
+    // an import between two writes, asking for room every 50 ms from its write on, for a second after
+    // the worker has seen the WAL
+    let asked = 0;
+    while (asked < 20 || checkpointer.stats().largestWalPages < 1500) {
+      await checkpointer.makeRoom();
+      await new Promise((r) => setTimeout(r, 50));
+      if (++asked > 200) throw new Error('the worker never reported the WAL');
+    }
+    expect(checkpointer.stats().inlineCheckpoints).toBe(0);
+    // nobody asks any more: the serving connection finishes the copy so its next write starts over
+    await until(() => checkpointer.stats().inlineCheckpoints > 0);
+    await checkpointer.stop();
+  });
 
   // Closing any descriptor on a file drops every POSIX lock the process holds on it, SQLite's own
   // included; then another process may take the WAL for orphaned and delete it. Only SQLite opens them.
