@@ -22,17 +22,14 @@ export interface TestCore extends Core {
   dispose(): Promise<void>;
 }
 
+type TestCoreOptions = { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers };
+
 /** A core on a real SQLite file in a fresh temp dir, every real migration applied. */
-export async function makeTestCore(
-  options: { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers } = {},
-): Promise<TestCore> {
+export async function makeTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
   return testCoreIn(mkdtempSync(join(tmpdir(), 'dialdesk-test-')), options);
 }
 
-async function testCoreIn(
-  dataDir: string,
-  options: { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers } = {},
-): Promise<TestCore> {
+async function testCoreIn(dataDir: string, options: TestCoreOptions = {}): Promise<TestCore> {
   const core = await createCore({
     dataDir,
     desk: memoryDeskSettings(),

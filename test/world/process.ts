@@ -24,6 +24,7 @@ export function cliProcess(args: string[]): { command: string; args: string[] } 
 let current: boolean | undefined;
 function builtIsCurrent(): boolean {
   if (current !== undefined) return current;
+  if (process.env.DIALDESK_TEST_CLI === 'source') return (current = false);
   let built: number;
   try {
     built = statSync(BUILT_CLI).mtimeMs;
@@ -36,7 +37,7 @@ function builtIsCurrent(): boolean {
       return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
     }, 0);
   const sources = ['src-main', 'src-shared', 'migrations'].map((d) => newest(join(ROOT, d)));
-  return (current = process.env.DIALDESK_TEST_CLI !== 'source' && Math.max(...sources) <= built);
+  return (current = Math.max(...sources) <= built);
 }
 
 export interface SpawnedServe {

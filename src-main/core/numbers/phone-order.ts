@@ -60,7 +60,7 @@ export async function writeInPhoneOrder(
   write: (phones: string[]) => void,
   progress: (written: number) => void,
   /** awaited between two writes: a writer that can wait asks the checkpointer for room */
-  beforeWrite: () => Promise<void> = async () => undefined,
+  betweenWrites: () => Promise<void> = async () => undefined,
 ): Promise<void> {
   const values = list.digits();
   let written = 0;
@@ -79,7 +79,7 @@ export async function writeInPhoneOrder(
       written += part.length;
       progress(written);
       await yieldToLoop();
-      await beforeWrite();
+      await betweenWrites();
     }
   };
 

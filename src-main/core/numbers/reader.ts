@@ -44,7 +44,7 @@ export async function readPhoneList(
   write: (rows: PhoneRow[]) => void,
   progress: (p: ReadProgress) => void = () => undefined,
   /** awaited after each write, before the next: a writer that can wait asks the checkpointer for room */
-  beforeWrite: () => Promise<void> = async () => undefined,
+  betweenWrites: () => Promise<void> = async () => undefined,
 ): Promise<ReadSummary> {
   const phones = new PhoneNormalizer(region);
   const summary: ReadSummary = { rows: 0, rejected: 0, rejectedRows: [] };
@@ -56,7 +56,7 @@ export async function readPhoneList(
   const flush = async () => {
     if (pending.length) {
       write(pending);
-      await beforeWrite();
+      await betweenWrites();
     }
     pending = [];
     progress({ rows: summary.rows, estimatedRows: fraction > 0 ? Math.max(summary.rows, Math.round(summary.rows / fraction)) : null });
