@@ -1,4 +1,5 @@
 import { exec, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 
 /** Who did it: a console user, the command line, or an API key. */
 export interface Actor {
@@ -31,6 +32,24 @@ export function audit(db: Db, actor: Actor, entry: AuditEntry, at: number): void
       before: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
       after: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
     }),
+  );
+}
+
+/** The same on the engine layer: pass the tx of the transaction that made the change. */
+export async function writeAudit(q: Queries, actor: Actor, entry: AuditEntry, at: number): Promise<void> {
+  await q.run(
+    'insert into audit_log (at, user_id, actor, company_id, entity, entity_id, action, before, after) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [
+      at,
+      actor.userId,
+      actor.name,
+      entry.companyId,
+      entry.entity,
+      entry.entityId == null ? null : String(entry.entityId),
+      entry.action,
+      entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
+      entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
+    ],
   );
 }
 

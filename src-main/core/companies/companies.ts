@@ -1,5 +1,6 @@
 import type { CompanyCreate, CompanyDto, CompanyUpdate } from '../../../src-shared/contract/companies';
 import { all, exec, first, prepare, transaction, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { conflict, isUniqueViolation, notFound } from '../errors';
@@ -55,6 +56,29 @@ export function getCompanyBySlug(db: Db, slug: string): CompanyRow {
   const row = findCompanyBySlug(db, slug);
   if (!row) throw notFound(`no company with slug "${slug}"`);
   return row;
+}
+
+// ---- the same readers on the engine layer (either engine; inside a transaction pass its tx) ----------
+
+export function findCompany(q: Queries, id: number): Promise<CompanyRow | undefined> {
+  return q.get<CompanyRow>('select * from companies where id = ?', [id]);
+}
+
+export async function companyOf(q: Queries, id: number): Promise<CompanyRow> {
+  const row = await findCompany(q, id);
+  if (!row) throw notFound(`company ${id} does not exist`);
+  return row;
+}
+
+export async function companyBySlug(q: Queries, slug: string): Promise<CompanyRow> {
+  const row = await q.get<CompanyRow>('select * from companies where slug = ?', [slug]);
+  if (!row) throw notFound(`no company with slug "${slug}"`);
+  return row;
+}
+
+/** How the company's national numbers are read (null: only with their country code). */
+export async function countryOf(q: Queries, companyId: number): Promise<string | null> {
+  return (await q.value<string | null>('select default_country from companies where id = ?', [companyId])) ?? null;
 }
 
 /** A company to create; without a default country, its numbers are written with their country code. */

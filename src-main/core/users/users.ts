@@ -1,6 +1,7 @@
 import type { SessionUser, UserDto } from '../../../src-shared/contract/auth';
 import type { Role } from '../../../src-shared/roles';
 import { all, exec, first, transaction, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { UserRow } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { badInput, conflict, notFound } from '../errors';
@@ -39,6 +40,13 @@ const byUsername = (db: Db, username: string) =>
 
 export function getUser(db: Db, id: number): UserRow {
   const row = first(db, db.kysely.selectFrom('users').selectAll().where('id', '=', id));
+  if (!row) throw notFound(`user ${id} does not exist`);
+  return row;
+}
+
+/** The same on the engine layer. */
+export async function userOf(q: Queries, id: number): Promise<UserRow> {
+  const row = await q.get<UserRow>('select * from users where id = ?', [id]);
   if (!row) throw notFound(`user ${id} does not exist`);
   return row;
 }
