@@ -1,12 +1,14 @@
 import { mkdirSync } from 'node:fs';
+import type { Pool } from 'pg';
 import { join } from 'node:path';
-import { closeDatabase, openDatabase, type Db } from './db/connection';
+import { closeDatabase, openDatabase, openPostgresDatabase, type Db } from './db/connection';
 import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import { claimDataFolder, type DataFolderOwner, type OwnerDetails } from './db/owner';
 import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
 import { syncPhoneZones } from './phone/zones';
 import { EventBus } from './events';
+import { shareEvents } from './shared-events';
 import { fileSecretBox, type SecretBox, type SecretCipher } from './secrets/secret-box';
 import { keyFileCipher } from './secrets/key-file';
 import { adoptPlaintextSecrets } from './secrets/adopt';
@@ -53,6 +55,11 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** for tests: ':memory:' */
   databaseFile?: string;
+  /**
+   * A PostgreSQL several desks share (postgres://…, DESIGN.md §10) instead of the SQLite file in the
+   * data folder. The data folder still holds this desk's own things: its settings, sealed secrets and log.
+   */
+  database?: string;
   /** checkpoint the WAL on close (default true); one-shot CLI commands leave it to the running app */
   checkpointOnClose?: boolean;
   /**
@@ -91,19 +98,28 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // before the database is even opened: a second owner must not migrate or write anything
   const owner = options.claim ?? (options.owner ? claimDataFolder(options.dataDir, options.owner, options.nativeBinding) : null);
   let db: Db;
+  /** the shared PostgreSQL's pool, when the desk runs on one */
+  let pool: Pool | null = null;
   let secrets: SecretBox;
   let log: AppLog = silentLog();
   try {
     if (options.log) log = await openLog(options.dataDir, options.log);
-    db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
-    await migrateToLatest(db);
+    if (options.database) {
+      const shared = await openPostgresDatabase(options.database);
+      ({ pool } = shared);
+      db = shared;
+    } else {
+      db = openDatabase({ file: options.databaseFile ?? join(options.dataDir, DATABASE_FILE), nativeBinding: options.nativeBinding });
+      await migrateToLatest(db);
+    }
     secrets = fileSecretBox(
       options.dataDir,
       options.secretCiphers?.ciphers ?? [keyFileCipher(options.dataDir)],
       options.secretCiphers?.label ?? 'a key file in the data folder',
     );
     adoptPlaintextSecrets(db, secrets);
-    setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
+    // the leasing caches know only this process's writes: on a shared PostgreSQL, SQL alone decides
+    setLeasingCache(db, db.engine === 'sqlite' && (options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off'));
     syncPhoneZones(db);
   } catch (err) {
     log.logger.error({ err }, 'DialDesk could not open its database');
@@ -113,13 +129,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   log.logger.info({ version: VERSION, dataDir: options.dataDir, owner: options.owner ?? null }, 'DialDesk opened its data folder');
   const checkpointer =
-    options.checkpointInWorker && !options.databaseFile ? startCheckpointer(db, { nativeBinding: options.nativeBinding }) : null;
+    options.checkpointInWorker && !options.databaseFile && db.engine === 'sqlite'
+      ? startCheckpointer(db, { nativeBinding: options.nativeBinding })
+      : null;
   const closers: (() => void | Promise<void>)[] = [];
   if (checkpointer) closers.push(() => checkpointer.stop());
+  const events = new EventBus();
+  if (pool && options.database) {
+    try {
+      const shared = await shareEvents(events, pool, options.database, log.logger);
+      closers.push(() => shared.stop());
+    } catch (err) {
+      await closeDatabase(db);
+      await log.close();
+      owner?.release();
+      throw err;
+    }
+  }
   let closed = false;
   const core: Core = {
     db,
-    events: new EventBus(),
+    events,
     desk: options.desk,
     clock: options.clock ?? systemClock,
     secrets,
@@ -142,7 +172,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }
     },
   };
-  if (options.scheduleBackups) {
+  if (options.scheduleBackups && db.engine === 'sqlite') {
     const schedule = startBackupSchedule(core, options.scheduleBackups === true ? undefined : options.scheduleBackups);
     core.backupSchedule = schedule;
     closers.push(() => schedule.stop());

@@ -27,9 +27,11 @@ export const notFound = (message: string) => new AppError('NOT_FOUND', message);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 
-/** SQLite's unique-constraint failure, so services can turn it into a clear 409. */
+/** A unique-constraint failure (SQLite's, or PostgreSQL's 23505), so services can turn it into a clear 409. */
 export function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
+  const code = (err as { code: unknown }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
 
 /**
@@ -41,13 +43,17 @@ export function isUniqueViolation(err: unknown): boolean {
 export function storageFailure(err: unknown): AppError | null {
   if (err instanceof AppError || typeof err !== 'object' || err === null || !('code' in err)) return null;
   const code = String((err as { code: unknown }).code);
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC') {
+  // PostgreSQL: 53100 disk_full, 53200 out_of_memory
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'SQLITE_IOERR_WRITE' || code === 'SQLITE_IOERR_FSYNC' || code === '53100') {
     return new AppError(
       'STORAGE_FULL',
       'the disk that holds the DialDesk database is full (or failing writes): nothing was written; free some space and retry',
     );
   }
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')) {
+  // PostgreSQL refusing before it wrote: 55P03 lock_not_available, 53300 too_many_connections, 57P03
+  // cannot_connect_now, or no server at all. (A connection dropped mid-commit is not here: whether that commit
+  // landed is unknown, and it stays an internal error; dialers replay with their idempotency key.)
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || ['55P03', '53300', '57P03', 'ECONNREFUSED'].includes(code)) {
     return new AppError(
       'DATABASE_BUSY',
       'the database is busy with another process (a long import or backup); nothing was written; retry in a moment',

@@ -1,7 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type CompiledQuery, type Compilable } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type Compilable } from 'kysely';
+import type pg from 'pg';
+import { PostgresQueries } from './engine/postgres';
 import type { Transactional } from './engine/queries';
 import { SqliteQueries } from './engine/sqlite';
+import { checkContents, migratePostgres, openPool, reachable, safeUrl } from './postgres-open';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -26,6 +29,42 @@ class SqliteDb extends SqliteQueries implements Db {
   ) {
     super(sqlite);
   }
+}
+
+/**
+ * A PostgreSQL several desks share. There is no file: `file` is the URL without its password (for the
+ * log and the About box), and the SQLite handle does not exist; what needs one (the checkpointer,
+ * file backups) is not started on PostgreSQL, and reaching for it anyway is a bug that says so.
+ */
+class PostgresDb extends PostgresQueries implements Db {
+  constructor(
+    pool: pg.Pool,
+    readonly kysely: Kysely<Database>,
+    readonly file: string,
+  ) {
+    super(pool);
+  }
+  get sqlite(): Sqlite {
+    throw new Error('this desk runs on PostgreSQL: there is no SQLite file to work on');
+  }
+}
+
+/**
+ * Opens the shared PostgreSQL at `url` (DESIGN.md §10): checks that it answers and holds nothing or
+ * DialDesk's own schema at a version this code knows, then migrates it. Any refusal leaves the database
+ * as it was. `label` names the setting in the messages (--database, the desk setting).
+ */
+export async function openPostgresDatabase(url: string, label = '--database', connections = 10): Promise<Db & { pool: pg.Pool }> {
+  const pool = openPool(url, label, connections);
+  try {
+    await reachable(pool, url, label);
+    await checkContents(pool, label);
+    await migratePostgres(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return new PostgresDb(pool, new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), safeUrl(url));
 }
 
 export interface OpenOptions {
@@ -65,6 +104,10 @@ function applyPragmas(sqlite: Sqlite): void {
  * checkpoint waits on the other process's readers and writers.
  */
 export async function closeDatabase(db: Db, options: { checkpoint?: boolean } = {}): Promise<void> {
+  if (db.engine === 'postgres') {
+    await db.kysely.destroy(); // ends the pool
+    return;
+  }
   if (!db.sqlite.open) return;
   if ((options.checkpoint ?? true) && !db.sqlite.readonly && db.sqlite.memory === false) {
     db.sqlite.pragma('wal_checkpoint(TRUNCATE)');

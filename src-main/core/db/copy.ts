@@ -4,6 +4,7 @@ import pg from 'pg';
 import { MIGRATIONS } from '../../../migrations';
 import { postgresTables } from '../../../migrations/dialect';
 import { AppError, badInput, conflict } from '../errors';
+import { checkContents, openPool, reachable } from './postgres-open';
 
 /**
  * `dialdesk db copy --from FILE --to postgres://…`: moves a desk's data from its SQLite file to a
@@ -30,16 +31,13 @@ const MAX_PARAMS = 60_000;
 
 export async function copyToPostgres(from: string, to: string, log: (line: string) => void = () => undefined): Promise<CopyReport> {
   const started = performance.now();
-  if (!/^postgres(ql)?:\/\//.test(to)) throw badInput(`--to: "${to}" is not a postgres:// URL`);
   let source: BetterSqlite3.Database;
   try {
     source = new BetterSqlite3(from, { readonly: true, fileMustExist: true });
   } catch (err) {
     throw badInput(`--from: ${from} cannot be opened as a DialDesk database: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const pool = new pg.Pool({ connectionString: to, max: 2 });
-  // an idle connection the server drops surfaces at the next query; it must not end the process
-  pool.on('error', () => undefined);
+  const pool = openPool(to, '--to', 2);
   const target = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }), plugins: [postgresTables] });
   try {
     const applied = sourceMigrations(source);
@@ -51,8 +49,8 @@ export async function copyToPostgres(from: string, to: string, log: (line: strin
     if (missing.length)
       throw badInput(`--from: the file is not up to date (${missing.join(', ')} missing); open it once with this DialDesk, then copy`);
 
-    await reachable(pool, to);
-    await refuseForeignOrFilled(pool);
+    await reachable(pool, to, '--to');
+    if ((await checkContents(pool, '--to')) === 'dialdesk') await refuseFilled(pool);
     const { error } = await new Migrator({ db: target, provider: { getMigrations: async () => MIGRATIONS } }).migrateToLatest();
     if (error)
       throw new AppError('INTERNAL', `the target's schema could not be made: ${error instanceof Error ? error.message : String(error)}`);
@@ -90,26 +88,12 @@ function sourceMigrations(source: BetterSqlite3.Database): string[] {
   return (source.prepare('select name from kysely_migration order by name').pluck().all() as string[]).sort();
 }
 
-async function reachable(pool: pg.Pool, url: string): Promise<void> {
-  try {
-    await pool.query('select 1');
-  } catch (err) {
-    const where = url.replace(/\/\/[^@/]*@/, '//');
-    throw badInput(`--to: cannot reach ${where}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-/** A database of another app, or one already holding DialDesk data, is not a target. */
-async function refuseForeignOrFilled(pool: pg.Pool): Promise<void> {
+/** A DialDesk database that already holds data is not a target: nothing is merged or overwritten. */
+async function refuseFilled(pool: pg.Pool): Promise<void> {
   const { rows } = await pool.query<{ table_name: string }>(
-    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'",
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_%'",
   );
-  const names = rows.map((r) => r.table_name);
-  if (names.length === 0) return;
-  if (!names.includes('kysely_migration') || !names.includes('companies')) {
-    throw conflict(`--to: the database holds tables of something else (${names.slice(0, 5).join(', ')}); use an empty database`);
-  }
-  for (const table of names.filter((n) => !n.startsWith('kysely_'))) {
+  for (const { table_name: table } of rows) {
     const { rows: any } = await pool.query(`select 1 from "${table}" limit 1`);
     if (any.length) throw conflict(`--to: the database already holds DialDesk data (${table} is not empty); copy into an empty database`);
   }

@@ -91,11 +91,13 @@ describe.skipIf(!available)('db copy: a desk to PostgreSQL', () => {
     await expect(copyToPostgres(d.core.db.file, filled)).rejects.toThrow(/already holds DialDesk data/);
     const foreign = freshDatabase();
     await query(foreign, 'create table invoices (id int primary key)');
-    await expect(copyToPostgres(d.core.db.file, foreign)).rejects.toThrow(/tables of something else/);
+    await expect(copyToPostgres(d.core.db.file, foreign)).rejects.toThrow(/another application's tables/);
     expect(await query(foreign, "select count(*)::int as n from information_schema.tables where table_schema = 'public'")).toEqual([
       { n: 1 },
     ]);
-    await expect(copyToPostgres(d.core.db.file, `postgres://postgres@127.0.0.1:${server.port}/no_such_db`)).rejects.toThrow(/cannot reach/);
+    await expect(copyToPostgres(d.core.db.file, `postgres://postgres@127.0.0.1:${server.port}/no_such_db`)).rejects.toThrow(
+      /cannot open .*that database does not exist/,
+    );
     await expect(copyToPostgres(d.core.db.file, 'mysql://x')).rejects.toThrow(/not a postgres:\/\/ URL/);
   });
 

@@ -23,8 +23,8 @@ const types = {
   },
 };
 
-export function postgresPool(url: string, max = 10): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types: types as pg.CustomTypesConfig });
+export function postgresPool(url: string, max = 10, connectionTimeoutMillis = 0): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis, types: types as pg.CustomTypesConfig });
   // an idle connection the server drops surfaces at the next query, not as a crash of the process
   pool.on('error', () => undefined);
   return pool;
