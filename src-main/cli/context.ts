@@ -20,8 +20,10 @@ export async function openCore(
   claim?: DataFolderOwner | null,
 ): Promise<Core> {
   const dataDir = options.dataDir ?? defaultDataDir();
+  const database = options.database ?? (process.env.DIALDESK_DATABASE || undefined);
   return createCore({
     dataDir,
+    database,
     desk: confDeskSettings(dataDir),
     checkpointOnClose: longRunning,
     checkpointInWorker: longRunning,

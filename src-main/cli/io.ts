@@ -9,6 +9,8 @@ export const EXIT_BAD_INPUT = 2;
 
 export interface GlobalOptions {
   dataDir?: string;
+  /** a PostgreSQL several desks share (postgres://…) instead of the data folder's SQLite file */
+  database?: string;
   json?: boolean;
 }
 

@@ -25,6 +25,10 @@ export function buildProgram(): Command {
     .description('DialDesk: the call-center dialer console and its local HTTP port')
     .version(VERSION)
     .option('--data-dir <dir>', "the data folder (default: the platform's app-data folder)")
+    .option(
+      '--database <url>',
+      "a PostgreSQL shared by several desks, postgres://user:password@host:port/name (default: the data folder's own file; env DIALDESK_DATABASE)",
+    )
     .option('--json', 'print one JSON object on stdout')
     .showHelpAfterError()
     .exitOverride();

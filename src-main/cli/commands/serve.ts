@@ -104,10 +104,16 @@ export function registerServe(program: Command): void {
       const { core, port } = desk;
       printResult(
         opts,
-        { url: port.url, dataDir: core.dataDir, pid: process.pid, console: withConsole },
-        withConsole
-          ? `DialDesk console: ${port.url}/  (data: ${core.dataDir})`
-          : `DialDesk HTTP port (dialer and inbound APIs): ${port.url}/api/v1/  (data: ${core.dataDir})`,
+        {
+          url: port.url,
+          dataDir: core.dataDir,
+          database: core.db.engine === 'postgres' ? core.db.file : null,
+          pid: process.pid,
+          console: withConsole,
+        },
+        `${withConsole ? `DialDesk console: ${port.url}/` : `DialDesk HTTP port (dialer and inbound APIs): ${port.url}/api/v1/`}  (data: ${core.dataDir}${
+          core.db.engine === 'postgres' ? `; database: ${core.db.file}` : ''
+        })`,
       );
       let stopping = false;
       const stop = async (signal: string) => {
