@@ -16,6 +16,7 @@ import type { Timers } from '../../src-main/core/backup/schedule';
 import { localSaveTarget, safeFileName } from '../../src-main/core/exports/delivery';
 import { OpenedFiles } from '../../src-main/ipc/opened-files';
 import type { DeskFiles } from '../../src-main/ipc/types';
+import { freshTestDatabase, testEngine, type TestDatabase } from './engine';
 
 export interface TestCore extends Core {
   /** removes the temporary data dir */
@@ -24,14 +25,19 @@ export interface TestCore extends Core {
 
 type TestCoreOptions = { clock?: Clock; checkpointInWorker?: boolean; scheduleBackups?: Timers };
 
-/** A core on a real SQLite file in a fresh temp dir, every real migration applied. */
+/**
+ * A core on a real SQLite file in a fresh temp dir, every real migration applied; in the `postgres`
+ * test project, on a fresh PostgreSQL database of its own instead (engine.ts).
+ */
 export async function makeTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
-  return testCoreIn(mkdtempSync(join(tmpdir(), 'dialdesk-test-')), options);
+  const database = testEngine() === 'postgres' ? await freshTestDatabase() : null;
+  return testCoreIn(mkdtempSync(join(tmpdir(), 'dialdesk-test-')), options, database);
 }
 
-async function testCoreIn(dataDir: string, options: TestCoreOptions = {}): Promise<TestCore> {
+async function testCoreIn(dataDir: string, options: TestCoreOptions = {}, database: TestDatabase | null = null): Promise<TestCore> {
   const core = await createCore({
     dataDir,
+    database: database?.url,
     desk: memoryDeskSettings(),
     clock: options.clock,
     checkpointInWorker: options.checkpointInWorker,
@@ -40,12 +46,15 @@ async function testCoreIn(dataDir: string, options: TestCoreOptions = {}): Promi
   return Object.assign(core, {
     async dispose() {
       await core.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
 }
 
-let seeded: Promise<{ file: Buffer; world: World }> | undefined;
+/** The seeded world kept for copies: its SQLite file's bytes, or its PostgreSQL database (a template). */
+type SeededCopy = { file: Buffer; template: null } | { file: null; template: string };
+let seeded: Promise<{ copy: SeededCopy; world: World }> | undefined;
 
 /**
  * makeTestCore + seedWorld, for suites that start every test from a fresh world on the real clock:
@@ -54,16 +63,25 @@ let seeded: Promise<{ file: Buffer; world: World }> | undefined;
  */
 export async function makeSeededCore(): Promise<{ core: TestCore; world: World }> {
   seeded ??= (async () => {
+    if (testEngine() === 'postgres') {
+      // kept (not dropped) for the file's tests to copy; the cluster goes with the run
+      const database = await freshTestDatabase();
+      const core = await testCoreIn(mkdtempSync(join(tmpdir(), 'dialdesk-test-')), {}, database);
+      const world = await seedWorld(core);
+      await core.close();
+      return { copy: { file: null, template: database.name }, world };
+    }
     const core = await makeTestCore();
     const world = await seedWorld(core);
     const file = core.db.sqlite.serialize();
     await core.dispose();
-    return { file, world };
+    return { copy: { file, template: null }, world };
   })();
-  const { file, world } = await seeded;
+  const { copy, world } = await seeded;
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-test-'));
-  writeFileSync(join(dataDir, DATABASE_FILE), file);
-  return { core: await testCoreIn(dataDir), world: structuredClone(world) };
+  if (copy.file) writeFileSync(join(dataDir, DATABASE_FILE), copy.file);
+  const database = copy.template === null ? null : await freshTestDatabase(copy.template);
+  return { core: await testCoreIn(dataDir, {}, database), world: structuredClone(world) };
 }
 
 /** A settable clock for rules that depend on time (cooldown, leases, schedule, lockout). */
