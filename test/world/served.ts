@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { cliProcess, ROOT, spawnServe } from './process';
+import { freshTestDatabase, testEngine } from './engine';
 
 /**
  * A real `dialdesk serve` child process on a free loopback port, and the clients an on-site
@@ -47,6 +48,10 @@ export interface Serve {
   stderr(): string;
   /** SIGTERM and wait for the exit (idempotent) */
   stop(): Promise<void>;
+  /** the console's live event stream (/rpc/events), signed in as the site owner, collected as it comes */
+  follow(): Promise<{ seen: { event: string; data: any }[]; close(): void }>;
+  /** SIGKILL, as the OOM killer or a pulled plug would end it, and wait for the exit */
+  crash(): Promise<void>;
   /** the SQLite file, read-only (call after stop) */
   openDb(): Database.Database;
   /** stop and remove the data dir */
@@ -125,10 +130,17 @@ function parseJson(text: string): any {
   }
 }
 
-export async function startServe(): Promise<Serve> {
+/**
+ * `database`: a PostgreSQL URL the desk runs on (several desks may share it); in the `postgres` test
+ * project each serve gets a fresh database of its own unless one is given, dropped by dispose().
+ */
+export async function startServe(options: { database?: string } = {}): Promise<Serve> {
   const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-contract-'));
+  const own = !options.database && testEngine() === 'postgres' ? await freshTestDatabase() : null;
+  const database = options.database ?? own?.url;
+  const onDatabase = database ? ['--database', database] : [];
   let stderr = '';
-  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet'], {
+  const { child, url } = await spawnServe(dataDir, ['--host', '127.0.0.1', '--quiet', ...onDatabase], {
     timeoutMs: 40_000,
     onStderr: (chunk) => (stderr += chunk),
   });
@@ -150,7 +162,7 @@ export async function startServe(): Promise<Serve> {
   const serve: Serve = {
     url,
     dataDir,
-    cli: (args) => runCli(dataDir, args),
+    cli: (args) => runCli(dataDir, [...args, ...onDatabase]),
     async api(method, path, options = {}) {
       const headers: Record<string, string> = {};
       if (options.key) headers.authorization = `Bearer ${options.key}`;
@@ -180,6 +192,34 @@ export async function startServe(): Promise<Serve> {
       return answer.value;
     },
     stderr: () => stderr,
+    async follow() {
+      await serve.rpc('app.state'); // signs in
+      const stop = new AbortController();
+      const res = await fetch(`${url}/rpc/events`, { headers: { 'x-dialdesk-session': session! }, signal: stop.signal });
+      const seen: { event: string; data: any }[] = [];
+      void (async () => {
+        const reader = res.body!.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        try {
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) return;
+            buffer += decoder.decode(value, { stream: true });
+            for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const event = /^event: (.*)$/m.exec(block)?.[1];
+              const data = /^data: (.*)$/m.exec(block)?.[1];
+              if (event && data) seen.push({ event, data: JSON.parse(data) });
+            }
+          }
+        } catch {
+          // closed
+        }
+      })();
+      return { seen, close: () => stop.abort() };
+    },
     file(name, text) {
       const path = join(dataDir, `input-${name}`);
       writeFileSync(path, text);
@@ -191,11 +231,18 @@ export async function startServe(): Promise<Serve> {
         await exited;
       }
     },
+    async crash() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
     openDb() {
       return new Database(join(dataDir, 'dialdesk.sqlite'), { readonly: true, fileMustExist: true });
     },
     async dispose() {
       await serve.stop();
+      await own?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
