@@ -9,6 +9,7 @@ import type { DataFolderOwner } from './core/db/owner';
 import { keyFileCipher } from './core/secrets/key-file';
 import { fileDeskSettings, type DeskSettingsStore } from './core/settings/desk';
 import { deskTls } from './core/settings/tls';
+import { databaseFor } from './core/settings/desk-database';
 import { startPort, type RunningPort } from './http/port';
 import { ConsoleSessions } from './ipc/console-sessions';
 import { HANDLERS } from './ipc/table';
@@ -105,6 +106,8 @@ async function openCore(desk: DeskSettingsStore, claim: DataFolderOwner | null):
   const keychain = safeStorageCipher();
   const appCore = await createCore({
     dataDir,
+    // the desk's own file, or the PostgreSQL its Settings chose (DIALDESK_DATABASE overrides)
+    database: databaseFor(dataDir, undefined),
     secretCiphers: keychain
       ? { ciphers: [keychain, keyFileCipher(dataDir)], label: "the system's keychain" }
       : { ciphers: [keyFileCipher(dataDir)], label: 'a key file in the data folder' },

@@ -1,5 +1,6 @@
 import { createCore, type Core } from '../core/core';
 import { defaultDataDir } from '../core/paths';
+import { databaseFor } from '../core/settings/desk-database';
 import { confDeskSettings } from '../core/settings/conf-store';
 import { CLI_ACTOR } from '../core/audit/audit';
 import type { OpenLogOptions } from '../core/log/log';
@@ -20,7 +21,7 @@ export async function openCore(
   claim?: DataFolderOwner | null,
 ): Promise<Core> {
   const dataDir = options.dataDir ?? defaultDataDir();
-  const database = options.database ?? (process.env.DIALDESK_DATABASE || undefined);
+  const database = databaseFor(dataDir, options.database);
   return createCore({
     dataDir,
     database,

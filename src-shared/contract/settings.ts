@@ -135,10 +135,32 @@ export interface LogLocation {
   files: number;
 }
 
+/** Which database the desk runs on, and which it will start on next (DESIGN.md §10). */
+export interface DeskDatabase {
+  running: { engine: 'sqlite' | 'postgres'; location: string };
+  /** the shared PostgreSQL it starts on next, its password left out; null: the data folder's own file */
+  chosen: string | null;
+}
+
+export const DeskDatabaseChoice = z
+  .object({
+    /** postgres://user:password@host:port/database, or null for the data folder's own file */
+    url: z
+      .string()
+      .trim()
+      .max(2048)
+      .regex(/^postgres(ql)?:\/\//i, 'a postgres:// URL (postgres://user:password@host:5432/database)')
+      .nullable(),
+  })
+  .strict();
+
 export const settingsChannels = {
   'settings.get': channel<{ desk: DeskSettings; site: SiteSettings; httpListening: string | null; log: LogLocation }>()(Empty),
   'settings.updateDesk': channel<DeskSettings>()(DeskSettingsPatch),
   'settings.updateSite': channel<SiteSettings>()(SiteSettingsPatch),
   /** the HTTP port back on plain HTTP (the app restarts it) */
   'settings.clearTls': channel<DeskSettings>()(Empty),
+  'settings.database': channel<DeskDatabase>()(Empty),
+  /** checked (it answers; empty or DialDesk's own, at a schema this desk knows), then kept for the next start */
+  'settings.setDatabase': channel<DeskDatabase>()(DeskDatabaseChoice),
 };

@@ -4,6 +4,7 @@ import { audit } from '../../core/audit/audit';
 import { logLocation } from '../../core/log/log';
 import { setTlsFiles } from '../../core/settings/tls';
 import { badInput } from '../../core/errors';
+import { chooseDatabase, deskDatabase } from '../../core/settings/desk-database';
 import type { Handlers } from '../types';
 
 type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
@@ -48,5 +49,13 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
   'settings.updateSite': {
     access: 'site',
     run: (ctx, input) => updateSiteSettings(ctx.core.db, ctx.actor, input, ctx.core.clock()),
+  },
+  'settings.database': {
+    access: 'site',
+    run: (ctx) => deskDatabase(ctx.core),
+  },
+  'settings.setDatabase': {
+    access: 'site',
+    run: (ctx, input) => chooseDatabase(ctx.core, ctx.actor, input.url),
   },
 };

@@ -11,6 +11,7 @@ import { BackupCard } from './BackupCard';
 import { PortLimitsCard } from './PortLimitsCard';
 import { LogCard } from './LogCard';
 import { TlsCard } from './TlsCard';
+import { DatabaseCard } from './DatabaseCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsPage() {
             <PortLimitsCard desk={s.desk} editable={editable} onSaved={() => void settings.reload()} />
             {editable && <BackupCard desk={s.desk} onFolderChosen={() => void settings.reload()} />}
             {editable && <TlsCard desk={s.desk} onChanged={() => void settings.reload()} />}
+            {editable && <DatabaseCard />}
             {editable && <LogCard log={s.log} />}
           </div>
         )}
