@@ -106,6 +106,28 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       await Promise.all(Array.from({ length: 20 }, bump));
       expect(await db().value<number>("select qty from items where name = 'counter'")).toBe(20);
     });
+
+    it('a read-check-insert that loses the race to a unique key runs again and sees the winner', async () => {
+      await reset();
+      // both read "not there" before either inserts; the loser's second try finds the winner's row
+      let bothLooked!: () => void;
+      const looked = new Promise<void>((r) => (bothLooked = r));
+      let lookers = 0;
+      const claim = (by: string) =>
+        db().transaction(async (tx) => {
+          const owner = await tx.value<string>("select name from items where name like 'slot:%'");
+          if (owner) return `taken by ${owner}`;
+          if (++lookers === 2) bothLooked();
+          await Promise.race([looked, new Promise((r) => setTimeout(r, 200))]);
+          await tx.run("insert into items (name, qty) values ('slot:' || ?, 1)", [by]);
+          await tx.run("insert into items (name) values ('the slot')");
+          return 'mine';
+        });
+      const answers = await Promise.all([claim('a'), claim('b')]);
+      expect(answers.filter((a) => a === 'mine')).toHaveLength(1);
+      expect(answers.find((a) => a !== 'mine')).toMatch(/^taken by slot:[ab]$/);
+      expect(await db().value<number>("select count(*) from items where name = 'the slot'")).toBe(1);
+    });
   });
 }
 

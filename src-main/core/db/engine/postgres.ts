@@ -10,6 +10,14 @@ import { numberedPlaceholders, type Params, type Queries, type Transactional, ty
  * it again from the start, up to a few times.
  */
 const RETRYABLE = new Set(['40001', '40P01']);
+/**
+ * A unique violation inside a transaction is most often a read-check-write that lost a race with
+ * another desk (both read "no such call_id", both insert): run again, the check sees the row the other
+ * committed and answers as it always would (a replay, a clear conflict). A few times only: one that
+ * keeps failing is a real clash, and is thrown.
+ */
+const UNIQUE_VIOLATION = '23505';
+const UNIQUE_ATTEMPTS = 3;
 /** as many tries as a pool's worth of writers on one row can need: each round lets at least one through */
 const MAX_ATTEMPTS = 30;
 /** a random pause before the next try, growing with each failed one, so the losers do not collide again at once */
@@ -111,7 +119,8 @@ export class PostgresQueries implements Transactional {
         } catch (err) {
           await client.query('rollback').catch(() => undefined);
           const code = (err as { code?: string }).code;
-          if (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) {
+          const again = (code && RETRYABLE.has(code) && attempt < MAX_ATTEMPTS) || (code === UNIQUE_VIOLATION && attempt < UNIQUE_ATTEMPTS);
+          if (again) {
             await backoff(attempt);
             continue;
           }
