@@ -102,7 +102,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.secretCiphers?.ciphers ?? [keyFileCipher(options.dataDir)],
       options.secretCiphers?.label ?? 'a key file in the data folder',
     );
-    adoptPlaintextSecrets(db, secrets);
+    await adoptPlaintextSecrets(db, secrets);
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
     syncPhoneZones(db);
   } catch (err) {
