@@ -117,7 +117,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.secretCiphers?.ciphers ?? [keyFileCipher(options.dataDir)],
       options.secretCiphers?.label ?? 'a key file in the data folder',
     );
-    adoptPlaintextSecrets(db, secrets);
+    await adoptPlaintextSecrets(db, secrets);
     // the leasing caches know only this process's writes: on a shared PostgreSQL, SQL alone decides
     setLeasingCache(db, db.engine === 'sqlite' && (options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off'));
     syncPhoneZones(db);

@@ -31,7 +31,7 @@ const used = new WeakMap<FastifyRequest, AuthenticatedKey>();
  */
 export function requireApiKey(core: Core, scope: ApiScope) {
   return async function apiKeyHook(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const check = presentedKey(core, request);
+    const check = await presentedKey(core, request);
     if (!check.ok) {
       // counted by address: a dialer retrying a wrong key in a loop, or someone guessing keys
       await request.server.portLimits.anonymous(request, reply);
@@ -47,12 +47,15 @@ export function requireApiKey(core: Core, scope: ApiScope) {
   };
 }
 
-function presentedKey(core: Core, request: FastifyRequest): { ok: true; key: AuthenticatedKey } | { ok: false; message: string } {
+async function presentedKey(
+  core: Core,
+  request: FastifyRequest,
+): Promise<{ ok: true; key: AuthenticatedKey } | { ok: false; message: string }> {
   const header = request.headers.authorization;
   if (!header) return { ok: false, message: 'send your API key as "Authorization: Bearer <key>"' };
   const m = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);
   if (!m) return { ok: false, message: 'the Authorization header must read "Bearer <api key>"' };
-  const check = authenticateApiKey(core.db, m[1]);
+  const check = await authenticateApiKey(core.db, m[1]);
   if (!check.ok)
     return { ok: false, message: check.reason === 'revoked' ? 'this API key has been revoked' : 'this API key is not known here' };
   return { ok: true, key: check.key };
@@ -84,6 +87,6 @@ export function installApiKeyUsage(app: FastifyInstance, core: Core): void {
   if (!app.hasRequestDecorator('apiKey')) app.decorateRequest('apiKey', null);
   app.addHook('onResponse', async (request, reply) => {
     const key = used.get(request);
-    if (key && reply.statusCode < 400 && core.db.sqlite.open) touchApiKey(core.db, key, core.clock());
+    if (key && reply.statusCode < 400 && core.db.sqlite.open) await touchApiKey(core.db, key, core.clock());
   });
 }

@@ -3,7 +3,7 @@ import { CHANNELS, isChannelName, type ChannelName } from '../../src-shared/cont
 import type { Envelope, ErrorBody, FieldIssue } from '../../src-shared/errors';
 import { can } from '../../src-shared/roles';
 import { AppError, fieldOf, storageFailure } from '../core/errors';
-import { getUser, toSessionUser } from '../core/users/users';
+import { sessionUserOf, userOf } from '../core/users/users';
 import { assertMayUseCompany } from '../core/users/memberships';
 import type { HandlerContext, HandlerTable, SignedInContext } from './types';
 
@@ -35,7 +35,7 @@ export async function dispatch(
       const input = parse(channel, arg);
       return { ok: true, value: (await handler.run(ctx, input as never)) ?? null };
     }
-    const signedIn = refreshUser(ctx);
+    const signedIn = await refreshUser(ctx);
     if (handler.access !== 'signedIn' && !can(signedIn.user.role, handler.access)) {
       throw new AppError('FORBIDDEN', `a ${signedIn.user.role} may not use ${channel}`);
     }
@@ -78,11 +78,11 @@ export function describeIssues(error: z.ZodError): string {
 }
 
 /** Re-reads the user on every call, so a deactivation or role change takes effect at once. */
-function refreshUser(ctx: HandlerContext): SignedInContext {
+async function refreshUser(ctx: HandlerContext): Promise<SignedInContext> {
   if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'sign in first');
   let row;
   try {
-    row = getUser(ctx.core.db, ctx.user.id);
+    row = await userOf(ctx.core.db, ctx.user.id);
   } catch {
     row = undefined;
   }
@@ -90,7 +90,7 @@ function refreshUser(ctx: HandlerContext): SignedInContext {
     ctx.endSession();
     throw new AppError('UNAUTHENTICATED', 'your session has ended; sign in again');
   }
-  const user = toSessionUser(ctx.core.db, row);
+  const user = await sessionUserOf(ctx.core.db, row);
   return { ...ctx, user, actor: { userId: user.id, name: user.username } };
 }
 

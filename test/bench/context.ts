@@ -66,7 +66,7 @@ export async function openBench(dataset: Dataset, table: BenchTable, quick: bool
   const core = await createCore({ dataDir: runDir, desk, clock, checkpointInWorker: true });
   const keys: Record<string, string> = {};
   for (const c of dataset.manifest.companies) {
-    keys[c.slug] = createApiKey(core.db, CLI_ACTOR, { companyId: c.id, name: 'bench dialer', scopes: ['dialer'] }, clock()).key;
+    keys[c.slug] = (await createApiKey(core.db, CLI_ACTOR, { companyId: c.id, name: 'bench dialer', scopes: ['dialer'] }, clock())).key;
   }
   const superuser = await setupSuperuser(core.db, 'bench', 'bench password 1', clock());
   const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: false });

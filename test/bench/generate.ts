@@ -127,7 +127,7 @@ async function generate(
   const { error } = await createMigrator(db).migrateTo('0001_initial');
   if (error) throw error;
   const setupAt = Date.parse(params.anchor) - (params.days + 30) * DAY_MS;
-  const companies = setUpCompanies(db, companyProfiles(params.companies), setupAt);
+  const companies = await setUpCompanies(db, companyProfiles(params.companies), setupAt);
   phase('schema and companies');
 
   const s = db.sqlite;

@@ -207,16 +207,16 @@ export interface World {
 }
 
 /** The two companies every test world has: Acme (Berlin, EUR, 50 a call) and Globex (New York, USD, 30 a call). */
-export function seedCompanies(core: Core): { companyA: number; companyB: number } {
+export async function seedCompanies(core: Core): Promise<{ companyA: number; companyB: number }> {
   const now = core.clock();
   const base = { billingMode: 'per_call' as const, costPerMinute: 0 };
-  const a = createCompany(
+  const a = await createCompany(
     core.db,
     CLI_ACTOR,
     { ...base, slug: 'acme', name: 'Acme', timezone: 'Europe/Berlin', currency: 'EUR', costPerBillable: 50, lowBalanceThreshold: 1000 },
     now,
   );
-  const b = createCompany(
+  const b = await createCompany(
     core.db,
     CLI_ACTOR,
     { ...base, slug: 'globex', name: 'Globex', timezone: 'America/New_York', currency: 'USD', costPerBillable: 30, lowBalanceThreshold: 0 },
@@ -229,7 +229,7 @@ export function seedCompanies(core: Core): { companyA: number; companyB: number 
 export async function seedWorld(core: Core): Promise<World> {
   const now = core.clock();
   const superuser = await setupSuperuser(core.db, 'root', 'correct horse', now);
-  const { companyA, companyB } = seedCompanies(core);
+  const { companyA, companyB } = await seedCompanies(core);
   const users = {} as World['users'];
   for (const role of ['admin', 'supervisor', 'viewer'] as const) {
     const dto = await createUser(core.db, CLI_ACTOR, { username: `${role}-a`, password: 'password-1', role, companyId: companyA }, now);

@@ -52,18 +52,18 @@ export async function dialerWorld(
   const clock = manualClock(options.start ?? MONDAY_10Z);
   const core = await makeTestCore({ clock: clock.clock });
   // seedWorld's companies, without hashing four passwords when a test needs no user
-  const w: DialerWorld['w'] = options.users ? await seedWorld(core) : seedCompanies(core);
+  const w: DialerWorld['w'] = options.users ? await seedWorld(core) : await seedCompanies(core);
   const now = clock.clock();
   for (const companyId of [w.companyA, w.companyB]) {
-    setSchedule(core.db, CLI_ACTOR, { companyId, windows: OPEN_24X7, exceptions: [] }, now);
+    await setSchedule(core.db, CLI_ACTOR, { companyId, windows: OPEN_24X7, exceptions: [] }, now);
     core.db.sqlite
       .prepare("insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)")
       .run(companyId, now, now);
-    if ((options.balance ?? 100_000) > 0) topUp(core.db, CLI_ACTOR, { companyId, amount: options.balance ?? 100_000 }, now);
+    if ((options.balance ?? 100_000) > 0) await topUp(core.db, CLI_ACTOR, { companyId, amount: options.balance ?? 100_000 }, now);
   }
-  const key = (companyId: number | null, scopes: ApiScope[] = ['dialer']) =>
-    createApiKey(core.db, CLI_ACTOR, { companyId, name: 'test', scopes }, now).key;
-  const keys = { a: key(w.companyA), b: key(w.companyB), site: key(null, ['dialer', 'inbound']) };
+  const key = async (companyId: number | null, scopes: ApiScope[] = ['dialer']) =>
+    (await createApiKey(core.db, CLI_ACTOR, { companyId, name: 'test', scopes }, now)).key;
+  const keys = { a: await key(w.companyA), b: await key(w.companyB), site: await key(null, ['dialer', 'inbound']) };
   const phones = Array.from({ length: options.numbers ?? 20 }, (_, i) => phoneOf(i));
   const insert = core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values (?, ?, 'test')");
   const numberIds = core.db.sqlite.transaction(() => phones.map((p) => Number(insert.run(p, now).lastInsertRowid)))();

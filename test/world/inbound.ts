@@ -43,12 +43,12 @@ export const INBOUND_DID = '+49301234567';
 export async function inboundWorld(options: { llmKey?: string | null; start?: number; logger?: PortLogger } = {}): Promise<InboundWorld> {
   const clock = manualClock(options.start ?? MONDAY_10Z);
   const core = await makeTestCore({ clock: clock.clock });
-  const { companyA, companyB } = seedCompanies(core);
+  const { companyA, companyB } = await seedCompanies(core);
   const now = clock.clock();
-  setSchedule(core.db, CLI_ACTOR, { companyId: companyA, windows: OPEN_24X7, exceptions: [] }, now);
-  topUp(core.db, CLI_ACTOR, { companyId: companyA, amount: 1_000 }, now);
+  await setSchedule(core.db, CLI_ACTOR, { companyId: companyA, windows: OPEN_24X7, exceptions: [] }, now);
+  await topUp(core.db, CLI_ACTOR, { companyId: companyA, amount: 1_000 }, now);
   if (options.llmKey !== null) updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: options.llmKey ?? 'sk-site-0123456789' }, now);
-  const agent = createAiAgent(
+  const agent = await createAiAgent(
     core.db,
     CLI_ACTOR,
     {
@@ -63,7 +63,7 @@ export async function inboundWorld(options: { llmKey?: string | null; start?: nu
     },
     now,
   );
-  createInboundNumber(
+  await createInboundNumber(
     core.db,
     CLI_ACTOR,
     {
@@ -81,8 +81,8 @@ export async function inboundWorld(options: { llmKey?: string | null; start?: nu
     },
     now,
   );
-  const key = createApiKey(core.db, CLI_ACTOR, { companyId: companyA, name: 'jambonz', scopes: ['inbound'] }, now).key;
-  const keyB = createApiKey(core.db, CLI_ACTOR, { companyId: companyB, name: 'jambonz', scopes: ['inbound'] }, now).key;
+  const key = (await createApiKey(core.db, CLI_ACTOR, { companyId: companyA, name: 'jambonz', scopes: ['inbound'] }, now)).key;
+  const keyB = (await createApiKey(core.db, CLI_ACTOR, { companyId: companyB, name: 'jambonz', scopes: ['inbound'] }, now)).key;
   const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: options.logger ?? false });
   const row = (sql: string, ...args: unknown[]) => core.db.sqlite.prepare(sql).get(...args) as Record<string, any> | undefined;
   return {

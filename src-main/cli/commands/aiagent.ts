@@ -31,7 +31,7 @@ export function registerAiAgent(program: Command): void {
     .option('--temperature <n>', 'sampling temperature, 0 to 2', decimalOption('temperature'))
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
-      await withCore(opts, (core) => {
+      await withCore(opts, async (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company!).id;
         const input = parseWith(AiAgentCreateInput, {
           companyId,
@@ -42,7 +42,7 @@ export function registerAiAgent(program: Command): void {
           voice: opts.voice,
           temperature: opts.temperature,
         });
-        const agent = createAiAgent(core.db, CLI_ACTOR, input, core.clock());
+        const agent = await createAiAgent(core.db, CLI_ACTOR, input, core.clock());
         printResult(opts, { agent }, `created AI agent "${agent.name}" (id ${agent.id}) for ${opts.company}`);
       });
     });
@@ -53,8 +53,8 @@ export function registerAiAgent(program: Command): void {
     .requiredOption('--company <slug>', 'the company')
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
-      await withCore(opts, (core) => {
-        const list = listAiAgents(core.db, getCompanyBySlug(core.db, opts.company!).id);
+      await withCore(opts, async (core) => {
+        const list = await listAiAgents(core.db, getCompanyBySlug(core.db, opts.company!).id);
         const lines = list.map((a) => `${a.id}\t${a.isActive ? 'active' : 'inactive'}\t${a.name}\t${a.language}\t${a.voice || '-'}`);
         printResult(opts, { agents: list }, lines.join('\n') || 'no AI agents yet');
       });

@@ -25,7 +25,7 @@ export function registerApiKey(program: Command): void {
           .map((s) => s.trim())
           .filter(Boolean);
         const input = parseWith(ApiKeyCreateInput, { companyId, name: opts.name, scopes });
-        const { key, apiKey } = createApiKey(core.db, CLI_ACTOR, input, core.clock());
+        const { key, apiKey } = await createApiKey(core.db, CLI_ACTOR, input, core.clock());
         printResult(
           opts,
           { key, apiKey },

@@ -59,8 +59,8 @@ export function registerCompanyTransfer(program: Command): void {
       );
       if (size > MAX_COMPANY_FILE_CHARS) throw badInput(`${path} is larger than a company file can be (8 MB)`);
       const content = await readFile(path, 'utf8');
-      await withCore(opts, (core) => {
-        const { company, counts } = importCompany(core.db, CLI_ACTOR, { content, slug, name }, core.clock());
+      await withCore(opts, async (core) => {
+        const { company, counts } = await importCompany(core.db, CLI_ACTOR, { content, slug, name }, core.clock());
         printResult(opts, { company, counts }, `imported ${company.slug} (id ${company.id}) from ${path}`);
       });
     });

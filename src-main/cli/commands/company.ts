@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CompanyCreateInput } from '../../../src-shared/contract/companies';
-import { createCompany, getCompany, toCompanyDto } from '../../core/companies/companies';
+import { companyOf, createCompany, toCompanyDto } from '../../core/companies/companies';
 import { topUp } from '../../core/billing/wallet';
 import { badInput } from '../../core/errors';
 import type { Core } from '../../core/core';
@@ -37,8 +37,8 @@ export function registerCompany(program: Command): void {
       const balance = opts.balance as number;
       if (balance < 0) throw badInput('--balance cannot be negative');
       await withCore(opts, async (core) => {
-        const created = createCompany(core.db, CLI_ACTOR, input, core.clock());
-        const company = balance > 0 ? openingTopup(core, created.id, balance) : created;
+        const created = await createCompany(core.db, CLI_ACTOR, input, core.clock());
+        const company = balance > 0 ? await openingTopup(core, created.id, balance) : created;
         printResult(
           opts,
           { company },
@@ -49,7 +49,7 @@ export function registerCompany(program: Command): void {
 }
 
 /** The opening balance is a real ledger top-up, so balance = Σ ledger holds from the first minute. */
-function openingTopup(core: Core, companyId: number, amount: number) {
-  topUp(core.db, CLI_ACTOR, { companyId, amount, note: 'opening balance' }, core.clock());
-  return toCompanyDto(getCompany(core.db, companyId));
+async function openingTopup(core: Core, companyId: number, amount: number) {
+  await topUp(core.db, CLI_ACTOR, { companyId, amount, note: 'opening balance' }, core.clock());
+  return toCompanyDto(await companyOf(core.db, companyId));
 }

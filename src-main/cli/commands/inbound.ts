@@ -158,8 +158,8 @@ export function registerInbound(program: Command): void {
     .requiredOption('--company <slug>', 'the company')
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
-      await withCore(opts, (core) => {
-        const list = listInboundNumbers(core.db, getCompanyBySlug(core.db, opts.company as string).id);
+      await withCore(opts, async (core) => {
+        const list = await listInboundNumbers(core.db, getCompanyBySlug(core.db, opts.company as string).id);
         const lines = list.map(
           (n) => `${n.id}\t${n.isActive ? 'active' : 'inactive'}\t${n.phone}\t${n.displayName || '-'}\tsupport ${n.supportNumber ?? '-'}`,
         );

@@ -17,8 +17,8 @@ export function registerScenario(program: Command): void {
     .requiredOption('--company <slug>', 'the company')
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
-      await withCore(opts, (core) => {
-        const scenarios = listScenarios(core.db, getCompanyBySlug(core.db, opts.company).id);
+      await withCore(opts, async (core) => {
+        const scenarios = await listScenarios(core.db, getCompanyBySlug(core.db, opts.company).id);
         const lines = scenarios.map((s) => `${s.isActive ? 'active  ' : 'inactive'}  ${s.key}  ${s.name}`);
         printResult(opts, { scenarios }, lines.join('\n') || 'no scenarios yet');
       });
@@ -32,7 +32,7 @@ export function registerScenario(program: Command): void {
     .option('--description <text>', 'what the scenario does', '')
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
-      await withCore(opts, (core) => {
+      await withCore(opts, async (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company).id;
         const input = parseWith(ScenarioCreateInput, {
           companyId,
@@ -41,7 +41,7 @@ export function registerScenario(program: Command): void {
           description: opts.description,
           isActive: true,
         });
-        const created = createScenario(core.db, CLI_ACTOR, input, core.clock());
+        const created = await createScenario(core.db, CLI_ACTOR, input, core.clock());
         printResult(opts, { scenario: created }, `created active scenario ${created.key}`);
       });
     });
@@ -56,16 +56,16 @@ export function registerScenario(program: Command): void {
       .requiredOption('--key <key>', "the scenario's key")
       .action(async (_o, cmd: Command) => {
         const opts = cmd.optsWithGlobals<Opts>();
-        await withCore(opts, (core) => {
-          const { companyId, id } = scenarioByKey(core, opts.company, opts.key!);
-          const updated = updateScenario(core.db, CLI_ACTOR, { companyId, id, isActive }, core.clock());
+        await withCore(opts, async (core) => {
+          const { companyId, id } = await scenarioByKey(core, opts.company, opts.key!);
+          const updated = await updateScenario(core.db, CLI_ACTOR, { companyId, id, isActive }, core.clock());
           printResult(opts, { scenario: updated }, `${updated.key} is now ${isActive ? 'active' : 'inactive'}`);
         });
       });
   }
 }
 
-function scenarioByKey(core: Core, slug: string, key: string): { companyId: number; id: number } {
+async function scenarioByKey(core: Core, slug: string, key: string): Promise<{ companyId: number; id: number }> {
   const companyId = getCompanyBySlug(core.db, slug).id;
-  return { companyId, id: getScenarioByKey(core.db, companyId, key).id };
+  return { companyId, id: (await getScenarioByKey(core.db, companyId, key)).id };
 }

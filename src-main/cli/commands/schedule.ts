@@ -29,7 +29,7 @@ export function registerSchedule(program: Command): void {
       await withCore(opts, async (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company).id;
         const input = parseWith(ScheduleSetInput, { companyId, windows, exceptions });
-        const dto = setSchedule(core.db, CLI_ACTOR, input, core.clock());
+        const dto = await setSchedule(core.db, CLI_ACTOR, input, core.clock());
         printResult(opts, { schedule: dto }, describe(opts.company, dto));
       });
     });
@@ -41,7 +41,7 @@ export function registerSchedule(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const dto = getSchedule(core.db, getCompanyBySlug(core.db, opts.company).id, core.clock());
+        const dto = await getSchedule(core.db, getCompanyBySlug(core.db, opts.company).id, core.clock());
         printResult(opts, { schedule: dto }, describe(opts.company, dto));
       });
     });

@@ -21,7 +21,7 @@ export function registerWallet(program: Command): void {
       await withCore(opts, async (core) => {
         const company = getCompanyBySlug(core.db, opts.company);
         const input = parseWith(TopUpInput, { companyId: company.id, amount: opts.amount, note: opts.note });
-        const moved = topUp(core.db, CLI_ACTOR, input, core.clock());
+        const moved = await topUp(core.db, CLI_ACTOR, input, core.clock());
         printResult(
           opts,
           { companyId: company.id, entryId: moved.entryId, balance: moved.balance, currency: company.currency },

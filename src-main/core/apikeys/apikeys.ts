@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { API_SCOPES, type ApiKeyCreate, type ApiKeyDto, type ApiScope } from '../../../src-shared/contract/apikeys';
-import { exec, first, prepare, transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { ApiKeyRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { forbidden, notFound } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { toIso, toIsoOrNull } from '../time';
 
 /**
@@ -41,37 +41,29 @@ export async function listApiKeys(db: Db, companyId: number | null): Promise<Api
   return (await db.select(q)).map(toApiKeyDto);
 }
 
-export function createApiKey(db: Db, actor: Actor, input: ApiKeyCreate, now: number): { key: string; apiKey: ApiKeyDto } {
+export const createApiKey = (db: Db, actor: Actor, input: ApiKeyCreate, now: number): Promise<{ key: string; apiKey: ApiKeyDto }> =>
+  db.transaction((tx) => createApiKeyIn(tx, actor, input, now));
+
+/** The same inside the caller's transaction (the new-company wizard's). */
+export async function createApiKeyIn(
+  tx: Queries,
+  actor: Actor,
+  input: ApiKeyCreate,
+  now: number,
+): Promise<{ key: string; apiKey: ApiKeyDto }> {
   const key = KEY_PREFIX + randomBytes(24).toString('base64url');
-  return transaction(db, () => {
-    if (input.companyId !== null) getCompany(db, input.companyId);
-    const id = exec(
-      db,
-      db.kysely.insertInto('api_keys').values({
-        name: input.name,
-        company_id: input.companyId,
-        key_hash: hashKey(key),
-        prefix: key.slice(0, PREFIX_LENGTH),
-        scopes: input.scopes.join(','),
-        created_by: actor.userId,
-        created_at: now,
-      }),
-    ).lastInsertRowid;
-    const apiKey = toApiKeyDto(getApiKeyRow(db, id));
-    audit(db, actor, { companyId: input.companyId, entity: 'api_key', entityId: id, action: 'create', after: apiKey }, now);
-    return { key, apiKey };
-  });
+  if (input.companyId !== null) await companyOf(tx, input.companyId);
+  const id = (await tx.value<number>(
+    'insert into api_keys (name, company_id, key_hash, prefix, scopes, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?) returning id',
+    [input.name, input.companyId, hashKey(key), key.slice(0, PREFIX_LENGTH), input.scopes.join(','), actor.userId, now],
+  ))!;
+  const apiKey = toApiKeyDto(await apiKeyRowOf(tx, id));
+  await writeAudit(tx, actor, { companyId: input.companyId, entity: 'api_key', entityId: id, action: 'create', after: apiKey }, now);
+  return { key, apiKey };
 }
 
-export function getApiKeyRow(db: Db, id: number): ApiKeyRow {
-  const row = first(db, db.kysely.selectFrom('api_keys').selectAll().where('id', '=', id));
-  if (!row) throw notFound(`API key ${id} does not exist`);
-  return row;
-}
-
-/** The same, on the engine layer (createApiKey, inside the wizard's synchronous transaction, reads the one above). */
-async function apiKeyRowOf(db: Db, q: Queries, id: number): Promise<ApiKeyRow> {
-  const row = await q.first(db.kysely.selectFrom('api_keys').selectAll().where('id', '=', id));
+async function apiKeyRowOf(q: Queries, id: number): Promise<ApiKeyRow> {
+  const row = await q.get<ApiKeyRow>('select * from api_keys where id = ?', [id]);
   if (!row) throw notFound(`API key ${id} does not exist`);
   return row;
 }
@@ -83,17 +75,17 @@ async function apiKeyRowOf(db: Db, q: Queries, id: number): Promise<ApiKeyRow> {
 /** `withinCompanies`: the companies the caller works for (null: the site owner, every key). */
 export function revokeApiKey(db: Db, actor: Actor, id: number, withinCompanies: readonly number[] | null, now: number): Promise<ApiKeyDto> {
   return db.transaction(async (tx) => {
-    const before = await apiKeyRowOf(db, tx, id);
+    const before = await apiKeyRowOf(tx, id);
     if (withinCompanies !== null && (before.company_id === null || !withinCompanies.includes(before.company_id))) {
       throw before.company_id === null
         ? forbidden('only the site owner may revoke a site-wide key')
         : notFound(`API key ${id} does not exist`);
     }
     if (before.revoked_at !== null) return toApiKeyDto(before);
-    await tx.execute(db.kysely.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id));
-    const after = toApiKeyDto(await apiKeyRowOf(db, tx, id));
-    audit(
-      db,
+    await tx.run('update api_keys set revoked_at = ? where id = ?', [now, id]);
+    const after = toApiKeyDto(await apiKeyRowOf(tx, id));
+    await writeAudit(
+      tx,
       actor,
       { companyId: before.company_id, entity: 'api_key', entityId: id, action: 'revoke', before: toApiKeyDto(before), after },
       now,
@@ -113,13 +105,16 @@ export interface AuthenticatedKey {
 export type KeyCheck = { ok: true; key: AuthenticatedKey } | { ok: false; reason: 'unknown' | 'revoked' };
 
 /** One indexed read by hash: cheap enough for every request, and a revocation is seen at once. */
-export function authenticateApiKey(db: Db, presented: string): KeyCheck {
+export async function authenticateApiKey(q: Queries, presented: string): Promise<KeyCheck> {
   if (!presented.startsWith(KEY_PREFIX) || presented.length > 200) return { ok: false, reason: 'unknown' };
-  const row = prepare(db.sqlite, 'select id, company_id, scopes, prefix, last_used_at, revoked_at from api_keys where key_hash = ?').get(
-    hashKey(presented),
-  ) as
-    | { id: number; company_id: number | null; scopes: string; prefix: string; last_used_at: number | null; revoked_at: number | null }
-    | undefined;
+  const row = await q.get<{
+    id: number;
+    company_id: number | null;
+    scopes: string;
+    prefix: string;
+    last_used_at: number | null;
+    revoked_at: number | null;
+  }>('select id, company_id, scopes, prefix, last_used_at, revoked_at from api_keys where key_hash = ?', [hashKey(presented)]);
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
   return {
@@ -135,15 +130,11 @@ const lastTouched = new WeakMap<Db, Map<number, number>>();
  * Records that a key was used, at most once a minute per key: a busy dialer must not turn every
  * request into a write.
  */
-export function touchApiKey(db: Db, key: AuthenticatedKey, now: number): void {
+export async function touchApiKey(db: Db, key: AuthenticatedKey, now: number): Promise<void> {
   let seen = lastTouched.get(db);
   if (!seen) lastTouched.set(db, (seen = new Map()));
   const last = Math.max(seen.get(key.id) ?? 0, key.lastUsedAt ?? 0);
   if (now - last < TOUCH_EVERY_MS) return;
   seen.set(key.id, now);
-  prepare(db.sqlite, 'update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)').run(
-    now,
-    key.id,
-    now,
-  );
+  await db.run('update api_keys set last_used_at = ? where id = ? and (last_used_at is null or last_used_at < ?)', [now, key.id, now]);
 }

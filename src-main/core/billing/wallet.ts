@@ -1,9 +1,10 @@
-import { prepare, transaction, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import type { Queries } from '../db/engine/queries';
+import { writeAudit, type Actor } from '../audit/audit';
 import { MAX_MONEY } from '../../../src-shared/contract/common';
 import { badInput } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 
 export interface LedgerWrite {
   companyId: number;
@@ -109,29 +110,36 @@ export interface TopUp {
 }
 
 /** Adds money to a company's wallet. */
-export function topUp(db: Db, actor: Actor, input: TopUp, now: number): { balance: number; entryId: number } {
+export async function topUp(db: Db, actor: Actor, input: TopUp, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('a top-up is a positive whole amount in minor units');
-  return transaction(db, () => {
-    getCompany(db, input.companyId);
-    const { entryId, balanceAfter } = appendLedger(
-      db,
-      { companyId: input.companyId, amount: input.amount, kind: 'topup', note: input.note, userId: actor.userId },
-      now,
-    );
-    audit(
-      db,
-      actor,
-      {
-        companyId: input.companyId,
-        entity: 'wallet',
-        entityId: entryId,
-        action: 'topup',
-        after: { amount: input.amount, balance: balanceAfter },
-      },
-      now,
-    );
-    return { balance: balanceAfter, entryId };
-  });
+  return db.transaction((tx) => topUpIn(db, tx, actor, input, now));
+}
+
+/**
+ * The same inside the caller's transaction `tx` (the new-company wizard's). The ledger line is still
+ * written by the synchronous appendLedger on `db`, inside that transaction.
+ */
+export async function topUpIn(db: Db, tx: Queries, actor: Actor, input: TopUp, now: number): Promise<{ balance: number; entryId: number }> {
+  if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('a top-up is a positive whole amount in minor units');
+  await companyOf(tx, input.companyId);
+  const { entryId, balanceAfter } = appendLedger(
+    db,
+    { companyId: input.companyId, amount: input.amount, kind: 'topup', note: input.note, userId: actor.userId },
+    now,
+  );
+  await writeAudit(
+    tx,
+    actor,
+    {
+      companyId: input.companyId,
+      entity: 'wallet',
+      entityId: entryId,
+      action: 'topup',
+      after: { amount: input.amount, balance: balanceAfter },
+    },
+    now,
+  );
+  return { balance: balanceAfter, entryId };
 }
 
 export interface Adjustment {
@@ -149,15 +157,15 @@ export async function adjustWallet(db: Db, actor: Actor, input: Adjustment, now:
   if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw badInput('an adjustment is a whole non-zero amount in minor units');
   if (!input.note.trim()) throw badInput('say why the balance is adjusted');
   // the ledger line is still written by the synchronous appendLedger, inside this transaction
-  return db.transaction(async () => {
-    getCompany(db, input.companyId);
+  return db.transaction(async (tx) => {
+    await companyOf(tx, input.companyId);
     const { entryId, balanceAfter } = appendLedger(
       db,
       { companyId: input.companyId, amount: input.amount, kind: 'adjustment', note: input.note, userId: actor.userId },
       now,
     );
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       {
         companyId: input.companyId,

@@ -1,8 +1,8 @@
 import type { CompanyCreate, CompanyDto, CompanyUpdate } from '../../../src-shared/contract/companies';
-import { all, exec, first, prepare, transaction, type Db } from '../db/connection';
-import type { Queries } from '../db/engine/queries';
+import { all, first, prepare, type Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { conflict, isUniqueViolation, notFound } from '../errors';
 import { toIso } from '../time';
 
@@ -25,7 +25,16 @@ export function toCompanyDto(row: CompanyRow): CompanyDto {
 }
 
 /** Every company (only null), or the given ones (a user's memberships). */
-export function listCompanies(db: Db, only: readonly number[] | null = null): CompanyDto[] {
+export async function listCompanies(q: Queries, only: readonly number[] | null = null): Promise<CompanyDto[]> {
+  const rows =
+    only === null
+      ? await q.all<CompanyRow>('select * from companies order by name')
+      : await q.all<CompanyRow>(`select * from companies where ${dialectOf(q).inIds('id')} order by name`, [dialectOf(q).ids(only)]);
+  return rows.map(toCompanyDto);
+}
+
+/** listCompanies, synchronous, for numbers/history.ts until it moves. */
+export function listCompaniesSync(db: Db, only: readonly number[] | null = null): CompanyDto[] {
   let q = db.kysely.selectFrom('companies').selectAll().orderBy('name');
   if (only !== null) q = q.where('id', 'in', only.length ? [...only] : [-1]);
   return all(db, q).map(toCompanyDto);
@@ -88,51 +97,56 @@ export type NewCompany = Omit<CompanyCreate, 'defaultCountry'> & { defaultCountr
  * Two companies with one name look like one in the switcher and every list: a name is refused when
  * another company has it (ignoring case and spaces at the ends).
  */
-function assertNameFree(db: Db, name: string, exceptId: number | null): void {
-  const taken = prepare(db.sqlite, 'select id from companies where lower(trim(name)) = lower(trim(?)) and id is not ?')
-    .pluck()
-    .get(name, exceptId);
+async function assertNameFree(q: Queries, name: string, exceptId: number | null): Promise<void> {
+  const taken = await q.value<number>('select id from companies where lower(trim(name)) = lower(trim(?)) and id <> ?', [
+    name,
+    exceptId ?? -1,
+  ]);
   if (taken !== undefined) throw conflict(`name: a company named "${name.trim()}" exists already; give this one another name`);
 }
 
-export function createCompany(db: Db, actor: Actor, input: NewCompany, now: number): CompanyDto {
-  return transaction(db, () => {
-    if (findCompanyBySlug(db, input.slug)) throw conflict(`slug: the slug "${input.slug}" is already taken`);
-    assertNameFree(db, input.name, null);
-    let id: number;
-    try {
-      id = exec(
-        db,
-        db.kysely.insertInto('companies').values({
-          slug: input.slug,
-          name: input.name,
-          timezone: input.timezone,
-          currency: input.currency,
-          is_active: 1,
-          billing_mode: input.billingMode,
-          cost_per_billable: input.costPerBillable,
-          cost_per_minute: input.costPerMinute,
-          low_balance_threshold: input.lowBalanceThreshold,
-          default_country: input.defaultCountry ?? null,
-          wallet_balance: 0,
-          created_at: now,
-          updated_at: now,
-        }),
-      ).lastInsertRowid;
-    } catch (err) {
-      if (isUniqueViolation(err)) throw conflict(`slug: the slug "${input.slug}" is already taken`);
-      throw err;
-    }
-    const row = getCompany(db, id);
-    audit(db, actor, { companyId: id, entity: 'company', entityId: id, action: 'create', after: row }, now);
-    return toCompanyDto(row);
-  });
+const slugTaken = (slug: string) => conflict(`slug: the slug "${slug}" is already taken`);
+
+export const createCompany = (db: Db, actor: Actor, input: NewCompany, now: number): Promise<CompanyDto> =>
+  db.transaction((tx) => createCompanyIn(tx, actor, input, now));
+
+/** The same inside the caller's transaction (the wizard's, a company file's import). */
+export async function createCompanyIn(tx: Queries, actor: Actor, input: NewCompany, now: number): Promise<CompanyDto> {
+  if (await tx.value<number>('select id from companies where slug = ?', [input.slug])) throw slugTaken(input.slug);
+  await assertNameFree(tx, input.name, null);
+  let id: number;
+  try {
+    id = (await tx.value<number>(
+      `insert into companies (slug, name, timezone, currency, is_active, billing_mode, cost_per_billable, cost_per_minute,
+         low_balance_threshold, default_country, wallet_balance, created_at, updated_at)
+       values (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, 0, ?, ?) returning id`,
+      [
+        input.slug,
+        input.name,
+        input.timezone,
+        input.currency,
+        input.billingMode,
+        input.costPerBillable,
+        input.costPerMinute,
+        input.lowBalanceThreshold,
+        input.defaultCountry ?? null,
+        now,
+        now,
+      ],
+    ))!;
+  } catch (err) {
+    if (isUniqueViolation(err)) throw slugTaken(input.slug);
+    throw err;
+  }
+  const row = await companyOf(tx, id);
+  await writeAudit(tx, actor, { companyId: id, entity: 'company', entityId: id, action: 'create', after: row }, now);
+  return toCompanyDto(row);
 }
 
-export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: number): CompanyDto {
-  return transaction(db, () => {
-    const before = getCompany(db, input.companyId);
-    if (input.name !== undefined) assertNameFree(db, input.name, before.id);
+export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: number): Promise<CompanyDto> {
+  return db.transaction(async (tx) => {
+    const before = await companyOf(tx, input.companyId);
+    if (input.name !== undefined) await assertNameFree(tx, input.name, before.id);
     const patch = {
       ...(input.name !== undefined && { name: input.name }),
       ...(input.timezone !== undefined && { timezone: input.timezone }),
@@ -145,16 +159,16 @@ export function updateCompany(db: Db, actor: Actor, input: CompanyUpdate, now: n
       ...(input.isActive !== undefined && { is_active: input.isActive ? 1 : 0 }),
     };
     if (Object.keys(patch).length === 0) return toCompanyDto(before);
-    exec(
-      db,
-      db.kysely
-        .updateTable('companies')
-        .set({ ...patch, updated_at: now })
-        .where('id', '=', before.id),
+    const set: Record<string, unknown> = { ...patch, updated_at: now };
+    await tx.run(
+      `update companies set ${Object.keys(set)
+        .map((c) => `${c} = ?`)
+        .join(', ')} where id = ?`,
+      [...Object.values(set), before.id],
     );
-    const after = getCompany(db, before.id);
+    const after = await companyOf(tx, before.id);
     const action = input.isActive === false ? 'deactivate' : input.isActive === true && !before.is_active ? 'activate' : 'update';
-    audit(db, actor, { companyId: before.id, entity: 'company', entityId: before.id, action, before, after }, now);
+    await writeAudit(tx, actor, { companyId: before.id, entity: 'company', entityId: before.id, action, before, after }, now);
     return toCompanyDto(after);
   });
 }

@@ -17,7 +17,7 @@ const LIVE_MS = 2 * 60_000;
 export async function companiesOverview(core: Core, companyIds: readonly number[] | null): Promise<CompanyOverview[]> {
   const now = core.clock();
   const rows: CompanyOverview[] = [];
-  for (const c of listCompanies(core.db, companyIds)) {
+  for (const c of await listCompanies(core.db, companyIds)) {
     const today = statsMatrix(core.db, { companyId: c.id, range: { preset: 'today' }, groupBy: 'scenario' }, now).totals;
     const dialers = dialerRegistry(core).list(c.id);
     rows.push({

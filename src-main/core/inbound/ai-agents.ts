@@ -1,9 +1,10 @@
 import type { AiAgentCreate, AiAgentDto, AiAgentUpdate } from '../../../src-shared/contract/inbound';
-import { first, transaction, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { AiAgentRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
 import { conflict } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf, getCompany } from '../companies/companies';
 import { toIso } from '../time';
 import { flag, ownedRecords } from '../setup/owned';
 
@@ -25,27 +26,28 @@ export function toAiAgentDto(row: AiAgentRow): AiAgentDto {
 
 const aiAgents = ownedRecords<AiAgentRow>({ table: 'ai_agents', entity: 'ai_agent', what: 'AI agent', orderBy: 'name, id', stamped: true });
 
-export const listAiAgents = (db: Db, companyId: number): AiAgentDto[] => aiAgents.list(db, companyId).map(toAiAgentDto);
-export const findAiAgent = aiAgents.find;
-export const getAiAgent = aiAgents.get;
+export const listAiAgents = async (q: Queries, companyId: number): Promise<AiAgentDto[]> =>
+  (await aiAgents.list(q, companyId)).map(toAiAgentDto);
+/** an AI agent of this company (engine layer; inside a transaction pass its tx) */
+export const aiAgentOf = aiAgents.find;
+// synchronous, for the inbound call path and configure until they move
+export const findAiAgent = aiAgents.findSync;
+export const getAiAgent = aiAgents.getSync;
+
+const nameTaken = (name: string) => conflict(`name: this company already has an active AI agent called "${name}"`);
+const NAME_TAKEN_SQL = 'select id from ai_agents where company_id = ? and name = ? and is_active = 1 and id <> ? limit 1';
 
 /** Names tell agents apart in the inbound-number picker, so one live name per company. */
-function assertNameFree(db: Db, companyId: number, name: string, exceptId: number | null): void {
-  let q = db.kysely
-    .selectFrom('ai_agents')
-    .select('id')
-    .where('company_id', '=', companyId)
-    .where('name', '=', name)
-    .where('is_active', '=', 1);
-  if (exceptId !== null) q = q.where('id', '!=', exceptId);
-  if (first(db, q)) throw conflict(`name: this company already has an active AI agent called "${name}"`);
+async function assertNameFree(q: Queries, companyId: number, name: string, exceptId: number | null): Promise<void> {
+  if ((await q.value<number>(NAME_TAKEN_SQL, [companyId, name, exceptId ?? -1])) !== undefined) throw nameTaken(name);
 }
 
-export function createAiAgent(db: Db, actor: Actor, input: AiAgentCreate, now: number): AiAgentDto {
-  return transaction(db, () => {
-    getCompany(db, input.companyId);
-    if (input.isActive) assertNameFree(db, input.companyId, input.name, null);
-    return toAiAgentDto(aiAgents.insert(db, actor, input.companyId, { ...agentFields(input), is_active: flag(input.isActive) }, now));
+export function createAiAgent(db: Db, actor: Actor, input: AiAgentCreate, now: number): Promise<AiAgentDto> {
+  return db.transaction(async (tx) => {
+    await companyOf(tx, input.companyId);
+    if (input.isActive) await assertNameFree(tx, input.companyId, input.name, null);
+    const values = { ...agentFields(input), is_active: flag(input.isActive) };
+    return toAiAgentDto(await aiAgents.insert(tx, actor, input.companyId, values, now));
   });
 }
 
@@ -63,12 +65,37 @@ const agentFields = (input: Partial<AiAgentCreate>) => ({
  * without an agent (straight to the support line), which is what a supervisor pulling a misbehaving
  * agent wants at once.
  */
-export function updateAiAgent(db: Db, actor: Actor, input: AiAgentUpdate, now: number): AiAgentDto {
-  return transaction(db, () => {
-    const before = getAiAgent(db, input.companyId, input.id);
+export function updateAiAgent(db: Db, actor: Actor, input: AiAgentUpdate, now: number): Promise<AiAgentDto> {
+  return db.transaction(async (tx) => {
+    const before = await aiAgents.get(tx, input.companyId, input.id);
     const name = input.name ?? before.name;
     const willBeActive = input.isActive ?? before.is_active === 1;
-    if (willBeActive && (name !== before.name || before.is_active === 0)) assertNameFree(db, input.companyId, name, before.id);
-    return toAiAgentDto(aiAgents.update(db, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
+    if (willBeActive && (name !== before.name || before.is_active === 0)) await assertNameFree(tx, input.companyId, name, before.id);
+    return toAiAgentDto(await aiAgents.update(tx, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
   });
+}
+
+// ---- synchronous forms, inside inbound configure's synchronous transaction until it moves -------------
+
+function assertNameFreeSync(db: Db, companyId: number, name: string, exceptId: number | null): void {
+  if (
+    prepare(db.sqlite, NAME_TAKEN_SQL)
+      .pluck()
+      .get(companyId, name, exceptId ?? -1) !== undefined
+  )
+    throw nameTaken(name);
+}
+
+export function createAiAgentSync(db: Db, actor: Actor, input: AiAgentCreate, now: number): AiAgentDto {
+  getCompany(db, input.companyId);
+  if (input.isActive) assertNameFreeSync(db, input.companyId, input.name, null);
+  return toAiAgentDto(aiAgents.insertSync(db, actor, input.companyId, { ...agentFields(input), is_active: flag(input.isActive) }, now));
+}
+
+export function updateAiAgentSync(db: Db, actor: Actor, input: AiAgentUpdate, now: number): AiAgentDto {
+  const before = getAiAgent(db, input.companyId, input.id);
+  const name = input.name ?? before.name;
+  const willBeActive = input.isActive ?? before.is_active === 1;
+  if (willBeActive && (name !== before.name || before.is_active === 0)) assertNameFreeSync(db, input.companyId, name, before.id);
+  return toAiAgentDto(aiAgents.updateSync(db, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
 }

@@ -4,8 +4,13 @@ import type { Actor } from '../audit/audit';
 import { badInput } from '../errors';
 import { toE164 } from '../phone/phone';
 import { companyCountry } from '../companies/companies';
-import { createAiAgent, getAiAgent, toAiAgentDto, updateAiAgent } from './ai-agents';
-import { createInboundNumber, findInboundByPhone, updateInboundNumber } from './numbers';
+// the synchronous forms, inside this synchronous transaction, until this file moves to the engine layer
+import { createAiAgentSync as createAiAgent, getAiAgent, toAiAgentDto, updateAiAgentSync as updateAiAgent } from './ai-agents';
+import {
+  createInboundNumberSync as createInboundNumber,
+  findInboundByPhone,
+  updateInboundNumberSync as updateInboundNumber,
+} from './numbers';
 
 /** Fields left undefined keep their value on an existing agent or DID (and take defaults on a new one). */
 export interface ConfigureInbound {

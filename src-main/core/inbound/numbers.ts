@@ -1,14 +1,15 @@
 import type { Department, InboundCreate, InboundNumberDto, InboundUpdate, VoiceSettings } from '../../../src-shared/contract/inbound';
 import type { ScheduleWindow } from '../../../src-shared/contract/schedule';
-import { first, transaction, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { InboundNumberRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
 import { badInput, conflict, isUniqueViolation } from '../errors';
-import { companyCountry, getCompany } from '../companies/companies';
+import { companyCountry, companyOf, countryOf, getCompany } from '../companies/companies';
 import { toIso } from '../time';
 import { flag, ownedRecords } from '../setup/owned';
 import { toDialTarget, toDialTargetOrNull, toE164 } from '../phone/phone';
-import { findAiAgent } from './ai-agents';
+import { aiAgentOf, findAiAgent } from './ai-agents';
 
 /**
  * departments are stored as JSON with the API's snake_case keys (migrations/0001_initial.ts);
@@ -53,13 +54,21 @@ const inboundNumbers = ownedRecords<InboundNumberRow>({
   stamped: true,
 });
 
-export const listInboundNumbers = (db: Db, companyId: number): InboundNumberDto[] => inboundNumbers.list(db, companyId).map(toInboundDto);
-export const getInboundNumber = inboundNumbers.get;
+export const listInboundNumbers = async (q: Queries, companyId: number): Promise<InboundNumberDto[]> =>
+  (await inboundNumbers.list(q, companyId)).map(toInboundDto);
+// synchronous, for the inbound call path (transfer, preview) until it moves
+export const getInboundNumber = inboundNumbers.getSync;
+
+const BY_PHONE = 'select * from inbound_numbers where phone = ?';
 
 /** The DID's row whoever owns it: what the telephony server's questions start from. */
 export function findInboundByPhone(db: Db, phone: string): InboundNumberRow | undefined {
-  return first(db, db.kysely.selectFrom('inbound_numbers').selectAll().where('phone', '=', phone));
+  return prepare(db.sqlite, BY_PHONE).get(phone) as InboundNumberRow | undefined;
 }
+
+/** The same on the engine layer. */
+export const inboundByPhone = (q: Queries, phone: string): Promise<InboundNumberRow | undefined> =>
+  q.get<InboundNumberRow>(BY_PHONE, [phone]);
 
 // A DID rings at exactly one company on the whole site; the message does not say which other company
 // has it, since a supervisor of one company has no business knowing another's numbers.
@@ -81,62 +90,85 @@ function normaliseDepartments(list: InboundCreate['departments'], region: string
   return JSON.stringify(stored);
 }
 
-function assertAgentOfCompany(db: Db, companyId: number, aiAgentId: number | null): void {
-  if (aiAgentId !== null && !findAiAgent(db, companyId, aiAgentId)) {
-    throw badInput(`aiAgentId: AI agent ${aiAgentId} does not exist in this company`);
-  }
+const noSuchAgent = (aiAgentId: number) => badInput(`aiAgentId: AI agent ${aiAgentId} does not exist in this company`);
+
+async function assertAgentOfCompany(q: Queries, companyId: number, aiAgentId: number | null): Promise<void> {
+  if (aiAgentId !== null && !(await aiAgentOf(q, companyId, aiAgentId))) throw noSuchAgent(aiAgentId);
 }
 
-export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, now: number): InboundNumberDto {
-  const region = input.region ?? companyCountry(db, input.companyId) ?? undefined;
-  const phone = toE164(input.phone, 'phone', region);
-  const supportNumber = toDialTargetOrNull(input.supportNumber, 'supportNumber', region);
-  const departments = normaliseDepartments(input.departments, region);
-  return transaction(db, () => {
-    getCompany(db, input.companyId);
-    assertAgentOfCompany(db, input.companyId, input.aiAgentId);
-    if (findInboundByPhone(db, phone)) throw phoneTaken(phone);
-    const values = {
-      phone,
-      display_name: input.displayName,
-      ai_agent_id: input.aiAgentId,
-      support_number: supportNumber,
-      departments,
-      voice_settings: JSON.stringify(input.voiceSettings),
-      is_active: flag(input.isActive),
-    };
-    return toInboundDto(orPhoneTaken(phone, () => inboundNumbers.insert(db, actor, input.companyId, values, now)));
+/** What a form gave, in the stored form, read with the company's country; refusals before anything is written. */
+function createValues(input: InboundCreate, country: string | null) {
+  const region = input.region ?? country ?? undefined;
+  return {
+    phone: toE164(input.phone, 'phone', region),
+    display_name: input.displayName,
+    ai_agent_id: input.aiAgentId,
+    support_number: toDialTargetOrNull(input.supportNumber, 'supportNumber', region),
+    departments: normaliseDepartments(input.departments, region),
+    voice_settings: JSON.stringify(input.voiceSettings),
+    is_active: flag(input.isActive),
+  };
+}
+
+function updateValues(input: InboundUpdate, country: string | null) {
+  const region = input.region ?? country ?? undefined;
+  return {
+    phone: input.phone === undefined ? undefined : toE164(input.phone, 'phone', region),
+    display_name: input.displayName,
+    ai_agent_id: input.aiAgentId,
+    support_number: input.supportNumber === undefined ? undefined : toDialTargetOrNull(input.supportNumber, 'supportNumber', region),
+    departments: input.departments === undefined ? undefined : normaliseDepartments(input.departments, region),
+    voice_settings: input.voiceSettings === undefined ? undefined : JSON.stringify(input.voiceSettings),
+    is_active: flag(input.isActive),
+  };
+}
+
+export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, now: number): Promise<InboundNumberDto> {
+  return db.transaction(async (tx) => {
+    const values = createValues(input, await countryOf(tx, input.companyId));
+    await companyOf(tx, input.companyId);
+    await assertAgentOfCompany(tx, input.companyId, input.aiAgentId);
+    if (await inboundByPhone(tx, values.phone)) throw phoneTaken(values.phone);
+    return toInboundDto(await orPhoneTaken(values.phone, () => inboundNumbers.insert(tx, actor, input.companyId, values, now)));
   });
 }
 
 /** A race lost to another write of the same DID answers the same 409 as the check before it. */
-function orPhoneTaken<T>(phone: string | undefined, write: () => T): T {
+async function orPhoneTaken<T>(phone: string | undefined, write: () => Promise<T>): Promise<T> {
   try {
-    return write();
+    return await write();
   } catch (err) {
     if (isUniqueViolation(err) && phone) throw phoneTaken(phone);
     throw err;
   }
 }
 
-export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
-  const region = input.region ?? companyCountry(db, input.companyId) ?? undefined;
-  const phone = input.phone === undefined ? undefined : toE164(input.phone, 'phone', region);
-  const supportNumber = input.supportNumber === undefined ? undefined : toDialTargetOrNull(input.supportNumber, 'supportNumber', region);
-  const departments = input.departments === undefined ? undefined : normaliseDepartments(input.departments, region);
-  return transaction(db, () => {
-    const before = getInboundNumber(db, input.companyId, input.id);
-    if (input.aiAgentId !== undefined) assertAgentOfCompany(db, input.companyId, input.aiAgentId);
-    if (phone !== undefined && phone !== before.phone && findInboundByPhone(db, phone)) throw phoneTaken(phone);
-    const patch = {
-      phone,
-      display_name: input.displayName,
-      ai_agent_id: input.aiAgentId,
-      support_number: supportNumber,
-      departments,
-      voice_settings: input.voiceSettings === undefined ? undefined : JSON.stringify(input.voiceSettings),
-      is_active: flag(input.isActive),
-    };
-    return toInboundDto(orPhoneTaken(phone, () => inboundNumbers.update(db, actor, before, patch, now)));
+export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): Promise<InboundNumberDto> {
+  return db.transaction(async (tx) => {
+    const patch = updateValues(input, await countryOf(tx, input.companyId));
+    const before = await inboundNumbers.get(tx, input.companyId, input.id);
+    if (input.aiAgentId !== undefined) await assertAgentOfCompany(tx, input.companyId, input.aiAgentId);
+    const { phone } = patch;
+    if (phone !== undefined && phone !== before.phone && (await inboundByPhone(tx, phone))) throw phoneTaken(phone);
+    return toInboundDto(await orPhoneTaken(phone, () => inboundNumbers.update(tx, actor, before, patch, now)));
   });
+}
+
+// ---- synchronous forms, inside inbound configure's synchronous transaction until it moves -------------
+
+export function createInboundNumberSync(db: Db, actor: Actor, input: InboundCreate, now: number): InboundNumberDto {
+  const values = createValues(input, companyCountry(db, input.companyId));
+  getCompany(db, input.companyId);
+  if (input.aiAgentId !== null && !findAiAgent(db, input.companyId, input.aiAgentId)) throw noSuchAgent(input.aiAgentId);
+  if (findInboundByPhone(db, values.phone)) throw phoneTaken(values.phone);
+  return toInboundDto(inboundNumbers.insertSync(db, actor, input.companyId, values, now));
+}
+
+export function updateInboundNumberSync(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
+  const patch = updateValues(input, companyCountry(db, input.companyId));
+  const before = getInboundNumber(db, input.companyId, input.id);
+  if (input.aiAgentId != null && !findAiAgent(db, input.companyId, input.aiAgentId)) throw noSuchAgent(input.aiAgentId);
+  const { phone } = patch;
+  if (phone !== undefined && phone !== before.phone && findInboundByPhone(db, phone)) throw phoneTaken(phone);
+  return toInboundDto(inboundNumbers.updateSync(db, actor, before, patch, now));
 }

@@ -4,7 +4,7 @@ import { prepare, type Db } from '../db/connection';
 import { badInput } from '../errors';
 import { normalizePhone } from '../phone/phone';
 import { toIso, toIsoOrNull } from '../time';
-import { listCompanies } from '../companies/companies';
+import { listCompaniesSync as listCompanies } from '../companies/companies';
 
 /** The most calls one search shows; the call log (filtered by the phone) has the rest. */
 export const HISTORY_MAX = 200;

@@ -1,4 +1,5 @@
 import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import { addDays, instantOf, localTime, weekdayOf } from './local-time';
 
 /** A window in minutes since local midnight: open from `start` (inclusive) to `end` (exclusive). */
@@ -24,24 +25,35 @@ export interface LoadedSchedule {
 
 const SEARCH_DAYS = 370;
 
-export function loadSchedule(db: Db, companyId: number, fromDate: string): LoadedSchedule {
+const WINDOWS = 'select weekday, start_minute, end_minute from schedule_windows where company_id = ? order by weekday, start_minute';
+const EXCEPTIONS =
+  'select date, closed, start_minute, end_minute from schedule_exceptions where company_id = ? and date >= ? order by date, start_minute';
+type WindowRow = { weekday: number; start_minute: number; end_minute: number };
+type ExceptionRow = { date: string; closed: number; start_minute: number | null; end_minute: number | null };
+
+function scheduleFrom(rows: WindowRow[], ex: ExceptionRow[]): LoadedSchedule {
   const week: MinuteWindow[][] = Array.from({ length: 7 }, () => []);
-  const rows = prepare(
-    db.sqlite,
-    'select weekday, start_minute, end_minute from schedule_windows where company_id = ? order by weekday, start_minute',
-  ).all(companyId) as { weekday: number; start_minute: number; end_minute: number }[];
   for (const r of rows) week[r.weekday].push({ start: r.start_minute, end: r.end_minute });
   const exceptions = new Map<string, MinuteWindow[]>();
-  const ex = prepare(
-    db.sqlite,
-    'select date, closed, start_minute, end_minute from schedule_exceptions where company_id = ? and date >= ? order by date, start_minute',
-  ).all(companyId, fromDate) as { date: string; closed: number; start_minute: number | null; end_minute: number | null }[];
   for (const r of ex) {
     const list = exceptions.get(r.date) ?? [];
     if (!r.closed && r.start_minute !== null && r.end_minute !== null) list.push({ start: r.start_minute, end: r.end_minute });
     exceptions.set(r.date, list);
   }
   return { week, exceptions };
+}
+
+/** Synchronous, for the dialer's rules and hours, alerts and inbound until they move. */
+export function loadSchedule(db: Db, companyId: number, fromDate: string): LoadedSchedule {
+  return scheduleFrom(
+    prepare(db.sqlite, WINDOWS).all(companyId) as WindowRow[],
+    prepare(db.sqlite, EXCEPTIONS).all(companyId, fromDate) as ExceptionRow[],
+  );
+}
+
+/** The same on the engine layer. */
+export async function scheduleOf(q: Queries, companyId: number, fromDate: string): Promise<LoadedSchedule> {
+  return scheduleFrom(await q.all<WindowRow>(WINDOWS, [companyId]), await q.all<ExceptionRow>(EXCEPTIONS, [companyId, fromDate]));
 }
 
 export function windowsOn(schedule: LoadedSchedule, date: string): MinuteWindow[] {
@@ -56,6 +68,12 @@ export function windowsOn(schedule: LoadedSchedule, date: string): MinuteWindow[
 export function openState(db: Db, companyId: number, timezone: string, now: number): OpenState {
   const here = localTime(now, timezone);
   return openStateOf(loadSchedule(db, companyId, addDays(here.date, -1)), timezone, now);
+}
+
+/** openState on the engine layer. */
+export async function companyOpenState(q: Queries, companyId: number, timezone: string, now: number): Promise<OpenState> {
+  const here = localTime(now, timezone);
+  return openStateOf(await scheduleOf(q, companyId, addDays(here.date, -1)), timezone, now);
 }
 
 export function openStateOf(schedule: LoadedSchedule, timezone: string, now: number): OpenState {

@@ -5,26 +5,31 @@ import {
   type ScheduleSet,
   type ScheduleWindow,
 } from '../../../src-shared/contract/schedule';
-import { all, exec, transaction, type Db } from '../db/connection';
-import { audit, type Actor } from '../audit/audit';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
+import { writeAudit, type Actor } from '../audit/audit';
 import { badInput } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { toIsoOrNull } from '../time';
-import { openState } from './open';
+import { companyOpenState } from './open';
 
 export const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const toClock = (minutes: number): string =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-export function getSchedule(db: Db, companyId: number, now: number): ScheduleDto {
-  const company = getCompany(db, companyId);
-  const windows = all(
-    db,
-    db.kysely.selectFrom('schedule_windows').selectAll().where('company_id', '=', companyId).orderBy('weekday').orderBy('start_minute'),
+export async function getSchedule(q: Queries, companyId: number, now: number): Promise<ScheduleDto> {
+  const company = await companyOf(q, companyId);
+  const windows = (
+    await q.all<{ weekday: number; start_minute: number; end_minute: number }>(
+      'select weekday, start_minute, end_minute from schedule_windows where company_id = ? order by weekday, start_minute',
+      [companyId],
+    )
   ).map((r): ScheduleWindow => ({ day: WEEKDAYS[r.weekday], start: toClock(r.start_minute), end: toClock(r.end_minute) }));
-  const exceptions = all(
-    db,
-    db.kysely.selectFrom('schedule_exceptions').selectAll().where('company_id', '=', companyId).orderBy('date').orderBy('start_minute'),
+  const exceptions = (
+    await q.all<{ date: string; closed: number; start_minute: number | null; end_minute: number | null; note: string }>(
+      'select date, closed, start_minute, end_minute, note from schedule_exceptions where company_id = ? order by date, start_minute',
+      [companyId],
+    )
   ).map((r): ScheduleException => ({
     date: r.date,
     closed: r.closed === 1,
@@ -32,7 +37,7 @@ export function getSchedule(db: Db, companyId: number, now: number): ScheduleDto
     ...(r.end_minute !== null && { end: toClock(r.end_minute) }),
     ...(r.note && { note: r.note }),
   }));
-  const state = openState(db, companyId, company.timezone, now);
+  const state = await companyOpenState(q, companyId, company.timezone, now);
   return {
     companyId,
     timezone: company.timezone,
@@ -45,7 +50,20 @@ export function getSchedule(db: Db, companyId: number, now: number): ScheduleDto
 }
 
 /** Replaces the company's whole week and exception list, after checking that nothing overlaps. */
-export function setSchedule(db: Db, actor: Actor, input: ScheduleSet, now: number): ScheduleDto {
+export async function setSchedule(db: Db, actor: Actor, input: ScheduleSet, now: number): Promise<ScheduleDto> {
+  const rows = scheduleRows(input);
+  return db.transaction((tx) => writeSchedule(tx, actor, input.companyId, rows, now));
+}
+
+/** The same inside the caller's transaction (the wizard's, a company file's import). */
+export async function setScheduleIn(tx: Queries, actor: Actor, input: ScheduleSet, now: number): Promise<ScheduleDto> {
+  return writeSchedule(tx, actor, input.companyId, scheduleRows(input), now);
+}
+
+type ScheduleRows = ReturnType<typeof scheduleRows>;
+
+/** The rows to write, after checking that nothing overlaps; BAD_INPUT before any write. */
+function scheduleRows(input: ScheduleSet) {
   const windows = input.windows.map((w) => ({
     weekday: WEEKDAYS.indexOf(w.day),
     start: toMinutes(w.start),
@@ -82,37 +100,49 @@ export function setSchedule(db: Db, actor: Actor, input: ScheduleSet, now: numbe
     noOverlap(spans, 'exceptions');
     for (const s of spans) exceptionRows.push({ date, closed: 0, start_minute: s.start, end_minute: s.end, note: s.note });
   }
+  return { windows, exceptionRows };
+}
 
-  return transaction(db, () => {
-    getCompany(db, input.companyId);
-    const before = getSchedule(db, input.companyId, now);
-    exec(db, db.kysely.deleteFrom('schedule_windows').where('company_id', '=', input.companyId));
-    exec(db, db.kysely.deleteFrom('schedule_exceptions').where('company_id', '=', input.companyId));
-    for (const w of windows) {
-      exec(
-        db,
-        db.kysely
-          .insertInto('schedule_windows')
-          .values({ company_id: input.companyId, weekday: w.weekday, start_minute: w.start, end_minute: w.end }),
-      );
-    }
-    for (const e of exceptionRows) exec(db, db.kysely.insertInto('schedule_exceptions').values({ company_id: input.companyId, ...e }));
-    const after = getSchedule(db, input.companyId, now);
-    audit(
-      db,
-      actor,
-      {
-        companyId: input.companyId,
-        entity: 'schedule',
-        entityId: input.companyId,
-        action: 'update',
-        before: { windows: before.windows, exceptions: before.exceptions },
-        after: { windows: after.windows, exceptions: after.exceptions },
-      },
-      now,
-    );
-    return after;
-  });
+async function writeSchedule(tx: Queries, actor: Actor, companyId: number, rows: ScheduleRows, now: number): Promise<ScheduleDto> {
+  const { windows, exceptionRows } = rows;
+  const input = { companyId };
+  await companyOf(tx, input.companyId);
+  const before = await getSchedule(tx, input.companyId, now);
+  await tx.run('delete from schedule_windows where company_id = ?', [input.companyId]);
+  await tx.run('delete from schedule_exceptions where company_id = ?', [input.companyId]);
+  for (const w of windows) {
+    await tx.run('insert into schedule_windows (company_id, weekday, start_minute, end_minute) values (?, ?, ?, ?)', [
+      input.companyId,
+      w.weekday,
+      w.start,
+      w.end,
+    ]);
+  }
+  for (const e of exceptionRows) {
+    await tx.run('insert into schedule_exceptions (company_id, date, closed, start_minute, end_minute, note) values (?, ?, ?, ?, ?, ?)', [
+      input.companyId,
+      e.date,
+      e.closed,
+      e.start_minute,
+      e.end_minute,
+      e.note,
+    ]);
+  }
+  const after = await getSchedule(tx, input.companyId, now);
+  await writeAudit(
+    tx,
+    actor,
+    {
+      companyId: input.companyId,
+      entity: 'schedule',
+      entityId: input.companyId,
+      action: 'update',
+      before: { windows: before.windows, exceptions: before.exceptions },
+      after: { windows: after.windows, exceptions: after.exceptions },
+    },
+    now,
+  );
+  return after;
 }
 
 function noOverlap(spans: { start: number; end: number; label: string }[], field: string): void {

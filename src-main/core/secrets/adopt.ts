@@ -1,4 +1,4 @@
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { SecretBox } from './secret-box';
 import { SECRET } from './names';
 
@@ -7,10 +7,10 @@ import { SECRET } from './names';
  * the box once, at the first start of this version, and leaves the database (and so its backups and
  * copies from then on).
  */
-export function adoptPlaintextSecrets(db: Db, box: SecretBox): void {
-  const legacy = prepare(db.sqlite, "select value from site_settings where key = 'inbound_llm_api_key'").pluck().get() as
-    string | undefined;
+export async function adoptPlaintextSecrets(db: Db, box: SecretBox): Promise<void> {
+  const legacy = await db.value<string>("select value from site_settings where key = 'inbound_llm_api_key'");
   if (legacy === undefined) return;
+  // the box is a file: written before the row goes, outside any transaction
   if (legacy && !box.status(SECRET.siteLlmKey).set) box.set(SECRET.siteLlmKey, legacy);
-  prepare(db.sqlite, "delete from site_settings where key = 'inbound_llm_api_key'").run();
+  await db.run("delete from site_settings where key = 'inbound_llm_api_key'");
 }

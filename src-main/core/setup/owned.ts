@@ -1,7 +1,8 @@
 import { prepare, type Db } from '../db/connection';
-import { audit, type Actor } from '../audit/audit';
+import type { Queries } from '../db/engine/queries';
+import { audit, writeAudit, type Actor } from '../audit/audit';
 import { notFound } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 
 /**
  * The records a company owns and switches on and off rather than deletes — scenarios, outbound lines,
@@ -32,55 +33,104 @@ export interface OwnedRow {
 }
 
 export function ownedRecords<R extends OwnedRow>(kind: OwnedKind) {
-  const find = (db: Db, companyId: number, id: number): R | undefined =>
+  const find = (q: Queries, companyId: number, id: number): Promise<R | undefined> =>
+    q.get<R>(`select * from ${kind.table} where id = ? and company_id = ?`, [id, companyId]);
+  const get = async (q: Queries, companyId: number, id: number): Promise<R> => {
+    const row = await find(q, companyId, id);
+    if (!row) throw notFound(`${kind.what} ${id} does not exist in this company`);
+    return row;
+  };
+  // The synchronous readers, for the inbound call path (lookup, transfer, preview, configure) until it moves.
+  const findSync = (db: Db, companyId: number, id: number): R | undefined =>
     prepare(db.sqlite, `select * from ${kind.table} where id = ? and company_id = ?`).get(id, companyId) as R | undefined;
-  const get = (db: Db, companyId: number, id: number): R => {
-    const row = find(db, companyId, id);
+  const getSync = (db: Db, companyId: number, id: number): R => {
+    const row = findSync(db, companyId, id);
     if (!row) throw notFound(`${kind.what} ${id} does not exist in this company`);
     return row;
   };
   return {
     find,
     get,
+    findSync,
+    getSync,
 
     /** Active ones first, then in the kind's order; `where` narrows by one more column (an agent's type). */
-    list(db: Db, companyId: number, where?: { column: string; value: string }): R[] {
-      getCompany(db, companyId);
+    async list(q: Queries, companyId: number, where?: { column: string; value: string }): Promise<R[]> {
+      await companyOf(q, companyId);
       const extra = where ? ` and ${where.column} = ?` : '';
       const args: unknown[] = where ? [companyId, where.value] : [companyId];
-      return prepare(db.sqlite, `select * from ${kind.table} where company_id = ?${extra} order by is_active desc, ${kind.orderBy}`).all(
-        ...args,
-      ) as R[];
+      return q.all<R>(`select * from ${kind.table} where company_id = ?${extra} order by is_active desc, ${kind.orderBy}`, args);
     },
 
     /** Inserts in the caller's transaction, with the company and the times, and audits it. */
-    insert(db: Db, actor: Actor, companyId: number, values: Record<string, unknown>, now: number): R {
-      const row: Record<string, unknown> = { ...values, company_id: companyId, created_at: now, ...(kind.stamped && { updated_at: now }) };
+    async insert(tx: Queries, actor: Actor, companyId: number, values: Record<string, unknown>, now: number): Promise<R> {
+      const row = insertRow(companyId, values, now);
+      const columns = Object.keys(row);
+      const id = (await tx.value<number>(
+        `insert into ${kind.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')}) returning id`,
+        Object.values(row),
+      ))!;
+      const after = await get(tx, companyId, id);
+      await writeAudit(tx, actor, { companyId, entity: kind.entity, entityId: id, action: 'create', after }, now);
+      return after;
+    },
+
+    /** Applies the defined fields of `patch` in the caller's transaction and audits the change; nothing to change is no write. */
+    async update(tx: Queries, actor: Actor, before: R, patch: Record<string, unknown>, now: number): Promise<R> {
+      const set = updateOf(before, patch, now);
+      if (!set) return before;
+      await tx.run(`update ${kind.table} set ${set.columns.map((c) => `${c} = ?`).join(', ')} where id = ?`, [...set.values, before.id]);
+      const after = await get(tx, before.company_id, before.id);
+      await writeAudit(
+        tx,
+        actor,
+        { companyId: before.company_id, entity: kind.entity, entityId: before.id, action: set.action, before, after },
+        now,
+      );
+      return after;
+    },
+
+    /** insert, synchronously inside the caller's synchronous transaction (inbound configure, until it moves) */
+    insertSync(db: Db, actor: Actor, companyId: number, values: Record<string, unknown>, now: number): R {
+      const row = insertRow(companyId, values, now);
       const columns = Object.keys(row);
       const id = Number(
         prepare(db.sqlite, `insert into ${kind.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`).run(
           ...Object.values(row),
         ).lastInsertRowid,
       );
-      const after = get(db, companyId, id);
+      const after = getSync(db, companyId, id);
       audit(db, actor, { companyId, entity: kind.entity, entityId: id, action: 'create', after }, now);
       return after;
     },
 
-    /** Applies the defined fields of `patch` in the caller's transaction and audits the change; nothing to change is no write. */
-    update(db: Db, actor: Actor, before: R, patch: Record<string, unknown>, now: number): R {
-      const changes = definedOnly(patch);
-      const columns = Object.keys(changes);
-      if (columns.length === 0) return before;
-      if (kind.stamped) columns.push('updated_at');
-      const values = [...Object.values(changes), ...(kind.stamped ? [now] : [])];
-      prepare(db.sqlite, `update ${kind.table} set ${columns.map((c) => `${c} = ?`).join(', ')} where id = ?`).run(...values, before.id);
-      const after = get(db, before.company_id, before.id);
-      const action = editAction(before.is_active, changes.is_active === undefined ? undefined : changes.is_active === 1);
-      audit(db, actor, { companyId: before.company_id, entity: kind.entity, entityId: before.id, action, before, after }, now);
+    /** update, synchronously inside the caller's synchronous transaction (inbound configure, until it moves) */
+    updateSync(db: Db, actor: Actor, before: R, patch: Record<string, unknown>, now: number): R {
+      const set = updateOf(before, patch, now);
+      if (!set) return before;
+      prepare(db.sqlite, `update ${kind.table} set ${set.columns.map((c) => `${c} = ?`).join(', ')} where id = ?`).run(
+        ...set.values,
+        before.id,
+      );
+      const after = getSync(db, before.company_id, before.id);
+      audit(db, actor, { companyId: before.company_id, entity: kind.entity, entityId: before.id, action: set.action, before, after }, now);
       return after;
     },
   };
+
+  function insertRow(companyId: number, values: Record<string, unknown>, now: number): Record<string, unknown> {
+    return { ...values, company_id: companyId, created_at: now, ...(kind.stamped && { updated_at: now }) };
+  }
+
+  function updateOf(before: R, patch: Record<string, unknown>, now: number) {
+    const changes = definedOnly(patch);
+    const columns = Object.keys(changes);
+    if (columns.length === 0) return null;
+    if (kind.stamped) columns.push('updated_at');
+    const values = [...Object.values(changes), ...(kind.stamped ? [now] : [])];
+    const action = editAction(before.is_active, changes.is_active === undefined ? undefined : changes.is_active === 1);
+    return { columns, values, action };
+  }
 }
 
 /** A boolean from a form as the 0/1 a table keeps; undefined stays "no change". */

@@ -1,29 +1,34 @@
 import { writeFile } from 'node:fs/promises';
 import type { TransferCounts } from '../../../src-shared/contract/transfer';
-import { all, type Db } from '../db/connection';
-import { getCompany } from '../companies/companies';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
+import type { AgentRow, AiAgentRow, InboundNumberRow, OutboundLineRow, ScenarioRow } from '../db/schema';
+import { companyOf } from '../companies/companies';
 import { getSchedule } from '../schedule/schedule';
 import { parseDepartments, parseVoiceSettings } from '../inbound/numbers';
 import { toIso } from '../time';
 import { VERSION } from '../version';
 import { COMPANY_FILE_FORMAT, COMPANY_FILE_VERSION, type CompanyFile } from './format';
 
-/** A company's setup as a company file (see format.ts), read in one snapshot (a deferred read transaction). */
-export function buildCompanyFile(db: Db, companyId: number, now: number): CompanyFile {
-  return db.sqlite.transaction(() => readCompanyFile(db, companyId, now))();
+/**
+ * A company's setup as a company file (see format.ts), read in one snapshot: one transaction
+ * (serializable on PostgreSQL, where that is what gives every statement the same snapshot).
+ */
+export function buildCompanyFile(db: Db, companyId: number, now: number): Promise<CompanyFile> {
+  return db.transaction((tx) => readCompanyFile(tx, companyId, now), { serializable: true });
 }
 
-function readCompanyFile(db: Db, companyId: number, now: number): CompanyFile {
-  const c = getCompany(db, companyId);
+async function readCompanyFile(tx: Queries, companyId: number, now: number): Promise<CompanyFile> {
+  const c = await companyOf(tx, companyId);
   // creation order: positions in the file are what rows refer to each other by
-  const k = db.kysely;
-  const scenarios = all(db, k.selectFrom('scenarios').selectAll().where('company_id', '=', companyId).orderBy('id'));
-  const lines = all(db, k.selectFrom('outbound_lines').selectAll().where('company_id', '=', companyId).orderBy('id'));
-  const agents = all(db, k.selectFrom('agents').selectAll().where('company_id', '=', companyId).orderBy('id'));
-  const aiAgents = all(db, k.selectFrom('ai_agents').selectAll().where('company_id', '=', companyId).orderBy('id'));
-  const dids = all(db, k.selectFrom('inbound_numbers').selectAll().where('company_id', '=', companyId).orderBy('id'));
+  const ofCompany = <R>(table: string) => tx.all<R>(`select * from ${table} where company_id = ? order by id`, [companyId]);
+  const scenarios = await ofCompany<ScenarioRow>('scenarios');
+  const lines = await ofCompany<OutboundLineRow>('outbound_lines');
+  const agents = await ofCompany<AgentRow>('agents');
+  const aiAgents = await ofCompany<AiAgentRow>('ai_agents');
+  const dids = await ofCompany<InboundNumberRow>('inbound_numbers');
   const aiIndex = new Map(aiAgents.map((a, i) => [a.id, i]));
-  const schedule = getSchedule(db, companyId, now);
+  const schedule = await getSchedule(tx, companyId, now);
   return {
     format: COMPANY_FILE_FORMAT,
     version: COMPANY_FILE_VERSION,
@@ -100,7 +105,7 @@ export async function writeCompanyFile(
   path: string,
   now: number,
 ): Promise<{ file: CompanyFile; bytes: number }> {
-  const file = buildCompanyFile(db, companyId, now);
+  const file = await buildCompanyFile(db, companyId, now);
   const text = `${JSON.stringify(file, null, 2)}\n`;
   await writeFile(path, text, { encoding: 'utf8', flag: 'wx' });
   return { file, bytes: Buffer.byteLength(text) };

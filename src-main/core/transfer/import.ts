@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { CompanyImportAnswer } from '../../../src-shared/contract/transfer';
-import { exec, first, transaction, type Db } from '../db/connection';
-import { audit, type Actor } from '../audit/audit';
-import { createCompany, findCompanyBySlug, getCompany, toCompanyDto } from '../companies/companies';
+import type { Db } from '../db/connection';
+import { writeAudit, type Actor } from '../audit/audit';
+import { companyOf, createCompanyIn, toCompanyDto } from '../companies/companies';
 import { badInput, conflict } from '../errors';
-import { setSchedule } from '../schedule/schedule';
+import { setScheduleIn } from '../schedule/schedule';
 import { toDialTarget, toE164 } from '../phone/phone';
 import { countsOf } from './export';
 import { COMPANY_FILE_FORMAT, COMPANY_FILE_VERSION, CompanyFileV1, type CompanyFile } from './format';
@@ -58,30 +58,30 @@ export function parseCompanyFile(text: string): CompanyFile {
  * numbers. A slug already used here is a conflict unless another one is given; an inbound number that
  * already rings at a company of this site is a conflict too (a DID belongs to one company).
  */
-export function importCompany(
+export async function importCompany(
   db: Db,
   actor: Actor,
   input: { content: string; slug?: string; name?: string },
   now: number,
-): CompanyImportAnswer {
+): Promise<CompanyImportAnswer> {
   const file = parseCompanyFile(input.content);
   const slug = input.slug ?? file.company.slug;
-  if (findCompanyBySlug(db, slug)) {
-    throw conflict(`slug: the slug "${slug}" is already taken on this console; import the file under another slug`);
-  }
-  const takenDids = file.inbound_numbers
-    .map((n) => n.phone)
-    .filter((phone) => first(db, db.kysely.selectFrom('inbound_numbers').select('id').where('phone', '=', phone)));
-  if (takenDids.length > 0) {
-    throw conflict(
-      `inbound_numbers: ${takenDids.join(', ')} already ring at a company on this console; remove them from the file or from that company first`,
-    );
-  }
-
-  return transaction(db, () => {
+  return db.transaction(async (tx) => {
+    if (await tx.value<number>('select id from companies where slug = ?', [slug])) {
+      throw conflict(`slug: the slug "${slug}" is already taken on this console; import the file under another slug`);
+    }
+    const takenDids: string[] = [];
+    for (const n of file.inbound_numbers) {
+      if ((await tx.value<number>('select id from inbound_numbers where phone = ?', [n.phone])) !== undefined) takenDids.push(n.phone);
+    }
+    if (takenDids.length > 0) {
+      throw conflict(
+        `inbound_numbers: ${takenDids.join(', ')} already ring at a company on this console; remove them from the file or from that company first`,
+      );
+    }
     const c = file.company;
-    const created = createCompany(
-      db,
+    const created = await createCompanyIn(
+      tx,
       actor,
       {
         slug,
@@ -97,96 +97,81 @@ export function importCompany(
       now,
     );
     const companyId = created.id;
-    if (!c.is_active) exec(db, db.kysely.updateTable('companies').set({ is_active: 0 }).where('id', '=', companyId));
+    if (!c.is_active) await tx.run('update companies set is_active = 0 where id = ?', [companyId]);
     const flag = (b: boolean) => (b ? 1 : 0);
     for (const s of file.scenarios) {
-      exec(
-        db,
-        db.kysely.insertInto('scenarios').values({
-          company_id: companyId,
-          key: s.key,
-          name: s.name,
-          description: s.description,
-          is_active: flag(s.is_active),
-          created_at: now,
-          updated_at: now,
-        }),
+      await tx.run(
+        'insert into scenarios (company_id, key, name, description, is_active, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)',
+        [companyId, s.key, s.name, s.description, flag(s.is_active), now, now],
       );
     }
     for (const l of file.outbound_lines) {
-      exec(
-        db,
-        db.kysely
-          .insertInto('outbound_lines')
-          .values({ company_id: companyId, phone: l.phone, name: l.name, is_active: flag(l.is_active), created_at: now }),
-      );
+      await tx.run('insert into outbound_lines (company_id, phone, name, is_active, created_at) values (?, ?, ?, ?, ?)', [
+        companyId,
+        l.phone,
+        l.name,
+        flag(l.is_active),
+        now,
+      ]);
     }
     for (const a of file.agents) {
-      exec(
-        db,
-        db.kysely.insertInto('agents').values({
-          company_id: companyId,
-          name: a.name,
-          extension: a.extension,
-          type: a.type,
-          is_active: flag(a.is_active),
-          created_at: now,
-        }),
-      );
+      await tx.run('insert into agents (company_id, name, extension, type, is_active, created_at) values (?, ?, ?, ?, ?, ?)', [
+        companyId,
+        a.name,
+        a.extension,
+        a.type,
+        flag(a.is_active),
+        now,
+      ]);
     }
-    setSchedule(db, actor, { companyId, windows: file.schedule.windows, exceptions: file.schedule.exceptions }, now);
-    const aiIds = file.ai_agents.map(
-      (a) =>
-        exec(
-          db,
-          db.kysely.insertInto('ai_agents').values({
-            company_id: companyId,
-            name: a.name,
-            system_prompt: a.system_prompt,
-            greeting: a.greeting,
-            language: a.language,
-            voice: a.voice,
-            temperature: a.temperature,
-            is_active: flag(a.is_active),
-            created_at: now,
-            updated_at: now,
-          }),
-        ).lastInsertRowid,
-    );
+    await setScheduleIn(tx, actor, { companyId, windows: file.schedule.windows, exceptions: file.schedule.exceptions }, now);
+    const aiIds: number[] = [];
+    for (const a of file.ai_agents) {
+      const id = await tx.value<number>(
+        `insert into ai_agents (company_id, name, system_prompt, greeting, language, voice, temperature, is_active, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+        [companyId, a.name, a.system_prompt, a.greeting, a.language, a.voice, a.temperature, flag(a.is_active), now, now],
+      );
+      aiIds.push(id!);
+    }
     for (const n of file.inbound_numbers) {
       const v = n.voice_settings;
-      exec(
-        db,
-        db.kysely.insertInto('inbound_numbers').values({
-          company_id: companyId,
-          phone: n.phone,
-          display_name: n.display_name,
-          ai_agent_id: n.ai_agent === null ? null : aiIds[n.ai_agent]!,
-          support_number: n.support_number,
-          // stored as the inbound service stores them (core/inbound/numbers.ts)
-          departments: JSON.stringify(
-            n.departments.map((d) => ({
-              name: d.name,
-              transfer_number: d.transfer_number,
-              description: d.description,
-              ...(d.hours?.length && { hours: d.hours }),
-            })),
-          ),
-          voice_settings: JSON.stringify({
-            ...(v.vendor !== undefined && { vendor: v.vendor }),
-            ...(v.voice !== undefined && { voice: v.voice }),
-            ...(v.language !== undefined && { language: v.language }),
-            ...(v.closed_message !== undefined && { closedMessage: v.closed_message }),
-          }),
-          is_active: flag(n.is_active),
-          created_at: now,
-          updated_at: now,
-        }),
+      // stored as the inbound service stores them (core/inbound/numbers.ts)
+      const departments = JSON.stringify(
+        n.departments.map((d) => ({
+          name: d.name,
+          transfer_number: d.transfer_number,
+          description: d.description,
+          ...(d.hours?.length && { hours: d.hours }),
+        })),
+      );
+      const voiceSettings = JSON.stringify({
+        ...(v.vendor !== undefined && { vendor: v.vendor }),
+        ...(v.voice !== undefined && { voice: v.voice }),
+        ...(v.language !== undefined && { language: v.language }),
+        ...(v.closed_message !== undefined && { closedMessage: v.closed_message }),
+      });
+      await tx.run(
+        `insert into inbound_numbers (company_id, phone, display_name, ai_agent_id, support_number, departments, voice_settings,
+           is_active, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          companyId,
+          n.phone,
+          n.display_name,
+          n.ai_agent === null ? null : aiIds[n.ai_agent]!,
+          n.support_number,
+          departments,
+          voiceSettings,
+          flag(n.is_active),
+          now,
+          now,
+        ],
       );
     }
     const counts = countsOf(file);
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       {
         companyId,
@@ -197,6 +182,6 @@ export function importCompany(
       },
       now,
     );
-    return { company: toCompanyDto(getCompany(db, companyId)), counts };
+    return { company: toCompanyDto(await companyOf(tx, companyId)), counts };
   });
 }

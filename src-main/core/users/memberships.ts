@@ -1,7 +1,8 @@
 import type { SessionUser } from '../../../src-shared/contract/auth';
 import { prepare, type Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import { badInput, forbidden } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 
 /**
  * Which companies a user works for (user_companies, migration 0008). The superuser works for every
@@ -9,19 +10,27 @@ import { getCompany } from '../companies/companies';
  * among them. Every check of "may this user touch company C" asks this module.
  */
 
+const MEMBERSHIPS = 'select company_id from user_companies where user_id = ? order by company_id';
+
 /** The companies a user belongs to, in id order; empty for the superuser. */
-export function companyIdsOf(db: Db, userId: number): number[] {
-  return prepare(db.sqlite, 'select company_id from user_companies where user_id = ? order by company_id').pluck().all(userId) as number[];
+export function companyIdsOf(q: Queries, userId: number): Promise<number[]> {
+  return q.column<number>(MEMBERSHIPS, [userId]);
+}
+
+/** The same, synchronously, for the console sessions' event stream until it moves. */
+export function companyIdsOfSync(db: Db, userId: number): number[] {
+  return prepare(db.sqlite, MEMBERSHIPS).pluck().all(userId) as number[];
 }
 
 /** Every membership of the given users at once (the Users page). */
-export function companyIdsOfMany(db: Db, userIds: number[]): Map<number, number[]> {
+export async function companyIdsOfMany(q: Queries, userIds: number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(userIds.map((id) => [id, []]));
   if (userIds.length === 0) return out;
-  const rows = prepare(
-    db.sqlite,
-    'select user_id, company_id from user_companies where user_id in (select value from json_each(?)) order by company_id',
-  ).all(JSON.stringify(userIds)) as { user_id: number; company_id: number }[];
+  const d = dialectOf(q);
+  const rows = await q.all<{ user_id: number; company_id: number }>(
+    `select user_id, company_id from user_companies where ${d.inIds('user_id')} order by company_id`,
+    [d.ids(userIds)],
+  );
   for (const r of rows) out.get(r.user_id)?.push(r.company_id);
   return out;
 }
@@ -36,18 +45,17 @@ export function assertMayUseCompany(user: Pick<SessionUser, 'role' | 'companyIds
 }
 
 /** A membership list as given: at least one company, each existing, no repeats. */
-export function checkedCompanyIds(db: Db, ids: readonly number[], field = 'companyIds'): number[] {
+export async function checkedCompanyIds(q: Queries, ids: readonly number[], field = 'companyIds'): Promise<number[]> {
   const unique = [...new Set(ids)].sort((a, b) => a - b);
   if (unique.length === 0) throw badInput(`${field}: a user who is not the site owner works for at least one company`);
-  for (const id of unique) getCompany(db, id);
+  for (const id of unique) await companyOf(q, id);
   return unique;
 }
 
 /** Replaces a user's memberships (inside the caller's transaction). */
-export function writeMemberships(db: Db, userId: number, companyIds: readonly number[]): void {
-  prepare(db.sqlite, 'delete from user_companies where user_id = ?').run(userId);
-  const insert = prepare(db.sqlite, 'insert into user_companies (user_id, company_id) values (?, ?)');
-  for (const id of companyIds) insert.run(userId, id);
+export async function writeMemberships(tx: Queries, userId: number, companyIds: readonly number[]): Promise<void> {
+  await tx.run('delete from user_companies where user_id = ?', [userId]);
+  for (const id of companyIds) await tx.run('insert into user_companies (user_id, company_id) values (?, ?)', [userId, id]);
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { SessionUser } from '../../../src-shared/contract/auth';
-import { exec, first, prepare, transaction, type Db } from '../db/connection';
-import { audit } from '../audit/audit';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
+import type { UserRow } from '../db/schema';
+import { writeAudit } from '../audit/audit';
 import { AppError } from '../errors';
 import { hashPassword, verifyPassword } from './passwords';
-import { toSessionUser } from './users';
+import { sessionUserOf } from './users';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
@@ -26,30 +28,32 @@ const lockedFor = (until: number, now: number) =>
  */
 export async function login(db: Db, username: string, password: string, now: number): Promise<SessionUser> {
   const name = username.toLowerCase();
-  const attempt = transaction(db, () => {
-    const row = prepare(db.sqlite, 'select failures, locked_until, last_failure_at from sign_in_attempts where username = ?').get(name) as
-      { failures: number; locked_until: number | null; last_failure_at: number } | undefined;
+  const attempt = await db.transaction(async (tx) => {
+    const row = await tx.get<{ failures: number; locked_until: number | null; last_failure_at: number }>(
+      'select failures, locked_until, last_failure_at from sign_in_attempts where username = ?',
+      [name],
+    );
     if (row?.locked_until != null && row.locked_until > now) return { lockedUntil: row.locked_until, locks: false };
     // a lock that ran out, or failures older than the window, start the count over
     const stale = !row || row.locked_until !== null || row.last_failure_at <= now - LOCKOUT_MS;
     const failures = (stale ? 0 : row.failures) + 1;
     const locks = failures >= MAX_FAILED_LOGINS;
-    prepare(
-      db.sqlite,
+    await tx.run(
       `insert into sign_in_attempts (username, failures, locked_until, last_failure_at) values (?, ?, ?, ?)
        on conflict (username) do update set failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
-    ).run(name, failures, locks ? now + LOCKOUT_MS : null, now);
-    forgetOldAttempts(db, now);
+      [name, failures, locks ? now + LOCKOUT_MS : null, now],
+    );
+    await forgetOldAttempts(tx, now);
     return { lockedUntil: null, locks };
   });
   if (attempt.lockedUntil !== null) throw lockedFor(attempt.lockedUntil, now);
 
-  const user = first(db, db.kysely.selectFrom('users').selectAll().where('username', '=', name));
+  const user = await db.get<UserRow>('select * from users where username = ?', [name]);
   // a made-up name costs the same scrypt as a real one
   const right = user ? await verifyPassword(password, user.password_hash) : (await hashPassword(password), false);
   if (!right) {
     if (attempt.locks && user) {
-      audit(
+      await writeAudit(
         db,
         { userId: null, name: user.username },
         { companyId: user.company_id, entity: 'user', entityId: user.id, action: 'lockout' },
@@ -60,29 +64,28 @@ export async function login(db: Db, username: string, password: string, now: num
     throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
   }
   if (user!.is_active !== 1) throw new AppError('FORBIDDEN', 'this account is deactivated; ask an administrator');
-  transaction(db, () => {
-    clearAttempts(db, name);
-    exec(db, db.kysely.updateTable('users').set({ last_login_at: now }).where('id', '=', user!.id));
+  await db.transaction(async (tx) => {
+    await clearAttempts(tx, name);
+    await tx.run('update users set last_login_at = ? where id = ?', [now, user!.id]);
   });
-  return toSessionUser(db, user!);
+  return sessionUserOf(db, user!);
 }
 
 /** An administrator's unlock, and a successful sign-in: the name starts with a clean count. */
-export function clearAttempts(db: Db, username: string): void {
-  prepare(db.sqlite, 'delete from sign_in_attempts where username = ?').run(username.toLowerCase());
+export async function clearAttempts(q: Queries, username: string): Promise<void> {
+  await q.run('delete from sign_in_attempts where username = ?', [username.toLowerCase()]);
 }
 
 /** When the name is locked now (null: not locked). */
-export function lockedUntil(db: Db, username: string, now: number): number | null {
-  const until = prepare(db.sqlite, 'select locked_until from sign_in_attempts where username = ?').pluck().get(username.toLowerCase()) as
-    number | null | undefined;
+export async function lockedUntil(q: Queries, username: string, now: number): Promise<number | null> {
+  const until = await q.value<number | null>('select locked_until from sign_in_attempts where username = ?', [username.toLowerCase()]);
   return until != null && until > now ? until : null;
 }
 
 /** Names tried with no lock running and no failure for a window are forgotten (made-up names would pile up). */
-function forgetOldAttempts(db: Db, now: number): void {
-  prepare(db.sqlite, 'delete from sign_in_attempts where last_failure_at <= ? and (locked_until is null or locked_until <= ?)').run(
+async function forgetOldAttempts(tx: Queries, now: number): Promise<void> {
+  await tx.run('delete from sign_in_attempts where last_failure_at <= ? and (locked_until is null or locked_until <= ?)', [
     now - LOCKOUT_MS,
     now,
-  );
+  ]);
 }

@@ -1,15 +1,15 @@
 import type { SessionUser, UserDto } from '../../../src-shared/contract/auth';
 import type { Role } from '../../../src-shared/roles';
-import { all, exec, first, transaction, type Db } from '../db/connection';
+import { first, type Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { UserRow } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { badInput, conflict, notFound } from '../errors';
 import { toIso, toIsoOrNull } from '../time';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { hashPassword, verifyPassword } from './passwords';
 import { clearAttempts, lockedUntil } from './sign-in';
-import { checkedCompanyIds, companyIdsOf, companyIdsOfMany, writeMemberships } from './memberships';
+import { checkedCompanyIds, companyIdsOf, companyIdsOfMany, companyIdsOfSync, writeMemberships } from './memberships';
 
 /** lockedUntil: when a lock on the user's name runs out (sign-in.ts), null when not locked */
 export function toUserDto(row: UserRow, companyIds: number[], lockedUntil: number | null = null): UserDto {
@@ -27,17 +27,26 @@ export function toUserDto(row: UserRow, companyIds: number[], lockedUntil: numbe
 }
 
 /** The signed-in user as every check sees them, memberships read afresh. */
+export const sessionUserOf = async (q: Queries, row: UserRow): Promise<SessionUser> => ({
+  id: row.id,
+  username: row.username,
+  role: row.role,
+  companyId: row.company_id,
+  companyIds: row.role === 'superuser' ? [] : await companyIdsOf(q, row.id),
+});
+
+/** The same, synchronously, for the console sessions' event stream (console-sessions.ts) until it moves. */
 export const toSessionUser = (db: Db, row: UserRow): SessionUser => ({
   id: row.id,
   username: row.username,
   role: row.role,
   companyId: row.company_id,
-  companyIds: row.role === 'superuser' ? [] : companyIdsOf(db, row.id),
+  companyIds: row.role === 'superuser' ? [] : companyIdsOfSync(db, row.id),
 });
 
-const byUsername = (db: Db, username: string) =>
-  first(db, db.kysely.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()));
+const byUsername = (q: Queries, username: string) => q.get<UserRow>('select * from users where username = ?', [username.toLowerCase()]);
 
+/** Synchronous, for the console sessions' event stream until it moves; elsewhere userOf. */
 export function getUser(db: Db, id: number): UserRow {
   const row = first(db, db.kysely.selectFrom('users').selectAll().where('id', '=', id));
   if (!row) throw notFound(`user ${id} does not exist`);
@@ -51,12 +60,12 @@ export async function userOf(q: Queries, id: number): Promise<UserRow> {
   return row;
 }
 
-export function needsSetup(db: Db): boolean {
-  return !first(db, db.kysely.selectFrom('users').select('id').where('role', '=', 'superuser').limit(1));
+export async function needsSetup(q: Queries): Promise<boolean> {
+  return (await q.value<number>("select id from users where role = 'superuser' limit 1")) === undefined;
 }
 
 /** Everyone (companyIds null), or the people who work for any of the given companies. */
-export function listUsers(db: Db, now: number, companyIds: number[] | null): UserDto[] {
+export async function listUsers(db: Db, now: number, companyIds: number[] | null): Promise<UserDto[]> {
   let q = db.kysely
     .selectFrom('users as u')
     .leftJoin('sign_in_attempts as a', 'a.username', 'u.username')
@@ -74,8 +83,8 @@ export function listUsers(db: Db, now: number, companyIds: number[] | null): Use
       ),
     );
   }
-  const rows = all(db, q);
-  const memberships = companyIdsOfMany(
+  const rows = await db.select(q);
+  const memberships = await companyIdsOfMany(
     db,
     rows.map((r) => r.id),
   );
@@ -109,47 +118,44 @@ export async function createUser(
   if (input.role === 'superuser' && input.companyId !== null) throw badInput('a superuser belongs to no company');
   if (input.role !== 'superuser' && input.companyId === null) throw badInput(`companyId: a ${input.role} needs a company`);
   if (input.role === 'superuser' && input.companyIds?.length) throw badInput('companyIds: the site owner works for every company already');
-  if (input.companyId !== null) getCompany(db, input.companyId);
-  const memberships = input.companyId === null ? [] : checkedCompanyIds(db, [input.companyId, ...(input.companyIds ?? [])]);
-  if (byUsername(db, input.username)) throw conflict(`username: the username "${input.username}" is taken`);
+  if (input.companyId !== null) await companyOf(db, input.companyId);
+  const memberships = input.companyId === null ? [] : await checkedCompanyIds(db, [input.companyId, ...(input.companyIds ?? [])]);
+  if (await byUsername(db, input.username)) throw conflict(`username: the username "${input.username}" is taken`);
   const passwordHash = await hashPassword(input.password);
-  return transaction(db, () => {
-    if (options.firstRun && !needsSetup(db)) throw conflict(ALREADY_SET_UP);
-    if (byUsername(db, input.username)) throw conflict(`username: the username "${input.username}" is taken`);
-    const id = exec(
-      db,
-      db.kysely.insertInto('users').values({
-        username: input.username.toLowerCase(),
-        password_hash: passwordHash,
-        role: input.role,
-        company_id: input.companyId,
-        created_at: now,
+  // serializable on PostgreSQL: "no superuser yet" is a read no row lock covers (the first owner)
+  return db.transaction(
+    async (tx) => {
+      if (options.firstRun && !(await needsSetup(tx))) throw conflict(ALREADY_SET_UP);
+      if (await byUsername(tx, input.username)) throw conflict(`username: the username "${input.username}" is taken`);
+      const id = (await tx.value<number>(
+        'insert into users (username, password_hash, role, company_id, created_at, last_login_at) values (?, ?, ?, ?, ?, ?) returning id',
         // the site owner made at first run is signed in by that very request
-        last_login_at: options.firstRun ? now : null,
-      }),
-    ).lastInsertRowid;
-    writeMemberships(db, id, memberships);
-    const row = getUser(db, id);
-    clearAttempts(db, row.username); // failures typed against the name before it existed are not this user's
-    audit(
-      db,
-      actor,
-      { companyId: row.company_id, entity: 'user', entityId: id, action: 'create', after: { ...row, companyIds: memberships } },
-      now,
-    );
-    return toUserDto(row, memberships);
-  });
+        [input.username.toLowerCase(), passwordHash, input.role, input.companyId, now, options.firstRun ? now : null],
+      ))!;
+      await writeMemberships(tx, id, memberships);
+      const row = await userOf(tx, id);
+      await clearAttempts(tx, row.username); // failures typed against the name before it existed are not this user's
+      await writeAudit(
+        tx,
+        actor,
+        { companyId: row.company_id, entity: 'user', entityId: id, action: 'create', after: { ...row, companyIds: memberships } },
+        now,
+      );
+      return toUserDto(row, memberships);
+    },
+    { serializable: true },
+  );
 }
 
 const ALREADY_SET_UP = 'this console is already set up; sign in instead';
 
 /** First run: creates the superuser, but only while none exists (checked again where it is written). */
 export async function setupSuperuser(db: Db, username: string, password: string, now: number): Promise<SessionUser> {
-  if (!needsSetup(db)) throw conflict(ALREADY_SET_UP);
+  if (!(await needsSetup(db))) throw conflict(ALREADY_SET_UP);
   const dto = await createUser(db, { userId: null, name: 'first-run' }, { username, password, role: 'superuser', companyId: null }, now, {
     firstRun: true,
   });
-  return toSessionUser(db, getUser(db, dto.id));
+  return sessionUserOf(db, await userOf(db, dto.id));
 }
 
 export interface UserPatch {
@@ -164,19 +170,19 @@ export interface UserPatch {
 
 export async function updateUser(db: Db, actor: Actor, patch: UserPatch, now: number): Promise<UserDto> {
   const passwordHash = patch.password ? await hashPassword(patch.password) : undefined;
-  return transaction(db, () => {
-    const before = getUser(db, patch.id);
+  return db.transaction(async (tx) => {
+    const before = await userOf(tx, patch.id);
     if (patch.role !== undefined && (patch.role === 'superuser') !== (before.role === 'superuser')) {
       throw badInput('a user cannot move between superuser and a company role; create a new user instead');
     }
-    if (before.role === 'superuser' && patch.isActive === false && countActiveSuperusers(db) <= 1) {
+    if (before.role === 'superuser' && patch.isActive === false && (await countActiveSuperusers(tx)) <= 1) {
       throw conflict('the last active superuser cannot be deactivated');
     }
     if (before.role === 'superuser' && patch.companyIds !== undefined) {
       throw badInput('companyIds: the site owner works for every company already');
     }
-    const beforeIds = companyIdsOf(db, before.id);
-    const afterIds = patch.companyIds === undefined ? beforeIds : checkedCompanyIds(db, patch.companyIds);
+    const beforeIds = await companyIdsOf(tx, before.id);
+    const afterIds = patch.companyIds === undefined ? beforeIds : await checkedCompanyIds(tx, patch.companyIds);
     // the home company stays while the user still works there; otherwise the first company left is home
     const home = before.company_id !== null && !afterIds.includes(before.company_id) ? afterIds[0]! : before.company_id;
     const changes = {
@@ -185,12 +191,15 @@ export async function updateUser(db: Db, actor: Actor, patch: UserPatch, now: nu
       ...(passwordHash !== undefined && { password_hash: passwordHash }),
       ...(home !== before.company_id && { company_id: home }),
     };
-    if (Object.keys(changes).length > 0) exec(db, db.kysely.updateTable('users').set(changes).where('id', '=', patch.id));
-    if (patch.companyIds !== undefined) writeMemberships(db, before.id, afterIds);
-    if (patch.unlock) clearAttempts(db, before.username);
-    const after = getUser(db, patch.id);
-    audit(
-      db,
+    const columns = Object.keys(changes);
+    if (columns.length > 0) {
+      await tx.run(`update users set ${columns.map((c) => `${c} = ?`).join(', ')} where id = ?`, [...Object.values(changes), patch.id]);
+    }
+    if (patch.companyIds !== undefined) await writeMemberships(tx, before.id, afterIds);
+    if (patch.unlock) await clearAttempts(tx, before.username);
+    const after = await userOf(tx, patch.id);
+    await writeAudit(
+      tx,
       actor,
       {
         companyId: after.company_id,
@@ -202,24 +211,16 @@ export async function updateUser(db: Db, actor: Actor, patch: UserPatch, now: nu
       },
       now,
     );
-    return toUserDto(after, afterIds, lockedUntil(db, after.username, now));
+    return toUserDto(after, afterIds, await lockedUntil(tx, after.username, now));
   });
 }
 
 export async function changePassword(db: Db, userId: number, current: string, next: string, now: number): Promise<void> {
-  const row = getUser(db, userId);
+  const row = await userOf(db, userId);
   if (!(await verifyPassword(current, row.password_hash))) throw badInput('the current password is wrong');
   await updateUser(db, { userId, name: row.username }, { id: userId, password: next }, now);
 }
 
-function countActiveSuperusers(db: Db): number {
-  const r = first(
-    db,
-    db.kysely
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('role', '=', 'superuser')
-      .where('is_active', '=', 1),
-  );
-  return r?.n ?? 0;
+async function countActiveSuperusers(q: Queries): Promise<number> {
+  return Number((await q.value<number>("select count(*) from users where role = 'superuser' and is_active = 1")) ?? 0);
 }

@@ -1,27 +1,27 @@
 import { WEEKDAYS } from '../../../src-shared/contract/schedule';
 import type { WizardCreateCompany, WizardCreateCompanyAnswer } from '../../../src-shared/contract/wizard';
-import { transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Actor } from '../audit/audit';
-import { createCompany, getCompany, toCompanyDto } from '../companies/companies';
-import { topUp } from '../billing/wallet';
-import { OPEN_24X7, setSchedule } from '../schedule/schedule';
-import { createLine } from '../setup/lines';
-import { createScenario } from '../setup/scenarios';
-import { createApiKey } from '../apikeys/apikeys';
+import { companyOf, createCompanyIn, toCompanyDto } from '../companies/companies';
+import { topUpIn } from '../billing/wallet';
+import { OPEN_24X7, setScheduleIn } from '../schedule/schedule';
+import { createLineIn } from '../setup/lines';
+import { createScenarioIn } from '../setup/scenarios';
+import { createApiKeyIn } from '../apikeys/apikeys';
 import { AppError } from '../errors';
 
 /**
  * Everything the new-company wizard gathered, made in one transaction through each domain's own
- * service (their transactions nest as savepoints): the company and its prices, its hours, the
+ * service (the form of it that runs in its caller's transaction): the company and its prices, its hours, the
  * opening balance as a real top-up, its outbound lines and scenarios, and a dialer key shown once.
  * Any refusal undoes all of it, and names the wizard field it came from.
  */
-export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreateCompany, now: number): WizardCreateCompanyAnswer {
-  return transaction(db, () => {
+export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreateCompany, now: number): Promise<WizardCreateCompanyAnswer> {
+  return db.transaction(async (tx) => {
     const { company: c, billing, schedule } = input;
-    const created = step('company', () =>
-      createCompany(
-        db,
+    const created = await step('company', () =>
+      createCompanyIn(
+        tx,
         actor,
         {
           slug: c.slug,
@@ -37,9 +37,9 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
       ),
     );
     const companyId = created.id;
-    step('schedule', () =>
-      setSchedule(
-        db,
+    await step('schedule', () =>
+      setScheduleIn(
+        tx,
         actor,
         {
           companyId,
@@ -55,24 +55,25 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
         now,
       ),
     );
-    input.outboundLines.forEach((l, i) =>
-      step(`outboundLines.${i}`, () => createLine(db, actor, { companyId, phone: l.phone, name: l.name, region: l.region }, now)),
-    );
-    input.scenarios.forEach((s, i) =>
-      step(`scenarios.${i}`, () =>
-        createScenario(db, actor, { companyId, key: s.key, name: s.name, description: s.description, isActive: s.isActive }, now),
-      ),
-    );
+    for (const [i, l] of input.outboundLines.entries()) {
+      await step(`outboundLines.${i}`, () => createLineIn(tx, actor, { companyId, phone: l.phone, name: l.name, region: l.region }, now));
+    }
+    for (const [i, s] of input.scenarios.entries()) {
+      await step(`scenarios.${i}`, () =>
+        createScenarioIn(tx, actor, { companyId, key: s.key, name: s.name, description: s.description, isActive: s.isActive }, now),
+      );
+    }
     if (billing.openingBalance > 0) {
-      step('billing.openingBalance', () => topUp(db, actor, { companyId, amount: billing.openingBalance, note: 'opening balance' }, now));
+      const opening = { companyId, amount: billing.openingBalance, note: 'opening balance' };
+      await step('billing.openingBalance', () => topUpIn(db, tx, actor, opening, now));
     }
     const key = input.apiKey
-      ? step('apiKey', () =>
-          createApiKey(db, actor, { companyId, name: input.apiKey!.name, scopes: [...new Set(input.apiKey!.scopes)] }, now),
+      ? await step('apiKey', () =>
+          createApiKeyIn(tx, actor, { companyId, name: input.apiKey!.name, scopes: [...new Set(input.apiKey!.scopes)] }, now),
         )
       : null;
     return {
-      company: toCompanyDto(getCompany(db, companyId)),
+      company: toCompanyDto(await companyOf(tx, companyId)),
       apiKey: key && { id: key.apiKey.id, name: key.apiKey.name, prefix: key.apiKey.prefix, scopes: key.apiKey.scopes, key: key.key },
     };
   });
@@ -82,9 +83,9 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
  * Runs one part of the wizard; a refusal is re-thrown with the wizard's field in front ("scenarios.1: ..."),
  * joined to the field the service named, if any ("company.slug: ...", "scenarios.1.key: ...").
  */
-function step<T>(field: string, fn: () => T): T {
+async function step<T>(field: string, fn: () => Promise<T>): Promise<T> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     const named = /^([A-Za-z_][\w]*(?:\.[\w]+)*): (.*)$/s.exec(err.message);

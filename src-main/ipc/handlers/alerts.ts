@@ -8,12 +8,12 @@ type AlertsChannel = Extract<ChannelName, `alerts.${string}`>;
 export const alertsHandlers: Handlers<AlertsChannel> = {
   'alerts.list': {
     access: 'read',
-    run(ctx, input) {
+    async run(ctx, input) {
       // dispatch has checked a given companyId against the user's companies
       const ids =
         input.companyId !== undefined
           ? [input.companyId]
-          : listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyIds)
+          : (await listCompanies(ctx.core.db, ctx.user.role === 'superuser' ? null : ctx.user.companyIds))
               .filter((c) => c.isActive)
               .map((c) => c.id);
       return alertsFor(ctx.core, ids);

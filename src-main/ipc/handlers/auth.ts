@@ -1,7 +1,7 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { AppError, forbidden } from '../../core/errors';
 import { assertMayChangeMemberships, companyIdsOf, mayUseCompany } from '../../core/users/memberships';
-import { changePassword, createUser, getUser, listUsers, needsSetup, setupSuperuser, updateUser } from '../../core/users/users';
+import { changePassword, createUser, listUsers, needsSetup, setupSuperuser, updateUser, userOf } from '../../core/users/users';
 import { login } from '../../core/users/sign-in';
 import type { Handlers } from '../types';
 
@@ -10,8 +10,8 @@ type AuthChannel = Extract<ChannelName, `app.${string}` | `auth.${string}` | `us
 export const authHandlers: Handlers<AuthChannel> = {
   'app.state': {
     access: 'public',
-    run: (ctx) => ({
-      needsSetup: needsSetup(ctx.core.db),
+    run: async (ctx) => ({
+      needsSetup: await needsSetup(ctx.core.db),
       user: ctx.user,
       version: ctx.core.version,
       shell: ctx.transport.kind === 'electron' ? 'desktop' : 'headless',
@@ -69,9 +69,9 @@ export const authHandlers: Handlers<AuthChannel> = {
   },
   'users.update': {
     access: 'manage',
-    run(ctx, input) {
-      const target = getUser(ctx.core.db, input.id);
-      const targetIds = companyIdsOf(ctx.core.db, target.id);
+    async run(ctx, input) {
+      const target = await userOf(ctx.core.db, input.id);
+      const targetIds = await companyIdsOf(ctx.core.db, target.id);
       if (ctx.user.role !== 'superuser' && (target.role === 'superuser' || !targetIds.some((id) => mayUseCompany(ctx.user, id)))) {
         throw forbidden('you can change the people of your own companies only');
       }

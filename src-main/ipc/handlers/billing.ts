@@ -16,7 +16,7 @@ function moved(core: Core, companyId: number, move: { balance: number; entryId: 
 export const billingHandlers: Handlers<Exclude<BillingChannel, 'billing.statementCsv'>> = {
   'billing.topup': {
     access: 'manage',
-    run: (ctx, input) => moved(ctx.core, input.companyId, topUp(ctx.core.db, ctx.actor, input, ctx.core.clock())),
+    run: async (ctx, input) => moved(ctx.core, input.companyId, await topUp(ctx.core.db, ctx.actor, input, ctx.core.clock())),
   },
   'billing.adjust': {
     access: 'manage',

@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../../src-shared/contract';
-import { createCompany, getCompany, listCompanies, toCompanyDto, updateCompany } from '../../core/companies/companies';
+import { companyOf, createCompany, listCompanies, toCompanyDto, updateCompany } from '../../core/companies/companies';
 import type { Handlers } from '../types';
 import { companiesOverview } from '../../core/companies/overview';
 
@@ -16,20 +16,20 @@ export const companiesHandlers: Handlers<CompaniesChannel> = {
   },
   'companies.get': {
     access: 'read',
-    run: (ctx, input) => toCompanyDto(getCompany(ctx.core.db, input.companyId)),
+    run: async (ctx, input) => toCompanyDto(await companyOf(ctx.core.db, input.companyId)),
   },
   'companies.create': {
     access: 'site',
-    run(ctx, input) {
-      const company = createCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
+    async run(ctx, input) {
+      const company = await createCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
       ctx.core.events.emit('company.changed', { companyId: company.id });
       return company;
     },
   },
   'companies.update': {
     access: 'site',
-    run(ctx, input) {
-      const company = updateCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
+    async run(ctx, input) {
+      const company = await updateCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
       ctx.core.events.emit('company.changed', { companyId: company.id });
       return company;
     },

@@ -20,8 +20,8 @@ export const transferHandlers: Handlers<'transfer.exportCompany' | 'transfer.imp
   },
   'transfer.importCompany': {
     access: 'site',
-    run(ctx, input) {
-      const answer = importCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
+    async run(ctx, input) {
+      const answer = await importCompany(ctx.core.db, ctx.actor, input, ctx.core.clock());
       ctx.core.events.emit('company.changed', { companyId: answer.company.id });
       return answer;
     },

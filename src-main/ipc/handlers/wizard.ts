@@ -4,8 +4,8 @@ import type { Handlers } from '../types';
 export const wizardHandlers: Handlers<'wizard.createCompany'> = {
   'wizard.createCompany': {
     access: 'site',
-    run(ctx, input) {
-      const answer = createCompanyFromWizard(ctx.core.db, ctx.actor, input, ctx.core.clock());
+    async run(ctx, input) {
+      const answer = await createCompanyFromWizard(ctx.core.db, ctx.actor, input, ctx.core.clock());
       const { company } = answer;
       ctx.core.events.emit('company.changed', { companyId: company.id });
       if (company.walletBalance !== 0) {

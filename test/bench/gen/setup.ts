@@ -14,8 +14,10 @@ export const OPENING_BALANCE = 10_000_000_000;
  * yet), then their opening balance through the real ledger, scenarios, outbound lines, agents, a
  * 24x7 schedule, an AI agent and an inbound number.
  */
-export function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): CompanySetup[] {
-  return profiles.map((p) => {
+export async function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): Promise<CompanySetup[]> {
+  // one after another: a company's raw inserts must not land in another's top-up transaction
+  const out: CompanySetup[] = [];
+  for (const p of profiles) {
     const company = {
       id: Number(
         db.sqlite
@@ -26,7 +28,7 @@ export function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): 
           .run(p.slug, p.name, p.timezone, p.billingMode, p.costPerBillable, p.costPerMinute, at, at).lastInsertRowid,
       ),
     };
-    const { balance } = topUp(db, CLI_ACTOR, { companyId: company.id, amount: OPENING_BALANCE, note: 'opening balance' }, at);
+    const { balance } = await topUp(db, CLI_ACTOR, { companyId: company.id, amount: OPENING_BALANCE, note: 'opening balance' }, at);
     const s = db.sqlite;
     const insert = (sql: string, ...args: unknown[]) => Number(s.prepare(sql).run(...args).lastInsertRowid);
     const scenarios = SCENARIOS.map((key) =>
@@ -85,6 +87,7 @@ export function setUpCompanies(db: Db, profiles: CompanyProfile[], at: number): 
       at,
       at,
     );
-    return { id: company.id, profile: p, scenarios, lines, outboundAgents, inboundAgents, balance };
-  });
+    out.push({ id: company.id, profile: p, scenarios, lines, outboundAgents, inboundAgents, balance });
+  }
+  return out;
 }

@@ -33,10 +33,10 @@ describe('alerts', () => {
     const w = d.w as World;
     // acme: 50 a call, warning level 1000, nothing in the wallet
     expect(kinds(await alertsOf(w.companyA))).toContain('wallet_low:critical');
-    topUp(d.core.db, CLI_ACTOR, { companyId: w.companyA, amount: 500 }, d.clock.clock());
+    await topUp(d.core.db, CLI_ACTOR, { companyId: w.companyA, amount: 500 }, d.clock.clock());
     const low = (await alertsOf(w.companyA)).find((a) => a.kind === 'wallet_low')!;
     expect(low).toMatchObject({ id: `wallet_low:${w.companyA}`, severity: 'warning', params: { balance: 500, threshold: 1000 } });
-    topUp(d.core.db, CLI_ACTOR, { companyId: w.companyA, amount: 500 }, d.clock.clock());
+    await topUp(d.core.db, CLI_ACTOR, { companyId: w.companyA, amount: 500 }, d.clock.clock());
     expect(kinds(await alertsOf(w.companyA))).not.toContain('wallet_low:warning');
   });
 
@@ -70,7 +70,7 @@ describe('alerts', () => {
       id: `dialer_silent:${w.companyA}:rack-7`,
       params: { dialerId: 'rack-7' },
     });
-    setSchedule(
+    await setSchedule(
       d.core.db,
       CLI_ACTOR,
       { companyId: w.companyA, windows: [{ day: 'sun', start: '09:00', end: '10:00' }], exceptions: [] },

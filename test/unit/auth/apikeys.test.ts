@@ -30,8 +30,8 @@ describe('API keys', () => {
     const listed = ok(await call(core, w.users.admin, 'apikeys.list', {}));
     expect(listed).toEqual([apiKey]);
     expect(JSON.stringify(listed)).not.toContain(key);
-    expect(authenticateApiKey(core.db, key)).toMatchObject({ ok: true, key: { companyId: w.companyA, scopes: ['dialer'] } });
-    expect(authenticateApiKey(core.db, `${key}x`)).toEqual({ ok: false, reason: 'unknown' });
+    expect(await authenticateApiKey(core.db, key)).toMatchObject({ ok: true, key: { companyId: w.companyA, scopes: ['dialer'] } });
+    expect(await authenticateApiKey(core.db, `${key}x`)).toEqual({ ok: false, reason: 'unknown' });
   });
 
   it('site-wide keys are the superuser’s; a company admin sees and revokes only their company’s keys', async () => {
@@ -64,8 +64,8 @@ describe('API keys', () => {
     });
     const revoked = ok(await call(core, w.users.admin, 'apikeys.revoke', { id: mine.apiKey.id }));
     expect(revoked.revokedAt).not.toBeNull();
-    expect(authenticateApiKey(core.db, mine.key)).toEqual({ ok: false, reason: 'revoked' });
-    expect(authenticateApiKey(core.db, other.key).ok).toBe(true);
+    expect(await authenticateApiKey(core.db, mine.key)).toEqual({ ok: false, reason: 'revoked' });
+    expect((await authenticateApiKey(core.db, other.key)).ok).toBe(true);
   });
 
   it('refuses a key without a name or scope, writing nothing', async () => {

@@ -13,20 +13,22 @@ afterEach(async () => core?.dispose());
 async function world(clock = manualClock()) {
   core = await makeTestCore({ clock: clock.clock });
   const w = await seedWorld(core);
-  const initech = createCompany(
-    core.db,
-    CLI_ACTOR,
-    {
-      slug: 'initech',
-      name: 'Initech',
-      timezone: 'UTC',
-      currency: 'USD',
-      billingMode: 'per_call',
-      costPerBillable: 1,
-      costPerMinute: 0,
-      lowBalanceThreshold: 0,
-    },
-    core.clock(),
+  const initech = (
+    await createCompany(
+      core.db,
+      CLI_ACTOR,
+      {
+        slug: 'initech',
+        name: 'Initech',
+        timezone: 'UTC',
+        currency: 'USD',
+        billingMode: 'per_call',
+        costPerBillable: 1,
+        costPerMinute: 0,
+        lowBalanceThreshold: 0,
+      },
+      core.clock(),
+    )
   ).id;
   return { w, initech, clock };
 }

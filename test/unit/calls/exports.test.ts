@@ -148,9 +148,9 @@ describe('billing.statementCsv', () => {
     await setup();
     const A = w.companyA; // Europe/Berlin: March 2026 is [2026-02-28T23:00Z, 2026-03-31T22:00Z)
     const at = (iso: string) => Date.parse(iso);
-    topUp(core.db, CLI_ACTOR, { companyId: A, amount: 10_000, note: 'february' }, at('2026-02-10T10:00:00Z'));
+    await topUp(core.db, CLI_ACTOR, { companyId: A, amount: 10_000, note: 'february' }, at('2026-02-10T10:00:00Z'));
     await recordTestResult(core, { companyId: A, phone: '+4917000000001', status: 'ANSWERED', startedAt: '2026-02-28T22:59:00Z' }); // Feb, local 23:59
-    topUp(core.db, CLI_ACTOR, { companyId: A, amount: 2_000, note: '=cmd' }, at('2026-02-28T23:00:00Z')); // March, local 00:00
+    await topUp(core.db, CLI_ACTOR, { companyId: A, amount: 2_000, note: '=cmd' }, at('2026-02-28T23:00:00Z')); // March, local 00:00
     const call1 = await recordTestResult(core, {
       companyId: A,
       phone: '+4917000000002',
@@ -159,7 +159,7 @@ describe('billing.statementCsv', () => {
     });
     await recordTestResult(core, { companyId: A, phone: '+4917000000003', status: 'INTERESTED', startedAt: '2026-03-31T21:59:00Z' }); // local 23:59 CEST
     await recordTestResult(core, { companyId: A, phone: '+4917000000004', status: 'ANSWERED', startedAt: '2026-03-31T22:00:00Z' }); // April
-    topUp(core.db, CLI_ACTOR, { companyId: w.companyB, amount: 999 }, at('2026-03-10T10:00:00Z'));
+    await topUp(core.db, CLI_ACTOR, { companyId: w.companyB, amount: 999 }, at('2026-03-10T10:00:00Z'));
 
     const answer = ok(await call(core, w.users.admin, 'billing.statementCsv', { companyId: A, month: '2026-03' }));
     expect(answer).toMatchObject({

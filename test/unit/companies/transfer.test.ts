@@ -28,15 +28,20 @@ async function world(): Promise<{ core: TestCore; w: World }> {
 async function furnish(core: TestCore, companyId: number) {
   const db = core.db;
   const now = core.clock();
-  createScenario(db, CLI_ACTOR, { companyId, key: 'promo', name: 'Spring promo', description: 'ten percent off', isActive: true }, now);
-  const old = createScenario(db, CLI_ACTOR, { companyId, key: 'old-list', name: 'Old list', description: '', isActive: true }, now);
-  updateScenario(db, CLI_ACTOR, { companyId, id: old.id, isActive: false }, now);
-  createLine(db, CLI_ACTOR, { companyId, phone: '+49 30 1234567', name: 'Berlin trunk' }, now);
-  const gone = createAgent(db, CLI_ACTOR, { companyId, name: 'Ben (left)', extension: '1001', type: 'outbound' }, now);
-  updateAgent(db, CLI_ACTOR, { companyId, id: gone.id, isActive: false }, now);
-  createAgent(db, CLI_ACTOR, { companyId, name: 'Anna', extension: '1001', type: 'outbound' }, now);
-  createAgent(db, CLI_ACTOR, { companyId, name: 'Support desk', extension: 'sip:desk@pbx.local', type: 'inbound' }, now);
-  setSchedule(
+  await createScenario(
+    db,
+    CLI_ACTOR,
+    { companyId, key: 'promo', name: 'Spring promo', description: 'ten percent off', isActive: true },
+    now,
+  );
+  const old = await createScenario(db, CLI_ACTOR, { companyId, key: 'old-list', name: 'Old list', description: '', isActive: true }, now);
+  await updateScenario(db, CLI_ACTOR, { companyId, id: old.id, isActive: false }, now);
+  await createLine(db, CLI_ACTOR, { companyId, phone: '+49 30 1234567', name: 'Berlin trunk' }, now);
+  const gone = await createAgent(db, CLI_ACTOR, { companyId, name: 'Ben (left)', extension: '1001', type: 'outbound' }, now);
+  await updateAgent(db, CLI_ACTOR, { companyId, id: gone.id, isActive: false }, now);
+  await createAgent(db, CLI_ACTOR, { companyId, name: 'Anna', extension: '1001', type: 'outbound' }, now);
+  await createAgent(db, CLI_ACTOR, { companyId, name: 'Support desk', extension: 'sip:desk@pbx.local', type: 'inbound' }, now);
+  await setSchedule(
     db,
     CLI_ACTOR,
     {
@@ -53,13 +58,13 @@ async function furnish(core: TestCore, companyId: number) {
     },
     now,
   );
-  createAiAgent(
+  await createAiAgent(
     db,
     CLI_ACTOR,
     { companyId, name: 'Unused', systemPrompt: 'x', greeting: '', language: 'en-US', voice: '', temperature: 0.7, isActive: false },
     now,
   );
-  const mia = createAiAgent(
+  const mia = await createAiAgent(
     db,
     CLI_ACTOR,
     {
@@ -74,7 +79,7 @@ async function furnish(core: TestCore, companyId: number) {
     },
     now,
   );
-  createInboundNumber(
+  await createInboundNumber(
     db,
     CLI_ACTOR,
     {
@@ -90,7 +95,7 @@ async function furnish(core: TestCore, companyId: number) {
     now,
   );
   // none of these may travel
-  topUp(db, CLI_ACTOR, { companyId, amount: 5000 }, now);
+  await topUp(db, CLI_ACTOR, { companyId, amount: 5000 }, now);
   await recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now });
 }
 
@@ -141,7 +146,7 @@ describe('company transfer', () => {
     );
     expect(imported.company).toMatchObject({ slug: 'acme-copy', name: 'Acme Copy', walletBalance: 0, currency: 'EUR' });
     expect(imported.counts).toEqual(exported.counts);
-    const again = buildCompanyFile(b.core.db, imported.company.id, b.core.clock());
+    const again = await buildCompanyFile(b.core.db, imported.company.id, b.core.clock());
     const strip = (f: any) => ({ ...f, exported_at: null, company: { ...f.company, slug: null, name: null } });
     expect(strip(again)).toEqual(strip(first));
     expect(b.core.db.sqlite.prepare('select count(*) from ledger_entries where company_id = ?').pluck().get(imported.company.id)).toBe(0);
@@ -156,7 +161,7 @@ describe('company transfer', () => {
   it('refuses a taken slug and an inbound number another company has, writing nothing', async () => {
     const { core, w } = await world();
     await furnish(core, w.companyA);
-    const text = JSON.stringify(buildCompanyFile(core.db, w.companyA, core.clock()));
+    const text = JSON.stringify(await buildCompanyFile(core.db, w.companyA, core.clock()));
     const before = tableCounts(core);
     expect(await call(core, w.superuser, 'transfer.importCompany', { content: text })).toMatchObject({
       ok: false,
@@ -230,7 +235,7 @@ describe('company transfer', () => {
   ])('refuses a file with %s, naming the field, and writes nothing', async (_label, mutate, message) => {
     const { core, w } = await world();
     await furnish(core, w.companyA);
-    const file = buildCompanyFile(core.db, w.companyA, core.clock());
+    const file = await buildCompanyFile(core.db, w.companyA, core.clock());
     const mutated = mutate(JSON.parse(JSON.stringify(file)));
     const content = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
     const before = tableCounts(core);

@@ -57,7 +57,7 @@ describe('wizard.createCompany', () => {
       walletBalance: 5_000_000,
       isActive: true,
     });
-    const schedule = getSchedule(core.db, id, core.clock());
+    const schedule = await getSchedule(core.db, id, core.clock());
     expect(schedule.windows).toEqual([
       { day: 'mon', start: '09:00', end: '17:00' },
       { day: 'sat', start: '09:00', end: '13:00' },
@@ -76,7 +76,7 @@ describe('wizard.createCompany', () => {
       { kind: 'topup', amount: 5_000_000, note: 'opening balance' },
     ]);
     expect(answer.apiKey).toMatchObject({ name: 'floor dialers', scopes: ['dialer', 'inbound'] });
-    const check = authenticateApiKey(core.db, answer.apiKey!.key);
+    const check = await authenticateApiKey(core.db, answer.apiKey!.key);
     expect(check).toMatchObject({ ok: true, key: { companyId: id, scopes: ['dialer', 'inbound'] } });
     expect(core.db.sqlite.prepare('select count(*) from api_keys where key_hash = ?').pluck().get(answer.apiKey!.key)).toBe(0);
   });
@@ -92,7 +92,7 @@ describe('wizard.createCompany', () => {
     );
     expect(answer.apiKey).toBeNull();
     expect(answer.company.walletBalance).toBe(0);
-    expect(getSchedule(core.db, answer.company.id, core.clock()).windows).toHaveLength(7);
+    expect((await getSchedule(core.db, answer.company.id, core.clock())).windows).toHaveLength(7);
     expect(core.db.sqlite.prepare('select count(*) from ledger_entries where company_id = ?').pluck().get(answer.company.id)).toBe(0);
   });
 

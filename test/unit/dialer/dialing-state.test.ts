@@ -23,11 +23,11 @@ it("says why acme's dialers get no numbers, exactly as next-batch then answers, 
   expect(await stateThenAsk()).toEqual({ state: null, batch: null });
 
   // Monday 10:00 UTC in Berlin: closed until Tuesday 09:00
-  setSchedule(db, CLI_ACTOR, { companyId: w.companyA, windows: [{ day: 'tue', start: '09:00', end: '17:00' }], exceptions: [] }, now);
+  await setSchedule(db, CLI_ACTOR, { companyId: w.companyA, windows: [{ day: 'tue', start: '09:00', end: '17:00' }], exceptions: [] }, now);
   const closed = await stateThenAsk();
   expect(closed.state).toEqual({ reason: 'outside_schedule', nextOpenAt: '2026-03-03T08:00:00.000Z' });
   expect(closed.batch).toEqual(closed.state);
-  setSchedule(db, CLI_ACTOR, { companyId: w.companyA, windows: OPEN_24X7, exceptions: [] }, now);
+  await setSchedule(db, CLI_ACTOR, { companyId: w.companyA, windows: OPEN_24X7, exceptions: [] }, now);
 
   db.sqlite.prepare('update scenarios set is_active = 0 where company_id = ?').run(w.companyA);
   const idle = await stateThenAsk();

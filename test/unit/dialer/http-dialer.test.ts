@@ -38,11 +38,8 @@ describe('API-key auth on /api/v1/dialer/*', () => {
 
   it('403 for a key without the dialer scope, and for a company key acting for another company', async () => {
     d = await dialerWorld();
-    const inboundOnly = createApiKey(
-      d.core.db,
-      CLI_ACTOR,
-      { companyId: d.w.companyA, name: 'pbx', scopes: ['inbound'] },
-      d.clock.clock(),
+    const inboundOnly = (
+      await createApiKey(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, name: 'pbx', scopes: ['inbound'] }, d.clock.clock())
     ).key;
     const before = snapshot();
     expect(await d.api('GET', '/api/v1/dialer/next-batch?company=acme', undefined, inboundOnly)).toMatchObject({

@@ -162,7 +162,7 @@ describe('next batch hands out only what the dialing rules allow', () => {
 describe('company-level rules block the batch with a reason', () => {
   it('company_inactive', async () => {
     d = await dialerWorld();
-    updateCompany(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, isActive: false }, d.clock.clock());
+    await updateCompany(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, isActive: false }, d.clock.clock());
     expect(await lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'company_inactive', nextOpenAt: null } });
     expect(d.count('leases')).toBe(0);
   });
@@ -170,7 +170,7 @@ describe('company-level rules block the batch with a reason', () => {
   it('outside_schedule, with the next opening', async () => {
     d = await dialerWorld();
     // acme is in Berlin: 10:00Z on Monday 2 March is 11:00 local
-    setSchedule(
+    await setSchedule(
       d.core.db,
       CLI_ACTOR,
       { companyId: d.w.companyA, windows: [{ day: 'mon', start: '12:00', end: '17:00' }], exceptions: [] },

@@ -151,7 +151,7 @@ describe('a result with callback_at', () => {
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     // acme (Berlin) closes at noon local, 11:00 UTC: the callback falls due while it is closed
-    setSchedule(
+    await setSchedule(
       d.core.db,
       CLI_ACTOR,
       { companyId: d.w.companyA, windows: [{ day: 'mon', start: '09:00', end: '12:00' }], exceptions: [] },
@@ -171,7 +171,7 @@ describe('a result with callback_at', () => {
     const missed = await listCallbacks(d.core.db, { companyId: d.w.companyA, view: 'missed', limit: 10 }, d.clock.clock());
     expect(missed.callbacks).toMatchObject([{ numberId: n1, view: 'missed', state: 'pending' }]);
     expect(await dueCallbacksByCompany(d.core.db, d.clock.clock())).toMatchObject([{ companyId: d.w.companyA, due: 0, missed: 1 }]);
-    setSchedule(
+    await setSchedule(
       d.core.db,
       CLI_ACTOR,
       { companyId: d.w.companyA, windows: [{ day: 'mon', start: '00:00', end: '24:00' }], exceptions: [] },

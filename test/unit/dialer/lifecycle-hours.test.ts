@@ -27,7 +27,7 @@ describe("callee-local hours: the company's window on the callee's own clock", (
     // Monday 08:00 UTC: 09:00 in Berlin, 03:00 in New York, 19:00 in Sydney, 16:00 in Perth, 18:30 in Adelaide
     d = await dialerWorld({ numbers: 0, start: Date.parse('2026-03-02T08:00:00Z') });
     const now = d.clock.clock();
-    setSchedule(
+    await setSchedule(
       d.core.db,
       CLI_ACTOR,
       {

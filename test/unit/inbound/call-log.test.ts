@@ -118,7 +118,7 @@ describe('AI minutes are charged through the ledger, once per call, when it is o
 
   it('in either billing mode, and only when the AI answered', async () => {
     rate(7);
-    updateCompany(w.core.db, CLI_ACTOR, { companyId: w.companyA, billingMode: 'per_minute', costPerMinute: 100 }, w.clock.clock());
+    await updateCompany(w.core.db, CLI_ACTOR, { companyId: w.companyA, billingMode: 'per_minute', costPerMinute: 100 }, w.clock.clock());
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('completed', { duration: 59 });
     expect(w.result()).toMatchObject({ amount_charged: 7 });

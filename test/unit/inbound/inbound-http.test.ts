@@ -23,11 +23,11 @@ beforeEach(async () => {
   core = await makeTestCore({ clock: clock.clock });
   w = await seedWorld(core);
   const now = core.clock();
-  keys.acme = createApiKey(core.db, CLI_ACTOR, { companyId: w.companyA, name: 'jambonz', scopes: ['inbound'] }, now).key;
-  keys.globex = createApiKey(core.db, CLI_ACTOR, { companyId: w.companyB, name: 'jambonz', scopes: ['inbound'] }, now).key;
-  keys.site = createApiKey(core.db, CLI_ACTOR, { companyId: null, name: 'site', scopes: ['dialer', 'inbound'] }, now).key;
-  keys.dialerOnly = createApiKey(core.db, CLI_ACTOR, { companyId: w.companyA, name: 'dialer', scopes: ['dialer'] }, now).key;
-  setSchedule(
+  keys.acme = (await createApiKey(core.db, CLI_ACTOR, { companyId: w.companyA, name: 'jambonz', scopes: ['inbound'] }, now)).key;
+  keys.globex = (await createApiKey(core.db, CLI_ACTOR, { companyId: w.companyB, name: 'jambonz', scopes: ['inbound'] }, now)).key;
+  keys.site = (await createApiKey(core.db, CLI_ACTOR, { companyId: null, name: 'site', scopes: ['dialer', 'inbound'] }, now)).key;
+  keys.dialerOnly = (await createApiKey(core.db, CLI_ACTOR, { companyId: w.companyA, name: 'dialer', scopes: ['dialer'] }, now)).key;
+  await setSchedule(
     core.db,
     CLI_ACTOR,
     {
@@ -37,7 +37,7 @@ beforeEach(async () => {
     },
     now,
   );
-  const agent = createAiAgent(
+  const agent = await createAiAgent(
     core.db,
     CLI_ACTOR,
     {
@@ -52,7 +52,7 @@ beforeEach(async () => {
     },
     now,
   );
-  createInboundNumber(
+  await createInboundNumber(
     core.db,
     CLI_ACTOR,
     {

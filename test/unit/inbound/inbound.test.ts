@@ -184,7 +184,7 @@ describe('inbound numbers', () => {
 
 describe('previewing a DID in the console', () => {
   it('answers open or closed by the company’s real schedule, for any viewer of the company', async () => {
-    setSchedule(
+    await setSchedule(
       core.db,
       CLI_ACTOR,
       { companyId: w.companyA, windows: [{ day: 'mon', start: '09:00', end: '17:00' }], exceptions: [] },

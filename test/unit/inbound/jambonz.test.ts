@@ -35,7 +35,7 @@ beforeEach(async () => {
 });
 afterEach(async () => core.dispose());
 
-function setUpDid(options: {
+async function setUpDid(options: {
   agent?: boolean;
   support?: string | null;
   departments?: { name: string; transferNumber: string; description?: string }[];
@@ -45,7 +45,7 @@ function setUpDid(options: {
   const agent =
     options.agent === false
       ? null
-      : createAiAgent(
+      : await createAiAgent(
           core.db,
           CLI_ACTOR,
           {
@@ -60,7 +60,7 @@ function setUpDid(options: {
           },
           now,
         );
-  createInboundNumber(
+  await createInboundNumber(
     core.db,
     CLI_ACTOR,
     {
@@ -80,8 +80,8 @@ const lookupAt = (hours: OpeningHours): InboundLookup => buildLookup(core.db, fi
 const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
 
 describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
-  it('in hours with an agent and a support line: the AI agent, then the support line', () => {
-    setUpDid({ support: '+49 30 9999999' });
+  it('in hours with an agent and a support line: the AI agent, then the support line', async () => {
+    await setUpDid({ support: '+49 30 9999999' });
     setKey('sk-test-123456789');
     const verbs = callVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
@@ -97,16 +97,16 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbs[1]).toEqual({ verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '+49309999999' }] });
   });
 
-  it('in hours with an agent and no support line: the agent, then hang up', () => {
-    setUpDid({});
+  it('in hours with an agent and no support line: the agent, then hang up', async () => {
+    await setUpDid({});
     setKey('sk-test-123456789');
     const verbs = openVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
   });
 
-  it('without a model key the agent cannot run: its greeting, then the support line or goodbye, never an llm verb', () => {
-    setUpDid({ support: '8811001' });
+  it('without a model key the agent cannot run: its greeting, then the support line or goodbye, never an llm verb', async () => {
+    await setUpDid({ support: '8811001' });
     const verbs = openVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbs).toEqual([
@@ -117,9 +117,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbNames(openVerbs(lookupAt(openHours)))).toEqual(['say', 'hangup']);
   });
 
-  it('puts every department and its transfer number in the agent’s instructions', () => {
+  it('puts every department and its transfer number in the agent’s instructions', async () => {
     setKey('sk-test-123456789');
-    setUpDid({
+    await setUpDid({
       departments: [
         { name: 'Sales', transferNumber: '+49 30 1111111', description: 'new orders and quotes' },
         { name: 'Billing', transferNumber: '+49 30 2222222' },
@@ -139,8 +139,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(instructions).toContain('- Billing: +49302222222');
   });
 
-  it('out of hours with a support line: says when we open (company time), then transfers', () => {
-    setUpDid({ support: '+49 30 9999999' });
+  it('out of hours with a support line: says when we open (company time), then transfers', async () => {
+    await setUpDid({ support: '+49 30 9999999' });
     const lookup = lookupAt(closedUntilMonday);
     expect(lookup).toMatchObject({ open: false, closed_reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' });
     const verbs = callVerbs(lookup);
@@ -151,16 +151,16 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     );
   });
 
-  it('out of hours without a support line: says goodbye and hangs up', () => {
-    setUpDid({});
+  it('out of hours without a support line: says goodbye and hangs up', async () => {
+    await setUpDid({});
     const verbs = callVerbs(lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['say', 'hangup']);
     expect(verbs[0].text).toMatch(/Please call again later\. Goodbye\.$/);
   });
 
-  it('with a voice override: a synthesizer on spoken messages, and the number’s own closed message', () => {
-    setUpDid({ voice: { vendor: 'google', voice: 'de-DE-Wavenet-A', language: 'de-DE', closedMessage: 'Wir haben geschlossen.' } });
+  it('with a voice override: a synthesizer on spoken messages, and the number’s own closed message', async () => {
+    await setUpDid({ voice: { vendor: 'google', voice: 'de-DE-Wavenet-A', language: 'de-DE', closedMessage: 'Wir haben geschlossen.' } });
     const verbs = closedVerbs(lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
     expect(verbs[0]).toEqual({
@@ -170,9 +170,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     });
   });
 
-  it('does not hand the model’s voice to another speech vendor', () => {
+  it('does not hand the model’s voice to another speech vendor', async () => {
     setKey('sk-test-123456789');
-    setUpDid({ voice: { vendor: 'google' } });
+    await setUpDid({ voice: { vendor: 'google' } });
     const lookup = lookupAt(closedUntilMonday);
     expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
     const verbs = closedVerbs(lookup);
@@ -187,8 +187,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it.each([
     ['+49 30 5555555', ['say', 'dial']],
     [null, ['say', 'hangup']],
-  ] as const)('without an AI agent (support %s): straight to the support line, or goodbye', (support, expected) => {
-    setUpDid({ agent: false, support });
+  ] as const)('without an AI agent (support %s): straight to the support line, or goodbye', async (support, expected) => {
+    await setUpDid({ agent: false, support });
     const lookup = lookupAt(openHours);
     expect(lookup.ai_agent).toBeNull();
     const verbs = callVerbs(lookup);
@@ -196,8 +196,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbNames(verbs)).toEqual(expected);
   });
 
-  it('treats a deactivated AI agent as no agent', () => {
-    setUpDid({ support: '+49 30 9999999' });
+  it('treats a deactivated AI agent as no agent', async () => {
+    await setUpDid({ support: '+49 30 9999999' });
     core.db.sqlite.prepare('update ai_agents set is_active = 0').run();
     expect(verbNames(callVerbs(lookupAt(openHours)))).toEqual(['say', 'dial']);
   });
@@ -229,8 +229,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     ).toEqual(['the item answers call call_2, not call_1', 'the output is not a string']);
   });
 
-  it('previews both arrays with the model key shown only by its last four characters', () => {
-    setUpDid({ support: '+49 30 9999999' });
+  it('previews both arrays with the model key shown only by its last four characters', async () => {
+    await setUpDid({ support: '+49 30 9999999' });
     setKey('sk-secret-abcd');
     const row = findActiveDid(core.db, '+49301234567');
     const preview = previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);

@@ -64,7 +64,7 @@ describe('secrets: sealed outside the database, never answered back', () => {
     ok(await setAll());
     const bytes = databaseBytes();
     const audit = JSON.stringify(core.db.sqlite.prepare('select * from audit_log').all());
-    const file = JSON.stringify(buildCompanyFile(core.db, w.companyA, core.clock()));
+    const file = JSON.stringify(await buildCompanyFile(core.db, w.companyA, core.clock()));
     for (const secret of SECRETS) {
       expect(bytes).not.toContain(secret);
       expect(audit).not.toContain(secret);

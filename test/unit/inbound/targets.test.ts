@@ -10,8 +10,8 @@ let core: TestCore;
 let w: World;
 beforeEach(async () => {
   ({ core, world: w } = await makeSeededCore());
-  updateCompany(core.db, CLI_ACTOR, { companyId: w.companyA, defaultCountry: 'DE' }, core.clock());
-  updateCompany(core.db, CLI_ACTOR, { companyId: w.companyB, defaultCountry: 'US' }, core.clock());
+  await updateCompany(core.db, CLI_ACTOR, { companyId: w.companyA, defaultCountry: 'DE' }, core.clock());
+  await updateCompany(core.db, CLI_ACTOR, { companyId: w.companyB, defaultCountry: 'US' }, core.clock());
 });
 afterEach(async () => core.dispose());
 
@@ -34,8 +34,8 @@ const did = (companyId: number, phone: string, over: Record<string, unknown> = {
   );
 
 describe('national DIDs, extensions and SIP targets (seed 003)', () => {
-  it('dials extensions, SIP addresses and national numbers read with the company country', () => {
-    const n = did(w.companyA, '030 1234567', {
+  it('dials extensions, SIP addresses and national numbers read with the company country', async () => {
+    const n = await did(w.companyA, '030 1234567', {
       supportNumber: '8811001',
       departments: [
         { name: 'Sales', transferNumber: '030 1111111', description: '', hours: [] },
@@ -48,9 +48,9 @@ describe('national DIDs, extensions and SIP targets (seed 003)', () => {
     expect(n.departments.map((d) => d.transferNumber)).toEqual(['+49301111111', 'sip:billing@pbx.acme.example', '9988002']);
   });
 
-  it('never takes an extension or a SIP address as a DID: a DID is what a carrier sends', () => {
-    expect(() => did(w.companyB, '9988001')).toThrow(/phone: "9988001" is not a valid phone number/);
-    expect(() => did(w.companyA, 'sip:main@pbx.acme.example')).toThrow(/phone: /);
+  it('never takes an extension or a SIP address as a DID: a DID is what a carrier sends', async () => {
+    await expect(did(w.companyB, '9988001')).rejects.toThrow(/phone: "9988001" is not a valid phone number/);
+    await expect(did(w.companyA, 'sip:main@pbx.acme.example')).rejects.toThrow(/phone: /);
   });
 
   it('the command line reads an 11-digit US DID with the company country, without --region', () => {
@@ -58,9 +58,9 @@ describe('national DIDs, extensions and SIP targets (seed 003)', () => {
     expect(number.phone).toBe('+12125550100');
   });
 
-  it('matches a call to a national "to" at the company whose country reads it, and only there', () => {
-    did(w.companyA, '+49301234567');
-    did(w.companyB, '+12125550100');
+  it('matches a call to a national "to" at the company whose country reads it, and only there', async () => {
+    await did(w.companyA, '+49301234567');
+    await did(w.companyB, '+12125550100');
     expect(findDid(core.db, '0301234567').row?.company_id).toBe(w.companyA);
     expect(findDid(core.db, '49301234567').row?.company_id).toBe(w.companyA);
     expect(findDid(core.db, '+12125550100').row?.company_id).toBe(w.companyB);
@@ -68,11 +68,11 @@ describe('national DIDs, extensions and SIP targets (seed 003)', () => {
     expect(findDid(core.db, 'anonymous')).toEqual({ row: undefined, did: null });
   });
 
-  it('a national "to" that two companies in two countries could own rings at neither', () => {
-    updateCompany(core.db, CLI_ACTOR, { companyId: w.companyB, defaultCountry: 'FR' }, core.clock());
-    did(w.companyA, '+49301234567');
+  it('a national "to" that two companies in two countries could own rings at neither', async () => {
+    await updateCompany(core.db, CLI_ACTOR, { companyId: w.companyB, defaultCountry: 'FR' }, core.clock());
+    await did(w.companyA, '+49301234567');
     expect(findDid(core.db, '0301234567').row?.company_id).toBe(w.companyA);
-    did(w.companyB, '+33301234567');
+    await did(w.companyB, '+33301234567');
     expect(findDid(core.db, '0301234567').row).toBeUndefined();
     expect(findDid(core.db, '+33301234567').row?.company_id).toBe(w.companyB);
   });

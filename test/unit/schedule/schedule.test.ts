@@ -14,7 +14,7 @@ afterEach(async () => core?.dispose());
 const T = (iso: string) => Date.parse(iso);
 async function companyIn(timezone: string, windows: ScheduleWindow[], exceptions: ScheduleException[] = []) {
   core = await makeTestCore();
-  const c = createCompany(
+  const c = await createCompany(
     core.db,
     CLI_ACTOR,
     {
@@ -29,7 +29,7 @@ async function companyIn(timezone: string, windows: ScheduleWindow[], exceptions
     },
     0,
   );
-  setSchedule(core.db, CLI_ACTOR, { companyId: c.id, windows, exceptions }, 0);
+  await setSchedule(core.db, CLI_ACTOR, { companyId: c.id, windows, exceptions }, 0);
   return (iso: string) => openState(core.db, c.id, timezone, T(iso));
 }
 
@@ -106,7 +106,7 @@ describe('opening hours', () => {
 describe('setting the schedule', () => {
   it('stores the week and the exceptions, answers them back, and audits the change', async () => {
     await companyIn('Europe/Berlin', []);
-    const dto = setSchedule(
+    const dto = await setSchedule(
       core.db,
       CLI_ACTOR,
       {
@@ -122,7 +122,7 @@ describe('setting the schedule', () => {
       { date: '2026-12-25', closed: true },
     ]);
     expect(dto).toMatchObject({ timezone: 'Europe/Berlin', openNow: true, closesAt: '2026-03-02T11:00:00.000Z' });
-    expect(getSchedule(core.db, 1, 0).windows).toEqual(dto.windows);
+    expect((await getSchedule(core.db, 1, 0)).windows).toEqual(dto.windows);
     expect(core.db.sqlite.prepare("select count(*) from audit_log where entity = 'schedule'").pluck().get()).toBe(2);
   });
 
@@ -152,7 +152,9 @@ describe('setting the schedule', () => {
   ])('refuses %j with nothing written', async (patch, message) => {
     await companyIn('UTC', OPEN_24X7);
     const before = core.db.sqlite.prepare('select count(*) from schedule_windows').pluck().get();
-    expect(() => setSchedule(core.db, CLI_ACTOR, { companyId: 1, windows: [], exceptions: [], ...patch } as never, 0)).toThrow(message);
+    await expect(setSchedule(core.db, CLI_ACTOR, { companyId: 1, windows: [], exceptions: [], ...patch } as never, 0)).rejects.toThrow(
+      message,
+    );
     expect(core.db.sqlite.prepare('select count(*) from schedule_windows').pluck().get()).toBe(before);
   });
 

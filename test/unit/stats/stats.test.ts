@@ -16,20 +16,22 @@ async function setup() {
   const clock = manualClock(NOW);
   core = await makeTestCore({ clock: clock.clock });
   const w = await seedWorld(core);
-  const tehran = createCompany(
-    core.db,
-    CLI_ACTOR,
-    {
-      slug: 'parsian',
-      name: 'Parsian',
-      timezone: 'Asia/Tehran',
-      currency: 'IRR',
-      billingMode: 'per_call',
-      costPerBillable: 1000,
-      costPerMinute: 0,
-      lowBalanceThreshold: 0,
-    },
-    NOW,
+  const tehran = (
+    await createCompany(
+      core.db,
+      CLI_ACTOR,
+      {
+        slug: 'parsian',
+        name: 'Parsian',
+        timezone: 'Asia/Tehran',
+        currency: 'IRR',
+        billingMode: 'per_call',
+        costPerBillable: 1000,
+        costPerMinute: 0,
+        lowBalanceThreshold: 0,
+      },
+      NOW,
+    )
   ).id;
   return { w, tehran, dims: seedDimensions(core, w.companyA, 'a'), dims2: seedDimensions(core, w.companyA, 'b') };
 }
@@ -161,20 +163,22 @@ describe('stats.matrix', () => {
 
   it('agrees with a count of the call log over long ranges in odd zones (days, hours and quarters combined)', async () => {
     const { w, tehran, dims } = await setup();
-    const kathmandu = createCompany(
-      core.db,
-      CLI_ACTOR,
-      {
-        slug: 'everest',
-        name: 'Everest',
-        timezone: 'Asia/Kathmandu',
-        currency: 'NPR',
-        billingMode: 'per_call',
-        costPerBillable: 7,
-        costPerMinute: 0,
-        lowBalanceThreshold: 0,
-      },
-      NOW,
+    const kathmandu = (
+      await createCompany(
+        core.db,
+        CLI_ACTOR,
+        {
+          slug: 'everest',
+          name: 'Everest',
+          timezone: 'Asia/Kathmandu',
+          currency: 'NPR',
+          billingMode: 'per_call',
+          costPerBillable: 7,
+          costPerMinute: 0,
+          lowBalanceThreshold: 0,
+        },
+        NOW,
+      )
     ).id;
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);

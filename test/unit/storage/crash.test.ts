@@ -58,7 +58,7 @@ it('a serve killed with SIGKILL mid-load keeps every result it acknowledged, and
   dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-crash-'));
   const setup = await createCore({ dataDir, desk: memoryDeskSettings() });
   const now = Date.now();
-  const company = createCompany(
+  const company = await createCompany(
     setup.db,
     CLI_ACTOR,
     {
@@ -73,12 +73,12 @@ it('a serve killed with SIGKILL mid-load keeps every result it acknowledged, and
     },
     now,
   );
-  topUp(setup.db, CLI_ACTOR, { companyId: company.id, amount: 1_000_000 }, now);
-  setSchedule(setup.db, CLI_ACTOR, { companyId: company.id, windows: OPEN_24X7, exceptions: [] }, now);
+  await topUp(setup.db, CLI_ACTOR, { companyId: company.id, amount: 1_000_000 }, now);
+  await setSchedule(setup.db, CLI_ACTOR, { companyId: company.id, windows: OPEN_24X7, exceptions: [] }, now);
   setup.db.sqlite
     .prepare("insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)")
     .run(company.id, now, now);
-  const key = createApiKey(setup.db, CLI_ACTOR, { companyId: company.id, name: 'rack', scopes: ['dialer'] }, now).key;
+  const key = (await createApiKey(setup.db, CLI_ACTOR, { companyId: company.id, name: 'rack', scopes: ['dialer'] }, now)).key;
   const insert = setup.db.sqlite.prepare('insert into numbers (phone, imported_at) values (?, 0)');
   setup.db.sqlite.transaction(() => {
     for (let i = 0; i < 3000; i++) insert.run(phoneOf(i));
