@@ -25,7 +25,7 @@ export function jambonzRecordingUrl(apiUrl: string, accountSid: string, callSid:
  * AI-answered call is charged its AI minutes (company's rate per started minute) through the ledger,
  * once: charged_at is set in the same transaction as the charge.
  */
-export function finishCall(core: Core, recorder: Recorder, call: InboundCallRow, hook: JambonzCallInfo, now: number): void {
+export async function finishCall(core: Core, recorder: Recorder, call: InboundCallRow, hook: JambonzCallInfo, now: number): Promise<void> {
   const durationS = Math.max(0, Math.round(hook.duration ?? 0));
   const settings = getInboundSettings(core.db, call.company_id);
   const aiSeconds = call.answered_by_ai === 1 ? aiSecondsOf(call, durationS) : 0;
@@ -35,7 +35,7 @@ export function finishCall(core: Core, recorder: Recorder, call: InboundCallRow,
   const recordingUrl =
     hook.customerData?.recording_url ??
     (api && call.account_sid ? jambonzRecordingUrl(api.url, call.account_sid, call.call_sid, call.started_at) : undefined);
-  recorder.updateInbound({
+  await recorder.updateInbound({
     resultId: call.call_result_id,
     durationS,
     recordingUrl,

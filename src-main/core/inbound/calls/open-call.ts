@@ -12,18 +12,18 @@ import { findInboundCall, type InboundCallRow, type JambonzCallInfo } from './st
  * with no number), and its inbound_calls row beside it, in the recorder's transaction. A call already
  * in the log is left as it is.
  */
-export function openCall(
+export async function openCall(
   db: Db,
   recorder: Recorder,
   did: InboundNumberRow,
   hook: JambonzCallInfo,
   options: { ai: boolean; now: number },
-): InboundCallRow {
+): Promise<InboundCallRow> {
   const known = findInboundCall(db, hook.call_sid);
   if (known) return known;
   const caller = wireNumber(hook.from, getCompany(db, did.company_id).default_country);
   const callerName = hook.caller_name?.trim() || null;
-  const answer = recorder.record({
+  const answer = await recorder.record({
     callId: hook.call_sid,
     ...(caller ? { phone: caller } : { withheldCaller: hook.from.trim() || 'anonymous' }),
     scenarioKey: null,

@@ -24,9 +24,9 @@ export async function sweepQuietCalls(core: Core): Promise<number> {
     'select * from inbound_calls indexed by inbound_calls_open where closed_by is null and last_hook_at < ? limit 500',
   ).all(now - QUIET_CALL_MS) as InboundCallRow[];
   for (const call of quiet) {
-    await withRecorder(core, call.company_id, (recorder) => {
+    await withRecorder(core, call.company_id, async (recorder) => {
       updateInboundCall(core.db, call.call_sid, { closed_by: 'sweep', ended_at: now });
-      recorder.updateInbound({
+      await recorder.updateInbound({
         resultId: call.call_result_id,
         data: { closed_by_sweep: true, closed_note: 'no final status came from Jambonz; closed by DialDesk' },
         final: true,

@@ -73,12 +73,12 @@ export async function receiveToolCall(
   const moved = await redirectCall(api, call.account_sid, call.call_sid);
   // the call is moving (or not) whatever the disk says: the model hears how it went even if this cannot be stored
   await keepGoing(core, `the outcome of call ${call.call_sid}'s transfer to ${department.name}`, () =>
-    withRecorder(core, call.company_id, (recorder) => {
+    withRecorder(core, call.company_id, async (recorder) => {
       // the transfer hook may have come in while Jambonz was answering us: then it is already dialing
       const fresh = findInboundCall(core.db, call.call_sid)!;
       if (fresh.transfer_state === 'requested')
         updateInboundCall(core.db, call.call_sid, { transfer_state: moved.ok ? 'redirected' : 'redirect_failed' });
-      recorder.updateInbound({
+      await recorder.updateInbound({
         resultId: call.call_result_id,
         data: {
           transfer: {
@@ -156,7 +156,7 @@ export async function dialActionHook(
   const now = core.clock();
   const status = dialStatusOf(body);
   const duration = typeof body.dial_call_duration === 'number' ? Math.round(body.dial_call_duration) : null;
-  const fresh = await withRecorder(core, call.company_id, (recorder) => {
+  const fresh = await withRecorder(core, call.company_id, async (recorder) => {
     if (firstTimeSeen(core.db, call.call_sid, fingerprint, now)) {
       updateInboundCall(core.db, call.call_sid, {
         transfer_state: status,
@@ -164,7 +164,7 @@ export async function dialActionHook(
         leg_duration_s: duration,
         last_hook_at: now,
       });
-      recorder.updateInbound({
+      await recorder.updateInbound({
         resultId: call.call_result_id,
         data: { transfer: { department: call.transfer_department, target: call.transfer_target, outcome: status, duration_s: duration } },
       });
