@@ -1,7 +1,7 @@
 import type { Core } from '../../core';
 import type { Recorder } from '../../results/record';
 import { getInboundSettings, jambonzApi } from '../settings';
-import { updateInboundCall, type InboundCallRow, type JambonzCallInfo } from './store';
+import { writeInboundCall, type InboundCallRow, type JambonzCallInfo } from './store';
 
 /**
  * AI minutes of one call: from its first webhook until the AI handed the caller on (its session
@@ -49,7 +49,7 @@ export async function finishCall(core: Core, recorder: Recorder, call: InboundCa
     ...(amount > 0 && { charge: { amount, note: `AI minutes: ${minutes} × ${settings.aiCostPerMinute} (${call.call_sid})` } }),
     final: true,
   });
-  updateInboundCall(core.db, call.call_sid, {
+  await writeInboundCall(recorder.tx, core.db, call.call_sid, {
     call_status: hook.call_status!,
     ended_at: now,
     closed_by: 'jambonz',
