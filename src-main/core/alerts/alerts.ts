@@ -52,7 +52,7 @@ export const poolLow: AlertCheck = async (core, company, now) => {
 export const dialerSilent: AlertCheck = (core, company, now) => {
   if (company.is_active !== 1 || !openState(core.db, company.id, company.timezone, now).open) return [];
   return dialerRegistry(core)
-    .list(company.id)
+    .listSync(company.id)
     .filter((d) => {
       const quiet = now - Date.parse(d.lastSeenAt);
       return quiet >= SILENT_AFTER_MS && quiet < SILENT_FORGOTTEN_MS;

@@ -1,7 +1,7 @@
 import type { LedgerEntryDto, LedgerKindDto } from '../../../src-shared/contract/billing';
 import type { Page } from '../../../src-shared/contract/common';
-import { all, first, type Db } from '../db/connection';
-import { getCompany } from '../companies/companies';
+import type { Db } from '../db/connection';
+import { companyOf } from '../companies/companies';
 import { toIso } from '../time';
 
 export interface LedgerQuery {
@@ -12,8 +12,8 @@ export interface LedgerQuery {
 }
 
 /** Newest first; the cursor is the last id seen, so a page costs the same however deep it is. */
-export function listLedger(db: Db, q: LedgerQuery): Page<LedgerEntryDto> {
-  getCompany(db, q.companyId);
+export async function listLedger(db: Db, q: LedgerQuery): Promise<Page<LedgerEntryDto>> {
+  await companyOf(db, q.companyId);
   let query = db.kysely
     .selectFrom('ledger_entries as l')
     .leftJoin('users as u', 'u.id', 'l.user_id')
@@ -34,7 +34,7 @@ export function listLedger(db: Db, q: LedgerQuery): Page<LedgerEntryDto> {
     .limit(q.limit + 1);
   if (q.cursor) query = query.where('l.id', '<', Number(q.cursor));
   if (q.kind) query = query.where('l.kind', '=', q.kind);
-  const rows = all(db, query);
+  const rows = await db.select(query);
   const page = rows.slice(0, q.limit);
   return {
     items: page.map((r) => ({
@@ -54,10 +54,9 @@ export function listLedger(db: Db, q: LedgerQuery): Page<LedgerEntryDto> {
 }
 
 /** The invariant of DESIGN.md §3, for tests and the integrity check: balance = Σ ledger. */
-export function walletMatchesLedger(db: Db, companyId: number): { balance: number; ledgerSum: number; ok: boolean } {
-  const company = getCompany(db, companyId);
-  const row = first(
-    db,
+export async function walletMatchesLedger(db: Db, companyId: number): Promise<{ balance: number; ledgerSum: number; ok: boolean }> {
+  const company = await companyOf(db, companyId);
+  const row = await db.first(
     db.kysely
       .selectFrom('ledger_entries')
       .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount'), eb.lit(0)).as('total'))

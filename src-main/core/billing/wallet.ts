@@ -1,6 +1,6 @@
 import { prepare, type Db } from '../db/connection';
-import type { LedgerKind } from '../db/schema';
 import type { Queries } from '../db/engine/queries';
+import type { LedgerKind } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/audit';
 import { MAX_MONEY } from '../../../src-shared/contract/common';
 import { badInput } from '../errors';
@@ -15,36 +15,61 @@ export interface LedgerWrite {
   userId?: number | null;
 }
 
-/**
- * The only way money moves: append a ledger entry and move the cached balance by the same amount,
- * in the caller's transaction. balance = Σ ledger holds after every commit.
- */
-export function appendLedger(db: Db, entry: LedgerWrite, now: number): { entryId: number; balanceAfter: number } {
-  if (!db.sqlite.inTransaction) throw new Error('appendLedger: must run inside a transaction');
+const MOVE_WALLET =
+  'update companies set wallet_balance = wallet_balance + ? where id = ? and abs(wallet_balance + ?) <= ? returning wallet_balance';
+const INSERT_ENTRY =
+  'insert into ledger_entries (company_id, amount, kind, call_result_id, note, user_id, balance_after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)';
+
+function checkAmount(entry: LedgerWrite): void {
   if (!Number.isSafeInteger(entry.amount) || Math.abs(entry.amount) > MAX_MONEY)
     throw badInput(`an amount is a whole number within ±${MAX_MONEY} minor units`);
-  // raw prepared statements: this runs once per billable result, thousands of times a second
-  const balanceAfter = prepare(
-    db.sqlite,
-    'update companies set wallet_balance = wallet_balance + ? where id = ? and abs(wallet_balance + ?) <= ? returning wallet_balance',
-  )
-    .pluck()
-    .get(entry.amount, entry.companyId, entry.amount, MAX_MONEY) as number | undefined;
+}
+
+function beyondLimits(entry: LedgerWrite, before: number | undefined): Error {
+  if (before === undefined) return badInput(`company ${entry.companyId} does not exist`);
+  return badInput(
+    `this would take the wallet from ${before} to ${before + entry.amount} minor units, beyond the ±${MAX_MONEY} DialDesk keeps exactly`,
+  );
+}
+
+const entryArgs = (entry: LedgerWrite, balanceAfter: number, now: number) => [
+  entry.companyId,
+  entry.amount,
+  entry.kind,
+  entry.callResultId ?? null,
+  entry.note ?? '',
+  entry.userId ?? null,
+  balanceAfter,
+  now,
+];
+
+/**
+ * The only way money moves: append a ledger entry and move the cached balance by the same amount,
+ * in the caller's transaction (`tx`). balance = Σ ledger holds after every commit.
+ */
+export async function appendLedger(tx: Queries, entry: LedgerWrite, now: number): Promise<{ entryId: number; balanceAfter: number }> {
+  checkAmount(entry);
+  const balanceAfter = await tx.value<number>(MOVE_WALLET, [entry.amount, entry.companyId, entry.amount, MAX_MONEY]);
   if (balanceAfter === undefined) {
-    const before = prepare(db.sqlite, 'select wallet_balance from companies where id = ?').pluck().get(entry.companyId) as
-      number | undefined;
-    if (before === undefined) throw badInput(`company ${entry.companyId} does not exist`);
-    throw badInput(
-      `this would take the wallet from ${before} to ${before + entry.amount} minor units, beyond the ±${MAX_MONEY} DialDesk keeps exactly`,
+    throw beyondLimits(entry, await tx.value<number>('select wallet_balance from companies where id = ?', [entry.companyId]));
+  }
+  const entryId = (await tx.value<number>(INSERT_ENTRY + ' returning id', entryArgs(entry, balanceAfter, now)))!;
+  return { entryId, balanceAfter };
+}
+
+/** The same, synchronous, for topUp inside the wizard's synchronous transaction until the wizard moves. */
+export function appendLedgerSync(db: Db, entry: LedgerWrite, now: number): { entryId: number; balanceAfter: number } {
+  if (!db.sqlite.inTransaction) throw new Error('appendLedger: must run inside a transaction');
+  checkAmount(entry);
+  const balanceAfter = prepare(db.sqlite, MOVE_WALLET).pluck().get(entry.amount, entry.companyId, entry.amount, MAX_MONEY) as
+    number | undefined;
+  if (balanceAfter === undefined) {
+    throw beyondLimits(
+      entry,
+      prepare(db.sqlite, 'select wallet_balance from companies where id = ?').pluck().get(entry.companyId) as number | undefined,
     );
   }
-  const entryId = Number(
-    prepare(
-      db.sqlite,
-      'insert into ledger_entries (company_id, amount, kind, call_result_id, note, user_id, balance_after, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(entry.companyId, entry.amount, entry.kind, entry.callResultId ?? null, entry.note ?? '', entry.userId ?? null, balanceAfter, now)
-      .lastInsertRowid,
-  );
+  const entryId = Number(prepare(db.sqlite, INSERT_ENTRY).run(...entryArgs(entry, balanceAfter, now)).lastInsertRowid);
   return { entryId, balanceAfter };
 }
 
@@ -83,20 +108,21 @@ export class CallCharges {
     return this.balance;
   }
 
-  flush(db: Db, now: number): void {
-    if (!db.sqlite.inTransaction) throw new Error('CallCharges.flush: must run inside a transaction');
+  /** `tx`: the transaction that read the wallet and recorded the calls, about to commit */
+  async flush(tx: Queries, now: number): Promise<void> {
     if (this.entries.length === 0) return;
     const moved = this.balance - this.opening;
-    const after = prepare(db.sqlite, 'update companies set wallet_balance = wallet_balance + ? where id = ? returning wallet_balance')
-      .pluck()
-      .get(moved, this.companyId) as number | undefined;
+    const after = await tx.value<number>('update companies set wallet_balance = wallet_balance + ? where id = ? returning wallet_balance', [
+      moved,
+      this.companyId,
+    ]);
     // the transaction read the wallet before its first charge; anything else moving it meanwhile is a bug
     if (after !== this.balance) throw new Error(`wallet of company ${this.companyId} moved outside this transaction`);
     for (let i = 0; i < this.entries.length; i += CHARGES_PER_INSERT) {
       const part = this.entries.slice(i, i + CHARGES_PER_INSERT);
       const args: (string | number)[] = [];
       for (const e of part) args.push(this.companyId, -e.amount, e.callResultId, e.note, e.balanceAfter, now);
-      prepare(db.sqlite, chargeInsert(part.length)).run(...args);
+      await tx.run(chargeInsert(part.length), args);
     }
     this.entries.length = 0;
     this.opening = this.balance;
@@ -112,18 +138,15 @@ export interface TopUp {
 /** Adds money to a company's wallet. */
 export async function topUp(db: Db, actor: Actor, input: TopUp, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('a top-up is a positive whole amount in minor units');
-  return db.transaction((tx) => topUpIn(db, tx, actor, input, now));
+  return db.transaction((tx) => topUpIn(tx, actor, input, now));
 }
 
-/**
- * The same inside the caller's transaction `tx` (the new-company wizard's). The ledger line is still
- * written by the synchronous appendLedger on `db`, inside that transaction.
- */
-export async function topUpIn(db: Db, tx: Queries, actor: Actor, input: TopUp, now: number): Promise<{ balance: number; entryId: number }> {
+/** The same inside the caller's transaction `tx` (the new-company wizard's). */
+export async function topUpIn(tx: Queries, actor: Actor, input: TopUp, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('a top-up is a positive whole amount in minor units');
   await companyOf(tx, input.companyId);
-  const { entryId, balanceAfter } = appendLedger(
-    db,
+  const { entryId, balanceAfter } = await appendLedger(
+    tx,
     { companyId: input.companyId, amount: input.amount, kind: 'topup', note: input.note, userId: actor.userId },
     now,
   );
@@ -156,11 +179,10 @@ export interface Adjustment {
 export async function adjustWallet(db: Db, actor: Actor, input: Adjustment, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw badInput('an adjustment is a whole non-zero amount in minor units');
   if (!input.note.trim()) throw badInput('say why the balance is adjusted');
-  // the ledger line is still written by the synchronous appendLedger, inside this transaction
   return db.transaction(async (tx) => {
     await companyOf(tx, input.companyId);
-    const { entryId, balanceAfter } = appendLedger(
-      db,
+    const { entryId, balanceAfter } = await appendLedger(
+      tx,
       { companyId: input.companyId, amount: input.amount, kind: 'adjustment', note: input.note, userId: actor.userId },
       now,
     );

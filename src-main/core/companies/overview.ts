@@ -19,7 +19,7 @@ export async function companiesOverview(core: Core, companyIds: readonly number[
   const rows: CompanyOverview[] = [];
   for (const c of await listCompanies(core.db, companyIds)) {
     const today = statsMatrix(core.db, { companyId: c.id, range: { preset: 'today' }, groupBy: 'scenario' }, now).totals;
-    const dialers = dialerRegistry(core).list(c.id);
+    const dialers = await dialerRegistry(core).list(c.id);
     rows.push({
       companyId: c.id,
       name: c.name,
@@ -29,7 +29,7 @@ export async function companiesOverview(core: Core, companyIds: readonly number[
       currency: c.currency,
       walletBalance: c.walletBalance,
       today: { calls: today.total, billable: today.billable, answerRate: today.answerRate, cost: today.cost },
-      blocked: toBlock(liveBlock(core, c.id, now)),
+      blocked: toBlock(await liveBlock(core, c.id, now)),
       dialersAtWork: dialers.filter((d) => now - Date.parse(d.lastSeenAt) < LIVE_MS).length,
       alerts: c.isActive ? (await alertsFor(core, [c.id])).length : 0,
     });

@@ -1,4 +1,5 @@
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { AmbiguousZones } from '../db/schema';
 import { addDays, localTime } from '../schedule/local-time';
 import { loadSchedule, openStateOf, type LoadedSchedule } from '../schedule/open';
@@ -24,12 +25,12 @@ interface CompanyZones {
 const rowsByDb = new WeakMap<Db, { count: number; rows: ZoneRow[] }>();
 const companiesByDb = new WeakMap<Db, Map<number, CompanyZones>>();
 
-function zoneRows(db: Db): ZoneRow[] {
+async function zoneRows(q: Queries, db: Db): Promise<ZoneRow[]> {
   // rows are only ever added, so their count says whether ours are all of them
-  const count = prepare(db.sqlite, 'select count(*) from phone_zones').pluck().get() as number;
+  const count = Number(await q.value<number>('select count(*) from phone_zones'));
   const cached = rowsByDb.get(db);
   if (cached && cached.count === count) return cached.rows;
-  const rows = (prepare(db.sqlite, 'select id, zones from phone_zones order by id').all() as { id: number; zones: string }[]).map((r) => ({
+  const rows = (await q.all<{ id: number; zones: string }>('select id, zones from phone_zones order by id')).map((r) => ({
     id: r.id,
     zones: r.zones.split('&'),
   }));
@@ -40,9 +41,16 @@ function zoneRows(db: Db): ZoneRow[] {
 /**
  * The ids of the zone answers inside the company's window now. A number with several zones follows
  * `ambiguous`: open only where every one of its zones is ('strictest'), or on the company's own clock
- * ('company', which the company-level check has already found open).
+ * ('company', which the company-level check has already found open). `db` keys the caches; the zones
+ * are read through `q` (the schedule still through the synchronous schedule reader, in the same transaction).
  */
-export function openZoneIds(db: Db, company: { id: number; timezone: string }, ambiguous: AmbiguousZones, now: number): number[] {
+export async function openZoneIds(
+  q: Queries,
+  db: Db,
+  company: { id: number; timezone: string },
+  ambiguous: AmbiguousZones,
+  now: number,
+): Promise<number[]> {
   const schedule = loadSchedule(db, company.id, addDays(localTime(now, company.timezone).date, -2));
   const fingerprint = JSON.stringify([schedule.week, [...schedule.exceptions]]);
   let companies = companiesByDb.get(db);
@@ -58,7 +66,7 @@ export function openZoneIds(db: Db, company: { id: number; timezone: string }, a
     return verdict.open;
   };
   const open: number[] = [];
-  for (const row of zoneRows(db)) {
+  for (const row of await zoneRows(q, db)) {
     if (row.zones.length === 1 ? isOpen(row.zones[0]) : ambiguous === 'company' || row.zones.every(isOpen)) open.push(row.id);
   }
   return open;

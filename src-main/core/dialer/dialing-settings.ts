@@ -1,5 +1,5 @@
 import type { DialingSettings } from '../../../src-shared/contract/lifecycle';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { AmbiguousZones } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
@@ -14,11 +14,6 @@ const toSettings = (companyId: number, row: Row | undefined): DialingSettings =>
 });
 
 /** How a company's dialing follows the callee's clock (migration 0011); off until a supervisor turns it on. */
-export function getDialingSettings(db: Db, companyId: number): DialingSettings {
-  return toSettings(companyId, prepare(db.sqlite, SELECT).get(companyId) as Row | undefined);
-}
-
-/** The same, on the engine layer (the leasing rules still read the synchronous one above). */
 export async function dialingSettingsOf(q: Queries, companyId: number): Promise<DialingSettings> {
   return toSettings(companyId, await q.get<Row>(SELECT, [companyId]));
 }

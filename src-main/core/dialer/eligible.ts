@@ -1,12 +1,13 @@
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { openZoneIds } from './callee-hours';
-import { getDialingSettings } from './dialing-settings';
+import { dialingSettingsOf } from './dialing-settings';
 
 /**
  * The number-level rules of one company's lease, read from SQL at the start of the lease and handed
- * to every lease query as named parameters. The rules themselves live in the SQL below; the leasing
- * caches only choose which ids to ask about.
+ * to every lease query as parameters. The rules themselves live in the SQL below; the leasing caches
+ * only choose which ids to ask about.
  */
 export interface NumberRules {
   companyId: number;
@@ -21,37 +22,39 @@ export interface NumberRules {
   openZones: number[] | null;
 }
 
-export function numberRulesFor(db: Db, company: CompanyRow, now: number, cooldownCutoff: number): NumberRules {
-  const closedLists = prepare(
-    db.sqlite,
+/**
+ * `db` keys the callee-hours cache; the rules are read through `q`, the lease's transaction. (The
+ * company's schedule is still read by the synchronous schedule reader, inside the same transaction.)
+ */
+export async function numberRulesFor(q: Queries, db: Db, company: CompanyRow, now: number, cooldownCutoff: number): Promise<NumberRules> {
+  const closedLists = await q.column<number>(
     `select id from number_lists where company_id is not null and company_id <> ?
      union select list_id from list_switches where company_id = ? and is_active = 0`,
-  )
-    .pluck()
-    .all(company.id, company.id) as number[];
-  const companyDnc = prepare(db.sqlite, 'select exists (select 1 from dnc_entries where coalesce(company_id, 0) = ?)')
-    .pluck()
-    .get(company.id) as number;
-  const dialing = getDialingSettings(db, company.id);
+    [company.id, company.id],
+  );
+  const companyDnc = await q.value<number>('select exists (select 1 from dnc_entries where coalesce(company_id, 0) = ?)', [company.id]);
+  const dialing = await dialingSettingsOf(q, company.id);
   return {
     companyId: company.id,
     now,
     cooldownCutoff,
     closedLists: closedLists.sort((a, b) => a - b),
-    companyDnc: companyDnc === 1,
-    openZones: dialing.calleeLocalHours ? openZoneIds(db, company, dialing.ambiguousZones, now) : null,
+    companyDnc: Number(companyDnc) === 1,
+    openZones: dialing.calleeLocalHours ? await openZoneIds(q, db, company, dialing.ambiguousZones, now) : null,
   };
 }
 
-/** The parameters every query built by `rulesSql` takes. */
-export function ruleParams(r: NumberRules): Record<string, string | number> {
-  return {
-    company: r.companyId,
-    now: r.now,
-    cutoff: r.cooldownCutoff,
-    closed: JSON.stringify(r.closedLists),
-    zones: JSON.stringify(r.openZones ?? []),
-  };
+/**
+ * SQLite's unary `+` on a column keeps its planner off that column's index (here: onto the primary key,
+ * one lookup an id, rather than the status index plus a second lookup for the row), as the lease
+ * queries were tuned. PostgreSQL has no such hint and no `+` on text; its planner picks its own.
+ */
+export const noIndex = (q: Queries): string => (q.engine === 'sqlite' ? '+' : '');
+
+/** A piece of a WHERE clause and its parameters, in the order its `?` appear. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
 }
 
 /**
@@ -64,21 +67,23 @@ export function ruleParams(r: NumberRules): Record<string, string | number> {
  * - with callee-local hours on, only while its zones are inside the company's window on their own
  *   clock (a number not looked up yet follows the company's own hours, already checked).
  */
-export function rulesSql(r: NumberRules): string {
+export function rulesSql(q: Queries, r: NumberRules): SqlPart {
+  const d = dialectOf(q);
   let sql = '';
+  const params: unknown[] = [];
   if (r.closedLists.length) {
     sql += `
-    and (n.list_id is null or n.list_id not in (select value from json_each(@closed))
-      or exists (select 1 from list_members m where m.number_id = n.id and m.list_id not in (select value from json_each(@closed))))`;
+    and (n.list_id is null or not (${d.inIds('n.list_id')})
+      or exists (select 1 from list_members m where m.number_id = n.id and not (${d.inIds('m.list_id')})))`;
+    params.push(d.ids(r.closedLists), d.ids(r.closedLists));
   }
-  if (r.companyDnc)
-    sql += `\n    and not exists (select 1 from dnc_entries d where coalesce(d.company_id, 0) = @company and d.phone = n.phone)`;
-  if (r.openZones) sql += `\n    and (n.zone_id is null or n.zone_id in (select value from json_each(@zones)))`;
-  return sql;
-}
-
-/** Runs a statement built with rulesSql, giving it only the parameters its text names. */
-export function runRules<T>(db: Db, sql: string, params: Record<string, unknown>): T[] {
-  const used = Object.fromEntries(Object.entries(params).filter(([k]) => sql.includes(`@${k}`)));
-  return prepare(db.sqlite, sql).all(used) as T[];
+  if (r.companyDnc) {
+    sql += `\n    and not exists (select 1 from dnc_entries d where coalesce(d.company_id, 0) = ? and d.phone = n.phone)`;
+    params.push(r.companyId);
+  }
+  if (r.openZones) {
+    sql += `\n    and (n.zone_id is null or ${d.inIds('n.zone_id')})`;
+    params.push(d.ids(r.openZones));
+  }
+  return { sql, params };
 }

@@ -1,6 +1,6 @@
 import { CALLBACK_GRACE_MINUTES } from '../../../src-shared/contract/lifecycle';
-import type { Db } from '../db/connection';
-import { ruleParams, runRules, type NumberRules } from './eligible';
+import type { Queries } from '../db/engine/queries';
+import type { NumberRules } from './eligible';
 
 export const CALLBACK_GRACE_MS = CALLBACK_GRACE_MINUTES * 60_000;
 
@@ -21,16 +21,17 @@ export interface DueCallback {
  * callee's own time is the one they gave. The lease written for it is the claim: one live lease per
  * number, so two dialers asking at once never both get it.
  */
-export function dueCallbacks(db: Db, rules: NumberRules, limit: number): DueCallback[] {
+export async function dueCallbacks(q: Queries, rules: NumberRules, limit: number): Promise<DueCallback[]> {
   const sql = `
-    select c.id as callbackId, c.number_id as numberId, n.phone, c.due_at as dueAt, c.agent_id as agentId,
-      a.name as agentName, a.extension as agentExtension
+    select c.id as "callbackId", c.number_id as "numberId", n.phone, c.due_at as "dueAt", c.agent_id as "agentId",
+      a.name as "agentName", a.extension as "agentExtension"
     from callbacks c join numbers n on n.id = c.number_id left join agents a on a.id = c.agent_id
-    where c.company_id = @company and c.state = 'pending' and c.due_at <= @now and c.due_at > @missedBefore
+    where c.company_id = ? and c.state = 'pending' and c.due_at <= ? and c.due_at > ?
       and n.global_status = 'active'
-      and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > @now)
-      ${rules.companyDnc ? 'and not exists (select 1 from dnc_entries d where coalesce(d.company_id, 0) = @company and d.phone = n.phone)' : ''}
+      and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
+      ${rules.companyDnc ? 'and not exists (select 1 from dnc_entries d where coalesce(d.company_id, 0) = ? and d.phone = n.phone)' : ''}
     order by c.due_at, c.id
-    limit @limit`;
-  return runRules<DueCallback>(db, sql, { ...ruleParams(rules), missedBefore: rules.now - CALLBACK_GRACE_MS, limit });
+    limit ?`;
+  const { companyId, now } = rules;
+  return q.all<DueCallback>(sql, [companyId, now, now - CALLBACK_GRACE_MS, now, ...(rules.companyDnc ? [companyId] : []), limit]);
 }

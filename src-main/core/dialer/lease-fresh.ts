@@ -1,6 +1,7 @@
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import { companyScan, deadNumbers, excludedNumbers, type CompanyScan } from './pool-cache';
-import { ruleParams, rulesSql, type NumberRules } from './eligible';
+import { noIndex, rulesSql, type NumberRules } from './eligible';
 
 export interface FreshNumber {
   numberId: number;
@@ -19,16 +20,19 @@ const BUDGET = 16 * 1024;
 const EXHAUSTED_RECHECK_MS = 2_000;
 
 // every number-level rule, in SQL: the bitsets only decide which ids are worth asking about.
-// `+n.global_status` keeps the planner on the primary key (one lookup an id) rather than the
-// status index plus a second lookup for the row.
-const eligibleSql = (rules: NumberRules) => `
-  select n.id as numberId, n.phone from numbers n
-  where n.id in (select value from json_each(@ids))
-    and +n.global_status = 'active'
-    and (n.last_called_at is null or n.last_called_at <= @cutoff)
-    and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > @now)
-    and not exists (select 1 from company_calls c where c.company_id = @company and c.number_id = n.id)${rulesSql(rules)}
-  order by n.id limit @limit`;
+// Its parameters: the ids, then `rest` (the rules'), then the limit.
+function eligibleSql(q: Queries, rules: NumberRules): { sql: string; rest: unknown[] } {
+  const where = rulesSql(q, rules);
+  const sql = `
+  select n.id as "numberId", n.phone from numbers n
+  where ${dialectOf(q).inIds('n.id')}
+    and ${noIndex(q)}n.global_status = 'active'
+    and (n.last_called_at is null or n.last_called_at <= ?)
+    and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
+    and not exists (select 1 from company_calls c where c.company_id = ? and c.number_id = n.id)${where.sql}
+  order by n.id limit ?`;
+  return { sql, rest: [rules.cooldownCutoff, rules.now, rules.companyId, ...where.params] };
+}
 
 /**
  * Numbers the company never called that it may dial now. Walks numbers.id from the company's cursor,
@@ -36,16 +40,16 @@ const eligibleSql = (rules: NumberRules) => `
  * that its lists and do-not-call list do not rule out. Numbers skipped for a cooldown or another
  * company's lease are met again on the next lap.
  */
-export function freshNumbers(db: Db, rules: NumberRules, size: number, cooldownDays: number): FreshNumber[] {
-  const scan = companyScan(db, rules.companyId);
-  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
+export async function freshNumbers(q: Queries, db: Db, rules: NumberRules, size: number, cooldownDays: number): Promise<FreshNumber[]> {
+  const scan = await companyScan(q, db, rules.companyId);
+  const maxId = (await q.value<number | null>('select max(id) from numbers')) ?? 0;
   if (maxId === 0) return [];
   // the lap that found nothing saw these rules: other lists, do-not-call or open zones mean look again
   const seen = JSON.stringify([maxId, cooldownDays, rules.closedLists, rules.companyDnc, rules.openZones]);
   if (scan.cached && rules.now < scan.exhaustedUntil && scan.exhaustedRules === seen) return [];
-  const skip = [deadNumbers(db), excludedNumbers(db, rules.companyId, rules.closedLists)];
-  const params = ruleParams(rules);
-  const eligible = prepare(db.sqlite, eligibleSql(rules));
+  const skip = [await deadNumbers(q, db), await excludedNumbers(q, db, rules.companyId, rules.closedLists)];
+  const d = dialectOf(q);
+  const eligible = eligibleSql(q, rules);
   const picked: FreshNumber[] = [];
   const lapStart = scan.cursor + 1;
   let pos = lapStart;
@@ -71,7 +75,7 @@ export function freshNumbers(db: Db, rules: NumberRules, size: number, cooldownD
     examined += ids.length;
     const need = size - picked.length;
     // the ids come in order and the checks stop at the limit: ids past the last one taken are not checked
-    const rows = ids.length ? (eligible.all({ ...params, ids: JSON.stringify(ids), limit: need }) as FreshNumber[]) : [];
+    const rows = ids.length ? await q.all<FreshNumber>(eligible.sql, [d.ids(ids), ...eligible.rest, need]) : [];
     if (rows.length === need) {
       picked.push(...rows);
       scan.cursor = rows[need - 1].numberId;
@@ -81,16 +85,16 @@ export function freshNumbers(db: Db, rules: NumberRules, size: number, cooldownD
     scan.cursor = last;
     pos = last + 1;
   }
-  noteLap(db, scan, lapDone && picked.length === 0, rules.now, seen);
+  await noteLap(q, scan, lapDone && picked.length === 0, rules.now, seen);
   return picked;
 }
 
-function noteLap(db: Db, scan: CompanyScan, foundNothing: boolean, now: number, seen: string): void {
+async function noteLap(q: Queries, scan: CompanyScan, foundNothing: boolean, now: number, seen: string): Promise<void> {
   if (!scan.cached || !foundNothing) {
     scan.exhaustedUntil = 0;
     return;
   }
-  const nextExpiry = prepare(db.sqlite, 'select min(expires_at) from leases where expires_at > ?').pluck().get(now) as number | null;
+  const nextExpiry = await q.value<number | null>('select min(expires_at) from leases where expires_at > ?', [now]);
   scan.exhaustedUntil = Math.min(now + EXHAUSTED_RECHECK_MS, nextExpiry ?? Infinity);
   scan.exhaustedRules = seen;
 }

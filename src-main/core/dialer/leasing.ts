@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import type { Core } from '../core';
-import { getCompany } from '../companies/companies';
-import { getSiteSettings } from '../settings/site';
+import { companyOf } from '../companies/companies';
+import { siteSettingsOf } from '../settings/site';
 import { noticeOtherWriters, sweepExpiredLeases } from './pool-cache';
 import { companyBlock, routingOf, type Blocked, type Routing } from './rules';
 import { dialerRegistry } from './registry';
@@ -11,7 +11,7 @@ import { numberRulesFor } from './eligible';
 import { dueCallbacks } from './lease-callbacks';
 import { dueRecycled } from './lease-recycled';
 import { freshNumbers } from './lease-fresh';
-import { sawLeaseScan } from './state';
+import { maxNumberId, sawLeaseScan } from './state';
 
 export const DAY_MS = 86_400_000;
 
@@ -53,23 +53,23 @@ export interface NextBatch {
 export async function nextBatch(core: Core, req: NextBatchRequest): Promise<NextBatch> {
   const { db } = core;
   const now = core.clock();
-  const site = getSiteSettings(db);
-  // the rules and the leases below still run on the raw connection, inside this transaction
-  const result = await db.transaction(async (): Promise<NextBatch> => {
-    noticeOtherWriters(db);
-    sweepExpiredLeases(db, now);
-    const company = getCompany(db, req.companyId);
-    const routing = routingOf(db, company.id);
-    const blocked = companyBlock(db, company, routing, now);
+  const site = await siteSettingsOf(db);
+  // `db` below only keys the leasing caches: every statement goes through `tx`
+  const { result, maxId } = await db.transaction(async (tx) => {
+    await noticeOtherWriters(tx, db);
+    await sweepExpiredLeases(tx, db, now);
+    const company = await companyOf(tx, req.companyId);
+    const routing = await routingOf(tx, company.id);
+    const blocked = await companyBlock(tx, db, company, routing, now);
     const empty = { company, batchId: null, leaseExpiresAt: null, numbers: [], routing };
-    if (blocked) return { ...empty, blocked };
-    const rules = numberRulesFor(db, company, now, now - site.callCooldownDays * DAY_MS);
+    if (blocked) return { result: { ...empty, blocked }, maxId: 0 };
+    const rules = await numberRulesFor(tx, db, company, now, now - site.callCooldownDays * DAY_MS);
     const batchId = randomUUID();
     const expiresAt = now + site.leaseMinutes * 60_000;
-    const lease = (picked: LeasedNumber[]) => insertLeases(db, picked, company.id, batchId, req.dialerId, now, expiresAt);
+    const lease = (picked: LeasedNumber[]) => insertLeases(tx, picked, company.id, batchId, req.dialerId, now, expiresAt);
 
-    const numbers = lease(
-      dueCallbacks(db, rules, req.size).map((c) => ({
+    const numbers = await lease(
+      (await dueCallbacks(tx, rules, req.size)).map((c) => ({
         numberId: c.numberId,
         phone: c.phone,
         kind: 'callback' as const,
@@ -81,18 +81,24 @@ export async function nextBatch(core: Core, req: NextBatchRequest): Promise<Next
       })),
     );
     if (numbers.length < req.size) {
-      numbers.push(...lease(dueRecycled(db, rules, req.size - numbers.length).map((n) => ({ ...n, kind: 'recycled' as const }))));
+      const recycled = await dueRecycled(tx, rules, req.size - numbers.length);
+      numbers.push(...(await lease(recycled.map((n) => ({ ...n, kind: 'recycled' as const })))));
     }
     if (numbers.length < req.size) {
-      const fresh = freshNumbers(db, rules, req.size - numbers.length, site.callCooldownDays);
-      numbers.push(...lease(fresh.map((n) => ({ ...n, kind: 'fresh' as const }))));
+      const fresh = await freshNumbers(tx, db, rules, req.size - numbers.length, site.callCooldownDays);
+      numbers.push(...(await lease(fresh.map((n) => ({ ...n, kind: 'fresh' as const })))));
     }
-    if (numbers.length === 0) return { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
-    return { company, batchId, leaseExpiresAt: expiresAt, numbers, blocked: null, routing };
+    if (numbers.length === 0) {
+      // the pool as this scan saw it: the console shows pool_exhausted until it grows
+      const exhausted: NextBatch = { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
+      return { result: exhausted, maxId: await maxNumberId(tx) };
+    }
+    const leased: NextBatch = { company, batchId, leaseExpiresAt: expiresAt, numbers, blocked: null, routing };
+    return { result: leased, maxId: 0 };
   });
   // what the scan found, for the console's live blocked reason (state.ts); the company-level rules it reads afresh
   if (result.blocked === null || result.blocked.reason === 'pool_exhausted') {
-    sawLeaseScan(core, result.company.id, result.blocked !== null);
+    sawLeaseScan(core, result.company.id, result.blocked !== null, maxId);
   }
   dialerRegistry(core).sawBatch(result.company.id, req.dialerId, req.address ?? 'local', result.numbers.length);
   return result;
@@ -109,27 +115,26 @@ const leaseSql = (rows: number) => `
   where leases.expires_at <= excluded.leased_at`;
 
 /** Many leases a statement (the statement, not the row, is most of an insert's cost). */
-function insertLeases(
-  db: Db,
+async function insertLeases(
+  q: Queries,
   picked: LeasedNumber[],
   companyId: number,
   batchId: string,
   dialerId: string,
   now: number,
   expiresAt: number,
-): LeasedNumber[] {
+): Promise<LeasedNumber[]> {
   if (picked.length === 0) return [];
   let written = 0;
   for (let i = 0; i < picked.length; i += LEASES_PER_INSERT) {
     const part = picked.slice(i, i + LEASES_PER_INSERT);
     const args: (string | number | null)[] = [];
     for (const n of part) args.push(n.numberId, companyId, batchId, dialerId, now, expiresAt, n.callback?.callbackId ?? null);
-    written += prepare(db.sqlite, leaseSql(part.length)).run(...args).changes;
+    written += await q.run(leaseSql(part.length), args);
   }
   if (written === picked.length) return picked;
   // a live lease appeared under us (another process on the file): hand out only what is ours
-  const ours = new Set(
-    prepare(db.sqlite, 'select number_id from leases indexed by leases_batch where batch_id = ?').pluck().all(batchId) as number[],
-  );
+  const byBatch = q.engine === 'sqlite' ? 'indexed by leases_batch' : '';
+  const ours = new Set(await q.column<number>(`select number_id from leases ${byBatch} where batch_id = ?`, [batchId]));
   return picked.filter((n) => ours.has(n.numberId));
 }

@@ -1,4 +1,4 @@
-import { prepare, type Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import { Bitset } from './bitset';
 
 /**
@@ -33,43 +33,41 @@ export function forgetListSets(sets: ListSets): void {
 const sameSet = (a: Set<number>, b: readonly number[]) => a.size === b.length && b.every((id) => a.has(id));
 
 /** The company's combined set for these closed lists, built from the per-list sets when they changed. */
-export function excludedFor(db: Db, sets: ListSets, companyId: number, closed: readonly number[]): Bitset {
+export async function excludedFor(q: Queries, sets: ListSets, companyId: number, closed: readonly number[]): Promise<Bitset> {
   const cached = sets.excluded.get(companyId);
   if (cached && sameSet(cached.closed, closed)) return cached.set;
   const set = new Bitset();
   if (closed.length) {
-    for (const listId of closed) set.or(homeOf(db, sets, listId));
+    for (const listId of closed) set.or(await homeOf(q, sets, listId));
     // a number also on a list the company may dial stays the company's to dial
-    const onOpenLists = prepare(db.sqlite, 'select number_id from list_members where list_id not in (select value from json_each(?))')
-      .pluck()
-      .all(JSON.stringify(closed)) as number[];
+    const d = dialectOf(q);
+    const onOpenLists = await q.column<number>(`select number_id from list_members where not (${d.inIds('list_id')})`, [d.ids(closed)]);
     for (const id of onOpenLists) set.delete(id);
   }
-  set.or(dncOf(db, sets, companyId));
+  set.or(await dncOf(q, sets, companyId));
   sets.excluded.set(companyId, { closed: new Set(closed), set });
   return set;
 }
 
-function homeOf(db: Db, sets: ListSets, listId: number): Bitset {
+async function homeOf(q: Queries, sets: ListSets, listId: number): Promise<Bitset> {
   let home = sets.home.get(listId);
   if (!home) {
     home = new Bitset();
-    for (const id of prepare(db.sqlite, 'select id from numbers where list_id = ?').pluck().iterate(listId) as IterableIterator<number>)
-      home.add(id);
+    for (const id of await q.column<number>('select id from numbers where list_id = ?', [listId])) home.add(id);
     sets.home.set(listId, home);
   }
   return home;
 }
 
-function dncOf(db: Db, sets: ListSets, companyId: number): Bitset {
+async function dncOf(q: Queries, sets: ListSets, companyId: number): Promise<Bitset> {
   let dnc = sets.dnc.get(companyId);
   if (!dnc) {
     dnc = new Bitset();
-    const ids = prepare(
-      db.sqlite,
+    const ids = await q.column<number>(
       'select n.id from dnc_entries d join numbers n on n.phone = d.phone where coalesce(d.company_id, 0) = ?',
-    ).pluck();
-    for (const id of ids.iterate(companyId) as IterableIterator<number>) dnc.add(id);
+      [companyId],
+    );
+    for (const id of ids) dnc.add(id);
     sets.dnc.set(companyId, dnc);
   }
   return dnc;

@@ -1,5 +1,6 @@
 import type { GlobalStatus } from '../../../src-shared/statuses';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import { Bitset } from './bitset';
 import { excludedFor, forgetListSets, newListSets, noteCompanyDnc, noteListed, type ListSets } from './list-cache';
 import { wallClock } from '../time-zone';
@@ -19,6 +20,9 @@ import { wallClock } from '../time-zone';
  * data_version before each lease: then the sets that could hide a number are reread. With the cache
  * off (createCore's leasingCache: false, DIALDESK_LEASING_CACHE=off), the sets stay empty and SQL alone
  * decides; the tests run the leasing rules both ways.
+ *
+ * The sets belong to a connection (`db`, the key of everything here); inside a lease they are read
+ * through the lease's transaction (`q`).
  */
 export interface CompanyScan {
   /** false with the cache off: dialed stays empty and the exhausted shortcut is never taken */
@@ -36,7 +40,7 @@ export interface CompanyScan {
 type FillKey = number | 'dead';
 interface PendingFill {
   /** reads one slice; true once the set is full */
-  step: () => boolean;
+  step: () => Promise<boolean>;
   done: Promise<void>;
   finish: () => void;
 }
@@ -55,6 +59,8 @@ interface PoolCache {
   filling: Map<FillKey, PendingFill>;
   /** fills a lease is waiting for: done next */
   urgent: FillKey[];
+  /** warmPoolCaches is reading which sets are large: a lease waits for that, then for its own set */
+  installing: Promise<void> | null;
 }
 
 const caches = new WeakMap<Db, PoolCache>();
@@ -71,16 +77,21 @@ function poolCache(db: Db): PoolCache {
       lastSweepAt: 0,
       filling: new Map(),
       urgent: [],
+      installing: null,
     };
     caches.set(db, cache);
   }
   return cache;
 }
 
-/** Turns the leasing caches on or off for a connection (createCore does, before the first lease). */
+/**
+ * Turns the leasing caches on or off for a connection (createCore does, before the first lease). On
+ * PostgreSQL other desks write the pool and this process hears of none of it (SQLite's data_version has
+ * no counterpart there), so SQL alone decides.
+ */
 export function setLeasingCache(db: Db, enabled: boolean): void {
   const cache = poolCache(db);
-  cache.enabled = enabled;
+  cache.enabled = enabled && db.engine === 'sqlite';
   cache.dead = null;
   cache.companies.clear();
   forgetListSets(cache.lists);
@@ -94,9 +105,10 @@ const EMPTY = new Bitset(0);
  * numbers while a scan thought the pool exhausted. Reread the dead set and look again everywhere.
  * (A company's dialed set can only lack rows written elsewhere, which costs a lookup, not a number.)
  */
-export function noticeOtherWriters(db: Db): void {
+export async function noticeOtherWriters(q: Queries, db: Db): Promise<void> {
   const cache = poolCache(db);
-  const version = db.sqlite.pragma('data_version', { simple: true }) as number;
+  if (!cache.enabled) return;
+  const version = (await q.value<number>('pragma data_version'))!;
   if (cache.dataVersion === version) return;
   const first = cache.dataVersion === null;
   cache.dataVersion = version;
@@ -108,14 +120,12 @@ export function noticeOtherWriters(db: Db): void {
 }
 
 /** Ids whose global status rules them out for everyone (complained, power_off, invalid). */
-export function deadNumbers(db: Db): Bitset {
+export async function deadNumbers(q: Queries, db: Db): Promise<Bitset> {
   const cache = poolCache(db);
   if (!cache.enabled) return EMPTY;
   if (!cache.dead) {
     const dead = new Bitset();
-    const ids = prepare(db.sqlite, "select id from numbers where global_status in ('complained', 'power_off', 'invalid')")
-      .pluck()
-      .all() as number[];
+    const ids = await q.column<number>("select id from numbers where global_status in ('complained', 'power_off', 'invalid')");
     for (const id of ids) dead.add(id);
     cache.dead = dead;
   }
@@ -123,18 +133,19 @@ export function deadNumbers(db: Db): Bitset {
 }
 
 /** Ids the company's list and do-not-call rules rule out, given the lists closed to it now (read from SQL). */
-export function excludedNumbers(db: Db, companyId: number, closedLists: readonly number[]): Bitset {
+export async function excludedNumbers(q: Queries, db: Db, companyId: number, closedLists: readonly number[]): Promise<Bitset> {
   const cache = poolCache(db);
-  return cache.enabled ? excludedFor(db, cache.lists, companyId, closedLists) : EMPTY;
+  return cache.enabled ? excludedFor(q, cache.lists, companyId, closedLists) : EMPTY;
 }
 
-export function companyScan(db: Db, companyId: number): CompanyScan {
+export async function companyScan(q: Queries, db: Db, companyId: number): Promise<CompanyScan> {
   const cache = poolCache(db);
   let scan = cache.companies.get(companyId);
   if (!scan) {
     const dialed = new Bitset();
-    const stmt = prepare(db.sqlite, 'select number_id from company_calls where company_id = ?').pluck();
-    if (cache.enabled) for (const id of stmt.iterate(companyId) as IterableIterator<number>) dialed.add(id);
+    if (cache.enabled) {
+      for (const id of await q.column<number>('select number_id from company_calls where company_id = ?', [companyId])) dialed.add(id);
+    }
     scan = { cached: cache.enabled, dialed, cursor: 0, exhaustedUntil: 0, exhaustedRules: '' };
     cache.companies.set(companyId, scan);
   }
@@ -150,81 +161,101 @@ const WARM_ABOVE = 5_000;
  * demand instead, the first next-batch of such a company after start read its whole company_calls on
  * the serving thread: measured 220-320 ms of CPU for a company that had dialed 500k-900k of a 1M pool
  * (DESIGN.md §2 allows 50 ms). Each set is installed empty at once and filled in place, so results
- * recorded meanwhile land in it (poolWritten).
+ * recorded meanwhile land in it (poolWritten); a lease that asks while the sets are being chosen waits
+ * for that first (leasingReady).
  */
 export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM_ABOVE): Promise<void> {
   const cache = poolCache(db);
   if (!cache.enabled) return;
-  const large = (sql: string, ...args: unknown[]) =>
-    db.sqlite.open &&
-    prepare(db.sqlite, `${sql} limit 1 offset ${warmAbove}`)
-      .pluck()
-      .get(...args) !== undefined;
+  const large = async (sql: string, ...args: unknown[]) => (await db.value(`${sql} limit 1 offset ${warmAbove}`, args)) !== undefined;
+  // a slice is read and added in one transaction: a commit that revives a dead number then comes either
+  // before the read (which sees it) or after the add (and poolWritten takes it out again), never between
   const slices = (sql: string, args: unknown[], add: (id: number) => void) => {
     let after = 0;
-    return (): boolean => {
-      if (!db.sqlite.open) return true;
-      const ids = prepare(db.sqlite, sql)
-        .pluck()
-        .all(...args, after, sliceRows) as number[];
-      for (const id of ids) add(id);
-      after = ids[ids.length - 1];
-      return ids.length < sliceRows;
-    };
+    return (): Promise<boolean> =>
+      db.transaction(async (tx) => {
+        const ids = await tx.column<number>(sql, [...args, after, sliceRows]);
+        for (const id of ids) add(id);
+        after = ids[ids.length - 1];
+        return ids.length < sliceRows;
+      });
   };
   // every large set installed before any is filled, and a lease for a company whose set is not full
   // yet waits for it (see leasingReady), filled next, instead of scanning a half-filled one
-  const pending = (key: FillKey, step: () => boolean) => {
+  const pending = (key: FillKey, step: () => Promise<boolean>) => {
     let finish = () => undefined as void;
     const done = new Promise<void>((resolve) => (finish = resolve));
     cache.filling.set(key, { step, done, finish });
   };
-  if (!cache.dead && large("select id from numbers where global_status in ('complained', 'power_off', 'invalid')")) {
-    const dead = (cache.dead = new Bitset());
-    const steps = ['complained', 'power_off', 'invalid'].map((status) =>
-      slices('select id from numbers where global_status = ? and id > ? order by id limit ?', [status], (id) => dead.add(id)),
-    );
-    pending('dead', () => {
-      while (steps.length && steps[0]()) steps.shift();
-      return steps.length === 0;
-    });
-  }
-  const active = db.sqlite.open
-    ? (prepare(db.sqlite, 'select id, timezone from companies where is_active = 1 order by id').all() as { id: number; timezone: string }[])
-    : [];
-  const companies = active.map((c) => c.id);
-  for (const companyId of companies) {
-    if (cache.companies.has(companyId) || !large('select number_id from company_calls where company_id = ?', companyId)) continue;
-    const scan: CompanyScan = {
-      cached: true,
-      dialed: new Bitset(),
-      cursor: 0,
-      exhaustedUntil: 0,
-      exhaustedRules: '',
-    };
-    cache.companies.set(companyId, scan);
-    pending(
-      companyId,
-      slices('select number_id from company_calls where company_id = ? and number_id > ? order by number_id limit ?', [companyId], (id) =>
-        scan.dialed.add(id),
-      ),
-    );
-  }
-  // a zone's first clock reading builds its Intl formatter (~14 ms for the first): one a turn, not in a lease
-  for (const tz of new Set(active.map((c) => c.timezone))) {
-    await new Promise((resolve) => setImmediate(resolve));
-    wallClock(Date.now(), tz);
-  }
-  while (cache.filling.size) {
-    await new Promise((resolve) => setImmediate(resolve));
-    const key = cache.urgent.find((k) => cache.filling.has(k)) ?? (cache.filling.keys().next().value as FillKey);
-    const fill = cache.filling.get(key)!;
-    if (fill.step()) {
-      cache.filling.delete(key);
+  let installed = () => undefined as void;
+  cache.installing = new Promise<void>((resolve) => (installed = resolve));
+  try {
+    await installAndFill();
+  } catch (err) {
+    // the connection closed, or a read failed: the half-filled sets go (built on demand again) and no lease waits for them
+    for (const [key, fill] of cache.filling) {
+      if (key === 'dead') cache.dead = null;
+      else cache.companies.delete(key);
       fill.finish();
     }
+    cache.filling.clear();
+    throw err;
+  } finally {
+    cache.installing = null;
+    installed();
+    cache.urgent.length = 0;
   }
-  cache.urgent.length = 0;
+
+  async function installAndFill(): Promise<void> {
+    // what is large is read first, then every set installed at once: a lease asking meanwhile builds its own
+    const deadIsLarge = await large("select id from numbers where global_status in ('complained', 'power_off', 'invalid')");
+    const active = await db.all<{ id: number; timezone: string }>('select id, timezone from companies where is_active = 1 order by id');
+    const largeCompanies: number[] = [];
+    for (const { id } of active) if (await large('select number_id from company_calls where company_id = ?', id)) largeCompanies.push(id);
+    if (!cache.dead && deadIsLarge) {
+      const dead = (cache.dead = new Bitset());
+      const steps = ['complained', 'power_off', 'invalid'].map((status) =>
+        slices('select id from numbers where global_status = ? and id > ? order by id limit ?', [status], (id) => dead.add(id)),
+      );
+      pending('dead', async () => {
+        while (steps.length && (await steps[0]())) steps.shift();
+        return steps.length === 0;
+      });
+    }
+    for (const companyId of largeCompanies) {
+      if (cache.companies.has(companyId)) continue;
+      const scan: CompanyScan = {
+        cached: true,
+        dialed: new Bitset(),
+        cursor: 0,
+        exhaustedUntil: 0,
+        exhaustedRules: '',
+      };
+      cache.companies.set(companyId, scan);
+      pending(
+        companyId,
+        slices('select number_id from company_calls where company_id = ? and number_id > ? order by number_id limit ?', [companyId], (id) =>
+          scan.dialed.add(id),
+        ),
+      );
+    }
+    cache.installing = null;
+    installed();
+    // a zone's first clock reading builds its Intl formatter (~14 ms for the first): one a turn, not in a lease
+    for (const tz of new Set(active.map((c) => c.timezone))) {
+      await new Promise((resolve) => setImmediate(resolve));
+      wallClock(Date.now(), tz);
+    }
+    while (cache.filling.size) {
+      await new Promise((resolve) => setImmediate(resolve));
+      const key = cache.urgent.find((k) => cache.filling.has(k)) ?? (cache.filling.keys().next().value as FillKey);
+      const fill = cache.filling.get(key)!;
+      if (await fill.step()) {
+        cache.filling.delete(key);
+        fill.finish();
+      }
+    }
+  }
 }
 
 /**
@@ -234,7 +265,9 @@ export async function warmPoolCaches(db: Db, sliceRows = 5_000, warmAbove = WARM
  */
 export function leasingReady(db: Db, companyId: number): Promise<void> | null {
   const cache = caches.get(db);
-  if (!cache?.enabled || cache.filling.size === 0) return null;
+  if (!cache?.enabled) return null;
+  if (cache.installing) return cache.installing.then(() => leasingReady(db, companyId) ?? undefined);
+  if (cache.filling.size === 0) return null;
   const keys = (['dead', companyId] as FillKey[]).filter((k) => cache.filling.has(k));
   if (keys.length === 0) return null;
   cache.urgent.unshift(...keys);
@@ -282,12 +315,11 @@ export function poolWritten(db: Db, writes: PoolWrites): void {
  * Expired leases are ignored by every query and taken over in place when their number is leased
  * again; the rest are swept now and then, in bites small enough not to show in next-batch's p99.
  */
-export function sweepExpiredLeases(db: Db, now: number, everyMs = 5_000): number {
+export async function sweepExpiredLeases(q: Queries, db: Db, now: number, everyMs = 5_000): Promise<number> {
   const cache = poolCache(db);
   if (now - cache.lastSweepAt < everyMs) return 0;
   cache.lastSweepAt = now;
-  return prepare(
-    db.sqlite,
-    'delete from leases where number_id in (select number_id from leases where expires_at <= ? order by expires_at limit 500)',
-  ).run(now).changes;
+  return q.run('delete from leases where number_id in (select number_id from leases where expires_at <= ? order by expires_at limit 500)', [
+    now,
+  ]);
 }

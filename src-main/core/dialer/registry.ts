@@ -2,7 +2,7 @@ import type { DialerDto } from '../../../src-shared/contract/dialer';
 import { prepare } from '../db/connection';
 import type { Core } from '../core';
 import { toIso } from '../time';
-import { liveBlock, toBlock } from './state';
+import { liveBlock, liveBlockSync, toBlock } from './state';
 
 interface Seen {
   companyId: number;
@@ -48,12 +48,24 @@ export class DialerRegistry {
   }
 
   /** In the order of their ids, so a list that updates live keeps its rows in place. */
-  list(companyId: number): DialerDto[] {
-    const blocked = toBlock(liveBlock(this.core, companyId, this.core.clock()));
+  async list(companyId: number): Promise<DialerDto[]> {
+    const blocked = toBlock(await liveBlock(this.core, companyId, this.core.clock()));
+    const out: DialerDto[] = [];
+    for (const s of this.ofCompany(companyId)) out.push(await this.dto(s, blocked));
+    return out;
+  }
+
+  /** The same, synchronous, for the alerts' checks (alerts.ts dialerSilent) until they move to the engine layer. */
+  listSync(companyId: number): DialerDto[] {
+    const blocked = toBlock(liveBlockSync(this.core, companyId, this.core.clock()));
+    const live = prepare(this.core.db.sqlite, LIVE_LEASES).pluck();
+    return this.ofCompany(companyId).map((s) => this.toDto(s, blocked, live.get(s.companyId, s.dialerId, this.core.clock()) as number));
+  }
+
+  private ofCompany(companyId: number): Seen[] {
     return [...this.seen.values()]
       .filter((s) => s.companyId === companyId)
-      .sort((a, b) => (a.dialerId < b.dialerId ? -1 : a.dialerId > b.dialerId ? 1 : 0))
-      .map((s) => this.dto(s, blocked));
+      .sort((a, b) => (a.dialerId < b.dialerId ? -1 : a.dialerId > b.dialerId ? 1 : 0));
   }
 
   private entry(companyId: number, dialerId: string, address: string): Seen {
@@ -74,16 +86,24 @@ export class DialerRegistry {
     s.timer = setTimeout(() => {
       s.timer = null;
       s.lastEmitAt = Date.now();
-      if (!this.closed && this.core.db.sqlite.open) this.core.events.emit('dialer.seen', this.dto(s));
+      if (this.closed) return;
+      this.dto(s).then(
+        (dto) => this.closed || this.core.events.emit('dialer.seen', dto),
+        // the database closed under a late timer: nobody is listening any more
+        () => undefined,
+      );
     }, wait);
     s.timer.unref();
   }
 
   /** `blocked`: the company's live blocked reason, when the caller has it already (one per list). */
-  private dto(s: Seen, blocked: DialerDto['blocked'] = toBlock(liveBlock(this.core, s.companyId, this.core.clock()))): DialerDto {
-    const live = prepare(this.core.db.sqlite, 'select count(*) from leases where company_id = ? and dialer_id = ? and expires_at > ?')
-      .pluck()
-      .get(s.companyId, s.dialerId, this.core.clock()) as number;
+  private async dto(s: Seen, known?: DialerDto['blocked']): Promise<DialerDto> {
+    const blocked = known !== undefined ? known : toBlock(await liveBlock(this.core, s.companyId, this.core.clock()));
+    const live = (await this.core.db.value<number>(LIVE_LEASES, [s.companyId, s.dialerId, this.core.clock()])) ?? 0;
+    return this.toDto(s, blocked, live);
+  }
+
+  private toDto(s: Seen, blocked: DialerDto['blocked'], live: number): DialerDto {
     return {
       companyId: s.companyId,
       dialerId: s.dialerId,
@@ -101,6 +121,8 @@ export class DialerRegistry {
     for (const s of this.seen.values()) if (s.timer) clearTimeout(s.timer);
   }
 }
+
+const LIVE_LEASES = 'select count(*) from leases where company_id = ? and dialer_id = ? and expires_at > ?';
 
 const registries = new WeakMap<Core, DialerRegistry>();
 

@@ -1,8 +1,9 @@
 import type { BlockedReason } from '../../../src-shared/contract/dialer';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { costOfOneCall } from '../billing/charge';
-import { openState } from '../schedule/open';
+import { openState, type OpenState } from '../schedule/open';
 import { activePause } from '../pause/pause';
 
 /** What a dialer needs to place the calls of a batch: scenarios, caller IDs and where to route. */
@@ -13,24 +14,20 @@ export interface Routing {
   outboundAgents: { id: number; name: string; extension: string }[];
 }
 
-export function routingOf(db: Db, companyId: number): Routing {
-  const agents = prepare(
-    db.sqlite,
+export async function routingOf(q: Queries, companyId: number): Promise<Routing> {
+  const agents = await q.all<{ id: number; name: string; extension: string; type: 'inbound' | 'outbound' }>(
     'select id, name, extension, type from agents where company_id = ? and is_active = 1 order by name, id',
-  ).all(companyId) as {
-    id: number;
-    name: string;
-    extension: string;
-    type: 'inbound' | 'outbound';
-  }[];
+    [companyId],
+  );
   return {
-    activeScenarios: prepare(db.sqlite, 'select id, key, name from scenarios where company_id = ? and is_active = 1 order by name, id').all(
-      companyId,
-    ) as Routing['activeScenarios'],
-    outboundLines: prepare(
-      db.sqlite,
+    activeScenarios: await q.all<Routing['activeScenarios'][number]>(
+      'select id, key, name from scenarios where company_id = ? and is_active = 1 order by name, id',
+      [companyId],
+    ),
+    outboundLines: await q.all<Routing['outboundLines'][number]>(
       'select id, phone, name from outbound_lines where company_id = ? and is_active = 1 order by name, id',
-    ).all(companyId) as Routing['outboundLines'],
+      [companyId],
+    ),
     inboundAgents: agents.filter((a) => a.type === 'inbound').map(({ id, name, extension }) => ({ id, name, extension })),
     outboundAgents: agents.filter((a) => a.type === 'outbound').map(({ id, name, extension }) => ({ id, name, extension })),
   };
@@ -45,14 +42,23 @@ export interface Blocked {
 /**
  * The company-level dialing rules of DESIGN.md §3, in the order a supervisor would fix them:
  * switched off, paused, outside hours, nothing to run, no money. Number-level rules are the lease query's.
+ * The pause is read through `q`; the schedule still through the synchronous schedule reader on `db`,
+ * inside the same transaction.
  */
-export function companyBlock(db: Db, company: CompanyRow, routing: Routing, now: number): Blocked | null {
+export async function companyBlock(q: Queries, db: Db, company: CompanyRow, routing: Routing, now: number): Promise<Blocked | null> {
+  if (company.is_active !== 1) return { reason: 'company_inactive', nextOpenAt: null };
+  const paused = (await activePause(q, company.id)) !== null;
+  return blockOf(company, paused, () => openState(db, company.id, company.timezone, now), routing.activeScenarios.length > 0);
+}
+
+/** The rules of companyBlock on what was read (the schedule only when the earlier rules let the company dial). */
+export function blockOf(company: CompanyRow, paused: boolean, hoursNow: () => OpenState, hasScenarios: boolean): Blocked | null {
   if (company.is_active !== 1) return { reason: 'company_inactive', nextOpenAt: null };
   // stopped on purpose, by the company's people or the site's owner: leases already out run to their end
-  if (activePause(db, company.id)) return { reason: 'paused', nextOpenAt: null };
-  const hours = openState(db, company.id, company.timezone, now);
+  if (paused) return { reason: 'paused', nextOpenAt: null };
+  const hours = hoursNow();
   if (!hours.open) return { reason: 'outside_schedule', nextOpenAt: hours.nextOpenAt };
-  if (routing.activeScenarios.length === 0) return { reason: 'no_active_scenarios', nextOpenAt: null };
+  if (!hasScenarios) return { reason: 'no_active_scenarios', nextOpenAt: null };
   if (company.wallet_balance < costOfOneCall(company)) return { reason: 'insufficient_balance', nextOpenAt: null };
   return null;
 }

@@ -1,9 +1,12 @@
 import type { DialingBlock, DialingState } from '../../../src-shared/contract/dialer';
-import { prepare, type Db } from '../db/connection';
+import { prepare } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Core } from '../core';
-import { getCompany } from '../companies/companies';
+import { companyOf, getCompany } from '../companies/companies';
+import { activePauseSync } from '../pause/pause';
+import { openState } from '../schedule/open';
 import { toIso, toIsoOrNull } from '../time';
-import { companyBlock, routingOf, type Blocked } from './rules';
+import { blockOf, companyBlock, routingOf, type Blocked } from './rules';
 
 /**
  * What next-batch would answer a company's dialers right now, for the console: the company-level rules
@@ -11,18 +14,37 @@ import { companyBlock, routingOf, type Blocked } from './rules';
  * lease scan's last answer for the company found the pool empty. That answer stands until the pool
  * grows; a lease scan that finds numbers again clears it.
  */
-export function dialingState(core: Core, companyId: number): DialingState {
+export async function dialingState(core: Core, companyId: number): Promise<DialingState> {
   const now = core.clock();
-  return { companyId, blocked: toBlock(liveBlock(core, companyId, now)), at: toIso(now) };
+  return { companyId, blocked: toBlock(await liveBlock(core, companyId, now)), at: toIso(now) };
 }
 
-export function liveBlock(core: Core, companyId: number, now: number): Blocked | null {
+export async function liveBlock(core: Core, companyId: number, now: number): Promise<Blocked | null> {
   const { db } = core;
-  const company = getCompany(db, companyId);
-  const rules = companyBlock(db, company, routingOf(db, company.id), now);
+  const company = await companyOf(db, companyId);
+  const rules = await companyBlock(db, db, company, await routingOf(db, company.id), now);
   if (rules) return rules;
   const scan = lastScans(core).get(companyId);
-  if (scan?.exhausted && scan.maxId === maxNumberId(db)) return { reason: 'pool_exhausted', nextOpenAt: null };
+  if (scan?.exhausted && scan.maxId === (await maxNumberId(db))) return { reason: 'pool_exhausted', nextOpenAt: null };
+  return null;
+}
+
+/**
+ * The same, synchronous, for the alerts' checks (alerts.ts dialerSilent, through DialerRegistry.listSync)
+ * until they move to the engine layer.
+ */
+export function liveBlockSync(core: Core, companyId: number, now: number): Blocked | null {
+  const { db } = core;
+  const company = getCompany(db, companyId);
+  const paused = company.is_active === 1 && activePauseSync(db, company.id) !== null;
+  const scenarios = prepare(db.sqlite, 'select exists (select 1 from scenarios where company_id = ? and is_active = 1)')
+    .pluck()
+    .get(company.id);
+  const rules = blockOf(company, paused, () => openState(db, company.id, company.timezone, now), scenarios === 1);
+  if (rules) return rules;
+  const scan = lastScans(core).get(companyId);
+  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
+  if (scan?.exhausted && scan.maxId === maxId) return { reason: 'pool_exhausted', nextOpenAt: null };
   return null;
 }
 
@@ -41,11 +63,14 @@ function lastScans(core: Core): Map<number, LastScan> {
   return m;
 }
 
-/** next-batch tells it what its lease scan found (nothing: pool_exhausted), once the company's rules let it scan. */
-export function sawLeaseScan(core: Core, companyId: number, exhausted: boolean): void {
-  lastScans(core).set(companyId, { exhausted, maxId: exhausted ? maxNumberId(core.db) : 0 });
+/**
+ * next-batch tells it what its lease scan found (nothing: pool_exhausted), once the company's rules let
+ * it scan; `maxId` is the pool's size then, read in the lease's transaction when it found nothing.
+ */
+export function sawLeaseScan(core: Core, companyId: number, exhausted: boolean, maxId: number): void {
+  lastScans(core).set(companyId, { exhausted, maxId: exhausted ? maxId : 0 });
 }
 
-function maxNumberId(db: Db): number {
-  return (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
+export async function maxNumberId(q: Queries): Promise<number> {
+  return (await q.value<number | null>('select max(id) from numbers')) ?? 0;
 }

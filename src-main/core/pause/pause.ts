@@ -25,14 +25,17 @@ const toDto = (r: PauseRow): PauseDto => ({
   pausedAt: toIso(r.paused_at),
 });
 
+const ACTIVE_PAUSE =
+  'select company_id, reason, paused_by, paused_at from dialing_pauses where company_id = ? or company_id is null order by company_id is null desc limit 1';
+
 /** The pause that stops this company now, the site's first; null when it may dial. */
-export function activePause(db: Db, companyId: number): PauseRow | null {
-  return (
-    (prepare(
-      db.sqlite,
-      'select company_id, reason, paused_by, paused_at from dialing_pauses where company_id = ? or company_id is null order by company_id is null desc limit 1',
-    ).get(companyId) as PauseRow | undefined) ?? null
-  );
+export async function activePause(q: Queries, companyId: number): Promise<PauseRow | null> {
+  return (await q.get<PauseRow>(ACTIVE_PAUSE, [companyId])) ?? null;
+}
+
+/** The same, synchronous, for the alerts' checks (through dialer/state.ts liveBlockSync) until they move to the engine layer. */
+export function activePauseSync(db: Db, companyId: number): PauseRow | null {
+  return (prepare(db.sqlite, ACTIVE_PAUSE).get(companyId) as PauseRow | undefined) ?? null;
 }
 
 const PAUSE_ROW = 'select company_id, reason, paused_by, paused_at from dialing_pauses where coalesce(company_id, 0) = ?';

@@ -1,6 +1,6 @@
 import { MAX_CALLBACK_DAYS } from '../../../src-shared/contract/lifecycle';
 import { isBillable, type CallStatus, type GlobalStatus } from '../../../src-shared/statuses';
-import { prepare } from '../db/connection';
+import { dialectOf } from '../db/engine/queries';
 import { badInput } from '../errors';
 import { toIso } from '../time';
 import type { RecordContext } from './record-one';
@@ -37,48 +37,58 @@ interface RecycleRule {
   is_active: number;
 }
 
-function recycleRules(ctx: RecordContext): Map<string, RecycleRule> {
+async function recycleRules(ctx: RecordContext): Promise<Map<string, RecycleRule>> {
   ctx.recycleRules ??= new Map(
     (
-      prepare(ctx.db.sqlite, 'select status, delay_minutes, max_retries, is_active from recycle_rules where company_id = ?').all(
-        ctx.company.id,
-      ) as (RecycleRule & { status: string })[]
+      await ctx.q.all<RecycleRule & { status: string }>(
+        'select status, delay_minutes, max_retries, is_active from recycle_rules where company_id = ?',
+        [ctx.company.id],
+      )
     ).map((r) => [r.status, r]),
   );
   return ctx.recycleRules;
 }
 
-const COMPANY_CALL = `
+const companyCall = (ctx: RecordContext) => `
   insert into company_calls (company_id, number_id, first_called_at, attempts, last_status, last_called_at, answered)
   values (?, ?, ?, 1, ?, ?, ?)
-  on conflict (company_id, number_id) do update set attempts = attempts + 1,
-    last_status = case when excluded.last_called_at >= coalesce(last_called_at, 0) then excluded.last_status else last_status end,
-    last_called_at = max(coalesce(last_called_at, 0), excluded.last_called_at),
-    answered = max(answered, excluded.answered)
-  returning attempts, last_status as lastStatus, last_called_at as lastCalledAt`;
+  on conflict (company_id, number_id) do update set attempts = company_calls.attempts + 1,
+    last_status = case when excluded.last_called_at >= coalesce(company_calls.last_called_at, 0) then excluded.last_status
+      else company_calls.last_status end,
+    last_called_at = ${dialectOf(ctx.q).greatest('coalesce(company_calls.last_called_at, 0)', 'excluded.last_called_at')},
+    answered = ${dialectOf(ctx.q).greatest('company_calls.answered', 'excluded.answered')}
+  returning attempts, last_status as "lastStatus", last_called_at as "lastCalledAt"`;
 
 /**
  * A dialed call: the company's dedup pair with its attempt count, and the retry its rule for the
  * number's latest status schedules (or none: no rule, rule off, retries used up).
  */
-export function noteCompanyCall(ctx: RecordContext, numberId: number, status: CallStatus, calledAt: number): { attempts: number } {
-  const { db, company, now } = ctx;
-  const after = prepare(db.sqlite, COMPANY_CALL).get(company.id, numberId, now, status, calledAt, isBillable(status) ? 1 : 0) as {
-    attempts: number;
-    lastStatus: CallStatus;
-    lastCalledAt: number;
-  };
-  const rules = recycleRules(ctx);
+export async function noteCompanyCall(
+  ctx: RecordContext,
+  numberId: number,
+  status: CallStatus,
+  calledAt: number,
+): Promise<{ attempts: number }> {
+  const { q, company, now } = ctx;
+  const after = (await q.get<{ attempts: number; lastStatus: CallStatus; lastCalledAt: number }>(companyCall(ctx), [
+    company.id,
+    numberId,
+    now,
+    status,
+    calledAt,
+    isBillable(status) ? 1 : 0,
+  ]))!;
+  const rules = await recycleRules(ctx);
   if (rules.size === 0) return after; // a company without rules has no retries waiting (the lease drops stale ones)
   const rule = rules.get(after.lastStatus);
   if (rule && rule.is_active === 1 && after.attempts <= rule.max_retries) {
-    prepare(
-      db.sqlite,
+    await q.run(
       `insert into recycles (company_id, number_id, status, due_at) values (?, ?, ?, ?)
        on conflict (company_id, number_id) do update set status = excluded.status, due_at = excluded.due_at`,
-    ).run(company.id, numberId, after.lastStatus, after.lastCalledAt + rule.delay_minutes * 60_000);
+      [company.id, numberId, after.lastStatus, after.lastCalledAt + rule.delay_minutes * 60_000],
+    );
   } else {
-    prepare(db.sqlite, 'delete from recycles where company_id = ? and number_id = ?').run(company.id, numberId);
+    await q.run('delete from recycles where company_id = ? and number_id = ?', [company.id, numberId]);
   }
   return after;
 }
@@ -87,58 +97,59 @@ export function noteCompanyCall(ctx: RecordContext, numberId: number, status: Ca
  * The company's pending callback on the number is honoured by this call: the one its lease handed out,
  * or any that was due by now. Answers its id, or null.
  */
-export function closeCallback(
+export async function closeCallback(
   ctx: RecordContext,
   numberId: number,
   leasedCallbackId: number | null,
   resultId: number,
   who: string,
-): number | null {
+): Promise<number | null> {
   // most results close nothing: one look a transaction at whether the company has any callback due
   // saves an update a result (a callback asked in this transaction is due later, or says so below)
   if (leasedCallbackId === null) {
     ctx.callbacksDue ??=
-      prepare(ctx.db.sqlite, "select exists (select 1 from callbacks where company_id = ? and state = 'pending' and due_at <= ?)")
-        .pluck()
-        .get(ctx.company.id, ctx.now) === 1;
+      Number(
+        await ctx.q.value("select exists (select 1 from callbacks where company_id = ? and state = 'pending' and due_at <= ?)", [
+          ctx.company.id,
+          ctx.now,
+        ]),
+      ) === 1;
     if (!ctx.callbacksDue) return null;
   }
-  const closed = prepare(
-    ctx.db.sqlite,
+  const closed = await ctx.q.value<number>(
     `update callbacks set state = 'done', done_result_id = ?, updated_at = ?, updated_by = ?
      where company_id = ? and number_id = ? and state = 'pending' and (due_at <= ? or id = ?)
      returning id`,
-  )
-    .pluck()
-    .get(resultId, ctx.now, who, ctx.company.id, numberId, ctx.now, leasedCallbackId ?? -1) as number | undefined;
+    [resultId, ctx.now, who, ctx.company.id, numberId, ctx.now, leasedCallbackId ?? -1],
+  );
   return closed ?? null;
 }
 
 /** The callee asked to be called back: one pending callback per company and number, so asking again moves it. */
-export function askCallback(
+export async function askCallback(
   ctx: RecordContext,
   numberId: number,
   dueAt: number,
   agentId: number | null,
   resultId: number,
   who: string,
-): void {
-  prepare(
-    ctx.db.sqlite,
+): Promise<void> {
+  await ctx.q.run(
     `insert into callbacks (company_id, number_id, due_at, agent_id, state, asked_in_result_id, created_at, updated_at, updated_by)
      values (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
      on conflict (company_id, number_id) where state = 'pending' do update set due_at = excluded.due_at,
        agent_id = excluded.agent_id, asked_in_result_id = excluded.asked_in_result_id, updated_at = excluded.updated_at,
        updated_by = excluded.updated_by`,
-  ).run(ctx.company.id, numberId, dueAt, agentId, resultId, ctx.now, ctx.now, who);
+    [ctx.company.id, numberId, dueAt, agentId, resultId, ctx.now, ctx.now, who],
+  );
   if (dueAt <= ctx.now) ctx.callbacksDue = true;
 }
 
 /** Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of the dialed calls. */
-export function countReattempt(ctx: RecordContext, kind: 'recycled' | 'callback', startedAt: number): void {
-  prepare(
-    ctx.db.sqlite,
+export async function countReattempt(ctx: RecordContext, kind: 'recycled' | 'callback', startedAt: number): Promise<void> {
+  await ctx.q.run(
     `insert into attempt_stats (company_id, bucket, kind, calls) values (?, ?, ?, 1)
-     on conflict (company_id, bucket, kind) do update set calls = calls + 1`,
-  ).run(ctx.company.id, Math.floor(startedAt / QUARTER_MS) * QUARTER_MS, kind);
+     on conflict (company_id, bucket, kind) do update set calls = attempt_stats.calls + 1`,
+    [ctx.company.id, Math.floor(startedAt / QUARTER_MS) * QUARTER_MS, kind],
+  );
 }

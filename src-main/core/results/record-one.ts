@@ -1,6 +1,7 @@
 import { globalStatusAfter, type GlobalStatus } from '../../../src-shared/statuses';
 import { MAX_MONEY } from '../../../src-shared/contract/common';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { badInput, conflict, notFound } from '../errors';
 import { CallCharges } from '../billing/wallet';
@@ -14,6 +15,9 @@ import type { RecordedResult, ResultEffects, ResultReport } from './types';
 
 /** State shared by the results of one transaction: the company row and lookups already made. */
 export interface RecordContext {
+  /** the recording's transaction: every statement of the recorder goes through it */
+  q: Queries;
+  /** the connection, for the phone-zone reader (phone/zones.ts), still synchronous, inside the same transaction */
   db: Db;
   company: CompanyRow;
   /** the calls' charges (and the wallet balance as this transaction has moved it so far), written at flush */
@@ -38,14 +42,13 @@ export const MAX_CLOCK_SKEW_MS = 60_000;
  * Records one result inside the caller's transaction (DESIGN.md §3 "Call statuses" and "Dialing
  * rules"). Throws an AppError, having written nothing of its own, when the report cannot be taken.
  */
-export function recordOne(ctx: RecordContext, r: ResultReport): { answer: RecordedResult; effects: ResultEffects | null } {
-  const { db, company, now } = ctx;
+export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ answer: RecordedResult; effects: ResultEffects | null }> {
+  const { q, company, now } = ctx;
   const hash = r.fingerprint ?? reportHash(r);
-  const earlier = prepare(
-    db.sqlite,
+  const earlier = await q.get<{ id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null }>(
     'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?',
-  ).get(company.id, r.callId) as
-    { id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null } | undefined;
+    [company.id, r.callId],
+  );
   if (earlier) {
     if (earlier.request_hash !== hash) {
       throw conflict(
@@ -74,15 +77,16 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
   if (r.withheldCaller !== undefined && (!inbound || r.phone !== undefined || r.numberId !== undefined)) {
     throw badInput('a withheld caller is only for an inbound call without a phone');
   }
-  const found = r.withheldCaller !== undefined ? null : resolveNumber(ctx, r, inbound);
+  const found = r.withheldCaller !== undefined ? null : await resolveNumber(ctx, r, inbound);
 
   // the lease: another company's live lease makes the report a conflict; ours (or any expired one) ends here
   const lease = !inbound && found && found.id !== null ? leaseOf(found) : undefined;
   if (lease && lease.expires_at > now && lease.company_id !== company.id)
     throw conflict(`${found!.phone} is leased to another company right now`);
-  const scenarioId = r.scenarioKey === null ? null : scenarioIdOf(ctx, r.scenarioKey);
-  if (r.outboundLineId != null) checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
-  if (r.agentId != null) checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
+  const scenarioId = r.scenarioKey === null ? null : await scenarioIdOf(ctx, r.scenarioKey);
+  if (r.outboundLineId != null)
+    await checkOwned(ctx, 'outbound_lines', ctx.checkedLines, r.outboundLineId, 'outbound_line_id', 'outbound line');
+  if (r.agentId != null) await checkOwned(ctx, 'agents', ctx.checkedAgents, r.agentId, 'agent_id', 'agent');
 
   const dials = !inbound && r.status !== 'FAILED';
   const effect = dials ? globalStatusAfter(r.status) : null;
@@ -98,36 +102,34 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
 
   // writes from here on
   const number: PoolNumber | null =
-    found === null ? null : found.id !== null ? { ...found, id: found.id } : addInboundCaller(ctx, found.phone);
+    found === null ? null : found.id !== null ? { ...found, id: found.id } : await addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
-  if (lease && number) prepare(db.sqlite, 'delete from leases where number_id = ?').run(number.id);
+  if (lease && number) await q.run('delete from leases where number_id = ?', [number.id]);
 
   const balanceAfter = ctx.charges.balance - charged;
-  const resultId = Number(
-    prepare(db.sqlite, INSERT_RESULT).run(
-      company.id,
-      number?.id ?? null,
-      number?.phone ?? r.withheldCaller!.slice(0, 200),
-      scenarioId,
-      r.outboundLineId ?? null,
-      r.agentId ?? null,
-      r.status,
-      inbound ? 'inbound' : 'outbound',
-      r.startedAt,
-      r.durationS,
-      r.callId,
-      hash,
-      charged,
-      r.recordingUrl ?? null,
-      r.transcript ?? null,
-      r.data == null ? null : JSON.stringify(r.data),
-      dialerId,
-      r.batchId ?? null,
-      now,
-      balanceAfter,
-    ).lastInsertRowid,
-  );
+  const resultId = (await q.value<number>(INSERT_RESULT, [
+    company.id,
+    number?.id ?? null,
+    number?.phone ?? r.withheldCaller!.slice(0, 200),
+    scenarioId,
+    r.outboundLineId ?? null,
+    r.agentId ?? null,
+    r.status,
+    inbound ? 'inbound' : 'outbound',
+    r.startedAt,
+    r.durationS,
+    r.callId,
+    hash,
+    charged,
+    r.recordingUrl ?? null,
+    r.transcript ?? null,
+    r.data == null ? null : JSON.stringify(r.data),
+    dialerId,
+    r.batchId ?? null,
+    now,
+    balanceAfter,
+  ]))!;
   // A billable result is charged even when that takes the wallet below zero: the call happened and
   // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
   if (charged > 0) ctx.charges.charge(charged, resultId, `${r.status} ${r.callId}`);
@@ -141,17 +143,17 @@ export function recordOne(ctx: RecordContext, r: ResultReport): { answer: Record
     // lease was handed out (an early started_at would free the number for everyone at once); a clock
     // ahead of ours must not stretch it; and a late report never moves the last call back in time.
     const calledAt = Math.min(Math.max(r.startedAt, ours?.leased_at ?? 0), now);
-    prepare(
-      db.sqlite,
+    await q.run(
       `update numbers set last_called_company_id = case when ? >= coalesce(last_called_at, 0) then ? else last_called_company_id end,
-         last_called_at = max(coalesce(last_called_at, 0), ?), global_status = ? where id = ?`,
-    ).run(calledAt, company.id, calledAt, newStatus ?? number.global_status, number.id);
-    const { attempts } = noteCompanyCall(ctx, number.id, r.status, calledAt);
-    const callback = closeCallback(ctx, number.id, ours?.callback_id ?? null, resultId, who);
-    if (callback !== null) countReattempt(ctx, 'callback', r.startedAt);
-    else if (attempts > 1) countReattempt(ctx, 'recycled', r.startedAt);
+         last_called_at = ${dialectOf(q).greatest('coalesce(last_called_at, 0)', '?')}, global_status = ? where id = ?`,
+      [calledAt, company.id, calledAt, newStatus ?? number.global_status, number.id],
+    );
+    const { attempts } = await noteCompanyCall(ctx, number.id, r.status, calledAt);
+    const callback = await closeCallback(ctx, number.id, ours?.callback_id ?? null, resultId, who);
+    if (callback !== null) await countReattempt(ctx, 'callback', r.startedAt);
+    else if (attempts > 1) await countReattempt(ctx, 'recycled', r.startedAt);
   }
-  if (r.callbackAt != null && number) askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
+  if (r.callbackAt != null && number) await askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
   ctx.rollup.add({
     companyId: company.id,
     startedAt: r.startedAt,
@@ -182,7 +184,8 @@ const INSERT_RESULT = `
   insert into call_results (company_id, number_id, phone, scenario_id, outbound_line_id, agent_id, status, direction,
     started_at, duration_s, call_id, request_hash, amount_charged, recording_url, transcript, data, dialer_id, batch_id,
     created_at, wallet_balance_after)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  returning id`;
 
 interface PoolNumber {
   id: number;
@@ -224,12 +227,12 @@ interface Lease {
 }
 
 /** The pool's number for the report; an unknown inbound caller comes back with id null, to be added. */
-function resolveNumber(
+async function resolveNumber(
   ctx: RecordContext,
   r: ResultReport,
   inbound: boolean,
-): LookedUp | { id: null; phone: string; global_status: GlobalStatus } {
-  const { db } = ctx;
+): Promise<LookedUp | { id: null; phone: string; global_status: GlobalStatus }> {
+  const { q } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
     const n = normalizePhone(r.phone, ctx.company.default_country);
@@ -237,35 +240,32 @@ function resolveNumber(
     phone = n.phone;
   }
   if (r.numberId !== undefined) {
-    const row = prepare(db.sqlite, NUMBER_WITH_LEASE('id')).get(r.numberId) as LookedUp | undefined;
+    const row = await q.get<LookedUp>(NUMBER_WITH_LEASE('id'), [r.numberId]);
     if (!row) throw notFound(`number_id ${r.numberId} is not in the number pool`);
     if (phone !== null && row.phone !== phone)
       throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
     return row;
   }
   if (phone === null) throw badInput('give the phone or the number_id of the call');
-  const row = prepare(db.sqlite, NUMBER_WITH_LEASE('phone')).get(phone) as LookedUp | undefined;
+  const row = await q.get<LookedUp>(NUMBER_WITH_LEASE('phone'), [phone]);
   if (row) return row;
   if (!inbound) throw notFound(`${phone} is not in the number pool; report only numbers DialDesk handed out`);
   return { id: null, phone, global_status: 'active' };
 }
 
 /** A caller we never dialed joins the pool, marked as having come in. */
-function addInboundCaller(ctx: RecordContext, phone: string): PoolNumber {
-  const id = Number(
-    prepare(
-      ctx.db.sqlite,
-      "insert into numbers (phone, global_status, imported_at, source, zone_id) values (?, 'active', ?, 'inbound', ?)",
-    ).run(phone, ctx.now, zoneIdOf(ctx.db, phone)).lastInsertRowid,
-  );
+async function addInboundCaller(ctx: RecordContext, phone: string): Promise<PoolNumber> {
+  const id = (await ctx.q.value<number>(
+    "insert into numbers (phone, global_status, imported_at, source, zone_id) values (?, 'active', ?, 'inbound', ?) returning id",
+    [phone, ctx.now, zoneIdOf(ctx.db, phone)],
+  ))!;
   return { id, phone, global_status: 'active' };
 }
 
-function scenarioIdOf(ctx: RecordContext, key: string): number {
+async function scenarioIdOf(ctx: RecordContext, key: string): Promise<number> {
   let id = ctx.scenarioIds.get(key);
   if (id === undefined) {
-    id = prepare(ctx.db.sqlite, 'select id from scenarios where company_id = ? and key = ?').pluck().get(ctx.company.id, key) as
-      number | undefined;
+    id = await ctx.q.value<number>('select id from scenarios where company_id = ? and key = ?', [ctx.company.id, key]);
     if (id === undefined) {
       throw badInput(
         `scenario: "${key}" is not a scenario of ${ctx.company.slug}; register it first (POST /api/v1/dialer/register-scenarios)`,
@@ -276,16 +276,16 @@ function scenarioIdOf(ctx: RecordContext, key: string): number {
   return id;
 }
 
-function checkOwned(
+async function checkOwned(
   ctx: RecordContext,
   table: 'outbound_lines' | 'agents',
   seen: Set<number>,
   id: number,
   field: string,
   what: string,
-): void {
+): Promise<void> {
   if (seen.has(id)) return;
-  const found = prepare(ctx.db.sqlite, `select 1 from ${table} where id = ? and company_id = ?`).pluck().get(id, ctx.company.id);
+  const found = await ctx.q.value(`select 1 from ${table} where id = ? and company_id = ?`, [id, ctx.company.id]);
   if (!found) throw badInput(`${field}: ${what} ${id} is not one of ${ctx.company.slug}'s`);
   seen.add(id);
 }

@@ -1,6 +1,7 @@
 import type { Core } from '../core';
 import { AppError } from '../errors';
-import { getCompany } from '../companies/companies';
+import type { Queries } from '../db/engine/queries';
+import { companyOf } from '../companies/companies';
 import { CallCharges } from '../billing/wallet';
 import { RollupBatch } from '../stats/rollup';
 import { poolWritten } from '../dialer/pool-cache';
@@ -28,8 +29,8 @@ export async function recordResult(
   report: ResultReport,
   options: RecordOptions = {},
 ): Promise<RecordedResult> {
-  const { answer, effects } = await inRecording(core, companyId, (ctx) => recordOne(ctx, report));
-  afterCommit(core, companyId, effects ? [effects] : [], answer.walletBalance, options);
+  const [{ answer, effects }, recorded] = await inRecording(core, companyId, (ctx) => recordOne(ctx, report));
+  afterCommit(core, recorded, effects ? [effects] : [], answer.walletBalance, options);
   return answer;
 }
 
@@ -44,55 +45,59 @@ export async function recordResults(
   reports: ResultReport[],
   options: RecordOptions = {},
 ): Promise<{ outcomes: ResultOutcome[]; walletBalance: number }> {
-  const { outcomes, effects, walletBalance } = await inRecording(core, companyId, (ctx) => {
+  const [{ outcomes, effects, walletBalance }, recorded] = await inRecording(core, companyId, async (ctx) => {
     const effects: ResultEffects[] = [];
-    const outcomes = reports.map((report): ResultOutcome => {
+    const outcomes: ResultOutcome[] = [];
+    for (const report of reports) {
       try {
-        const one = recordOne(ctx, report);
+        const one = await recordOne(ctx, report);
         if (one.effects) effects.push(one.effects);
-        return { ok: true, ...one.answer };
+        outcomes.push({ ok: true, ...one.answer });
       } catch (err) {
         // recordOne refuses before its first write, so the others' work stands as it is
-        if (err instanceof AppError) return { ok: false, error: err };
-        throw err;
+        if (err instanceof AppError) outcomes.push({ ok: false, error: err });
+        else throw err;
       }
-    });
+    }
     return { outcomes, effects, walletBalance: ctx.charges.balance };
   });
-  afterCommit(core, companyId, effects, walletBalance, options);
+  afterCommit(core, recorded, effects, walletBalance, options);
   return { outcomes, walletBalance };
 }
 
 /** The recorder inside a transaction that also writes rows of its own (the inbound call service). */
 export interface Recorder {
-  record(report: ResultReport): RecordedResult;
-  updateInbound(update: InboundResultUpdate): void;
+  /** the recording's transaction, for the caller's own rows */
+  tx: Queries;
+  record(report: ResultReport): Promise<RecordedResult>;
+  updateInbound(update: InboundResultUpdate): Promise<void>;
 }
 
 /**
  * Runs `fn` in one transaction with the recorder at hand: results it records or updates commit with
- * whatever else `fn` writes, and the caches and the console hear of them once the whole is durable.
- * `fn` is synchronous: nothing but the database may be awaited inside a transaction.
+ * whatever else `fn` writes (through `recorder.tx`), and the caches and the console hear of them once
+ * the whole is durable. Nothing but the database may be awaited inside `fn`.
  */
-export async function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Recorder) => T): Promise<T> {
+export async function withRecorder<T>(core: Core, companyId: number, fn: (recorder: Recorder) => Promise<T>): Promise<T> {
   const effects: ResultEffects[] = [];
   let balance = 0;
-  const value = await inRecording(core, companyId, (ctx) => {
-    const out = fn({
-      record(report) {
-        const one = recordOne(ctx, report);
+  const [value, recorded] = await inRecording(core, companyId, async (ctx) => {
+    const out = await fn({
+      tx: ctx.q,
+      async record(report) {
+        const one = await recordOne(ctx, report);
         if (one.effects) effects.push(one.effects);
         return one.answer;
       },
-      updateInbound(update) {
-        const e = updateInboundOne(ctx, update);
+      async updateInbound(update) {
+        const e = await updateInboundOne(ctx, update);
         if (e) effects.push(e);
       },
     });
     balance = ctx.charges.balance;
     return out;
   });
-  afterCommit(core, companyId, effects, balance, {});
+  afterCommit(core, recorded, effects, balance, {});
   return value;
 }
 
@@ -101,11 +106,17 @@ export async function withRecorder<T>(core: Core, companyId: number, fn: (record
  * memory (their charges and rollup cells) before the commit. Every recording goes through here, so
  * nothing is left unwritten.
  */
-function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => T): Promise<T> {
-  // the recorder's statements still run on the raw connection, inside this transaction
-  return core.db.transaction(async () => {
-    const company = getCompany(core.db, companyId);
+/** Which company the transaction recorded for, as it read it: the console's wallet event names its currency. */
+interface Recorded {
+  companyId: number;
+  currency: string;
+}
+
+function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => Promise<T>): Promise<[T, Recorded]> {
+  return core.db.transaction(async (tx) => {
+    const company = await companyOf(tx, companyId);
     const ctx: RecordContext = {
+      q: tx,
       db: core.db,
       company,
       charges: new CallCharges(company.id, company.wallet_balance),
@@ -115,15 +126,16 @@ function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) 
       checkedLines: new Set(),
       checkedAgents: new Set(),
     };
-    const value = fn(ctx);
-    ctx.charges.flush(core.db, ctx.now);
-    ctx.rollup.flush(core.db);
-    return value;
+    const value = await fn(ctx);
+    await ctx.charges.flush(tx, ctx.now);
+    await ctx.rollup.flush(tx);
+    return [value, { companyId: company.id, currency: company.currency }];
   });
 }
 
 /** Caches, the dialer registry and the console's events learn of the results once they are durable. */
-export function afterCommit(core: Core, companyId: number, effects: ResultEffects[], walletBalance: number, options: RecordOptions): void {
+export function afterCommit(core: Core, recorded: Recorded, effects: ResultEffects[], walletBalance: number, options: RecordOptions): void {
+  const { companyId } = recorded;
   if (effects.length === 0) return;
   const { db } = core;
   poolWritten(db, {
@@ -151,7 +163,6 @@ export function afterCommit(core: Core, companyId: number, effects: ResultEffect
     });
   }
   if (effects.some((e) => e.charged !== 0)) {
-    const company = getCompany(db, companyId);
-    core.events.emit('wallet.changed', { companyId, balance: walletBalance, currency: company.currency });
+    core.events.emit('wallet.changed', { companyId, balance: walletBalance, currency: recorded.currency });
   }
 }

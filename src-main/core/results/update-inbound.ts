@@ -1,5 +1,4 @@
 import { MAX_MONEY } from '../../../src-shared/contract/common';
-import { prepare } from '../db/connection';
 import { badInput, notFound } from '../errors';
 import { adjustRollup } from '../stats/rollup';
 import type { RecordContext } from './record-one';
@@ -30,25 +29,23 @@ export const MAX_TRANSCRIPT = 200_000;
  * rollup moves by the change in duration and cost, never by a second call; a charge goes through the
  * ledger like every other. Answers the effects for afterCommit when the console should hear of it.
  */
-export function updateInboundOne(ctx: RecordContext, u: InboundResultUpdate): ResultEffects | null {
-  const { db, company } = ctx;
-  const row = prepare(
-    db.sqlite,
+export async function updateInboundOne(ctx: RecordContext, u: InboundResultUpdate): Promise<ResultEffects | null> {
+  const { q, company } = ctx;
+  const row = await q.get<{
+    id: number;
+    number_id: number | null;
+    status: 'INBOUND_CALL';
+    direction: string;
+    started_at: number;
+    duration_s: number;
+    amount_charged: number;
+    transcript: string | null;
+    data: string | null;
+  }>(
     `select id, number_id, status, direction, started_at, duration_s, amount_charged, transcript, data
      from call_results where id = ? and company_id = ?`,
-  ).get(u.resultId, company.id) as
-    | {
-        id: number;
-        number_id: number | null;
-        status: 'INBOUND_CALL';
-        direction: string;
-        started_at: number;
-        duration_s: number;
-        amount_charged: number;
-        transcript: string | null;
-        data: string | null;
-      }
-    | undefined;
+    [u.resultId, company.id],
+  );
   if (!row) throw notFound(`call result ${u.resultId} does not exist`);
   if (row.direction !== 'inbound') throw badInput(`call result ${u.resultId} is not an inbound call`);
   const charge = u.charge?.amount ?? 0;
@@ -60,13 +57,13 @@ export function updateInboundOne(ctx: RecordContext, u: InboundResultUpdate): Re
   let transcript = row.transcript;
   if (u.transcriptLines?.length) transcript = [transcript, ...u.transcriptLines].filter(Boolean).join('\n').slice(0, MAX_TRANSCRIPT);
   const data = u.data ? JSON.stringify({ ...(row.data ? (JSON.parse(row.data) as object) : {}), ...u.data }) : row.data;
-  prepare(
-    db.sqlite,
+  await q.run(
     `update call_results set duration_s = ?, transcript = ?, recording_url = coalesce(?, recording_url), data = ?,
        amount_charged = amount_charged + ? where id = ?`,
-  ).run(duration, transcript, u.recordingUrl ?? null, data, charge, row.id);
+    [duration, transcript, u.recordingUrl ?? null, data, charge, row.id],
+  );
   if (charge > 0) ctx.charges.charge(charge, row.id, u.charge!.note);
-  adjustRollup(db, {
+  await adjustRollup(q, {
     companyId: company.id,
     startedAt: row.started_at,
     scenarioId: null,

@@ -1,5 +1,5 @@
 import type { CallStatus } from '../../../src-shared/statuses';
-import { prepare, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 
 /** Every real UTC offset is a multiple of 15 minutes, so local days are whole numbers of buckets. */
 export const BUCKET_MS = 15 * 60 * 1000;
@@ -20,7 +20,8 @@ const UPSERT = `
   insert into call_stats (company_id, bucket, scenario_id, outbound_line_id, agent_id, status, calls, duration_s, cost)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (company_id, bucket, scenario_id, outbound_line_id, agent_id, status)
-  do update set calls = calls + excluded.calls, duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost`;
+  do update set calls = call_stats.calls + excluded.calls, duration_s = call_stats.duration_s + excluded.duration_s,
+    cost = call_stats.cost + excluded.cost`;
 
 /**
  * The rollup rows a transaction's results add to, summed in memory and written once each when the
@@ -46,10 +47,19 @@ export class RollupBatch {
     }
   }
 
-  flush(db: Db): void {
-    const upsert = prepare(db.sqlite, UPSERT);
+  async flush(q: Queries): Promise<void> {
     for (const { d, calls, durationS, cost } of this.cells.values()) {
-      upsert.run(d.companyId, d.startedAt, d.scenarioId ?? 0, d.outboundLineId ?? 0, d.agentId ?? 0, d.status, calls, durationS, cost);
+      await q.run(UPSERT, [
+        d.companyId,
+        d.startedAt,
+        d.scenarioId ?? 0,
+        d.outboundLineId ?? 0,
+        d.agentId ?? 0,
+        d.status,
+        calls,
+        durationS,
+        cost,
+      ]);
     }
     this.cells.clear();
   }
@@ -59,15 +69,15 @@ const ADJUST = `
   insert into call_stats (company_id, bucket, scenario_id, outbound_line_id, agent_id, status, calls, duration_s, cost)
   values (?, ?, ?, ?, ?, ?, 0, ?, ?)
   on conflict (company_id, bucket, scenario_id, outbound_line_id, agent_id, status)
-  do update set duration_s = duration_s + excluded.duration_s, cost = cost + excluded.cost`;
+  do update set duration_s = call_stats.duration_s + excluded.duration_s, cost = call_stats.cost + excluded.cost`;
 
 /**
  * Moves an already counted result's duration and cost by a delta (an inbound call learns its length
  * and its charge after it was first recorded), in the transaction that changes the call_results row.
  */
-export function adjustRollup(db: Db, d: RollupDelta): void {
+export async function adjustRollup(q: Queries, d: RollupDelta): Promise<void> {
   if (d.durationS === 0 && d.cost === 0) return;
-  prepare(db.sqlite, ADJUST).run(
+  await q.run(ADJUST, [
     d.companyId,
     bucketOf(d.startedAt),
     d.scenarioId ?? 0,
@@ -76,5 +86,5 @@ export function adjustRollup(db: Db, d: RollupDelta): void {
     d.status,
     d.durationS,
     d.cost,
-  );
+  ]);
 }

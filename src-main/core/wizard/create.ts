@@ -65,7 +65,7 @@ export function createCompanyFromWizard(db: Db, actor: Actor, input: WizardCreat
     }
     if (billing.openingBalance > 0) {
       const opening = { companyId, amount: billing.openingBalance, note: 'opening balance' };
-      await step('billing.openingBalance', () => topUpIn(db, tx, actor, opening, now));
+      await step('billing.openingBalance', () => topUpIn(tx, actor, opening, now));
     }
     const key = input.apiKey
       ? await step('apiKey', () =>

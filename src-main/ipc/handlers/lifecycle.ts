@@ -4,7 +4,7 @@ import { listLists, setListActive } from '../../core/lists/lists';
 import { listRecycleRules, removeRecycleRule, saveRecycleRule } from '../../core/recycling/rules';
 import { cancelCallback, listCallbacks, moveCallback } from '../../core/callbacks/callbacks';
 import { pauseDialing, pauseStatus, resumeDialing } from '../../core/pause/pause';
-import { getDialingSettings, setDialingSettings } from '../../core/dialer/dialing-settings';
+import { dialingSettingsOf, setDialingSettings } from '../../core/dialer/dialing-settings';
 import { addDoNotCall, exportDncCsv, listDnc } from '../../core/dnc/dnc';
 import { getCompany } from '../../core/companies/companies';
 import { deliverFile } from '../../core/exports/delivery';
@@ -54,7 +54,7 @@ export const lifecycleHandlers: Handlers<LifecycleChannel> = {
     },
   },
 
-  'dialing.get': { access: 'read', run: (ctx, input) => getDialingSettings(ctx.core.db, input.companyId) },
+  'dialing.get': { access: 'read', run: (ctx, input) => dialingSettingsOf(ctx.core.db, input.companyId) },
   'dialing.set': { access: 'operate', run: (ctx, input) => setDialingSettings(ctx.core.db, ctx.actor, input, ctx.core.clock()) },
 
   'dnc.list': {

@@ -45,7 +45,7 @@ describe('money stays exact', () => {
       error: { code: 'BAD_INPUT' },
     });
     expect(ledgerRows()).toBe(3);
-    expect(walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -MAX_MONEY, ledgerSum: -MAX_MONEY, ok: true });
+    expect(await walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -MAX_MONEY, ledgerSum: -MAX_MONEY, ok: true });
   });
 
   it('a charge that would take the wallet past the bound refuses the result and writes nothing of it', async () => {
@@ -69,7 +69,7 @@ describe('money stays exact', () => {
     const { outcomes } = await recordResults(core, w.companyA, [report]);
     expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(core.db.sqlite.prepare('select count(*) from call_results').pluck().get()).toBe(0);
-    expect(walletMatchesLedger(core.db, w.companyA).ok).toBe(true);
+    expect((await walletMatchesLedger(core.db, w.companyA)).ok).toBe(true);
     // one minute fits exactly
     expect((await recordResult(core, w.companyA, { ...report, durationS: 60 })).walletBalance).toBe(-MAX_MONEY);
   });
@@ -91,7 +91,7 @@ describe('the wallet', () => {
         .balance,
     ).toBe(-2_000);
     expect(events.map((e) => e.balance)).toEqual([10_000, -2_000]);
-    expect(walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -2_000, ledgerSum: -2_000, ok: true });
+    expect(await walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -2_000, ledgerSum: -2_000, ok: true });
     expect(core.db.sqlite.prepare("select count(*) from audit_log where entity = 'wallet'").pluck().get()).toBe(2);
   });
 

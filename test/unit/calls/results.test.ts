@@ -59,7 +59,7 @@ describe('each status has its effect', () => {
         expect(row).toMatchObject({ last_called_at: d.clock.clock() - 60_000, last_called_company_id: d.w.companyA });
         expect(dialedBy(d.w.companyA, numberId)).toBe(true);
       }
-      expect(walletMatchesLedger(d.core.db, d.w.companyA).ok).toBe(true);
+      expect((await walletMatchesLedger(d.core.db, d.w.companyA)).ok).toBe(true);
       const stats = d.core.db.sqlite.prepare('select status, calls, duration_s, cost from call_stats').all();
       expect(stats).toEqual([{ status, calls: 1, duration_s: 61, cost: isBillable(status) ? 50 : 0 }]);
     });
@@ -90,7 +90,7 @@ describe('billing of results', () => {
     const batch = await nextBatch(d.core, { companyId: d.w.companyA, size: 2, dialerId: 'd1' });
     expect((await recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[0].numberId }))).walletBalance).toBe(10);
     expect((await recordResult(d.core, d.w.companyA, rep({ numberId: batch.numbers[1].numberId }))).walletBalance).toBe(-40);
-    expect(walletMatchesLedger(d.core.db, d.w.companyA)).toEqual({ balance: -40, ledgerSum: -40, ok: true });
+    expect(await walletMatchesLedger(d.core.db, d.w.companyA)).toEqual({ balance: -40, ledgerSum: -40, ok: true });
     expect((await nextBatch(d.core, { companyId: d.w.companyA, size: 1, dialerId: 'd1' })).blocked?.reason).toBe('insufficient_balance');
   });
 });
@@ -201,7 +201,7 @@ describe('many results in one transaction', () => {
     expect(walletBalance).toBe(100_000 - 100);
     expect(d.count('call_results')).toBe(3);
     expect(d.count('numbers')).toBe(3); // the refused inbound caller did not join the pool
-    expect(walletMatchesLedger(d.core.db, d.w.companyA).ok).toBe(true);
+    expect((await walletMatchesLedger(d.core.db, d.w.companyA)).ok).toBe(true);
   });
 
   it('emits result.reported for each new result and wallet.changed once, after commit', async () => {

@@ -72,7 +72,7 @@ it('several dialers hammering next-batch and results in parallel: no number leas
   const perNumber = d.core.db.sqlite.prepare('select max(c) from (select count(*) c from call_results group by number_id)').pluck().get();
   expect(perNumber).toBe(1);
   for (const companyId of [d.w.companyA, d.w.companyB]) {
-    expect(walletMatchesLedger(d.core.db, companyId).ok).toBe(true);
+    expect((await walletMatchesLedger(d.core.db, companyId)).ok).toBe(true);
     const charged = d.core.db.sqlite.prepare('select sum(amount_charged) from call_results where company_id = ?').pluck().get(companyId);
     const ledger = d.core.db.sqlite
       .prepare("select -sum(amount) from ledger_entries where company_id = ? and kind = 'charge'")

@@ -25,9 +25,9 @@ describe('warmPoolCaches', () => {
     poolWritten(core.db, { dialed: { companyId: w.companyA, numberIds: [44] } });
     await warming;
 
-    const a = companyScan(core.db, w.companyA).dialed;
-    const b = companyScan(core.db, w.companyB).dialed;
-    const dead = deadNumbers(core.db);
+    const a = (await companyScan(core.db, core.db, w.companyA)).dialed;
+    const b = (await companyScan(core.db, core.db, w.companyB)).dialed;
+    const dead = await deadNumbers(core.db, core.db);
     const members = (set: { has(i: number): boolean }) => Array.from({ length: 51 }, (_, i) => i).filter((i) => set.has(i));
     expect(members(a)).toEqual([...dialedA, 44].sort((x, y) => x - y));
     expect(members(b)).toEqual([4]);
@@ -50,10 +50,10 @@ describe('warmPoolCaches', () => {
     expect(ready).not.toBeNull();
     await ready;
     const members = (set: { has(i: number): boolean }) => Array.from({ length: 61 }, (_, i) => i).filter((i) => set.has(i));
-    expect(members(companyScan(core.db, w.companyB).dialed)).toEqual(Array.from({ length: 20 }, (_, i) => 41 + i));
-    expect(members(companyScan(core.db, w.companyA).dialed).length).toBeLessThan(40); // still filling behind it
+    expect(members((await companyScan(core.db, core.db, w.companyB)).dialed)).toEqual(Array.from({ length: 20 }, (_, i) => 41 + i));
+    expect(members((await companyScan(core.db, core.db, w.companyA)).dialed).length).toBeLessThan(40); // still filling behind it
     await warming;
-    expect(members(companyScan(core.db, w.companyA).dialed).length).toBe(40);
+    expect(members((await companyScan(core.db, core.db, w.companyA)).dialed).length).toBe(40);
     expect(leasingReady(core.db, w.companyA)).toBeNull();
   });
 
@@ -66,6 +66,7 @@ describe('warmPoolCaches', () => {
     // not cached yet, so built now from the table, with what was written after the warm-up
     core.db.sqlite.prepare("insert into numbers (id, phone, imported_at) values (2, '+989120000002', 0)").run();
     core.db.sqlite.prepare('insert into company_calls (company_id, number_id, first_called_at) values (?, 2, 0)').run(w.companyA);
-    expect([1, 2].every((id) => companyScan(core.db, w.companyA).dialed.has(id))).toBe(true);
+    const scan = await companyScan(core.db, core.db, w.companyA);
+    expect([1, 2].every((id) => scan.dialed.has(id))).toBe(true);
   });
 });

@@ -111,11 +111,12 @@ describe('query plans of the hot paths', () => {
     const scans: string[] = [];
     for (const sql of large) {
       const plan = explain(prepare(`explain query plan ${sql}`), sql);
-      // a new pool number's foreign-key look at the tables that point to it: SQLite runs it only while
-      // deferred violations are outstanding (an FkIfZero jumps over it), which nothing here defers
-      const parentInsert = /^\s*insert or ignore into numbers\b/i.test(sql);
+      // a new pool number's (or, inserted with `returning`, a new result's) foreign-key look at the tables
+      // that point to it: SQLite runs it only while deferred violations are outstanding (an FkIfZero jumps
+      // over it), which nothing here defers
+      const parent = /^\s*insert (?:or ignore )?into (numbers|call_results)\b/i.exec(sql)?.[1];
       for (const step of plan) {
-        if (parentInsert && !/\bnumbers\b/.test(step.detail)) continue;
+        if (parent && !new RegExp(`\\b${parent}\\b`).test(step.detail)) continue;
         if (FULL_SCAN.test(step.detail)) scans.push(`${step.detail}  <-  ${sql.replace(/\s+/g, ' ').slice(0, 160)}`);
       }
     }

@@ -112,7 +112,7 @@ describe('AI minutes are charged through the ledger, once per call, when it is o
     expect(balance()).toBe(1_000 - 14);
     expect(w.result()).toMatchObject({ amount_charged: 14 });
     expect(w.count('ledger_entries', "kind = 'charge'")).toBe(1);
-    expect(walletMatchesLedger(w.core.db, w.companyA).ok).toBe(true);
+    expect((await walletMatchesLedger(w.core.db, w.companyA)).ok).toBe(true);
     expect(w.core.db.sqlite.prepare('select sum(cost) from call_stats').pluck().get()).toBe(14);
   });
 

@@ -106,7 +106,7 @@ describe('setting a company up for dialers from the command line', () => {
       expect(s.errors).toBe(0);
       expect(Object.keys(s.byStatus).length).toBeGreaterThan(3);
       expect(core.db.sqlite.prepare('select count(*) from call_results').pluck().get()).toBe(s.reported);
-      expect(walletMatchesLedger(core.db, 1).ok).toBe(true);
+      expect((await walletMatchesLedger(core.db, 1)).ok).toBe(true);
       // never a complained number
       expect(
         core.db.sqlite.prepare("select count(*) from call_results where phone in ('+989121000000', '+989121000001')").pluck().get(),

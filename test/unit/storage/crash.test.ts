@@ -139,7 +139,7 @@ it('a serve killed with SIGKILL mid-load keeps every result it acknowledged, and
   const check = await createCore({ dataDir, desk: memoryDeskSettings() });
   try {
     expect(check.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(walletMatchesLedger(check.db, company.id).ok).toBe(true);
+    expect((await walletMatchesLedger(check.db, company.id)).ok).toBe(true);
     const results = check.db.sqlite.prepare('select count(*) from call_results').pluck().get() as number;
     expect(results).toBeGreaterThanOrEqual(acknowledged.size);
   } finally {

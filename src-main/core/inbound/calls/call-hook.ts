@@ -8,7 +8,7 @@ import { buildLookup } from '../lookup';
 import { companyHours } from '../opening-hours';
 import { getInboundSettings, jambonzApi } from '../settings';
 import { openCall } from './open-call';
-import { firstTimeSeen, type JambonzCallInfo } from './store';
+import { seenFirstTime, type JambonzCallInfo } from './store';
 
 export interface CallHookAnswer {
   verbs: JambonzVerb[];
@@ -44,9 +44,9 @@ export async function answerCallHook(
   if (!callSid || options.readOnly) return { verbs: doc.verbs, resultId: null, note: null };
   const call = { ...hook, call_sid: callSid, from: hook.from ?? 'anonymous', to: hook.to ?? did.phone, direction: 'inbound' as const };
   try {
-    const resultId = await withRecorder(core, did.company_id, (recorder) => {
-      firstTimeSeen(core.db, callSid, fingerprint, now);
-      return openCall(core.db, recorder, did, call, { ai: doc.ai, now }).call_result_id;
+    const resultId = await withRecorder(core, did.company_id, async (recorder) => {
+      await seenFirstTime(recorder.tx, callSid, fingerprint, now);
+      return (await openCall(core.db, recorder, did, call, { ai: doc.ai, now })).call_result_id;
     });
     return { verbs: doc.verbs, resultId, note: null };
   } catch (err) {

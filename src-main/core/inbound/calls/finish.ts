@@ -1,7 +1,7 @@
 import type { Core } from '../../core';
 import type { Recorder } from '../../results/record';
 import { getInboundSettings, jambonzApi } from '../settings';
-import { updateInboundCall, type InboundCallRow, type JambonzCallInfo } from './store';
+import { writeInboundCall, type InboundCallRow, type JambonzCallInfo } from './store';
 
 /**
  * AI minutes of one call: from its first webhook until the AI handed the caller on (its session
@@ -25,7 +25,7 @@ export function jambonzRecordingUrl(apiUrl: string, accountSid: string, callSid:
  * AI-answered call is charged its AI minutes (company's rate per started minute) through the ledger,
  * once: charged_at is set in the same transaction as the charge.
  */
-export function finishCall(core: Core, recorder: Recorder, call: InboundCallRow, hook: JambonzCallInfo, now: number): void {
+export async function finishCall(core: Core, recorder: Recorder, call: InboundCallRow, hook: JambonzCallInfo, now: number): Promise<void> {
   const durationS = Math.max(0, Math.round(hook.duration ?? 0));
   const settings = getInboundSettings(core.db, call.company_id);
   const aiSeconds = call.answered_by_ai === 1 ? aiSecondsOf(call, durationS) : 0;
@@ -35,7 +35,7 @@ export function finishCall(core: Core, recorder: Recorder, call: InboundCallRow,
   const recordingUrl =
     hook.customerData?.recording_url ??
     (api && call.account_sid ? jambonzRecordingUrl(api.url, call.account_sid, call.call_sid, call.started_at) : undefined);
-  recorder.updateInbound({
+  await recorder.updateInbound({
     resultId: call.call_result_id,
     durationS,
     recordingUrl,
@@ -49,7 +49,7 @@ export function finishCall(core: Core, recorder: Recorder, call: InboundCallRow,
     ...(amount > 0 && { charge: { amount, note: `AI minutes: ${minutes} × ${settings.aiCostPerMinute} (${call.call_sid})` } }),
     final: true,
   });
-  updateInboundCall(core.db, call.call_sid, {
+  await writeInboundCall(recorder.tx, core.db, call.call_sid, {
     call_status: hook.call_status!,
     ended_at: now,
     closed_by: 'jambonz',

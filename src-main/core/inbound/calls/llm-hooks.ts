@@ -3,7 +3,7 @@ import type { Core } from '../../core';
 import { withRecorder } from '../../results/record';
 import { transcriptLine } from '../llm/openai';
 import { transferAnswer, transferHook } from './transfer';
-import { firstTimeSeen, updateInboundCall, type InboundCallRow } from './store';
+import { seenFirstTime, writeInboundCall, type InboundCallRow } from './store';
 
 /**
  * One server event of the AI session (the llm verb's eventHook: the event as the model sent it). The
@@ -15,10 +15,10 @@ export async function llmEventHook(core: Core, call: InboundCallRow, event: Reco
   const line = transcriptLine(event);
   if (!line) return;
   const now = core.clock();
-  await withRecorder(core, call.company_id, (recorder) => {
-    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return;
-    updateInboundCall(core.db, call.call_sid, { last_hook_at: now });
-    recorder.updateInbound({ resultId: call.call_result_id, transcriptLines: [line] });
+  await withRecorder(core, call.company_id, async (recorder) => {
+    if (!(await seenFirstTime(recorder.tx, call.call_sid, fingerprint, now))) return;
+    await writeInboundCall(recorder.tx, core.db, call.call_sid, { last_hook_at: now });
+    await recorder.updateInbound({ resultId: call.call_result_id, transcriptLines: [line] });
   });
 }
 
@@ -36,10 +36,10 @@ export async function llmActionHook(
 ): Promise<JambonzVerb[]> {
   const now = core.clock();
   const reason = typeof body.completion_reason === 'string' ? body.completion_reason.slice(0, 200) : null;
-  const first = await withRecorder(core, call.company_id, (recorder) => {
-    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return false;
-    updateInboundCall(core.db, call.call_sid, { ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
-    recorder.updateInbound({ resultId: call.call_result_id, data: { ai_completion: reason } });
+  const first = await withRecorder(core, call.company_id, async (recorder) => {
+    if (!(await seenFirstTime(recorder.tx, call.call_sid, fingerprint, now))) return false;
+    await writeInboundCall(recorder.tx, core.db, call.call_sid, { ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
+    await recorder.updateInbound({ resultId: call.call_result_id, data: { ai_completion: reason } });
     return true;
   });
   return first && stuck(call) ? transferHook(core, { ...call, transfer_state: 'requested' }) : [];

@@ -1,9 +1,9 @@
 import type { InboundNumberRow } from '../../db/schema';
 import type { Recorder } from '../../results/record';
 import { wireNumber } from '../../phone/phone';
-import { exec, type Db } from '../../db/connection';
-import { getCompany } from '../../companies/companies';
-import { findInboundCall, type InboundCallRow, type JambonzCallInfo } from './store';
+import type { Db } from '../../db/connection';
+import { companyOf } from '../../companies/companies';
+import { inboundCallOf, type InboundCallRow, type JambonzCallInfo } from './store';
 
 /**
  * Puts a call in the log at its first webhook (the call hook, or a status hook when the call hook
@@ -12,18 +12,18 @@ import { findInboundCall, type InboundCallRow, type JambonzCallInfo } from './st
  * with no number), and its inbound_calls row beside it, in the recorder's transaction. A call already
  * in the log is left as it is.
  */
-export function openCall(
+export async function openCall(
   db: Db,
   recorder: Recorder,
   did: InboundNumberRow,
   hook: JambonzCallInfo,
   options: { ai: boolean; now: number },
-): InboundCallRow {
-  const known = findInboundCall(db, hook.call_sid);
+): Promise<InboundCallRow> {
+  const known = await inboundCallOf(recorder.tx, hook.call_sid);
   if (known) return known;
-  const caller = wireNumber(hook.from, getCompany(db, did.company_id).default_country);
+  const caller = wireNumber(hook.from, (await companyOf(recorder.tx, did.company_id)).default_country);
   const callerName = hook.caller_name?.trim() || null;
-  const answer = recorder.record({
+  const answer = await recorder.record({
     callId: hook.call_sid,
     ...(caller ? { phone: caller } : { withheldCaller: hook.from.trim() || 'anonymous' }),
     scenarioKey: null,
@@ -33,8 +33,7 @@ export function openCall(
     // every call starts as "trying" (call-info.js); the status that opened it, if a later one, is applied next
     data: { did: did.phone, caller_name: callerName, call_status: 'trying', ...(caller ? {} : { withheld: true }) },
   });
-  exec(
-    db,
+  await recorder.tx.execute(
     db.kysely.insertInto('inbound_calls').values({
       call_result_id: answer.resultId,
       company_id: did.company_id,
@@ -50,5 +49,5 @@ export function openCall(
       last_hook_at: options.now,
     }),
   );
-  return findInboundCall(db, hook.call_sid)!;
+  return (await inboundCallOf(recorder.tx, hook.call_sid))!;
 }

@@ -3,7 +3,7 @@ import { withRecorder } from '../../results/record';
 import { findDid } from '../lookup';
 import { finishCall } from './finish';
 import { openCall } from './open-call';
-import { advances, findInboundCall, firstTimeSeen, TERMINAL, updateInboundCall, type JambonzCallInfo } from './store';
+import { advances, findInboundCall, seenFirstTime, TERMINAL, writeInboundCall, type JambonzCallInfo } from './store';
 
 export type StatusOutcome = { recorded: true; resultId: number; replay: boolean } | { recorded: false; reason: string };
 
@@ -29,19 +29,19 @@ export async function receiveStatusHook(core: Core, hook: JambonzCallInfo, finge
   if (hook.parent_call_sid) {
     const parent = findInboundCall(core.db, hook.parent_call_sid);
     if (!parent) return { recorded: false, reason: `no inbound call ${hook.parent_call_sid} for this dial leg` };
-    return withRecorder(core, parent.company_id, (recorder) => {
-      if (!firstTimeSeen(core.db, parent.call_sid, fingerprint, now))
+    return withRecorder(core, parent.company_id, async (recorder): Promise<StatusOutcome> => {
+      if (!(await seenFirstTime(recorder.tx, parent.call_sid, fingerprint, now)))
         return { recorded: true, resultId: parent.call_result_id, replay: true };
       const leg = parent.leg_call_sid === null || parent.leg_call_sid === hook.call_sid;
       if (leg && advances(parent.leg_status, status)) {
         const duration = TERMINAL.has(status) ? Math.round(hook.duration ?? 0) : parent.leg_duration_s;
-        updateInboundCall(core.db, parent.call_sid, {
+        await writeInboundCall(recorder.tx, core.db, parent.call_sid, {
           leg_call_sid: hook.call_sid,
           leg_status: status,
           leg_duration_s: duration,
           last_hook_at: now,
         });
-        recorder.updateInbound({
+        await recorder.updateInbound({
           resultId: parent.call_result_id,
           data: { leg: { to: hook.to, status, answered: status === 'in-progress' || (duration ?? 0) > 0, duration_s: duration } },
         });
@@ -54,18 +54,19 @@ export async function receiveStatusHook(core: Core, hook: JambonzCallInfo, finge
   const did = known ? null : findDid(core.db, hook.to).row;
   if (!known && !did) return { recorded: false, reason: `the number ${hook.to} is not set up for inbound calls` };
   const companyId = known?.company_id ?? did!.company_id;
-  return withRecorder(core, companyId, (recorder) => {
-    const call = known ?? openCall(core.db, recorder, did!, hook, { ai: false, now });
-    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now)) return { recorded: true, resultId: call.call_result_id, replay: true };
+  return withRecorder(core, companyId, async (recorder): Promise<StatusOutcome> => {
+    const call = known ?? (await openCall(core.db, recorder, did!, hook, { ai: false, now }));
+    if (!(await seenFirstTime(recorder.tx, call.call_sid, fingerprint, now)))
+      return { recorded: true, resultId: call.call_result_id, replay: true };
     // a call the sweep closed still takes its real final status, should it come after all
     if (call.closed_by !== 'jambonz' && advances(call.call_status, status)) {
-      if (TERMINAL.has(status)) finishCall(core, recorder, call, { ...hook, call_status: status }, now);
+      if (TERMINAL.has(status)) await finishCall(core, recorder, call, { ...hook, call_status: status }, now);
       else {
-        updateInboundCall(core.db, call.call_sid, { call_status: status, last_hook_at: now });
-        recorder.updateInbound({ resultId: call.call_result_id, data: { call_status: status } });
+        await writeInboundCall(recorder.tx, core.db, call.call_sid, { call_status: status, last_hook_at: now });
+        await recorder.updateInbound({ resultId: call.call_result_id, data: { call_status: status } });
       }
     } else {
-      updateInboundCall(core.db, call.call_sid, { last_hook_at: now });
+      await writeInboundCall(recorder.tx, core.db, call.call_sid, { last_hook_at: now });
     }
     return { recorded: true, resultId: call.call_result_id, replay: false };
   });

@@ -1,7 +1,6 @@
 import type { Core } from '../../core';
-import { prepare } from '../../db/connection';
 import { withRecorder } from '../../results/record';
-import { updateInboundCall, type InboundCallRow } from './store';
+import { writeInboundCall, type InboundCallRow } from './store';
 
 /**
  * A call not heard of for this long is taken to be over though its final status never came (the
@@ -19,20 +18,22 @@ export const HOOK_MEMORY_MS = 24 * 60 * 60 * 1000;
  */
 export async function sweepQuietCalls(core: Core): Promise<number> {
   const now = core.clock();
-  const quiet = prepare(
-    core.db.sqlite,
-    'select * from inbound_calls indexed by inbound_calls_open where closed_by is null and last_hook_at < ? limit 500',
-  ).all(now - QUIET_CALL_MS) as InboundCallRow[];
+  // the open calls' own index: the table keeps every call ever taken (PostgreSQL's planner picks its own)
+  const open = core.db.engine === 'sqlite' ? 'indexed by inbound_calls_open' : '';
+  const quiet = await core.db.all<InboundCallRow>(
+    `select * from inbound_calls ${open} where closed_by is null and last_hook_at < ? limit 500`,
+    [now - QUIET_CALL_MS],
+  );
   for (const call of quiet) {
-    await withRecorder(core, call.company_id, (recorder) => {
-      updateInboundCall(core.db, call.call_sid, { closed_by: 'sweep', ended_at: now });
-      recorder.updateInbound({
+    await withRecorder(core, call.company_id, async (recorder) => {
+      await writeInboundCall(recorder.tx, core.db, call.call_sid, { closed_by: 'sweep', ended_at: now });
+      await recorder.updateInbound({
         resultId: call.call_result_id,
         data: { closed_by_sweep: true, closed_note: 'no final status came from Jambonz; closed by DialDesk' },
         final: true,
       });
     });
   }
-  prepare(core.db.sqlite, 'delete from inbound_hooks where at < ?').run(now - HOOK_MEMORY_MS);
+  await core.db.run('delete from inbound_hooks where at < ?', [now - HOOK_MEMORY_MS]);
   return quiet.length;
 }

@@ -12,7 +12,15 @@ import { hangup, dial, say } from '../jambonz/verbs';
 import { transferVerbs } from '../jambonz/document';
 import { redirectCall } from '../jambonz/rest';
 import { openAiToolOutput } from '../llm/openai';
-import { findInboundCall, firstTimeSeen, updateInboundCall, type InboundCallRow } from './store';
+import {
+  findInboundCall,
+  firstTimeSeen,
+  inboundCallOf,
+  seenFirstTime,
+  updateInboundCall,
+  writeInboundCall,
+  type InboundCallRow,
+} from './store';
 
 /** A tool call from the llm verb (TaskLlm.sendToolHook: { tool_call_id, name, args }). */
 export interface ToolCall {
@@ -73,12 +81,12 @@ export async function receiveToolCall(
   const moved = await redirectCall(api, call.account_sid, call.call_sid);
   // the call is moving (or not) whatever the disk says: the model hears how it went even if this cannot be stored
   await keepGoing(core, `the outcome of call ${call.call_sid}'s transfer to ${department.name}`, () =>
-    withRecorder(core, call.company_id, (recorder) => {
+    withRecorder(core, call.company_id, async (recorder) => {
       // the transfer hook may have come in while Jambonz was answering us: then it is already dialing
-      const fresh = findInboundCall(core.db, call.call_sid)!;
+      const fresh = (await inboundCallOf(recorder.tx, call.call_sid))!;
       if (fresh.transfer_state === 'requested')
-        updateInboundCall(core.db, call.call_sid, { transfer_state: moved.ok ? 'redirected' : 'redirect_failed' });
-      recorder.updateInbound({
+        await writeInboundCall(recorder.tx, core.db, call.call_sid, { transfer_state: moved.ok ? 'redirected' : 'redirect_failed' });
+      await recorder.updateInbound({
         resultId: call.call_result_id,
         data: {
           transfer: {
@@ -156,20 +164,20 @@ export async function dialActionHook(
   const now = core.clock();
   const status = dialStatusOf(body);
   const duration = typeof body.dial_call_duration === 'number' ? Math.round(body.dial_call_duration) : null;
-  const fresh = await withRecorder(core, call.company_id, (recorder) => {
-    if (firstTimeSeen(core.db, call.call_sid, fingerprint, now)) {
-      updateInboundCall(core.db, call.call_sid, {
+  const fresh = await withRecorder(core, call.company_id, async (recorder) => {
+    if (await seenFirstTime(recorder.tx, call.call_sid, fingerprint, now)) {
+      await writeInboundCall(recorder.tx, core.db, call.call_sid, {
         transfer_state: status,
         leg_status: status,
         leg_duration_s: duration,
         last_hook_at: now,
       });
-      recorder.updateInbound({
+      await recorder.updateInbound({
         resultId: call.call_result_id,
         data: { transfer: { department: call.transfer_department, target: call.transfer_target, outcome: status, duration_s: duration } },
       });
     }
-    return findInboundCall(core.db, call.call_sid)!;
+    return (await inboundCallOf(recorder.tx, call.call_sid))!;
   });
   return dialActionAnswer(core, fresh, body);
 }
