@@ -104,7 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     );
     adoptPlaintextSecrets(db, secrets);
     setLeasingCache(db, options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off');
-    syncPhoneZones(db);
+    await syncPhoneZones(db);
   } catch (err) {
     log.logger.error({ err }, 'DialDesk could not open its database');
     await log.close();
