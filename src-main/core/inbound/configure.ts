@@ -1,9 +1,10 @@
 import type { AiAgentDto, Department, InboundNumberDto, VoiceSettings } from '../../../src-shared/contract/inbound';
-import { first, transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Actor } from '../audit/audit';
 import { badInput } from '../errors';
 import { toE164 } from '../phone/phone';
-import { companyCountry } from '../companies/companies';
+import { countryOf } from '../companies/companies';
 import { createAiAgent, getAiAgent, toAiAgentDto, updateAiAgent } from './ai-agents';
 import { createInboundNumber, findInboundByPhone, updateInboundNumber } from './numbers';
 
@@ -24,19 +25,20 @@ export interface ConfigureInbound {
 /**
  * Sets one DID up end to end, for the command line: its AI agent by name (updated, or created when
  * a prompt is given) and the DID itself (created, or updated when this company already has it), in
- * one transaction, so a bad field leaves neither half behind.
+ * one transaction, so a bad field leaves neither half behind. The agents' and numbers' own services
+ * (ai-agents.ts, numbers.ts) are still synchronous on the raw handle: they run inside this transaction.
  */
 export function configureInbound(
   db: Db,
   actor: Actor,
   input: ConfigureInbound,
   now: number,
-): { agent: AiAgentDto | null; number: InboundNumberDto } {
-  return transaction(db, () => {
-    const agent = input.agent ? upsertAgent(db, actor, input.companyId, input.agent, now) : null;
+): Promise<{ agent: AiAgentDto | null; number: InboundNumberDto }> {
+  return db.transaction(async (tx) => {
+    const agent = input.agent ? await upsertAgent(tx, db, actor, input.companyId, input.agent, now) : null;
     const d = input.did;
     // a company with a default country reads national numbers without --region (DESIGN.md §3)
-    const phone = toE164(d.phone, 'did', d.region ?? companyCountry(db, input.companyId));
+    const phone = toE164(d.phone, 'did', d.region ?? (await countryOf(tx, input.companyId)));
     const existing = findInboundByPhone(db, phone);
     if (existing && existing.company_id !== input.companyId)
       throw badInput(`did: ${phone} is already set up as an inbound number elsewhere`);
@@ -79,16 +81,18 @@ export function configureInbound(
   });
 }
 
-function upsertAgent(db: Db, actor: Actor, companyId: number, a: NonNullable<ConfigureInbound['agent']>, now: number): AiAgentDto {
-  const existing = first(
-    db,
-    db.kysely
-      .selectFrom('ai_agents')
-      .select('id')
-      .where('company_id', '=', companyId)
-      .where('name', '=', a.name)
-      .where('is_active', '=', 1),
-  );
+async function upsertAgent(
+  tx: Queries,
+  db: Db,
+  actor: Actor,
+  companyId: number,
+  a: NonNullable<ConfigureInbound['agent']>,
+  now: number,
+): Promise<AiAgentDto> {
+  const existing = await tx.get<{ id: number }>('select id from ai_agents where company_id = ? and name = ? and is_active = 1', [
+    companyId,
+    a.name,
+  ]);
   const fields = { systemPrompt: a.systemPrompt, greeting: a.greeting, language: a.language, voice: a.voice, temperature: a.temperature };
   if (existing) return updateAiAgent(db, actor, { companyId, id: existing.id, ...fields }, now);
   if (!a.systemPrompt) throw badInput(`prompt: there is no AI agent "${a.name}" yet; give its --prompt to create it`);

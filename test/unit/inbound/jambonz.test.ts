@@ -80,9 +80,9 @@ const lookupAt = (hours: OpeningHours): InboundLookup => buildLookup(core.db, fi
 const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
 
 describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
-  it('in hours with an agent and a support line: the AI agent, then the support line', () => {
+  it('in hours with an agent and a support line: the AI agent, then the support line', async () => {
     setUpDid({ support: '+49 30 9999999' });
-    setKey('sk-test-123456789');
+    await setKey('sk-test-123456789');
     const verbs = callVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'dial']);
@@ -97,9 +97,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbs[1]).toEqual({ verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '+49309999999' }] });
   });
 
-  it('in hours with an agent and no support line: the agent, then hang up', () => {
+  it('in hours with an agent and no support line: the agent, then hang up', async () => {
     setUpDid({});
-    setKey('sk-test-123456789');
+    await setKey('sk-test-123456789');
     const verbs = openVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
@@ -117,8 +117,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     expect(verbNames(openVerbs(lookupAt(openHours)))).toEqual(['say', 'hangup']);
   });
 
-  it('puts every department and its transfer number in the agent’s instructions', () => {
-    setKey('sk-test-123456789');
+  it('puts every department and its transfer number in the agent’s instructions', async () => {
+    await setKey('sk-test-123456789');
     setUpDid({
       departments: [
         { name: 'Sales', transferNumber: '+49 30 1111111', description: 'new orders and quotes' },
@@ -170,8 +170,8 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     });
   });
 
-  it('does not hand the model’s voice to another speech vendor', () => {
-    setKey('sk-test-123456789');
+  it('does not hand the model’s voice to another speech vendor', async () => {
+    await setKey('sk-test-123456789');
     setUpDid({ voice: { vendor: 'google' } });
     const lookup = lookupAt(closedUntilMonday);
     expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
@@ -229,9 +229,9 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     ).toEqual(['the item answers call call_2, not call_1', 'the output is not a string']);
   });
 
-  it('previews both arrays with the model key shown only by its last four characters', () => {
+  it('previews both arrays with the model key shown only by its last four characters', async () => {
     setUpDid({ support: '+49 30 9999999' });
-    setKey('sk-secret-abcd');
+    await setKey('sk-secret-abcd');
     const row = findActiveDid(core.db, '+49301234567');
     const preview = previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);
     expect(preview.now).toBe('closed');
