@@ -120,7 +120,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await adoptPlaintextSecrets(db, secrets);
     // the leasing caches know only this process's writes: on a shared PostgreSQL, SQL alone decides
     setLeasingCache(db, db.engine === 'sqlite' && (options.leasingCache ?? process.env.DIALDESK_LEASING_CACHE !== 'off'));
-    syncPhoneZones(db);
+    await syncPhoneZones(db);
   } catch (err) {
     log.logger.error({ err }, 'DialDesk could not open its database');
     await log.close();

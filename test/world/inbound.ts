@@ -47,7 +47,8 @@ export async function inboundWorld(options: { llmKey?: string | null; start?: nu
   const now = clock.clock();
   await setSchedule(core.db, CLI_ACTOR, { companyId: companyA, windows: OPEN_24X7, exceptions: [] }, now);
   await topUp(core.db, CLI_ACTOR, { companyId: companyA, amount: 1_000 }, now);
-  if (options.llmKey !== null) updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: options.llmKey ?? 'sk-site-0123456789' }, now);
+  if (options.llmKey !== null)
+    await updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: options.llmKey ?? 'sk-site-0123456789' }, now);
   const agent = await createAiAgent(
     core.db,
     CLI_ACTOR,

@@ -64,11 +64,13 @@ export function registerInboundSettings(inbound: Command): void {
         recordCalls: record === undefined ? undefined : record === 'on',
         aiCostPerMinute: opts.aiRate,
       };
-      await withCore(opts, (core) => {
+      await withCore(opts, async (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company as string).id;
         const patch = parseWith(InboundSettingsPatch, { companyId, ...patchInput });
         const changes = Object.entries(patch).some(([k, v]) => k !== 'companyId' && v !== undefined);
-        const settings = changes ? updateInboundSettings(core, CLI_ACTOR, patch, core.clock()) : inboundSettingsDto(core, companyId);
+        const settings = changes
+          ? await updateInboundSettings(core, CLI_ACTOR, patch, core.clock())
+          : await inboundSettingsDto(core, companyId);
         printResult(opts, { settings }, describe(settings));
       });
     });

@@ -139,10 +139,10 @@ export function registerInbound(program: Command): void {
               },
       });
       hours.assertAllUsed();
-      await withCore(opts, (core) => {
+      await withCore(opts, async (core) => {
         const companyId = getCompanyBySlug(core.db, opts.company as string).id;
         const { agent: agentInput, ...did } = input;
-        const { agent, number } = configureInbound(core.db, CLI_ACTOR, { companyId, did, agent: agentInput }, core.clock());
+        const { agent, number } = await configureInbound(core.db, CLI_ACTOR, { companyId, did, agent: agentInput }, core.clock());
         printResult(
           opts,
           { number, agent },
@@ -196,11 +196,11 @@ export function registerInbound(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       const apiKey = opts.clearKey ? null : ((opts.apiKey as string | undefined) ?? process.env.DIALDESK_LLM_API_KEY);
       const patch = parseWith(LlmSettingsPatch, { model: opts.model, apiKey });
-      await withCore(opts, (core) => {
+      await withCore(opts, async (core) => {
         const settings =
           patch.model === undefined && patch.apiKey === undefined
-            ? siteLlmSettings(core.db, core.secrets)
-            : updateLlmSettings(core.db, core.secrets, CLI_ACTOR, patch, core.clock());
+            ? await siteLlmSettings(core.db, core.secrets)
+            : await updateLlmSettings(core.db, core.secrets, CLI_ACTOR, patch, core.clock());
         printResult(
           opts,
           { llm: settings },

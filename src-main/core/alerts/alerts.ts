@@ -1,8 +1,7 @@
 import type { Alert } from '../../../src-shared/contract/alerts';
-import { prepare } from '../db/connection';
 import type { CompanyRow } from '../db/schema';
 import type { Core } from '../core';
-import { findCompanyById } from '../companies/companies';
+import { findCompany } from '../companies/companies';
 import { costOfOneCall } from '../billing/charge';
 import { dialerRegistry } from '../dialer/registry';
 import { poolCounts } from '../numbers/pool';
@@ -28,12 +27,11 @@ const POOL_COUNT_EVERY_MS = 60_000;
 export const poolLow: AlertCheck = async (core, company, now) => {
   if (company.is_active !== 1) return [];
   const available = await availableNow(core, company.id, now);
-  const dialedLastDay = (prepare(
-    core.db.sqlite,
-    "select coalesce(sum(calls), 0) from call_stats_by_status where company_id = ? and bucket >= ? and status <> 'INBOUND_CALL'",
-  )
-    .pluck()
-    .get(company.id, now - POOL_LOW_WITHIN_MS) ?? 0) as number;
+  const dialedLastDay =
+    (await core.db.value<number>(
+      "select coalesce(sum(calls), 0) from call_stats_by_status where company_id = ? and bucket >= ? and status <> 'INBOUND_CALL'",
+      [company.id, now - POOL_LOW_WITHIN_MS],
+    )) ?? 0;
   if (available > 0 && available >= dialedLastDay) return [];
   // an idle company with numbers left is not short of them
   if (available > 0 && dialedLastDay === 0) return [];
@@ -95,7 +93,7 @@ export async function alertsFor(core: Core, companyIds: readonly number[]): Prom
   const now = core.clock();
   const out: Alert[] = [];
   for (const id of companyIds) {
-    const company = findCompanyById(core.db, id);
+    const company = await findCompany(core.db, id);
     if (!company) continue;
     for (const check of ALERT_CHECKS) out.push(...(await check(core, company, now)));
   }

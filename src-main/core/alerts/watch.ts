@@ -18,7 +18,7 @@ export function watchAlerts(core: Core, raised: (alert: Alert) => void, everyMs 
     if (running || stopped) return;
     running = true;
     try {
-      const ids = core.db.sqlite.prepare('select id from companies where is_active = 1 order by name').pluck().all() as number[];
+      const ids = await core.db.column<number>('select id from companies where is_active = 1 order by name');
       const now = await alertsFor(core, ids);
       if (stopped) return;
       for (const alert of now) if (!known.has(alert.id)) raised(alert);

@@ -1,7 +1,7 @@
 import type { AuditEntryDto, AuditListParsed } from '../../../src-shared/contract/audit';
 import type { Page } from '../../../src-shared/contract/common';
 import type { SessionUser } from '../../../src-shared/contract/auth';
-import { all, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { AuditLogRow } from '../db/schema';
 import { badInput, forbidden } from '../errors';
 import { toIso } from '../time';
@@ -42,7 +42,7 @@ export function toAuditDto(r: AuditLogRow): AuditEntryDto {
  * site-wide ones — users, settings, backups — are the superuser's); the superuser sees one company,
  * the site-wide entries, or everything.
  */
-export function listAudit(db: Db, user: SessionUser, input: AuditListParsed): Page<AuditEntryDto> {
+export async function listAudit(db: Db, user: SessionUser, input: AuditListParsed): Promise<Page<AuditEntryDto>> {
   let scope: { companyId: number | null } | 'everything';
   if (user.role === 'superuser') {
     scope = input.siteWide ? { companyId: null } : input.companyId !== undefined ? { companyId: input.companyId } : 'everything';
@@ -62,7 +62,7 @@ export function listAudit(db: Db, user: SessionUser, input: AuditListParsed): Pa
   }
   if (input.entity) q = q.where('entity', '=', input.entity);
   if (input.cursor) q = q.where('id', '<', decode(input.cursor));
-  const rows = all(db, q);
+  const rows = await db.select(q);
   const more = rows.length > input.limit;
   const page = more ? rows.slice(0, input.limit) : rows;
   return { items: page.map(toAuditDto), next: more ? encode(page[page.length - 1]!.id) : null };

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { MIGRATIONS } from '../../../migrations';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { DATABASE_FILE } from '../core';
 import { closeDatabase, openDatabase } from '../db/connection';
 import { claimDataFolder, folderOwner } from '../db/owner';
@@ -87,7 +87,7 @@ export async function replaceDatabase(
       migrated = (await migrateToLatest(db)).filter((r) => r.status === 'Success').map((r) => r.migrationName);
       const check = db.sqlite.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new AppError('INTERNAL', `the restored copy failed its check after migrating: ${String(check)}`);
-      audit(
+      await writeAudit(
         db,
         options.actor,
         { companyId: null, entity: 'backup', entityId: null, action: 'restore', after: { file: backup, migrated } },

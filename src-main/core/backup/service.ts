@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupAnswer } from '../../../src-shared/contract/backup';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import type { Core } from '../core';
 import { badInput } from '../errors';
 import { deliverFile, localSaveTarget, type FileDelivery } from '../exports/delivery';
@@ -29,7 +29,7 @@ export async function runBackup(
   }
   const { result, ...file } = await deliverFile(files, backupFileName(core.clock()), (path) => backupDatabase(core.db, path, onProgress));
   if (!result) return { ...file, bytes: 0, pages: 0, integrity: null, tookMs: 0 };
-  audit(
+  await writeAudit(
     core.db,
     actor,
     {

@@ -1,7 +1,7 @@
 import { CALL_HISTORY_MAX, type CallDetail, type CallLedgerEntry } from '../../../src-shared/contract/calls';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { notFound } from '../errors';
 import { toIso } from '../time';
 import { ITEM_COLUMNS, ITEM_JOINS, toListItem, type ItemRow } from './list';
@@ -16,32 +16,32 @@ interface DetailRow extends ItemRow {
 }
 
 /** One result with everything the detail pane shows, and this company's other calls to the same number. */
-export function getCall(db: Db, input: { companyId: number; id: number }): CallDetail {
-  const company = getCompany(db, input.companyId);
-  const row = prepare(
-    db.sqlite,
+export async function getCall(db: Db, input: { companyId: number; id: number }): Promise<CallDetail> {
+  const company = await companyOf(db, input.companyId);
+  const row = await db.get<DetailRow>(
     `select ${ITEM_COLUMNS}, r.transcript, r.recording_url, r.data, r.dialer_id, r.batch_id, r.created_at
      from call_results r ${ITEM_JOINS} where r.id = ? and r.company_id = ?`,
-  ).get(input.id, company.id) as DetailRow | undefined;
+    [input.id, company.id],
+  );
   // another company's result is "not found" too: its existence is not this company's business
   if (!row) throw notFound(`call result ${input.id} does not exist`);
 
-  const ledger = prepare(
-    db.sqlite,
+  const ledger = await db.all<{ id: number; kind: LedgerKind; amount: number; balance_after: number; note: string; created_at: number }>(
     `select id, kind, amount, balance_after, note, created_at from ledger_entries
      where call_result_id = ? and company_id = ? order by id`,
-  ).all(row.id, company.id) as { id: number; kind: LedgerKind; amount: number; balance_after: number; note: string; created_at: number }[];
+    [row.id, company.id],
+  );
 
   // uses the (number_id, started_at) index: a number's history is short even in a big log; a withheld
   // caller has none (one "anonymous" is not the next)
   const history =
     row.number_id === null
       ? []
-      : (prepare(
-          db.sqlite,
+      : await db.all<ItemRow>(
           `select ${ITEM_COLUMNS} from call_results r ${ITEM_JOINS}
      where r.number_id = ? and r.company_id = ? and r.id <> ? order by r.started_at desc, r.id desc limit ?`,
-        ).all(row.number_id, company.id, row.id, CALL_HISTORY_MAX + 1) as ItemRow[]);
+          [row.number_id, company.id, row.id, CALL_HISTORY_MAX + 1],
+        );
 
   return {
     ...toListItem(row),

@@ -1,8 +1,9 @@
 import type { CallFiltersParsed } from '../../../src-shared/contract/calls';
-import { all, first, type Db } from '../db/connection';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import { badInput } from '../errors';
 import { cleanPhone, phoneSearch } from '../phone/phone';
-import { companyCountry } from '../companies/companies';
+import { countryOf } from '../companies/companies';
+import { inTexts, texts } from '../numbers/in-texts';
 import { localDays } from '../stats/range';
 import { addDays, startOfLocalDay } from '../time-zone';
 
@@ -17,7 +18,7 @@ const MAX_PREFIX_NUMBERS = 500;
  * number the pool knows → exactly that number (through the pool's unique phone index); anything else →
  * a prefix of the international form ("0912" → "+98912" with IR; "4917" → "+4917").
  */
-export function phoneMatch(db: Db, raw: string, region?: string | null): PhoneMatch {
+export async function phoneMatch(q: Queries, raw: string, region?: string | null): Promise<PhoneMatch> {
   const typed = phoneSearch(raw, region);
   if (!typed) throw badInput('phone: type at least one digit');
   // "0912…" is a national number: without the company's country it would be searched as "+0912…" and find nothing
@@ -28,20 +29,12 @@ export function phoneMatch(db: Db, raw: string, region?: string | null): PhoneMa
   }
   if (typed.exact) {
     // some plans (Germany's) have numbers of many lengths, so a "valid" number may still be meant as a prefix
-    const row = first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', typed.exact));
+    const row = await q.get<{ id: number }>('select id from numbers where phone = ?', [typed.exact]);
     if (row) return { kind: 'numbers', ids: [row.id] };
   }
   const low = typed.prefix;
   const high = low.slice(0, -1) + String.fromCharCode(low.charCodeAt(low.length - 1) + 1);
-  const ids = all(
-    db,
-    db.kysely
-      .selectFrom('numbers')
-      .select('id')
-      .where('phone', '>=', low)
-      .where('phone', '<', high)
-      .limit(MAX_PREFIX_NUMBERS + 1),
-  ).map((r) => r.id);
+  const ids = await q.column<number>('select id from numbers where phone >= ? and phone < ? limit ?', [low, high, MAX_PREFIX_NUMBERS + 1]);
   if (ids.length === 0) return { kind: 'none' };
   if (ids.length <= MAX_PREFIX_NUMBERS) return { kind: 'numbers', ids };
   return { kind: 'prefix', low, high };
@@ -65,7 +58,7 @@ export interface ResultWhere {
   params: unknown[];
 }
 
-export function filterWhere(db: Db, f: CallFiltersParsed, timezone: string): ResultWhere | null {
+export async function filterWhere(q: Queries, f: CallFiltersParsed, timezone: string): Promise<ResultWhere | null> {
   const parts = ['r.company_id = ?'];
   const params: unknown[] = [f.companyId];
   const add = (sql: string, ...values: unknown[]) => {
@@ -75,10 +68,10 @@ export function filterWhere(db: Db, f: CallFiltersParsed, timezone: string): Res
   const { start, end } = dateBounds(f, timezone);
   if (start !== null) add('r.started_at >= ?', start);
   if (end !== null) add('r.started_at < ?', end);
-  // one status is an equality, so the (company_id, status, started_at) index serves it; json_each keeps
-  // one cached statement whatever a longer list's length
+  // one status is an equality, so the (company_id, status, started_at) index serves it; a list as one
+  // parameter keeps one cached statement whatever a longer list's length
   if (f.status?.length === 1) add('r.status = ?', f.status[0]);
-  else if (f.status) add('r.status in (select value from json_each(?))', JSON.stringify(f.status));
+  else if (f.status) add(inTexts(q, 'r.status'), texts(q, f.status));
   if (f.direction) add('r.direction = ?', f.direction);
   const dims = [
     ['r.scenario_id', f.scenarioId],
@@ -91,11 +84,11 @@ export function filterWhere(db: Db, f: CallFiltersParsed, timezone: string): Res
     else add(`${column} = ?`, id);
   }
   if (f.phone) {
-    const match = phoneMatch(db, f.phone, companyCountry(db, f.companyId));
+    const match = await phoneMatch(q, f.phone, await countryOf(q, f.companyId));
     if (match.kind === 'none') return null;
     if (match.kind === 'prefix') add('r.phone >= ? and r.phone < ?', match.low, match.high);
     else if (match.ids.length === 1) add('r.number_id = ?', match.ids[0]);
-    else add('r.number_id in (select value from json_each(?))', JSON.stringify(match.ids));
+    else add(dialectOf(q).inIds('r.number_id'), dialectOf(q).ids(match.ids));
   }
   return { sql: parts.join(' and '), params };
 }

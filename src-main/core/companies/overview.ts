@@ -18,7 +18,7 @@ export async function companiesOverview(core: Core, companyIds: readonly number[
   const now = core.clock();
   const rows: CompanyOverview[] = [];
   for (const c of await listCompanies(core.db, companyIds)) {
-    const today = statsMatrix(core.db, { companyId: c.id, range: { preset: 'today' }, groupBy: 'scenario' }, now).totals;
+    const today = (await statsMatrix(core.db, { companyId: c.id, range: { preset: 'today' }, groupBy: 'scenario' }, now)).totals;
     const dialers = await dialerRegistry(core).list(c.id);
     rows.push({
       companyId: c.id,

@@ -1,15 +1,17 @@
 import type { DncEntryDto, DncPage } from '../../../src-shared/contract/lifecycle';
 import type { DncReport } from '../../../src-shared/contract/numbers';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Core } from '../core';
 import type { Actor } from '../audit/audit';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { poolWritten } from '../dialer/pool-cache';
 import { cleanPhone, toE164 } from '../phone/phone';
 import { toIso } from '../time';
 import { CsvFile, csvLine, inertText, nextTurn } from '../exports/csv';
 import { sourceName, type PhoneRow } from '../numbers/reader';
 import { finishJob, n, runJob, type ListImport } from '../numbers/job';
+import { inTexts, texts } from '../numbers/in-texts';
 
 /**
  * Do-not-call lists in two scopes (DESIGN.md §8):
@@ -23,7 +25,7 @@ import { finishJob, n, runJob, type ListImport } from '../numbers/job';
 export async function importDoNotCall(core: Core, actor: Actor, input: ListImport & { companyId: number | null }): Promise<DncReport> {
   const source = sourceName(input.source, input.sourceName);
   const { companyId } = input;
-  if (companyId !== null) getCompany(core.db, companyId);
+  if (companyId !== null) await companyOf(core.db, companyId);
   let noted: number[] = [];
   const job = {
     action: 'dnc' as const,
@@ -38,11 +40,11 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
   let committed;
   let report;
   try {
-    ({ report, committed } = await runJob(core, actor, input, job, { added: 0, known: 0, marked: 0 }, (rows, now) => {
+    ({ report, committed } = await runJob(core, actor, input, job, { added: 0, known: 0, marked: 0 }, async (tx, rows, now) => {
       noted = [];
-      const counts = addEntries(core.db, companyId, rows, source, actor.name, now);
-      if (companyId === null) counts.marked = markComplained(core.db, rows, source, now);
-      else noted = poolIds(core.db, rows);
+      const counts = await addEntries(tx, companyId, rows, source, actor.name, now);
+      if (companyId === null) counts.marked = await markComplained(tx, rows, source, now);
+      else noted = await poolIds(tx, rows);
       return counts;
     }));
   } finally {
@@ -50,7 +52,7 @@ export async function importDoNotCall(core: Core, actor: Actor, input: ListImpor
     if (companyId === null) poolWritten(core.db, { statusesRewritten: true });
   }
   const result: DncReport = { ...report, source, scope: companyId === null ? 'site' : 'company', ...committed };
-  finishJob(core, actor, 'dnc', companyId, result);
+  await finishJob(core, actor, 'dnc', companyId, result);
   return result;
 }
 
@@ -64,7 +66,7 @@ export async function addDoNotCall(
   actor: Actor,
   input: { companyId: number | null; phone: string; region?: string },
 ): Promise<DncReport> {
-  const region = input.region ?? (input.companyId === null ? null : getCompany(core.db, input.companyId).default_country);
+  const region = input.region ?? (input.companyId === null ? null : (await companyOf(core.db, input.companyId)).default_country);
   const phone = toE164(input.phone, 'phone', region);
   return importDoNotCall(core, actor, {
     companyId: input.companyId,
@@ -73,37 +75,43 @@ export async function addDoNotCall(
   });
 }
 
-function addEntries(db: Db, companyId: number | null, rows: PhoneRow[], source: string, by: string, now: number) {
-  const insert = prepare(
-    db.sqlite,
-    'insert or ignore into dnc_entries (company_id, phone, source, added_by, added_at) values (?, ?, ?, ?, ?)',
-  );
+// a statement per row, as before: each row's own answer (added or known; marked or added complained) is counted
+async function addEntries(tx: Queries, companyId: number | null, rows: PhoneRow[], source: string, by: string, now: number) {
   const counts = { added: 0, known: 0, marked: 0 };
   for (const row of rows) {
-    if (insert.run(companyId, row.phone, source, by, now).changes === 1) counts.added++;
+    const added = await tx.run(
+      'insert into dnc_entries (company_id, phone, source, added_by, added_at) values (?, ?, ?, ?, ?) on conflict do nothing',
+      [companyId, row.phone, source, by, now],
+    );
+    if (added === 1) counts.added++;
     else counts.known++;
   }
   return counts;
 }
 
-function markComplained(db: Db, rows: PhoneRow[], source: string, now: number): number {
-  const mark = prepare(db.sqlite, "update numbers set global_status = 'complained' where phone = ? and global_status <> 'complained'");
-  const insert = prepare(
-    db.sqlite,
-    "insert or ignore into numbers (phone, global_status, imported_at, source) values (?, 'complained', ?, ?)",
-  );
+async function markComplained(tx: Queries, rows: PhoneRow[], source: string, now: number): Promise<number> {
   let marked = 0;
   for (const row of rows) {
-    if (mark.run(row.phone).changes === 1) marked++;
-    else insert.run(row.phone, now, source);
+    if (
+      (await tx.run("update numbers set global_status = 'complained' where phone = ? and global_status <> 'complained'", [row.phone])) === 1
+    )
+      marked++;
+    else
+      await tx.run(
+        "insert into numbers (phone, global_status, imported_at, source) values (?, 'complained', ?, ?) on conflict do nothing",
+        [row.phone, now, source],
+      );
   }
   return marked;
 }
 
-const poolIds = (db: Db, rows: PhoneRow[]): number[] =>
-  prepare(db.sqlite, 'select id from numbers where phone in (select value from json_each(?))')
-    .pluck()
-    .all(JSON.stringify(rows.map((r) => r.phone))) as number[];
+const poolIds = (tx: Queries, rows: PhoneRow[]): Promise<number[]> =>
+  tx.column<number>(`select id from numbers where ${inTexts(tx, 'phone')}`, [
+    texts(
+      tx,
+      rows.map((r) => r.phone),
+    ),
+  ]);
 
 interface EntryRow {
   phone: string;
@@ -117,18 +125,19 @@ const toDto = (r: EntryRow): DncEntryDto => ({ phone: r.phone, source: r.source,
 const searchDigits = (text: string | undefined): string => (text ? cleanPhone(text).replace(/\D/g, '').replace(/^0+/, '') : '');
 
 /** A page of one scope's list, newest first, optionally only phones containing the digits searched. */
-export function listDnc(db: Db, input: { companyId: number | null; search?: string; limit: number; offset: number }): DncPage {
-  if (input.companyId !== null) getCompany(db, input.companyId);
+export async function listDnc(
+  db: Db,
+  input: { companyId: number | null; search?: string; limit: number; offset: number },
+): Promise<DncPage> {
+  if (input.companyId !== null) await companyOf(db, input.companyId);
   const digits = searchDigits(input.search);
   const where = `coalesce(company_id, 0) = ?${digits ? ` and phone like ?` : ''}`;
   const args: unknown[] = [input.companyId ?? 0, ...(digits ? [`%${digits}%`] : [])];
-  const total = prepare(db.sqlite, `select count(*) from dnc_entries where ${where}`)
-    .pluck()
-    .get(...args) as number;
-  const rows = prepare(
-    db.sqlite,
+  const total = (await db.value<number>(`select count(*) from dnc_entries where ${where}`, args))!;
+  const rows = await db.all<EntryRow>(
     `select phone, source, added_by, added_at from dnc_entries where ${where} order by added_at desc, id desc limit ? offset ?`,
-  ).all(...args, input.limit, input.offset) as EntryRow[];
+    [...args, input.limit, input.offset],
+  );
   return { scope: input.companyId === null ? 'site' : 'company', total, entries: rows.map(toDto) };
 }
 
@@ -136,17 +145,17 @@ export const DNC_CSV_HEADER = ['phone', 'added_at_utc', 'source', 'added_by'];
 
 /** One scope's whole list as CSV (header row, RFC 4180), oldest first, written in chunks with the loop free between. */
 export async function exportDncCsv(db: Db, companyId: number | null, path: string): Promise<{ rows: number; bytes: number }> {
-  if (companyId !== null) getCompany(db, companyId);
+  if (companyId !== null) await companyOf(db, companyId);
   const file = new CsvFile(path);
   let rows = 0;
   try {
     await file.write(`\ufeff${csvLine(DNC_CSV_HEADER)}`);
     let after = 0;
     for (;;) {
-      const chunk = prepare(
-        db.sqlite,
+      const chunk = await db.all<EntryRow & { id: number }>(
         'select id, phone, source, added_by, added_at from dnc_entries where coalesce(company_id, 0) = ? and id > ? order by id limit 1000',
-      ).all(companyId ?? 0, after) as (EntryRow & { id: number })[];
+        [companyId ?? 0, after],
+      );
       if (chunk.length === 0) break;
       await file.write(chunk.map((r) => csvLine([r.phone, toIso(r.added_at), inertText(r.source), inertText(r.added_by)])).join(''));
       rows += chunk.length;
@@ -162,5 +171,5 @@ export async function exportDncCsv(db: Db, companyId: number | null, path: strin
 }
 
 /** Is the phone on this company's own do-not-call list (never another company's: that is not its business). */
-export const onCompanyDnc = (db: Db, companyId: number, phone: string): boolean =>
-  prepare(db.sqlite, 'select 1 from dnc_entries where coalesce(company_id, 0) = ? and phone = ?').get(companyId, phone) !== undefined;
+export const onCompanyDnc = async (q: Queries, companyId: number, phone: string): Promise<boolean> =>
+  (await q.get('select 1 from dnc_entries where coalesce(company_id, 0) = ? and phone = ?', [companyId, phone])) !== undefined;

@@ -1,7 +1,7 @@
 import type { CallFiltersParsed } from '../../../src-shared/contract/calls';
 import { isBillable } from '../../../src-shared/statuses';
 import type { Db } from '../db/connection';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { selectPage, type ItemRow, type Keyset } from '../calllog/list';
 import { toIso } from '../time';
 import { formatOffset, wallClock } from '../time-zone';
@@ -57,7 +57,7 @@ export async function exportCallsCsv(
   path: string,
   onProgress?: (p: ExportProgress) => void,
 ): Promise<{ rows: number; bytes: number }> {
-  const company = getCompany(db, filters.companyId);
+  const company = await companyOf(db, filters.companyId);
   const tz = company.timezone;
   const file = new CsvFile(path);
   let rows = 0;
@@ -65,7 +65,14 @@ export async function exportCallsCsv(
     await file.write(`\uFEFF${csvLine(CALLS_CSV_HEADER)}`);
     let after: Keyset | null = null;
     for (;;) {
-      const page: ExportRow[] = selectPage<ExportRow>(db, filters, tz, after, EXPORT_CHUNK, ', r.recording_url, r.transcript, r.data');
+      const page: ExportRow[] = await selectPage<ExportRow>(
+        db,
+        filters,
+        tz,
+        after,
+        EXPORT_CHUNK,
+        ', r.recording_url, r.transcript, r.data',
+      );
       if (page.length === 0) break;
       let chunk = '';
       for (const r of page) {

@@ -1,7 +1,7 @@
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { LedgerKind } from '../db/schema';
 import type { StatementTotals } from '../../../src-shared/contract/exports';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { localDays } from '../stats/range';
 import { addDays, formatOffset, wallClock } from '../time-zone';
 import { toIso } from '../time';
@@ -60,7 +60,7 @@ const lastDayOf = (month: string): string => addDays(`${addDays(`${month}-28`, 7
  * balance after. closing = opening + Σ amounts, which the ledger's balance_after chain agrees with.
  */
 export async function exportStatementCsv(db: Db, input: { companyId: number; month: string }, path: string): Promise<Statement> {
-  const company = getCompany(db, input.companyId);
+  const company = await companyOf(db, input.companyId);
   const tz = company.timezone;
   const { startMs, endMs } = localDays(`${input.month}-01`, lastDayOf(input.month), tz);
   const money = (minor: number) => decimalAmount(minor, company.currency);
@@ -69,21 +69,18 @@ export async function exportStatementCsv(db: Db, input: { companyId: number; mon
     return [localText(wall), formatOffset(wall - Math.floor(ms / 1000) * 1000), toIso(ms)];
   };
 
-  const before = prepare(
-    db.sqlite,
+  const before = await db.get<{ balance_after: number }>(
     `select balance_after from ledger_entries where company_id = ? and created_at < ?
      order by created_at desc, id desc limit 1`,
-  ).get(company.id, startMs) as { balance_after: number } | undefined;
+    [company.id, startMs],
+  );
   const opening = before?.balance_after ?? 0;
-  const page = prepare(
-    db.sqlite,
-    `select e.id, e.created_at, e.kind, e.amount, e.balance_after, e.call_result_id, r.phone, e.note, u.username
+  const PAGE = `select e.id, e.created_at, e.kind, e.amount, e.balance_after, e.call_result_id, r.phone, e.note, u.username
      from ledger_entries e
      left join call_results r on r.id = e.call_result_id
      left join users u on u.id = e.user_id
      where e.company_id = ? and e.created_at < ? and (e.created_at, e.id) > (?, ?)
-     order by e.created_at, e.id limit ?`,
-  );
+     order by e.created_at, e.id limit ?`;
 
   const file = new CsvFile(path);
   try {
@@ -97,7 +94,7 @@ export async function exportStatementCsv(db: Db, input: { companyId: number; mon
     const totals = Object.fromEntries(KINDS.map((k) => [k, { entries: 0, amount: 0 }])) as StatementTotals;
     let after = { createdAt: startMs - 1, id: Number.MAX_SAFE_INTEGER };
     for (;;) {
-      const rows = page.all(company.id, endMs, after.createdAt, after.id, CHUNK) as EntryRow[];
+      const rows = await db.all<EntryRow>(PAGE, [company.id, endMs, after.createdAt, after.id, CHUNK]);
       let chunk = '';
       for (const e of rows) {
         balance += e.amount;

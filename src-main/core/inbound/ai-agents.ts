@@ -1,10 +1,10 @@
 import type { AiAgentCreate, AiAgentDto, AiAgentUpdate } from '../../../src-shared/contract/inbound';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { AiAgentRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
 import { conflict } from '../errors';
-import { companyOf, getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { toIso } from '../time';
 import { flag, ownedRecords } from '../setup/owned';
 
@@ -43,12 +43,15 @@ async function assertNameFree(q: Queries, companyId: number, name: string, excep
 }
 
 export function createAiAgent(db: Db, actor: Actor, input: AiAgentCreate, now: number): Promise<AiAgentDto> {
-  return db.transaction(async (tx) => {
-    await companyOf(tx, input.companyId);
-    if (input.isActive) await assertNameFree(tx, input.companyId, input.name, null);
-    const values = { ...agentFields(input), is_active: flag(input.isActive) };
-    return toAiAgentDto(await aiAgents.insert(tx, actor, input.companyId, values, now));
-  });
+  return db.transaction((tx) => createAiAgentIn(tx, actor, input, now));
+}
+
+/** The same inside the caller's transaction (inbound configure's). */
+export async function createAiAgentIn(tx: Queries, actor: Actor, input: AiAgentCreate, now: number): Promise<AiAgentDto> {
+  await companyOf(tx, input.companyId);
+  if (input.isActive) await assertNameFree(tx, input.companyId, input.name, null);
+  const values = { ...agentFields(input), is_active: flag(input.isActive) };
+  return toAiAgentDto(await aiAgents.insert(tx, actor, input.companyId, values, now));
 }
 
 const agentFields = (input: Partial<AiAgentCreate>) => ({
@@ -66,36 +69,13 @@ const agentFields = (input: Partial<AiAgentCreate>) => ({
  * agent wants at once.
  */
 export function updateAiAgent(db: Db, actor: Actor, input: AiAgentUpdate, now: number): Promise<AiAgentDto> {
-  return db.transaction(async (tx) => {
-    const before = await aiAgents.get(tx, input.companyId, input.id);
-    const name = input.name ?? before.name;
-    const willBeActive = input.isActive ?? before.is_active === 1;
-    if (willBeActive && (name !== before.name || before.is_active === 0)) await assertNameFree(tx, input.companyId, name, before.id);
-    return toAiAgentDto(await aiAgents.update(tx, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
-  });
+  return db.transaction((tx) => updateAiAgentIn(tx, actor, input, now));
 }
 
-// ---- synchronous forms, inside inbound configure's synchronous transaction until it moves -------------
-
-function assertNameFreeSync(db: Db, companyId: number, name: string, exceptId: number | null): void {
-  if (
-    prepare(db.sqlite, NAME_TAKEN_SQL)
-      .pluck()
-      .get(companyId, name, exceptId ?? -1) !== undefined
-  )
-    throw nameTaken(name);
-}
-
-export function createAiAgentSync(db: Db, actor: Actor, input: AiAgentCreate, now: number): AiAgentDto {
-  getCompany(db, input.companyId);
-  if (input.isActive) assertNameFreeSync(db, input.companyId, input.name, null);
-  return toAiAgentDto(aiAgents.insertSync(db, actor, input.companyId, { ...agentFields(input), is_active: flag(input.isActive) }, now));
-}
-
-export function updateAiAgentSync(db: Db, actor: Actor, input: AiAgentUpdate, now: number): AiAgentDto {
-  const before = getAiAgent(db, input.companyId, input.id);
+export async function updateAiAgentIn(tx: Queries, actor: Actor, input: AiAgentUpdate, now: number): Promise<AiAgentDto> {
+  const before = await aiAgents.get(tx, input.companyId, input.id);
   const name = input.name ?? before.name;
   const willBeActive = input.isActive ?? before.is_active === 1;
-  if (willBeActive && (name !== before.name || before.is_active === 0)) assertNameFreeSync(db, input.companyId, name, before.id);
-  return toAiAgentDto(aiAgents.updateSync(db, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
+  if (willBeActive && (name !== before.name || before.is_active === 0)) await assertNameFree(tx, input.companyId, name, before.id);
+  return toAiAgentDto(await aiAgents.update(tx, actor, before, { ...agentFields(input), is_active: flag(input.isActive) }, now));
 }

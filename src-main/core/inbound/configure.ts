@@ -1,16 +1,12 @@
 import type { AiAgentDto, Department, InboundNumberDto, VoiceSettings } from '../../../src-shared/contract/inbound';
-import { first, transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Actor } from '../audit/audit';
 import { badInput } from '../errors';
 import { toE164 } from '../phone/phone';
-import { companyCountry } from '../companies/companies';
-// the synchronous forms, inside this synchronous transaction, until this file moves to the engine layer
-import { createAiAgentSync as createAiAgent, getAiAgent, toAiAgentDto, updateAiAgentSync as updateAiAgent } from './ai-agents';
-import {
-  createInboundNumberSync as createInboundNumber,
-  findInboundByPhone,
-  updateInboundNumberSync as updateInboundNumber,
-} from './numbers';
+import { countryOf } from '../companies/companies';
+import { aiAgentOf, createAiAgentIn, toAiAgentDto, updateAiAgentIn } from './ai-agents';
+import { createInboundNumberIn, inboundByPhone, updateInboundNumberIn } from './numbers';
 
 /** Fields left undefined keep their value on an existing agent or DID (and take defaults on a new one). */
 export interface ConfigureInbound {
@@ -36,19 +32,19 @@ export function configureInbound(
   actor: Actor,
   input: ConfigureInbound,
   now: number,
-): { agent: AiAgentDto | null; number: InboundNumberDto } {
-  return transaction(db, () => {
-    const agent = input.agent ? upsertAgent(db, actor, input.companyId, input.agent, now) : null;
+): Promise<{ agent: AiAgentDto | null; number: InboundNumberDto }> {
+  return db.transaction(async (tx) => {
+    const agent = input.agent ? await upsertAgent(tx, actor, input.companyId, input.agent, now) : null;
     const d = input.did;
     // a company with a default country reads national numbers without --region (DESIGN.md §3)
-    const phone = toE164(d.phone, 'did', d.region ?? companyCountry(db, input.companyId));
-    const existing = findInboundByPhone(db, phone);
+    const phone = toE164(d.phone, 'did', d.region ?? (await countryOf(tx, input.companyId)));
+    const existing = await inboundByPhone(tx, phone);
     if (existing && existing.company_id !== input.companyId)
       throw badInput(`did: ${phone} is already set up as an inbound number elsewhere`);
     const departments = d.departments?.map((x) => ({ ...x, description: x.description ?? '', hours: x.hours ?? [] }));
     const number = existing
-      ? updateInboundNumber(
-          db,
+      ? await updateInboundNumberIn(
+          tx,
           actor,
           {
             companyId: input.companyId,
@@ -63,8 +59,8 @@ export function configureInbound(
           },
           now,
         )
-      : createInboundNumber(
-          db,
+      : await createInboundNumberIn(
+          tx,
           actor,
           {
             companyId: input.companyId,
@@ -79,26 +75,27 @@ export function configureInbound(
           },
           now,
         );
-    const answering = agent ?? (number.aiAgentId === null ? null : toAiAgentDto(getAiAgent(db, input.companyId, number.aiAgentId)));
+    const answering = agent ?? (number.aiAgentId === null ? null : toAiAgentDto((await aiAgentOf(tx, input.companyId, number.aiAgentId))!));
     return { agent: answering, number };
   });
 }
 
-function upsertAgent(db: Db, actor: Actor, companyId: number, a: NonNullable<ConfigureInbound['agent']>, now: number): AiAgentDto {
-  const existing = first(
-    db,
-    db.kysely
-      .selectFrom('ai_agents')
-      .select('id')
-      .where('company_id', '=', companyId)
-      .where('name', '=', a.name)
-      .where('is_active', '=', 1),
-  );
+async function upsertAgent(
+  tx: Queries,
+  actor: Actor,
+  companyId: number,
+  a: NonNullable<ConfigureInbound['agent']>,
+  now: number,
+): Promise<AiAgentDto> {
+  const existing = await tx.get<{ id: number }>('select id from ai_agents where company_id = ? and name = ? and is_active = 1', [
+    companyId,
+    a.name,
+  ]);
   const fields = { systemPrompt: a.systemPrompt, greeting: a.greeting, language: a.language, voice: a.voice, temperature: a.temperature };
-  if (existing) return updateAiAgent(db, actor, { companyId, id: existing.id, ...fields }, now);
+  if (existing) return updateAiAgentIn(tx, actor, { companyId, id: existing.id, ...fields }, now);
   if (!a.systemPrompt) throw badInput(`prompt: there is no AI agent "${a.name}" yet; give its --prompt to create it`);
-  return createAiAgent(
-    db,
+  return createAiAgentIn(
+    tx,
     actor,
     {
       companyId,

@@ -1,6 +1,7 @@
 import type { LlmSettingsDto } from '../../../src-shared/contract/inbound';
-import { all, exec, transaction, type Db } from '../db/connection';
-import { audit, type Actor } from '../audit/audit';
+import { all, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
+import { writeAudit, type Actor } from '../audit/audit';
 import type { SecretBox } from '../secrets/secret-box';
 import { SECRET } from '../secrets/names';
 
@@ -12,14 +13,19 @@ import { SECRET } from '../secrets/names';
 export const DEFAULT_LLM_MODEL = 'gpt-4o-realtime-preview-2024-12-17';
 const MODEL_KEY = 'inbound_llm_model';
 
+/** Synchronous, for llm/connection.ts (the inbound call hooks) until it moves to the engine layer. */
 export function siteLlmModel(db: Db): string {
   const rows = all(db, db.kysely.selectFrom('site_settings').selectAll().where('key', '=', MODEL_KEY));
   return rows[0]?.value || DEFAULT_LLM_MODEL;
 }
 
-export function siteLlmSettings(db: Db, box: SecretBox): LlmSettingsDto {
+export async function siteLlmModelOf(q: Queries): Promise<string> {
+  return (await q.value<string>('select value from site_settings where key = ?', [MODEL_KEY])) || DEFAULT_LLM_MODEL;
+}
+
+export async function siteLlmSettings(q: Queries, box: SecretBox): Promise<LlmSettingsDto> {
   const key = box.status(SECRET.siteLlmKey);
-  return { model: siteLlmModel(db), apiKeySet: key.set, apiKeyHint: key.hint };
+  return { model: await siteLlmModelOf(q), apiKeySet: key.set, apiKeyHint: key.hint };
 }
 
 export function updateLlmSettings(
@@ -28,24 +34,20 @@ export function updateLlmSettings(
   actor: Actor,
   patch: { model?: string; apiKey?: string | null },
   now: number,
-): LlmSettingsDto {
-  return transaction(db, () => {
-    const before = siteLlmSettings(db, box);
+): Promise<LlmSettingsDto> {
+  return db.transaction(async (tx) => {
+    const before = await siteLlmSettings(tx, box);
     if (patch.model !== undefined) {
-      const value = patch.model;
-      exec(
-        db,
-        db.kysely
-          .insertInto('site_settings')
-          .values({ key: MODEL_KEY, value })
-          .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
-      );
+      await tx.run('insert into site_settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value', [
+        MODEL_KEY,
+        patch.model,
+      ]);
     }
     // the box is written last, once the audit row below is the only thing left to fail
-    const after = { ...siteLlmSettings(db, box), ...(patch.apiKey !== undefined && keyShown(patch.apiKey)) };
-    audit(db, actor, { companyId: null, entity: 'inbound_llm_settings', entityId: null, action: 'update', before, after }, now);
+    const after = { ...(await siteLlmSettings(tx, box)), ...(patch.apiKey !== undefined && keyShown(patch.apiKey)) };
+    await writeAudit(tx, actor, { companyId: null, entity: 'inbound_llm_settings', entityId: null, action: 'update', before, after }, now);
     if (patch.apiKey !== undefined) box.set(SECRET.siteLlmKey, patch.apiKey);
-    return siteLlmSettings(db, box);
+    return siteLlmSettings(tx, box);
   });
 }
 

@@ -5,11 +5,11 @@ import type { Queries } from '../db/engine/queries';
 import type { InboundNumberRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
 import { badInput, conflict, isUniqueViolation } from '../errors';
-import { companyCountry, companyOf, countryOf, getCompany } from '../companies/companies';
+import { companyOf, countryOf } from '../companies/companies';
 import { toIso } from '../time';
 import { flag, ownedRecords } from '../setup/owned';
 import { toDialTarget, toDialTargetOrNull, toE164 } from '../phone/phone';
-import { aiAgentOf, findAiAgent } from './ai-agents';
+import { aiAgentOf } from './ai-agents';
 
 /**
  * departments are stored as JSON with the API's snake_case keys (migrations/0001_initial.ts);
@@ -124,13 +124,16 @@ function updateValues(input: InboundUpdate, country: string | null) {
 }
 
 export function createInboundNumber(db: Db, actor: Actor, input: InboundCreate, now: number): Promise<InboundNumberDto> {
-  return db.transaction(async (tx) => {
-    const values = createValues(input, await countryOf(tx, input.companyId));
-    await companyOf(tx, input.companyId);
-    await assertAgentOfCompany(tx, input.companyId, input.aiAgentId);
-    if (await inboundByPhone(tx, values.phone)) throw phoneTaken(values.phone);
-    return toInboundDto(await orPhoneTaken(values.phone, () => inboundNumbers.insert(tx, actor, input.companyId, values, now)));
-  });
+  return db.transaction((tx) => createInboundNumberIn(tx, actor, input, now));
+}
+
+/** The same inside the caller's transaction (inbound configure's). */
+export async function createInboundNumberIn(tx: Queries, actor: Actor, input: InboundCreate, now: number): Promise<InboundNumberDto> {
+  const values = createValues(input, await countryOf(tx, input.companyId));
+  await companyOf(tx, input.companyId);
+  await assertAgentOfCompany(tx, input.companyId, input.aiAgentId);
+  if (await inboundByPhone(tx, values.phone)) throw phoneTaken(values.phone);
+  return toInboundDto(await orPhoneTaken(values.phone, () => inboundNumbers.insert(tx, actor, input.companyId, values, now)));
 }
 
 /** A race lost to another write of the same DID answers the same 409 as the check before it. */
@@ -144,31 +147,14 @@ async function orPhoneTaken<T>(phone: string | undefined, write: () => Promise<T
 }
 
 export function updateInboundNumber(db: Db, actor: Actor, input: InboundUpdate, now: number): Promise<InboundNumberDto> {
-  return db.transaction(async (tx) => {
-    const patch = updateValues(input, await countryOf(tx, input.companyId));
-    const before = await inboundNumbers.get(tx, input.companyId, input.id);
-    if (input.aiAgentId !== undefined) await assertAgentOfCompany(tx, input.companyId, input.aiAgentId);
-    const { phone } = patch;
-    if (phone !== undefined && phone !== before.phone && (await inboundByPhone(tx, phone))) throw phoneTaken(phone);
-    return toInboundDto(await orPhoneTaken(phone, () => inboundNumbers.update(tx, actor, before, patch, now)));
-  });
+  return db.transaction((tx) => updateInboundNumberIn(tx, actor, input, now));
 }
 
-// ---- synchronous forms, inside inbound configure's synchronous transaction until it moves -------------
-
-export function createInboundNumberSync(db: Db, actor: Actor, input: InboundCreate, now: number): InboundNumberDto {
-  const values = createValues(input, companyCountry(db, input.companyId));
-  getCompany(db, input.companyId);
-  if (input.aiAgentId !== null && !findAiAgent(db, input.companyId, input.aiAgentId)) throw noSuchAgent(input.aiAgentId);
-  if (findInboundByPhone(db, values.phone)) throw phoneTaken(values.phone);
-  return toInboundDto(inboundNumbers.insertSync(db, actor, input.companyId, values, now));
-}
-
-export function updateInboundNumberSync(db: Db, actor: Actor, input: InboundUpdate, now: number): InboundNumberDto {
-  const patch = updateValues(input, companyCountry(db, input.companyId));
-  const before = getInboundNumber(db, input.companyId, input.id);
-  if (input.aiAgentId != null && !findAiAgent(db, input.companyId, input.aiAgentId)) throw noSuchAgent(input.aiAgentId);
+export async function updateInboundNumberIn(tx: Queries, actor: Actor, input: InboundUpdate, now: number): Promise<InboundNumberDto> {
+  const patch = updateValues(input, await countryOf(tx, input.companyId));
+  const before = await inboundNumbers.get(tx, input.companyId, input.id);
+  if (input.aiAgentId !== undefined) await assertAgentOfCompany(tx, input.companyId, input.aiAgentId);
   const { phone } = patch;
-  if (phone !== undefined && phone !== before.phone && findInboundByPhone(db, phone)) throw phoneTaken(phone);
-  return toInboundDto(inboundNumbers.updateSync(db, actor, before, patch, now));
+  if (phone !== undefined && phone !== before.phone && (await inboundByPhone(tx, phone))) throw phoneTaken(phone);
+  return toInboundDto(await orPhoneTaken(phone, () => inboundNumbers.update(tx, actor, before, patch, now)));
 }

@@ -7,7 +7,7 @@ import { llmConnectionFor } from './llm/connection';
 import { buildLookup } from './lookup';
 import { getInboundNumber } from './numbers';
 import { getInboundSettings, jambonzApi } from './settings';
-import { inboundWarnings } from './warnings';
+import { inboundWarningsNow } from './warnings';
 
 export const PREVIEW_CALL_SID = 'preview-call-sid';
 
@@ -34,6 +34,6 @@ export function previewInbound(core: Core, companyId: number, id: number, at: nu
       closed: callDocument({ ...lookup, open: false }, ctx).verbs,
     },
     now: lookup.open ? 'open' : 'closed',
-    warnings: inboundWarnings(core, companyId),
+    warnings: inboundWarningsNow(core, companyId),
   };
 }

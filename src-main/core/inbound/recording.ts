@@ -36,7 +36,7 @@ export async function fetchRecording(
   input: { companyId: number; callId: number },
   limits: RecordingLimits = RECORDING_LIMITS,
 ): Promise<RecordingDto> {
-  const call = getCall(core.db, { companyId: input.companyId, id: input.callId });
+  const call = await getCall(core.db, { companyId: input.companyId, id: input.callId });
   const url = call.recordingUrl;
   if (!url) throw notFound(`call ${input.callId} has no recording`);
   if (!atJambonz(url, getInboundSettings(core.db, input.companyId).jambonzApiUrl)) return { via: 'link', url };

@@ -1,8 +1,13 @@
 import type { InboundSettingsDto, InboundSettingsPatch, SecretStatusDto } from '../../../src-shared/contract/inbound-settings';
-import { exec, first, transaction, type Db } from '../db/connection';
+import { first, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
+import type { Selectable } from 'kysely';
+import type { InboundSettingsTable } from '../db/schema';
+
+type InboundSettingsRow = Selectable<InboundSettingsTable>;
 import type { Core } from '../core';
-import { audit, type Actor } from '../audit/audit';
-import { getCompany } from '../companies/companies';
+import { writeAudit, type Actor } from '../audit/audit';
+import { companyOf } from '../companies/companies';
 import { hintOf, type SecretBox } from '../secrets/secret-box';
 import { SECRET } from '../secrets/names';
 import { inboundWarnings } from './warnings';
@@ -17,21 +22,35 @@ export interface InboundSettings {
   recordCalls: boolean;
 }
 
+const settingsOf = (row: InboundSettingsRow | undefined): InboundSettings => ({
+  llmVendor: row?.llm_vendor ?? null,
+  llmModel: row?.llm_model ?? null,
+  llmHost: row?.llm_host ?? null,
+  aiCostPerMinute: row?.ai_cost_per_minute ?? 0,
+  jambonzApiUrl: row?.jambonz_api_url ?? null,
+  recordCalls: row?.record_calls === 1,
+});
+
+/** Synchronous, for the inbound call hooks and the preview until they move to the engine layer. */
 export function getInboundSettings(db: Db, companyId: number): InboundSettings {
-  const row = first(db, db.kysely.selectFrom('inbound_settings').selectAll().where('company_id', '=', companyId));
-  return {
-    llmVendor: row?.llm_vendor ?? null,
-    llmModel: row?.llm_model ?? null,
-    llmHost: row?.llm_host ?? null,
-    aiCostPerMinute: row?.ai_cost_per_minute ?? 0,
-    jambonzApiUrl: row?.jambonz_api_url ?? null,
-    recordCalls: row?.record_calls === 1,
-  };
+  return settingsOf(first(db, db.kysely.selectFrom('inbound_settings').selectAll().where('company_id', '=', companyId)));
+}
+
+export async function inboundSettingsOf(q: Queries, companyId: number): Promise<InboundSettings> {
+  return settingsOf(await q.get<InboundSettingsRow>('select * from inbound_settings where company_id = ?', [companyId]));
 }
 
 /** Jambonz's REST API (URL and key) when both are set and the key is readable here. */
 export function jambonzApi(core: Core, companyId: number): { url: string; key: string } | null {
-  const url = getInboundSettings(core.db, companyId).jambonzApiUrl;
+  return apiOf(core, companyId, getInboundSettings(core.db, companyId));
+}
+
+export async function jambonzApiOf(core: Core, companyId: number): Promise<{ url: string; key: string } | null> {
+  return apiOf(core, companyId, await inboundSettingsOf(core.db, companyId));
+}
+
+function apiOf(core: Core, companyId: number, s: InboundSettings): { url: string; key: string } | null {
+  const url = s.jambonzApiUrl;
   const key = core.secrets.get(SECRET.jambonzApiKey(companyId));
   return url && key ? { url: apiBase(url), key } : null;
 }
@@ -44,9 +63,9 @@ export const apiBase = (url: string): string => {
 
 const statusOf = (box: SecretBox, name: string): SecretStatusDto => box.status(name);
 
-export function inboundSettingsDto(core: Core, companyId: number): InboundSettingsDto {
-  getCompany(core.db, companyId);
-  const s = getInboundSettings(core.db, companyId);
+export async function inboundSettingsDto(core: Core, companyId: number): Promise<InboundSettingsDto> {
+  await companyOf(core.db, companyId);
+  const s = await inboundSettingsOf(core.db, companyId);
   return {
     companyId,
     ...s,
@@ -54,7 +73,7 @@ export function inboundSettingsDto(core: Core, companyId: number): InboundSettin
     webhookSecret: statusOf(core.secrets, SECRET.webhookSecret(companyId)),
     jambonzApiKey: statusOf(core.secrets, SECRET.jambonzApiKey(companyId)),
     sealedWith: core.secrets.sealedWith,
-    warnings: inboundWarnings(core, companyId),
+    warnings: await inboundWarnings(core, companyId),
   };
 }
 
@@ -63,13 +82,18 @@ export function inboundSettingsDto(core: Core, companyId: number): InboundSettin
  * after the database row and its audit entry are written, and the audit log records only whether a
  * secret is set and its last four characters: never the value.
  */
-export function updateInboundSettings(core: Core, actor: Actor, patch: InboundSettingsPatch, now: number): InboundSettingsDto {
+export async function updateInboundSettings(
+  core: Core,
+  actor: Actor,
+  patch: InboundSettingsPatch,
+  now: number,
+): Promise<InboundSettingsDto> {
   const { db } = core;
   const { companyId } = patch;
-  transaction(db, () => {
-    getCompany(db, companyId);
-    const before = shown(core, companyId);
-    const s = getInboundSettings(db, companyId);
+  await db.transaction(async (tx) => {
+    await companyOf(tx, companyId);
+    const before = await shown(tx, core, companyId);
+    const s = await inboundSettingsOf(tx, companyId);
     const row = {
       llm_vendor: patch.llmVendor === undefined ? s.llmVendor : patch.llmVendor,
       llm_model: patch.llmModel === undefined ? s.llmModel : patch.llmModel,
@@ -79,20 +103,19 @@ export function updateInboundSettings(core: Core, actor: Actor, patch: InboundSe
       record_calls: (patch.recordCalls ?? s.recordCalls) ? 1 : 0,
       updated_at: now,
     };
-    exec(
-      db,
+    await tx.execute(
       db.kysely
         .insertInto('inbound_settings')
         .values({ company_id: companyId, ...row })
         .onConflict((oc) => oc.column('company_id').doUpdateSet(row)),
     );
     const after = {
-      ...shown(core, companyId),
+      ...(await shown(tx, core, companyId)),
       ...secretShown('llmApiKey', patch.llmApiKey),
       ...secretShown('webhookSecret', patch.webhookSecret),
       ...secretShown('jambonzApiKey', patch.jambonzApiKey),
     };
-    audit(db, actor, { companyId, entity: 'inbound_settings', entityId: companyId, action: 'update', before, after }, now);
+    await writeAudit(tx, actor, { companyId, entity: 'inbound_settings', entityId: companyId, action: 'update', before, after }, now);
   });
   const put = (name: string, value: string | null | undefined) => value !== undefined && core.secrets.set(name, value);
   put(SECRET.companyLlmKey(companyId), patch.llmApiKey);
@@ -102,8 +125,8 @@ export function updateInboundSettings(core: Core, actor: Actor, patch: InboundSe
 }
 
 /** The settings as the audit log may keep them: secrets as "set …abcd" or "not set". */
-function shown(core: Core, companyId: number) {
-  const s = getInboundSettings(core.db, companyId);
+async function shown(q: Queries, core: Core, companyId: number) {
+  const s = await inboundSettingsOf(q, companyId);
   const secret = (name: string) => {
     const st = core.secrets.status(name);
     return st.set ? `set ${st.hint}` : 'not set';

@@ -2,7 +2,11 @@ import type { InboundWarning } from '../../../src-shared/contract/inbound-settin
 import { prepare } from '../db/connection';
 import type { Core } from '../core';
 import { llmConnectionFor, llmProblems } from './llm/connection';
-import { getInboundSettings, jambonzApi } from './settings';
+import { getInboundSettings, inboundSettingsOf, jambonzApi, jambonzApiOf } from './settings';
+
+// the departments of the company's active numbers answered by an active AI agent
+const AI_NUMBERS = `select n.departments from inbound_numbers n join ai_agents a on a.id = n.ai_agent_id and a.is_active = 1
+  where n.company_id = ? and n.is_active = 1`;
 
 /**
  * What makes a company's inbound calls go worse than they are set up, in words for the console's
@@ -10,23 +14,36 @@ import { getInboundSettings, jambonzApi } from './settings';
  * fallback), departments without Jambonz's REST API (the agent can only give out numbers), recording
  * asked for without it (no recording can be fetched).
  */
-export function inboundWarnings(core: Core, companyId: number): InboundWarning[] {
-  const aiNumbers = prepare(
-    core.db.sqlite,
-    `select n.departments from inbound_numbers n join ai_agents a on a.id = n.ai_agent_id and a.is_active = 1
-     where n.company_id = ? and n.is_active = 1`,
-  ).all(companyId) as { departments: string }[];
+export async function inboundWarnings(core: Core, companyId: number): Promise<InboundWarning[]> {
+  const aiNumbers = await core.db.all<{ departments: string }>(AI_NUMBERS, [companyId]);
+  const api = await jambonzApiOf(core, companyId);
+  return warningsOf(core, companyId, aiNumbers, api !== null, (await inboundSettingsOf(core.db, companyId)).recordCalls);
+}
+
+/** The same, synchronous, for the preview (preview.ts) until it moves to the engine layer. */
+export function inboundWarningsNow(core: Core, companyId: number): InboundWarning[] {
+  const aiNumbers = prepare(core.db.sqlite, AI_NUMBERS).all(companyId) as { departments: string }[];
+  const api = jambonzApi(core, companyId);
+  return warningsOf(core, companyId, aiNumbers, api !== null, getInboundSettings(core.db, companyId).recordCalls);
+}
+
+function warningsOf(
+  core: Core,
+  companyId: number,
+  aiNumbers: { departments: string }[],
+  hasApi: boolean,
+  recordCalls: boolean,
+): InboundWarning[] {
   const warnings: InboundWarning[] = [];
   if (aiNumbers.length > 0) warnings.push(...llmProblems(llmConnectionFor(core, companyId)));
-  const api = jambonzApi(core, companyId);
-  if (!api && aiNumbers.some((n) => n.departments !== '[]')) {
+  if (!hasApi && aiNumbers.some((n) => n.departments !== '[]')) {
     warnings.push({
       code: 'transfers_need_jambonz_api',
       message:
         "the AI agent cannot hand callers to a department while Jambonz's REST API (its URL and an API key) is not set: it tells callers the department's number instead",
     });
   }
-  if (!api && getInboundSettings(core.db, companyId).recordCalls) {
+  if (!hasApi && recordCalls) {
     warnings.push({
       code: 'recordings_need_jambonz_api',
       message: "calls are to be recorded, but without Jambonz's REST API (its URL and an API key) no recording can be fetched",

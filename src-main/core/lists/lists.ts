@@ -1,9 +1,9 @@
 import type { ListsAnswer, NumberListDto } from '../../../src-shared/contract/lifecycle';
-import { prepare, transaction, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Core } from '../core';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { badInput, notFound } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { poolWritten } from '../dialer/pool-cache';
 import { toIso } from '../time';
 
@@ -24,17 +24,17 @@ interface ListRow {
  * a name that a company would then see twice: a company list named like a site list, or a site list
  * named like any company's list.
  */
-export function findListForImport(db: Db, companyId: number | null, name: string): { id: number } | null {
-  if (companyId !== null) getCompany(db, companyId);
-  const same = prepare(db.sqlite, 'select id from number_lists where coalesce(company_id, 0) = ? and name = ?').get(
+export async function findListForImport(q: Queries, companyId: number | null, name: string): Promise<{ id: number } | null> {
+  if (companyId !== null) await companyOf(q, companyId);
+  const same = await q.get<{ id: number }>('select id from number_lists where coalesce(company_id, 0) = ? and name = ?', [
     companyId ?? 0,
     name,
-  ) as { id: number } | undefined;
+  ]);
   if (same) return same;
   const clash =
     companyId === null
-      ? prepare(db.sqlite, 'select 1 from number_lists where company_id is not null and name = ?').get(name)
-      : prepare(db.sqlite, 'select 1 from number_lists where company_id is null and name = ?').get(name);
+      ? await q.get('select 1 from number_lists where company_id is not null and name = ?', [name])
+      : await q.get('select 1 from number_lists where company_id is null and name = ?', [name]);
   if (clash) {
     throw badInput(
       companyId === null
@@ -46,22 +46,27 @@ export function findListForImport(db: Db, companyId: number | null, name: string
 }
 
 /** Creates an empty list, inside the caller's transaction (an import's first write). */
-export function createList(db: Db, actor: Actor, input: { companyId: number | null; name: string }, now: number): { id: number } {
-  const id = Number(
-    prepare(db.sqlite, 'insert into number_lists (company_id, name, created_at, created_by) values (?, ?, ?, ?)').run(
-      input.companyId,
-      input.name,
-      now,
-      actor.name,
-    ).lastInsertRowid,
+export async function createList(
+  tx: Queries,
+  actor: Actor,
+  input: { companyId: number | null; name: string },
+  now: number,
+): Promise<{ id: number }> {
+  const id = (await tx.value<number>(
+    'insert into number_lists (company_id, name, created_at, created_by) values (?, ?, ?, ?) returning id',
+    [input.companyId, input.name, now, actor.name],
+  ))!;
+  await writeAudit(
+    tx,
+    actor,
+    { companyId: input.companyId, entity: 'number_list', entityId: id, action: 'create', after: { ...input, id } },
+    now,
   );
-  audit(db, actor, { companyId: input.companyId, entity: 'number_list', entityId: id, action: 'create', after: { ...input, id } }, now);
   return { id };
 }
 
-function visibleList(db: Db, companyId: number, listId: number): ListRow {
-  const row = prepare(db.sqlite, 'select id, company_id, name, created_at from number_lists where id = ?').get(listId) as
-    ListRow | undefined;
+async function visibleList(q: Queries, companyId: number, listId: number): Promise<ListRow> {
+  const row = await q.get<ListRow>('select id, company_id, name, created_at from number_lists where id = ?', [listId]);
   if (!row || (row.company_id !== null && row.company_id !== companyId)) throw notFound(`list ${listId} is not one this company sees`);
   return row;
 }
@@ -74,20 +79,20 @@ export async function setListActive(
 ): Promise<NumberListDto> {
   const { db } = core;
   const now = core.clock();
-  transaction(db, () => {
-    getCompany(db, input.companyId);
-    const list = visibleList(db, input.companyId, input.listId);
-    const before = isActive(db, input.companyId, list.id);
+  await db.transaction(async (tx) => {
+    await companyOf(tx, input.companyId);
+    const list = await visibleList(tx, input.companyId, input.listId);
+    const before = await isActive(tx, input.companyId, list.id);
     if (before === input.active) return;
-    if (input.active) prepare(db.sqlite, 'delete from list_switches where company_id = ? and list_id = ?').run(input.companyId, list.id);
+    if (input.active) await tx.run('delete from list_switches where company_id = ? and list_id = ?', [input.companyId, list.id]);
     else
-      prepare(db.sqlite, 'insert or replace into list_switches (company_id, list_id, is_active, updated_at) values (?, ?, 0, ?)').run(
-        input.companyId,
-        list.id,
-        now,
+      await tx.run(
+        `insert into list_switches (company_id, list_id, is_active, updated_at) values (?, ?, 0, ?)
+         on conflict (company_id, list_id) do update set is_active = excluded.is_active, updated_at = excluded.updated_at`,
+        [input.companyId, list.id, now],
       );
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       { companyId: input.companyId, entity: 'number_list', entityId: list.id, action: input.active ? 'activate' : 'deactivate' },
       now,
@@ -99,20 +104,18 @@ export async function setListActive(
   return answer.lists[0];
 }
 
-const isActive = (db: Db, companyId: number, listId: number): boolean =>
-  prepare(db.sqlite, 'select is_active from list_switches where company_id = ? and list_id = ?').pluck().get(companyId, listId) !== 0;
+const isActive = async (q: Queries, companyId: number, listId: number): Promise<boolean> =>
+  (await q.value<number>('select is_active from list_switches where company_id = ? and list_id = ?', [companyId, listId])) !== 0;
 
 /** The names of the lists a number is on that this company sees. */
-export function visibleListNames(db: Db, companyId: number, numberId: number): string[] {
-  return prepare(
-    db.sqlite,
+export function visibleListNames(q: Queries, companyId: number, numberId: number): Promise<string[]> {
+  return q.column<string>(
     `select l.name from number_lists l
      where (l.company_id is null or l.company_id = ?)
        and (l.id = (select list_id from numbers where id = ?) or l.id in (select list_id from list_members where number_id = ?))
      order by l.id`,
-  )
-    .pluck()
-    .all(companyId, numberId, numberId) as string[];
+    [companyId, numberId, numberId],
+  );
 }
 
 const SLICE = 20_000;
@@ -121,7 +124,7 @@ type Counts = Pick<NumberListDto, 'size' | 'dialed' | 'recycled' | 'answered' | 
 // a slice of a list's members in id order, with the company's record of each
 const countSql = (members: string) => `
   select count(*) as size, count(cc.number_id) as dialed, coalesce(sum(cc.attempts - 1), 0) as recycled,
-    coalesce(sum(cc.answered), 0) as answered, coalesce(sum(cc.number_id is null and n.global_status = 'active'), 0) as remaining,
+    coalesce(sum(cc.answered), 0) as answered, coalesce(sum(case when cc.number_id is null and n.global_status = 'active' then 1 else 0 end), 0) as remaining,
     max(n.id) as last
   from (${members}) m join numbers n on n.id = m.id
   left join company_calls cc on cc.company_id = ? and cc.number_id = n.id`;
@@ -135,11 +138,11 @@ const EXTRA = countSql('select number_id as id from list_members where list_id =
  */
 export async function listLists(core: Core, companyId: number, onlyListId?: number): Promise<ListsAnswer> {
   const { db } = core;
-  getCompany(db, companyId);
-  const rows = prepare(
-    db.sqlite,
+  await companyOf(db, companyId);
+  const rows = await db.all<ListRow>(
     'select id, company_id, name, created_at from number_lists where (company_id is null or company_id = ?) order by company_id is null, name, id',
-  ).all(companyId) as ListRow[];
+    [companyId],
+  );
   const lists: NumberListDto[] = [];
   for (const row of rows) {
     if (onlyListId !== undefined && row.id !== onlyListId) continue;
@@ -147,7 +150,7 @@ export async function listLists(core: Core, companyId: number, onlyListId?: numb
     for (const sql of [HOME, EXTRA]) {
       let after = 0;
       for (;;) {
-        const c = prepare(db.sqlite, sql).get(row.id, after, SLICE, companyId) as Counts & { last: number | null };
+        const c = (await db.get<Counts & { last: number | null }>(sql, [row.id, after, SLICE, companyId]))!;
         for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
         if (c.size < SLICE || c.last === null) break;
         after = c.last;
@@ -159,7 +162,7 @@ export async function listLists(core: Core, companyId: number, onlyListId?: numb
       name: row.name,
       owner: row.company_id === null ? 'site' : 'company',
       createdAt: toIso(row.created_at),
-      active: isActive(db, companyId, row.id),
+      active: await isActive(db, companyId, row.id),
       ...total,
       penetration: total.size === 0 ? 0 : Math.round((total.dialed / total.size) * 1000) / 10,
     });

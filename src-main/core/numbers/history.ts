@@ -1,6 +1,7 @@
 import type { NumberHistory } from '../../../src-shared/contract/numbers';
 import type { GlobalStatus } from '../../../src-shared/statuses';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import { dialectOf } from '../db/engine/queries';
 import { badInput } from '../errors';
 import { normalizePhone } from '../phone/phone';
 import { toIso, toIsoOrNull } from '../time';
@@ -16,27 +17,24 @@ export const HISTORY_MAX = 200;
  * number wins: the current company's, then the searcher's other companies'), Persian digits.
  * `companyIds` null: every company.
  */
-export function numberHistory(
+export async function numberHistory(
   db: Db,
   input: { phone: string; region?: string; companyId?: number; companyIds: readonly number[] | null },
-): NumberHistory {
+): Promise<NumberHistory> {
   const { companyIds } = input;
   const companies = listCompanies(db, companyIds);
   const current = companies.find((c) => c.id === input.companyId)?.defaultCountry;
   const regions = [input.region, current, ...companies.map((c) => c.defaultCountry)].filter((r): r is string => !!r);
   const phone = readPhone(input.phone, [...new Set(regions)]);
-  const row = prepare(db.sqlite, 'select id, global_status, source, imported_at, last_called_at from numbers where phone = ?').get(
-    phone,
-  ) as { id: number; global_status: GlobalStatus; source: string; imported_at: number; last_called_at: number | null } | undefined;
+  const row = await db.get<{ id: number; global_status: GlobalStatus; source: string; imported_at: number; last_called_at: number | null }>(
+    'select id, global_status, source, imported_at, last_called_at from numbers where phone = ?',
+    [phone],
+  );
   if (!row) return { phone, number: null, calls: [], truncated: false };
-  const scope = companyIds === null ? '' : 'and r.company_id in (select value from json_each(?))';
-  const params: unknown[] = [row.id, ...(companyIds === null ? [] : [JSON.stringify(companyIds)]), HISTORY_MAX + 1];
-  const calls = prepare(
-    db.sqlite,
-    `select r.id, r.company_id, c.name as company_name, r.status, r.direction, r.started_at, r.duration_s, r.amount_charged, c.currency
-     from call_results r join companies c on c.id = r.company_id
-     where r.number_id = ? ${scope} order by r.started_at desc, r.id desc limit ?`,
-  ).all(...params) as {
+  const dialect = dialectOf(db);
+  const scope = companyIds === null ? '' : `and ${dialect.inIds('r.company_id')}`;
+  const params: unknown[] = [row.id, ...(companyIds === null ? [] : [dialect.ids(companyIds)]), HISTORY_MAX + 1];
+  const calls = await db.all<{
     id: number;
     company_id: number;
     company_name: string;
@@ -46,7 +44,12 @@ export function numberHistory(
     duration_s: number;
     amount_charged: number;
     currency: string;
-  }[];
+  }>(
+    `select r.id, r.company_id, c.name as company_name, r.status, r.direction, r.started_at, r.duration_s, r.amount_charged, c.currency
+     from call_results r join companies c on c.id = r.company_id
+     where r.number_id = ? ${scope} order by r.started_at desc, r.id desc limit ?`,
+    params,
+  );
   return {
     phone,
     // which company last called it is not told: another company's business (DESIGN.md §8)

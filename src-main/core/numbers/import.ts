@@ -1,12 +1,14 @@
 import type { ImportReport } from '../../../src-shared/contract/numbers';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Core } from '../core';
 import type { Actor } from '../audit/audit';
 import { poolWritten } from '../dialer/pool-cache';
-import { zoneIdOf } from '../phone/zones';
+import { phoneZonesReady, zoneIdOf } from '../phone/zones';
 import { createList, findListForImport } from '../lists/lists';
 import { sourceName, type PhoneRow } from './reader';
 import { n, finishJob, runJob, type ListImport } from './job';
+import { inTexts, texts } from './in-texts';
 
 export type { ListImport };
 
@@ -19,8 +21,8 @@ export interface NumbersImport extends ListImport {
 
 const ROWS_PER_INSERT = 64;
 const insertSql = (rows: number) =>
-  `insert or ignore into numbers (phone, global_status, imported_at, source, list_id, zone_id)
-   values ${Array(rows).fill("(?, 'active', ?, ?, ?, ?)").join(', ')} returning id, phone`;
+  `insert into numbers (phone, global_status, imported_at, source, list_id, zone_id)
+   values ${Array(rows).fill("(?, 'active', ?, ?, ?, ?)").join(', ')} on conflict do nothing returning id, phone`;
 
 /**
  * Adds a list to the shared pool (DESIGN.md §8): every phone normalised to E.164, duplicates (in the
@@ -34,7 +36,9 @@ export async function importNumbers(core: Core, actor: Actor, input: NumbersImpo
   const source = sourceName(input.source, input.sourceName);
   const listName = input.listName ?? source;
   // a name clash is refused before anything is read or written
-  let list = findListForImport(core.db, input.companyId, listName);
+  let list = await findListForImport(core.db, input.companyId, listName);
+  // the numbers' zones are looked up from memory, with no statement per number
+  await phoneZonesReady(core.db);
   let created = false;
   let written: Listed | null = null;
   const job = {
@@ -49,13 +53,13 @@ export async function importNumbers(core: Core, actor: Actor, input: NumbersImpo
   let committed;
   let report;
   try {
-    ({ report, committed } = await runJob(core, actor, input, job, { added: 0, known: 0 }, (rows, now) => {
+    ({ report, committed } = await runJob(core, actor, input, job, { added: 0, known: 0 }, async (tx, rows, now) => {
       if (!list) {
-        list = createList(core.db, actor, { companyId: input.companyId, name: listName }, now);
+        list = await createList(tx, actor, { companyId: input.companyId, name: listName }, now);
         created = true;
       }
       written = null;
-      const { counts, listed } = writeRows(core.db, list.id, rows, source, now);
+      const { counts, listed } = await writeRows(tx, core.db, list.id, rows, source, now);
       written = listed;
       return counts;
     }));
@@ -69,20 +73,22 @@ export async function importNumbers(core: Core, actor: Actor, input: NumbersImpo
     list: { id: list!.id, name: listName, owner: input.companyId === null ? 'site' : 'company', created },
     ...committed,
   };
-  finishJob(core, actor, 'import', input.companyId, result);
+  await finishJob(core, actor, 'import', input.companyId, result);
   return result;
 }
 
 type Listed = { listId: number; homeIds: number[]; extraIds: number[] };
 
 /** One transaction's rows: new numbers with the list as their first, known ones joining it. */
-function writeRows(
+async function writeRows(
+  tx: Queries,
+  /** the connection whose phone zones are in memory */
   db: Db,
   listId: number,
   rows: PhoneRow[],
   source: string,
   now: number,
-): { counts: { added: number; known: number }; listed: Listed } {
+): Promise<{ counts: { added: number; known: number }; listed: Listed }> {
   const homeIds: number[] = [];
   const known: string[] = [];
   // many rows a statement: the per-statement cost is most of an insert's
@@ -90,7 +96,7 @@ function writeRows(
     const part = rows.slice(i, i + ROWS_PER_INSERT);
     const args: (string | number | null)[] = [];
     for (const row of part) args.push(row.phone, now, source, listId, zoneIdOf(db, row.phone));
-    const inserted = prepare(db.sqlite, insertSql(part.length)).all(...args) as { id: number; phone: string }[];
+    const inserted = await tx.all<{ id: number; phone: string }>(insertSql(part.length), args);
     for (const r of inserted) homeIds.push(r.id);
     if (inserted.length < part.length) {
       // a phone repeated within the file is inserted once: its other rows are known
@@ -100,16 +106,17 @@ function writeRows(
   }
   const extraIds: number[] = [];
   if (known.length) {
-    const phones = JSON.stringify(known);
+    const phones = texts(tx, known);
     // a caller that came in (no list) takes this one as its first; the others join it besides their first
-    for (const id of prepare(db.sqlite, KNOWN_FIRST).pluck().all(listId, phones) as number[]) homeIds.push(id);
-    for (const id of prepare(db.sqlite, KNOWN_MEMBER).pluck().all(listId, phones, listId) as number[]) extraIds.push(id);
+    for (const id of await tx.column<number>(knownFirst(tx), [listId, phones])) homeIds.push(id);
+    for (const id of await tx.column<number>(knownMember(tx), [listId, phones, listId])) extraIds.push(id);
   }
   return { counts: { added: rows.length - known.length, known: known.length }, listed: { listId, homeIds, extraIds } };
 }
 
-const KNOWN_FIRST = `update numbers set list_id = ? where phone in (select value from json_each(?)) and list_id is null returning id`;
-const KNOWN_MEMBER = `
-  insert or ignore into list_members (number_id, list_id)
-  select id, ? from numbers where phone in (select value from json_each(?)) and list_id <> ?
-  returning number_id`;
+const knownFirst = (q: Queries) => `update numbers set list_id = ? where ${inTexts(q, 'phone')} and list_id is null returning id`;
+// PostgreSQL cannot tell a bare parameter's type in a select list
+const knownMember = (q: Queries) => `
+  insert into list_members (number_id, list_id)
+  select id, ${q.engine === 'sqlite' ? '?' : '?::bigint'} from numbers where ${inTexts(q, 'phone')} and list_id <> ?
+  on conflict do nothing returning number_id`;

@@ -1,4 +1,4 @@
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import type { Core } from '../core';
 import { AppError, storageFailure } from '../errors';
 
@@ -29,7 +29,12 @@ const n = (value: number) => value.toLocaleString('en-US');
  * completes it (both jobs skip numbers that are already as the list would make them).
  * A refusal of the input that wrote nothing is answered as it is, and not audited: bad input writes nothing.
  */
-export function jobFailure<C extends Record<string, number>>(core: Core, actor: Actor, job: FailedJob<C>, err: unknown): unknown {
+export async function jobFailure<C extends Record<string, number>>(
+  core: Core,
+  actor: Actor,
+  job: FailedJob<C>,
+  err: unknown,
+): Promise<unknown> {
   const storage = storageFailure(err);
   const committed = job.committed.rows;
   if (committed === 0 && !storage && err instanceof AppError) return err;
@@ -37,7 +42,7 @@ export function jobFailure<C extends Record<string, number>>(core: Core, actor: 
   let audited = true;
   try {
     const { rows, counts } = job.committed;
-    audit(
+    await writeAudit(
       core.db,
       actor,
       {

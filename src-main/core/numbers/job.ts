@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ImportReport } from '../../../src-shared/contract/numbers';
 import type { EventMap } from '../../../src-shared/events';
-import { transaction } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { Core } from '../core';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { readPhoneList, type ListSource, type PhoneRow } from './reader';
 import { PhoneList, writeInPhoneOrder } from './phone-order';
 import { jobFailure, type Committed } from './job-failure';
@@ -44,7 +44,8 @@ export async function runJob<C extends Record<string, number>>(
   input: ListImport,
   spec: JobSpec<C>,
   zero: C,
-  writeRows: (rows: PhoneRow[], now: number) => C,
+  /** one short transaction's rows, written through its tx */
+  writeRows: (tx: Queries, rows: PhoneRow[], now: number) => Promise<C>,
 ): Promise<{ report: JobReport; committed: C }> {
   const jobId = randomUUID();
   const started = performance.now();
@@ -57,8 +58,8 @@ export async function runJob<C extends Record<string, number>>(
   try {
     if ('file' in input.source) refuseDatabaseFiles(core.db.file, input.source.file);
     // counted only once the transaction has committed: a failed one wrote nothing
-    const write = (rows: PhoneRow[]) => {
-      const counts = transaction(core.db, () => writeRows(rows, core.clock()));
+    const write = async (rows: PhoneRow[]) => {
+      const counts = await core.db.transaction((tx) => writeRows(tx, rows, core.clock()));
       spec.afterCommit?.();
       committed.rows += rows.length;
       for (const key of Object.keys(counts) as (keyof C)[]) (committed.counts[key] as number) += counts[key];
@@ -105,18 +106,18 @@ export async function runJob<C extends Record<string, number>>(
   } catch (err) {
     const total = read && read.length > 0 ? read.length : null;
     emit('failed', committed.rows, total);
-    throw jobFailure(core, actor, { jobId, action: spec.action, list: spec.list, total, committed, describe: spec.describe }, err);
+    throw await jobFailure(core, actor, { jobId, action: spec.action, list: spec.list, total, committed, describe: spec.describe }, err);
   }
 }
 
 /** The audit entry of a finished job: its counts, not its rejected rows. */
-export function finishJob(
+export async function finishJob(
   core: Core,
   actor: Actor,
   action: 'import' | 'dnc',
   companyId: number | null,
   report: { jobId: string; rejectedRows: unknown },
-): void {
+): Promise<void> {
   const { rejectedRows: _rows, ...counts } = report;
-  audit(core.db, actor, { companyId, entity: 'numbers', entityId: report.jobId, action, after: counts }, core.clock());
+  await writeAudit(core.db, actor, { companyId, entity: 'numbers', entityId: report.jobId, action, after: counts }, core.clock());
 }

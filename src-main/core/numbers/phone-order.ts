@@ -57,7 +57,8 @@ const decode = (value: number) => `+${value}`;
 
 export async function writeInPhoneOrder(
   list: PhoneList,
-  write: (phones: string[]) => void,
+  /** one short transaction; awaited, so the next starts once it has committed */
+  write: (phones: string[]) => void | Promise<void>,
   progress: (written: number) => void,
   /** awaited between two writes: a writer that can wait asks the checkpointer for room */
   betweenWrites: () => Promise<void> = async () => undefined,
@@ -72,7 +73,7 @@ export async function writeInPhoneOrder(
       const part: string[] = [];
       for (let j = i; j < Math.min(length, i + rows); j++) part.push(phones(j));
       const started = performance.now();
-      write(part);
+      await write(part);
       const ms = performance.now() - started;
       rows = Math.min(SLICE_ROWS, Math.max(100, Math.round((rows * WRITE_MS) / Math.max(ms, 0.5))));
       i += part.length;
@@ -85,7 +86,7 @@ export async function writeInPhoneOrder(
 
   if (list.length <= SLICE_ROWS) {
     const phones = [...Array.from(values, decode), ...list.odd];
-    if (phones.length) write(phones);
+    if (phones.length) await write(phones);
     progress(phones.length);
     return;
   }

@@ -1,11 +1,11 @@
 import { GLOBAL_STATUSES, type GlobalStatus } from '../../../src-shared/statuses';
 import type { NumberLookup, PoolCounts } from '../../../src-shared/contract/numbers';
-import { prepare, transaction, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Core } from '../core';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { badInput, notFound } from '../errors';
-import { getCompany } from '../companies/companies';
-import { getSiteSettings } from '../settings/site';
+import { companyOf } from '../companies/companies';
+import { siteSettingsOf } from '../settings/site';
 import { poolWritten } from '../dialer/pool-cache';
 import { DAY_MS } from '../dialer/leasing';
 import { toIso, toIsoOrNull } from '../time';
@@ -22,32 +22,29 @@ const SLICE_IDS = 20_000;
  */
 export async function poolCounts(core: Core, companyId: number | null): Promise<PoolCounts> {
   const { db } = core;
-  if (companyId !== null) getCompany(db, companyId);
+  if (companyId !== null) await companyOf(db, companyId);
   const now = core.clock();
-  const cutoff = now - getSiteSettings(db).callCooldownDays * DAY_MS;
+  const cutoff = now - (await siteSettingsOf(db)).callCooldownDays * DAY_MS;
   const byStatus = Object.fromEntries(GLOBAL_STATUSES.map((s) => [s, 0])) as Record<GlobalStatus, number>;
   let availableNow = 0;
-  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
-  const statuses = prepare(
-    db.sqlite,
-    'select global_status as status, count(*) as n from numbers where id > ? and id <= ? group by global_status',
-  );
-  const available = prepare(db.sqlite, AVAILABLE).pluck();
+  const maxId = (await db.value<number | null>('select max(id) from numbers')) ?? 0;
   for (let lo = 0; lo < maxId; lo += SLICE_IDS) {
-    for (const r of statuses.all(lo, lo + SLICE_IDS) as { status: GlobalStatus; n: number }[]) byStatus[r.status] += r.n;
-    if (companyId !== null) availableNow += available.get(lo, lo + SLICE_IDS, cutoff, now, companyId) as number;
+    const statuses = await db.all<{ status: GlobalStatus; n: number }>(
+      'select global_status as status, count(*) as n from numbers where id > ? and id <= ? group by global_status',
+      [lo, lo + SLICE_IDS],
+    );
+    for (const r of statuses) byStatus[r.status] += r.n;
+    if (companyId !== null) availableNow += (await db.value<number>(AVAILABLE, [lo, lo + SLICE_IDS, cutoff, now, companyId]))!;
     await new Promise((r) => setImmediate(r));
   }
   return {
     total: Object.values(byStatus).reduce((a, b) => a + b, 0),
     byStatus,
-    leasedNow: prepare(db.sqlite, 'select count(*) from leases where expires_at > ?').pluck().get(now) as number,
+    leasedNow: (await db.value<number>('select count(*) from leases where expires_at > ?', [now]))!,
     companyId,
     availableNow: companyId === null ? null : availableNow,
     dialedByCompany:
-      companyId === null
-        ? null
-        : (prepare(db.sqlite, 'select count(*) from company_calls where company_id = ?').pluck().get(companyId) as number),
+      companyId === null ? null : (await db.value<number>('select count(*) from company_calls where company_id = ?', [companyId]))!,
     countedAt: toIso(now),
   };
 }
@@ -64,48 +61,53 @@ function e164(phone: string, region?: string | null): string {
   return n.phone;
 }
 
+interface NumberRow {
+  id: number;
+  global_status: GlobalStatus;
+  source: string;
+  list_id: number | null;
+  imported_at: number;
+  last_called_at: number | null;
+  last_called_company_id: number | null;
+}
+
+interface ResultRow {
+  id: number;
+  status: NumberLookup['results'][number]['status'];
+  direction: 'outbound' | 'inbound';
+  started_at: number;
+  duration_s: number;
+  scenario_id: number | null;
+  amount_charged: number;
+}
+
 /** One number as a company sees it: its state in the pool and this company's calls to it. */
-export function lookupNumber(core: Core, companyId: number, phone: string, region?: string): NumberLookup {
+export async function lookupNumber(core: Core, companyId: number, phone: string, region?: string): Promise<NumberLookup> {
   const { db } = core;
-  const company = getCompany(db, companyId);
+  const company = await companyOf(db, companyId);
   const normalized = e164(phone, region ?? company.default_country);
   const now = core.clock();
-  const row = prepare(
-    db.sqlite,
+  const row = await db.get<NumberRow>(
     'select id, global_status, source, imported_at, last_called_at, last_called_company_id, list_id from numbers where phone = ?',
-  ).get(normalized) as
-    | {
-        id: number;
-        global_status: GlobalStatus;
-        source: string;
-        list_id: number | null;
-        imported_at: number;
-        last_called_at: number | null;
-        last_called_company_id: number | null;
-      }
-    | undefined;
+    [normalized],
+  );
   if (!row) return { phone: normalized, number: null, results: [] };
-  const cutoff = now - getSiteSettings(db).callCooldownDays * DAY_MS;
-  const mine = prepare(db.sqlite, 'select attempts from company_calls where company_id = ? and number_id = ?').get(companyId, row.id) as
-    { attempts: number } | undefined;
-  const lists = visibleListNames(db, companyId, row.id);
+  const cutoff = now - (await siteSettingsOf(db)).callCooldownDays * DAY_MS;
+  const mine = await db.get<{ attempts: number }>('select attempts from company_calls where company_id = ? and number_id = ?', [
+    companyId,
+    row.id,
+  ]);
+  const lists = await visibleListNames(db, companyId, row.id);
   // the source another company's list gave the number is that company's business, not this one's
   const firstListSeen =
     row.list_id === null ||
-    prepare(db.sqlite, 'select 1 from number_lists where id = ? and (company_id is null or company_id = ?)').get(row.list_id, companyId) !==
+    (await db.get('select 1 from number_lists where id = ? and (company_id is null or company_id = ?)', [row.list_id, companyId])) !==
       undefined;
-  const results = prepare(
-    db.sqlite,
+  const results = await db.all<ResultRow>(
     'select id, status, direction, started_at, duration_s, scenario_id, amount_charged from call_results where number_id = ? and company_id = ? order by started_at desc, id desc limit 100',
-  ).all(row.id, companyId) as {
-    id: number;
-    status: NumberLookup['results'][number]['status'];
-    direction: 'outbound' | 'inbound';
-    started_at: number;
-    duration_s: number;
-    scenario_id: number | null;
-    amount_charged: number;
-  }[];
+    [row.id, companyId],
+  );
+  const leased = await db.value<number>('select count(*) from leases where number_id = ? and expires_at > ?', [row.id, now]);
   return {
     phone: normalized,
     number: {
@@ -116,11 +118,11 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
       lastCalledAt: toIsoOrNull(row.last_called_at),
       lastCalledByThisCompany: row.last_called_company_id === companyId,
       inCooldown: row.last_called_at !== null && row.last_called_at > cutoff,
-      leasedNow: prepare(db.sqlite, 'select count(*) from leases where number_id = ? and expires_at > ?').pluck().get(row.id, now) === 1,
+      leasedNow: leased === 1,
       dialedByCompany: mine !== undefined,
       attempts: mine?.attempts ?? 0,
       lists,
-      onCompanyDnc: onCompanyDnc(db, companyId, normalized),
+      onCompanyDnc: await onCompanyDnc(db, companyId, normalized),
     },
     results: results.map((r) => ({
       id: r.id,
@@ -135,21 +137,20 @@ export function lookupNumber(core: Core, companyId: number, phone: string, regio
 }
 
 /** Sets a number's global status by hand (a complaint withdrawn, a number found valid after all). */
-export function resetNumberStatus(
+export async function resetNumberStatus(
   db: Db,
   actor: Actor,
   input: { phone: string; region?: string; status: GlobalStatus; note?: string },
   now: number,
-): { phone: string; before: GlobalStatus; after: GlobalStatus } {
+): Promise<{ phone: string; before: GlobalStatus; after: GlobalStatus }> {
   const phone = e164(input.phone, input.region);
-  const result = transaction(db, () => {
-    const row = prepare(db.sqlite, 'select id, global_status from numbers where phone = ?').get(phone) as
-      { id: number; global_status: GlobalStatus } | undefined;
+  const result = await db.transaction(async (tx) => {
+    const row = await tx.get<{ id: number; global_status: GlobalStatus }>('select id, global_status from numbers where phone = ?', [phone]);
     if (!row) throw notFound(`${phone} is not in the number pool`);
     if (row.global_status !== input.status) {
-      prepare(db.sqlite, 'update numbers set global_status = ? where id = ?').run(input.status, row.id);
-      audit(
-        db,
+      await tx.run('update numbers set global_status = ? where id = ?', [input.status, row.id]);
+      await writeAudit(
+        tx,
         actor,
         {
           companyId: null,

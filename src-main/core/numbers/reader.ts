@@ -41,7 +41,7 @@ export async function readPhoneList(
   /** how errors name the list */
   label: string,
   region: string | undefined,
-  write: (rows: PhoneRow[]) => void,
+  write: (rows: PhoneRow[]) => void | Promise<void>,
   progress: (p: ReadProgress) => void = () => undefined,
   /** awaited after each write, before the next: a writer that can wait asks the checkpointer for room */
   betweenWrites: () => Promise<void> = async () => undefined,
@@ -55,7 +55,7 @@ export async function readPhoneList(
 
   const flush = async () => {
     if (pending.length) {
-      write(pending);
+      await write(pending);
       await betweenWrites();
     }
     pending = [];

@@ -54,15 +54,31 @@ export function zonesOf(e164: string): string | null {
 
 const zoneIds = new WeakMap<Db, Map<string, number>>();
 
+/** Every answer the metadata can give: the rows phone_zones must hold. */
+function allAnswers(): Set<string> {
+  const data = loadMetadata();
+  const answers = new Set<string>();
+  if (data) for (const zones of data.zones.values()) answers.add(zones);
+  return answers;
+}
+
 /**
  * Writes every answer the metadata can give into phone_zones (a few hundred rows, added once) and
  * remembers their ids for this connection. Run when the core opens, in its own transaction: the ids
  * that imports and results then write are of committed rows, whatever becomes of their transactions.
  */
-export function syncPhoneZones(db: Db): void {
-  const data = loadMetadata();
-  const answers = new Set<string>();
-  if (data) for (const zones of data.zones.values()) answers.add(zones);
+export async function syncPhoneZones(db: Db): Promise<void> {
+  const answers = allAnswers();
+  await db.transaction(async (tx) => {
+    for (const zones of answers) await tx.run('insert into phone_zones (zones) values (?) on conflict do nothing', [zones]);
+  });
+  const rows = await db.all<{ id: number; zones: string }>('select id, zones from phone_zones');
+  zoneIds.set(db, new Map(rows.map((r) => [r.zones, r.id])));
+}
+
+/** The same for a connection that no core opened, from a synchronous caller (results/record-one.ts, until it moves). */
+function syncPhoneZonesNow(db: Db): void {
+  const answers = allAnswers();
   const insert = prepare(db.sqlite, 'insert or ignore into phone_zones (zones) values (?)');
   db.sqlite.transaction(() => {
     for (const zones of answers) insert.run(zones);
@@ -71,13 +87,21 @@ export function syncPhoneZones(db: Db): void {
   zoneIds.set(db, new Map(rows.map((r) => [r.zones, r.id])));
 }
 
-/** The id of the number's zones in phone_zones; null when the metadata does not know the number. */
+/** Makes sure zoneIdOf answers from memory for this connection (the core has done so when it opened). */
+export async function phoneZonesReady(db: Db): Promise<void> {
+  if (!zoneIds.has(db)) await syncPhoneZones(db);
+}
+
+/**
+ * The id of the number's zones in phone_zones; null when the metadata does not know the number. From
+ * memory, with no statement: an import asks once per number.
+ */
 export function zoneIdOf(db: Db, e164: string): number | null {
   const zones = zonesOf(e164);
   if (zones === null) return null;
   let ids = zoneIds.get(db);
   if (!ids) {
-    syncPhoneZones(db);
+    syncPhoneZonesNow(db);
     ids = zoneIds.get(db)!;
   }
   return ids.get(zones) ?? null;

@@ -1,7 +1,8 @@
 import type { StatsGroupBy, StatsMatrix, StatsRangeInput, StatsRow } from '../../../src-shared/contract/stats';
 import { assertNever } from '../../../src-shared/errors';
-import { prepare, type Db } from '../db/connection';
-import { getCompany } from '../companies/companies';
+import type { Db } from '../db/connection';
+import { dialectOf } from '../db/engine/queries';
+import { companyOf } from '../companies/companies';
 import { addCounts, emptyCounts, finishCounts } from './counts';
 import { resolveRange, toResolvedRange } from './range';
 import { HOUR_MS, QUARTER_MS } from '../time-zone';
@@ -54,27 +55,30 @@ interface CellRow {
 }
 
 /** The dashboard matrix: calls per status for each scenario, line or agent, over local days. */
-export function statsMatrix(db: Db, input: { companyId: number; range: StatsRangeInput; groupBy: StatsGroupBy }, now: number): StatsMatrix {
-  const company = getCompany(db, input.companyId);
+export async function statsMatrix(
+  db: Db,
+  input: { companyId: number; range: StatsRangeInput; groupBy: StatsGroupBy },
+  now: number,
+): Promise<StatsMatrix> {
+  const company = await companyOf(db, input.companyId);
   const range = resolveRange(input.range, company.timezone, now);
   const column = DIMENSION[input.groupBy];
   const byDim = new Map<number, StatsRow>();
   const totals = emptyCounts();
   for (const piece of decompose(range.startMs, range.endMs)) {
     // quarters hold every dimension at once; blocks hold one dimension per row
-    const rows = (
+    const rows =
       piece.table === 'call_stats'
-        ? prepare(
-            db.sqlite,
+        ? await db.all<CellRow>(
             `select ${column} as dim, status, sum(calls) as calls, sum(cost) as cost, sum(duration_s) as duration_s
              from call_stats where company_id = ? and bucket >= ? and bucket < ? group by dim, status`,
-          ).all(company.id, piece.start, piece.end)
-        : prepare(
-            db.sqlite,
+            [company.id, piece.start, piece.end],
+          )
+        : await db.all<CellRow>(
             `select dim_id as dim, status, sum(calls) as calls, sum(cost) as cost, sum(duration_s) as duration_s
              from call_stats_blocks where company_id = ? and dim = ? and bucket >= ? and bucket < ? group by dim_id, status`,
-          ).all(company.id, input.groupBy, piece.start, piece.end)
-    ) as CellRow[];
+            [company.id, input.groupBy, piece.start, piece.end],
+          );
     for (const r of rows) {
       let row = byDim.get(r.dim);
       if (!row) byDim.set(r.dim, (row = { id: r.dim, name: '', ...emptyCounts() }));
@@ -86,7 +90,7 @@ export function statsMatrix(db: Db, input: { companyId: number; range: StatsRang
   const none = byDim.get(0);
   byDim.delete(0);
   const rows = [...byDim.values()].filter((r) => r.total > 0);
-  const names = dimensionNames(
+  const names = await dimensionNames(
     db,
     input.groupBy,
     company.id,
@@ -109,7 +113,7 @@ export function statsMatrix(db: Db, input: { companyId: number; range: StatsRang
   };
 }
 
-function dimensionNames(db: Db, groupBy: StatsGroupBy, companyId: number, ids: number[]): Map<number, string> {
+async function dimensionNames(db: Db, groupBy: StatsGroupBy, companyId: number, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   let sql: string;
   switch (groupBy) {
@@ -125,9 +129,10 @@ function dimensionNames(db: Db, groupBy: StatsGroupBy, companyId: number, ids: n
     default:
       return assertNever(groupBy, 'stats groupBy');
   }
-  const rows = prepare(db.sqlite, `${sql} where company_id = ? and id in (select value from json_each(?))`).all(
+  const dialect = dialectOf(db);
+  const rows = await db.all<{ id: number; name: string }>(`${sql} where company_id = ? and ${dialect.inIds('id')}`, [
     companyId,
-    JSON.stringify(ids),
-  ) as { id: number; name: string }[];
+    dialect.ids(ids),
+  ]);
   return new Map(rows.map((r) => [r.id, r.name]));
 }

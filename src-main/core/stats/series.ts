@@ -6,8 +6,8 @@ import {
   type StatsRangeInput,
   type StatsSeries,
 } from '../../../src-shared/contract/stats';
-import { prepare, type Db } from '../db/connection';
-import { getCompany } from '../companies/companies';
+import type { Db } from '../db/connection';
+import { companyOf } from '../companies/companies';
 import { badInput } from '../errors';
 import { toIso } from '../time';
 import { addCounts, emptyCounts, finishCounts } from './counts';
@@ -28,12 +28,12 @@ interface KeyRow {
  * ((bucket + offset) / unit); a DST change splits the range into such stretches. A fall-back night
  * has two 02:00 hours (told apart by their offsets); a spring-forward night has no 02:00 at all.
  */
-export function statsSeries(
+export async function statsSeries(
   db: Db,
   input: { companyId: number; range: StatsRangeInput; granularity: StatsGranularity },
   now: number,
-): StatsSeries {
-  const company = getCompany(db, input.companyId);
+): Promise<StatsSeries> {
+  const company = await companyOf(db, input.companyId);
   const range = resolveRange(input.range, company.timezone, now);
   if (input.granularity === 'hour' && daysBetween(range.from, range.to) >= MAX_HOURLY_DAYS) {
     throw badInput(`an hourly chart covers at most ${MAX_HOURLY_DAYS} days; choose "day" for a longer range`);
@@ -42,13 +42,13 @@ export function statsSeries(
   const buckets = input.granularity === 'hour' ? hourBuckets(segments) : dayBuckets(range.from, range.to, company.timezone, segments);
 
   const unit = input.granularity === 'hour' ? HOUR_MS : DAY_MS;
-  const stmt = prepare(
-    db.sqlite,
-    `select cast((bucket + ?) / ? as integer) as k, status, sum(calls) as calls, sum(cost) as cost, sum(duration_s) as duration_s
-     from call_stats_by_status where company_id = ? and bucket >= ? and bucket < ? group by k, status`,
-  );
   for (const seg of segments) {
-    for (const r of stmt.all(seg.offset, unit, company.id, seg.start, seg.end) as KeyRow[]) {
+    const rows = await db.all<KeyRow>(
+      `select cast((bucket + ?) / ? as integer) as k, status, sum(calls) as calls, sum(cost) as cost, sum(duration_s) as duration_s
+       from call_stats_by_status where company_id = ? and bucket >= ? and bucket < ? group by k, status`,
+      [seg.offset, unit, company.id, seg.start, seg.end],
+    );
+    for (const r of rows) {
       const key = input.granularity === 'hour' ? hourKey(r.k * HOUR_MS, seg.offset) : isoDate(r.k * DAY_MS);
       const bucket = buckets.get(key);
       // a key outside the zero-filled list would mean the two disagree about the zone: never drop calls silently

@@ -96,12 +96,12 @@ describe('calls.list', () => {
     expect(await ids({ status: ['ANSWERED'], from: '2026-03-02', to: '2026-03-02' })).toEqual([]);
 
     // beyond the cap the count says "more than"
-    expect(countCalls(core.db, { companyId: A }, 3)).toEqual({ total: 3, capped: true });
-    expect(countCalls(core.db, { companyId: A, status: ['ANSWERED', 'INTERESTED', 'INBOUND_CALL'] }, 3)).toEqual({
+    expect(await countCalls(core.db, { companyId: A }, 3)).toEqual({ total: 3, capped: true });
+    expect(await countCalls(core.db, { companyId: A, status: ['ANSWERED', 'INTERESTED', 'INBOUND_CALL'] }, 3)).toEqual({
       total: 3,
       capped: true,
     });
-    expect(countCalls(core.db, { companyId: A, status: ['ANSWERED', 'INTERESTED'] }, 3)).toEqual({ total: 3, capped: false });
+    expect(await countCalls(core.db, { companyId: A, status: ['ANSWERED', 'INTERESTED'] }, 3)).toEqual({ total: 3, capped: false });
 
     const item = (await allPages({ scenarioId: d.scenarioId, status: ['INTERESTED'] }, 5))[0]!;
     expect(item).toMatchObject({

@@ -115,7 +115,7 @@ describe('a result with callback_at', () => {
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     expect(d.core.db.sqlite.prepare('select attempts from company_calls where number_id = ?').pluck().get(n1)).toBe(2);
     // the dashboard counts it as a callback, not as a first attempt
-    expect(attemptCounts(d.core.db, { companyId: d.w.companyA, range: { preset: 'today' } }, d.clock.clock())).toMatchObject({
+    expect(await attemptCounts(d.core.db, { companyId: d.w.companyA, range: { preset: 'today' } }, d.clock.clock())).toMatchObject({
       dialed: 2,
       first: 1,
       recycled: 0,

@@ -101,7 +101,7 @@ describe('every inbound call is in the call log exactly once, from its first web
 
 describe('AI minutes are charged through the ledger, once per call, when it is over', () => {
   it('charges every started minute of an AI-answered call, once, however often the final status comes', async () => {
-    rate(7);
+    await rate(7);
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('in-progress');
     const balance = () => w.core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA);
@@ -117,7 +117,7 @@ describe('AI minutes are charged through the ledger, once per call, when it is o
   });
 
   it('in either billing mode, and only when the AI answered', async () => {
-    rate(7);
+    await rate(7);
     await updateCompany(w.core.db, CLI_ACTOR, { companyId: w.companyA, billingMode: 'per_minute', costPerMinute: 100 }, w.clock.clock());
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('completed', { duration: 59 });

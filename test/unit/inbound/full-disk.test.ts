@@ -27,7 +27,7 @@ beforeEach(async () => {
   });
   await new Promise<void>((r) => rest.listen(0, '127.0.0.1', r));
   const restUrl = `http://127.0.0.1:${(rest.address() as { port: number }).port}/api`;
-  updateInboundSettings(
+  await updateInboundSettings(
     w.core,
     CLI_ACTOR,
     { companyId: w.companyA, jambonzApiUrl: restUrl, jambonzApiKey: 'jbz-rest-key-0123' },

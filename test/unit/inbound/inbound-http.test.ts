@@ -164,7 +164,7 @@ const callHook = (extra: Record<string, unknown> = {}) => ({
 
 describe('POST /api/v1/inbound/jambonz/call', () => {
   it('answers the AI agent in hours and the closed message out of hours, all runnable by Jambonz', async () => {
-    updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: 'sk-test-123456789' }, core.clock());
+    await updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: 'sk-test-123456789' }, core.clock());
     const open = await api('POST', '/api/v1/inbound/jambonz/call', callHook());
     expect(open.status).toBe(200);
     expect(jambonzRefusals(open.body)).toEqual([]);

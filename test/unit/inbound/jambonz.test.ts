@@ -82,7 +82,7 @@ const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
 describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
   it('in hours with an agent and a support line: the AI agent, then the support line', async () => {
     await setUpDid({ support: '+49 30 9999999' });
-    setKey('sk-test-123456789');
+    await setKey('sk-test-123456789');
     const verbs = callVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'dial']);
@@ -99,7 +99,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('in hours with an agent and no support line: the agent, then hang up', async () => {
     await setUpDid({});
-    setKey('sk-test-123456789');
+    await setKey('sk-test-123456789');
     const verbs = openVerbs(lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
@@ -118,7 +118,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   });
 
   it('puts every department and its transfer number in the agent’s instructions', async () => {
-    setKey('sk-test-123456789');
+    await setKey('sk-test-123456789');
     await setUpDid({
       departments: [
         { name: 'Sales', transferNumber: '+49 30 1111111', description: 'new orders and quotes' },
@@ -171,7 +171,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   });
 
   it('does not hand the model’s voice to another speech vendor', async () => {
-    setKey('sk-test-123456789');
+    await setKey('sk-test-123456789');
     await setUpDid({ voice: { vendor: 'google' } });
     const lookup = lookupAt(closedUntilMonday);
     expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
@@ -231,7 +231,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('previews both arrays with the model key shown only by its last four characters', async () => {
     await setUpDid({ support: '+49 30 9999999' });
-    setKey('sk-secret-abcd');
+    await setKey('sk-secret-abcd');
     const row = findActiveDid(core.db, '+49301234567');
     const preview = previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);
     expect(preview.now).toBe('closed');

@@ -42,7 +42,7 @@ beforeEach(async () => {
   });
   await new Promise<void>((r) => jambonz.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(jambonz.address() as { port: number }).port}/api`;
-  updateInboundSettings(
+  await updateInboundSettings(
     w.core,
     CLI_ACTOR,
     { companyId: w.companyA, jambonzApiUrl: base, jambonzApiKey: KEY, recordCalls: true },
@@ -156,7 +156,7 @@ describe('playing a recording Jambonz keeps', () => {
 
     // a recording made while the key was set, played after it was cleared
     const id = await recordedCall();
-    updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, jambonzApiKey: null }, w.clock.clock());
+    await updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, jambonzApiKey: null }, w.clock.clock());
     expect(ok(await play(viewerA, id))).toMatchObject({ via: 'unavailable', reason: 'not_configured' });
   });
 });

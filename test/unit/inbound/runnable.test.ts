@@ -69,7 +69,7 @@ describe.each(SETUPS)('every answer Jambonz gets runs there: $name', (setup) => 
   it('call hooks, tool calls, transfers, dial outcomes and the end of the AI session', async () => {
     w = await inboundWorld(setup.llmKey === null ? { llmKey: null } : {});
     const now = () => w.clock.clock();
-    if (setup.vendor) updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, ...setup.vendor }, now());
+    if (setup.vendor) await updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, ...setup.vendor }, now());
     let restStatus = 202;
     const restUrl = await restApi(() => restStatus);
 
@@ -114,7 +114,7 @@ describe.each(SETUPS)('every answer Jambonz gets runs there: $name', (setup) => 
     await send('unknown DID', 'application', '/api/v1/inbound/jambonz/call', callHook({ call_sid: sid(2), to: '4930999999' }));
 
     // live transfers and recording: the REST API set up
-    updateInboundSettings(
+    await updateInboundSettings(
       w.core,
       CLI_ACTOR,
       { companyId: w.companyA, jambonzApiUrl: restUrl, jambonzApiKey: 'jbz-key-0123456', recordCalls: true },

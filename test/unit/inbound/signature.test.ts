@@ -8,7 +8,7 @@ const SECRET = 'whsec-0123456789abcdef';
 let w: InboundWorld;
 beforeEach(async () => {
   w = await inboundWorld();
-  updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, webhookSecret: SECRET }, w.clock.clock());
+  await updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, webhookSecret: SECRET }, w.clock.clock());
 });
 afterEach(async () => w.close());
 
@@ -53,7 +53,7 @@ describe('Jambonz-Signature, when the company has a webhook secret', () => {
   });
 
   it('companies without a secret are not asked for one', async () => {
-    updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, webhookSecret: null }, w.clock.clock());
+    await updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, webhookSecret: null }, w.clock.clock());
     expect((await w.hook('/api/v1/inbound/jambonz/call', jambonzCall())).status).toBe(200);
   });
 

@@ -53,8 +53,8 @@ describe('national DIDs, extensions and SIP targets (seed 003)', () => {
     await expect(did(w.companyA, 'sip:main@pbx.acme.example')).rejects.toThrow(/phone: /);
   });
 
-  it('the command line reads an 11-digit US DID with the company country, without --region', () => {
-    const { number } = configureInbound(core.db, CLI_ACTOR, { companyId: w.companyB, did: { phone: '12125550100' } }, core.clock());
+  it('the command line reads an 11-digit US DID with the company country, without --region', async () => {
+    const { number } = await configureInbound(core.db, CLI_ACTOR, { companyId: w.companyB, did: { phone: '12125550100' } }, core.clock());
     expect(number.phone).toBe('+12125550100');
   });
 

@@ -22,7 +22,7 @@ beforeEach(async () => {
   silent = createServer(() => void asked++); // takes the request, never answers
   await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}/api`;
-  updateInboundSettings(
+  await updateInboundSettings(
     w.core,
     CLI_ACTOR,
     { companyId: w.companyA, jambonzApiUrl: url, jambonzApiKey: 'jbz-rest-key-0123' },

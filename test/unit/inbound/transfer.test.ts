@@ -57,7 +57,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
     expect(outputOf((await tool('Sales', 'call_2')).body)).toMatchObject({ ok: false });
     expect(redirects).toEqual([]);
 
-    withRest();
+    await withRest();
     const withTools = await w.hook('/api/v1/inbound/jambonz/call', jambonzCall({ call_sid: 'sid-2' }));
     expect(jambonzRefusals(withTools.body)).toEqual([]);
     expect(withTools.body[0]).toMatchObject({ toolHook: '/api/v1/inbound/jambonz/tool?call_sid=sid-2' });
@@ -69,7 +69,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
   });
 
   it('moves the call through the REST API, dials the department, and stops the AI minutes there', async () => {
-    withRest();
+    await withRest();
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     w.clock.advance(90_000);
     const answer = await tool('sales');
@@ -120,7 +120,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
   });
 
   it('a closed department or an unknown one is refused to the model, and nothing is moved', async () => {
-    withRest();
+    await withRest();
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     expect(outputOf((await tool('Legal')).body)).toMatchObject({ ok: false, message: expect.stringContaining('no department') });
     w.clock.advance(8 * 3600_000); // 19:00 in Berlin: Sales (Mon 09-17) is closed, Billing (no hours of its own) is not
@@ -132,7 +132,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
   });
 
   it('when the REST API refuses, the model is told, and the llm verb’s action hook dials the department instead', async () => {
-    withRest();
+    await withRest();
     restAnswer = 500;
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     expect(outputOf((await tool('Billing')).body)).toMatchObject({ ok: false, message: expect.stringContaining('failed') });
@@ -147,7 +147,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
   });
 
   it('a department that does not answer hands the caller to the support line', async () => {
-    withRest();
+    await withRest();
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await tool('Sales');
     await w.hook(`/api/v1/inbound/jambonz/transfer?call_sid=${SID}`, jambonzCall());
@@ -160,7 +160,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
   });
 
   it("another company's key cannot move this company's call", async () => {
-    withRest();
+    await withRest();
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     const res = await w.hook(
       `/api/v1/inbound/jambonz/tool?call_sid=${SID}`,

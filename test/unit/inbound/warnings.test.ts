@@ -15,15 +15,15 @@ afterEach(async () => w?.close());
 describe('inbound warnings name the model they are about', () => {
   it("the site's openai model with no key", async () => {
     w = await inboundWorld({ llmKey: null });
-    const missing = inboundWarnings(w.core, w.companyA).find((x) => x.code === 'llm_key_missing');
+    const missing = (await inboundWarnings(w.core, w.companyA)).find((x) => x.code === 'llm_key_missing');
     expect(missing).toMatchObject({ vendor: 'openai', source: 'site' });
     expect(missing?.message).toContain("the site's model");
   });
 
   it("the company's own Azure model with no key", async () => {
     w = await inboundWorld({ llmKey: null });
-    updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, llmVendor: 'microsoft' }, w.clock.clock());
-    const warnings = inboundWarnings(w.core, w.companyA);
+    await updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, llmVendor: 'microsoft' }, w.clock.clock());
+    const warnings = await inboundWarnings(w.core, w.companyA);
     expect(warnings.find((x) => x.code === 'llm_key_missing')).toMatchObject({ vendor: 'microsoft', source: 'company' });
     expect(warnings.map((x) => x.code)).toContain('llm_host_missing');
   });

@@ -16,7 +16,7 @@ describe('writeInPhoneOrder', () => {
     const progress: number[] = [];
     await writeInPhoneOrder(
       listOf(phones),
-      (part) => calls.push([...part]),
+      (part) => void calls.push([...part]),
       (n) => progress.push(n),
     );
     expect(Math.max(...calls.map((c) => c.length))).toBeLessThanOrEqual(2000);
@@ -29,7 +29,7 @@ describe('writeInPhoneOrder', () => {
     const calls: string[][] = [];
     await writeInPhoneOrder(
       listOf(phones),
-      (part) => calls.push([...part]),
+      (part) => void calls.push([...part]),
       () => undefined,
     );
     expect(calls).toEqual([phones]);
@@ -40,7 +40,7 @@ describe('writeInPhoneOrder', () => {
     const calls: string[][] = [];
     await writeInPhoneOrder(
       listOf(phones),
-      (part) => calls.push([...part]),
+      (part) => void calls.push([...part]),
       () => undefined,
     );
     expect(calls.flat().slice(-2)).toEqual(['+0123', '+98 912 x']);
@@ -52,7 +52,7 @@ describe('writeInPhoneOrder', () => {
     const calls: string[][] = [];
     await writeInPhoneOrder(
       listOf(phones),
-      (part) => calls.push([...part]),
+      (part) => void calls.push([...part]),
       () => undefined,
     );
     expect(calls.flat().sort()).toEqual([...phones].sort());

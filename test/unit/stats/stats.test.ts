@@ -90,10 +90,10 @@ describe('stats.matrix', () => {
     const { w, dims } = await setup();
     await result(w.companyA, 'CALLBACK', '2026-03-02T08:00:00Z', { outboundLineId: dims.lineId, agentId: dims.agentId });
     await result(w.companyA, 'HANGUP', '2026-03-02T08:00:00Z', { outboundLineId: dims.lineId });
-    const byLine = statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'line' }, NOW);
+    const byLine = await statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'line' }, NOW);
     expect(byLine.rows).toHaveLength(1);
     expect(byLine.rows[0]!.name).toMatch(/^Line a \(\+4930\d+\)$/);
-    const byAgent = statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
+    const byAgent = await statsMatrix(core.db, { companyId: w.companyA, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
     expect(byAgent.rows.map((r) => [r.name, r.total])).toEqual([['Agent a', 1]]);
     expect(byAgent.none?.total).toBe(1);
     expect(byAgent.totals.answerRate).toBe(1);
@@ -116,7 +116,7 @@ describe('stats.matrix', () => {
     await result(A, 'CALLBACK', at, { agentId: dims2.agentId, durationS: 15 });
     await result(A, 'NO_ANSWER', at, { agentId: dims2.agentId });
     await result(A, 'BUSY', at, { agentId: dims2.agentId });
-    const m = statsMatrix(core.db, { companyId: A, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
+    const m = await statsMatrix(core.db, { companyId: A, range: { preset: 'today' }, groupBy: 'agent' }, NOW);
     expect(m.rows.map((r) => [r.name, r.total, r.answerRate, r.durationS])).toEqual([
       ['Agent a', 4, 1, 212],
       ['Agent b', 4, 0.5, 60],
@@ -136,10 +136,10 @@ describe('stats.matrix', () => {
     await result(A, 'ANSWERED', '2026-10-25T01:30:00Z'); // 02:30 CET, the second time round
     await result(A, 'ANSWERED', '2026-10-25T22:45:00Z'); // 23:45 CET
     await result(A, 'BUSY', '2026-10-25T23:00:00Z');
-    const m = statsMatrix(core.db, { companyId: A, range: { from: '2026-10-25', to: '2026-10-25' }, groupBy: 'scenario' }, NOW);
+    const m = await statsMatrix(core.db, { companyId: A, range: { from: '2026-10-25', to: '2026-10-25' }, groupBy: 'scenario' }, NOW);
     expect(m.totals.counts).toMatchObject({ ANSWERED: 4, BUSY: 0 });
 
-    const spring = statsMatrix(core.db, { companyId: A, range: { from: '2026-03-29', to: '2026-03-29' }, groupBy: 'agent' }, NOW);
+    const spring = await statsMatrix(core.db, { companyId: A, range: { from: '2026-03-29', to: '2026-03-29' }, groupBy: 'agent' }, NOW);
     expect([spring.range.startAt, spring.range.endAt]).toEqual(['2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']);
   });
 
@@ -208,11 +208,11 @@ describe('stats.matrix', () => {
             'select status, count(*) n, sum(amount_charged) c from call_results where company_id = ? and started_at >= ? and started_at < ? group by status',
           )
           .all(company, r.startMs, r.endMs) as { status: CallStatus; n: number; c: number }[];
-        const m = statsMatrix(core.db, { companyId: company, range: { from, to }, groupBy: 'scenario' }, NOW);
+        const m = await statsMatrix(core.db, { companyId: company, range: { from, to }, groupBy: 'scenario' }, NOW);
         expect(m.totals.total, `${tz} ${from}..${to}`).toBe(expected.reduce((s, e) => s + e.n, 0));
         expect(m.totals.cost).toBe(expected.reduce((s, e) => s + e.c, 0));
         for (const e of expected) expect(m.totals.counts[e.status]).toBe(e.n);
-        const days = statsSeries(core.db, { companyId: company, range: { from, to }, granularity: 'day' }, NOW);
+        const days = await statsSeries(core.db, { companyId: company, range: { from, to }, granularity: 'day' }, NOW);
         expect(days.buckets.reduce((s, b) => s + b.total, 0)).toBe(m.totals.total);
         for (const b of days.buckets) {
           const day = localDays(b.date, b.date, tz);
@@ -255,7 +255,11 @@ describe('stats.series', () => {
 
   it('has 23 hourly buckets and no 02:00 on a spring-forward day', async () => {
     const { w } = await setup();
-    const s = statsSeries(core.db, { companyId: w.companyA, range: { from: '2026-03-29', to: '2026-03-29' }, granularity: 'hour' }, NOW);
+    const s = await statsSeries(
+      core.db,
+      { companyId: w.companyA, range: { from: '2026-03-29', to: '2026-03-29' }, granularity: 'hour' },
+      NOW,
+    );
     expect(s.buckets.map((b) => b.time)).toEqual(
       Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`).filter((t) => t !== '02:00'),
     );
@@ -267,11 +271,11 @@ describe('stats.series', () => {
     await result(tehran, 'ANSWERED', '2026-03-01T20:30:00Z'); // 00:00 on March 2nd
     await result(tehran, 'NO_ANSWER', '2026-03-01T21:29:00Z'); // 00:59
     await result(tehran, 'NO_ANSWER', '2026-03-02T10:00:00Z'); // 13:30, "now"
-    const hours = statsSeries(core.db, { companyId: tehran, range: { preset: 'today' }, granularity: 'hour' }, NOW);
+    const hours = await statsSeries(core.db, { companyId: tehran, range: { preset: 'today' }, granularity: 'hour' }, NOW);
     expect(hours.buckets).toHaveLength(24);
     expect(hours.buckets[0]).toMatchObject({ start: '2026-03-01T20:30:00.000Z', time: '00:00', utcOffsetMinutes: 210, total: 2 });
     expect(hours.buckets[13]).toMatchObject({ start: '2026-03-02T09:30:00.000Z', time: '13:00', total: 1 });
-    const days = statsSeries(core.db, { companyId: tehran, range: { preset: 'last7' }, granularity: 'day' }, NOW);
+    const days = await statsSeries(core.db, { companyId: tehran, range: { preset: 'last7' }, granularity: 'day' }, NOW);
     expect(days.buckets.map((b) => [b.date, b.total])).toEqual([
       ['2026-02-24', 0],
       ['2026-02-25', 0],
