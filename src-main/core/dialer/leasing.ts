@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import type { Core } from '../core';
-import { companyOf } from '../companies/companies';
+import { lockedCompany } from '../companies/locked';
 import { siteSettingsOf } from '../settings/site';
 import { noticeOtherWriters, sweepExpiredLeases } from './pool-cache';
 import { companyBlock, routingOf, type Blocked, type Routing } from './rules';
@@ -58,7 +58,7 @@ export async function nextBatch(core: Core, req: NextBatchRequest): Promise<Next
   const { result, maxId } = await db.transaction(async (tx) => {
     await noticeOtherWriters(tx, db);
     await sweepExpiredLeases(tx, db, now);
-    const company = await companyOf(tx, req.companyId);
+    const company = await lockedCompany(tx, req.companyId);
     const routing = await routingOf(tx, company.id);
     const blocked = await companyBlock(tx, db, company, routing, now);
     const empty = { company, batchId: null, leaseExpiresAt: null, numbers: [], routing };

@@ -1,7 +1,7 @@
 import type { Core } from '../core';
 import { AppError } from '../errors';
 import type { Queries } from '../db/engine/queries';
-import { companyOf } from '../companies/companies';
+import { lockedCompany } from '../companies/locked';
 import { CallCharges } from '../billing/wallet';
 import { RollupBatch } from '../stats/rollup';
 import { poolWritten } from '../dialer/pool-cache';
@@ -114,7 +114,7 @@ interface Recorded {
 
 function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => Promise<T>): Promise<[T, Recorded]> {
   return core.db.transaction(async (tx) => {
-    const company = await companyOf(tx, companyId);
+    const company = await lockedCompany(tx, companyId);
     const ctx: RecordContext = {
       q: tx,
       db: core.db,
