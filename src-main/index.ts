@@ -16,7 +16,9 @@ import { HANDLERS } from './ipc/table';
 import { safeStorageCipher } from './safe-storage';
 import { dialogsFor } from './shell/dialogs';
 import { watchAlerts } from './core/alerts/watch';
-import { findCompanyById } from './core/companies/companies';
+import { findCompany } from './core/companies/companies';
+import type { CompanyRow } from './core/db/schema';
+import type { Alert } from '../src-shared/contract/alerts';
 import { alertText } from '../src-shared/i18n/alerts';
 
 /**
@@ -193,25 +195,31 @@ function restartOn(file: string): Promise<void> {
 function notifyAlerts(appCore: Core): void {
   if (!Notification.isSupported()) return;
   watchAlerts(appCore, (alert) => {
-    const company = findCompanyById(appCore.db, alert.companyId);
-    if (!company) return;
-    const desk = appCore.desk.get();
-    const text = alertText(alert, {
-      language: desk.language,
-      calendar: desk.calendar,
-      companyName: company.name,
-      timezone: company.timezone,
-    });
-    const note = new Notification({ title: text.title, body: text.body, urgency: alert.severity === 'critical' ? 'critical' : 'normal' });
-    note.on('click', () => {
-      const win = BrowserWindow.getAllWindows()[0];
-      if (win) {
-        if (win.isMinimized()) win.restore();
-        win.focus();
-      }
-    });
-    note.show();
+    findCompany(appCore.db, alert.companyId)
+      .then((company) => {
+        if (company) showAlert(appCore, alert, company);
+      })
+      .catch((err) => console.error('DialDesk could not show an alert', err));
   });
+}
+
+function showAlert(appCore: Core, alert: Alert, company: CompanyRow): void {
+  const desk = appCore.desk.get();
+  const text = alertText(alert, {
+    language: desk.language,
+    calendar: desk.calendar,
+    companyName: company.name,
+    timezone: company.timezone,
+  });
+  const note = new Notification({ title: text.title, body: text.body, urgency: alert.severity === 'critical' ? 'critical' : 'normal' });
+  note.on('click', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  note.show();
 }
 
 /** The HTTP port runs only when the desk setting says so, with the dialer and inbound APIs only. */

@@ -4,7 +4,7 @@ import type { Core } from '../core/core';
 import type { CompanyRow } from '../core/db/schema';
 import { AppError, forbidden, notFound } from '../core/errors';
 import { authenticateApiKey, touchApiKey, type AuthenticatedKey } from '../core/apikeys/apikeys';
-import { findCompanyBySlug } from '../core/companies/companies';
+import { findCompanyWithSlug } from '../core/companies/companies';
 
 /** The API key a request was made with, once requireApiKey let it through. */
 export interface ApiKeyContext {
@@ -67,9 +67,12 @@ export function assertKeyCompany(key: ApiKeyContext | null, companyId: number): 
   if (key.companyId !== null && key.companyId !== companyId) throw forbidden('this API key belongs to another company');
 }
 
-/** The company a request names by slug, if the key may act for it (403), and if it exists (404). */
-export function companyForKey(core: Core, key: ApiKeyContext | null, slug: string): CompanyRow {
-  const company = findCompanyBySlug(core.db, slug);
+/**
+ * The company a request names by slug, if the key may act for it (403), and if it exists (404).
+ * Every dialer request passes here: one cached statement, no query building.
+ */
+export async function companyForKey(core: Core, key: ApiKeyContext | null, slug: string): Promise<CompanyRow> {
+  const company = await findCompanyWithSlug(core.db, slug);
   if (!company) {
     // a company key learns nothing about other slugs: it may only ever name its own company
     if (key?.companyId != null) throw forbidden('this API key belongs to another company');

@@ -65,7 +65,7 @@ export function dialerRoutes(core: Core) {
           },
         },
         async (request) => {
-          const company = companyForKey(core, request.apiKey, request.query.company);
+          const company = await companyForKey(core, request.apiKey, request.query.company);
           const ready = leasingReady(core.db, company.id);
           if (ready) await ready; // just after start: this company's caches are filled first, the port stays free
           const batch = await turn(() =>
@@ -99,7 +99,7 @@ export function dialerRoutes(core: Core) {
         },
         async (request, reply) => {
           const { company: slug, ...item } = request.body;
-          const company = companyForKey(core, request.apiKey, slug);
+          const company = await companyForKey(core, request.apiKey, slug);
           const answer = await turn(() => recordResult(core, company.id, toReport(item), { address: request.ip }));
           reply.code(answer.replayed ? 200 : 201);
           return { result_id: answer.resultId, charged: answer.charged, wallet_balance: answer.walletBalance };
@@ -124,7 +124,7 @@ export function dialerRoutes(core: Core) {
           },
         },
         async (request) => {
-          const company = companyForKey(core, request.apiKey, request.body.company);
+          const company = await companyForKey(core, request.apiKey, request.body.company);
           const items = request.body.results;
           const { outcomes, walletBalance } = await turn(() =>
             recordResults(core, company.id, items.map(toReport), { address: request.ip }),
@@ -151,7 +151,7 @@ export function dialerRoutes(core: Core) {
           },
         },
         async (request) => {
-          const company = companyForKey(core, request.apiKey, request.body.company);
+          const company = await companyForKey(core, request.apiKey, request.body.company);
           const actor = { userId: null, name: `api-key:${request.apiKey!.prefix}` };
           return { scenarios: await turn(() => registerScenarios(core, actor, company.id, request.body.scenarios)) };
         },
@@ -168,7 +168,7 @@ export function dialerRoutes(core: Core) {
           },
         },
         async (request) => {
-          const company = companyForKey(core, request.apiKey, request.body.company);
+          const company = await companyForKey(core, request.apiKey, request.body.company);
           return turn(() =>
             releaseBatch(core, {
               companyId: company.id,

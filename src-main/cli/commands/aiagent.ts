@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { AiAgentCreateInput } from '../../../src-shared/contract/inbound';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { createAiAgent, listAiAgents } from '../../core/inbound/ai-agents';
 import { AppError } from '../../core/errors';
 import { CLI_ACTOR, withCore } from '../context';
@@ -32,7 +32,7 @@ export function registerAiAgent(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const companyId = getCompanyBySlug(core.db, opts.company!).id;
+        const companyId = (await companyBySlug(core.db, opts.company!)).id;
         const input = parseWith(AiAgentCreateInput, {
           companyId,
           name: opts.name,
@@ -54,7 +54,7 @@ export function registerAiAgent(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const list = await listAiAgents(core.db, getCompanyBySlug(core.db, opts.company!).id);
+        const list = await listAiAgents(core.db, (await companyBySlug(core.db, opts.company!)).id);
         const lines = list.map((a) => `${a.id}\t${a.isActive ? 'active' : 'inactive'}\t${a.name}\t${a.language}\t${a.voice || '-'}`);
         printResult(opts, { agents: list }, lines.join('\n') || 'no AI agents yet');
       });

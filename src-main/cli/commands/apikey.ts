@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ApiKeyCreateInput, type ApiKeyDto } from '../../../src-shared/contract/apikeys';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../core/apikeys/apikeys';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { CLI_ACTOR, withCore } from '../context';
 import { intOption, parseWith, printResult, type GlobalOptions } from '../io';
 
@@ -19,7 +19,7 @@ export function registerApiKey(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const companyId = opts.company ? getCompanyBySlug(core.db, opts.company).id : null;
+        const companyId = opts.company ? (await companyBySlug(core.db, opts.company)).id : null;
         const scopes = opts.scopes
           .split(',')
           .map((s) => s.trim())
@@ -41,7 +41,7 @@ export function registerApiKey(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const keys = await listApiKeys(core.db, opts.company ? getCompanyBySlug(core.db, opts.company).id : null);
+        const keys = await listApiKeys(core.db, opts.company ? (await companyBySlug(core.db, opts.company)).id : null);
         const lines = keys.map(
           (k) =>
             `${String(k.id).padStart(4)}  ${k.prefix}…  ${k.name}  [${k.scopes.join(',')}]  ${k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? 'never'}`}`,

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { MAX_COMPANY_FILE_CHARS } from '../../../src-shared/contract/transfer';
 import { Slug } from '../../../src-shared/contract/common';
 import { CompanyFields } from '../../../src-shared/contract/companies';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { deliverFile, localSaveTarget } from '../../core/exports/delivery';
 import { badInput } from '../../core/errors';
 import { countsOf, writeCompanyFile } from '../../core/transfer/export';
@@ -26,7 +26,7 @@ export function registerCompanyTransfer(program: Command): void {
       const slug = parseWith(Slug, opts.slug);
       const out = resolve(opts.out);
       await withCore(opts, async (core) => {
-        const id = getCompanyBySlug(core.db, slug).id;
+        const id = (await companyBySlug(core.db, slug)).id;
         const { savedTo, result } = await deliverFile({ chooseSaveTarget: async () => localSaveTarget(out) }, out, (path) =>
           writeCompanyFile(core.db, id, path, core.clock()),
         );

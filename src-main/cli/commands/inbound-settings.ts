@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { InboundSettingsPatch, type InboundSettingsDto, type SecretStatusDto } from '../../../src-shared/contract/inbound-settings';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { inboundSettingsDto, updateInboundSettings } from '../../core/inbound/settings';
 import { badInput } from '../../core/errors';
 import { CLI_ACTOR, withCore } from '../context';
@@ -65,7 +65,7 @@ export function registerInboundSettings(inbound: Command): void {
         aiCostPerMinute: opts.aiRate,
       };
       await withCore(opts, async (core) => {
-        const companyId = getCompanyBySlug(core.db, opts.company as string).id;
+        const companyId = (await companyBySlug(core.db, opts.company as string)).id;
         const patch = parseWith(InboundSettingsPatch, { companyId, ...patchInput });
         const changes = Object.entries(patch).some(([k, v]) => k !== 'companyId' && v !== undefined);
         const settings = changes

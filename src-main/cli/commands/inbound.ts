@@ -9,7 +9,7 @@ import {
   VoiceSettingsInput,
 } from '../../../src-shared/contract/inbound';
 import { PhoneInput, Region } from '../../../src-shared/contract/setup';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { configureInbound } from '../../core/inbound/configure';
 import { listInboundNumbers } from '../../core/inbound/numbers';
 import { findActiveDid } from '../../core/inbound/lookup';
@@ -140,7 +140,7 @@ export function registerInbound(program: Command): void {
       });
       hours.assertAllUsed();
       await withCore(opts, async (core) => {
-        const companyId = getCompanyBySlug(core.db, opts.company as string).id;
+        const companyId = (await companyBySlug(core.db, opts.company as string)).id;
         const { agent: agentInput, ...did } = input;
         const { agent, number } = await configureInbound(core.db, CLI_ACTOR, { companyId, did, agent: agentInput }, core.clock());
         printResult(
@@ -159,7 +159,7 @@ export function registerInbound(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const list = await listInboundNumbers(core.db, getCompanyBySlug(core.db, opts.company as string).id);
+        const list = await listInboundNumbers(core.db, (await companyBySlug(core.db, opts.company as string)).id);
         const lines = list.map(
           (n) => `${n.id}\t${n.isActive ? 'active' : 'inactive'}\t${n.phone}\t${n.displayName || '-'}\tsupport ${n.supportNumber ?? '-'}`,
         );

@@ -5,15 +5,15 @@ import { ListName, type ListsAnswer } from '../../../src-shared/contract/lifecyc
 import { importNumbers } from '../../core/numbers/import';
 import { importDoNotCall } from '../../core/dnc/dnc';
 import { listLists } from '../../core/lists/lists';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import type { Core } from '../../core/core';
 import { CLI_ACTOR, withCore } from '../context';
 import { parseWith, printResult, type GlobalOptions } from '../io';
 
 type Opts = GlobalOptions & { region?: string; source?: string; list?: string; company?: string };
 const SHOWN_REJECTS = 20;
-const companyIdOf = (core: Core, slug: string | undefined): number | null =>
-  slug === undefined ? null : getCompanyBySlug(core.db, slug).id;
+const companyIdOf = async (core: Core, slug: string | undefined): Promise<number | null> =>
+  slug === undefined ? null : (await companyBySlug(core.db, slug)).id;
 
 /**
  * The one place a list is named by its path: the person at the keyboard typed it, on this machine.
@@ -42,7 +42,7 @@ export function registerNumbers(program: Command): void {
           region: input.region,
           sourceName: input.source,
           listName: input.list,
-          companyId: companyIdOf(core, opts.company),
+          companyId: await companyIdOf(core, opts.company),
         });
         const list = `list "${report.list.name}" (${report.list.owner === 'site' ? 'site pool' : opts.company}${report.list.created ? ', new' : ''})`;
         printResult(opts, { report }, describe(report, `${report.added} new, ${report.known} already known; ${list}`));
@@ -56,7 +56,7 @@ export function registerNumbers(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const answer = await listLists(core, getCompanyBySlug(core.db, opts.company!).id);
+        const answer = await listLists(core, (await companyBySlug(core.db, opts.company!)).id);
         printResult(opts, { lists: answer.lists, countedAt: answer.countedAt }, describeLists(answer));
       });
     });
@@ -73,7 +73,7 @@ export function registerNumbers(program: Command): void {
         const report = await importDoNotCall(core, CLI_ACTOR, {
           source: { file: resolve(file) },
           region: input.region,
-          companyId: companyIdOf(core, opts.company),
+          companyId: await companyIdOf(core, opts.company),
         });
         const marked = report.scope === 'site' ? `, ${report.marked} pool numbers marked complained` : '';
         printResult(

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { badInput } from '../../core/errors';
 import { pauseDialing, resumeDialing } from '../../core/pause/pause';
 import { CLI_ACTOR, withCore } from '../context';
@@ -30,7 +30,7 @@ export function registerPause(program: Command): void {
       const which = scope(opts);
       const reason = parseWith(Reason, opts.reason);
       await withCore(opts, async (core) => {
-        const companyId = 'slug' in which ? getCompanyBySlug(core.db, which.slug).id : null;
+        const companyId = 'slug' in which ? (await companyBySlug(core.db, which.slug)).id : null;
         const pause = await pauseDialing(core.db, CLI_ACTOR, { companyId, reason }, core.clock());
         printResult(opts, { pause }, `${'slug' in which ? which.slug : 'the whole site'} paused: ${reason}`);
       });
@@ -45,7 +45,7 @@ export function registerPause(program: Command): void {
       const opts = cmd.optsWithGlobals<Opts>();
       const which = scope(opts);
       await withCore(opts, async (core) => {
-        const companyId = 'slug' in which ? getCompanyBySlug(core.db, which.slug).id : null;
+        const companyId = 'slug' in which ? (await companyBySlug(core.db, which.slug)).id : null;
         const { resumed } = await resumeDialing(core.db, CLI_ACTOR, { companyId }, core.clock());
         const who = 'slug' in which ? which.slug : 'the whole site';
         printResult(opts, { resumed }, resumed ? `${who} may dial again` : `${who} was not paused`);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ScenarioCreateInput } from '../../../src-shared/contract/setup';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import type { Core } from '../../core/core';
 import { createScenario, getScenarioByKey, listScenarios, updateScenario } from '../../core/setup/scenarios';
 import { CLI_ACTOR, withCore } from '../context';
@@ -18,7 +18,7 @@ export function registerScenario(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const scenarios = await listScenarios(core.db, getCompanyBySlug(core.db, opts.company).id);
+        const scenarios = await listScenarios(core.db, (await companyBySlug(core.db, opts.company)).id);
         const lines = scenarios.map((s) => `${s.isActive ? 'active  ' : 'inactive'}  ${s.key}  ${s.name}`);
         printResult(opts, { scenarios }, lines.join('\n') || 'no scenarios yet');
       });
@@ -33,7 +33,7 @@ export function registerScenario(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const companyId = getCompanyBySlug(core.db, opts.company).id;
+        const companyId = (await companyBySlug(core.db, opts.company)).id;
         const input = parseWith(ScenarioCreateInput, {
           companyId,
           key: opts.key,
@@ -66,6 +66,6 @@ export function registerScenario(program: Command): void {
 }
 
 async function scenarioByKey(core: Core, slug: string, key: string): Promise<{ companyId: number; id: number }> {
-  const companyId = getCompanyBySlug(core.db, slug).id;
+  const companyId = (await companyBySlug(core.db, slug)).id;
   return { companyId, id: (await getScenarioByKey(core.db, companyId, key)).id };
 }

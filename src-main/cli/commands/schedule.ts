@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ScheduleSetInput, type ScheduleDto } from '../../../src-shared/contract/schedule';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { badInput } from '../../core/errors';
 import { parseExceptionSpec, parseWindowSpec } from '../../core/schedule/parse';
 import { getSchedule, setSchedule, OPEN_24X7 } from '../../core/schedule/schedule';
@@ -27,7 +27,7 @@ export function registerSchedule(program: Command): void {
       const windows = opts.open24x7 ? OPEN_24X7 : opts.window.flatMap(parseWindowSpec);
       const exceptions = opts.exception.flatMap(parseExceptionSpec);
       await withCore(opts, async (core) => {
-        const companyId = getCompanyBySlug(core.db, opts.company).id;
+        const companyId = (await companyBySlug(core.db, opts.company)).id;
         const input = parseWith(ScheduleSetInput, { companyId, windows, exceptions });
         const dto = await setSchedule(core.db, CLI_ACTOR, input, core.clock());
         printResult(opts, { schedule: dto }, describe(opts.company, dto));
@@ -41,7 +41,7 @@ export function registerSchedule(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const dto = await getSchedule(core.db, getCompanyBySlug(core.db, opts.company).id, core.clock());
+        const dto = await getSchedule(core.db, (await companyBySlug(core.db, opts.company)).id, core.clock());
         printResult(opts, { schedule: dto }, describe(opts.company, dto));
       });
     });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { UserCreateInput } from '../../../src-shared/contract/auth';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { createUser } from '../../core/users/users';
 import { CLI_ACTOR, withCore } from '../context';
 import { parseWith, printResult, type GlobalOptions } from '../io';
@@ -20,11 +20,10 @@ export function registerUser(program: Command): void {
       const given = opts.password ?? process.env.DIALDESK_PASSWORD;
       const password = given ?? randomBytes(12).toString('base64url');
       await withCore(opts, async (core) => {
-        const ids = (opts.company ?? '')
-          .split(',')
-          .map((slug) => slug.trim())
-          .filter(Boolean)
-          .map((slug) => getCompanyBySlug(core.db, slug).id);
+        const ids: number[] = [];
+        for (const slug of (opts.company ?? '').split(',').map((s) => s.trim())) {
+          if (slug) ids.push((await companyBySlug(core.db, slug)).id);
+        }
         const input = parseWith(UserCreateInput, {
           username: opts.username,
           password,

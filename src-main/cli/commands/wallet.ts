@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AdjustInput, TopUpInput } from '../../../src-shared/contract/billing';
 import { adjustWallet, topUp } from '../../core/billing/wallet';
-import { getCompanyBySlug } from '../../core/companies/companies';
+import { companyBySlug } from '../../core/companies/companies';
 import { CLI_ACTOR, withCore } from '../context';
 import { intOption, parseWith, printResult, type GlobalOptions } from '../io';
 
@@ -19,7 +19,7 @@ export function registerWallet(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const company = getCompanyBySlug(core.db, opts.company);
+        const company = await companyBySlug(core.db, opts.company);
         const input = parseWith(TopUpInput, { companyId: company.id, amount: opts.amount, note: opts.note });
         const moved = await topUp(core.db, CLI_ACTOR, input, core.clock());
         printResult(
@@ -39,7 +39,7 @@ export function registerWallet(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<Opts>();
       await withCore(opts, async (core) => {
-        const company = getCompanyBySlug(core.db, opts.company);
+        const company = await companyBySlug(core.db, opts.company);
         const input = parseWith(AdjustInput, { companyId: company.id, amount: opts.amount, note: opts.note });
         const moved = await adjustWallet(core.db, CLI_ACTOR, input, core.clock());
         printResult(

@@ -4,7 +4,7 @@ import type { Queries } from '../db/engine/queries';
 import type { CallbackState } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
 import { badInput, conflict, notFound } from '../errors';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { CALLBACK_GRACE_MS } from '../dialer/lease-callbacks';
 import { poolWritten } from '../dialer/pool-cache';
 import { toIso } from '../time';
@@ -85,7 +85,7 @@ export async function listCallbacks(
   input: { companyId: number; view: CallbackView; limit: number },
   now: number,
 ): Promise<{ callbacks: CallbackDto[]; counts: CallbackCounts }> {
-  getCompany(db, input.companyId);
+  await companyOf(db, input.companyId);
   const view = VIEWS[input.view];
   const rows = await db.all<CallbackRow>(`${SELECT} where c.company_id = ? and ${view.sql} limit ?`, [
     now,

@@ -1,5 +1,5 @@
 import type { CompanyCreate, CompanyDto, CompanyUpdate } from '../../../src-shared/contract/companies';
-import { all, first, prepare, type Db } from '../db/connection';
+import { prepare, type Db } from '../db/connection';
 import { dialectOf, type Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/audit';
@@ -33,41 +33,20 @@ export async function listCompanies(q: Queries, only: readonly number[] | null =
   return rows.map(toCompanyDto);
 }
 
-/** listCompanies, synchronous, for numbers/history.ts until it moves. */
-export function listCompaniesSync(db: Db, only: readonly number[] | null = null): CompanyDto[] {
-  let q = db.kysely.selectFrom('companies').selectAll().orderBy('name');
-  if (only !== null) q = q.where('id', 'in', only.length ? [...only] : [-1]);
-  return all(db, q).map(toCompanyDto);
-}
-
-// Raw prepared statements: every dialer request reads its company at least once, and building and
-// compiling the same Kysely query each time was a measurable part of a lease (test/bench phases).
-export function findCompanyById(db: Db, id: number): CompanyRow | undefined {
-  return prepare(db.sqlite, 'select * from companies where id = ?').get(id) as CompanyRow | undefined;
-}
-
-export function findCompanyBySlug(db: Db, slug: string): CompanyRow | undefined {
-  return prepare(db.sqlite, 'select * from companies where slug = ?').get(slug) as CompanyRow | undefined;
-}
-
+/**
+ * companyOf, synchronous, for the inbound lookup path (inbound/lookup.ts findDid, buildLookup) alone,
+ * until it moves to the engine layer; then this goes.
+ */
 export function getCompany(db: Db, id: number): CompanyRow {
-  const row = findCompanyById(db, id);
+  const row = prepare(db.sqlite, 'select * from companies where id = ?').get(id) as CompanyRow | undefined;
   if (!row) throw notFound(`company ${id} does not exist`);
   return row;
 }
 
-/** How the company's national numbers are read (null: only with their country code). */
-export function companyCountry(db: Db, companyId: number): string | null {
-  return first(db, db.kysely.selectFrom('companies').select('default_country').where('id', '=', companyId))?.default_country ?? null;
-}
-
-export function getCompanyBySlug(db: Db, slug: string): CompanyRow {
-  const row = findCompanyBySlug(db, slug);
-  if (!row) throw notFound(`no company with slug "${slug}"`);
-  return row;
-}
-
-// ---- the same readers on the engine layer (either engine; inside a transaction pass its tx) ----------
+// ---- the readers (either engine; inside a transaction pass its tx) ----------
+// Statement text, not Kysely: every dialer request reads its company at least once (the key's slug check),
+// and building and compiling the same Kysely query each time was a measurable part of a lease (test/bench
+// phases); the engine prepares each text once.
 
 export function findCompany(q: Queries, id: number): Promise<CompanyRow | undefined> {
   return q.get<CompanyRow>('select * from companies where id = ?', [id]);
@@ -79,8 +58,12 @@ export async function companyOf(q: Queries, id: number): Promise<CompanyRow> {
   return row;
 }
 
+export function findCompanyWithSlug(q: Queries, slug: string): Promise<CompanyRow | undefined> {
+  return q.get<CompanyRow>('select * from companies where slug = ?', [slug]);
+}
+
 export async function companyBySlug(q: Queries, slug: string): Promise<CompanyRow> {
-  const row = await q.get<CompanyRow>('select * from companies where slug = ?', [slug]);
+  const row = await findCompanyWithSlug(q, slug);
   if (!row) throw notFound(`no company with slug "${slug}"`);
   return row;
 }

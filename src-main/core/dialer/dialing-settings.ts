@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { AmbiguousZones } from '../db/schema';
 import { audit, type Actor } from '../audit/audit';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 
 const SELECT = 'select callee_local_hours, ambiguous_zones from company_dialing where company_id = ?';
 type Row = { callee_local_hours: number; ambiguous_zones: AmbiguousZones };
@@ -25,7 +25,7 @@ export function setDialingSettings(
   now: number,
 ): Promise<DialingSettings> {
   return db.transaction(async (tx) => {
-    getCompany(db, input.companyId);
+    await companyOf(tx, input.companyId);
     const before = await dialingSettingsOf(tx, input.companyId);
     const after = {
       ...before,

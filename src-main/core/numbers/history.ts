@@ -5,7 +5,7 @@ import { dialectOf } from '../db/engine/queries';
 import { badInput } from '../errors';
 import { normalizePhone } from '../phone/phone';
 import { toIso, toIsoOrNull } from '../time';
-import { listCompaniesSync as listCompanies } from '../companies/companies';
+import { listCompanies } from '../companies/companies';
 
 /** The most calls one search shows; the call log (filtered by the phone) has the rest. */
 export const HISTORY_MAX = 200;
@@ -22,7 +22,7 @@ export async function numberHistory(
   input: { phone: string; region?: string; companyId?: number; companyIds: readonly number[] | null },
 ): Promise<NumberHistory> {
   const { companyIds } = input;
-  const companies = listCompanies(db, companyIds);
+  const companies = await listCompanies(db, companyIds);
   const current = companies.find((c) => c.id === input.companyId)?.defaultCountry;
   const regions = [input.region, current, ...companies.map((c) => c.defaultCountry)].filter((r): r is string => !!r);
   const phone = readPhone(input.phone, [...new Set(regions)]);

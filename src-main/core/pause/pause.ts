@@ -1,8 +1,8 @@
 import type { PauseDto, PauseStatus } from '../../../src-shared/contract/lifecycle';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import { audit, type Actor } from '../audit/audit';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { toIso } from '../time';
 
 /**
@@ -33,11 +33,6 @@ export async function activePause(q: Queries, companyId: number): Promise<PauseR
   return (await q.get<PauseRow>(ACTIVE_PAUSE, [companyId])) ?? null;
 }
 
-/** The same, synchronous, for the alerts' checks (through dialer/state.ts liveBlockSync) until they move to the engine layer. */
-export function activePauseSync(db: Db, companyId: number): PauseRow | null {
-  return (prepare(db.sqlite, ACTIVE_PAUSE).get(companyId) as PauseRow | undefined) ?? null;
-}
-
 const PAUSE_ROW = 'select company_id, reason, paused_by, paused_at from dialing_pauses where coalesce(company_id, 0) = ?';
 
 async function pauseRow(q: Queries, companyId: number | null): Promise<PauseRow | null> {
@@ -46,7 +41,7 @@ async function pauseRow(q: Queries, companyId: number | null): Promise<PauseRow 
 
 /** The site's pause, and the company's own (none asked for: the site's alone). */
 export async function pauseStatus(db: Db, companyId: number | null): Promise<PauseStatus> {
-  if (companyId !== null) getCompany(db, companyId);
+  if (companyId !== null) await companyOf(db, companyId);
   const site = await pauseRow(db, null);
   const company = companyId === null ? null : await pauseRow(db, companyId);
   return { site: site && toDto(site), company: company && toDto(company) };
@@ -55,7 +50,7 @@ export async function pauseStatus(db: Db, companyId: number | null): Promise<Pau
 /** Pauses a company (companyId) or the site (null); pausing again replaces the reason. */
 export function pauseDialing(db: Db, actor: Actor, input: { companyId: number | null; reason: string }, now: number): Promise<PauseDto> {
   return db.transaction(async (tx) => {
-    if (input.companyId !== null) getCompany(db, input.companyId);
+    if (input.companyId !== null) await companyOf(tx, input.companyId);
     const before = await pauseRow(tx, input.companyId);
     if (before) await tx.run('delete from dialing_pauses where coalesce(company_id, 0) = ?', [input.companyId ?? 0]);
     await tx.run('insert into dialing_pauses (company_id, reason, paused_by, paused_at) values (?, ?, ?, ?)', [
@@ -78,7 +73,7 @@ export function pauseDialing(db: Db, actor: Actor, input: { companyId: number | 
 /** Lets a company (companyId) or the site (null) dial again; answers whether it was paused. */
 export function resumeDialing(db: Db, actor: Actor, input: { companyId: number | null }, now: number): Promise<{ resumed: boolean }> {
   return db.transaction(async (tx) => {
-    if (input.companyId !== null) getCompany(db, input.companyId);
+    if (input.companyId !== null) await companyOf(tx, input.companyId);
     const before = await pauseRow(tx, input.companyId);
     if (!before) return { resumed: false };
     await tx.run('delete from dialing_pauses where coalesce(company_id, 0) = ?', [input.companyId ?? 0]);

@@ -2,7 +2,7 @@ import type { RecycleRuleDto, RecycleRuleSave, RecyclableStatus } from '../../..
 import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import { audit, type Actor } from '../audit/audit';
-import { getCompany } from '../companies/companies';
+import { companyOf } from '../companies/companies';
 import { poolWritten } from '../dialer/pool-cache';
 import { toIso } from '../time';
 
@@ -36,14 +36,14 @@ const ruleOf = (q: Queries, companyId: number, status: RecyclableStatus) =>
   q.get<RuleRow>(`${SELECT} where company_id = ? and status = ?`, [companyId, status]);
 
 export async function listRecycleRules(db: Db, companyId: number): Promise<RecycleRuleDto[]> {
-  getCompany(db, companyId);
+  await companyOf(db, companyId);
   return (await db.all<RuleRow>(`${SELECT} where company_id = ? order by status`, [companyId])).map(toDto);
 }
 
 /** Creates or replaces the company's rule for a status (the input schema has refused what makes no sense). */
 export async function saveRecycleRule(db: Db, actor: Actor, input: RecycleRuleSave, now: number): Promise<RecycleRuleDto> {
   const rule = await db.transaction(async (tx) => {
-    getCompany(db, input.companyId);
+    await companyOf(tx, input.companyId);
     const before = await ruleOf(tx, input.companyId, input.status);
     await tx.run(
       `insert into recycle_rules (company_id, status, delay_minutes, max_retries, own_attempt, is_active, created_at, updated_at)
@@ -82,7 +82,7 @@ export function removeRecycleRule(
   now: number,
 ): Promise<{ removed: boolean }> {
   return db.transaction(async (tx) => {
-    getCompany(db, input.companyId);
+    await companyOf(tx, input.companyId);
     const before = await ruleOf(tx, input.companyId, input.status);
     if (!before) return { removed: false };
     await tx.run('delete from recycle_rules where company_id = ? and status = ?', [input.companyId, input.status]);

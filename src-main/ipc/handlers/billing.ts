@@ -1,14 +1,14 @@
 import type { ChannelName } from '../../../src-shared/contract';
 import { adjustWallet, topUp } from '../../core/billing/wallet';
 import { listLedger } from '../../core/billing/ledger';
-import { getCompany } from '../../core/companies/companies';
+import { companyOf } from '../../core/companies/companies';
 import type { Core } from '../../core/core';
 import type { Handlers } from '../types';
 
 type BillingChannel = Extract<ChannelName, `billing.${string}`>;
 
-function moved(core: Core, companyId: number, move: { balance: number; entryId: number }) {
-  const { currency } = getCompany(core.db, companyId);
+async function moved(core: Core, companyId: number, move: { balance: number; entryId: number }) {
+  const { currency } = await companyOf(core.db, companyId);
   core.events.emit('wallet.changed', { companyId, balance: move.balance, currency });
   return { entryId: move.entryId, balance: move.balance, currency };
 }

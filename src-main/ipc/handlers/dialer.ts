@@ -1,5 +1,5 @@
 import type { ChannelName } from '../../../src-shared/contract';
-import { getCompany } from '../../core/companies/companies';
+import { companyOf } from '../../core/companies/companies';
 import { dialerRegistry } from '../../core/dialer/registry';
 import { dialingState } from '../../core/dialer/state';
 import type { Handlers } from '../types';
@@ -9,8 +9,8 @@ type DialersChannel = Extract<ChannelName, `dialers.${string}`>;
 export const dialerHandlers: Handlers<DialersChannel> = {
   'dialers.list': {
     access: 'read',
-    run(ctx, input) {
-      getCompany(ctx.core.db, input.companyId);
+    async run(ctx, input) {
+      await companyOf(ctx.core.db, input.companyId);
       return dialerRegistry(ctx.core).list(input.companyId);
     },
   },

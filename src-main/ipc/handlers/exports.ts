@@ -1,5 +1,5 @@
 import type { StatementTotals } from '../../../src-shared/contract/exports';
-import { getCompany } from '../../core/companies/companies';
+import { companyOf } from '../../core/companies/companies';
 import { exportCallsCsv } from '../../core/exports/calls-csv';
 import { deliverFile } from '../../core/exports/delivery';
 import { exportStatementCsv } from '../../core/exports/statement-csv';
@@ -17,7 +17,7 @@ export const exportsHandlers: Handlers<'calls.exportCsv' | 'billing.statementCsv
   'calls.exportCsv': {
     access: 'read',
     async run(ctx, input) {
-      const company = getCompany(ctx.core.db, input.companyId);
+      const company = await companyOf(ctx.core.db, input.companyId);
       const span = input.from || input.to ? `-${input.from ?? 'start'}_${input.to ?? 'now'}` : '';
       const d = await deliverFile(ctx.files, `${company.slug}-calls${span}.csv`, (path) => exportCallsCsv(ctx.core.db, input, path));
       const { result, ...file } = d;
@@ -28,7 +28,7 @@ export const exportsHandlers: Handlers<'calls.exportCsv' | 'billing.statementCsv
     // money, like the ledger it is drawn from: admins and the site owner
     access: 'manage',
     async run(ctx, input) {
-      const company = getCompany(ctx.core.db, input.companyId);
+      const company = await companyOf(ctx.core.db, input.companyId);
       const d = await deliverFile(ctx.files, `${company.slug}-statement-${input.month}.csv`, (path) =>
         exportStatementCsv(ctx.core.db, input, path),
       );

@@ -6,7 +6,7 @@ import { cancelCallback, listCallbacks, moveCallback } from '../../core/callback
 import { pauseDialing, pauseStatus, resumeDialing } from '../../core/pause/pause';
 import { dialingSettingsOf, setDialingSettings } from '../../core/dialer/dialing-settings';
 import { addDoNotCall, exportDncCsv, listDnc } from '../../core/dnc/dnc';
-import { getCompany } from '../../core/companies/companies';
+import { companyOf } from '../../core/companies/companies';
 import { deliverFile } from '../../core/exports/delivery';
 import { attemptCounts } from '../../core/stats/attempts';
 import type { Handlers, SignedInContext } from '../types';
@@ -70,7 +70,7 @@ export const lifecycleHandlers: Handlers<LifecycleChannel> = {
     access: 'read',
     async run(ctx, input) {
       const companyId = input.companyId ?? null;
-      const name = companyId === null ? 'site-do-not-call.csv' : `${getCompany(ctx.core.db, companyId).slug}-do-not-call.csv`;
+      const name = companyId === null ? 'site-do-not-call.csv' : `${(await companyOf(ctx.core.db, companyId)).slug}-do-not-call.csv`;
       const d = await deliverFile(ctx.files, name, (path) => exportDncCsv(ctx.core.db, companyId, path));
       const { result, ...file } = d;
       return { ...file, rows: result?.rows ?? 0, bytes: result?.bytes ?? 0 };

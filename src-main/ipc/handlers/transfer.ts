@@ -1,4 +1,4 @@
-import { getCompany } from '../../core/companies/companies';
+import { companyOf } from '../../core/companies/companies';
 import { deliverFile } from '../../core/exports/delivery';
 import { companyFileName, countsOf, writeCompanyFile } from '../../core/transfer/export';
 import { importCompany } from '../../core/transfer/import';
@@ -8,7 +8,7 @@ export const transferHandlers: Handlers<'transfer.exportCompany' | 'transfer.imp
   'transfer.exportCompany': {
     access: 'site',
     async run(ctx, input) {
-      const company = getCompany(ctx.core.db, input.companyId);
+      const company = await companyOf(ctx.core.db, input.companyId);
       const { result, ...file } = await deliverFile(ctx.files, companyFileName(company.slug), (path) =>
         writeCompanyFile(ctx.core.db, company.id, path, ctx.core.clock()),
       );
