@@ -1,8 +1,7 @@
 import type { DialerDto } from '../../../src-shared/contract/dialer';
-import { prepare } from '../db/connection';
 import type { Core } from '../core';
 import { toIso } from '../time';
-import { liveBlock, liveBlockSync, toBlock } from './state';
+import { liveBlock, toBlock } from './state';
 
 interface Seen {
   companyId: number;
@@ -53,13 +52,6 @@ export class DialerRegistry {
     const out: DialerDto[] = [];
     for (const s of this.ofCompany(companyId)) out.push(await this.dto(s, blocked));
     return out;
-  }
-
-  /** The same, synchronous, for the alerts' checks (alerts.ts dialerSilent) until they move to the engine layer. */
-  listSync(companyId: number): DialerDto[] {
-    const blocked = toBlock(liveBlockSync(this.core, companyId, this.core.clock()));
-    const live = prepare(this.core.db.sqlite, LIVE_LEASES).pluck();
-    return this.ofCompany(companyId).map((s) => this.toDto(s, blocked, live.get(s.companyId, s.dialerId, this.core.clock()) as number));
   }
 
   private ofCompany(companyId: number): Seen[] {

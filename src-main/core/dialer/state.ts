@@ -1,12 +1,9 @@
 import type { DialingBlock, DialingState } from '../../../src-shared/contract/dialer';
-import { prepare } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { Core } from '../core';
-import { companyOf, getCompany } from '../companies/companies';
-import { activePauseSync } from '../pause/pause';
-import { openState } from '../schedule/open';
+import { companyOf } from '../companies/companies';
 import { toIso, toIsoOrNull } from '../time';
-import { blockOf, companyBlock, routingOf, type Blocked } from './rules';
+import { companyBlock, routingOf, type Blocked } from './rules';
 
 /**
  * What next-batch would answer a company's dialers right now, for the console: the company-level rules
@@ -22,29 +19,10 @@ export async function dialingState(core: Core, companyId: number): Promise<Diali
 export async function liveBlock(core: Core, companyId: number, now: number): Promise<Blocked | null> {
   const { db } = core;
   const company = await companyOf(db, companyId);
-  const rules = await companyBlock(db, db, company, await routingOf(db, company.id), now);
+  const rules = await companyBlock(db, company, await routingOf(db, company.id), now);
   if (rules) return rules;
   const scan = lastScans(core).get(companyId);
   if (scan?.exhausted && scan.maxId === (await maxNumberId(db))) return { reason: 'pool_exhausted', nextOpenAt: null };
-  return null;
-}
-
-/**
- * The same, synchronous, for the alerts' checks (alerts.ts dialerSilent, through DialerRegistry.listSync)
- * until they move to the engine layer.
- */
-export function liveBlockSync(core: Core, companyId: number, now: number): Blocked | null {
-  const { db } = core;
-  const company = getCompany(db, companyId);
-  const paused = company.is_active === 1 && activePauseSync(db, company.id) !== null;
-  const scenarios = prepare(db.sqlite, 'select exists (select 1 from scenarios where company_id = ? and is_active = 1)')
-    .pluck()
-    .get(company.id);
-  const rules = blockOf(company, paused, () => openState(db, company.id, company.timezone, now), scenarios === 1);
-  if (rules) return rules;
-  const scan = lastScans(core).get(companyId);
-  const maxId = (prepare(db.sqlite, 'select max(id) from numbers').pluck().get() as number | null) ?? 0;
-  if (scan?.exhausted && scan.maxId === maxId) return { reason: 'pool_exhausted', nextOpenAt: null };
   return null;
 }
 

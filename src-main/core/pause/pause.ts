@@ -1,5 +1,5 @@
 import type { PauseDto, PauseStatus } from '../../../src-shared/contract/lifecycle';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import { audit, type Actor } from '../audit/audit';
 import { getCompany } from '../companies/companies';
@@ -31,11 +31,6 @@ const ACTIVE_PAUSE =
 /** The pause that stops this company now, the site's first; null when it may dial. */
 export async function activePause(q: Queries, companyId: number): Promise<PauseRow | null> {
   return (await q.get<PauseRow>(ACTIVE_PAUSE, [companyId])) ?? null;
-}
-
-/** The same, synchronous, for the alerts' checks (through dialer/state.ts liveBlockSync) until they move to the engine layer. */
-export function activePauseSync(db: Db, companyId: number): PauseRow | null {
-  return (prepare(db.sqlite, ACTIVE_PAUSE).get(companyId) as PauseRow | undefined) ?? null;
 }
 
 const PAUSE_ROW = 'select company_id, reason, paused_by, paused_at from dialing_pauses where coalesce(company_id, 0) = ?';
