@@ -46,7 +46,7 @@ export function uploadRoute(options: UploadOptions) {
     scope.post(UPLOAD_ROUTE, { bodyLimit: limitBytes }, async (request, reply) => {
       const token = options.tokenOf(request);
       if (!token || !sessions.userOf(token)) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'sign in first');
-      const user = sessions.signedIn(token);
+      const user = await sessions.signedIn(token);
       if (!user) return sendError(reply.header('connection', 'close'), 'UNAUTHENTICATED', 'your session has ended; sign in again');
       if (!can(user.role, 'operate'))
         return sendError(reply.header('connection', 'close'), 'FORBIDDEN', `a ${user.role} may not import lists`);

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../src-shared/contract';
 import type { Envelope } from '../../src-shared/errors';
 import type { EventMap, EventName } from '../../src-shared/events';
 import type { Core } from '../core/core';
-import { getUser, toSessionUser } from '../core/users/users';
+import { sessionUserOf, userOf } from '../core/users/users';
 import { mayUseCompany } from '../core/users/memberships';
 import { dispatch, type Logger } from './dispatch';
 import { OpenedFiles } from './opened-files';
@@ -90,20 +90,22 @@ export class ConsoleSessions {
   }
 
   /** The user signed in on `key`, read again from the database: null when signed out or deactivated since. */
-  signedIn(key: string | null): SessionUser | null {
+  async signedIn(key: string | null): Promise<SessionUser | null> {
     const user = this.sessions.get(key);
     if (!user) return null;
+    const { db } = this.options.core;
     let row;
     try {
-      row = getUser(this.options.core.db, user.id);
+      row = await userOf(db, user.id);
     } catch {
       row = undefined;
     }
     if (!row || row.is_active !== 1) {
-      this.sessions.delete(key!);
+      // only the session that was read ends: another sign-in on the key meanwhile is not this one's to end
+      if (this.sessions.get(key) === user) this.sessions.delete(key!);
       return null;
     }
-    return toSessionUser(this.options.core.db, row);
+    return sessionUserOf(db, row);
   }
 
   /** The user a key holds, without a database read (for the event stream's every event). */
@@ -118,16 +120,52 @@ export class ConsoleSessions {
   follow(key: string, send: <E extends EventName>(event: E, payload: EventMap[E]) => void, onSignedOut?: () => void): () => void {
     // the user as the database has them, read again at most every few seconds: a membership taken away
     // or an account deactivated stops the events that soon, without a database read per event
-    let fresh: { user: SessionUser | null; at: number } = { user: null, at: -Infinity };
-    return this.options.core.events.subscribe((event, payload) => {
+    let fresh: { user: SessionUser; at: number } | null = null;
+    // events that arrived while the user was (to be) read again: held, in order, until the read tells who may see them
+    const held: Array<(user: SessionUser) => void> = [];
+    let reading = false;
+    let ended = false;
+    const signedOut = () => {
+      held.length = 0;
+      onSignedOut?.();
+    };
+    const readAgain = async () => {
+      reading = true;
+      try {
+        while (held.length > 0 && !ended) {
+          const at = this.options.core.clock();
+          const user = await this.signedIn(key);
+          if (ended) return;
+          if (!user) return signedOut();
+          // another user signed in on this key while reading: read theirs before anything is sent
+          if (this.sessions.get(key)?.id !== user.id) continue;
+          fresh = { user, at };
+          for (const deliver of held.splice(0)) deliver(user);
+        }
+      } catch {
+        // the read failed (a closing or busy database): what was held is dropped, never sent unchecked
+        held.length = 0;
+      } finally {
+        reading = false;
+      }
+    };
+    const unsubscribe = this.options.core.events.subscribe((event, payload) => {
       const session = this.sessions.get(key);
-      if (!session) return onSignedOut?.();
+      if (!session) return signedOut();
+      const deliver = (user: SessionUser) => {
+        if (mayReceive(user, payload)) send(event, payload);
+      };
       const now = this.options.core.clock();
-      // another user signed in on this key since the last read: theirs, at once, never the last one's rights
-      if (now - fresh.at > REFRESH_USER_MS || fresh.user?.id !== session.id) fresh = { user: this.signedIn(key), at: now };
-      if (!fresh.user) return onSignedOut?.();
-      if (mayReceive(fresh.user, payload)) send(event, payload);
+      // another user signed in on this key since the last read: theirs, read first, never the last one's rights
+      if (!reading && fresh && now - fresh.at <= REFRESH_USER_MS && fresh.user.id === session.id) return deliver(fresh.user);
+      held.push(deliver);
+      if (!reading) void readAgain();
     });
+    return () => {
+      ended = true;
+      held.length = 0;
+      unsubscribe();
+    };
   }
 
   end(key: string): void {

@@ -7,7 +7,7 @@ import type { Role } from '../../src-shared/roles';
 import { createCore, DATABASE_FILE, type Core } from '../../src-main/core/core';
 import { memoryDeskSettings } from '../../src-main/core/settings/desk';
 import { createCompany } from '../../src-main/core/companies/companies';
-import { createUser, getUser, setupSuperuser, toSessionUser } from '../../src-main/core/users/users';
+import { createUser, sessionUserOf, setupSuperuser, userOf } from '../../src-main/core/users/users';
 import { CLI_ACTOR } from '../../src-main/core/audit/audit';
 import { dispatch } from '../../src-main/ipc/dispatch';
 import { HANDLERS } from '../../src-main/ipc/table';
@@ -233,7 +233,7 @@ export async function seedWorld(core: Core): Promise<World> {
   const users = {} as World['users'];
   for (const role of ['admin', 'supervisor', 'viewer'] as const) {
     const dto = await createUser(core.db, CLI_ACTOR, { username: `${role}-a`, password: 'password-1', role, companyId: companyA }, now);
-    users[role] = toSessionUser(core.db, getUser(core.db, dto.id));
+    users[role] = await sessionUserOf(core.db, await userOf(core.db, dto.id));
   }
   return { superuser, companyA, companyB, users };
 }

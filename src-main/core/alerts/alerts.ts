@@ -5,7 +5,7 @@ import { findCompany } from '../companies/companies';
 import { costOfOneCall } from '../billing/charge';
 import { dialerRegistry } from '../dialer/registry';
 import { poolCounts } from '../numbers/pool';
-import { openState } from '../schedule/open';
+import { companyOpenState } from '../schedule/open';
 import { HOUR_MS } from '../time-zone';
 
 /**
@@ -48,7 +48,7 @@ export const poolLow: AlertCheck = async (core, company, now) => {
 
 /** A dialer that was at work and has not asked for numbers or reported for a while, during opening hours. */
 export const dialerSilent: AlertCheck = async (core, company, now) => {
-  if (company.is_active !== 1 || !openState(core.db, company.id, company.timezone, now).open) return [];
+  if (company.is_active !== 1 || !(await companyOpenState(core.db, company.id, company.timezone, now)).open) return [];
   return (await dialerRegistry(core).list(company.id))
     .filter((d) => {
       const quiet = now - Date.parse(d.lastSeenAt);

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { AmbiguousZones } from '../db/schema';
 import { addDays, localTime } from '../schedule/local-time';
-import { loadSchedule, openStateOf, type LoadedSchedule } from '../schedule/open';
+import { openStateOf, scheduleOf, type LoadedSchedule } from '../schedule/open';
 
 /**
  * Callee-local hours (DESIGN.md §8): which of the pool's time-zone answers (phone_zones) are inside
@@ -42,7 +42,7 @@ async function zoneRows(q: Queries, db: Db): Promise<ZoneRow[]> {
  * The ids of the zone answers inside the company's window now. A number with several zones follows
  * `ambiguous`: open only where every one of its zones is ('strictest'), or on the company's own clock
  * ('company', which the company-level check has already found open). `db` keys the caches; the zones
- * are read through `q` (the schedule still through the synchronous schedule reader, in the same transaction).
+ * and the schedule are read through `q`.
  */
 export async function openZoneIds(
   q: Queries,
@@ -51,7 +51,7 @@ export async function openZoneIds(
   ambiguous: AmbiguousZones,
   now: number,
 ): Promise<number[]> {
-  const schedule = loadSchedule(db, company.id, addDays(localTime(now, company.timezone).date, -2));
+  const schedule = await scheduleOf(q, company.id, addDays(localTime(now, company.timezone).date, -2));
   const fingerprint = JSON.stringify([schedule.week, [...schedule.exceptions]]);
   let companies = companiesByDb.get(db);
   if (!companies) companiesByDb.set(db, (companies = new Map()));

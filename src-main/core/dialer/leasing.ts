@@ -60,7 +60,7 @@ export async function nextBatch(core: Core, req: NextBatchRequest): Promise<Next
     await sweepExpiredLeases(tx, db, now);
     const company = await lockedCompany(tx, req.companyId);
     const routing = await routingOf(tx, company.id);
-    const blocked = await companyBlock(tx, db, company, routing, now);
+    const blocked = await companyBlock(tx, company, routing, now);
     const empty = { company, batchId: null, leaseExpiresAt: null, numbers: [], routing };
     if (blocked) return { result: { ...empty, blocked }, maxId: 0 };
     const rules = await numberRulesFor(tx, db, company, now, now - site.callCooldownDays * DAY_MS);

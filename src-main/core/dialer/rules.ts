@@ -1,9 +1,8 @@
 import type { BlockedReason } from '../../../src-shared/contract/dialer';
-import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { costOfOneCall } from '../billing/charge';
-import { openState, type OpenState } from '../schedule/open';
+import { companyOpenState, type OpenState } from '../schedule/open';
 import { activePause } from '../pause/pause';
 
 /** What a dialer needs to place the calls of a batch: scenarios, caller IDs and where to route. */
@@ -42,21 +41,25 @@ export interface Blocked {
 /**
  * The company-level dialing rules of DESIGN.md §3, in the order a supervisor would fix them:
  * switched off, paused, outside hours, nothing to run, no money. Number-level rules are the lease query's.
- * The pause is read through `q`; the schedule still through the synchronous schedule reader on `db`,
- * inside the same transaction.
+ * The pause and the schedule are read through `q` (next-batch's transaction).
  */
-export async function companyBlock(q: Queries, db: Db, company: CompanyRow, routing: Routing, now: number): Promise<Blocked | null> {
+export async function companyBlock(q: Queries, company: CompanyRow, routing: Routing, now: number): Promise<Blocked | null> {
   if (company.is_active !== 1) return { reason: 'company_inactive', nextOpenAt: null };
   const paused = (await activePause(q, company.id)) !== null;
-  return blockOf(company, paused, () => openState(db, company.id, company.timezone, now), routing.activeScenarios.length > 0);
+  return blockOf(company, paused, () => companyOpenState(q, company.id, company.timezone, now), routing.activeScenarios.length > 0);
 }
 
 /** The rules of companyBlock on what was read (the schedule only when the earlier rules let the company dial). */
-export function blockOf(company: CompanyRow, paused: boolean, hoursNow: () => OpenState, hasScenarios: boolean): Blocked | null {
+export async function blockOf(
+  company: CompanyRow,
+  paused: boolean,
+  hoursNow: () => Promise<OpenState>,
+  hasScenarios: boolean,
+): Promise<Blocked | null> {
   if (company.is_active !== 1) return { reason: 'company_inactive', nextOpenAt: null };
   // stopped on purpose, by the company's people or the site's owner: leases already out run to their end
   if (paused) return { reason: 'paused', nextOpenAt: null };
-  const hours = hoursNow();
+  const hours = await hoursNow();
   if (!hours.open) return { reason: 'outside_schedule', nextOpenAt: hours.nextOpenAt };
   if (!hasScenarios) return { reason: 'no_active_scenarios', nextOpenAt: null };
   if (company.wallet_balance < costOfOneCall(company)) return { reason: 'insufficient_balance', nextOpenAt: null };

@@ -19,7 +19,7 @@ export async function dialingState(core: Core, companyId: number): Promise<Diali
 export async function liveBlock(core: Core, companyId: number, now: number): Promise<Blocked | null> {
   const { db } = core;
   const company = await companyOf(db, companyId);
-  const rules = await companyBlock(db, db, company, await routingOf(db, company.id), now);
+  const rules = await companyBlock(db, company, await routingOf(db, company.id), now);
   if (rules) return rules;
   const scan = lastScans(core).get(companyId);
   if (scan?.exhausted && scan.maxId === (await maxNumberId(db))) return { reason: 'pool_exhausted', nextOpenAt: null };

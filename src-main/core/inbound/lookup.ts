@@ -60,7 +60,7 @@ export function findActiveDid(db: Db, rawDid: string): InboundNumberRow {
 }
 
 /** Everything the telephony server needs to answer a call to this DID at `at`. */
-export function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: OpeningHours): InboundLookup {
+export async function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: OpeningHours): Promise<InboundLookup> {
   const company = getCompany(db, row.company_id);
   const agentRow = row.ai_agent_id === null ? undefined : findAiAgent(db, row.company_id, row.ai_agent_id);
   // a deactivated agent is an agent taken off the phones: the number then acts as one without an agent
@@ -73,7 +73,7 @@ export function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: Op
   if (company.is_active !== 1) {
     closedReason = 'company_inactive';
   } else {
-    const state = hours(db, company, at);
+    const state = await hours(db, company, at);
     open = state.open;
     nextOpenAt = state.open ? null : state.nextOpenAt;
     if (!open) closedReason = 'outside_schedule';

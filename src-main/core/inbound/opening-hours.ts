@@ -1,7 +1,7 @@
 import type { ScheduleWindow } from '../../../src-shared/contract/schedule';
 import { WEEKDAYS } from '../../../src-shared/contract/schedule';
-import type { Db } from '../db/connection';
-import { openState, openStateOf, type MinuteWindow } from '../schedule/open';
+import type { Queries } from '../db/engine/queries';
+import { companyOpenState, openStateOf, type MinuteWindow } from '../schedule/open';
 import { toMinutes } from '../schedule/schedule';
 
 /** Whether a company takes calls at an instant, and when it opens next (epoch ms, null: never). */
@@ -14,15 +14,15 @@ export interface OpenState {
  * The one question inbound asks of the schedule domain. A function type, so the lookup can be
  * tested against fixed hours; companyHours answers it from the company's real schedule.
  */
-export type OpeningHours = (db: Db, company: { id: number; timezone: string }, at: number) => OpenState;
+export type OpeningHours = (q: Queries, company: { id: number; timezone: string }, at: number) => Promise<OpenState>;
 
 /**
  * Opening hours from the company's schedule (src-main/core/schedule): the same windows and date
  * exceptions the dialers are held to, on the company's wall clock. A company without any hours set
  * is closed, so its numbers play the closed message until a supervisor sets them.
  */
-export const companyHours: OpeningHours = (db, company, at) => {
-  const state = openState(db, company.id, company.timezone, at);
+export const companyHours: OpeningHours = async (q, company, at) => {
+  const state = await companyOpenState(q, company.id, company.timezone, at);
   return { open: state.open, nextOpenAt: state.nextOpenAt };
 };
 

@@ -17,9 +17,9 @@ export const PREVIEW_CALL_SID = 'preview-call-sid';
  * from the wire: the model's key is shown as its last four characters, since anyone who may read the
  * setup may open this. And what makes calls go worse than set up (no model key: no AI).
  */
-export function previewInbound(core: Core, companyId: number, id: number, at: number, hours: OpeningHours): InboundPreview {
+export async function previewInbound(core: Core, companyId: number, id: number, at: number, hours: OpeningHours): Promise<InboundPreview> {
   const row = getInboundNumber(core.db, companyId, id);
-  const lookup = buildLookup(core.db, row, at, hours);
+  const lookup = await buildLookup(core.db, row, at, hours);
   const llm = llmConnectionFor(core, companyId);
   const ctx = {
     llm: { ...llm, apiKey: llm.apiKey ? hintOf(llm.apiKey) : null },

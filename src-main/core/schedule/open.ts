@@ -1,4 +1,3 @@
-import { prepare, type Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import { addDays, instantOf, localTime, weekdayOf } from './local-time';
 
@@ -43,15 +42,7 @@ function scheduleFrom(rows: WindowRow[], ex: ExceptionRow[]): LoadedSchedule {
   return { week, exceptions };
 }
 
-/** Synchronous, for the dialer's rules and hours, alerts and inbound until they move. */
-export function loadSchedule(db: Db, companyId: number, fromDate: string): LoadedSchedule {
-  return scheduleFrom(
-    prepare(db.sqlite, WINDOWS).all(companyId) as WindowRow[],
-    prepare(db.sqlite, EXCEPTIONS).all(companyId, fromDate) as ExceptionRow[],
-  );
-}
-
-/** The same on the engine layer. */
+/** A company's week and its exceptions from `fromDate` on. */
 export async function scheduleOf(q: Queries, companyId: number, fromDate: string): Promise<LoadedSchedule> {
   return scheduleFrom(await q.all<WindowRow>(WINDOWS, [companyId]), await q.all<ExceptionRow>(EXCEPTIONS, [companyId, fromDate]));
 }
@@ -65,12 +56,6 @@ export function windowsOn(schedule: LoadedSchedule, date: string): MinuteWindow[
  * company's wall clock, so a 09:00-17:00 window is 09:00-17:00 local on DST change days too.
  * A company with no windows at all is closed: nobody dials until a supervisor sets hours.
  */
-export function openState(db: Db, companyId: number, timezone: string, now: number): OpenState {
-  const here = localTime(now, timezone);
-  return openStateOf(loadSchedule(db, companyId, addDays(here.date, -1)), timezone, now);
-}
-
-/** openState on the engine layer. */
 export async function companyOpenState(q: Queries, companyId: number, timezone: string, now: number): Promise<OpenState> {
   const here = localTime(now, timezone);
   return openStateOf(await scheduleOf(q, companyId, addDays(here.date, -1)), timezone, now);

@@ -1,5 +1,4 @@
 import type { SessionUser } from '../../../src-shared/contract/auth';
-import { prepare, type Db } from '../db/connection';
 import { dialectOf, type Queries } from '../db/engine/queries';
 import { badInput, forbidden } from '../errors';
 import { companyOf } from '../companies/companies';
@@ -15,11 +14,6 @@ const MEMBERSHIPS = 'select company_id from user_companies where user_id = ? ord
 /** The companies a user belongs to, in id order; empty for the superuser. */
 export function companyIdsOf(q: Queries, userId: number): Promise<number[]> {
   return q.column<number>(MEMBERSHIPS, [userId]);
-}
-
-/** The same, synchronously, for the console sessions' event stream until it moves. */
-export function companyIdsOfSync(db: Db, userId: number): number[] {
-  return prepare(db.sqlite, MEMBERSHIPS).pluck().all(userId) as number[];
 }
 
 /** Every membership of the given users at once (the Users page). */

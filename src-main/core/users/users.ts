@@ -1,6 +1,6 @@
 import type { SessionUser, UserDto } from '../../../src-shared/contract/auth';
 import type { Role } from '../../../src-shared/roles';
-import { first, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { UserRow } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/audit';
@@ -9,7 +9,7 @@ import { toIso, toIsoOrNull } from '../time';
 import { companyOf } from '../companies/companies';
 import { hashPassword, verifyPassword } from './passwords';
 import { clearAttempts, lockedUntil } from './sign-in';
-import { checkedCompanyIds, companyIdsOf, companyIdsOfMany, companyIdsOfSync, writeMemberships } from './memberships';
+import { checkedCompanyIds, companyIdsOf, companyIdsOfMany, writeMemberships } from './memberships';
 
 /** lockedUntil: when a lock on the user's name runs out (sign-in.ts), null when not locked */
 export function toUserDto(row: UserRow, companyIds: number[], lockedUntil: number | null = null): UserDto {
@@ -35,25 +35,8 @@ export const sessionUserOf = async (q: Queries, row: UserRow): Promise<SessionUs
   companyIds: row.role === 'superuser' ? [] : await companyIdsOf(q, row.id),
 });
 
-/** The same, synchronously, for the console sessions' event stream (console-sessions.ts) until it moves. */
-export const toSessionUser = (db: Db, row: UserRow): SessionUser => ({
-  id: row.id,
-  username: row.username,
-  role: row.role,
-  companyId: row.company_id,
-  companyIds: row.role === 'superuser' ? [] : companyIdsOfSync(db, row.id),
-});
-
 const byUsername = (q: Queries, username: string) => q.get<UserRow>('select * from users where username = ?', [username.toLowerCase()]);
 
-/** Synchronous, for the console sessions' event stream until it moves; elsewhere userOf. */
-export function getUser(db: Db, id: number): UserRow {
-  const row = first(db, db.kysely.selectFrom('users').selectAll().where('id', '=', id));
-  if (!row) throw notFound(`user ${id} does not exist`);
-  return row;
-}
-
-/** The same on the engine layer. */
 export async function userOf(q: Queries, id: number): Promise<UserRow> {
   const row = await q.get<UserRow>('select * from users where id = ?', [id]);
   if (!row) throw notFound(`user ${id} does not exist`);

@@ -47,12 +47,17 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
     );
     return true;
   };
-  const keepCallerOn = async <T>(request: FastifyRequest, callSid: string, write: () => T | Promise<T>, readOnly: () => T): Promise<T> => {
+  const keepCallerOn = async <T>(
+    request: FastifyRequest,
+    callSid: string,
+    write: () => T | Promise<T>,
+    readOnly: () => T | Promise<T>,
+  ): Promise<T> => {
     try {
       return await write();
     } catch (err) {
       if (!lost(request, callSid, err)) throw err;
-      return readOnly();
+      return await readOnly();
     }
   };
 
@@ -144,7 +149,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
           request,
           call.call_sid,
           () => transferHook(core, call),
-          () => transferAnswer(core, call).verbs,
+          async () => (await transferAnswer(core, call)).verbs,
         ),
       );
     },

@@ -61,7 +61,7 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
     async (request) => {
       const row = findActiveDid(core.db, request.params.did);
       assertKeyCompany(request.apiKey, row.company_id);
-      return buildLookup(core.db, row, core.clock(), companyHours);
+      return await buildLookup(core.db, row, core.clock(), companyHours);
     },
   );
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConsoleSessions } from '../../../src-main/ipc/console-sessions';
 import { HANDLERS } from '../../../src-main/ipc/table';
 import type { ConsoleCall } from '../../../src-main/ipc/console-sessions';
@@ -50,11 +50,33 @@ describe('the one console-session module', () => {
     core.events.emit('wallet.changed', { companyId: w.companyA, balance: 1, currency: 'EUR' });
     core.events.emit('wallet.changed', { companyId: w.companyB, balance: 2, currency: 'USD' });
     core.events.emit('import.progress', { companyId: null, jobId: 'j', done: 1, total: 2, estimated: false, phase: 'writing' });
-    expect(seen.owner).toHaveLength(3);
+    // the first events wait for each user's read from the database
+    await vi.waitFor(() => expect(seen.owner).toHaveLength(3));
+    await vi.waitFor(() => expect(seen.viewer).toHaveLength(2));
     expect(seen.viewer).toEqual([expect.objectContaining({ companyId: w.companyA }), expect.objectContaining({ companyId: null })]);
     expect(seen.nobody).toEqual([]);
     const settings = await sessions.invoke(callAs('window:owner'), 'settings.get', {});
     expect(settings.envelope).toMatchObject({ ok: true, value: { httpListening: '127.0.0.1:1' } });
+    sessions.close();
+  });
+
+  it("another user signed in on a window's key gets their own rights at once, never the last one's", async () => {
+    core = await makeTestCore();
+    const w = await seedWorld(core);
+    const sessions = new ConsoleSessions({ core, handlers: HANDLERS, keys: 'caller', port: { listening: () => null, reconfigure: null } });
+    const seen: unknown[] = [];
+    const login = async (username: string, password: string) =>
+      expect((await sessions.invoke(callAs('window:shared'), 'auth.login', { username, password })).envelope.ok).toBe(true);
+    await login('root', 'correct horse');
+    sessions.follow('window:shared', (_e, payload) => seen.push(payload));
+    core.events.emit('wallet.changed', { companyId: w.companyB, balance: 1, currency: 'USD' });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    // within the few seconds the owner's read stays good, the viewer of company A signs in on the same window
+    await login('viewer-a', 'password-1');
+    core.events.emit('wallet.changed', { companyId: w.companyB, balance: 2, currency: 'USD' });
+    core.events.emit('wallet.changed', { companyId: w.companyA, balance: 3, currency: 'EUR' });
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen[1]).toMatchObject({ companyId: w.companyA });
     sessions.close();
   });
 });

@@ -25,8 +25,8 @@ const openVerbs = (lookup: InboundLookup) => openDocument(lookup, ctx()).verbs;
 const setKey = (key: string) => updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: key }, core.clock());
 
 const MONDAY_9_BERLIN = Date.parse('2026-03-09T08:00:00Z');
-const openHours: OpeningHours = () => ({ open: true, nextOpenAt: null });
-const closedUntilMonday: OpeningHours = () => ({ open: false, nextOpenAt: MONDAY_9_BERLIN });
+const openHours: OpeningHours = async () => ({ open: true, nextOpenAt: null });
+const closedUntilMonday: OpeningHours = async () => ({ open: false, nextOpenAt: MONDAY_9_BERLIN });
 
 let core: TestCore;
 let w: World;
@@ -76,14 +76,15 @@ async function setUpDid(options: {
     now,
   );
 }
-const lookupAt = (hours: OpeningHours): InboundLookup => buildLookup(core.db, findActiveDid(core.db, '+49301234567'), core.clock(), hours);
+const lookupAt = (hours: OpeningHours): Promise<InboundLookup> =>
+  buildLookup(core.db, findActiveDid(core.db, '+49301234567'), core.clock(), hours);
 const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
 
 describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
   it('in hours with an agent and a support line: the AI agent, then the support line', async () => {
     await setUpDid({ support: '+49 30 9999999' });
     await setKey('sk-test-123456789');
-    const verbs = callVerbs(lookupAt(openHours));
+    const verbs = callVerbs(await lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'dial']);
     const llm = verbs[0] as JambonzVerb & {
@@ -100,21 +101,21 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('in hours with an agent and no support line: the agent, then hang up', async () => {
     await setUpDid({});
     await setKey('sk-test-123456789');
-    const verbs = openVerbs(lookupAt(openHours));
+    const verbs = openVerbs(await lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
   });
 
   it('without a model key the agent cannot run: its greeting, then the support line or goodbye, never an llm verb', async () => {
     await setUpDid({ support: '8811001' });
-    const verbs = openVerbs(lookupAt(openHours));
+    const verbs = openVerbs(await lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbs).toEqual([
       { verb: 'say', text: 'Hello, Acme here. How can I help? Connecting you now.' },
       { verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '8811001' }] },
     ]);
     core.db.sqlite.prepare('update inbound_numbers set support_number = null').run();
-    expect(verbNames(openVerbs(lookupAt(openHours)))).toEqual(['say', 'hangup']);
+    expect(verbNames(openVerbs(await lookupAt(openHours)))).toEqual(['say', 'hangup']);
   });
 
   it('puts every department and its transfer number in the agent’s instructions', async () => {
@@ -125,7 +126,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
         { name: 'Billing', transferNumber: '+49 30 2222222' },
       ],
     });
-    const lookup = lookupAt(openHours);
+    const lookup = await lookupAt(openHours);
     expect(lookup.departments).toEqual([
       { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes', open: true },
       { name: 'Billing', transfer_number: '+49302222222', description: '', open: true },
@@ -141,7 +142,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('out of hours with a support line: says when we open (company time), then transfers', async () => {
     await setUpDid({ support: '+49 30 9999999' });
-    const lookup = lookupAt(closedUntilMonday);
+    const lookup = await lookupAt(closedUntilMonday);
     expect(lookup).toMatchObject({ open: false, closed_reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' });
     const verbs = callVerbs(lookup);
     assertValidJambonz(verbs);
@@ -153,7 +154,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('out of hours without a support line: says goodbye and hangs up', async () => {
     await setUpDid({});
-    const verbs = callVerbs(lookupAt(closedUntilMonday));
+    const verbs = callVerbs(await lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['say', 'hangup']);
     expect(verbs[0].text).toMatch(/Please call again later\. Goodbye\.$/);
@@ -161,7 +162,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('with a voice override: a synthesizer on spoken messages, and the number’s own closed message', async () => {
     await setUpDid({ voice: { vendor: 'google', voice: 'de-DE-Wavenet-A', language: 'de-DE', closedMessage: 'Wir haben geschlossen.' } });
-    const verbs = closedVerbs(lookupAt(closedUntilMonday));
+    const verbs = closedVerbs(await lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
     expect(verbs[0]).toEqual({
       verb: 'say',
@@ -173,12 +174,12 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('does not hand the model’s voice to another speech vendor', async () => {
     await setKey('sk-test-123456789');
     await setUpDid({ voice: { vendor: 'google' } });
-    const lookup = lookupAt(closedUntilMonday);
+    const lookup = await lookupAt(closedUntilMonday);
     expect(lookup.voice).toEqual({ vendor: 'google', voice: null, language: 'de-DE' });
     const verbs = closedVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbs[0].synthesizer).toEqual({ vendor: 'google', language: 'de-DE' });
-    const llm = openVerbs(lookupAt(openHours))[0] as unknown as {
+    const llm = openVerbs(await lookupAt(openHours))[0] as unknown as {
       llmOptions: { session_update: { voice: string } };
     };
     expect(llm.llmOptions.session_update.voice).toBe('alloy');
@@ -189,7 +190,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     [null, ['say', 'hangup']],
   ] as const)('without an AI agent (support %s): straight to the support line, or goodbye', async (support, expected) => {
     await setUpDid({ agent: false, support });
-    const lookup = lookupAt(openHours);
+    const lookup = await lookupAt(openHours);
     expect(lookup.ai_agent).toBeNull();
     const verbs = callVerbs(lookup);
     assertValidJambonz(verbs);
@@ -199,7 +200,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('treats a deactivated AI agent as no agent', async () => {
     await setUpDid({ support: '+49 30 9999999' });
     core.db.sqlite.prepare('update ai_agents set is_active = 0').run();
-    expect(verbNames(callVerbs(lookupAt(openHours)))).toEqual(['say', 'dial']);
+    expect(verbNames(callVerbs(await lookupAt(openHours)))).toEqual(['say', 'dial']);
   });
 
   it('the checks do catch what Jambonz refuses (so the checks above can fail)', () => {
@@ -233,7 +234,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     await setUpDid({ support: '+49 30 9999999' });
     await setKey('sk-secret-abcd');
     const row = findActiveDid(core.db, '+49301234567');
-    const preview = previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);
+    const preview = await previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);
     expect(preview.now).toBe('closed');
     assertValidJambonz(preview.jambonz.open);
     assertValidJambonz(preview.jambonz.closed);

@@ -4,7 +4,7 @@ import type { SessionUser } from '../../../src-shared/contract';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { updateInboundSettings } from '../../../src-main/core/inbound/settings';
 import { fetchRecording } from '../../../src-main/core/inbound/recording';
-import { createUser, getUser, toSessionUser } from '../../../src-main/core/users/users';
+import { createUser, sessionUserOf, userOf } from '../../../src-main/core/users/users';
 import { call, inboundWorld, jambonzCall, ok, recordTestResult, type InboundWorld } from '../../world';
 
 /**
@@ -50,7 +50,7 @@ beforeEach(async () => {
   );
   const user = async (username: string, role: 'viewer' | 'admin', companyId: number) => {
     const dto = await createUser(w.core.db, CLI_ACTOR, { username, password: 'password-1', role, companyId }, w.clock.clock());
-    return toSessionUser(w.core.db, getUser(w.core.db, dto.id));
+    return sessionUserOf(w.core.db, await userOf(w.core.db, dto.id));
   };
   viewerA = await user('viewer-a', 'viewer', w.companyA);
   adminB = await user('admin-b', 'admin', w.companyB);

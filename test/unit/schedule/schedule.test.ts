@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { createCompany } from '../../../src-main/core/companies/companies';
-import { openState } from '../../../src-main/core/schedule/open';
+import { companyOpenState } from '../../../src-main/core/schedule/open';
 import { parseExceptionSpec, parseWindowSpec } from '../../../src-main/core/schedule/parse';
 import { getSchedule, setSchedule, OPEN_24X7 } from '../../../src-main/core/schedule/schedule';
 import { instantOf, localTime } from '../../../src-main/core/schedule/local-time';
@@ -30,19 +30,19 @@ async function companyIn(timezone: string, windows: ScheduleWindow[], exceptions
     0,
   );
   await setSchedule(core.db, CLI_ACTOR, { companyId: c.id, windows, exceptions }, 0);
-  return (iso: string) => openState(core.db, c.id, timezone, T(iso));
+  return (iso: string) => companyOpenState(core.db, c.id, timezone, T(iso));
 }
 
 describe('opening hours', () => {
   it('a window opens at its start (inclusive) and closes at its end (exclusive), on local time', async () => {
     const at = await companyIn('Europe/Berlin', parseWindowSpec('mon-fri 09:00-17:00'));
     // Monday 2 March 2026, Berlin is UTC+1
-    expect(at('2026-03-02T07:59:00Z').open).toBe(false);
-    expect(at('2026-03-02T08:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: T('2026-03-02T16:00:00Z') });
-    expect(at('2026-03-02T15:59:00Z').open).toBe(true);
-    expect(at('2026-03-02T16:00:00Z')).toEqual({ open: false, nextOpenAt: T('2026-03-03T08:00:00Z'), closesAt: null });
+    expect((await at('2026-03-02T07:59:00Z')).open).toBe(false);
+    expect(await at('2026-03-02T08:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: T('2026-03-02T16:00:00Z') });
+    expect((await at('2026-03-02T15:59:00Z')).open).toBe(true);
+    expect(await at('2026-03-02T16:00:00Z')).toEqual({ open: false, nextOpenAt: T('2026-03-03T08:00:00Z'), closesAt: null });
     // Friday evening: next opening is Monday
-    expect(at('2026-03-06T16:30:00Z').nextOpenAt).toBe(T('2026-03-09T08:00:00Z'));
+    expect((await at('2026-03-06T16:30:00Z')).nextOpenAt).toBe(T('2026-03-09T08:00:00Z'));
   });
 
   it('date exceptions: closed all day, or special hours instead of the week', async () => {
@@ -51,34 +51,34 @@ describe('opening hours', () => {
       { date: '2026-03-04', closed: false, start: '12:00', end: '14:00' },
       { date: '2026-03-07', closed: false, start: '10:00', end: '11:00' }, // a Saturday opened
     ]);
-    expect(at('2026-03-03T10:00:00Z').open).toBe(false);
-    expect(at('2026-03-02T16:00:00Z').nextOpenAt).toBe(T('2026-03-04T11:00:00Z'));
-    expect(at('2026-03-04T08:30:00Z').open).toBe(false);
-    expect(at('2026-03-04T11:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: T('2026-03-04T13:00:00Z') });
-    expect(at('2026-03-07T09:30:00Z').open).toBe(true);
+    expect((await at('2026-03-03T10:00:00Z')).open).toBe(false);
+    expect((await at('2026-03-02T16:00:00Z')).nextOpenAt).toBe(T('2026-03-04T11:00:00Z'));
+    expect((await at('2026-03-04T08:30:00Z')).open).toBe(false);
+    expect(await at('2026-03-04T11:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: T('2026-03-04T13:00:00Z') });
+    expect((await at('2026-03-07T09:30:00Z')).open).toBe(true);
   });
 
   it('keeps wall-clock hours across the spring DST change in New York', async () => {
     // Sunday 8 March 2026: at 02:00 EST the clocks jump to 03:00 EDT
     const at = await companyIn('America/New_York', [...parseWindowSpec('sun 01:00-04:00'), ...parseWindowSpec('mon-fri 09:00-17:00')]);
-    expect(at('2026-03-08T05:59:00Z').open).toBe(false); // 00:59 EST
-    expect(at('2026-03-08T06:00:00Z').open).toBe(true); // 01:00 EST
-    expect(at('2026-03-08T06:59:00Z').open).toBe(true); // 01:59 EST
-    expect(at('2026-03-08T07:00:00Z').open).toBe(true); // 03:00 EDT
-    expect(at('2026-03-08T07:59:00Z')).toMatchObject({ open: true, closesAt: T('2026-03-08T08:00:00Z') }); // 03:59 EDT
-    expect(at('2026-03-08T08:00:00Z').open).toBe(false); // 04:00 EDT
+    expect((await at('2026-03-08T05:59:00Z')).open).toBe(false); // 00:59 EST
+    expect((await at('2026-03-08T06:00:00Z')).open).toBe(true); // 01:00 EST
+    expect((await at('2026-03-08T06:59:00Z')).open).toBe(true); // 01:59 EST
+    expect((await at('2026-03-08T07:00:00Z')).open).toBe(true); // 03:00 EDT
+    expect(await at('2026-03-08T07:59:00Z')).toMatchObject({ open: true, closesAt: T('2026-03-08T08:00:00Z') }); // 03:59 EDT
+    expect((await at('2026-03-08T08:00:00Z')).open).toBe(false); // 04:00 EDT
     // Friday before: 09:00 EST is 14:00Z; Monday after: 09:00 EDT is 13:00Z
-    expect(at('2026-03-06T13:59:00Z').open).toBe(false);
-    expect(at('2026-03-06T14:00:00Z').open).toBe(true);
-    expect(at('2026-03-08T08:00:00Z').nextOpenAt).toBe(T('2026-03-09T13:00:00Z'));
-    expect(at('2026-03-09T12:59:00Z').open).toBe(false);
-    expect(at('2026-03-09T13:00:00Z').open).toBe(true);
+    expect((await at('2026-03-06T13:59:00Z')).open).toBe(false);
+    expect((await at('2026-03-06T14:00:00Z')).open).toBe(true);
+    expect((await at('2026-03-08T08:00:00Z')).nextOpenAt).toBe(T('2026-03-09T13:00:00Z'));
+    expect((await at('2026-03-09T12:59:00Z')).open).toBe(false);
+    expect((await at('2026-03-09T13:00:00Z')).open).toBe(true);
   });
 
   it('a window that starts in the skipped hour opens when the clock jumps past it', async () => {
     const at = await companyIn('America/New_York', parseWindowSpec('sun 02:30-05:00'));
-    expect(at('2026-03-08T04:00:00Z')).toEqual({ open: false, nextOpenAt: T('2026-03-08T07:00:00Z'), closesAt: null });
-    expect(at('2026-03-08T07:00:00Z').open).toBe(true);
+    expect(await at('2026-03-08T04:00:00Z')).toEqual({ open: false, nextOpenAt: T('2026-03-08T07:00:00Z'), closesAt: null });
+    expect((await at('2026-03-08T07:00:00Z')).open).toBe(true);
   });
 
   it('an ambiguous autumn time means its first occurrence', () => {
@@ -90,16 +90,16 @@ describe('opening hours', () => {
 
   it('follows windows that touch across midnight to the real closing time; 24x7 never closes', async () => {
     let at = await companyIn('UTC', parseWindowSpec('mon 22:00-02:00'));
-    expect(at('2026-03-02T23:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: T('2026-03-03T02:00:00Z') });
-    expect(at('2026-03-03T01:59:00Z').open).toBe(true);
+    expect(await at('2026-03-02T23:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: T('2026-03-03T02:00:00Z') });
+    expect((await at('2026-03-03T01:59:00Z')).open).toBe(true);
     await core.dispose();
     at = await companyIn('Asia/Tehran', OPEN_24X7);
-    expect(at('2026-03-21T12:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: null });
+    expect(await at('2026-03-21T12:00:00Z')).toEqual({ open: true, nextOpenAt: null, closesAt: null });
   });
 
   it('a company without hours is closed, with no next opening', async () => {
     const at = await companyIn('UTC', []);
-    expect(at('2026-03-02T12:00:00Z')).toEqual({ open: false, nextOpenAt: null, closesAt: null });
+    expect(await at('2026-03-02T12:00:00Z')).toEqual({ open: false, nextOpenAt: null, closesAt: null });
   });
 });
 

@@ -33,7 +33,7 @@ export async function answerCallHook(
 ): Promise<CallHookAnswer> {
   if (did.is_active !== 1) return { verbs: notInServiceVerbs(), resultId: null, note: `${did.phone} is switched off` };
   const now = core.clock();
-  const lookup = buildLookup(core.db, did, now, companyHours);
+  const lookup = await buildLookup(core.db, did, now, companyHours);
   const callSid = hook.call_sid ?? null;
   const doc = callDocument(lookup, {
     llm: llmConnectionFor(core, did.company_id),

@@ -42,12 +42,12 @@ export async function llmActionHook(
     await recorder.updateInbound({ resultId: call.call_result_id, data: { ai_completion: reason } });
     return true;
   });
-  return first && stuck(call) ? transferHook(core, { ...call, transfer_state: 'requested' }) : [];
+  return first && stuck(call) ? await transferHook(core, { ...call, transfer_state: 'requested' }) : [];
 }
 
 const stuck = (call: InboundCallRow) => call.transfer_state === 'requested' || call.transfer_state === 'redirect_failed';
 
 /** What the action hook answers without writing (a full disk): the transfer the AI asked for, or nothing more. */
-export function llmActionAnswer(core: Core, call: InboundCallRow): JambonzVerb[] {
-  return stuck(call) ? transferAnswer(core, { ...call, transfer_state: 'requested' }).verbs : [];
+export async function llmActionAnswer(core: Core, call: InboundCallRow): Promise<JambonzVerb[]> {
+  return stuck(call) ? (await transferAnswer(core, { ...call, transfer_state: 'requested' })).verbs : [];
 }

@@ -29,10 +29,10 @@ export interface ToolCall {
   args: Record<string, unknown>;
 }
 
-const lookupOf = (core: Core, call: InboundCallRow) =>
+const lookupOf = async (core: Core, call: InboundCallRow) =>
   call.inbound_number_id === null
     ? null
-    : buildLookup(core.db, getInboundNumber(core.db, call.company_id, call.inbound_number_id), core.clock(), companyHours);
+    : await buildLookup(core.db, getInboundNumber(core.db, call.company_id, call.inbound_number_id), core.clock(), companyHours);
 
 /**
  * The AI asks to hand the caller to a department. The department must exist and be open; then the
@@ -49,7 +49,7 @@ export async function receiveToolCall(
   const answer = (output: Record<string, unknown>) => openAiToolOutput(tool.tool_call_id, output);
   if (tool.name !== TRANSFER_TOOL) return answer({ ok: false, message: `there is no tool called ${tool.name}` });
   const wanted = typeof tool.args.department === 'string' ? tool.args.department.trim() : '';
-  const lookup = lookupOf(core, call);
+  const lookup = await lookupOf(core, call);
   const department = lookup?.departments.find((d) => d.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
   if (!lookup || !department) return answer({ ok: false, message: `there is no department called "${wanted}"` });
   if (!department.open) return answer({ ok: false, message: `${department.name} is closed right now; offer to help or take a message` });
@@ -130,8 +130,8 @@ async function keepGoing(core: Core, what: string, write: () => Promise<void>): 
 const PENDING = new Set(['requested', 'redirected', 'redirect_failed', 'dialing']);
 
 /** What the transfer hook answers for the call as it stands; writes nothing (also the answer on a full disk). */
-export function transferAnswer(core: Core, call: InboundCallRow): { verbs: JambonzVerb[]; dialing: boolean } {
-  const lookup = lookupOf(core, call);
+export async function transferAnswer(core: Core, call: InboundCallRow): Promise<{ verbs: JambonzVerb[]; dialing: boolean }> {
+  const lookup = await lookupOf(core, call);
   const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
   if (call.transfer_target === null || call.transfer_state === null || !PENDING.has(call.transfer_state)) {
     const verbs = lookup?.support_number
@@ -146,9 +146,9 @@ export function transferAnswer(core: Core, call: InboundCallRow): { verbs: Jambo
  * The application Jambonz fetches when the call is moved (session:redirect): dial the department the
  * AI asked for. Without a transfer under way, the support line (or goodbye) rather than nothing.
  */
-export function transferHook(core: Core, call: InboundCallRow): JambonzVerb[] {
+export async function transferHook(core: Core, call: InboundCallRow): Promise<JambonzVerb[]> {
   const now = core.clock();
-  const answer = transferAnswer(core, call);
+  const answer = await transferAnswer(core, call);
   if (answer.dialing)
     updateInboundCall(core.db, call.call_sid, { transfer_state: 'dialing', ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
   return answer.verbs;
@@ -185,9 +185,9 @@ export async function dialActionHook(
 const dialStatusOf = (body: Record<string, unknown>) => (typeof body.dial_call_status === 'string' ? body.dial_call_status : 'failed');
 
 /** What the dial's action hook answers for this outcome; writes nothing (also the answer on a full disk). */
-export function dialActionAnswer(core: Core, call: InboundCallRow, body: Record<string, unknown>): JambonzVerb[] {
+export async function dialActionAnswer(core: Core, call: InboundCallRow, body: Record<string, unknown>): Promise<JambonzVerb[]> {
   if (dialStatusOf(body) === 'completed') return [];
-  const lookup = lookupOf(core, call);
+  const lookup = await lookupOf(core, call);
   const voice = lookup ?? { voice: { vendor: null, voice: null, language: 'en-US' } };
   const sorry = `${call.transfer_department ?? 'That department'} cannot take your call right now.`;
   if (lookup?.support_number && lookup.support_number !== call.transfer_target) {
