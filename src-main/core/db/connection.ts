@@ -104,8 +104,9 @@ function applyPragmas(sqlite: Sqlite): void {
  * checkpoint waits on the other process's readers and writers.
  */
 export async function closeDatabase(db: Db, options: { checkpoint?: boolean } = {}): Promise<void> {
-  if (db.engine === 'postgres') {
-    await db.kysely.destroy(); // ends the pool
+  if (db instanceof PostgresDb) {
+    // the Kysely only compiles (its driver never opened the pool, so destroying it would not end it)
+    await db.pool.end();
     return;
   }
   if (!db.sqlite.open) return;
