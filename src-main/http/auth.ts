@@ -90,6 +90,7 @@ export function installApiKeyUsage(app: FastifyInstance, core: Core): void {
   if (!app.hasRequestDecorator('apiKey')) app.decorateRequest('apiKey', null);
   app.addHook('onResponse', async (request, reply) => {
     const key = used.get(request);
-    if (key && reply.statusCode < 400 && core.db.sqlite.open) await touchApiKey(core.db, key, core.clock());
+    if (key && reply.statusCode < 400 && (core.db.engine !== 'sqlite' || core.db.sqlite.open))
+      await touchApiKey(core.db, key, core.clock());
   });
 }

@@ -2,6 +2,9 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { restoreDataFolder } from '../../core/backup/restore';
 import { defaultDataDir } from '../../core/paths';
+import { ON_POSTGRES } from '../../core/backup/backup';
+import { conflict } from '../../core/errors';
+import { databaseFor } from '../../core/settings/desk-database';
 import { systemClock } from '../../core/time';
 import { CLI_ACTOR } from '../context';
 import { printResult, type GlobalOptions } from '../io';
@@ -18,6 +21,7 @@ export function registerRestore(program: Command): void {
     .action(async (file: string, _opts, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const dataDir = opts.dataDir ?? defaultDataDir();
+      if (databaseFor(dataDir, opts.database)) throw conflict(ON_POSTGRES);
       const backup = resolve(file);
       const result = await restoreDataFolder(dataDir, backup, {
         actor: CLI_ACTOR,

@@ -1,7 +1,11 @@
 import { stat } from 'node:fs/promises';
 import type { Db } from '../db/connection';
 import { sqliteWorker } from '../db/worker';
-import { AppError } from '../errors';
+import { AppError, conflict } from '../errors';
+
+/** Backups and restores here copy the desk's SQLite file; a shared PostgreSQL has its own tools. */
+export const ON_POSTGRES =
+  'this desk runs on a shared PostgreSQL: back it up and restore it with pg_dump and pg_restore (README: A site with several desks)';
 
 export interface BackupProgress {
   totalPages: number;
@@ -26,6 +30,7 @@ export const PAGES_PER_STEP = 256;
  * (journal_mode DELETE, no -wal beside it). A copy that fails the check is an error.
  */
 export async function backupDatabase(db: Db, destination: string, onProgress?: (p: BackupProgress) => void): Promise<BackupResult> {
+  if (db.engine === 'postgres') throw conflict(ON_POSTGRES);
   const started = performance.now();
   const { totalPages } = await db.sqlite.backup(destination, {
     progress(p) {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { inspectBackup } from '../../core/backup/restore';
 import { backupStatus } from '../../core/backup/schedule';
 import { runBackup } from '../../core/backup/service';
-import { badInput, notFound } from '../../core/errors';
+import { badInput, conflict, notFound } from '../../core/errors';
+import { ON_POSTGRES } from '../../core/backup/backup';
 import type { Handlers } from '../types';
 
 export const backupHandlers: Handlers<'backup.run' | 'backup.status' | 'backup.restore'> = {
@@ -18,6 +19,7 @@ export const backupHandlers: Handlers<'backup.run' | 'backup.status' | 'backup.r
   'backup.restore': {
     access: 'site',
     async run(ctx, input) {
+      if (ctx.core.db.engine === 'postgres') throw conflict(ON_POSTGRES);
       const folder = ctx.core.desk.get().backupDir;
       if (!folder) throw badInput('no backup folder is set: there is nothing to restore from');
       const file = join(folder, input.fileName);
