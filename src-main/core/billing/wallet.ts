@@ -1,4 +1,4 @@
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { LedgerKind } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/audit';
@@ -54,22 +54,6 @@ export async function appendLedger(tx: Queries, entry: LedgerWrite, now: number)
     throw beyondLimits(entry, await tx.value<number>('select wallet_balance from companies where id = ?', [entry.companyId]));
   }
   const entryId = (await tx.value<number>(INSERT_ENTRY + ' returning id', entryArgs(entry, balanceAfter, now)))!;
-  return { entryId, balanceAfter };
-}
-
-/** The same, synchronous, for topUp inside the wizard's synchronous transaction until the wizard moves. */
-export function appendLedgerSync(db: Db, entry: LedgerWrite, now: number): { entryId: number; balanceAfter: number } {
-  if (!db.sqlite.inTransaction) throw new Error('appendLedger: must run inside a transaction');
-  checkAmount(entry);
-  const balanceAfter = prepare(db.sqlite, MOVE_WALLET).pluck().get(entry.amount, entry.companyId, entry.amount, MAX_MONEY) as
-    number | undefined;
-  if (balanceAfter === undefined) {
-    throw beyondLimits(
-      entry,
-      prepare(db.sqlite, 'select wallet_balance from companies where id = ?').pluck().get(entry.companyId) as number | undefined,
-    );
-  }
-  const entryId = Number(prepare(db.sqlite, INSERT_ENTRY).run(...entryArgs(entry, balanceAfter, now)).lastInsertRowid);
   return { entryId, balanceAfter };
 }
 
@@ -144,21 +128,30 @@ export async function topUp(db: Db, actor: Actor, input: TopUp, now: number): Pr
 /** The same inside the caller's transaction `tx` (the new-company wizard's). */
 export async function topUpIn(tx: Queries, actor: Actor, input: TopUp, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) throw badInput('a top-up is a positive whole amount in minor units');
-  await companyOf(tx, input.companyId);
-  const { entryId, balanceAfter } = await appendLedger(
-    tx,
-    { companyId: input.companyId, amount: input.amount, kind: 'topup', note: input.note, userId: actor.userId },
-    now,
-  );
+  const entry = { companyId: input.companyId, amount: input.amount, kind: 'topup' as const, note: input.note, userId: actor.userId };
+  return moveByHand(tx, actor, entry, 'topup', {}, now);
+}
+
+/** A top-up or an adjustment: its ledger line and its audit line, in the caller's transaction. */
+async function moveByHand(
+  tx: Queries,
+  actor: Actor,
+  entry: LedgerWrite,
+  action: 'topup' | 'adjust',
+  said: { note?: string },
+  now: number,
+): Promise<{ balance: number; entryId: number }> {
+  await companyOf(tx, entry.companyId);
+  const { entryId, balanceAfter } = await appendLedger(tx, entry, now);
   await writeAudit(
     tx,
     actor,
     {
-      companyId: input.companyId,
+      companyId: entry.companyId,
       entity: 'wallet',
       entityId: entryId,
-      action: 'topup',
-      after: { amount: input.amount, balance: balanceAfter },
+      action,
+      after: { amount: entry.amount, ...said, balance: balanceAfter },
     },
     now,
   );
@@ -179,25 +172,6 @@ export interface Adjustment {
 export async function adjustWallet(db: Db, actor: Actor, input: Adjustment, now: number): Promise<{ balance: number; entryId: number }> {
   if (!Number.isSafeInteger(input.amount) || input.amount === 0) throw badInput('an adjustment is a whole non-zero amount in minor units');
   if (!input.note.trim()) throw badInput('say why the balance is adjusted');
-  return db.transaction(async (tx) => {
-    await companyOf(tx, input.companyId);
-    const { entryId, balanceAfter } = await appendLedger(
-      tx,
-      { companyId: input.companyId, amount: input.amount, kind: 'adjustment', note: input.note, userId: actor.userId },
-      now,
-    );
-    await writeAudit(
-      tx,
-      actor,
-      {
-        companyId: input.companyId,
-        entity: 'wallet',
-        entityId: entryId,
-        action: 'adjust',
-        after: { amount: input.amount, note: input.note, balance: balanceAfter },
-      },
-      now,
-    );
-    return { balance: balanceAfter, entryId };
-  });
+  const entry = { companyId: input.companyId, amount: input.amount, kind: 'adjustment' as const, note: input.note, userId: actor.userId };
+  return db.transaction((tx) => moveByHand(tx, actor, entry, 'adjust', { note: input.note }, now));
 }
