@@ -86,7 +86,7 @@ export const settings = {
   },
   database: {
     title: 'Database',
-    lead: "This desk's own file, or a PostgreSQL that every desk of the site shares. The desk moves at its next start; nothing is copied (dialdesk db copy moves its data first).",
+    lead: "This desk's own file, or a PostgreSQL that every desk of the site shares. The desk moves at its next start; nothing is copied (<code>dialdesk db copy</code> moves its data first).",
     file: 'own file',
     shared: 'shared PostgreSQL',
     runningOn: 'Running on',

@@ -90,7 +90,7 @@ export const settings: Messages<typeof enSettings> = {
   },
   database: {
     title: 'پایگاه داده',
-    lead: 'فایل خود این میز، یا یک PostgreSQL که همهٔ میزهای مرکز با هم به کار می‌برند. میز از راه‌اندازی بعدی به آن می‌رود؛ چیزی رونوشت نمی‌شود (dialdesk db copy داده‌ها را پیش‌تر می‌برد).',
+    lead: 'فایل خود این میز، یا یک PostgreSQL که همهٔ میزهای مرکز با هم به کار می‌برند. میز از راه‌اندازی بعدی به آن می‌رود؛ چیزی رونوشت نمی‌شود (<code>dialdesk db copy</code> داده‌ها را پیش‌تر می‌برد).',
     file: 'فایل خود میز',
     shared: 'PostgreSQL مشترک',
     runningOn: 'اکنون روی',

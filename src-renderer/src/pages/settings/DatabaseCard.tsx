@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useAction, useQuery } from '../../api/hooks';
 import { Button } from '../../components/Button';
@@ -45,7 +45,7 @@ export function DatabaseCard() {
         return (
           <Card
             title={t('settings.database.title')}
-            subtitle={t('settings.database.lead')}
+            subtitle={<Trans i18nKey="settings.database.lead" components={{ code: <code /> }} />}
             actions={<Badge tone={shared ? 'ok' : undefined}>{shared ? t('settings.database.shared') : t('settings.database.file')}</Badge>}
           >
             <form className="form" onSubmit={submit} data-testid="database-card">
