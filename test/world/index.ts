@@ -14,6 +14,7 @@ export * from './core';
 export * from './results';
 export * from './dialing';
 export * from './served';
+export * from './openapi-check';
 export * from './process';
 export * from './jambonz';
 export * from './inbound';

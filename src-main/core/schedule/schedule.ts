@@ -105,14 +105,13 @@ function scheduleRows(input: ScheduleSet) {
 
 async function writeSchedule(tx: Queries, actor: Actor, companyId: number, rows: ScheduleRows, now: number): Promise<ScheduleDto> {
   const { windows, exceptionRows } = rows;
-  const input = { companyId };
-  await companyOf(tx, input.companyId);
-  const before = await getSchedule(tx, input.companyId, now);
-  await tx.run('delete from schedule_windows where company_id = ?', [input.companyId]);
-  await tx.run('delete from schedule_exceptions where company_id = ?', [input.companyId]);
+  await companyOf(tx, companyId);
+  const before = await getSchedule(tx, companyId, now);
+  await tx.run('delete from schedule_windows where company_id = ?', [companyId]);
+  await tx.run('delete from schedule_exceptions where company_id = ?', [companyId]);
   for (const w of windows) {
     await tx.run('insert into schedule_windows (company_id, weekday, start_minute, end_minute) values (?, ?, ?, ?)', [
-      input.companyId,
+      companyId,
       w.weekday,
       w.start,
       w.end,
@@ -120,7 +119,7 @@ async function writeSchedule(tx: Queries, actor: Actor, companyId: number, rows:
   }
   for (const e of exceptionRows) {
     await tx.run('insert into schedule_exceptions (company_id, date, closed, start_minute, end_minute, note) values (?, ?, ?, ?, ?, ?)', [
-      input.companyId,
+      companyId,
       e.date,
       e.closed,
       e.start_minute,
@@ -128,14 +127,14 @@ async function writeSchedule(tx: Queries, actor: Actor, companyId: number, rows:
       e.note,
     ]);
   }
-  const after = await getSchedule(tx, input.companyId, now);
+  const after = await getSchedule(tx, companyId, now);
   await writeAudit(
     tx,
     actor,
     {
-      companyId: input.companyId,
+      companyId: companyId,
       entity: 'schedule',
-      entityId: input.companyId,
+      entityId: companyId,
       action: 'update',
       before: { windows: before.windows, exceptions: before.exceptions },
       after: { windows: after.windows, exceptions: after.exceptions },
