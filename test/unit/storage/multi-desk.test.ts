@@ -82,7 +82,7 @@ describe.skipIf(!available)('two desks on one PostgreSQL', () => {
 
     const handedOut: number[] = [first.body.numbers[0].number_id];
     const acknowledged = new Map<string, Acknowledged>([['probe-1', { body: probe, answer: reported.body }]]);
-    const replays = { same: 0, conflicting: 0 };
+    let replayPairs = 0; // a same replay and a changed one, both answered
     let bAlive = true;
 
     // six dialers, three on each desk; a dialer whose desk died moves to the other, as a site's would
@@ -125,11 +125,11 @@ describe.skipIf(!available)('two desks on one PostgreSQL', () => {
               const again = await api(other, 'POST', '/api/v1/dialer/report-result', body);
               expect(again.status).toBe(200);
               expect(again.body).toEqual(res.body);
-              replays.same++;
               const changed = await api(other, 'POST', '/api/v1/dialer/report-result', { ...body, status: 'BUSY' });
               expect(changed.status).toBe(409);
-              replays.conflicting++;
+              replayPairs++;
             } catch (err) {
+              // desk B may die between the two requests of a pair; only a pair it answered in full counts
               if (bAlive || !String(err).includes('fetch failed')) throw err;
             }
           }
@@ -143,8 +143,7 @@ describe.skipIf(!available)('two desks on one PostgreSQL', () => {
     await Promise.all(running);
 
     expect(acknowledged.size).toBeGreaterThanOrEqual(900);
-    expect(replays.same).toBeGreaterThan(20);
-    expect(replays.conflicting).toBe(replays.same);
+    expect(replayPairs).toBeGreaterThan(20);
 
     // no number handed out twice, by either desk
     expect(new Set(handedOut).size).toBe(handedOut.length);
