@@ -1,4 +1,3 @@
-import { exec, type Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 
 /** Who did it: a console user, the command line, or an API key. */
@@ -17,25 +16,7 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Appends to the audit log. Call inside the transaction that made the change. */
-export function audit(db: Db, actor: Actor, entry: AuditEntry, at: number): void {
-  exec(
-    db,
-    db.kysely.insertInto('audit_log').values({
-      at,
-      user_id: actor.userId,
-      actor: actor.name,
-      company_id: entry.companyId,
-      entity: entry.entity,
-      entity_id: entry.entityId == null ? null : String(entry.entityId),
-      action: entry.action,
-      before: entry.before === undefined ? null : JSON.stringify(redact(entry.before)),
-      after: entry.after === undefined ? null : JSON.stringify(redact(entry.after)),
-    }),
-  );
-}
-
-/** The same on the engine layer: pass the tx of the transaction that made the change. */
+/** Appends to the audit log: pass the tx of the transaction that made the change (or the Db for a change outside the database). */
 export async function writeAudit(q: Queries, actor: Actor, entry: AuditEntry, at: number): Promise<void> {
   await q.run(
     'insert into audit_log (at, user_id, actor, company_id, entity, entity_id, action, before, after) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',

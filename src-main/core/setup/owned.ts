@@ -1,6 +1,6 @@
 import { prepare, type Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
-import { audit, writeAudit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { notFound } from '../errors';
 import { companyOf } from '../companies/companies';
 
@@ -87,33 +87,6 @@ export function ownedRecords<R extends OwnedRow>(kind: OwnedKind) {
         { companyId: before.company_id, entity: kind.entity, entityId: before.id, action: set.action, before, after },
         now,
       );
-      return after;
-    },
-
-    /** insert, synchronously inside the caller's synchronous transaction (inbound configure, until it moves) */
-    insertSync(db: Db, actor: Actor, companyId: number, values: Record<string, unknown>, now: number): R {
-      const row = insertRow(companyId, values, now);
-      const columns = Object.keys(row);
-      const id = Number(
-        prepare(db.sqlite, `insert into ${kind.table} (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`).run(
-          ...Object.values(row),
-        ).lastInsertRowid,
-      );
-      const after = getSync(db, companyId, id);
-      audit(db, actor, { companyId, entity: kind.entity, entityId: id, action: 'create', after }, now);
-      return after;
-    },
-
-    /** update, synchronously inside the caller's synchronous transaction (inbound configure, until it moves) */
-    updateSync(db: Db, actor: Actor, before: R, patch: Record<string, unknown>, now: number): R {
-      const set = updateOf(before, patch, now);
-      if (!set) return before;
-      prepare(db.sqlite, `update ${kind.table} set ${set.columns.map((c) => `${c} = ?`).join(', ')} where id = ?`).run(
-        ...set.values,
-        before.id,
-      );
-      const after = getSync(db, before.company_id, before.id);
-      audit(db, actor, { companyId: before.company_id, entity: kind.entity, entityId: before.id, action: set.action, before, after }, now);
       return after;
     },
   };
