@@ -177,7 +177,7 @@ export function registerInbound(program: Command): void {
       const at = opts.at === undefined ? undefined : Date.parse(opts.at as string);
       if (at !== undefined && Number.isNaN(at)) throw badInput(`--at: "${opts.at}" is not a time such as 2026-03-02T10:00:00Z`);
       await withCore(opts, async (core) => {
-        const row = findActiveDid(core.db, opts.did as string);
+        const row = await findActiveDid(core.db, opts.did as string);
         const preview = await previewInbound(core, row.company_id, row.id, at ?? core.clock(), companyHours);
         const warnings = preview.warnings.map((w) => `warning: ${w.message}`).join('\n');
         printResult(opts, { preview }, `${warnings ? `${warnings}\n` : ''}${JSON.stringify(preview, null, 2)}`);

@@ -1,5 +1,5 @@
 import type { CompanyCreate, CompanyDto, CompanyUpdate } from '../../../src-shared/contract/companies';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { dialectOf, type Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/audit';
@@ -31,16 +31,6 @@ export async function listCompanies(q: Queries, only: readonly number[] | null =
       ? await q.all<CompanyRow>('select * from companies order by name')
       : await q.all<CompanyRow>(`select * from companies where ${dialectOf(q).inIds('id')} order by name`, [dialectOf(q).ids(only)]);
   return rows.map(toCompanyDto);
-}
-
-/**
- * companyOf, synchronous, for the inbound lookup path (inbound/lookup.ts findDid, buildLookup) alone,
- * until it moves to the engine layer; then this goes.
- */
-export function getCompany(db: Db, id: number): CompanyRow {
-  const row = prepare(db.sqlite, 'select * from companies where id = ?').get(id) as CompanyRow | undefined;
-  if (!row) throw notFound(`company ${id} does not exist`);
-  return row;
 }
 
 // ---- the readers (either engine; inside a transaction pass its tx) ----------

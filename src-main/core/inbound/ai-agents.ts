@@ -30,9 +30,6 @@ export const listAiAgents = async (q: Queries, companyId: number): Promise<AiAge
   (await aiAgents.list(q, companyId)).map(toAiAgentDto);
 /** an AI agent of this company (engine layer; inside a transaction pass its tx) */
 export const aiAgentOf = aiAgents.find;
-// synchronous, for the inbound call path and configure until they move
-export const findAiAgent = aiAgents.findSync;
-export const getAiAgent = aiAgents.getSync;
 
 const nameTaken = (name: string) => conflict(`name: this company already has an active AI agent called "${name}"`);
 const NAME_TAKEN_SQL = 'select id from ai_agents where company_id = ? and name = ? and is_active = 1 and id <> ? limit 1';

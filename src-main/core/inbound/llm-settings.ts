@@ -1,5 +1,5 @@
 import type { LlmSettingsDto } from '../../../src-shared/contract/inbound';
-import { all, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import { writeAudit, type Actor } from '../audit/audit';
 import type { SecretBox } from '../secrets/secret-box';
@@ -12,12 +12,6 @@ import { SECRET } from '../secrets/names';
  */
 export const DEFAULT_LLM_MODEL = 'gpt-4o-realtime-preview-2024-12-17';
 const MODEL_KEY = 'inbound_llm_model';
-
-/** Synchronous, for llm/connection.ts (the inbound call hooks) until it moves to the engine layer. */
-export function siteLlmModel(db: Db): string {
-  const rows = all(db, db.kysely.selectFrom('site_settings').selectAll().where('key', '=', MODEL_KEY));
-  return rows[0]?.value || DEFAULT_LLM_MODEL;
-}
 
 export async function siteLlmModelOf(q: Queries): Promise<string> {
   return (await q.value<string>('select value from site_settings where key = ?', [MODEL_KEY])) || DEFAULT_LLM_MODEL;

@@ -1,13 +1,13 @@
 import type { ClosedReason, InboundLookup } from '../../../src-shared/contract/inbound';
-import { all, type Db } from '../db/connection';
+import type { Queries } from '../db/engine/queries';
 import type { InboundNumberRow } from '../db/schema';
-import { getCompany } from '../companies/companies';
+import { companyOf, countryOf } from '../companies/companies';
 import { badInput, notFound } from '../errors';
 import { toIsoOrNull } from '../time';
 import { cleanPhone, wireNumber } from '../phone/phone';
-import { findAiAgent } from './ai-agents';
+import { aiAgentOf } from './ai-agents';
 import { departmentOpen, type OpeningHours } from './opening-hours';
-import { findInboundByPhone, parseDepartments, parseVoiceSettings } from './numbers';
+import { inboundByPhone, parseDepartments, parseVoiceSettings } from './numbers';
 
 /**
  * A DID as the telephony server writes it in a URL: "+4930...", "%2B4930...", "4930..." or
@@ -26,32 +26,28 @@ export function normaliseDid(raw: string): string {
  * companies in different countries could both match one national string; then it matches neither,
  * rather than ring at the wrong company. Undefined when no company has the number.
  */
-export function findDid(db: Db, raw: string): { row: InboundNumberRow | undefined; did: string | null } {
+export async function findDid(q: Queries, raw: string): Promise<{ row: InboundNumberRow | undefined; did: string | null }> {
   const international = wireNumber(raw);
-  if (international) return { row: findInboundByPhone(db, international), did: international };
+  if (international) return { row: await inboundByPhone(q, international), did: international };
   if (!cleanPhone(raw.replace(/^tel:/i, '')).startsWith('0')) return { row: undefined, did: null };
-  const countries = all(
-    db,
-    db.kysely
-      .selectFrom('companies')
-      .select('default_country')
-      .distinct()
-      .where('default_country', 'is not', null)
-      .where((eb) => eb.exists(eb.selectFrom('inbound_numbers as n').select('n.id').whereRef('n.company_id', '=', 'companies.id'))),
-  );
+  const countries = await q.column<string>(COUNTRIES_WITH_NUMBERS);
   const matches = new Map<number, InboundNumberRow>();
-  for (const { default_country } of countries) {
-    const did = wireNumber(raw, default_country);
-    const row = did ? findInboundByPhone(db, did) : undefined;
-    if (row && getCompany(db, row.company_id).default_country === default_country) matches.set(row.id, row);
+  for (const country of countries) {
+    const did = wireNumber(raw, country);
+    const row = did ? await inboundByPhone(q, did) : undefined;
+    if (row && (await countryOf(q, row.company_id)) === country) matches.set(row.id, row);
   }
   const [row] = matches.values();
   return matches.size === 1 ? { row, did: row.phone } : { row: undefined, did: null };
 }
 
+// the default countries of the companies that have inbound numbers: where a national DID may belong
+const COUNTRIES_WITH_NUMBERS = `select distinct c.default_country from companies c
+  where c.default_country is not null and exists (select 1 from inbound_numbers n where n.company_id = c.id)`;
+
 /** The active DID's row, or NOT_FOUND: a deactivated number is not configured for calls. */
-export function findActiveDid(db: Db, rawDid: string): InboundNumberRow {
-  const found = findDid(db, rawDid);
+export async function findActiveDid(q: Queries, rawDid: string): Promise<InboundNumberRow> {
+  const found = await findDid(q, rawDid);
   // BAD_INPUT for what is no phone number at all; a national number nobody has is NOT_FOUND
   if (!found.did && !/^\+?\d{4,20}$/.test(cleanPhone(rawDid))) normaliseDid(rawDid);
   const row = found.row;
@@ -60,9 +56,9 @@ export function findActiveDid(db: Db, rawDid: string): InboundNumberRow {
 }
 
 /** Everything the telephony server needs to answer a call to this DID at `at`. */
-export async function buildLookup(db: Db, row: InboundNumberRow, at: number, hours: OpeningHours): Promise<InboundLookup> {
-  const company = getCompany(db, row.company_id);
-  const agentRow = row.ai_agent_id === null ? undefined : findAiAgent(db, row.company_id, row.ai_agent_id);
+export async function buildLookup(q: Queries, row: InboundNumberRow, at: number, hours: OpeningHours): Promise<InboundLookup> {
+  const company = await companyOf(q, row.company_id);
+  const agentRow = row.ai_agent_id === null ? undefined : await aiAgentOf(q, row.company_id, row.ai_agent_id);
   // a deactivated agent is an agent taken off the phones: the number then acts as one without an agent
   const agent = agentRow && agentRow.is_active === 1 ? agentRow : null;
   const voiceOverride = parseVoiceSettings(row.voice_settings);
@@ -73,7 +69,7 @@ export async function buildLookup(db: Db, row: InboundNumberRow, at: number, hou
   if (company.is_active !== 1) {
     closedReason = 'company_inactive';
   } else {
-    const state = await hours(db, company, at);
+    const state = await hours(q, company, at);
     open = state.open;
     nextOpenAt = state.open ? null : state.nextOpenAt;
     if (!open) closedReason = 'outside_schedule';

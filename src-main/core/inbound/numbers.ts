@@ -1,6 +1,6 @@
 import type { Department, InboundCreate, InboundNumberDto, InboundUpdate, VoiceSettings } from '../../../src-shared/contract/inbound';
 import type { ScheduleWindow } from '../../../src-shared/contract/schedule';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { InboundNumberRow } from '../db/schema';
 import { type Actor } from '../audit/audit';
@@ -56,19 +56,12 @@ const inboundNumbers = ownedRecords<InboundNumberRow>({
 
 export const listInboundNumbers = async (q: Queries, companyId: number): Promise<InboundNumberDto[]> =>
   (await inboundNumbers.list(q, companyId)).map(toInboundDto);
-// synchronous, for the inbound call path (transfer, preview) until it moves
-export const getInboundNumber = inboundNumbers.getSync;
-
-const BY_PHONE = 'select * from inbound_numbers where phone = ?';
+/** one of the company's numbers, or NOT_FOUND (another company's too) */
+export const getInboundNumber = inboundNumbers.get;
 
 /** The DID's row whoever owns it: what the telephony server's questions start from. */
-export function findInboundByPhone(db: Db, phone: string): InboundNumberRow | undefined {
-  return prepare(db.sqlite, BY_PHONE).get(phone) as InboundNumberRow | undefined;
-}
-
-/** The same on the engine layer. */
 export const inboundByPhone = (q: Queries, phone: string): Promise<InboundNumberRow | undefined> =>
-  q.get<InboundNumberRow>(BY_PHONE, [phone]);
+  q.get<InboundNumberRow>('select * from inbound_numbers where phone = ?', [phone]);
 
 // A DID rings at exactly one company on the whole site; the message does not say which other company
 // has it, since a supervisor of one company has no business knowing another's numbers.

@@ -6,8 +6,8 @@ import { callDocument } from './jambonz/document';
 import { llmConnectionFor } from './llm/connection';
 import { buildLookup } from './lookup';
 import { getInboundNumber } from './numbers';
-import { getInboundSettings, jambonzApi } from './settings';
-import { inboundWarningsNow } from './warnings';
+import { inboundSettingsOf, jambonzApiWith } from './settings';
+import { inboundWarnings } from './warnings';
 
 export const PREVIEW_CALL_SID = 'preview-call-sid';
 
@@ -18,14 +18,15 @@ export const PREVIEW_CALL_SID = 'preview-call-sid';
  * setup may open this. And what makes calls go worse than set up (no model key: no AI).
  */
 export async function previewInbound(core: Core, companyId: number, id: number, at: number, hours: OpeningHours): Promise<InboundPreview> {
-  const row = getInboundNumber(core.db, companyId, id);
+  const row = await getInboundNumber(core.db, companyId, id);
   const lookup = await buildLookup(core.db, row, at, hours);
-  const llm = llmConnectionFor(core, companyId);
+  const settings = await inboundSettingsOf(core.db, companyId);
+  const llm = await llmConnectionFor(core, companyId, settings);
   const ctx = {
     llm: { ...llm, apiKey: llm.apiKey ? hintOf(llm.apiKey) : null },
     callSid: PREVIEW_CALL_SID,
-    transfers: jambonzApi(core, companyId) !== null,
-    record: getInboundSettings(core.db, companyId).recordCalls,
+    transfers: jambonzApiWith(core, companyId, settings) !== null,
+    record: settings.recordCalls,
   };
   return {
     lookup,
@@ -34,6 +35,6 @@ export async function previewInbound(core: Core, companyId: number, id: number, 
       closed: callDocument({ ...lookup, open: false }, ctx).verbs,
     },
     now: lookup.open ? 'open' : 'closed',
-    warnings: inboundWarningsNow(core, companyId),
+    warnings: await inboundWarnings(core, companyId),
   };
 }

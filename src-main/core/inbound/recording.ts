@@ -2,7 +2,7 @@ import { RECORDING_MAX_BYTES, type RecordingDto, type RecordingUnavailable } fro
 import type { Core } from '../core';
 import { getCall } from '../calllog/detail';
 import { notFound } from '../errors';
-import { apiBase, getInboundSettings, jambonzApi } from './settings';
+import { apiBase, inboundSettingsOf, jambonzApiWith } from './settings';
 
 export interface RecordingLimits {
   maxBytes: number;
@@ -39,8 +39,9 @@ export async function fetchRecording(
   const call = await getCall(core.db, { companyId: input.companyId, id: input.callId });
   const url = call.recordingUrl;
   if (!url) throw notFound(`call ${input.callId} has no recording`);
-  if (!atJambonz(url, getInboundSettings(core.db, input.companyId).jambonzApiUrl)) return { via: 'link', url };
-  const api = jambonzApi(core, input.companyId);
+  const settings = await inboundSettingsOf(core.db, input.companyId);
+  if (!atJambonz(url, settings.jambonzApiUrl)) return { via: 'link', url };
+  const api = jambonzApiWith(core, input.companyId, settings);
   if (!api) return unavailable('not_configured', "the company's Jambonz REST API key is not set on this desk");
 
   const signal = AbortSignal.timeout(limits.timeoutMs);

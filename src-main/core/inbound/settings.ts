@@ -1,5 +1,4 @@
 import type { InboundSettingsDto, InboundSettingsPatch, SecretStatusDto } from '../../../src-shared/contract/inbound-settings';
-import { first, type Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { Selectable } from 'kysely';
 import type { InboundSettingsTable } from '../db/schema';
@@ -31,25 +30,17 @@ const settingsOf = (row: InboundSettingsRow | undefined): InboundSettings => ({
   recordCalls: row?.record_calls === 1,
 });
 
-/** Synchronous, for the inbound call hooks and the preview until they move to the engine layer. */
-export function getInboundSettings(db: Db, companyId: number): InboundSettings {
-  return settingsOf(first(db, db.kysely.selectFrom('inbound_settings').selectAll().where('company_id', '=', companyId)));
-}
-
 export async function inboundSettingsOf(q: Queries, companyId: number): Promise<InboundSettings> {
   return settingsOf(await q.get<InboundSettingsRow>('select * from inbound_settings where company_id = ?', [companyId]));
 }
 
 /** Jambonz's REST API (URL and key) when both are set and the key is readable here. */
-export function jambonzApi(core: Core, companyId: number): { url: string; key: string } | null {
-  return apiOf(core, companyId, getInboundSettings(core.db, companyId));
-}
-
 export async function jambonzApiOf(core: Core, companyId: number): Promise<{ url: string; key: string } | null> {
-  return apiOf(core, companyId, await inboundSettingsOf(core.db, companyId));
+  return jambonzApiWith(core, companyId, await inboundSettingsOf(core.db, companyId));
 }
 
-function apiOf(core: Core, companyId: number, s: InboundSettings): { url: string; key: string } | null {
+/** The same from settings already read (in the caller's transaction). */
+export function jambonzApiWith(core: Core, companyId: number, s: InboundSettings): { url: string; key: string } | null {
   const url = s.jambonzApiUrl;
   const key = core.secrets.get(SECRET.jambonzApiKey(companyId));
   return url && key ? { url: apiBase(url), key } : null;

@@ -1,8 +1,7 @@
 import type { InboundWarning } from '../../../src-shared/contract/inbound-settings';
-import { prepare } from '../db/connection';
 import type { Core } from '../core';
-import { llmConnectionFor, llmProblems } from './llm/connection';
-import { getInboundSettings, inboundSettingsOf, jambonzApi, jambonzApiOf } from './settings';
+import { llmConnectionFor, llmProblems, type LlmConnection } from './llm/connection';
+import { inboundSettingsOf, jambonzApiWith } from './settings';
 
 // the departments of the company's active numbers answered by an active AI agent
 const AI_NUMBERS = `select n.departments from inbound_numbers n join ai_agents a on a.id = n.ai_agent_id and a.is_active = 1
@@ -16,26 +15,20 @@ const AI_NUMBERS = `select n.departments from inbound_numbers n join ai_agents a
  */
 export async function inboundWarnings(core: Core, companyId: number): Promise<InboundWarning[]> {
   const aiNumbers = await core.db.all<{ departments: string }>(AI_NUMBERS, [companyId]);
-  const api = await jambonzApiOf(core, companyId);
-  return warningsOf(core, companyId, aiNumbers, api !== null, (await inboundSettingsOf(core.db, companyId)).recordCalls);
-}
-
-/** The same, synchronous, for the preview (preview.ts) until it moves to the engine layer. */
-export function inboundWarningsNow(core: Core, companyId: number): InboundWarning[] {
-  const aiNumbers = prepare(core.db.sqlite, AI_NUMBERS).all(companyId) as { departments: string }[];
-  const api = jambonzApi(core, companyId);
-  return warningsOf(core, companyId, aiNumbers, api !== null, getInboundSettings(core.db, companyId).recordCalls);
+  const settings = await inboundSettingsOf(core.db, companyId);
+  const hasApi = jambonzApiWith(core, companyId, settings) !== null;
+  const llm = aiNumbers.length > 0 ? await llmConnectionFor(core, companyId, settings) : null;
+  return warningsOf(llm, aiNumbers, hasApi, settings.recordCalls);
 }
 
 function warningsOf(
-  core: Core,
-  companyId: number,
+  llm: LlmConnection | null,
   aiNumbers: { departments: string }[],
   hasApi: boolean,
   recordCalls: boolean,
 ): InboundWarning[] {
   const warnings: InboundWarning[] = [];
-  if (aiNumbers.length > 0) warnings.push(...llmProblems(llmConnectionFor(core, companyId)));
+  if (llm) warnings.push(...llmProblems(llm));
   if (!hasApi && aiNumbers.some((n) => n.departments !== '[]')) {
     warnings.push({
       code: 'transfers_need_jambonz_api',

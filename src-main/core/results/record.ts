@@ -7,6 +7,7 @@ import { RollupBatch } from '../stats/rollup';
 import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
+import { phoneZonesReady } from '../phone/zones';
 import { recordOne, type RecordContext } from './record-one';
 import { updateInboundOne, type InboundResultUpdate } from './update-inbound';
 import type { RecordedResult, ResultEffects, ResultOutcome, ResultReport } from './types';
@@ -112,7 +113,9 @@ interface Recorded {
   currency: string;
 }
 
-function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => Promise<T>): Promise<[T, Recorded]> {
+async function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordContext) => Promise<T>): Promise<[T, Recorded]> {
+  // a caller the pool does not know is written with its zones' id, read from memory inside the transaction
+  await phoneZonesReady(core.db);
   return core.db.transaction(async (tx) => {
     const company = await lockedCompany(tx, companyId);
     const ctx: RecordContext = {

@@ -1,4 +1,3 @@
-import { prepare, type Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import { writeAudit, type Actor } from '../audit/audit';
 import { notFound } from '../errors';
@@ -40,19 +39,9 @@ export function ownedRecords<R extends OwnedRow>(kind: OwnedKind) {
     if (!row) throw notFound(`${kind.what} ${id} does not exist in this company`);
     return row;
   };
-  // The synchronous readers, for the inbound call path (lookup, transfer, preview, configure) until it moves.
-  const findSync = (db: Db, companyId: number, id: number): R | undefined =>
-    prepare(db.sqlite, `select * from ${kind.table} where id = ? and company_id = ?`).get(id, companyId) as R | undefined;
-  const getSync = (db: Db, companyId: number, id: number): R => {
-    const row = findSync(db, companyId, id);
-    if (!row) throw notFound(`${kind.what} ${id} does not exist in this company`);
-    return row;
-  };
   return {
     find,
     get,
-    findSync,
-    getSync,
 
     /** Active ones first, then in the kind's order; `where` narrows by one more column (an agent's type). */
     async list(q: Queries, companyId: number, where?: { column: string; value: string }): Promise<R[]> {

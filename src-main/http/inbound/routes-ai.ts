@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Core } from '../../core/core';
-import { findInboundCall, type InboundCallRow } from '../../core/inbound/calls/store';
+import { inboundCallOf, type InboundCallRow } from '../../core/inbound/calls/store';
 import { dialActionAnswer, dialActionHook, receiveToolCall, transferAnswer, transferHook } from '../../core/inbound/calls/transfer';
 import { llmActionAnswer, llmActionHook, llmEventHook } from '../../core/inbound/calls/llm-hooks';
 import { storageFailure } from '../../core/errors';
@@ -21,8 +21,8 @@ const security = [{ bearerAuth: [] }];
  */
 export function aiRoutes(core: Core, r: InboundRoutes): void {
   /** the call the hook names, once its key (and signature) may act for the call's company */
-  const callOf = (request: FastifyRequest, callSid: string): InboundCallRow | null => {
-    const call = findInboundCall(core.db, callSid) ?? null;
+  const callOf = async (request: FastifyRequest, callSid: string): Promise<InboundCallRow | null> => {
+    const call = (await inboundCallOf(core.db, callSid)) ?? null;
     if (!call) {
       request.log.warn(`inbound webhook ${request.url.split('?')[0]} for call ${callSid}, which is not in the log`);
       return null;
@@ -72,7 +72,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
       },
     },
     async (request) => {
-      const call = callOf(request, request.query.call_sid);
+      const call = await callOf(request, request.query.call_sid);
       const refuse = (message: string) => openAiToolOutput(request.body.tool_call_id, { ok: false, message });
       if (!call) return refuse('this call cannot be transferred');
       try {
@@ -96,7 +96,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
       },
     },
     async (request) => {
-      const call = callOf(request, request.query.call_sid);
+      const call = await callOf(request, request.query.call_sid);
       if (call)
         await keepCallerOn(
           request,
@@ -119,7 +119,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
       },
     },
     async (request) => {
-      const call = callOf(request, request.query.call_sid);
+      const call = await callOf(request, request.query.call_sid);
       if (!call) return [];
       return answerSafely(request.log, () =>
         keepCallerOn(
@@ -142,7 +142,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
       },
     },
     async (request) => {
-      const call = callOf(request, request.query.call_sid);
+      const call = await callOf(request, request.query.call_sid);
       if (!call) return unavailableVerbs();
       return answerSafely(request.log, () =>
         keepCallerOn(
@@ -166,7 +166,7 @@ export function aiRoutes(core: Core, r: InboundRoutes): void {
       },
     },
     async (request) => {
-      const call = callOf(request, request.query.call_sid);
+      const call = await callOf(request, request.query.call_sid);
       if (!call) return [];
       return answerSafely(request.log, () =>
         keepCallerOn(

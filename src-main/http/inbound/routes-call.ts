@@ -59,7 +59,7 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
       },
     },
     async (request) => {
-      const row = findActiveDid(core.db, request.params.did);
+      const row = await findActiveDid(core.db, request.params.did);
       assertKeyCompany(request.apiKey, row.company_id);
       return await buildLookup(core.db, row, core.clock(), companyHours);
     },
@@ -70,7 +70,7 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
       request.log.warn('inbound call hook without a called number: add ?did=<the DID> to a GET calling webhook');
       return unavailableVerbs();
     }
-    const { row } = findDid(core.db, didText);
+    const { row } = await findDid(core.db, didText);
     if (!row) {
       // a runnable goodbye, not a 404: Jambonz turns any error status into SIP 480 for the caller
       request.log.warn(`inbound call to ${didText}: no inbound number here has it; answered "not in service"`);
@@ -129,7 +129,7 @@ export function callRoutes(core: Core, r: InboundRoutes): void {
     },
     async (request) => {
       const hook = request.body;
-      const companyId = statusHookCompany(core, hook);
+      const companyId = await statusHookCompany(core, hook);
       if (companyId === null)
         return skipped(
           hook.parent_call_sid ? `no inbound call ${hook.parent_call_sid} here` : `the number ${hook.to} is not set up for inbound calls`,

@@ -164,7 +164,7 @@ describe('inbound numbers', () => {
       call(core, sup, 'inbound.update', { companyId: w.companyA, id: other.id, phone: '+49307654321' }),
     );
     expect(ok(await call(core, sup, 'inbound.deactivate', { companyId: w.companyA, id: did.id })).isActive).toBe(false);
-    expect(() => findActiveDid(core.db, '+49307654321')).toThrow(/not set up/);
+    await expect(findActiveDid(core.db, '+49307654321')).rejects.toThrow(/not set up/);
   });
 
   it('refuses changes to a viewer; the model settings are the superuser’s', async () => {

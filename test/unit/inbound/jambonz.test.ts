@@ -13,15 +13,15 @@ import { makeSeededCore, jambonzRefusals, toolAnswerProblems, type TestCore, typ
 
 // what a real Jambonz refuses: its verb validator and its tasks' run-time checks (test/world/jambonz.ts)
 const assertValidJambonz = (verbs: JambonzVerb[]) => expect(jambonzRefusals(verbs)).toEqual([]);
-const ctx = (over: Partial<CallContext> = {}): CallContext => ({
-  llm: llmConnectionFor(core, w.companyA),
+const ctx = async (over: Partial<CallContext> = {}): Promise<CallContext> => ({
+  llm: await llmConnectionFor(core, w.companyA),
   callSid: 'call-1',
   transfers: false,
   record: false,
   ...over,
 });
-const callVerbs = (lookup: InboundLookup) => callDocument(lookup, ctx()).verbs;
-const openVerbs = (lookup: InboundLookup) => openDocument(lookup, ctx()).verbs;
+const callVerbs = async (lookup: InboundLookup) => callDocument(lookup, await ctx()).verbs;
+const openVerbs = async (lookup: InboundLookup) => openDocument(lookup, await ctx()).verbs;
 const setKey = (key: string) => updateLlmSettings(core.db, core.secrets, CLI_ACTOR, { apiKey: key }, core.clock());
 
 const MONDAY_9_BERLIN = Date.parse('2026-03-09T08:00:00Z');
@@ -76,15 +76,15 @@ async function setUpDid(options: {
     now,
   );
 }
-const lookupAt = (hours: OpeningHours): Promise<InboundLookup> =>
-  buildLookup(core.db, findActiveDid(core.db, '+49301234567'), core.clock(), hours);
+const lookupAt = async (hours: OpeningHours): Promise<InboundLookup> =>
+  buildLookup(core.db, await findActiveDid(core.db, '+49301234567'), core.clock(), hours);
 const verbNames = (verbs: JambonzVerb[]) => verbs.map((v) => v.verb);
 
 describe('the verb arrays a call webhook answers, checked by @jambonz/verb-specifications', () => {
   it('in hours with an agent and a support line: the AI agent, then the support line', async () => {
     await setUpDid({ support: '+49 30 9999999' });
     await setKey('sk-test-123456789');
-    const verbs = callVerbs(await lookupAt(openHours));
+    const verbs = await callVerbs(await lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'dial']);
     const llm = verbs[0] as JambonzVerb & {
@@ -101,21 +101,21 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('in hours with an agent and no support line: the agent, then hang up', async () => {
     await setUpDid({});
     await setKey('sk-test-123456789');
-    const verbs = openVerbs(await lookupAt(openHours));
+    const verbs = await openVerbs(await lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['llm', 'hangup']);
   });
 
   it('without a model key the agent cannot run: its greeting, then the support line or goodbye, never an llm verb', async () => {
     await setUpDid({ support: '8811001' });
-    const verbs = openVerbs(await lookupAt(openHours));
+    const verbs = await openVerbs(await lookupAt(openHours));
     assertValidJambonz(verbs);
     expect(verbs).toEqual([
       { verb: 'say', text: 'Hello, Acme here. How can I help? Connecting you now.' },
       { verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '8811001' }] },
     ]);
     core.db.sqlite.prepare('update inbound_numbers set support_number = null').run();
-    expect(verbNames(openVerbs(await lookupAt(openHours)))).toEqual(['say', 'hangup']);
+    expect(verbNames(await openVerbs(await lookupAt(openHours)))).toEqual(['say', 'hangup']);
   });
 
   it('puts every department and its transfer number in the agent’s instructions', async () => {
@@ -131,7 +131,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
       { name: 'Sales', transfer_number: '+49301111111', description: 'new orders and quotes', open: true },
       { name: 'Billing', transfer_number: '+49302222222', description: '', open: true },
     ]);
-    const verbs = openVerbs(lookup);
+    const verbs = await openVerbs(lookup);
     assertValidJambonz(verbs);
     const instructions = String(
       (verbs[0] as unknown as { llmOptions: { session_update: { instructions: string } } }).llmOptions.session_update.instructions,
@@ -144,7 +144,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     await setUpDid({ support: '+49 30 9999999' });
     const lookup = await lookupAt(closedUntilMonday);
     expect(lookup).toMatchObject({ open: false, closed_reason: 'outside_schedule', next_open_at: '2026-03-09T08:00:00.000Z' });
-    const verbs = callVerbs(lookup);
+    const verbs = await callVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['say', 'dial']);
     expect(verbs[0].text).toBe(
@@ -154,7 +154,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('out of hours without a support line: says goodbye and hangs up', async () => {
     await setUpDid({});
-    const verbs = callVerbs(await lookupAt(closedUntilMonday));
+    const verbs = await callVerbs(await lookupAt(closedUntilMonday));
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(['say', 'hangup']);
     expect(verbs[0].text).toMatch(/Please call again later\. Goodbye\.$/);
@@ -179,7 +179,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     const verbs = closedVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbs[0].synthesizer).toEqual({ vendor: 'google', language: 'de-DE' });
-    const llm = openVerbs(await lookupAt(openHours))[0] as unknown as {
+    const llm = (await openVerbs(await lookupAt(openHours)))[0] as unknown as {
       llmOptions: { session_update: { voice: string } };
     };
     expect(llm.llmOptions.session_update.voice).toBe('alloy');
@@ -192,7 +192,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
     await setUpDid({ agent: false, support });
     const lookup = await lookupAt(openHours);
     expect(lookup.ai_agent).toBeNull();
-    const verbs = callVerbs(lookup);
+    const verbs = await callVerbs(lookup);
     assertValidJambonz(verbs);
     expect(verbNames(verbs)).toEqual(expected);
   });
@@ -200,7 +200,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('treats a deactivated AI agent as no agent', async () => {
     await setUpDid({ support: '+49 30 9999999' });
     core.db.sqlite.prepare('update ai_agents set is_active = 0').run();
-    expect(verbNames(callVerbs(await lookupAt(openHours)))).toEqual(['say', 'dial']);
+    expect(verbNames(await callVerbs(await lookupAt(openHours)))).toEqual(['say', 'dial']);
   });
 
   it('the checks do catch what Jambonz refuses (so the checks above can fail)', () => {
@@ -233,7 +233,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
   it('previews both arrays with the model key shown only by its last four characters', async () => {
     await setUpDid({ support: '+49 30 9999999' });
     await setKey('sk-secret-abcd');
-    const row = findActiveDid(core.db, '+49301234567');
+    const row = await findActiveDid(core.db, '+49301234567');
     const preview = await previewInbound(core, w.companyA, row.id, core.clock(), closedUntilMonday);
     expect(preview.now).toBe('closed');
     assertValidJambonz(preview.jambonz.open);

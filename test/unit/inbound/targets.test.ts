@@ -61,19 +61,19 @@ describe('national DIDs, extensions and SIP targets (seed 003)', () => {
   it('matches a call to a national "to" at the company whose country reads it, and only there', async () => {
     await did(w.companyA, '+49301234567');
     await did(w.companyB, '+12125550100');
-    expect(findDid(core.db, '0301234567').row?.company_id).toBe(w.companyA);
-    expect(findDid(core.db, '49301234567').row?.company_id).toBe(w.companyA);
-    expect(findDid(core.db, '+12125550100').row?.company_id).toBe(w.companyB);
-    expect(findDid(core.db, '0309999999').row).toBeUndefined();
-    expect(findDid(core.db, 'anonymous')).toEqual({ row: undefined, did: null });
+    expect((await findDid(core.db, '0301234567')).row?.company_id).toBe(w.companyA);
+    expect((await findDid(core.db, '49301234567')).row?.company_id).toBe(w.companyA);
+    expect((await findDid(core.db, '+12125550100')).row?.company_id).toBe(w.companyB);
+    expect((await findDid(core.db, '0309999999')).row).toBeUndefined();
+    expect(await findDid(core.db, 'anonymous')).toEqual({ row: undefined, did: null });
   });
 
   it('a national "to" that two companies in two countries could own rings at neither', async () => {
     await updateCompany(core.db, CLI_ACTOR, { companyId: w.companyB, defaultCountry: 'FR' }, core.clock());
     await did(w.companyA, '+49301234567');
-    expect(findDid(core.db, '0301234567').row?.company_id).toBe(w.companyA);
+    expect((await findDid(core.db, '0301234567')).row?.company_id).toBe(w.companyA);
     await did(w.companyB, '+33301234567');
-    expect(findDid(core.db, '0301234567').row).toBeUndefined();
-    expect(findDid(core.db, '+33301234567').row?.company_id).toBe(w.companyB);
+    expect((await findDid(core.db, '0301234567')).row).toBeUndefined();
+    expect((await findDid(core.db, '+33301234567')).row?.company_id).toBe(w.companyB);
   });
 });

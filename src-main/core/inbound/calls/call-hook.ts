@@ -6,7 +6,7 @@ import { callDocument, notInServiceVerbs } from '../jambonz/document';
 import { llmConnectionFor } from '../llm/connection';
 import { buildLookup } from '../lookup';
 import { companyHours } from '../opening-hours';
-import { getInboundSettings, jambonzApi } from '../settings';
+import { inboundSettingsOf, jambonzApiWith } from '../settings';
 import { openCall } from './open-call';
 import { seenFirstTime, type JambonzCallInfo } from './store';
 
@@ -34,12 +34,13 @@ export async function answerCallHook(
   if (did.is_active !== 1) return { verbs: notInServiceVerbs(), resultId: null, note: `${did.phone} is switched off` };
   const now = core.clock();
   const lookup = await buildLookup(core.db, did, now, companyHours);
+  const settings = await inboundSettingsOf(core.db, did.company_id);
   const callSid = hook.call_sid ?? null;
   const doc = callDocument(lookup, {
-    llm: llmConnectionFor(core, did.company_id),
+    llm: await llmConnectionFor(core, did.company_id, settings),
     callSid,
-    transfers: jambonzApi(core, did.company_id) !== null,
-    record: getInboundSettings(core.db, did.company_id).recordCalls,
+    transfers: jambonzApiWith(core, did.company_id, settings) !== null,
+    record: settings.recordCalls,
   });
   if (!callSid || options.readOnly) return { verbs: doc.verbs, resultId: null, note: null };
   const call = { ...hook, call_sid: callSid, from: hook.from ?? 'anonymous', to: hook.to ?? did.phone, direction: 'inbound' as const };

@@ -1,6 +1,6 @@
 import type { Core } from '../../core';
 import type { Recorder } from '../../results/record';
-import { getInboundSettings, jambonzApi } from '../settings';
+import { inboundSettingsOf, jambonzApiWith } from '../settings';
 import { writeInboundCall, type InboundCallRow, type JambonzCallInfo } from './store';
 
 /**
@@ -27,11 +27,11 @@ export function jambonzRecordingUrl(apiUrl: string, accountSid: string, callSid:
  */
 export async function finishCall(core: Core, recorder: Recorder, call: InboundCallRow, hook: JambonzCallInfo, now: number): Promise<void> {
   const durationS = Math.max(0, Math.round(hook.duration ?? 0));
-  const settings = getInboundSettings(core.db, call.company_id);
+  const settings = await inboundSettingsOf(recorder.tx, call.company_id);
   const aiSeconds = call.answered_by_ai === 1 ? aiSecondsOf(call, durationS) : 0;
   const minutes = Math.ceil(aiSeconds / 60);
   const amount = call.charged_at === null ? settings.aiCostPerMinute * minutes : 0;
-  const api = settings.recordCalls && durationS > 0 ? jambonzApi(core, call.company_id) : null;
+  const api = settings.recordCalls && durationS > 0 ? jambonzApiWith(core, call.company_id, settings) : null;
   const recordingUrl =
     hook.customerData?.recording_url ??
     (api && call.account_sid ? jambonzRecordingUrl(api.url, call.account_sid, call.call_sid, call.started_at) : undefined);

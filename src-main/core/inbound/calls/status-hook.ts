@@ -3,17 +3,17 @@ import { withRecorder } from '../../results/record';
 import { findDid } from '../lookup';
 import { finishCall } from './finish';
 import { openCall } from './open-call';
-import { advances, findInboundCall, seenFirstTime, TERMINAL, writeInboundCall, type JambonzCallInfo } from './store';
+import { advances, inboundCallOf, seenFirstTime, TERMINAL, writeInboundCall, type JambonzCallInfo } from './store';
 
 export type StatusOutcome = { recorded: true; resultId: number; replay: boolean } | { recorded: false; reason: string };
 
 /** Whose a status hook is, before anything is written: the company whose key and secret must match. */
-export function statusHookCompany(core: Core, hook: JambonzCallInfo): number | null {
+export async function statusHookCompany(core: Core, hook: JambonzCallInfo): Promise<number | null> {
   const callSid = hook.parent_call_sid ?? hook.call_sid;
-  const call = findInboundCall(core.db, callSid);
+  const call = await inboundCallOf(core.db, callSid);
   if (call) return call.company_id;
   if (hook.parent_call_sid) return null;
-  return findDid(core.db, hook.to).row?.company_id ?? null;
+  return (await findDid(core.db, hook.to)).row?.company_id ?? null;
 }
 
 /**
@@ -27,7 +27,7 @@ export async function receiveStatusHook(core: Core, hook: JambonzCallInfo, finge
   const now = core.clock();
   const status = hook.call_status ?? 'trying';
   if (hook.parent_call_sid) {
-    const parent = findInboundCall(core.db, hook.parent_call_sid);
+    const parent = await inboundCallOf(core.db, hook.parent_call_sid);
     if (!parent) return { recorded: false, reason: `no inbound call ${hook.parent_call_sid} for this dial leg` };
     return withRecorder(core, parent.company_id, async (recorder): Promise<StatusOutcome> => {
       if (!(await seenFirstTime(recorder.tx, parent.call_sid, fingerprint, now)))
@@ -50,8 +50,8 @@ export async function receiveStatusHook(core: Core, hook: JambonzCallInfo, finge
     });
   }
 
-  const known = findInboundCall(core.db, hook.call_sid);
-  const did = known ? null : findDid(core.db, hook.to).row;
+  const known = await inboundCallOf(core.db, hook.call_sid);
+  const did = known ? null : (await findDid(core.db, hook.to)).row;
   if (!known && !did) return { recorded: false, reason: `the number ${hook.to} is not set up for inbound calls` };
   const companyId = known?.company_id ?? did!.company_id;
   return withRecorder(core, companyId, async (recorder): Promise<StatusOutcome> => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { exec, first, prepare, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
 import type { Queries } from '../../db/engine/queries';
 import type { InboundCallsTable } from '../../db/schema';
 
@@ -25,23 +25,14 @@ export interface JambonzCallInfo {
   customerData?: { recording_url?: string; transcript?: string } & Record<string, unknown>;
 }
 
-export function findInboundCall(db: Db, callSid: string): InboundCallRow | undefined {
-  return first(db, db.kysely.selectFrom('inbound_calls').selectAll().where('call_sid', '=', callSid));
-}
-
-/** The same, in the caller's transaction (the recorder's). */
+/** The call's row; inside a transaction pass its tx (the recorder's). */
 export function inboundCallOf(q: Queries, callSid: string): Promise<InboundCallRow | undefined> {
   return q.get<InboundCallRow>('select * from inbound_calls where call_sid = ?', [callSid]);
 }
 
 type InboundCallPatch = Partial<Omit<InboundCallRow, 'call_result_id' | 'call_sid'>>;
 
-export function updateInboundCall(db: Db, callSid: string, patch: InboundCallPatch): void {
-  if (Object.keys(patch).length === 0) return;
-  exec(db, db.kysely.updateTable('inbound_calls').set(patch).where('call_sid', '=', callSid));
-}
-
-/** The same, in the caller's transaction `q`; `db` only builds the statement. */
+/** Changes the call's row through `q` (the caller's transaction, or the Db); `db` only builds the statement. */
 export async function writeInboundCall(q: Queries, db: Pick<Db, 'kysely'>, callSid: string, patch: InboundCallPatch): Promise<void> {
   if (Object.keys(patch).length === 0) return;
   await q.execute(db.kysely.updateTable('inbound_calls').set(patch).where('call_sid', '=', callSid));
@@ -56,13 +47,6 @@ export const hookHash = (kind: string, body: string): string =>
  * already (a retry: Jambonz retries a webhook with the identical body when asked to, lib/utils/
  * http-requestor.js "rc"/"rp"), which then changes nothing.
  */
-export function firstTimeSeen(db: Db, callSid: string, hash: string, now: number): boolean {
-  return (
-    prepare(db.sqlite, 'insert or ignore into inbound_hooks (call_sid, hash, at) values (?, ?, ?)').run(callSid, hash, now).changes === 1
-  );
-}
-
-/** The same, in the caller's transaction (the recorder's). */
 export async function seenFirstTime(q: Queries, callSid: string, hash: string, now: number): Promise<boolean> {
   return (
     (await q.run('insert into inbound_hooks (call_sid, hash, at) values (?, ?, ?) on conflict do nothing', [callSid, hash, now])) === 1

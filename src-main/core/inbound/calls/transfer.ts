@@ -1,26 +1,17 @@
 import type { JambonzVerb } from '../../../../src-shared/contract/inbound';
 import type { Core } from '../../core';
-import { transaction } from '../../db/connection';
 import { storageFailure } from '../../errors';
 import { withRecorder } from '../../results/record';
 import { getInboundNumber } from '../numbers';
 import { buildLookup } from '../lookup';
 import { companyHours } from '../opening-hours';
-import { jambonzApi } from '../settings';
+import { jambonzApiOf } from '../settings';
 import { TRANSFER_TOOL } from '../jambonz/instructions';
 import { hangup, dial, say } from '../jambonz/verbs';
 import { transferVerbs } from '../jambonz/document';
 import { redirectCall } from '../jambonz/rest';
 import { openAiToolOutput } from '../llm/openai';
-import {
-  findInboundCall,
-  firstTimeSeen,
-  inboundCallOf,
-  seenFirstTime,
-  updateInboundCall,
-  writeInboundCall,
-  type InboundCallRow,
-} from './store';
+import { inboundCallOf, seenFirstTime, writeInboundCall, type InboundCallRow } from './store';
 
 /** A tool call from the llm verb (TaskLlm.sendToolHook: { tool_call_id, name, args }). */
 export interface ToolCall {
@@ -32,7 +23,7 @@ export interface ToolCall {
 const lookupOf = async (core: Core, call: InboundCallRow) =>
   call.inbound_number_id === null
     ? null
-    : await buildLookup(core.db, getInboundNumber(core.db, call.company_id, call.inbound_number_id), core.clock(), companyHours);
+    : await buildLookup(core.db, await getInboundNumber(core.db, call.company_id, call.inbound_number_id), core.clock(), companyHours);
 
 /**
  * The AI asks to hand the caller to a department. The department must exist and be open; then the
@@ -53,25 +44,24 @@ export async function receiveToolCall(
   const department = lookup?.departments.find((d) => d.name.toLocaleLowerCase() === wanted.toLocaleLowerCase());
   if (!lookup || !department) return answer({ ok: false, message: `there is no department called "${wanted}"` });
   if (!department.open) return answer({ ok: false, message: `${department.name} is closed right now; offer to help or take a message` });
-  const api = jambonzApi(core, call.company_id);
+  const api = await jambonzApiOf(core, call.company_id);
   if (!api || !call.account_sid) {
     return answer({ ok: false, message: 'transfers cannot be made on this line; tell the caller how to reach the department' });
   }
 
   const now = core.clock();
-  const start = transaction(core.db, () => {
-    const fresh = findInboundCall(core.db, call.call_sid)!;
-    if (!firstTimeSeen(core.db, call.call_sid, fingerprint, now) || fresh.transfer_state !== null) return false;
-    updateInboundCall(core.db, call.call_sid, {
-      transfer_department: department.name,
-      transfer_target: department.transfer_number,
-      transfer_state: 'requested',
-      last_hook_at: now,
-    });
-    return true;
+  // one transfer a call: the request is taken only while none is under way, decided by the update itself
+  // so that two tool calls at once (two desks, or two connections) cannot both move the call
+  const start = await core.db.transaction(async (tx) => {
+    if (!(await seenFirstTime(tx, call.call_sid, fingerprint, now))) return false;
+    const taken = await tx.run(
+      "update inbound_calls set transfer_department = ?, transfer_target = ?, transfer_state = 'requested', last_hook_at = ? where call_sid = ? and transfer_state is null",
+      [department.name, department.transfer_number, now, call.call_sid],
+    );
+    return taken === 1;
   });
   if (!start) {
-    const fresh = findInboundCall(core.db, call.call_sid)!;
+    const fresh = (await inboundCallOf(core.db, call.call_sid))!;
     if (fresh.transfer_state === 'redirect_failed') return answer(failedTransfer(fresh.transfer_department ?? department.name));
     return answer({
       ok: fresh.transfer_department === department.name,
@@ -150,7 +140,11 @@ export async function transferHook(core: Core, call: InboundCallRow): Promise<Ja
   const now = core.clock();
   const answer = await transferAnswer(core, call);
   if (answer.dialing)
-    updateInboundCall(core.db, call.call_sid, { transfer_state: 'dialing', ai_ended_at: call.ai_ended_at ?? now, last_hook_at: now });
+    await writeInboundCall(core.db, core.db, call.call_sid, {
+      transfer_state: 'dialing',
+      ai_ended_at: call.ai_ended_at ?? now,
+      last_hook_at: now,
+    });
   return answer.verbs;
 }
 

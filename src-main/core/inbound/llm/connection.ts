@@ -1,8 +1,8 @@
 import type { InboundWarning, LlmVendor } from '../../../../src-shared/contract/inbound-settings';
 import type { Core } from '../../core';
 import { SECRET } from '../../secrets/names';
-import { getInboundSettings } from '../settings';
-import { siteLlmModel } from '../llm-settings';
+import { inboundSettingsOf, type InboundSettings } from '../settings';
+import { siteLlmModelOf } from '../llm-settings';
 
 /** The realtime model one company's AI agents use: its own, or the site's default (OpenAI). */
 export interface LlmConnection {
@@ -16,14 +16,15 @@ export interface LlmConnection {
   source: 'company' | 'site';
 }
 
-export function llmConnectionFor(core: Core, companyId: number): LlmConnection {
-  const s = getInboundSettings(core.db, companyId);
+/** `settings`: the company's inbound settings when the caller has read them already. */
+export async function llmConnectionFor(core: Core, companyId: number, settings?: InboundSettings): Promise<LlmConnection> {
+  const s = settings ?? (await inboundSettingsOf(core.db, companyId));
   const own = s.llmVendor !== null;
   const name = own ? SECRET.companyLlmKey(companyId) : SECRET.siteLlmKey;
   const status = core.secrets.status(name);
   return {
     vendor: s.llmVendor ?? 'openai',
-    model: (own ? s.llmModel : null) ?? siteLlmModel(core.db),
+    model: (own ? s.llmModel : null) ?? (await siteLlmModelOf(core.db)),
     host: own ? s.llmHost : null,
     apiKey: core.secrets.get(name),
     keyUnreadable: status.set && !status.readable,
