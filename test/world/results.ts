@@ -1,5 +1,4 @@
 import type { Core } from '../../src-main/core/core';
-import { exec, first } from '../../src-main/core/db/connection';
 import { recordResult } from '../../src-main/core/results/record';
 import type { ResultReport } from '../../src-main/core/results/types';
 import type { CallStatus } from '../../src-shared/statuses';
@@ -34,11 +33,10 @@ export async function recordTestResult(core: Core, r: TestResult): Promise<numbe
   if (Number.isNaN(startedAt)) throw new Error(`bad startedAt ${String(r.startedAt)}`);
   const durationS = r.durationS ?? 0;
   const inbound = r.status === 'INBOUND_CALL';
-  if (!inbound && !first(db, db.kysely.selectFrom('numbers').select('id').where('phone', '=', r.phone))) {
-    exec(db, db.kysely.insertInto('numbers').values({ phone: r.phone, imported_at: startedAt, source: 'test' }));
+  if (!inbound && !(await db.value<number>('select id from numbers where phone = ?', [r.phone]))) {
+    await db.run("insert into numbers (phone, imported_at, source) values (?, ?, 'test')", [r.phone, startedAt]);
   }
-  const scenarioKey =
-    r.scenarioId == null ? null : first(db, db.kysely.selectFrom('scenarios').select('key').where('id', '=', r.scenarioId))!.key;
+  const scenarioKey = r.scenarioId == null ? null : (await db.value<string>('select key from scenarios where id = ?', [r.scenarioId]))!;
   const report: ResultReport = {
     callId: r.callId ?? `test-call-${++seq}-${Math.random().toString(36).slice(2, 8)}`,
     phone: r.phone,
@@ -57,29 +55,20 @@ export async function recordTestResult(core: Core, r: TestResult): Promise<numbe
 }
 
 /** A scenario, an outbound line and an agent of one company, inserted directly. */
-export function seedDimensions(core: Core, companyId: number, tag = 'x') {
+export async function seedDimensions(core: Core, companyId: number, tag = 'x') {
   const db = core.db;
   const now = core.clock();
-  const scenarioId = exec(
-    db,
-    db.kysely
-      .insertInto('scenarios')
-      .values({ company_id: companyId, key: `sc-${tag}`, name: `Scenario ${tag}`, is_active: 1, created_at: now, updated_at: now }),
-  ).lastInsertRowid;
-  const lineId = exec(
-    db,
-    db.kysely.insertInto('outbound_lines').values({
-      company_id: companyId,
-      phone: `+4930${1000000 + companyId * 100 + tag.charCodeAt(0)}`,
-      name: `Line ${tag}`,
-      created_at: now,
-    }),
-  ).lastInsertRowid;
-  const agentId = exec(
-    db,
-    db.kysely
-      .insertInto('agents')
-      .values({ company_id: companyId, name: `Agent ${tag}`, extension: `10${tag.charCodeAt(0)}`, type: 'outbound', created_at: now }),
-  ).lastInsertRowid;
+  const scenarioId = (await db.value<number>(
+    'insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, ?, ?, 1, ?, ?) returning id',
+    [companyId, `sc-${tag}`, `Scenario ${tag}`, now, now],
+  ))!;
+  const lineId = (await db.value<number>(
+    'insert into outbound_lines (company_id, phone, name, created_at) values (?, ?, ?, ?) returning id',
+    [companyId, `+4930${1000000 + companyId * 100 + tag.charCodeAt(0)}`, `Line ${tag}`, now],
+  ))!;
+  const agentId = (await db.value<number>(
+    "insert into agents (company_id, name, extension, type, created_at) values (?, ?, ?, 'outbound', ?) returning id",
+    [companyId, `Agent ${tag}`, `10${tag.charCodeAt(0)}`, now],
+  ))!;
   return { scenarioId, lineId, agentId };
 }

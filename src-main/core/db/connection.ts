@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type CompiledQuery, type Compilable } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import { PostgresQueries } from './engine/postgres';
 import type { Transactional } from './engine/queries';
@@ -115,65 +115,4 @@ export async function closeDatabase(db: Db, options: { checkpoint?: boolean } = 
   }
   await db.kysely.destroy(); // closes the better-sqlite3 handle too
   if (db.sqlite.open) db.sqlite.close();
-}
-
-// ---- synchronous execution of Kysely-built queries ------------------------------------------
-
-const statementCache = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>();
-
-/** A prepared statement, cached per connection: hot paths prepare once. */
-export function prepare(sqlite: Sqlite, sql: string): BetterSqlite3.Statement {
-  let cache = statementCache.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statementCache.set(sqlite, cache);
-  }
-  let stmt = cache.get(sql);
-  if (!stmt) {
-    stmt = sqlite.prepare(sql);
-    cache.set(sql, stmt);
-  }
-  return stmt;
-}
-
-type Query<R> = Compilable<R> | CompiledQuery<R>;
-const compiled = <R>(q: Query<R>): CompiledQuery<R> => ('compile' in q ? q.compile() : q);
-
-/** All rows of a Kysely query, run synchronously on a cached prepared statement. */
-export function all<R>(db: Db, query: Query<R>): R[] {
-  const c = compiled(query);
-  return prepare(db.sqlite, c.sql).all(...(c.parameters as unknown[])) as R[];
-}
-
-export function first<R>(db: Db, query: Query<R>): R | undefined {
-  const c = compiled(query);
-  const stmt = prepare(db.sqlite, c.sql);
-  return (stmt.reader ? stmt.get(...(c.parameters as unknown[])) : undefined) as R | undefined;
-}
-
-/** Run a statement that returns no rows (or ignore them); answers the change count and last row id. */
-export function exec(db: Db, query: Query<unknown>): { changes: number; lastInsertRowid: number } {
-  const c = compiled(query);
-  const stmt = prepare(db.sqlite, c.sql);
-  if (stmt.reader) {
-    // INSERT ... RETURNING and similar: run through all() so the statement completes
-    const rows = stmt.all(...(c.parameters as unknown[]));
-    return { changes: rows.length, lastInsertRowid: 0 };
-  }
-  const info = stmt.run(...(c.parameters as unknown[]));
-  return { changes: info.changes, lastInsertRowid: Number(info.lastInsertRowid) };
-}
-
-/**
- * Run fn inside one IMMEDIATE transaction (takes the write lock up front, so no upgrade deadlock).
- * Called inside its own caller's asynchronous transaction it joins it (a savepoint on the same
- * connection); beside someone else's it refuses: it would silently become part of their transaction.
- */
-export function transaction<T>(db: Db, fn: () => T): T {
-  if (db instanceof SqliteQueries && db.openTransaction() === 'another') {
-    throw new Error(
-      "a synchronous transaction while another request's asynchronous transaction is open: it would join theirs; make this caller asynchronous",
-    );
-  }
-  return db.sqlite.transaction(fn).immediate();
 }

@@ -33,7 +33,7 @@ async function setup() {
       NOW,
     )
   ).id;
-  return { w, tehran, dims: seedDimensions(core, w.companyA, 'a'), dims2: seedDimensions(core, w.companyA, 'b') };
+  return { w, tehran, dims: await seedDimensions(core, w.companyA, 'a'), dims2: await seedDimensions(core, w.companyA, 'b') };
 }
 
 const result = (

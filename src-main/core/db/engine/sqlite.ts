@@ -85,16 +85,6 @@ export class SqliteQueries implements Transactional {
     }
   }
 
-  /**
-   * Whether a transaction of this connection is open, and whether the caller runs inside it: for the
-   * synchronous helpers that share the connection, which may join their own caller's transaction but
-   * never someone else's.
-   */
-  openTransaction(): 'none' | 'mine' | 'another' {
-    if (!this.open) return 'none';
-    return this.owner.getStore() === this ? 'mine' : 'another';
-  }
-
   /** Work outside any transaction: at once, or after the open transactions have ended. */
   private outside<T>(fn: () => T): Promise<T> {
     if (!this.open) return Promise.resolve(fn());
