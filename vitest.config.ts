@@ -27,7 +27,15 @@ const LEASING_TESTS = [
  * plans) stay SQLite-only. Where PostgreSQL is not installed the project is left out with a word;
  * on CI (.ci/run installs it) its absence is a failure.
  */
-const POSTGRES_TESTS: string[] = [];
+const POSTGRES_TESTS: string[] = [
+  'test/unit/inbound/call-log.test.ts',
+  'test/unit/inbound/recording.test.ts',
+  'test/unit/inbound/signature.test.ts',
+  'test/unit/inbound/targets.test.ts',
+  'test/unit/inbound/transfer-timeout.test.ts',
+  'test/unit/inbound/transfer.test.ts',
+  'test/unit/inbound/warnings.test.ts',
+];
 const PG_ROOT = '/usr/lib/postgresql'; // Debian's layout, as test/world/postgres.ts finds it
 const postgres = existsSync(PG_ROOT) && readdirSync(PG_ROOT).some((v) => existsSync(`${PG_ROOT}/${v}/bin/initdb`));
 if (!postgres && process.env.CI) throw new Error('PostgreSQL is not installed, and CI must run the PostgreSQL tests');

@@ -32,9 +32,9 @@ export interface InboundWorld {
     body: unknown,
     options?: { key?: string; secret?: string; signedAt?: number; method?: 'GET' | 'POST' },
   ): Promise<{ status: number; body: any }>;
-  result(): Record<string, any> | undefined;
-  call(callSid: string): Record<string, any> | undefined;
-  count(table: string, where?: string): number;
+  result(): Promise<Record<string, any> | undefined>;
+  call(callSid: string): Promise<Record<string, any> | undefined>;
+  count(table: string, where?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -85,7 +85,7 @@ export async function inboundWorld(options: { llmKey?: string | null; start?: nu
   const key = (await createApiKey(core.db, CLI_ACTOR, { companyId: companyA, name: 'jambonz', scopes: ['inbound'] }, now)).key;
   const keyB = (await createApiKey(core.db, CLI_ACTOR, { companyId: companyB, name: 'jambonz', scopes: ['inbound'] }, now)).key;
   const port = await startPort(core, { host: '127.0.0.1', port: 0, logger: options.logger ?? false });
-  const row = (sql: string, ...args: unknown[]) => core.db.sqlite.prepare(sql).get(...args) as Record<string, any> | undefined;
+  const row = (sql: string, ...args: unknown[]) => core.db.get<Record<string, any>>(sql, args);
   return {
     core,
     clock,
@@ -106,7 +106,7 @@ export async function inboundWorld(options: { llmKey?: string | null; start?: nu
     },
     result: () => row('select * from call_results order by id desc limit 1'),
     call: (callSid) => row('select * from inbound_calls where call_sid = ?', callSid),
-    count: (table, where = '1 = 1') => core.db.sqlite.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number,
+    count: async (table, where = '1 = 1') => Number(await core.db.value(`select count(*) from ${table} where ${where}`)),
     async close() {
       await port.close();
       await core.dispose();

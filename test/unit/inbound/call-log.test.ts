@@ -15,7 +15,7 @@ afterEach(async () => w.close());
 const SID = 'b5e39996-bd2f-4bda-b928-355147186a2a';
 const status = (call_status: string, over: Record<string, unknown> = {}) =>
   w.hook('/api/v1/inbound/jambonz/status', jambonzCall({ call_status, caller_name: undefined, ...over }));
-const data = () => JSON.parse(w.result()!.data) as Record<string, any>;
+const data = async () => JSON.parse((await w.result())!.data) as Record<string, any>;
 const rate = (aiCostPerMinute: number) =>
   updateInboundSettings(w.core, CLI_ACTOR, { companyId: w.companyA, aiCostPerMinute }, w.clock.clock());
 
@@ -23,40 +23,41 @@ describe('every inbound call is in the call log exactly once, from its first web
   it('the call hook records it with the caller name only it carries; the statuses bring it up to date', async () => {
     const answer = await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     expect(jambonzRefusals(answer.body)).toEqual([]);
-    expect(w.count('call_results')).toBe(1);
-    expect(w.result()).toMatchObject({ status: 'INBOUND_CALL', direction: 'inbound', phone: '+4915112345678', duration_s: 0 });
-    expect(data()).toMatchObject({ did: '+49301234567', caller_name: 'Ann Example', call_status: 'trying' });
+    expect(await w.count('call_results')).toBe(1);
+    expect(await w.result()).toMatchObject({ status: 'INBOUND_CALL', direction: 'inbound', phone: '+4915112345678', duration_s: 0 });
+    expect(await data()).toMatchObject({ did: '+49301234567', caller_name: 'Ann Example', call_status: 'trying' });
 
     for (const s of ['ringing', 'in-progress']) expect((await status(s)).body).toMatchObject({ recorded: true, replay: false });
-    expect(data().call_status).toBe('in-progress');
+    expect((await data()).call_status).toBe('in-progress');
     // a late "ringing" (webhooks are sent without waiting for each other) never moves the call back
     await status('ringing', { sip_status: 180 });
-    expect(data().call_status).toBe('in-progress');
+    expect((await data()).call_status).toBe('in-progress');
     w.clock.advance(75_000);
     expect((await status('completed', { duration: 75, sip_status: 200 })).status).toBe(200);
-    expect(w.count('call_results')).toBe(1);
-    expect(w.result()).toMatchObject({ duration_s: 75 });
-    expect(data()).toMatchObject({ caller_name: 'Ann Example', call_status: 'completed' });
-    expect(w.call(SID)).toMatchObject({ closed_by: 'jambonz', answered_by_ai: 1 });
-    expect(w.count('numbers', "source = 'inbound'")).toBe(1);
+    expect(await w.count('call_results')).toBe(1);
+    expect(await w.result()).toMatchObject({ duration_s: 75 });
+    expect(await data()).toMatchObject({ caller_name: 'Ann Example', call_status: 'completed' });
+    expect(await w.call(SID)).toMatchObject({ closed_by: 'jambonz', answered_by_ai: 1 });
+    expect(await w.count('numbers', "source = 'inbound'")).toBe(1);
     // the dashboard counts the call once, with its final length
-    expect(w.core.db.sqlite.prepare('select sum(calls) calls, sum(duration_s) d from call_stats').get()).toEqual({ calls: 1, d: 75 });
+    const stats = await w.core.db.get<{ calls: number; d: number }>('select sum(calls) calls, sum(duration_s) d from call_stats');
+    expect({ calls: Number(stats!.calls), d: Number(stats!.d) }).toEqual({ calls: 1, d: 75 });
   });
 
   it('a withheld caller is logged as sent, with no number in the pool', async () => {
-    const numbers = w.count('numbers');
+    const numbers = await w.count('numbers');
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall({ from: 'anonymous', caller_name: '' }));
     await status('completed', { from: 'anonymous', duration: 12 });
-    expect(w.result()).toMatchObject({ phone: 'anonymous', number_id: null, duration_s: 12 });
-    expect(data()).toMatchObject({ withheld: true });
-    expect(w.count('numbers')).toBe(numbers);
+    expect(await w.result()).toMatchObject({ phone: 'anonymous', number_id: null, duration_s: 12 });
+    expect(await data()).toMatchObject({ withheld: true });
+    expect(await w.count('numbers')).toBe(numbers);
   });
 
   it('a call whose call hook went unrecorded is logged at its first status hook', async () => {
     await status('ringing');
-    expect(w.count('call_results')).toBe(1);
+    expect(await w.count('call_results')).toBe(1);
     await status('completed', { duration: 30 });
-    expect(w.result()).toMatchObject({ duration_s: 30 });
+    expect(await w.result()).toMatchObject({ duration_s: 30 });
   });
 
   it("a dial leg's statuses are attached to its inbound call, never a call of their own", async () => {
@@ -64,10 +65,10 @@ describe('every inbound call is in the call log exactly once, from its first web
     const leg = (call_status: string, extra: Record<string, unknown> = {}) =>
       status(call_status, { call_sid: 'leg-1', direction: 'outbound', to: '8811001', parent_call_sid: SID, ...extra });
     for (const s of ['trying', 'ringing', 'in-progress']) expect((await leg(s)).body).toMatchObject({ recorded: true });
-    expect((await leg('completed', { duration: 40 })).body).toMatchObject({ recorded: true, result_id: w.result()!.id });
-    expect(w.count('call_results')).toBe(1);
-    expect(data().leg).toEqual({ to: '8811001', status: 'completed', answered: true, duration_s: 40 });
-    expect(w.call(SID)).toMatchObject({ leg_call_sid: 'leg-1', leg_status: 'completed', leg_duration_s: 40, closed_by: null });
+    expect((await leg('completed', { duration: 40 })).body).toMatchObject({ recorded: true, result_id: (await w.result())!.id });
+    expect(await w.count('call_results')).toBe(1);
+    expect((await data()).leg).toEqual({ to: '8811001', status: 'completed', answered: true, duration_s: 40 });
+    expect(await w.call(SID)).toMatchObject({ leg_call_sid: 'leg-1', leg_status: 'completed', leg_duration_s: 40, closed_by: null });
     const orphan = await leg('ringing', { parent_call_sid: 'nobody' });
     expect(orphan.body).toMatchObject({ recorded: false });
   });
@@ -79,12 +80,12 @@ describe('every inbound call is in the call log exactly once, from its first web
     expect(await sweepQuietCalls(w.core)).toBe(0);
     w.clock.advance(2000);
     expect(await sweepQuietCalls(w.core)).toBe(1);
-    expect(w.call(SID)).toMatchObject({ closed_by: 'sweep' });
-    expect(data()).toMatchObject({ closed_by_sweep: true });
+    expect(await w.call(SID)).toMatchObject({ closed_by: 'sweep' });
+    expect(await data()).toMatchObject({ closed_by_sweep: true });
     expect(await sweepQuietCalls(w.core)).toBe(0);
     await status('completed', { duration: 20_000 });
-    expect(w.call(SID)).toMatchObject({ closed_by: 'jambonz' });
-    expect(w.result()).toMatchObject({ duration_s: 20_000 });
+    expect(await w.call(SID)).toMatchObject({ closed_by: 'jambonz' });
+    expect(await w.result()).toMatchObject({ duration_s: 20_000 });
   });
 
   it('the AI session transcript goes on the call, each event once', async () => {
@@ -95,7 +96,7 @@ describe('every inbound call is in the call log exactly once, from its first web
     await event({ type: 'conversation.item.input_audio_transcription.completed', event_id: 'e2', transcript: 'I need an invoice.' });
     await event(said); // a retry of the same event
     await event({ type: 'response.audio.delta', event_id: 'e3', delta: 'AAAA' });
-    expect(w.result()!.transcript).toBe('agent: Hello, Acme here.\ncaller: I need an invoice.');
+    expect((await w.result())!.transcript).toBe('agent: Hello, Acme here.\ncaller: I need an invoice.');
   });
 });
 
@@ -104,16 +105,16 @@ describe('AI minutes are charged through the ledger, once per call, when it is o
     await rate(7);
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('in-progress');
-    const balance = () => w.core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA);
-    expect(balance()).toBe(1_000);
+    const balance = async () => Number(await w.core.db.value('select wallet_balance from companies where id = ?', [w.companyA]));
+    expect(await balance()).toBe(1_000);
     await status('completed', { duration: 61 });
     await status('completed', { duration: 61 });
     await status('completed', { duration: 90 });
-    expect(balance()).toBe(1_000 - 14);
-    expect(w.result()).toMatchObject({ amount_charged: 14 });
-    expect(w.count('ledger_entries', "kind = 'charge'")).toBe(1);
+    expect(await balance()).toBe(1_000 - 14);
+    expect(await w.result()).toMatchObject({ amount_charged: 14 });
+    expect(await w.count('ledger_entries', "kind = 'charge'")).toBe(1);
     expect((await walletMatchesLedger(w.core.db, w.companyA)).ok).toBe(true);
-    expect(w.core.db.sqlite.prepare('select sum(cost) from call_stats').pluck().get()).toBe(14);
+    expect(Number(await w.core.db.value('select sum(cost) from call_stats'))).toBe(14);
   });
 
   it('in either billing mode, and only when the AI answered', async () => {
@@ -121,7 +122,7 @@ describe('AI minutes are charged through the ledger, once per call, when it is o
     await updateCompany(w.core.db, CLI_ACTOR, { companyId: w.companyA, billingMode: 'per_minute', costPerMinute: 100 }, w.clock.clock());
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('completed', { duration: 59 });
-    expect(w.result()).toMatchObject({ amount_charged: 7 });
+    expect(await w.result()).toMatchObject({ amount_charged: 7 });
 
     // no model key: the fallback answers, no AI minute is charged
     w.core.secrets.set('site/llm-api-key', null);
@@ -129,14 +130,14 @@ describe('AI minutes are charged through the ledger, once per call, when it is o
     const fallback = await w.hook('/api/v1/inbound/jambonz/call', second);
     expect(fallback.body.map((v: { verb: string }) => v.verb)).toEqual(['say', 'dial']);
     await status('completed', { call_sid: 'sid-2', duration: 300 });
-    expect(w.result()).toMatchObject({ amount_charged: 0, duration_s: 300 });
-    expect(w.count('ledger_entries', "kind = 'charge'")).toBe(1);
+    expect(await w.result()).toMatchObject({ amount_charged: 0, duration_s: 300 });
+    expect(await w.count('ledger_entries', "kind = 'charge'")).toBe(1);
   });
 
   it('a company without a rate pays nothing for AI minutes', async () => {
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await status('completed', { duration: 600 });
-    expect(w.result()).toMatchObject({ amount_charged: 0 });
-    expect(w.count('ledger_entries', "kind = 'charge'")).toBe(0);
+    expect(await w.result()).toMatchObject({ amount_charged: 0 });
+    expect(await w.count('ledger_entries', "kind = 'charge'")).toBe(0);
   });
 });

@@ -66,11 +66,11 @@ describe('a full disk during a live call', () => {
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     // the REST API refused the transfer before the disk filled: the llm verb's action hook must dial it
     await hook('tool', { tool_call_id: 'call_1', name: 'transfer_to_department', args: { department: 'Billing' } });
-    expect(w.call(SID)).toMatchObject({ transfer_state: 'redirect_failed' });
-    const hooksBefore = w.count('inbound_hooks');
-    const before = { result: w.result(), call: w.call(SID) };
+    expect(await w.call(SID)).toMatchObject({ transfer_state: 'redirect_failed' });
+    const hooksBefore = await w.count('inbound_hooks');
+    const before = { result: await w.result(), call: await w.call(SID) };
     fillDisk();
-    const filled = w.count('inbound_hooks');
+    const filled = await w.count('inbound_hooks');
 
     const event = await hook('llm-event', said('I need my invoice'));
     expect(event).toEqual({ status: 200, body: { ok: true } });
@@ -95,8 +95,8 @@ describe('a full disk during a live call', () => {
     expect(busy.body.map((v: { verb: string }) => v.verb)).toEqual(['say', 'dial']);
     expect(busy.body[1].target).toEqual([{ type: 'phone', number: '8811001' }]);
 
-    expect({ result: w.result(), call: w.call(SID) }).toEqual(before);
-    expect(w.count('inbound_hooks')).toBe(filled);
+    expect({ result: await w.result(), call: await w.call(SID) }).toEqual(before);
+    expect(await w.count('inbound_hooks')).toBe(filled);
     const lost = lines.filter((l) => l.level >= 50);
     expect(lost.map((l) => l.msg.split(' for call')[0])).toEqual([
       'inbound webhook /api/v1/inbound/jambonz/llm-event',
@@ -109,8 +109,8 @@ describe('a full disk during a live call', () => {
     // space again: the same event, sent again, is stored now (nothing of it was kept the first time)
     w.core.db.sqlite.pragma(`max_page_count = ${UNLIMITED}`);
     w.core.db.sqlite.prepare('delete from inbound_hooks where at = 0').run();
-    expect(w.count('inbound_hooks')).toBe(hooksBefore);
+    expect(await w.count('inbound_hooks')).toBe(hooksBefore);
     await hook('llm-event', said('I need my invoice'));
-    expect(w.result()!.transcript).toContain('caller: I need my invoice');
+    expect((await w.result())!.transcript).toContain('caller: I need my invoice');
   });
 });

@@ -65,7 +65,7 @@ afterEach(async () => {
 async function recordedCall(): Promise<number> {
   await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
   await w.hook('/api/v1/inbound/jambonz/status', jambonzCall({ call_status: 'completed', duration: 42 }));
-  const result = w.result()!;
+  const result = (await w.result())!;
   expect(result.recording_url).toMatch(new RegExp(`^${base}/v1/Accounts/[^/]+/RecentCalls/${SID}/record/\\d{4}/\\d\\d/\\d\\d/mp3$`));
   return result.id;
 }

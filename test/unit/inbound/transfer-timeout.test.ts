@@ -47,8 +47,8 @@ describe('a transfer whose REST call Jambonz never answers', () => {
     expect(waited).toBeLessThan(FEATURE_SERVER_WEBHOOK_TIMEOUT_MS - 2_000);
     expect(toolAnswerProblems('openai', 'call_1', tool.body)).toEqual([]);
     expect(JSON.parse(tool.body.item.output)).toMatchObject({ ok: false, message: expect.stringContaining('failed') });
-    expect(w.call(SID)).toMatchObject({ transfer_department: 'Billing', transfer_state: 'redirect_failed' });
-    expect(JSON.parse(w.result()!.data).transfer).toMatchObject({
+    expect(await w.call(SID)).toMatchObject({ transfer_department: 'Billing', transfer_state: 'redirect_failed' });
+    expect(JSON.parse((await w.result())!.data).transfer).toMatchObject({
       department: 'Billing',
       failed: expect.stringMatching(/did not answer within 5 s/),
     });
@@ -66,18 +66,18 @@ describe('a transfer whose REST call Jambonz never answers', () => {
       expect.objectContaining({ verb: 'dial', target: [{ type: 'sip', sipUri: 'sip:billing@pbx.acme.example' }] }),
     ]);
     await w.hook('/api/v1/inbound/jambonz/status', jambonzCall({ call_status: 'completed', duration: 40 }));
-    expect(JSON.parse(w.result()!.data).transfer.failed).toMatch(/did not answer within 5 s/);
+    expect(JSON.parse((await w.result())!.data).transfer.failed).toMatch(/did not answer within 5 s/);
   });
 
   it('a move Jambonz carried out after all (its answer came too late) still dials the department', async () => {
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     await hook('tool', { tool_call_id: 'call_1', name: 'transfer_to_department', args: { department: 'Billing' } });
-    expect(w.call(SID)).toMatchObject({ transfer_state: 'redirect_failed' });
+    expect(await w.call(SID)).toMatchObject({ transfer_state: 'redirect_failed' });
     // the feature server fetches the application the late PUT named
     const moved = await hook('transfer', jambonzCall({ call_status: 'in-progress' }));
     expect(jambonzRefusals(moved.body)).toEqual([]);
     expect(moved.body[0]).toEqual({ verb: 'say', text: 'Connecting you to Billing.' });
     expect(moved.body[1].target).toEqual([{ type: 'sip', sipUri: 'sip:billing@pbx.acme.example' }]);
-    expect(w.call(SID)).toMatchObject({ transfer_state: 'dialing' });
+    expect(await w.call(SID)).toMatchObject({ transfer_state: 'dialing' });
   });
 });

@@ -82,7 +82,11 @@ describe('the AI hands the caller to a department while the call is live', () =>
         body: { call_hook: { url: `/api/v1/inbound/jambonz/transfer?call_sid=${SID}`, method: 'POST' } },
       },
     ]);
-    expect(w.call(SID)).toMatchObject({ transfer_department: 'Sales', transfer_target: '+49301111111', transfer_state: 'redirected' });
+    expect(await w.call(SID)).toMatchObject({
+      transfer_department: 'Sales',
+      transfer_target: '+49301111111',
+      transfer_state: 'redirected',
+    });
 
     // the feature server fetches the new application (session:redirect with the call's details)
     const moved = await w.hook(`/api/v1/inbound/jambonz/transfer?call_sid=${SID}`, jambonzCall({ call_status: 'in-progress' }));
@@ -113,10 +117,25 @@ describe('the AI hands the caller to a department while the call is live', () =>
     expect(dialed.body).toEqual([]);
     w.clock.advance(200_000);
     await w.hook('/api/v1/inbound/jambonz/status', jambonzCall({ call_status: 'completed', duration: 300 }));
-    expect(w.call(SID)).toMatchObject({ transfer_state: 'completed', ai_seconds: 90, closed_by: 'jambonz' });
+    expect(await w.call(SID)).toMatchObject({ transfer_state: 'completed', ai_seconds: 90, closed_by: 'jambonz' });
     // 90 AI seconds are two started minutes at 10, not the five minutes of the whole call
-    expect(w.result()).toMatchObject({ amount_charged: 20, duration_s: 300 });
-    expect(JSON.parse(w.result()!.data).transfer).toMatchObject({ department: 'Sales', outcome: 'completed' });
+    expect(await w.result()).toMatchObject({ amount_charged: 20, duration_s: 300 });
+    expect(JSON.parse((await w.result())!.data).transfer).toMatchObject({ department: 'Sales', outcome: 'completed' });
+  });
+
+  it('two tool calls at once move the call once: the other is told a transfer is already under way', async () => {
+    await withRest();
+    await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
+    const answers = await Promise.all([tool('Sales', 'call_1'), tool('Billing', 'call_2')]);
+    const outputs = answers.map((a) => outputOf(a.body));
+    expect(outputs.filter((o) => o.ok)).toHaveLength(1);
+    expect(outputs.filter((o) => !o.ok)).toEqual([expect.objectContaining({ message: expect.stringContaining('already connecting') })]);
+    expect(redirects).toHaveLength(1);
+    const taken = outputs.findIndex((o) => o.ok) === 0 ? 'Sales' : 'Billing';
+    expect(await w.call(SID)).toMatchObject({ transfer_department: taken, transfer_state: 'redirected' });
+    // and one asked for after the transfer is no second move either
+    expect(outputOf((await tool('Sales', 'call_3')).body)).toMatchObject({ message: expect.stringContaining('already connecting') });
+    expect(redirects).toHaveLength(1);
   });
 
   it('a closed department or an unknown one is refused to the model, and nothing is moved', async () => {
@@ -136,7 +155,7 @@ describe('the AI hands the caller to a department while the call is live', () =>
     restAnswer = 500;
     await w.hook('/api/v1/inbound/jambonz/call', jambonzCall());
     expect(outputOf((await tool('Billing')).body)).toMatchObject({ ok: false, message: expect.stringContaining('failed') });
-    expect(w.call(SID)).toMatchObject({ transfer_state: 'redirect_failed' });
+    expect(await w.call(SID)).toMatchObject({ transfer_state: 'redirect_failed' });
     const ended = await w.hook(
       `/api/v1/inbound/jambonz/llm-action?call_sid=${SID}`,
       jambonzCall({ completion_reason: 'normal conversation end' }),
