@@ -73,6 +73,14 @@ function stopAllOnExit(): void {
 /** Starts the cluster in `dataDir` with these server settings (`-c name=value` each). */
 export async function startCluster(dataDir: string, settings: string[]): Promise<BenchCluster> {
   if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`${dataDir} holds no PostgreSQL cluster`);
+  if (existsSync(join(dataDir, 'postmaster.pid'))) {
+    // a run killed outright (SIGKILL) left its server up: stop it, or this start would fail on its lock
+    try {
+      tool('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', '-t', '300', 'stop']);
+    } catch {
+      /* not running after all: pg_ctl start clears a stale pid file itself */
+    }
+  }
   const socketDir = mkdtempSync(join(tmpdir(), 'dialdesk-bench-pg-'));
   ownedByPostgres(socketDir);
   const port = await freePort();
