@@ -77,7 +77,7 @@ export async function ensureDataset(params: DatasetParams, log: (line: string) =
 }
 
 /** name -> hash of the migration's code, to tell a new migration from an edited one */
-function migrationTexts(): Record<string, string> {
+export function migrationTexts(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(MIGRATIONS).map(([name, m]) => [name, createHash('sha256').update(String(m.up)).digest('hex').slice(0, 16)]),
   );

@@ -13,10 +13,12 @@ import { measureStall } from './measures/stall';
 import { measurePhases } from './measures/phases';
 import { measureLifecycle } from './measures/lifecycle';
 import { measureContention, measureCrowd } from './measures/crowd';
+import { measurePostgres } from './postgres/measure';
 
 /**
  * `npm run bench [-- --quick] [-- --only next-batch,report]`: generates (or reuses) the data set, runs
  * every measurement against the real core and HTTP port, prints one table and writes results.json.
+ * `--only postgres` runs only the PostgreSQL rows (postgres/measure.ts), which come last otherwise.
  */
 const MEASURES: Record<string, (ctx: BenchContext) => Promise<void>> = {
   'next-batch': measureNextBatch,
@@ -50,29 +52,38 @@ async function main(): Promise<void> {
   log(dataset.generated ? `data set generated in ${generationS.toFixed(1)} s` : `data set reused from ${dataset.dir}`);
 
   const table = new BenchTable();
-  const ctx = await openBench(dataset, table, quick, log);
+  const sqliteRows = Object.keys(MEASURES).filter((name) => !only || only.includes(name));
+  const ctx = sqliteRows.length ? await openBench(dataset, table, quick, log) : null;
   // memory from here on: the generation's own 1 GiB page cache is not the app's
   const rssAtOpen = process.memoryUsage.rss() / 2 ** 20;
   const rss = new RssSampler();
   rss.start();
   const failures: string[] = [];
-  try {
-    for (const [name, measure] of Object.entries(MEASURES)) {
-      if (only && !only.includes(name)) continue;
-      log(`\n${name}`);
-      const t = Date.now();
-      try {
-        await measure(ctx);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        failures.push(`${name}: ${message}`);
-        log(`  NOT MEASURED: ${message}`);
-      }
-      log(`  (${((Date.now() - t) / 1000).toFixed(1)} s; ${walSummary(ctx)})`);
+  const timed = async (name: string, measure: () => Promise<void>, after: () => string = () => '') => {
+    log(`\n${name}`);
+    const t = Date.now();
+    try {
+      await measure();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      failures.push(`${name}: ${message}`);
+      log(`  NOT MEASURED: ${message}`);
     }
-  } finally {
-    await ctx.close();
+    log(`  (${((Date.now() - t) / 1000).toFixed(1)} s${after()})`);
+  };
+  if (ctx) {
+    try {
+      for (const name of sqliteRows)
+        await timed(
+          name,
+          () => MEASURES[name](ctx),
+          () => `; ${walSummary(ctx)}`,
+        );
+    } finally {
+      await ctx.close();
+    }
   }
+  if (!only || only.includes('postgres')) await timed('postgres', () => measurePostgres(dataset, table, quick, log));
   const memory = rss.stop();
   table.add({
     id: 'peak-rss',

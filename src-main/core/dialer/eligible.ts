@@ -51,6 +51,17 @@ export async function numberRulesFor(q: Queries, db: Db, company: CompanyRow, no
  */
 export const noIndex = (q: Queries): string => (q.engine === 'sqlite' ? '+' : '');
 
+/**
+ * On PostgreSQL, the end of every lease's candidate query: the numbers rows it returns are held until
+ * the lease commits, and rows another desk's lease holds are passed over, not waited for. The company
+ * row lock (lockedCompany) serialises one company's leases, but the pool is shared: without this, desks
+ * leasing for two companies at once read the same free numbers, the loser's upsert keeps the winner's
+ * leases, and its batch came back short. NO KEY UPDATE, not UPDATE: the recorder's foreign-key checks
+ * on numbers (KEY SHARE) neither wait for a lease nor are skipped by one. On SQLite the IMMEDIATE
+ * transaction holds the file, and the statement stays as its query plans were tuned.
+ */
+export const claimRows = (q: Queries): string => (q.engine === 'postgres' ? '\n  for no key update of n skip locked' : '');
+
 /** A piece of a WHERE clause and its parameters, in the order its `?` appear. */
 export interface SqlPart {
   sql: string;

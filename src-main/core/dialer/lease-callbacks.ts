@@ -1,6 +1,6 @@
 import { CALLBACK_GRACE_MINUTES } from '../../../src-shared/contract/lifecycle';
 import type { Queries } from '../db/engine/queries';
-import type { NumberRules } from './eligible';
+import { claimRows, type NumberRules } from './eligible';
 
 export const CALLBACK_GRACE_MS = CALLBACK_GRACE_MINUTES * 60_000;
 
@@ -31,7 +31,7 @@ export async function dueCallbacks(q: Queries, rules: NumberRules, limit: number
       and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
       ${rules.companyDnc ? 'and not exists (select 1 from dnc_entries d where coalesce(d.company_id, 0) = ? and d.phone = n.phone)' : ''}
     order by c.due_at, c.id
-    limit ?`;
+    limit ?${claimRows(q)}`;
   const { companyId, now } = rules;
   return q.all<DueCallback>(sql, [companyId, now, now - CALLBACK_GRACE_MS, now, ...(rules.companyDnc ? [companyId] : []), limit]);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { dialectOf, type Queries } from '../db/engine/queries';
 import { companyScan, deadNumbers, excludedNumbers, type CompanyScan } from './pool-cache';
-import { noIndex, rulesSql, type NumberRules } from './eligible';
+import { claimRows, noIndex, rulesSql, type NumberRules } from './eligible';
 
 export interface FreshNumber {
   numberId: number;
@@ -30,7 +30,7 @@ function eligibleSql(q: Queries, rules: NumberRules): { sql: string; rest: unkno
     and (n.last_called_at is null or n.last_called_at <= ?)
     and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)
     and not exists (select 1 from company_calls c where c.company_id = ? and c.number_id = n.id)${where.sql}
-  order by n.id limit ?`;
+  order by n.id limit ?${claimRows(q)}`;
   return { sql, rest: [rules.cooldownCutoff, rules.now, rules.companyId, ...where.params] };
 }
 

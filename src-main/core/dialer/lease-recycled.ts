@@ -1,5 +1,5 @@
 import { dialectOf, type Queries } from '../db/engine/queries';
-import { noIndex, rulesSql, type NumberRules } from './eligible';
+import { claimRows, noIndex, rulesSql, type NumberRules } from './eligible';
 
 export interface RecycledNumber {
   numberId: number;
@@ -43,7 +43,7 @@ export async function dueRecycled(q: Queries, rules: NumberRules, size: number):
     and ${noIndex(q)}n.global_status = 'active'
     and (n.last_called_at is null or n.last_called_at <= ? or (rr.own_attempt = 1 and n.last_called_company_id = ?))
     and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)${where.sql}
-  order by n.id`,
+  order by n.id${claimRows(q)}`,
     [companyId, companyId, d.ids(candidates), now, rules.cooldownCutoff, companyId, now, ...where.params],
   );
   const order = new Map(candidates.map((id, i) => [id, i]));

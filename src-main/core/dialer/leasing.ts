@@ -68,8 +68,18 @@ export async function nextBatch(core: Core, req: NextBatchRequest): Promise<Next
     const expiresAt = now + site.leaseMinutes * 60_000;
     const lease = (picked: LeasedNumber[]) => insertLeases(tx, picked, company.id, batchId, req.dialerId, now, expiresAt);
 
-    const numbers = await lease(
-      (await dueCallbacks(tx, rules, req.size)).map((c) => ({
+    const numbers: LeasedNumber[] = [];
+    // each phase leases what it picked before the next looks; one that lost numbers to another desk asks again
+    const phase = async (pick: (want: number) => Promise<LeasedNumber[]>) => {
+      for (let round = 0; round < PICK_ROUNDS && numbers.length < req.size; round++) {
+        const picked = await pick(req.size - numbers.length);
+        const got = await lease(picked);
+        numbers.push(...got);
+        if (got.length === picked.length) return;
+      }
+    };
+    await phase(async (want) =>
+      (await dueCallbacks(tx, rules, want)).map((c) => ({
         numberId: c.numberId,
         phone: c.phone,
         kind: 'callback' as const,
@@ -80,14 +90,10 @@ export async function nextBatch(core: Core, req: NextBatchRequest): Promise<Next
         },
       })),
     );
-    if (numbers.length < req.size) {
-      const recycled = await dueRecycled(tx, rules, req.size - numbers.length);
-      numbers.push(...(await lease(recycled.map((n) => ({ ...n, kind: 'recycled' as const })))));
-    }
-    if (numbers.length < req.size) {
-      const fresh = await freshNumbers(tx, db, rules, req.size - numbers.length, site.callCooldownDays);
-      numbers.push(...(await lease(fresh.map((n) => ({ ...n, kind: 'fresh' as const })))));
-    }
+    await phase(async (want) => (await dueRecycled(tx, rules, want)).map((n) => ({ ...n, kind: 'recycled' as const })));
+    await phase(async (want) =>
+      (await freshNumbers(tx, db, rules, want, site.callCooldownDays)).map((n) => ({ ...n, kind: 'fresh' as const })),
+    );
     if (numbers.length === 0) {
       // the pool as this scan saw it: the console shows pool_exhausted until it grows
       const exhausted: NextBatch = { ...empty, blocked: { reason: 'pool_exhausted', nextOpenAt: null } };
@@ -104,6 +110,13 @@ export async function nextBatch(core: Core, req: NextBatchRequest): Promise<Next
   return result;
 }
 
+/**
+ * How often a phase asks again when its upsert kept another desk's lease. On PostgreSQL a candidate
+ * query skips the numbers other desks' leases hold (claimRows), but one that commits between this
+ * statement's snapshot and its reaching the row is neither held nor seen: its lease wins, and the
+ * numbers it took are asked for again (the next statement sees that lease). On SQLite nothing is lost.
+ */
+const PICK_ROUNDS = 3;
 const LEASES_PER_INSERT = 50;
 // an expired lease is no lease: the row is taken over in place
 const leaseSql = (rows: number) => `

@@ -103,10 +103,13 @@ export const reportPlan = (ctx: BenchContext, numbers: number[], durationS: numb
 export async function runCounted(ctx: BenchContext, plan: ReportPlan): Promise<{ load: LoadSummary; rate: number }> {
   const load = await runLoad(plan);
   const companyId = ctx.companies.find((c) => c.slug === plan.company)!.id;
-  const { n } = ctx.core.db.sqlite
-    .prepare(`select count(*) n from call_results where company_id = ? and call_id >= ? and call_id < ?`)
-    .get(companyId, `${plan.tag}-`, `${plan.tag}.`) as { n: number };
-  return { load, rate: n / load.durationS };
+  // through the engine-neutral reader: the PostgreSQL rows count the same way (postgres/measure.ts)
+  const n = await ctx.core.db.value<number>('select count(*) from call_results where company_id = ? and call_id >= ? and call_id < ?', [
+    companyId,
+    `${plan.tag}-`,
+    `${plan.tag}.`,
+  ]);
+  return { load, rate: Number(n) / load.durationS };
 }
 
 export function problems(load: LoadSummary): string | undefined {

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
+import { topUp } from '../../../src-main/core/billing/wallet';
+import { createCore, type Core } from '../../../src-main/core/core';
+import { nextBatch, type NextBatch } from '../../../src-main/core/dialer/leasing';
+import { setSchedule, OPEN_24X7 } from '../../../src-main/core/schedule/schedule';
+import { memoryDeskSettings } from '../../../src-main/core/settings/desk';
+import { MONDAY_10Z, manualClock, phoneOf, seedCompanies } from '../../world';
+import { postgresBin, startPostgres, type TestPostgres } from '../../world/postgres';
+
+/**
+ * Two desks (two cores, each with its own connection pool) on one PostgreSQL, leasing for two
+ * companies that share one pool (DESIGN.md §10). The company row lock serialises one company's leases
+ * across desks; what keeps two companies' leases apart is the candidate rows' lock (claimRows). Without
+ * it both desks read the same free numbers and the loser's batch came back short.
+ */
+const available = postgresBin() !== null;
+if (!available && process.env.CI) throw new Error('PostgreSQL is not installed, and CI must run the PostgreSQL tests');
+if (!available) console.log('leasing across desks: skipped, no PostgreSQL installed here (.ci/run installs it)');
+
+const POOL = 12_000;
+let server: TestPostgres;
+let url: string;
+const desks: Core[] = [];
+const dirs: string[] = [];
+let companies: { companyA: number; companyB: number };
+
+async function desk(): Promise<Core> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-desk-'));
+  dirs.push(dataDir);
+  const core = await createCore({ dataDir, database: url, desk: memoryDeskSettings(), clock: manualClock(MONDAY_10Z).clock });
+  desks.push(core);
+  return core;
+}
+
+beforeAll(async () => {
+  if (!available) return;
+  server = await startPostgres();
+  server.createDatabase('site');
+  url = server.url('site');
+  const first = await desk();
+  await desk();
+  companies = await seedCompanies(first);
+  const now = first.clock();
+  for (const companyId of [companies.companyA, companies.companyB]) {
+    await setSchedule(first.db, CLI_ACTOR, { companyId, windows: OPEN_24X7, exceptions: [] }, now);
+    await first.db.run(
+      "insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)",
+      [companyId, now, now],
+    );
+    await topUp(first.db, CLI_ACTOR, { companyId, amount: 1_000_000 }, now);
+  }
+  await first.db.run(
+    "insert into numbers (phone, imported_at, source) select '+1212' || lpad((2000000 + i)::text, 7, '0'), ?, 'test' from generate_series(0, ?) i",
+    [now, POOL - 1],
+  );
+  expect(await first.db.value('select phone from numbers order by id limit 1')).toBe(phoneOf(0));
+}, 60_000);
+
+afterAll(async () => {
+  for (const core of desks) await core.close();
+  server?.stop();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<R[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<R>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!available)('leasing for two companies from two desks on one PostgreSQL', () => {
+  it('many next-batch calls at once: every batch full while the pool has room, no number leased twice', async () => {
+    const [x, y] = desks;
+    const { companyA, companyB } = companies;
+    const SIZE = 100;
+    const batches: NextBatch[] = [];
+    // each round: both companies on both desks, four calls each (each desk's pool has ten connections)
+    for (let round = 0; round < 6; round++) {
+      const calls = [];
+      for (let i = 0; i < 4; i++) {
+        for (const [core, companyId] of [
+          [x, companyA],
+          [y, companyB],
+          [y, companyA],
+          [x, companyB],
+        ] as const) {
+          calls.push(nextBatch(core, { companyId, size: SIZE, dialerId: `d${round}-${i}-${companyId}` }));
+        }
+      }
+      batches.push(...(await Promise.all(calls)));
+    }
+    // 6 × 16 × 100 = 9,600 of 12,000: the pool always had room for every batch asked
+    expect(batches.map((b) => b.blocked)).toEqual(batches.map(() => null));
+    expect(batches.map((b) => b.numbers.length)).toEqual(batches.map(() => SIZE));
+    const leased = batches.flatMap((b) => b.numbers.map((n) => n.numberId));
+    expect(new Set(leased).size).toBe(leased.length);
+    const [{ n }] = await sql<{ n: string }>('select count(*) as n from leases');
+    expect(Number(n)).toBe(leased.length);
+  }, 120_000);
+
+  it("a candidate another desk's open lease holds is passed over at once, not waited for or handed out", async () => {
+    const [x] = desks;
+    // another desk mid-lease: the next free numbers held and leased, not committed yet
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      const held = (
+        await other.query<{ id: number }>(
+          `select id from numbers n where not exists (select 1 from leases l where l.number_id = n.id)
+           order by id limit 200 for no key update`,
+        )
+      ).rows.map((r) => r.id);
+      await other.query(
+        `insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at)
+         select unnest($1::bigint[]), $2, 'other-desk', 'other', $3, $4`,
+        [held, companies.companyB, MONDAY_10Z, MONDAY_10Z + 3_600_000],
+      );
+      const timeout = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5_000).unref());
+      const batch = await Promise.race([nextBatch(x, { companyId: companies.companyA, size: 100, dialerId: 'beside' }), timeout]);
+      expect(batch).not.toBe('waited');
+      const numbers = (batch as NextBatch).numbers.map((n) => n.numberId);
+      expect(numbers).toHaveLength(100);
+      expect(numbers.filter((id) => held.includes(Number(id)))).toEqual([]);
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      await other.end();
+    }
+  }, 30_000);
+});
