@@ -64,7 +64,7 @@ describe('calls.list', () => {
 
   it('filters by status, scenario (0 = none), line, agent, direction and local dates at midnight', async () => {
     await setup();
-    const d = seedDimensions(core, w.companyA, 'a');
+    const d = await seedDimensions(core, w.companyA, 'a');
     const A = w.companyA; // Europe/Berlin: 2026-03-02 is [2026-03-01T23:00Z, 2026-03-02T23:00Z)
     const r = (phone: string, status: Parameters<typeof recordTestResult>[1]['status'], startedAt: string, extra = {}) =>
       recordTestResult(core, { companyId: A, phone, status, startedAt, ...extra });
@@ -182,7 +182,7 @@ describe('calls.list', () => {
 describe('calls.get', () => {
   it('shows the transcript, recording, captured data, names, the charge and the number’s history here', async () => {
     await setup();
-    const d = seedDimensions(core, w.companyA, 'a');
+    const d = await seedDimensions(core, w.companyA, 'a');
     const phone = '+4917012345678';
     const older = await recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-02-20T08:00:00Z' });
     await recordTestResult(core, { companyId: w.companyB, phone, status: 'ANSWERED', startedAt: '2026-02-21T08:00:00Z' });
@@ -237,7 +237,7 @@ describe('calls.get', () => {
       });
     const id = await recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-02T08:00:00Z' });
     // a value no recorder writes today (an older build, a hand edit) must not break the detail
-    core.db.sqlite.prepare('update call_results set data = ? where id = ?').run('not json', id);
+    await core.db.run('update call_results set data = ? where id = ?', ['not json', id]);
     const detail = ok(await call(core, w.users.supervisor, 'calls.get', { companyId: w.companyA, id }));
     expect(detail.history).toHaveLength(50);
     expect(detail.historyTruncated).toBe(true);

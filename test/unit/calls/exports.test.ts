@@ -25,7 +25,7 @@ describe('calls.exportCsv', () => {
   it('writes the filtered log with local and UTC times, decimal money and text that survives quoting', async () => {
     await setup();
     ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, costPerBillable: 1250 }));
-    const d = seedDimensions(core, w.companyA, 'a');
+    const d = await seedDimensions(core, w.companyA, 'a');
     const nasty = 'Agent: "hello", how are you?\nCustomer: خوبم، ممنون\r\nAgent: bye';
     const first = await recordTestResult(core, {
       companyId: w.companyA,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryDto } from '../../../src-shared/contract/audit';
-import { audit, CLI_ACTOR } from '../../../src-main/core/audit/audit';
+import { writeAudit, CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { call, makeTestCore, ok, seedWorld, type TestCore, type World } from '../../world';
 
 let core: TestCore;
@@ -10,14 +10,19 @@ afterEach(async () => core?.dispose());
 async function setup() {
   core = await makeTestCore();
   w = await seedWorld(core);
-  core.db.sqlite.exec('delete from audit_log'); // start from a known log
+  await core.db.run('delete from audit_log'); // start from a known log
   const add = (companyId: number | null, entity: string, action: string, after?: unknown) =>
-    audit(core.db, CLI_ACTOR, { companyId, entity, entityId: 7, action, before: { password_hash: 'x', name: 'old' }, after }, core.clock());
-  for (let i = 0; i < 5; i++) add(w.companyA, 'scenario', `edit-${i}`, { n: i });
-  add(w.companyA, 'wallet', 'topup', { amount: 100 });
-  add(w.companyB, 'scenario', 'create');
-  add(null, 'site_settings', 'update');
-  add(null, 'user', 'create');
+    writeAudit(
+      core.db,
+      CLI_ACTOR,
+      { companyId, entity, entityId: 7, action, before: { password_hash: 'x', name: 'old' }, after },
+      core.clock(),
+    );
+  for (let i = 0; i < 5; i++) await add(w.companyA, 'scenario', `edit-${i}`, { n: i });
+  await add(w.companyA, 'wallet', 'topup', { amount: 100 });
+  await add(w.companyB, 'scenario', 'create');
+  await add(null, 'site_settings', 'update');
+  await add(null, 'user', 'create');
 }
 
 async function pages(user: World['superuser'], arg: Record<string, unknown>, limit: number): Promise<AuditEntryDto[]> {
