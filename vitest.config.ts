@@ -28,6 +28,16 @@ const LEASING_TESTS = [
  * on CI (.ci/run installs it) its absence is a failure.
  */
 const POSTGRES_TESTS: string[] = [
+  'test/unit/auth/apikeys.test.ts',
+  'test/unit/auth/auth.test.ts',
+  'test/unit/auth/console-sessions.test.ts',
+  'test/unit/auth/memberships.test.ts',
+  'test/unit/billing/billing.test.ts',
+  'test/unit/companies/audit.test.ts',
+  'test/unit/companies/companies.test.ts',
+  'test/unit/companies/lifecycle-console.test.ts',
+  'test/unit/companies/setup.test.ts',
+  'test/unit/companies/wizard.test.ts',
   'test/unit/inbound/call-log.test.ts',
   'test/unit/inbound/recording.test.ts',
   'test/unit/inbound/signature.test.ts',
@@ -35,6 +45,11 @@ const POSTGRES_TESTS: string[] = [
   'test/unit/inbound/transfer-timeout.test.ts',
   'test/unit/inbound/transfer.test.ts',
   'test/unit/inbound/warnings.test.ts',
+  'test/unit/numbers/dnc-scopes.test.ts',
+  'test/unit/numbers/numbers-files.test.ts',
+  'test/unit/operations/tls.test.ts',
+  'test/unit/schedule/schedule.test.ts',
+  'test/unit/stats/stats-rollup.test.ts',
 ];
 const PG_ROOT = '/usr/lib/postgresql'; // Debian's layout, as test/world/postgres.ts finds it
 const postgres = existsSync(PG_ROOT) && readdirSync(PG_ROOT).some((v) => existsSync(`${PG_ROOT}/${v}/bin/initdb`));

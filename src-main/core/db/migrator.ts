@@ -1,5 +1,6 @@
 import { Migrator, type MigrationProvider, type MigrationResult } from 'kysely';
 import { MIGRATIONS } from '../../../migrations';
+import { postgresTables } from '../../../migrations/dialect';
 import type { Db } from './connection';
 
 /** Serves the bundled migrations, so a packaged app never reads a folder at run time. */
@@ -8,7 +9,8 @@ const bundledProvider: MigrationProvider = {
 };
 
 export function createMigrator(db: Db): Migrator {
-  return new Migrator({ db: db.kysely, provider: bundledProvider });
+  // on PostgreSQL the migrations' table words are translated, as when a desk opens one (postgres-open.ts)
+  return new Migrator({ db: db.engine === 'postgres' ? db.kysely.withPlugin(postgresTables) : db.kysely, provider: bundledProvider });
 }
 
 /** Bring the schema up to date. Each migration runs in its own transaction (SQLite has transactional DDL). */

@@ -28,24 +28,29 @@ const lockedFor = (until: number, now: number) =>
  */
 export async function login(db: Db, username: string, password: string, now: number): Promise<SessionUser> {
   const name = username.toLowerCase();
-  const attempt = await db.transaction(async (tx) => {
-    const row = await tx.get<{ failures: number; locked_until: number | null; last_failure_at: number }>(
-      'select failures, locked_until, last_failure_at from sign_in_attempts where username = ?',
-      [name],
-    );
-    if (row?.locked_until != null && row.locked_until > now) return { lockedUntil: row.locked_until, locks: false };
-    // a lock that ran out, or failures older than the window, start the count over
-    const stale = !row || row.locked_until !== null || row.last_failure_at <= now - LOCKOUT_MS;
-    const failures = (stale ? 0 : row.failures) + 1;
-    const locks = failures >= MAX_FAILED_LOGINS;
-    await tx.run(
-      `insert into sign_in_attempts (username, failures, locked_until, last_failure_at) values (?, ?, ?, ?)
+  // serializable: no row lock covers a name's first attempt, and on PostgreSQL attempts read in parallel
+  // would each count from the same number (SQLite's transactions are serializable already)
+  const attempt = await db.transaction(
+    async (tx) => {
+      const row = await tx.get<{ failures: number; locked_until: number | null; last_failure_at: number }>(
+        'select failures, locked_until, last_failure_at from sign_in_attempts where username = ?',
+        [name],
+      );
+      if (row?.locked_until != null && row.locked_until > now) return { lockedUntil: row.locked_until, locks: false };
+      // a lock that ran out, or failures older than the window, start the count over
+      const stale = !row || row.locked_until !== null || row.last_failure_at <= now - LOCKOUT_MS;
+      const failures = (stale ? 0 : row.failures) + 1;
+      const locks = failures >= MAX_FAILED_LOGINS;
+      await tx.run(
+        `insert into sign_in_attempts (username, failures, locked_until, last_failure_at) values (?, ?, ?, ?)
        on conflict (username) do update set failures = excluded.failures, locked_until = excluded.locked_until, last_failure_at = excluded.last_failure_at`,
-      [name, failures, locks ? now + LOCKOUT_MS : null, now],
-    );
-    await forgetOldAttempts(tx, now);
-    return { lockedUntil: null, locks };
-  });
+        [name, failures, locks ? now + LOCKOUT_MS : null, now],
+      );
+      await forgetOldAttempts(tx, now);
+      return { lockedUntil: null, locks };
+    },
+    { serializable: true },
+  );
   if (attempt.lockedUntil !== null) throw lockedFor(attempt.lockedUntil, now);
 
   const user = await db.get<UserRow>('select * from users where username = ?', [name]);

@@ -23,10 +23,10 @@ describe('API keys', () => {
       lastUsedAt: null,
       revokedAt: null,
     });
-    const row = core.db.sqlite.prepare('select * from api_keys').get() as Record<string, unknown>;
+    const row = (await core.db.get<Record<string, unknown>>('select * from api_keys'))!;
     expect(row.key_hash).toBe(createHash('sha256').update(key).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(key);
-    expect(JSON.stringify(core.db.sqlite.prepare('select * from audit_log').all())).not.toContain(key);
+    expect(JSON.stringify(await core.db.all('select * from audit_log'))).not.toContain(key);
     const listed = ok(await call(core, w.users.admin, 'apikeys.list', {}));
     expect(listed).toEqual([apiKey]);
     expect(JSON.stringify(listed)).not.toContain(key);
@@ -79,6 +79,6 @@ describe('API keys', () => {
     ]) {
       expect(await call(core, w.superuser, 'apikeys.create', bad)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     }
-    expect(core.db.sqlite.prepare('select count(*) from api_keys').pluck().get()).toBe(0);
+    expect(await core.db.value('select count(*) from api_keys')).toBe(0);
   });
 });

@@ -23,7 +23,7 @@ describe('first run and sign-in', () => {
   it('stores scrypt hashes, never the password', async () => {
     core = await makeTestCore();
     ok(await call(core, null, 'auth.setup', { username: 'root', password: 'long enough' }));
-    const hash = core.db.sqlite.prepare('select password_hash from users').pluck().get() as string;
+    const hash = (await core.db.value<string>('select password_hash from users'))!;
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
     expect(hash).not.toContain('long enough');
   });
@@ -93,7 +93,7 @@ describe('first run and sign-in', () => {
     );
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.filter((a) => !a.ok && a.error.code === 'CONFLICT')).toHaveLength(7);
-    expect(core.db.sqlite.prepare("select count(*) from users where role = 'superuser'").pluck().get()).toBe(1);
+    expect(await core.db.value("select count(*) from users where role = 'superuser'")).toBe(1);
   });
 
   it('an administrator unlocks a locked user, and the list shows the lock until then', async () => {

@@ -13,7 +13,7 @@ let w: World;
 afterEach(async () => core?.dispose());
 
 describe('money stays exact', () => {
-  const ledgerRows = () => core.db.sqlite.prepare('select count(*) from ledger_entries').pluck().get();
+  const ledgerRows = () => core.db.value('select count(*) from ledger_entries');
 
   it('refuses an amount, a price or a balance beyond the bound, over the bridge and in the core, writing nothing', async () => {
     core = await makeTestCore();
@@ -31,7 +31,7 @@ describe('money stays exact', () => {
     await expect(topUp(core.db, CLI_ACTOR, { companyId: w.companyA, amount: Number.MAX_SAFE_INTEGER }, core.clock())).rejects.toThrow(
       /within/,
     );
-    expect(ledgerRows()).toBe(0);
+    expect(await ledgerRows()).toBe(0);
 
     ok(await call(core, w.superuser, 'billing.topup', { companyId: w.companyA, amount: MAX_MONEY }));
     expect(await call(core, w.superuser, 'billing.topup', { companyId: w.companyA, amount: 1 })).toMatchObject({
@@ -44,7 +44,7 @@ describe('money stays exact', () => {
       ok: false,
       error: { code: 'BAD_INPUT' },
     });
-    expect(ledgerRows()).toBe(3);
+    expect(await ledgerRows()).toBe(3);
     expect(await walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -MAX_MONEY, ledgerSum: -MAX_MONEY, ok: true });
   });
 
@@ -68,7 +68,7 @@ describe('money stays exact', () => {
     // in a batch, the item is refused on its own and leaves no trace
     const { outcomes } = await recordResults(core, w.companyA, [report]);
     expect(outcomes[0]).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(core.db.sqlite.prepare('select count(*) from call_results').pluck().get()).toBe(0);
+    expect(await core.db.value('select count(*) from call_results')).toBe(0);
     expect((await walletMatchesLedger(core.db, w.companyA)).ok).toBe(true);
     // one minute fits exactly
     expect((await recordResult(core, w.companyA, { ...report, durationS: 60 })).walletBalance).toBe(-MAX_MONEY);
@@ -92,7 +92,7 @@ describe('the wallet', () => {
     ).toBe(-2_000);
     expect(events.map((e) => e.balance)).toEqual([10_000, -2_000]);
     expect(await walletMatchesLedger(core.db, w.companyA)).toEqual({ balance: -2_000, ledgerSum: -2_000, ok: true });
-    expect(core.db.sqlite.prepare("select count(*) from audit_log where entity = 'wallet'").pluck().get()).toBe(2);
+    expect(await core.db.value("select count(*) from audit_log where entity = 'wallet'")).toBe(2);
   });
 
   it('refuses zero, fractional or negative top-ups and adjustments without a reason; a supervisor may not move money', async () => {
@@ -116,7 +116,7 @@ describe('the wallet', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    expect(core.db.sqlite.prepare('select count(*) from ledger_entries').pluck().get()).toBe(0);
+    expect(await core.db.value('select count(*) from ledger_entries')).toBe(0);
   });
 
   it('lists the ledger newest first, a page at a time, by kind if asked', async () => {

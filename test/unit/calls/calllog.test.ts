@@ -237,7 +237,7 @@ describe('calls.get', () => {
       });
     const id = await recordTestResult(core, { companyId: w.companyA, phone, status: 'NO_ANSWER', startedAt: '2026-03-02T08:00:00Z' });
     // a value no recorder writes today (an older build, a hand edit) must not break the detail
-    core.db.sqlite.prepare('update call_results set data = ? where id = ?').run('not json', id);
+    await core.db.run('update call_results set data = ? where id = ?', ['not json', id]);
     const detail = ok(await call(core, w.users.supervisor, 'calls.get', { companyId: w.companyA, id }));
     expect(detail.history).toHaveLength(50);
     expect(detail.historyTruncated).toBe(true);

@@ -10,7 +10,7 @@ afterEach(async () => core?.dispose());
 async function setup() {
   core = await makeTestCore();
   w = await seedWorld(core);
-  core.db.sqlite.exec('delete from audit_log'); // start from a known log
+  await core.db.run('delete from audit_log'); // start from a known log
   const add = (companyId: number | null, entity: string, action: string, after?: unknown) =>
     writeAudit(
       core.db,

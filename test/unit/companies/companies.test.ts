@@ -4,7 +4,7 @@ import { call, makeTestCore, ok, seedWorld, type TestCore } from '../../world';
 let core: TestCore;
 afterEach(async () => core?.dispose());
 
-const count = (c: TestCore, table: string) => c.db.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+const count = async (c: TestCore, table: string) => c.db.value<number>(`select count(*) from ${table}`);
 
 describe('companies', () => {
   it.each([
@@ -18,11 +18,11 @@ describe('companies', () => {
   ])('refuses the slug %j (%s) and writes nothing', async (slug) => {
     core = await makeTestCore();
     const w = await seedWorld(core);
-    const before = count(core, 'companies');
+    const before = await count(core, 'companies');
     const res = await call(core, w.superuser, 'companies.create', { slug, name: 'X' });
     expect(res).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     if (!res.ok) expect(res.error.message).toMatch(/slug/);
-    expect(count(core, 'companies')).toBe(before);
+    expect(await count(core, 'companies')).toBe(before);
   });
 
   it('accepts good slugs and refuses a taken one with a conflict', async () => {
@@ -51,7 +51,7 @@ describe('companies', () => {
   it('refuses a bad time zone, currency or unknown field with the field named', async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);
-    const before = count(core, 'companies');
+    const before = await count(core, 'companies');
     for (const [arg, field] of [
       [{ slug: 'ok-slug', name: 'X', timezone: 'Mars/Olympus' }, 'timezone'],
       [{ slug: 'ok-slug', name: 'X', currency: 'dollars' }, 'currency'],
@@ -69,7 +69,7 @@ describe('companies', () => {
         expect(res.error.message).toContain(field);
       }
     }
-    expect(count(core, 'companies')).toBe(before);
+    expect(await count(core, 'companies')).toBe(before);
   });
 
   it('says which field each refusal is about, with what the console needs to word it again', async () => {
@@ -96,12 +96,12 @@ describe('companies', () => {
   it('refuses a second company with the same name, on create and on rename, ignoring case', async () => {
     core = await makeTestCore();
     const w = await seedWorld(core);
-    const before = count(core, 'companies');
+    const before = await count(core, 'companies');
     expect(await call(core, w.superuser, 'companies.create', { slug: 'acme-2', name: ' ACME ' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringMatching(/^name: /) },
     });
-    expect(count(core, 'companies')).toBe(before);
+    expect(await count(core, 'companies')).toBe(before);
     expect(await call(core, w.superuser, 'companies.update', { companyId: w.companyB, name: 'acme' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
@@ -115,10 +115,9 @@ describe('companies', () => {
     const w = await seedWorld(core);
     const updated = ok(await call(core, w.superuser, 'companies.update', { companyId: w.companyA, name: 'Acme GmbH', isActive: false }));
     expect(updated).toMatchObject({ name: 'Acme GmbH', isActive: false });
-    const actions = core.db.sqlite
-      .prepare("select action from audit_log where entity = 'company' and entity_id = ? order by id")
-      .pluck()
-      .all(String(w.companyA));
+    const actions = await core.db.column("select action from audit_log where entity = 'company' and entity_id = ? order by id", [
+      String(w.companyA),
+    ]);
     expect(actions).toEqual(['create', 'deactivate']);
   });
 

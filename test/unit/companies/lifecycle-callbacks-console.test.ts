@@ -11,8 +11,8 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const world = () => d.w as World;
 const iso = (ms: number) => new Date(ms).toISOString();
-const callbackRows = () => d.core.db.sqlite.prepare('select id, due_at, state, updated_by from callbacks order by id').all();
-const audits = () => d.count('audit_log');
+const callbackRows = () => d.core.db.all('select id, due_at, state, updated_by from callbacks order by id');
+const audits = async () => d.count('audit_log');
 
 /** one callback for company A, asked for in an hour */
 async function withCallback(): Promise<number> {
@@ -28,14 +28,14 @@ async function withCallback(): Promise<number> {
     durationS: 30,
     callbackAt: d.clock.clock() + HOUR,
   });
-  return d.core.db.sqlite.prepare('select id from callbacks').pluck().get() as number;
+  return (await d.core.db.value<number>('select id from callbacks'))!;
 }
 
 describe('callbacks from the console', () => {
   it('a move into the past, more than 90 days out or to no time at all is refused with a clear message and writes nothing', async () => {
     const id = await withCallback();
     const w = world();
-    const before = { rows: callbackRows(), audits: audits() };
+    const before = { rows: await callbackRows(), audits: await audits() };
     const now = d.clock.clock();
     for (const [dueAt, words] of [
       [iso(now - 60_000), 'is in the past'],
@@ -46,18 +46,18 @@ describe('callbacks from the console', () => {
       const res = await call(d.core, w.users.supervisor, 'callbacks.move', { companyId: w.companyA, id, dueAt });
       expect(res, dueAt).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining(words) } });
     }
-    expect({ rows: callbackRows(), audits: audits() }).toEqual(before);
+    expect({ rows: await callbackRows(), audits: await audits() }).toEqual(before);
 
     const moved = ok(await call(d.core, w.users.supervisor, 'callbacks.move', { companyId: w.companyA, id, dueAt: iso(now + 2 * DAY) }));
     expect(moved).toMatchObject({ id, dueAt: iso(now + 2 * DAY), view: 'upcoming', state: 'pending', updatedBy: 'supervisor-a' });
-    expect(audits()).toBe(before.audits + 1);
+    expect(await audits()).toBe(before.audits + 1);
   });
 
   it('another company cannot see, move or cancel it; a cancelled one cannot be moved', async () => {
     const id = await withCallback();
     const w = world();
     const now = d.clock.clock();
-    const before = callbackRows();
+    const before = await callbackRows();
     expect(await call(d.core, w.superuser, 'callbacks.move', { companyId: w.companyB, id, dueAt: iso(now + DAY) })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
@@ -70,7 +70,7 @@ describe('callbacks from the console', () => {
       callbacks: [],
       counts: { due: 0, upcoming: 0, missed: 0 },
     });
-    expect(callbackRows()).toEqual(before);
+    expect(await callbackRows()).toEqual(before);
 
     expect(ok(await call(d.core, w.users.supervisor, 'callbacks.cancel', { companyId: w.companyA, id }))).toMatchObject({
       state: 'cancelled',

@@ -6,7 +6,7 @@ let core: TestCore;
 let w: World;
 afterEach(async () => core?.dispose());
 
-const count = (table: string) => core.db.sqlite.prepare(`select count(*) from ${table}`).pluck().get();
+const count = async (table: string) => core.db.value<number>(`select count(*) from ${table}`);
 
 describe('recycling rules', () => {
   it('are saved per status, replaced when saved again, and listed', async () => {
@@ -29,7 +29,7 @@ describe('recycling rules', () => {
   it('a rule that makes no sense is refused with a clear message and writes nothing', async () => {
     core = await makeTestCore();
     w = await seedWorld(core);
-    const auditBefore = count('audit_log');
+    const auditBefore = await count('audit_log');
     const base = { companyId: w.companyA, status: 'NO_ANSWER', delayMinutes: 60, maxRetries: 3 };
     for (const [bad, words] of [
       [{ delayMinutes: -5 }, 'the delay is at least 1 minute'],
@@ -45,8 +45,8 @@ describe('recycling rules', () => {
       const res = await call(core, w.users.supervisor, 'recycling.save', { ...base, ...bad });
       expect(res, JSON.stringify(bad)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining(words) } });
     }
-    expect(count('recycle_rules')).toBe(0);
-    expect(count('audit_log')).toBe(auditBefore);
+    expect(await count('recycle_rules')).toBe(0);
+    expect(await count('audit_log')).toBe(auditBefore);
   });
 });
 
@@ -81,7 +81,7 @@ describe('pause from the console', () => {
     ok(await call(core, w.users.supervisor, 'pause.clear', { companyId: w.companyA }));
     ok(await call(core, w.superuser, 'pause.clear', {}));
     expect(ok(await call(core, w.users.viewer, 'pause.status', { companyId: w.companyA }))).toEqual({ site: null, company: null });
-    expect(core.db.sqlite.prepare("select action from audit_log where entity = 'dialing' order by id").pluck().all()).toEqual([
+    expect(await core.db.column("select action from audit_log where entity = 'dialing' order by id")).toEqual([
       'pause',
       'pause',
       'resume',

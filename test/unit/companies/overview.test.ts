@@ -12,7 +12,7 @@ it('gives the owner every company at a glance, and a company user their own: tod
     const res = await d.api('POST', '/api/v1/dialer/report-result', report({ number_id: batch.numbers[i].number_id, status }));
     expect(res.status).toBe(201);
   }
-  d.core.db.sqlite.prepare('update companies set is_active = 0 where id = ?').run(w.companyB);
+  await d.core.db.run('update companies set is_active = 0 where id = ?', [w.companyB]);
 
   const all = ok(await call(d.core, w.superuser, 'companies.overview', {}));
   expect(all.map((c) => c.name)).toEqual(['Acme', 'Globex']);

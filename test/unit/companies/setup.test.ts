@@ -8,19 +8,19 @@ beforeEach(async () => {
 });
 afterEach(async () => core.dispose());
 
-const count = (table: string) => core.db.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
-const auditActions = (entity: string, id: number) =>
-  core.db.sqlite.prepare('select action from audit_log where entity = ? and entity_id = ? order by id').pluck().all(entity, String(id));
+const count = async (table: string) => core.db.value<number>(`select count(*) from ${table}`);
+const auditActions = async (entity: string, id: number) =>
+  core.db.column<string>('select action from audit_log where entity = ? and entity_id = ? order by id', [entity, String(id)]);
 
 /** Runs a call that must fail with `code`, and checks it wrote nothing at all (no rows, no audit). */
 async function refused(code: string, field: string | null, run: () => Promise<unknown>) {
   const tables = ['scenarios', 'outbound_lines', 'agents', 'audit_log'];
-  const before = tables.map(count);
+  const before = await Promise.all(tables.map(count));
   const res = (await run()) as { ok: boolean; error?: { code: string; message: string } };
   expect(res.ok, JSON.stringify(res)).toBe(false);
   expect(res.error?.code).toBe(code);
   if (field) expect(res.error?.message).toContain(field);
-  expect(tables.map(count)).toEqual(before);
+  expect(await Promise.all(tables.map(count))).toEqual(before);
 }
 
 describe('scenarios', () => {
@@ -41,10 +41,10 @@ describe('scenarios', () => {
     const off = ok(await call(core, sup, 'scenarios.deactivate', { companyId: w.companyA, id: a.id }));
     expect(off.isActive).toBe(false);
     ok(await call(core, sup, 'scenarios.update', { companyId: w.companyA, id: a.id, isActive: true }));
-    expect(auditActions('scenario', a.id)).toEqual(['create', 'deactivate', 'activate']);
-    expect(auditActions('scenario', b.id)).toEqual(['create', 'activate']);
+    expect(await auditActions('scenario', a.id)).toEqual(['create', 'deactivate', 'activate']);
+    expect(await auditActions('scenario', b.id)).toEqual(['create', 'activate']);
     // the rows are still there: nothing is ever deleted
-    expect(count('scenarios')).toBe(2);
+    expect(await count('scenarios')).toBe(2);
   });
 
   it.each(['Spring', 'with space', '_leading', '', 'a'.repeat(65), 'ümlaut', 'semi;colon'])('refuses the key %j', async (key) => {
@@ -134,8 +134,8 @@ describe('outbound lines', () => {
       ['Two!', true],
       ['One', false],
     ]);
-    expect(auditActions('outbound_line', two.id)).toEqual(['create', 'update']);
-    expect(auditActions('outbound_line', one.id)).toEqual(['create', 'deactivate']);
+    expect(await auditActions('outbound_line', two.id)).toEqual(['create', 'update']);
+    expect(await auditActions('outbound_line', one.id)).toEqual(['create', 'deactivate']);
   });
 });
 
@@ -156,8 +156,8 @@ describe('agents', () => {
     );
     expect(moved).toMatchObject({ type: 'inbound', extension: '+49301234567' });
     ok(await call(core, sup, 'agents.deactivate', { companyId: w.companyA, id: anna.id }));
-    expect(auditActions('agent', anna.id)).toEqual(['create', 'deactivate']);
-    expect(auditActions('agent', bob.id)).toEqual(['create', 'update']);
+    expect(await auditActions('agent', anna.id)).toEqual(['create', 'deactivate']);
+    expect(await auditActions('agent', bob.id)).toEqual(['create', 'update']);
   });
 
   it('refuses a bad type, extension or name with the field named', async () => {

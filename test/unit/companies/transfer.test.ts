@@ -12,6 +12,7 @@ import { createInboundNumber } from '../../../src-main/core/inbound/numbers';
 import { topUp } from '../../../src-main/core/billing/wallet';
 import { buildCompanyFile } from '../../../src-main/core/transfer/export';
 import { call, cliProcess, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
+import { testEngine } from '../../world/engine';
 
 const cores: TestCore[] = [];
 afterEach(async () => {
@@ -99,20 +100,22 @@ async function furnish(core: TestCore, companyId: number) {
   await recordTestResult(core, { companyId, phone: '+4917012345678', status: 'ANSWERED', startedAt: now });
 }
 
-const tableCounts = (core: TestCore) =>
+const tableCounts = async (core: TestCore) =>
   Object.fromEntries(
-    [
-      'companies',
-      'scenarios',
-      'outbound_lines',
-      'agents',
-      'schedule_windows',
-      'schedule_exceptions',
-      'ai_agents',
-      'inbound_numbers',
-      'audit_log',
-      'ledger_entries',
-    ].map((t) => [t, core.db.sqlite.prepare(`select count(*) from ${t}`).pluck().get()]),
+    await Promise.all(
+      [
+        'companies',
+        'scenarios',
+        'outbound_lines',
+        'agents',
+        'schedule_windows',
+        'schedule_exceptions',
+        'ai_agents',
+        'inbound_numbers',
+        'audit_log',
+        'ledger_entries',
+      ].map(async (t) => [t, await core.db.value(`select count(*) from ${t}`)]),
+    ),
   );
 
 describe('company transfer', () => {
@@ -149,12 +152,9 @@ describe('company transfer', () => {
     const again = await buildCompanyFile(b.core.db, imported.company.id, b.core.clock());
     const strip = (f: any) => ({ ...f, exported_at: null, company: { ...f.company, slug: null, name: null } });
     expect(strip(again)).toEqual(strip(first));
-    expect(b.core.db.sqlite.prepare('select count(*) from ledger_entries where company_id = ?').pluck().get(imported.company.id)).toBe(0);
+    expect(await b.core.db.value('select count(*) from ledger_entries where company_id = ?', [imported.company.id])).toBe(0);
     expect(
-      b.core.db.sqlite
-        .prepare("select action from audit_log where company_id = ? and entity = 'company' order by id")
-        .pluck()
-        .all(imported.company.id),
+      await b.core.db.column("select action from audit_log where company_id = ? and entity = 'company' order by id", [imported.company.id]),
     ).toEqual(['create', 'import']);
   });
 
@@ -162,7 +162,7 @@ describe('company transfer', () => {
     const { core, w } = await world();
     await furnish(core, w.companyA);
     const text = JSON.stringify(await buildCompanyFile(core.db, w.companyA, core.clock()));
-    const before = tableCounts(core);
+    const before = await tableCounts(core);
     expect(await call(core, w.superuser, 'transfer.importCompany', { content: text })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('"acme" is already taken') },
@@ -171,13 +171,13 @@ describe('company transfer', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('+49309876543') },
     });
-    expect(tableCounts(core)).toEqual(before);
+    expect(await tableCounts(core)).toEqual(before);
     // without the DID it goes in beside the original, under a name of its own: two "Acme" would look like one
     const file = JSON.parse(text);
     file.inbound_numbers = [];
     const sameName = await call(core, w.superuser, 'transfer.importCompany', { content: JSON.stringify(file), slug: 'acme-two' });
     expect(sameName).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/^name: .*"Acme" exists/) } });
-    expect(tableCounts(core)).toEqual(before);
+    expect(await tableCounts(core)).toEqual(before);
     const res = ok(
       await call(core, w.superuser, 'transfer.importCompany', { content: JSON.stringify(file), slug: 'acme-two', name: 'Acme Two' }),
     );
@@ -238,25 +238,27 @@ describe('company transfer', () => {
     const file = await buildCompanyFile(core.db, w.companyA, core.clock());
     const mutated = mutate(JSON.parse(JSON.stringify(file)));
     const content = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
-    const before = tableCounts(core);
+    const before = await tableCounts(core);
     const res = await call(core, w.superuser, 'transfer.importCompany', { content, slug: 'fresh-co', name: 'Fresh Co' });
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe('BAD_INPUT');
       expect(res.error.message).toMatch(message);
     }
-    expect(tableCounts(core)).toEqual(before);
+    expect(await tableCounts(core)).toEqual(before);
   });
 
   it('exports and imports from the command line', async () => {
     const { core, w } = await world();
     await furnish(core, w.companyA);
     const dataDir = core.dataDir;
+    // on PostgreSQL the data dir does not name the database: the CLI is pointed at it (db.file is its URL)
+    const database = testEngine() === 'postgres' ? ['--database', core.db.file] : [];
     await core.close(); // the CLI opens the same data dir
     const out = join(dataDir, 'acme.json');
     const cli = (args: string[]) =>
       new Promise<{ code: number; json: any }>((resolve) => {
-        execFile(process.execPath, cliProcess([...args, '--data-dir', dataDir, '--json']).args, (err, stdout) =>
+        execFile(process.execPath, cliProcess([...args, '--data-dir', dataDir, ...database, '--json']).args, (err, stdout) =>
           resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(stdout.trim().split('\n').pop()!) }),
         );
       });

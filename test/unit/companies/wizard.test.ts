@@ -35,10 +35,19 @@ const full = (): Input<'wizard.createCompany'> => ({
   apiKey: { name: 'floor dialers', scopes: ['dialer', 'inbound'] },
 });
 
-const counts = () =>
+const counts = async () =>
   Object.fromEntries(
-    ['companies', 'scenarios', 'outbound_lines', 'schedule_windows', 'schedule_exceptions', 'ledger_entries', 'api_keys', 'audit_log'].map(
-      (t) => [t, core.db.sqlite.prepare(`select count(*) from ${t}`).pluck().get()],
+    await Promise.all(
+      [
+        'companies',
+        'scenarios',
+        'outbound_lines',
+        'schedule_windows',
+        'schedule_exceptions',
+        'ledger_entries',
+        'api_keys',
+        'audit_log',
+      ].map(async (t) => [t, await core.db.value(`select count(*) from ${t}`)]),
     ),
   );
 
@@ -64,21 +73,21 @@ describe('wizard.createCompany', () => {
       { day: 'sat', start: '14:00', end: '18:00' },
     ]);
     expect(schedule.exceptions).toEqual([{ date: '2026-03-21', closed: true, note: 'Nowruz' }]);
-    expect(core.db.sqlite.prepare('select phone from outbound_lines where company_id = ? order by id').pluck().all(id)).toEqual([
+    expect(await core.db.column('select phone from outbound_lines where company_id = ? order by id', [id])).toEqual([
       '+982112345678',
       '+982187654321',
     ]);
-    expect(core.db.sqlite.prepare('select key, is_active from scenarios where company_id = ? order by id').all(id)).toEqual([
+    expect(await core.db.all('select key, is_active from scenarios where company_id = ? order by id', [id])).toEqual([
       { key: 'nowruz-sale', is_active: 1 },
       { key: 'survey', is_active: 0 },
     ]);
-    expect(core.db.sqlite.prepare('select kind, amount, note from ledger_entries where company_id = ?').all(id)).toEqual([
+    expect(await core.db.all('select kind, amount, note from ledger_entries where company_id = ?', [id])).toEqual([
       { kind: 'topup', amount: 5_000_000, note: 'opening balance' },
     ]);
     expect(answer.apiKey).toMatchObject({ name: 'floor dialers', scopes: ['dialer', 'inbound'] });
     const check = await authenticateApiKey(core.db, answer.apiKey!.key);
     expect(check).toMatchObject({ ok: true, key: { companyId: id, scopes: ['dialer', 'inbound'] } });
-    expect(core.db.sqlite.prepare('select count(*) from api_keys where key_hash = ?').pluck().get(answer.apiKey!.key)).toBe(0);
+    expect(await core.db.value('select count(*) from api_keys where key_hash = ?', [answer.apiKey!.key])).toBe(0);
   });
 
   it('opens around the clock, and makes no key or top-up when none is asked for', async () => {
@@ -93,7 +102,7 @@ describe('wizard.createCompany', () => {
     expect(answer.apiKey).toBeNull();
     expect(answer.company.walletBalance).toBe(0);
     expect((await getSchedule(core.db, answer.company.id, core.clock())).windows).toHaveLength(7);
-    expect(core.db.sqlite.prepare('select count(*) from ledger_entries where company_id = ?').pluck().get(answer.company.id)).toBe(0);
+    expect(await core.db.value('select count(*) from ledger_entries where company_id = ?', [answer.company.id])).toBe(0);
   });
 
   it.each([
@@ -145,13 +154,13 @@ describe('wizard.createCompany', () => {
     ['a key without scopes', (i: any) => ({ ...i, apiKey: { name: 'k', scopes: [] } }), 'BAD_INPUT', /apiKey\.scopes/],
   ])('refuses %s and leaves nothing behind', async (_label, mutate, code, message) => {
     await setup();
-    const before = counts();
+    const before = await counts();
     const res = await call(core, w.superuser, 'wizard.createCompany', mutate(full()));
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.error.code).toBe(code);
       expect(res.error.message).toMatch(message);
     }
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 });

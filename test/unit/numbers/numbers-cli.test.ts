@@ -100,17 +100,15 @@ describe('setting a company up for dialers from the command line', () => {
     try {
       const blocked = await simulate({ url: port.url, key, company: 'acme', dialers: 2, duration: 1, batch: 20, callMs: 1 });
       expect(blocked.blocked).toHaveProperty('no_active_scenarios'); // registered scenarios start inactive
-      core.db.sqlite.prepare("update scenarios set is_active = 1 where key = 'sim-outbound'").run();
+      await core.db.run("update scenarios set is_active = 1 where key = 'sim-outbound'");
       const s = await simulate({ url: port.url, key, company: 'acme', dialers: 3, duration: 2, batch: 25, callMs: 1 });
       expect(s.reported).toBeGreaterThan(50);
       expect(s.errors).toBe(0);
       expect(Object.keys(s.byStatus).length).toBeGreaterThan(3);
-      expect(core.db.sqlite.prepare('select count(*) from call_results').pluck().get()).toBe(s.reported);
+      expect(await core.db.value('select count(*) from call_results')).toBe(s.reported);
       expect((await walletMatchesLedger(core.db, 1)).ok).toBe(true);
       // never a complained number
-      expect(
-        core.db.sqlite.prepare("select count(*) from call_results where phone in ('+989121000000', '+989121000001')").pluck().get(),
-      ).toBe(0);
+      expect(await core.db.value("select count(*) from call_results where phone in ('+989121000000', '+989121000001')")).toBe(0);
     } finally {
       await port.close();
       await core.close();

@@ -15,7 +15,7 @@ afterEach(async () => {
   await d?.close();
   d = null;
 });
-const count = (sql: string) => core.db.sqlite.prepare(sql).pluck().get();
+const count = async (sql: string) => core.db.value(sql);
 
 describe('phone normalisation', () => {
   it('agrees with libphonenumber on every number, memo or not', () => {
@@ -84,11 +84,7 @@ describe('importing lists into the pool', () => {
       { line: 5, value: 'not a phone', reason: expect.any(String) },
       { line: 8, value: '12', reason: expect.any(String) },
     ]);
-    expect(core.db.sqlite.prepare('select phone from numbers order by id').pluck().all()).toEqual([
-      '+989121234567',
-      '+989351234567',
-      '+989127654321',
-    ]);
+    expect(await core.db.column('select phone from numbers order by id')).toEqual(['+989121234567', '+989351234567', '+989127654321']);
     expect(progress.map((p) => p.phase)).toContain('finished');
     expect(new Set(progress.map((p) => p.jobId))).toEqual(new Set([report.jobId]));
     // the end is counted, not guessed
@@ -96,7 +92,7 @@ describe('importing lists into the pool', () => {
 
     const again = ok(await call(core, w.users.admin, 'numbers.import', { content: '+989121234567\n+989121111111\n' }));
     expect(again).toMatchObject({ rows: 2, added: 1, known: 1, rejected: 0, source: 'console' });
-    expect(count("select count(*) from audit_log where entity = 'numbers' and action = 'import'")).toBe(2);
+    expect(await count("select count(*) from audit_log where entity = 'numbers' and action = 'import'")).toBe(2);
   });
 
   it('reads quoted CSV (commas inside names, a line break inside quotes: reported at its last line)', async () => {
@@ -178,7 +174,7 @@ describe('importing lists into the pool', () => {
       rejected: 1,
       rejectedRows: [{ line: 5, value: 'nope' }],
     });
-    expect(core.db.sqlite.prepare('select phone, global_status from numbers order by phone').all()).toEqual([
+    expect(await core.db.all('select phone, global_status from numbers order by phone')).toEqual([
       { phone: '+12125550100', global_status: 'complained' },
       { phone: '+12125550101', global_status: 'active' },
       { phone: '+12125550102', global_status: 'complained' },
@@ -251,7 +247,7 @@ describe('the pool as the console sees it', () => {
       before: 'complained',
       after: 'active',
     });
-    expect(d.count('audit_log', "entity = 'number' and action = 'set_status'")).toBe(1);
+    expect(await d.count('audit_log', "entity = 'number' and action = 'set_status'")).toBe(1);
     expect(await call(d.core, u.users.supervisor, 'numbers.resetStatus', { phone: '+12125550177' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },

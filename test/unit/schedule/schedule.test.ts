@@ -123,7 +123,7 @@ describe('setting the schedule', () => {
     ]);
     expect(dto).toMatchObject({ timezone: 'Europe/Berlin', openNow: true, closesAt: '2026-03-02T11:00:00.000Z' });
     expect((await getSchedule(core.db, 1, 0)).windows).toEqual(dto.windows);
-    expect(core.db.sqlite.prepare("select count(*) from audit_log where entity = 'schedule'").pluck().get()).toBe(2);
+    expect(await core.db.value("select count(*) from audit_log where entity = 'schedule'")).toBe(2);
   });
 
   it.each([
@@ -151,11 +151,11 @@ describe('setting the schedule', () => {
     ],
   ])('refuses %j with nothing written', async (patch, message) => {
     await companyIn('UTC', OPEN_24X7);
-    const before = core.db.sqlite.prepare('select count(*) from schedule_windows').pluck().get();
+    const before = await core.db.value('select count(*) from schedule_windows');
     await expect(setSchedule(core.db, CLI_ACTOR, { companyId: 1, windows: [], exceptions: [], ...patch } as never, 0)).rejects.toThrow(
       message,
     );
-    expect(core.db.sqlite.prepare('select count(*) from schedule_windows').pluck().get()).toBe(before);
+    expect(await core.db.value('select count(*) from schedule_windows')).toBe(before);
   });
 
   it('reads the command line forms', () => {

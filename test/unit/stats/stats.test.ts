@@ -203,11 +203,10 @@ describe('stats.matrix', () => {
         ['2026-01-25', '2026-03-15'],
       ]) {
         const r = localDays(from, to, tz);
-        const expected = core.db.sqlite
-          .prepare(
-            'select status, count(*) n, sum(amount_charged) c from call_results where company_id = ? and started_at >= ? and started_at < ? group by status',
-          )
-          .all(company, r.startMs, r.endMs) as { status: CallStatus; n: number; c: number }[];
+        const expected = await core.db.all<{ status: CallStatus; n: number; c: number }>(
+          'select status, count(*) n, sum(amount_charged) c from call_results where company_id = ? and started_at >= ? and started_at < ? group by status',
+          [company, r.startMs, r.endMs],
+        );
         const m = await statsMatrix(core.db, { companyId: company, range: { from, to }, groupBy: 'scenario' }, NOW);
         expect(m.totals.total, `${tz} ${from}..${to}`).toBe(expected.reduce((s, e) => s + e.n, 0));
         expect(m.totals.cost).toBe(expected.reduce((s, e) => s + e.c, 0));
@@ -216,10 +215,11 @@ describe('stats.matrix', () => {
         expect(days.buckets.reduce((s, b) => s + b.total, 0)).toBe(m.totals.total);
         for (const b of days.buckets) {
           const day = localDays(b.date, b.date, tz);
-          const n = core.db.sqlite
-            .prepare('select count(*) from call_results where company_id = ? and started_at >= ? and started_at < ?')
-            .pluck()
-            .get(company, day.startMs, day.endMs);
+          const n = await core.db.value('select count(*) from call_results where company_id = ? and started_at >= ? and started_at < ?', [
+            company,
+            day.startMs,
+            day.endMs,
+          ]);
           expect(b.total, `${tz} ${b.date}`).toBe(n);
         }
       }
