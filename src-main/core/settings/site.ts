@@ -1,7 +1,7 @@
 import { DEFAULT_SITE_SETTINGS, type SiteSettings } from '../../../src-shared/contract/settings';
-import { all, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 
 const KEYS = Object.keys(DEFAULT_SITE_SETTINGS) as (keyof SiteSettings)[];
 
@@ -13,11 +13,6 @@ function toSettings(rows: { key: string; value: string }[]): SiteSettings {
 }
 
 /** Site rules live in the database (site_settings) so the dialer engine, CLI and app all read the same. */
-export function getSiteSettings(db: Db): SiteSettings {
-  return toSettings(all(db, db.kysely.selectFrom('site_settings').selectAll()));
-}
-
-/** The same, on the engine layer (leasing and the pool still read the synchronous one above). */
 export async function siteSettingsOf(q: Queries): Promise<SiteSettings> {
   return toSettings(await q.all<{ key: string; value: string }>('select key, value from site_settings'));
 }
@@ -34,7 +29,8 @@ export function updateSiteSettings(db: Db, actor: Actor, patch: Partial<SiteSett
       ]);
     }
     const after = await siteSettingsOf(tx);
-    audit(db, actor, { companyId: null, entity: 'site_settings', entityId: null, action: 'update', before, after }, now);
+    // in the transaction, through it: on PostgreSQL the desk's own handle is another connection
+    await writeAudit(tx, actor, { companyId: null, entity: 'site_settings', entityId: null, action: 'update', before, after }, now);
     return after;
   });
 }

@@ -1,6 +1,6 @@
 import type { ChannelName } from '../../../src-shared/contract';
-import { getSiteSettings, updateSiteSettings } from '../../core/settings/site';
-import { audit } from '../../core/audit/audit';
+import { siteSettingsOf, updateSiteSettings } from '../../core/settings/site';
+import { writeAudit } from '../../core/audit/audit';
 import { logLocation } from '../../core/log/log';
 import { setTlsFiles } from '../../core/settings/tls';
 import { badInput } from '../../core/errors';
@@ -12,9 +12,9 @@ type SettingsChannel = Extract<ChannelName, `settings.${string}`>;
 export const settingsHandlers: Handlers<SettingsChannel> = {
   'settings.get': {
     access: 'read',
-    run: (ctx) => ({
+    run: async (ctx) => ({
       desk: ctx.core.desk.get(),
-      site: getSiteSettings(ctx.core.db),
+      site: await siteSettingsOf(ctx.core.db),
       httpListening: ctx.port.listening(),
       log: logLocation(ctx.core.log),
     }),
@@ -24,7 +24,7 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
     async run(ctx, input) {
       const before = ctx.core.desk.get();
       const after = ctx.core.desk.set(input);
-      audit(
+      await writeAudit(
         ctx.core.db,
         ctx.actor,
         { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after },
