@@ -24,8 +24,8 @@ const numberRow = (id: number) =>
     last_called_at: number | null;
     last_called_company_id: number | null;
   };
-const dialedBy = (companyId: number, numberId: number) =>
-  d.count('company_calls', `company_id = ${companyId} and number_id = ${numberId}`) === 1;
+const dialedBy = async (companyId: number, numberId: number) =>
+  (await d.count('company_calls', `company_id = ${companyId} and number_id = ${numberId}`)) === 1;
 const balance = (companyId: number) =>
   d.core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(companyId) as number;
 
@@ -44,20 +44,20 @@ describe('each status has its effect', () => {
         walletBalance: 100_000 - (isBillable(status) ? 50 : 0),
         replayed: false,
       });
-      expect(d.count('leases')).toBe(0); // the result ended the lease
-      expect(d.count('ledger_entries', "kind = 'charge'")).toBe(isBillable(status) ? 1 : 0);
+      expect(await d.count('leases')).toBe(0); // the result ended the lease
+      expect(await d.count('ledger_entries', "kind = 'charge'")).toBe(isBillable(status) ? 1 : 0);
       const row = numberRow(numberId);
       expect(row.global_status).toBe(EFFECT[status] ?? 'active');
       if (status === 'FAILED') {
         expect(row.last_called_at).toBeNull();
-        expect(dialedBy(d.w.companyA, numberId)).toBe(false);
+        expect(await dialedBy(d.w.companyA, numberId)).toBe(false);
         // straight back to the pool, for the same company too
         expect((await nextBatch(d.core, { companyId: d.w.companyA, size: 5, dialerId: 'd1' })).numbers.map((n) => n.numberId)).toContain(
           numberId,
         );
       } else {
         expect(row).toMatchObject({ last_called_at: d.clock.clock() - 60_000, last_called_company_id: d.w.companyA });
-        expect(dialedBy(d.w.companyA, numberId)).toBe(true);
+        expect(await dialedBy(d.w.companyA, numberId)).toBe(true);
       }
       expect((await walletMatchesLedger(d.core.db, d.w.companyA)).ok).toBe(true);
       const stats = d.core.db.sqlite.prepare('select status, calls, duration_s, cost from call_stats').all();
@@ -103,8 +103,8 @@ describe('idempotency by call_id', () => {
     await recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[1] })); // moves the balance on
     const a2 = await recordResult(d.core, d.w.companyA, { ...first, data: { note: 'x', order: { qty: 2, sku: 'A' } } }); // same data, other key order
     expect(a2).toEqual({ ...a1, replayed: true });
-    expect(d.count('call_results', "call_id = 'call-1'")).toBe(1);
-    expect(d.count('ledger_entries', "kind = 'charge'")).toBe(2);
+    expect(await d.count('call_results', "call_id = 'call-1'")).toBe(1);
+    expect(await d.count('ledger_entries', "kind = 'charge'")).toBe(2);
     await expect(recordResult(d.core, d.w.companyA, { ...first, durationS: 62 })).rejects.toThrow(/already reported/);
     // the same call_id at another company is another call
     expect((await recordResult(d.core, d.w.companyB, { ...first })).replayed).toBe(false);
@@ -115,10 +115,10 @@ describe('who may report what', () => {
   it('a result for a number another company holds a live lease on is a conflict, and writes nothing', async () => {
     d = await dialerWorld({ numbers: 1 });
     await nextBatch(d.core, { companyId: d.w.companyB, size: 1, dialerId: 'g1' });
-    const before = d.count('call_results');
+    const before = await d.count('call_results');
     await expect(recordResult(d.core, d.w.companyA, rep({ numberId: d.numberIds[0] }))).rejects.toThrow(/leased to another company/);
-    expect(d.count('call_results')).toBe(before);
-    expect(d.count('leases')).toBe(1);
+    expect(await d.count('call_results')).toBe(before);
+    expect(await d.count('leases')).toBe(1);
     expect(balance(d.w.companyA)).toBe(100_000);
   });
 
@@ -129,7 +129,7 @@ describe('who may report what', () => {
     expect((await recordResult(d.core, d.w.companyB, rep({ numberId: d.numberIds[0] }))).replayed).toBe(false);
     // and an expired lease of another company is no obstacle either
     expect((await recordResult(d.core, d.w.companyA, rep({ phone: d.phones[0] }))).replayed).toBe(false);
-    expect(d.count('leases')).toBe(0);
+    expect(await d.count('leases')).toBe(0);
   });
 
   it('an outbound result for a phone the pool does not know is NOT_FOUND; an inbound caller joins the pool', async () => {
@@ -151,7 +151,7 @@ describe('who may report what', () => {
       .get(phoneOf(999)) as Record<string, unknown>;
     expect(row).toMatchObject({ source: 'inbound', global_status: 'active', last_called_at: null });
     expect(d.core.db.sqlite.prepare('select direction from call_results where id = ?').pluck().get(inbound.resultId)).toBe('inbound');
-    expect(dialedBy(d.w.companyA, row.id as number)).toBe(false);
+    expect(await dialedBy(d.w.companyA, row.id as number)).toBe(false);
   });
 
   it('refuses an unknown scenario, or a line or agent of another company, with nothing written', async () => {
@@ -172,8 +172,8 @@ describe('who may report what', () => {
         expect.objectContaining({ code: expect.stringMatching(/BAD_INPUT|NOT_FOUND/) }),
       );
     }
-    expect(d.count('call_results')).toBe(0);
-    expect(d.count('company_calls')).toBe(0);
+    expect(await d.count('call_results')).toBe(0);
+    expect(await d.count('company_calls')).toBe(0);
     expect(numberRow(d.numberIds[0]).last_called_at).toBeNull();
   });
 });
@@ -199,8 +199,8 @@ describe('many results in one transaction', () => {
       'BAD_INPUT',
     ]);
     expect(walletBalance).toBe(100_000 - 100);
-    expect(d.count('call_results')).toBe(3);
-    expect(d.count('numbers')).toBe(3); // the refused inbound caller did not join the pool
+    expect(await d.count('call_results')).toBe(3);
+    expect(await d.count('numbers')).toBe(3); // the refused inbound caller did not join the pool
     expect((await walletMatchesLedger(d.core.db, d.w.companyA)).ok).toBe(true);
   });
 

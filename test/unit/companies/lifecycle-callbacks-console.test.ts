@@ -35,7 +35,7 @@ describe('callbacks from the console', () => {
   it('a move into the past, more than 90 days out or to no time at all is refused with a clear message and writes nothing', async () => {
     const id = await withCallback();
     const w = world();
-    const before = { rows: callbackRows(), audits: audits() };
+    const before = { rows: callbackRows(), audits: await audits() };
     const now = d.clock.clock();
     for (const [dueAt, words] of [
       [iso(now - 60_000), 'is in the past'],
@@ -46,11 +46,11 @@ describe('callbacks from the console', () => {
       const res = await call(d.core, w.users.supervisor, 'callbacks.move', { companyId: w.companyA, id, dueAt });
       expect(res, dueAt).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining(words) } });
     }
-    expect({ rows: callbackRows(), audits: audits() }).toEqual(before);
+    expect({ rows: callbackRows(), audits: await audits() }).toEqual(before);
 
     const moved = ok(await call(d.core, w.users.supervisor, 'callbacks.move', { companyId: w.companyA, id, dueAt: iso(now + 2 * DAY) }));
     expect(moved).toMatchObject({ id, dueAt: iso(now + 2 * DAY), view: 'upcoming', state: 'pending', updatedBy: 'supervisor-a' });
-    expect(audits()).toBe(before.audits + 1);
+    expect(await audits()).toBe(before.audits + 1);
   });
 
   it('another company cannot see, move or cancel it; a cancelled one cannot be moved', async () => {

@@ -251,7 +251,7 @@ describe('the pool as the console sees it', () => {
       before: 'complained',
       after: 'active',
     });
-    expect(d.count('audit_log', "entity = 'number' and action = 'set_status'")).toBe(1);
+    expect(await d.count('audit_log', "entity = 'number' and action = 'set_status'")).toBe(1);
     expect(await call(d.core, u.users.supervisor, 'numbers.resetStatus', { phone: '+12125550177' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
