@@ -2,7 +2,7 @@ import { MAX_CALLBACK_DAYS, type CallbackCounts, type CallbackDto, type Callback
 import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { CallbackState } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { badInput, conflict, notFound } from '../errors';
 import { companyOf } from '../companies/companies';
 import { CALLBACK_GRACE_MS } from '../dialer/lease-callbacks';
@@ -116,8 +116,8 @@ export async function moveCallback(
   const row = await db.transaction(async (tx) => {
     const before = await pendingCallback(tx, input.companyId, input.id, now);
     await tx.run('update callbacks set due_at = ?, updated_at = ?, updated_by = ? where id = ?', [dueAt, now, actor.name, input.id]);
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       {
         companyId: input.companyId,
@@ -139,7 +139,7 @@ export function cancelCallback(db: Db, actor: Actor, input: { companyId: number;
   return db.transaction(async (tx) => {
     await pendingCallback(tx, input.companyId, input.id, now);
     await tx.run("update callbacks set state = 'cancelled', updated_at = ?, updated_by = ? where id = ?", [now, actor.name, input.id]);
-    audit(db, actor, { companyId: input.companyId, entity: 'callback', entityId: input.id, action: 'cancel' }, now);
+    await writeAudit(tx, actor, { companyId: input.companyId, entity: 'callback', entityId: input.id, action: 'cancel' }, now);
     const row = (await tx.get<CallbackRow>(`${SELECT} where c.id = ?`, [now, input.id]))!;
     return toDto(row, now);
   });

@@ -2,7 +2,7 @@ import type { DialingSettings } from '../../../src-shared/contract/lifecycle';
 import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { AmbiguousZones } from '../db/schema';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { companyOf } from '../companies/companies';
 
 const SELECT = 'select callee_local_hours, ambiguous_zones from company_dialing where company_id = ?';
@@ -38,8 +38,8 @@ export function setDialingSettings(
          ambiguous_zones = excluded.ambiguous_zones, updated_at = excluded.updated_at`,
       [input.companyId, after.calleeLocalHours ? 1 : 0, after.ambiguousZones, now],
     );
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       { companyId: input.companyId, entity: 'dialing_settings', entityId: input.companyId, action: 'update', before, after },
       now,

@@ -1,7 +1,7 @@
 import type { PauseDto, PauseStatus } from '../../../src-shared/contract/lifecycle';
 import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { companyOf } from '../companies/companies';
 import { toIso } from '../time';
 
@@ -60,8 +60,8 @@ export function pauseDialing(db: Db, actor: Actor, input: { companyId: number | 
       now,
     ]);
     const after = (await pauseRow(tx, input.companyId))!;
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       { companyId: input.companyId, entity: 'dialing', entityId: input.companyId ?? 'site', action: 'pause', before, after },
       now,
@@ -77,7 +77,12 @@ export function resumeDialing(db: Db, actor: Actor, input: { companyId: number |
     const before = await pauseRow(tx, input.companyId);
     if (!before) return { resumed: false };
     await tx.run('delete from dialing_pauses where coalesce(company_id, 0) = ?', [input.companyId ?? 0]);
-    audit(db, actor, { companyId: input.companyId, entity: 'dialing', entityId: input.companyId ?? 'site', action: 'resume', before }, now);
+    await writeAudit(
+      tx,
+      actor,
+      { companyId: input.companyId, entity: 'dialing', entityId: input.companyId ?? 'site', action: 'resume', before },
+      now,
+    );
     return { resumed: true };
   });
 }

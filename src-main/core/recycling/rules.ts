@@ -1,7 +1,7 @@
 import type { RecycleRuleDto, RecycleRuleSave, RecyclableStatus } from '../../../src-shared/contract/lifecycle';
 import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import { companyOf } from '../companies/companies';
 import { poolWritten } from '../dialer/pool-cache';
 import { toIso } from '../time';
@@ -63,8 +63,8 @@ export async function saveRecycleRule(db: Db, actor: Actor, input: RecycleRuleSa
     }
     if (!input.isActive) await tx.run('delete from recycles where company_id = ? and status = ?', [input.companyId, input.status]);
     const after = (await ruleOf(tx, input.companyId, input.status))!;
-    audit(
-      db,
+    await writeAudit(
+      tx,
       actor,
       { companyId: input.companyId, entity: 'recycle_rule', entityId: input.status, action: before ? 'update' : 'create', before, after },
       now,
@@ -87,7 +87,12 @@ export function removeRecycleRule(
     if (!before) return { removed: false };
     await tx.run('delete from recycle_rules where company_id = ? and status = ?', [input.companyId, input.status]);
     await tx.run('delete from recycles where company_id = ? and status = ?', [input.companyId, input.status]);
-    audit(db, actor, { companyId: input.companyId, entity: 'recycle_rule', entityId: input.status, action: 'delete', before }, now);
+    await writeAudit(
+      tx,
+      actor,
+      { companyId: input.companyId, entity: 'recycle_rule', entityId: input.status, action: 'delete', before },
+      now,
+    );
     return { removed: true };
   });
 }
