@@ -35,11 +35,11 @@ export class ServedDesk {
   ) {}
 
   /** Opens the core, lets `prepare` apply the command line's settings, then opens the port. */
-  static async start(options: ServeDeskOptions, prepare: (core: Core) => void): Promise<ServedDesk> {
+  static async start(options: ServeDeskOptions, prepare: (core: Core) => Promise<void>): Promise<ServedDesk> {
     const core = await openCore(options.global, true, options.consoleLog);
     let desk: ServedDesk | null = null;
     try {
-      prepare(core);
+      await prepare(core);
       const restore = (file: string) => desk?.restore(file);
       const port = await openPort(core, options, options.port, restore);
       desk = new ServedDesk(options, core, port);

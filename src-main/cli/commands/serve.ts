@@ -6,7 +6,7 @@ import { CLI_ACTOR } from '../context';
 import { ServedDesk } from '../serve-desk';
 import { setBackupFolder } from '../../core/settings/backup-folder';
 import { setTlsFiles } from '../../core/settings/tls';
-import { audit } from '../../core/audit/audit';
+import { writeAudit } from '../../core/audit/audit';
 import type { Core } from '../../core/core';
 import { RatePerMinute, type DeskSettings } from '../../../src-shared/contract/settings';
 import { intOption, printResult, type GlobalOptions } from '../io';
@@ -43,11 +43,16 @@ function rateLimitOptions(opts: ServeOptions): Partial<DeskSettings> {
 }
 
 /** A limit given to serve is this desk's setting from now on, as if set in the console (and audited the same way). */
-function saveDeskSettings(core: Core, patch: Partial<DeskSettings>): void {
+async function saveDeskSettings(core: Core, patch: Partial<DeskSettings>): Promise<void> {
   const before = core.desk.get();
   if (Object.entries(patch).every(([k, v]) => before[k as keyof DeskSettings] === v)) return;
   const after = core.desk.set(patch);
-  audit(core.db, CLI_ACTOR, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
+  await writeAudit(
+    core.db,
+    CLI_ACTOR,
+    { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after },
+    core.clock(),
+  );
 }
 
 export function registerServe(program: Command): void {
@@ -94,11 +99,11 @@ export function registerServe(program: Command): void {
       // lines either way (core/log/log.ts)
       const desk = await ServedDesk.start(
         { global: opts, host: opts.host, port: opts.port, withConsole, consoleLog: opts.quiet || opts.json ? 'warn' : 'debug' },
-        (core) => {
-          if (opts.backupDir !== undefined) setBackupFolder(core, CLI_ACTOR, opts.backupDir);
-          if (opts.tlsCert !== undefined) setTlsFiles(core, CLI_ACTOR, { cert: opts.tlsCert, key: opts.tlsKey! });
-          if (!opts.tls) setTlsFiles(core, CLI_ACTOR, null);
-          saveDeskSettings(core, limits);
+        async (core) => {
+          if (opts.backupDir !== undefined) await setBackupFolder(core, CLI_ACTOR, opts.backupDir);
+          if (opts.tlsCert !== undefined) await setTlsFiles(core, CLI_ACTOR, { cert: opts.tlsCert, key: opts.tlsKey! });
+          if (!opts.tls) await setTlsFiles(core, CLI_ACTOR, null);
+          await saveDeskSettings(core, limits);
         },
       );
       const { core, port } = desk;

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DeskSettings } from '../../../src-shared/contract/settings';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import type { Core } from '../core';
 import { badInput } from '../errors';
 
@@ -9,7 +9,7 @@ import { badInput } from '../errors';
  * Sets the desk's backup folder. Only the desk itself names it (the app's folder dialog, or
  * `dialdesk serve --backup-dir`), never a client: the server writes whole databases there.
  */
-export function setBackupFolder(core: Core, actor: Actor, dir: string): DeskSettings {
+export async function setBackupFolder(core: Core, actor: Actor, dir: string): Promise<DeskSettings> {
   const folder = resolve(dir);
   try {
     mkdirSync(folder, { recursive: true });
@@ -21,7 +21,12 @@ export function setBackupFolder(core: Core, actor: Actor, dir: string): DeskSett
   const before = core.desk.get();
   if (before.backupDir === folder) return before;
   const after = core.desk.set({ backupDir: folder });
-  audit(core.db, actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
+  await writeAudit(
+    core.db,
+    actor,
+    { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after },
+    core.clock(),
+  );
   return after;
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createSecureContext } from 'node:tls';
 import { X509Certificate } from 'node:crypto';
 import type { DeskSettings } from '../../../src-shared/contract/settings';
-import { audit, type Actor } from '../audit/audit';
+import { writeAudit, type Actor } from '../audit/audit';
 import type { Core } from '../core';
 import { badInput } from '../errors';
 
@@ -53,13 +53,18 @@ export function loadTlsFiles(certFile: string, keyFile: string): TlsFiles {
  * only the desk names them: the app's file dialogs, or `dialdesk serve --tls-cert --tls-key`. A pair
  * that does not load is refused and the settings stay as they were.
  */
-export function setTlsFiles(core: Core, actor: Actor, files: { cert: string; key: string } | null): DeskSettings {
+export async function setTlsFiles(core: Core, actor: Actor, files: { cert: string; key: string } | null): Promise<DeskSettings> {
   const patch = files ? { tlsCertFile: resolve(files.cert), tlsKeyFile: resolve(files.key) } : { tlsCertFile: null, tlsKeyFile: null };
   if (patch.tlsCertFile && patch.tlsKeyFile) loadTlsFiles(patch.tlsCertFile, patch.tlsKeyFile);
   const before = core.desk.get();
   if (before.tlsCertFile === patch.tlsCertFile && before.tlsKeyFile === patch.tlsKeyFile) return before;
   const after = core.desk.set(patch);
-  audit(core.db, actor, { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after }, core.clock());
+  await writeAudit(
+    core.db,
+    actor,
+    { companyId: null, entity: 'desk_settings', entityId: null, action: 'update', before, after },
+    core.clock(),
+  );
   return after;
 }
 

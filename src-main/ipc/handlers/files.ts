@@ -21,7 +21,7 @@ export const filesHandlers: Handlers<'files.pickOpen' | 'files.chooseBackupDir' 
         throw badInput('the backup folder is set on the server itself: start it with `dialdesk serve --backup-dir DIR`');
       }
       const dir = await ctx.files.dialogs.chooseFolder('Backup folder');
-      return dir === null ? null : setBackupFolder(ctx.core, ctx.actor, dir);
+      return dir === null ? null : await setBackupFolder(ctx.core, ctx.actor, dir);
     },
   },
   'files.chooseTlsFiles': {
@@ -34,7 +34,7 @@ export const filesHandlers: Handlers<'files.pickOpen' | 'files.chooseBackupDir' 
       if (cert === null) return null;
       const key = await ctx.files.dialogs.chooseFile('The private key of that certificate', PEM);
       if (key === null) return null;
-      const after = setTlsFiles(ctx.core, ctx.actor, { cert, key });
+      const after = await setTlsFiles(ctx.core, ctx.actor, { cert, key });
       await ctx.port.reconfigure?.();
       return after;
     },

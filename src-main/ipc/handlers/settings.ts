@@ -41,7 +41,7 @@ export const settingsHandlers: Handlers<SettingsChannel> = {
       if (!ctx.port.reconfigure) {
         throw badInput("this server's port is fixed while it runs: start `dialdesk serve` again with --no-tls");
       }
-      const after = setTlsFiles(ctx.core, ctx.actor, null);
+      const after = await setTlsFiles(ctx.core, ctx.actor, null);
       await ctx.port.reconfigure();
       return after;
     },
