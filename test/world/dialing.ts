@@ -28,7 +28,8 @@ export interface DialerWorld {
     body?: unknown,
     key?: string | null,
   ): Promise<{ status: number; body: any; headers: Headers }>;
-  count(table: string, where?: string): number;
+  /** rows of `table` where `where` holds (SQL both engines take) */
+  count(table: string, where?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -56,17 +57,25 @@ export async function dialerWorld(
   const now = clock.clock();
   for (const companyId of [w.companyA, w.companyB]) {
     await setSchedule(core.db, CLI_ACTOR, { companyId, windows: OPEN_24X7, exceptions: [] }, now);
-    core.db.sqlite
-      .prepare("insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)")
-      .run(companyId, now, now);
+    await core.db.run(
+      "insert into scenarios (company_id, key, name, is_active, created_at, updated_at) values (?, 'sales', 'Sales', 1, ?, ?)",
+      [companyId, now, now],
+    );
     if ((options.balance ?? 100_000) > 0) await topUp(core.db, CLI_ACTOR, { companyId, amount: options.balance ?? 100_000 }, now);
   }
   const key = async (companyId: number | null, scopes: ApiScope[] = ['dialer']) =>
     (await createApiKey(core.db, CLI_ACTOR, { companyId, name: 'test', scopes }, now)).key;
   const keys = { a: await key(w.companyA), b: await key(w.companyB), site: await key(null, ['dialer', 'inbound']) };
   const phones = Array.from({ length: options.numbers ?? 20 }, (_, i) => phoneOf(i));
-  const insert = core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values (?, ?, 'test')");
-  const numberIds = core.db.sqlite.transaction(() => phones.map((p) => Number(insert.run(p, now).lastInsertRowid)))();
+  const numberIds = await core.db.transaction(async (tx) => {
+    const ids: number[] = [];
+    for (const p of phones) {
+      ids.push(
+        Number(await tx.value<number>("insert into numbers (phone, imported_at, source) values (?, ?, 'test') returning id", [p, now])),
+      );
+    }
+    return ids;
+  });
   const more = typeof options.port === 'function' ? options.port(core) : options.port;
   const port = await startPort(core, { host: '127.0.0.1', port: 0, ...more });
   const exchange: DialerWorld['exchange'] = async (method, path, body, k = keys.a) => {
@@ -97,8 +106,8 @@ export async function dialerWorld(
       const { status, body: answer } = await exchange(method, path, body, key);
       return { status, body: answer };
     },
-    count(table, where = '1 = 1') {
-      return core.db.sqlite.prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
+    async count(table, where = '1 = 1') {
+      return Number(await core.db.value<number>(`select count(*) from ${table} where ${where}`));
     },
     async close() {
       await port.close();

@@ -4,8 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Queries } from '../../src-main/core/db/engine/queries';
 import { cliProcess, ROOT, spawnServe } from './process';
 import { freshTestDatabase, testEngine } from './engine';
+import { databaseReader } from './reader';
 
 /**
  * A real `dialdesk serve` child process on a free loopback port, and the clients an on-site
@@ -52,8 +54,13 @@ export interface Serve {
   follow(): Promise<{ seen: { event: string; data: any }[]; close(): void }>;
   /** SIGKILL, as the OOM killer or a pulled plug would end it, and wait for the exit */
   crash(): Promise<void>;
-  /** the SQLite file, read-only (call after stop) */
+  /** the SQLite file, read-only (call after stop); SQLite only: read() works on both engines */
   openDb(): Database.Database;
+  /**
+   * What the desk wrote, read through the engine layer while it runs or after it stopped: its SQLite
+   * file (read-only; WAL lets a reader look beside the server) or its PostgreSQL database.
+   */
+  read<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
   /** stop and remove the data dir */
   dispose(): Promise<void>;
 }
@@ -145,6 +152,7 @@ export async function startServe(options: { database?: string } = {}): Promise<S
     onStderr: (chunk) => (stderr += chunk),
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const written = databaseReader({ url: database, file: join(dataDir, 'dialdesk.sqlite') });
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) throw new Error(`serve is not on loopback: ${url}`);
 
   let session: string | null = null;
@@ -240,8 +248,10 @@ export async function startServe(options: { database?: string } = {}): Promise<S
     openDb() {
       return new Database(join(dataDir, 'dialdesk.sqlite'), { readonly: true, fileMustExist: true });
     },
+    read: (fn) => written.read(fn),
     async dispose() {
       await serve.stop();
+      await written.close();
       await own?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -323,22 +333,21 @@ export async function servedWorld(options: { companies: CompanySpec[]; numbers: 
   return { s, ids, keys, phones };
 }
 
-/** What the dialer API writes, read from the SQLite file (WAL lets a reader look while serve runs). */
-export function snapshot(s: Serve): Record<string, unknown> {
-  const db = s.openDb();
-  try {
-    const one = (sql: string) => db.prepare(sql).pluck().get();
+/** What the dialer API writes, on either engine (see Serve.read). */
+export function snapshot(s: Serve): Promise<Record<string, unknown>> {
+  return s.read(async (q) => {
+    const one = (sql: string) => q.value<number>(sql);
+    // rows as text in a fixed order, so two snapshots compare equal exactly when nothing changed
+    const rows = async (sql: string) => (await q.all<Record<string, unknown>>(sql)).map((r) => Object.values(r).join(':')).join(',');
     return {
-      results: one('select count(*) from call_results'),
-      ledger: one("select count(*) || ':' || coalesce(sum(amount), 0) from ledger_entries"),
-      balances: one("select group_concat(slug || '=' || wallet_balance) from companies"),
-      leases: one('select count(*) from leases'),
-      companyCalls: one('select count(*) from company_calls'),
-      numbers: one("select group_concat(global_status || '=' || n) from (select global_status, count(*) n from numbers group by 1)"),
-      lastCalled: one("select coalesce(sum(last_called_at), 0) || ':' || coalesce(sum(last_called_company_id), 0) from numbers"),
-      scenarios: one("select group_concat(key || ':' || name || ':' || is_active) from scenarios"),
+      results: await one('select count(*) from call_results'),
+      ledger: await rows('select count(*), coalesce(sum(amount), 0) from ledger_entries'),
+      balances: await rows('select slug, wallet_balance from companies order by id'),
+      leases: await one('select count(*) from leases'),
+      companyCalls: await one('select count(*) from company_calls'),
+      numbers: await rows('select global_status, count(*) from numbers group by global_status order by global_status'),
+      lastCalled: await rows('select coalesce(sum(last_called_at), 0), coalesce(sum(last_called_company_id), 0) from numbers'),
+      scenarios: await rows('select key, name, is_active from scenarios order by id'),
     };
-  } finally {
-    db.close();
-  }
+  });
 }

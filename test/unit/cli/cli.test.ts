@@ -3,16 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src-main/core/db/connection';
 import { cliProcess } from '../../world';
+import { cliDatabase, type CliDatabase } from '../../world/cli';
 
 /** the command line from its TypeScript sources (the compiled one is tested in test/unit/packaging) */
 const BIN = cliProcess([]).args;
 let dataDir: string;
+let database: CliDatabase;
 
 function cli(args: string[]): Promise<{ code: number; json: any; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...BIN, ...args, '--data-dir', dataDir, '--json'], (err, stdout, stderr) => {
+    execFile(process.execPath, [...BIN, ...args, '--data-dir', dataDir, ...database.args, '--json'], (err, stdout, stderr) => {
       const lines = stdout.trim().split('\n');
       expect(lines).toHaveLength(1); // --json prints exactly one JSON object
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, json: JSON.parse(lines[0]!), stderr });
@@ -20,10 +21,14 @@ function cli(args: string[]): Promise<{ code: number; json: any; stderr: string 
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'dialdesk-cli-'));
+  database = await cliDatabase(dataDir);
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(async () => {
+  await database?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('dialdesk command line', () => {
   it('creates a company with an opening balance that is a real ledger top-up', async () => {
@@ -43,12 +48,7 @@ describe('dialdesk command line', () => {
     ]);
     expect(res.code).toBe(0);
     expect(res.json.company).toMatchObject({ slug: 'acme', timezone: 'Europe/Berlin', currency: 'EUR', walletBalance: 5000 });
-    const db = openDatabase({ file: join(dataDir, 'dialdesk.sqlite'), readonly: true });
-    try {
-      expect(db.sqlite.prepare('select sum(amount) from ledger_entries').pluck().get()).toBe(5000);
-    } finally {
-      db.sqlite.close();
-    }
+    expect(await database.read((q) => q.value('select sum(amount) from ledger_entries'))).toBe(5000);
   });
 
   it('exits 2 on bad input, with the error as JSON and nothing written', async () => {
@@ -63,12 +63,7 @@ describe('dialdesk command line', () => {
       expect(res.code, args.join(' ')).toBe(2);
       expect(res.json.error.code).toBe('BAD_INPUT');
     }
-    const db = openDatabase({ file: join(dataDir, 'dialdesk.sqlite'), readonly: true });
-    try {
-      expect(db.sqlite.prepare("select count(*) from companies where slug = 'okslug'").pluck().get()).toBe(0);
-    } finally {
-      db.sqlite.close();
-    }
+    expect(await database.read((q) => q.value("select count(*) from companies where slug = 'okslug'"))).toBe(0);
   });
 
   it('exits 1 on a conflict', async () => {

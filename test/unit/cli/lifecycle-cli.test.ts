@@ -2,26 +2,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cliInProcess } from '../../world/cli';
-import { openDatabase } from '../../../src-main/core/db/connection';
+import { cliDatabase, cliInProcess, type CliDatabase } from '../../world/cli';
 
 /** DESIGN.md §6/§8 on the command line: lists, company lists and do-not-call lists, pause and resume. */
 let dir: string;
-beforeAll(() => {
+let database: CliDatabase;
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dialdesk-cli-lifecycle-'));
+  database = await cliDatabase(dir);
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await database?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-const cli = cliInProcess(() => dir);
+const cli = cliInProcess(
+  () => dir,
+  () => database.args,
+);
 
-function one(sql: string): unknown {
-  const db = openDatabase({ file: join(dir, 'dialdesk.sqlite'), readonly: true });
-  try {
-    return db.sqlite.prepare(sql).pluck().get();
-  } finally {
-    db.sqlite.close();
-  }
-}
+const one = (sql: string): Promise<unknown> => database.read((q) => q.value(sql));
 
 const file = (name: string, lines: string[]) => {
   const path = join(dir, name);
@@ -50,12 +50,12 @@ describe('lists, do-not-call scopes and pauses from the command line', () => {
       ['Spring', 3],
     ]);
     // a company list named like a site list is refused: exit 2, nothing written
-    const before = one('select count(*) from number_lists');
+    const before = await one('select count(*) from number_lists');
     expect(await cli('numbers', 'import', own, '--company', 'acme', '--list', 'Spring')).toMatchObject({
       code: 2,
       json: { error: { code: 'BAD_INPUT' } },
     });
-    expect(one('select count(*) from number_lists')).toBe(before);
+    expect(await one('select count(*) from number_lists')).toBe(before);
     expect((await cli('numbers', 'lists')).code).toBe(2);
   });
 
@@ -65,9 +65,9 @@ describe('lists, do-not-call scopes and pauses from the command line', () => {
       code: 0,
       json: { report: { scope: 'company', added: 1, marked: 0 } },
     });
-    expect(one("select global_status from numbers where phone = '+12125550101'")).toBe('active');
+    expect(await one("select global_status from numbers where phone = '+12125550101'")).toBe('active');
     expect(await cli('numbers', 'dnc', list)).toMatchObject({ code: 0, json: { report: { scope: 'site', added: 1, marked: 1 } } });
-    expect(one("select global_status from numbers where phone = '+12125550101'")).toBe('complained');
+    expect(await one("select global_status from numbers where phone = '+12125550101'")).toBe('complained');
   });
 
   it('pauses and resumes a company or the whole site, with a reason; bad input exits 2 and writes nothing', async () => {
@@ -76,7 +76,7 @@ describe('lists, do-not-call scopes and pauses from the command line', () => {
       json: { pause: { scope: 'company', reason: 'list review', pausedBy: 'cli' } },
     });
     expect(await cli('pause', '--site', '--reason', 'trunk maintenance')).toMatchObject({ code: 0, json: { pause: { scope: 'site' } } });
-    expect(one('select count(*) from dialing_pauses')).toBe(2);
+    expect(await one('select count(*) from dialing_pauses')).toBe(2);
     for (const bad of [
       ['pause', '--company', 'acme'],
       ['pause', '--company', 'acme', '--reason', '  '],
@@ -89,6 +89,6 @@ describe('lists, do-not-call scopes and pauses from the command line', () => {
     expect(await cli('resume', '--company', 'acme')).toMatchObject({ code: 0, json: { resumed: true } });
     expect(await cli('resume', '--company', 'acme')).toMatchObject({ code: 0, json: { resumed: false } });
     expect(await cli('resume', '--site')).toMatchObject({ code: 0, json: { resumed: true } });
-    expect(one('select count(*) from dialing_pauses')).toBe(0);
+    expect(await one('select count(*) from dialing_pauses')).toBe(0);
   });
 });

@@ -44,18 +44,18 @@ function expectError(res: ApiAnswer, status: number, what: string) {
 
 describe('next-batch input', () => {
   it('size 0, 1001, negative, fractional or not a number, or no company: 400, nothing leased', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const q of ['&size=0', '&size=1001', '&size=-5', '&size=2.5', '&size=ten', '&size=1e9']) {
       expectError(await batch('acme', q), 400, q);
     }
     expectError(await w.s.api('GET', '/api/v1/dialer/next-batch?size=5', { key: w.keys.site }), 400, 'no company');
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('an unknown company is a 404 (for a key that may act for any company); nothing leased', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     expectError(await batch('nobody-here', '&size=5', w.keys.site), 404, 'unknown slug');
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 });
 
@@ -173,7 +173,7 @@ describe('leases, the empty pool and release', () => {
 
   it('release with a bad body is a 400 that frees nothing', async () => {
     const held = await batch('acme', '&size=3');
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const body of [
       {},
       { batch_id: '' },
@@ -182,20 +182,20 @@ describe('leases, the empty pool and release', () => {
     ]) {
       expectError(await release('acme', body), 400, JSON.stringify(body));
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
     await release('acme', { batch_id: held.body.batch_id });
   });
 });
 
 describe('blocked answers are 200 with no numbers', () => {
   const blockedAs = async (company: string, reason: string) => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     const res = await batch(company, '&size=10');
     expect(res.status, company).toBe(200);
     expect(res.body.numbers, company).toEqual([]);
     expect(res.body.blocked, company).toMatchObject({ reason });
     expect(res.body.wallet, company).toMatchObject({ currency: expect.any(String) });
-    expect(snapshot(w.s), `${company} leased nothing`).toEqual(before);
+    expect(await snapshot(w.s), `${company} leased nothing`).toEqual(before);
     return res;
   };
 
@@ -334,7 +334,7 @@ describe('register-scenarios', () => {
   });
 
   it('a bad scenario list is a 400 and registers nothing', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const scenarios of [
       undefined,
       'sales',
@@ -344,6 +344,6 @@ describe('register-scenarios', () => {
     ]) {
       expectError(await register(scenarios), 400, JSON.stringify(scenarios));
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 });

@@ -34,14 +34,8 @@ const item = (over: Record<string, unknown>): Record<string, unknown> => ({
 });
 const bulk = (results: unknown, company = 'acme'): Promise<ApiAnswer> =>
   w.s.api('POST', '/api/v1/dialer/report-results', { key: w.keys[company], body: { company, results } });
-const callIds = (like: string): string[] => {
-  const db = w.s.openDb();
-  try {
-    return db.prepare('select call_id from call_results where call_id like ? order by call_id').pluck().all(like) as string[];
-  } finally {
-    db.close();
-  }
-};
+const callIds = (like: string): Promise<string[]> =>
+  w.s.read((db) => db.column<string>('select call_id from call_results where call_id like ? order by call_id', [like]));
 const answerSchema = () => doc.paths['/api/v1/dialer/report-results'].post.responses['200'].content['application/json'].schema;
 
 describe('report-results', () => {
@@ -76,34 +70,34 @@ describe('report-results', () => {
     expect(res.body.results[4]).toMatchObject(alone.body);
     expect(res.body.results[1].error).toEqual({ code: expect.any(String), message: expect.stringMatching(/\S/) });
     expect(res.body).toMatchObject({ created: 2, replayed: 1, rejected: 3, wallet_balance: 200_000 - 100 }); // mix-0 alone, then mix-1
-    expect(callIds('mix-%')).toEqual(['mix-0', 'mix-1', 'mix-3']);
+    expect(await callIds('mix-%')).toEqual(['mix-0', 'mix-1', 'mix-3']);
     await w.s.api('POST', '/api/v1/dialer/release', { key: w.keys.globex, body: { company: 'globex', batch_id: theirs.batch_id } });
   });
 
   it('an item that fails validation: either the whole request is a 400 that writes nothing, or only that item is rejected', async () => {
     const { batch_id, numbers } = await lease('acme', 2);
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     const res = await bulk([
       item({ call_id: 'val-1', phone: numbers[0].phone, batch_id }),
       item({ call_id: 'val-2', phone: numbers[1].phone, batch_id, status: 'MAYBE' }),
     ]);
     if (res.status === 400) {
       expect(res.body).toEqual({ error: { code: expect.any(String), message: expect.stringMatching(/\S/) } });
-      expect(snapshot(w.s)).toEqual(before);
+      expect(await snapshot(w.s)).toEqual(before);
     } else {
       expect(res.status).toBe(200);
       expect(res.body.results.map((r: any) => [r.outcome, r.http_status])).toEqual([
         ['created', 201],
         ['rejected', 400],
       ]);
-      expect(callIds('val-%')).toEqual(['val-1']);
+      expect(await callIds('val-%')).toEqual(['val-1']);
     }
   });
 
   it('a bad envelope or 1001 items is a 400 that writes nothing', async () => {
     const { numbers } = await lease('acme', 1);
     const one = item({ call_id: 'env-1', phone: numbers[0].phone });
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     const bads: [string, unknown][] = [
       ['1001 items', Array.from({ length: 1001 }, (_, i) => ({ ...one, call_id: `env-${i}` }))],
       ['results not a list', one],
@@ -114,7 +108,7 @@ describe('report-results', () => {
       expect(res.status, what).toBe(400);
       expect(res.body, what).toEqual({ error: { code: expect.any(String), message: expect.stringMatching(/\S/) } });
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('takes 1000 items as one transaction: a reader never sees part of them; a replay charges nothing', async () => {
@@ -128,28 +122,21 @@ describe('report-results', () => {
         transcript: `agent: hi ${i}\n`.repeat(20),
       }),
     );
-    const count = () => {
-      const db = w.s.openDb();
-      try {
-        return db.prepare('select count(*) from call_results').pluck().get() as number;
-      } finally {
-        db.close();
-      }
-    };
-    const before = count();
+    const count = async () => Number(await w.s.read((db) => db.value('select count(*) from call_results')));
+    const before = await count();
     const seen = new Set<number>();
     let polling = true;
     let looks = 0;
     const poller = (async () => {
       for (let i = 0; polling && i < 5_000; i++, looks++) {
-        seen.add(count());
+        seen.add(await count());
         await new Promise((r) => setTimeout(r, 1));
       }
     })();
     const res = await bulk(results);
     polling = false;
     await poller;
-    seen.add(count());
+    seen.add(await count());
     expect(looks, 'the reader looked while the request ran').toBeGreaterThan(3);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ created: 1000, replayed: 0, rejected: 0 });
@@ -161,27 +148,22 @@ describe('report-results', () => {
 
     const replay = await bulk(results);
     expect(replay.body).toMatchObject({ created: 0, replayed: 1000, rejected: 0, wallet_balance: res.body.wallet_balance });
-    expect(count()).toBe(before + 1000);
+    expect(await count()).toBe(before + 1000);
   });
 
   it('balance = Σ ledger and every charge is a result', async () => {
     await w.s.stop();
-    const db = w.s.openDb();
-    try {
-      const rows = db
-        .prepare(
-          `select c.slug, c.wallet_balance - (select sum(amount) from ledger_entries l where l.company_id = c.id) as drift,
+    await w.s.read(async (db) => {
+      const rows = await db.all(
+        `select c.slug, c.wallet_balance - (select sum(amount) from ledger_entries l where l.company_id = c.id) as drift,
           (select count(*) from ledger_entries l where l.company_id = c.id and kind = 'charge') as charges,
           (select count(*) from call_results r where r.company_id = c.id and amount_charged > 0) as charged
         from companies c order by c.slug`,
-        )
-        .all();
+      );
       expect(rows).toEqual([
         { slug: 'acme', drift: 0, charges: 102, charged: 102 },
         { slug: 'globex', drift: 0, charges: 0, charged: 0 },
       ]);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -39,7 +39,7 @@ describe('a client that goes away mid-request', () => {
   it('a report-result cut off mid-body writes nothing; the full retry is the first (201)', async () => {
     const { numbers } = await lease('acme', 1);
     const body = JSON.stringify(reportBody('cut-1', numbers[0].phone));
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     expect(
       await rawRequest(w.s.url, {
         method: 'POST',
@@ -50,7 +50,7 @@ describe('a client that goes away mid-request', () => {
       }),
     ).toBeNull();
     await settle();
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
     const full = await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body });
     expect(full.status).toBe(201);
   });
@@ -64,7 +64,7 @@ describe('a client that goes away mid-request', () => {
         return item;
       }),
     });
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     expect(
       await rawRequest(w.s.url, {
         method: 'POST',
@@ -75,7 +75,7 @@ describe('a client that goes away mid-request', () => {
       }),
     ).toBeNull();
     await settle();
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
     const full = await w.s.api('POST', '/api/v1/dialer/report-results', { key: w.keys.acme, body });
     expect(full.body).toMatchObject({ created: 100, replayed: 0, rejected: 0 });
   });
@@ -83,15 +83,8 @@ describe('a client that goes away mid-request', () => {
   it('a client that sends everything and hangs up before the answer: the retry is 201 or 200, charged once', async () => {
     const { numbers } = await lease('acme', 1);
     const body = JSON.stringify(reportBody('gone-1', numbers[0].phone, 'INTERESTED'));
-    const balanceOf = () => {
-      const db = w.s.openDb();
-      try {
-        return db.prepare("select wallet_balance from companies where slug = 'acme'").pluck().get() as number;
-      } finally {
-        db.close();
-      }
-    };
-    const before = balanceOf();
+    const balanceOf = () => w.s.read((db) => db.value<number>("select wallet_balance from companies where slug = 'acme'"));
+    const before = (await balanceOf())!;
     await rawRequest(w.s.url, {
       method: 'POST',
       path: '/api/v1/dialer/report-result',
@@ -105,7 +98,7 @@ describe('a client that goes away mid-request', () => {
     expect(retry.body).toMatchObject({ charged: 50, wallet_balance: before - 50 });
     const again = await w.s.api('POST', '/api/v1/dialer/report-result', { key: w.keys.acme, body });
     expect(again).toMatchObject({ status: 200, body: retry.body });
-    expect(balanceOf()).toBe(before - 50);
+    expect(await balanceOf()).toBe(before - 50);
   });
 });
 
@@ -211,40 +204,34 @@ describe('eight dialers at once for two companies', () => {
     expect(created.acme + created.globex).toBeGreaterThan(150);
 
     await w.s.stop();
-    const db = w.s.openDb();
-    try {
+    await w.s.read(async (db) => {
       for (const company of ['acme', 'globex']) {
-        const row = db
-          .prepare(
-            `select c.wallet_balance as balance,
+        const row = (await db.get<Record<string, number>>(
+          `select c.wallet_balance as balance,
             (select sum(amount) from ledger_entries l where l.company_id = c.id) as ledger,
             (select coalesce(sum(amount), 0) from ledger_entries l where l.company_id = c.id and kind = 'charge') as charges,
             (select count(*) from call_results r where r.company_id = c.id and r.call_id like 'rack-%') as results
           from companies c where slug = ?`,
-          )
-          .get(company) as Record<string, number>;
+          [company],
+        ))!;
         expect(row.balance, company).toBe(row.ledger);
         expect(row.results, company).toBe(created[company]);
         // the cut-off tests above charged acme once (gone-1) and cut-1 and cutmany-* too
         const before =
           company === 'acme'
-            ? (db
-                .prepare("select coalesce(sum(amount_charged), 0) from call_results where call_id not like 'rack-%'")
-                .pluck()
-                .get() as number)
+            ? (await db.value<number>("select coalesce(sum(amount_charged), 0) from call_results where call_id not like 'rack-%'"))!
             : 0;
         expect(-row.charges, company).toBe(charged[company] + before);
       }
-      expect(db.prepare('select count(*) from leases').pluck().get(), 'every lease was reported or released').toBe(0);
-      const notComplained = [...complained].filter(
-        (id) => db.prepare('select global_status from numbers where id = ?').pluck().get(id) !== 'complained',
-      );
+      expect(await db.value('select count(*) from leases'), 'every lease was reported or released').toBe(0);
+      const notComplained = [];
+      for (const id of complained) {
+        if ((await db.value('select global_status from numbers where id = ?', [id])) !== 'complained') notComplained.push(id);
+      }
       expect(notComplained).toEqual([]);
       expect(
-        db.prepare('select count(*) from (select company_id, call_id from call_results group by 1, 2 having count(*) > 1)').pluck().get(),
+        await db.value('select count(*) from (select company_id, call_id from call_results group by 1, 2 having count(*) > 1) twice'),
       ).toBe(0);
-    } finally {
-      db.close();
-    }
+    });
   }, 60_000);
 });

@@ -86,29 +86,29 @@ describe('report-result: idempotent by call_id', () => {
     const reordered = Object.fromEntries(Object.entries(first).reverse());
     expect(await report(reordered)).toMatchObject({ status: 200, body: created.body });
 
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const change of [{ status: 'BUSY' }, { duration_s: 43 }, { transcript: 'agent: bye' }, { data: { lead: { name: 'Bob' } } }]) {
       expectError(await report({ ...first, ...change }), 409, JSON.stringify(change));
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
     expect(await report(first)).toMatchObject({ status: 200, body: created.body });
   });
 });
 
 describe('report-result: whose number it is', () => {
   it('a phone or number_id the pool does not know is a 404; nothing written', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     expectError(await report(body({ call_id: 'ghost-1', phone: '+493055519999' })), 404, 'unknown phone');
     expectError(await report(body({ call_id: 'ghost-2', number_id: 987_654_321 })), 404, 'unknown number_id');
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('a number another company holds a live lease on is a 409; nothing written', async () => {
     const theirs = await lease('globex', 1);
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     expectError(await report(body({ call_id: 'taken-1', phone: theirs.numbers[0].phone })), 409, 'by phone');
     expectError(await report(body({ call_id: 'taken-2', number_id: theirs.numbers[0].number_id })), 409, 'by number_id');
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
     await release('globex', theirs.batch_id);
   });
 });
@@ -127,7 +127,7 @@ describe('report-result: what belongs to whom', () => {
       w.s.rpc('lines.create', { companyId: w.ids.globex, phone: '+493099990009', name: 'Globex trunk' }),
       w.s.rpc('agents.create', { companyId: w.ids.globex, name: 'Gina', extension: '2001', type: 'outbound' }),
     ]);
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     const good = body({ call_id: 'own-1', phone: numbers[0].phone });
     for (const [what, bad] of [
       ['phone and number_id disagree', { ...good, number_id: numbers[1].number_id }],
@@ -137,7 +137,7 @@ describe('report-result: what belongs to whom', () => {
       const res = await report(bad, w.keys.acme);
       expect([400, 404, 409], `${what}: ${res.status} ${res.text}`).toContain(res.status);
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 });
 
@@ -176,9 +176,9 @@ describe('report-result: bad input is a 400 that writes nothing', () => {
       ['neither phone nor number_id', noNumber],
       ['phone that is no phone number', { ...good, phone: 'call me maybe' }],
     ];
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const [what, bad] of bads) expectError(await report(bad as Record<string, unknown>, w.keys.acme), 400, what);
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
     expect((await report(good)).status).toBe(201);
   });
 });
@@ -279,17 +279,14 @@ describe('the money afterwards', () => {
     const late = await report(firstCall.body!);
     expect(late).toMatchObject({ status: 200, body: firstCall.answer });
     await w.s.stop();
-    const db = w.s.openDb();
-    try {
-      const rows = db
-        .prepare(
-          `select c.slug, c.wallet_balance as balance, c.id,
+    await w.s.read(async (db) => {
+      const rows = await db.all<{ slug: string; balance: number; ledger: number; charges: number; charged: number }>(
+        `select c.slug, c.wallet_balance as balance, c.id,
           (select coalesce(sum(amount), 0) from ledger_entries l where l.company_id = c.id) as ledger,
           (select coalesce(sum(amount), 0) from ledger_entries l where l.company_id = c.id and kind = 'charge') as charges,
           (select coalesce(sum(amount_charged), 0) from call_results r where r.company_id = c.id) as charged
         from companies c order by c.slug`,
-        )
-        .all() as { slug: string; balance: number; ledger: number; charges: number; charged: number }[];
+      );
       expect(rows).toEqual([
         {
           slug: 'acme',
@@ -302,20 +299,16 @@ describe('the money afterwards', () => {
         { slug: 'globex', id: w.ids.globex, balance: 50_000 - 60, ledger: 50_000 - 60, charges: -60, charged: 60 },
         { slug: 'meter', id: w.ids.meter ?? expect.any(Number), balance: 10_000 - 80, ledger: 10_000 - 80, charges: -80, charged: 80 },
       ]);
-      expect(db.prepare("select direction from call_results where call_id = 'in-1'").pluck().get()).toBe('inbound');
-      const status = (phone: string) => db.prepare('select global_status from numbers where phone = ?').pluck().get(phone);
+      expect(await db.value("select direction from call_results where call_id = 'in-1'")).toBe('inbound');
+      const status = (phone: string) => db.value('select global_status from numbers where phone = ?', [phone]);
       for (const [phone, s] of statusOf) {
         const expected = { COMPLAINED: 'complained', POWER_OFF: 'power_off', INVALID: 'invalid' }[s] ?? 'active';
-        expect(status(phone), `${phone} after ${s}`).toBe(expected);
+        expect(await status(phone), `${phone} after ${s}`).toBe(expected);
       }
-      expect(db.prepare("select source from numbers where phone = '+4915112340000'").pluck().get()).toBe('inbound');
-      expect(
-        db.prepare("select count(*) from call_results where call_id in ('ghost-1', 'ghost-2', 'taken-1', 'taken-2')").pluck().get(),
-      ).toBe(0);
+      expect(await db.value("select source from numbers where phone = '+4915112340000'")).toBe('inbound');
+      expect(await db.value("select count(*) from call_results where call_id in ('ghost-1', 'ghost-2', 'taken-1', 'taken-2')")).toBe(0);
       // a reported result ends the lease
-      expect(db.prepare('select count(*) from leases l join call_results r on r.number_id = l.number_id').pluck().get()).toBe(0);
-    } finally {
-      db.close();
-    }
+      expect(await db.value('select count(*) from leases l join call_results r on r.number_id = l.number_id')).toBe(0);
+    });
   });
 });

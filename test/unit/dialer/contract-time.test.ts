@@ -62,9 +62,8 @@ const report = (company: string, phone: string, callId: string, status = 'ANSWER
     duration_s: 30,
   });
 const lastCall = (phone: string) =>
-  core.db.sqlite.prepare('select last_called_at as at, last_called_company_id as companyId from numbers where phone = ?').get(phone);
-const counts = () =>
-  core.db.sqlite.prepare('select (select count(*) from call_results) as results, (select count(*) from ledger_entries) as ledger').get();
+  core.db.get('select last_called_at as "at", last_called_company_id as "companyId" from numbers where phone = ?', [phone]);
+const counts = () => core.db.get('select (select count(*) from call_results) as results, (select count(*) from ledger_entries) as ledger');
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -104,7 +103,7 @@ describe('started_at and the cooldown', () => {
     const phone = numbers[0].phone;
     const answer = await report('acme', phone, 'y2k-1', 'ANSWERED', Date.parse('2000-01-01T00:00:00Z'));
     expect(answer).toMatchObject({ status: 201, body: { charged: 50 } });
-    expect(lastCall(phone)).toEqual({ at: clock.clock(), companyId: seeded.companyA });
+    expect(await lastCall(phone)).toEqual({ at: clock.clock(), companyId: seeded.companyA });
     expect(await available('globex')).not.toContain(phone);
     clock.advance(3 * DAY + MINUTE);
     expect(await available('globex')).toContain(phone);
@@ -122,12 +121,12 @@ describe('started_at and the cooldown', () => {
     const secondCall = clock.clock();
     // acme's dialer comes back online with a call it made a day after its first
     expect((await report('acme', phone, 'buffered', 'NO_ANSWER', firstCall + DAY)).status).toBe(201);
-    expect(lastCall(phone)).toEqual({ at: secondCall, companyId: seeded.companyB });
+    expect(await lastCall(phone)).toEqual({ at: secondCall, companyId: seeded.companyB });
   });
 
   it('a started_at more than a minute ahead of this clock is refused and writes nothing; clock skew within a minute is taken', async () => {
     const { numbers } = await lease('acme', 2);
-    const before = counts();
+    const before = await counts();
     const ahead = await report('acme', numbers[0].phone, 'future-1', 'ANSWERED', clock.clock() + 2 * MINUTE);
     expect(ahead).toMatchObject({
       status: 400,
@@ -147,9 +146,9 @@ describe('started_at and the cooldown', () => {
       ],
     });
     expect(batch.body).toMatchObject({ created: 0, rejected: 1, results: [{ http_status: 400 }] });
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     expect((await report('acme', numbers[0].phone, 'skewed', 'ANSWERED', clock.clock() + 30_000)).status).toBe(201);
-    expect(lastCall(numbers[0].phone)).toEqual({ at: clock.clock(), companyId: seeded.companyA });
+    expect(await lastCall(numbers[0].phone)).toEqual({ at: clock.clock(), companyId: seeded.companyA });
   });
 });
 

@@ -29,11 +29,11 @@ it("says why acme's dialers get no numbers, exactly as next-batch then answers, 
   expect(closed.batch).toEqual(closed.state);
   await setSchedule(db, CLI_ACTOR, { companyId: w.companyA, windows: OPEN_24X7, exceptions: [] }, now);
 
-  db.sqlite.prepare('update scenarios set is_active = 0 where company_id = ?').run(w.companyA);
+  await db.run('update scenarios set is_active = 0 where company_id = ?', [w.companyA]);
   const idle = await stateThenAsk();
   expect(idle.state).toEqual({ reason: 'no_active_scenarios', nextOpenAt: null });
   expect(idle.batch).toEqual(idle.state);
-  db.sqlite.prepare('update scenarios set is_active = 1 where company_id = ?').run(w.companyA);
+  await db.run('update scenarios set is_active = 1 where company_id = ?', [w.companyA]);
 
   // 15 numbers, 10 a batch: the first ask above took 10, this one takes the rest, the next finds the pool empty
   expect((await stateThenAsk()).batch).toBeNull();
@@ -43,11 +43,11 @@ it("says why acme's dialers get no numbers, exactly as next-batch then answers, 
   expect(ok(await call(d.core, w.users.viewer, 'dialers.state', { companyId: w.companyA })).blocked?.reason).toBe('pool_exhausted');
 
   // the pool grows: the old answer no longer holds, and the next ask gets the new number
-  db.sqlite.prepare("insert into numbers (phone, imported_at, source) values (?, ?, 'test')").run(phoneOf(900), now);
+  await db.run("insert into numbers (phone, imported_at, source) values (?, ?, 'test')", [phoneOf(900), now]);
   expect(await stateThenAsk()).toEqual({ state: null, batch: null });
 
   // company rules come before the pool, as in next-batch
-  db.sqlite.prepare('update companies set is_active = 0 where id = ?').run(w.companyA);
+  await db.run('update companies set is_active = 0 where id = ?', [w.companyA]);
   const off = await stateThenAsk();
   expect(off.state).toEqual({ reason: 'company_inactive', nextOpenAt: null });
   expect(off.batch).toEqual(off.state);

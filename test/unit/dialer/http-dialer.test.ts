@@ -8,27 +8,27 @@ afterEach(async () => d?.close());
 
 const TABLES = ['call_results', 'ledger_entries', 'leases', 'numbers', 'company_calls', 'scenarios', 'audit_log', 'call_stats'];
 /** every table the dialer API writes, and the keys' last use: to prove a 4xx wrote nothing */
-const snapshot = (): Record<string, unknown> => ({
-  ...Object.fromEntries(TABLES.map((t) => [t, d.count(t)])),
-  lastUsed: d.core.db.sqlite.prepare('select group_concat(coalesce(last_used_at, 0)) from api_keys').pluck().get(),
-  balances: d.core.db.sqlite.prepare('select group_concat(wallet_balance) from companies').pluck().get(),
+const snapshot = async (): Promise<Record<string, unknown>> => ({
+  ...Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.count(t)]))),
+  lastUsed: await d.core.db.column('select coalesce(last_used_at, 0) from api_keys order by id'),
+  balances: await d.core.db.column('select wallet_balance from companies order by id'),
 });
 
 describe('API-key auth on /api/v1/dialer/*', () => {
   it('401 without a key, with a malformed header, an unknown key or a revoked key; nothing written', async () => {
     d = await dialerWorld();
-    const before = snapshot();
+    const before = await snapshot();
     const path = '/api/v1/dialer/next-batch?company=acme';
     for (const auth of [undefined, 'Basic abc', 'Bearer', `Bearer ${d.keys.a}x`, 'Bearer ddk_nonsense']) {
       const res = await fetch(d.port.url + path, { headers: auth ? { authorization: auth } : {} });
       expect(res.status, String(auth)).toBe(401);
       expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED', message: expect.any(String) } });
     }
-    const id = d.core.db.sqlite.prepare('select id from api_keys where company_id = ?').pluck().get(d.w.companyA) as number;
+    const id = (await d.core.db.value<number>('select id from api_keys where company_id = ?', [d.w.companyA]))!;
     await revokeApiKey(d.core.db, CLI_ACTOR, id, null, d.clock.clock());
     const revoked = await d.api('GET', path);
     expect(revoked).toMatchObject({ status: 401, body: { error: { message: /revoked/ } } });
-    expect({ ...snapshot(), audit_log: before.audit_log }).toEqual(before);
+    expect({ ...(await snapshot()), audit_log: before.audit_log }).toEqual(before);
   });
 
   it('401 comes before 400: an unauthenticated bad body is not judged', async () => {
@@ -41,7 +41,7 @@ describe('API-key auth on /api/v1/dialer/*', () => {
     const inboundOnly = (
       await createApiKey(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, name: 'pbx', scopes: ['inbound'] }, d.clock.clock())
     ).key;
-    const before = snapshot();
+    const before = await snapshot();
     expect(await d.api('GET', '/api/v1/dialer/next-batch?company=acme', undefined, inboundOnly)).toMatchObject({
       status: 403,
       body: { error: { code: 'FORBIDDEN' } },
@@ -52,7 +52,7 @@ describe('API-key auth on /api/v1/dialer/*', () => {
     ).toMatchObject({ status: 403 });
     // a company key learns nothing about slugs that do not exist either
     expect((await d.api('GET', '/api/v1/dialer/next-batch?company=nobody', undefined, d.keys.a)).status).toBe(403);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('a site-wide key acts for any company; an unknown slug is then a 404', async () => {
@@ -63,18 +63,18 @@ describe('API-key auth on /api/v1/dialer/*', () => {
 
   it('records last use after a successful answer, at most once a minute', async () => {
     d = await dialerWorld();
-    const lastUsed = () => d.core.db.sqlite.prepare('select last_used_at from api_keys where company_id = ?').pluck().get(d.w.companyA);
-    expect(lastUsed()).toBeNull();
+    const lastUsed = () => d.core.db.value('select last_used_at from api_keys where company_id = ?', [d.w.companyA]);
+    expect(await lastUsed()).toBeNull();
     await d.api('GET', '/api/v1/dialer/next-batch?company=acme&size=1');
     const first = d.clock.clock();
-    await waitFor(() => lastUsed() === first);
+    await waitFor(async () => (await lastUsed()) === first);
     d.clock.advance(30_000);
     await d.api('GET', '/api/v1/dialer/next-batch?company=acme&size=1');
     await new Promise((r) => setTimeout(r, 50));
-    expect(lastUsed()).toBe(first);
+    expect(await lastUsed()).toBe(first);
     d.clock.advance(30_000);
     await d.api('GET', '/api/v1/dialer/next-batch?company=acme&size=1');
-    await waitFor(() => lastUsed() === first + 60_000);
+    await waitFor(async () => (await lastUsed()) === first + 60_000);
   });
 });
 
@@ -98,15 +98,15 @@ describe('next-batch over HTTP', () => {
       outbound_agents: [],
       wallet: { balance: 100_000, currency: 'EUR', cost_per_billable: 50, billing_mode: 'per_call', cost_per_minute: 0 },
     });
-    expect(d.core.db.sqlite.prepare('select dialer_id from leases').pluck().all()).toEqual(['rack-1', 'rack-1']);
+    expect(await d.core.db.column('select dialer_id from leases')).toEqual(['rack-1', 'rack-1']);
   });
 
   it('a blocked answer is still 200, with next_open_at', async () => {
     d = await dialerWorld();
-    d.core.db.sqlite.prepare('delete from schedule_windows where company_id = ?').run(d.w.companyA);
-    d.core.db.sqlite
-      .prepare('insert into schedule_windows (company_id, weekday, start_minute, end_minute) values (?, 1, 540, 1020)')
-      .run(d.w.companyA);
+    await d.core.db.run('delete from schedule_windows where company_id = ?', [d.w.companyA]);
+    await d.core.db.run('insert into schedule_windows (company_id, weekday, start_minute, end_minute) values (?, 1, 540, 1020)', [
+      d.w.companyA,
+    ]);
     const res = await d.api('GET', '/api/v1/dialer/next-batch?company=acme');
     expect(res).toMatchObject({
       status: 200,
@@ -116,7 +116,7 @@ describe('next-batch over HTTP', () => {
 
   it('400 for a bad size or slug, with nothing written', async () => {
     d = await dialerWorld();
-    const before = snapshot();
+    const before = await snapshot();
     for (const q of [
       'company=acme&size=0',
       'company=acme&size=1001',
@@ -129,7 +129,7 @@ describe('next-batch over HTTP', () => {
       expect(res.status, q).toBe(400);
       expect(res.body.error.code).toBe('BAD_INPUT');
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 });
 
@@ -141,11 +141,11 @@ describe('report-result over HTTP', () => {
     expect(first).toEqual({ status: 201, body: { result_id: expect.any(Number), charged: 50, wallet_balance: 99_950 } });
     const again = await d.api('POST', '/api/v1/dialer/report-result', body);
     expect(again).toEqual({ status: 200, body: first.body });
-    const before = snapshot();
+    const before = await snapshot();
     const changed = await d.api('POST', '/api/v1/dialer/report-result', { ...body, status: 'BUSY' });
     expect(changed).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT' } } });
-    expect(snapshot()).toEqual(before);
-    expect(d.count('ledger_entries', "kind = 'charge'")).toBe(1);
+    expect(await snapshot()).toEqual(before);
+    expect(await d.count('ledger_entries', "kind = 'charge'")).toBe(1);
   });
 
   it('404 for a phone the pool does not know; 409 for a number another company holds', async () => {
@@ -160,7 +160,7 @@ describe('report-result over HTTP', () => {
 
   it('400 for each kind of bad body, with nothing written', async () => {
     d = await dialerWorld();
-    const before = snapshot();
+    const before = await snapshot();
     const good = report({ number_id: d.numberIds[0] });
     const bads: [unknown, RegExp][] = [
       ['not json', /JSON|body/i],
@@ -184,7 +184,7 @@ describe('report-result over HTTP', () => {
       expect(res.body.error.code).toBe('BAD_INPUT');
       expect(res.body.error.message).toMatch(message);
     }
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('413 with the error shape for a body over the limit', async () => {
@@ -195,7 +195,7 @@ describe('report-result over HTTP', () => {
       report({ number_id: d.numberIds[0], transcript: 'x'.repeat(1_100_000) }),
     );
     expect(res).toMatchObject({ status: 413, body: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
-    expect(d.count('call_results')).toBe(0);
+    expect(await d.count('call_results')).toBe(0);
   });
 });
 
@@ -221,7 +221,7 @@ describe('report-results, register-scenarios and release over HTTP', () => {
       wallet_balance: 950_000,
       error: null,
     });
-    expect(d.count('call_results')).toBe(1000);
+    expect(await d.count('call_results')).toBe(1000);
   });
 
   it('answers per item; a bad envelope is a 400 with nothing written', async () => {
@@ -236,7 +236,7 @@ describe('report-results, register-scenarios and release over HTTP', () => {
       rejected: 1,
       results: [{ outcome: 'created' }, { outcome: 'rejected', http_status: 404, error: { code: 'NOT_FOUND' } }],
     });
-    const before = snapshot();
+    const before = await snapshot();
     expect((await d.api('POST', '/api/v1/dialer/report-results', { company: 'acme', results: [] })).status).toBe(400);
     expect(
       (
@@ -250,7 +250,7 @@ describe('report-results, register-scenarios and release over HTTP', () => {
       ).status,
     ).toBe(400);
     expect((await d.api('POST', '/api/v1/dialer/report-results', { company: 'acme', results: Array(1001).fill(item) })).status).toBe(400);
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it('register-scenarios creates new keys inactive and updates known ones without touching their switch', async () => {
@@ -279,7 +279,7 @@ describe('report-results, register-scenarios and release over HTTP', () => {
       ],
     });
     expect(dup.status).toBe(400);
-    expect(d.count('scenarios', `company_id = ${d.w.companyA}`)).toBe(2);
+    expect(await d.count('scenarios', `company_id = ${d.w.companyA}`)).toBe(2);
   });
 
   it('release returns a batch to the pool', async () => {
@@ -292,7 +292,7 @@ describe('report-results, register-scenarios and release over HTTP', () => {
       status: 200,
       body: { released: 2 },
     });
-    expect(d.count('leases')).toBe(0);
+    expect(await d.count('leases')).toBe(0);
   });
 });
 
@@ -330,9 +330,9 @@ describe('the OpenAPI document', () => {
   });
 });
 
-async function waitFor(check: () => boolean, ms = 2_000): Promise<void> {
+async function waitFor(check: () => Promise<boolean>, ms = 2_000): Promise<void> {
   const until = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -19,7 +19,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const lease = (companyId: number, size = 100) => nextBatch(d.core, { companyId, size, dialerId: 'd1' });
 const ids = (b: { numbers: { numberId: number }[] }) => b.numbers.map((n) => n.numberId);
-const releaseAll = () => d.core.db.sqlite.prepare('delete from leases').run();
+const releaseAll = () => d.core.db.run('delete from leases');
 let seq = 0;
 const call = (companyId: number, numberId: number, status: CallStatus, extra: { callbackAt?: number; agentId?: number } = {}) =>
   recordResult(d.core, companyId, {
@@ -32,17 +32,18 @@ const call = (companyId: number, numberId: number, status: CallStatus, extra: { 
     callbackAt: extra.callbackAt,
     agentId: extra.agentId,
   });
-const agent = (companyId: number, name: string) =>
+const agent = async (companyId: number, name: string) =>
   Number(
-    d.core.db.sqlite
-      .prepare("insert into agents (company_id, name, extension, type, created_at) values (?, ?, '1001', 'outbound', 0)")
-      .run(companyId, name).lastInsertRowid,
+    await d.core.db.value(
+      "insert into agents (company_id, name, extension, type, created_at) values (?, ?, '1001', 'outbound', 0) returning id",
+      [companyId, name],
+    ),
   );
-const tables = () => ({
-  results: d.count('call_results'),
-  callbacks: d.count('callbacks'),
-  ledger: d.count('ledger_entries'),
-  calls: d.count('company_calls'),
+const tables = async () => ({
+  results: await d.count('call_results'),
+  callbacks: await d.count('callbacks'),
+  ledger: await d.count('ledger_entries'),
+  calls: await d.count('company_calls'),
 });
 
 describe('a result with callback_at', () => {
@@ -50,7 +51,7 @@ describe('a result with callback_at', () => {
     d = await dialerWorld({ numbers: 1 });
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
-    const before = tables();
+    const before = await tables();
     const refused = async (status: CallStatus, callbackAt: number) => {
       try {
         await call(d.w.companyA, n1, status, { callbackAt });
@@ -64,31 +65,31 @@ describe('a result with callback_at', () => {
     expect(await refused('COMPLAINED', d.clock.clock() + HOUR)).toMatch(
       /^BAD_INPUT: callback_at: after this result the number is complained/,
     );
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
     expect(await refused('CALLBACK', d.clock.clock() + 90 * DAY)).toBeNull();
-    expect(d.count('callbacks', "state = 'pending'")).toBe(1);
+    expect(await d.count('callbacks', "state = 'pending'")).toBe(1);
   });
 
   it('over HTTP: a 400 in the standard envelope for a callback in the past or a year out; nothing written', async () => {
     d = await dialerWorld({ numbers: 1 });
-    const before = tables();
+    const before = await tables();
     for (const at of ['2026-03-02T09:00:00Z', '2027-03-02T10:00:00Z', 'tomorrow']) {
       const res = await d.api('POST', '/api/v1/dialer/report-result', report({ phone: d.phones[0], status: 'CALLBACK', callback_at: at }));
       expect(res.status, at).toBe(400);
       expect(res.body).toEqual({ error: { code: 'BAD_INPUT', message: expect.stringContaining('callback_at') } });
     }
-    expect(tables()).toEqual(before);
+    expect(await tables()).toEqual(before);
   });
 
   it('is offered to its company first once due, bypassing its dedup and the cooldown; other companies still wait', async () => {
     d = await dialerWorld({ numbers: 4 });
     const [n1, n2] = d.numberIds;
-    const anna = agent(d.w.companyA, 'Anna');
+    const anna = await agent(d.w.companyA, 'Anna');
     expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]);
     await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + 2 * HOUR, agentId: anna });
     d.clock.advance(2 * HOUR - 1);
     expect(ids(await lease(d.w.companyA))).not.toContain(n1); // upcoming, not due
-    releaseAll();
+    await releaseAll();
     d.clock.advance(1);
     const batch = await lease(d.w.companyA, 2);
     expect(batch.numbers[0]).toMatchObject({
@@ -111,9 +112,9 @@ describe('a result with callback_at', () => {
     await call(d.w.companyA, n1, 'FAILED');
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'callback' }]);
     await call(d.w.companyA, n1, 'ANSWERED');
-    expect(d.count('callbacks', "state = 'done'")).toBe(1);
+    expect(await d.count('callbacks', "state = 'done'")).toBe(1);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
-    expect(d.core.db.sqlite.prepare('select attempts from company_calls where number_id = ?').pluck().get(n1)).toBe(2);
+    expect(await d.core.db.value('select attempts from company_calls where number_id = ?', [n1])).toBe(2);
     // the dashboard counts it as a callback, not as a first attempt
     expect(await attemptCounts(d.core.db, { companyId: d.w.companyA, range: { preset: 'today' } }, d.clock.clock())).toMatchObject({
       dialed: 2,
@@ -131,14 +132,14 @@ describe('a result with callback_at', () => {
     await lease(d.w.companyB);
     await call(d.w.companyB, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     d.clock.advance(2 * HOUR);
-    releaseAll();
+    await releaseAll();
     // A dials n1 by hand (no lease) in a batch that also reports n2: the due callback is honoured by it
     const batch = await recordResults(d.core, d.w.companyA, [
       { callId: `c-${++seq}`, numberId: n2, scenarioKey: 'sales', status: 'NO_ANSWER', startedAt: d.clock.clock(), durationS: 0 },
       { callId: `c-${++seq}`, numberId: n1, scenarioKey: 'sales', status: 'ANSWERED', startedAt: d.clock.clock(), durationS: 20 },
     ]);
     expect(batch.outcomes.map((o) => o.ok)).toEqual([true, true]);
-    const states = d.core.db.sqlite.prepare('select company_id, state from callbacks order by company_id').all();
+    const states = await d.core.db.all('select company_id, state from callbacks order by company_id');
     expect(states).toEqual([
       { company_id: d.w.companyA, state: 'done' },
       { company_id: d.w.companyB, state: 'pending' },
@@ -196,7 +197,7 @@ describe('a result with callback_at', () => {
     const [n1] = d.numberIds;
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
-    const id = d.core.db.sqlite.prepare('select id from callbacks').pluck().get() as number;
+    const id = (await d.core.db.value<number>('select id from callbacks'))!;
     await cancelCallback(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, id }, d.clock.clock());
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
@@ -215,7 +216,7 @@ describe('a result with callback_at', () => {
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     await call(d.w.companyA, n1, 'INBOUND_CALL', { callbackAt: d.clock.clock() + 2 * HOUR });
-    expect(d.count('callbacks')).toBe(1);
+    expect(await d.count('callbacks')).toBe(1);
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     d.clock.advance(HOUR);
@@ -229,7 +230,7 @@ describe('a result with callback_at', () => {
     await call(d.w.companyA, n1, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     await call(d.w.companyA, n2, 'CALLBACK', { callbackAt: d.clock.clock() + HOUR });
     // another company's caller complained about n1; acme put n2 on its own list
-    d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n1);
+    await d.core.db.run("update numbers set global_status = 'complained' where id = ?", [n1]);
     await importDoNotCall(d.core, CLI_ACTOR, { source: { content: `${d.phones[1]}\n` }, companyId: d.w.companyA });
     d.clock.advance(HOUR);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');

@@ -109,5 +109,5 @@ it('numbers due for a retry while eight dialers of two companies ask at once: no
   const all = [...handed.get('acme')!, ...handed.get('globex')!];
   expect(all).toHaveLength(240);
   expect(new Set(all).size).toBe(240);
-  expect(d.count('leases')).toBe(240);
+  expect(await d.count('leases')).toBe(240);
 });

@@ -14,7 +14,7 @@ afterEach(async () => d?.close());
 
 const lease = (companyId: number, size = 100) => nextBatch(d.core, { companyId, size, dialerId: 'd1' });
 const phonesOf = (b: { numbers: { phone: string }[] }) => b.numbers.map((n) => n.phone).sort();
-const releaseAll = () => d.core.db.sqlite.prepare('delete from leases').run();
+const releaseAll = () => d.core.db.run('delete from leases');
 
 const BERLIN = '+493012345678';
 const NEW_YORK = '+12125550100';
@@ -41,22 +41,22 @@ describe("callee-local hours: the company's window on the callee's own clock", (
       source: { content: [BERLIN, NEW_YORK, SYDNEY, PERTH_OR_ADELAIDE].join('\n') },
       companyId: null,
     });
-    const zoned = d.core.db.sqlite.prepare('select count(*) from numbers where zone_id is not null').pluck().get();
+    const zoned = await d.core.db.value('select count(*) from numbers where zone_id is not null');
     expect(zoned).toBe(4);
 
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, SYDNEY, PERTH_OR_ADELAIDE].sort()); // off: the company's hours only
-    releaseAll();
+    await releaseAll();
     await setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, calleeLocalHours: true }, now);
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN]); // strictest: Adelaide is closed
-    releaseAll();
+    await releaseAll();
     await setDialingSettings(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, ambiguousZones: 'company' }, now);
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, PERTH_OR_ADELAIDE].sort());
-    releaseAll();
+    await releaseAll();
     // 14:00 UTC: 09:00 in New York (the number spanning zones still follows the company's clock)
     d.clock.set(Date.parse('2026-03-02T14:00:00Z'));
     expect(phonesOf(await lease(d.w.companyA))).toEqual([BERLIN, NEW_YORK, PERTH_OR_ADELAIDE].sort());
     // globex never turned it on: its own hours alone (New York, open 24x7 in this world)
-    releaseAll();
+    await releaseAll();
     expect(phonesOf(await lease(d.w.companyB))).toHaveLength(4);
   });
 
@@ -73,7 +73,7 @@ describe('pause', () => {
     const out = await lease(d.w.companyA, 1);
     await pauseDialing(d.core.db, { userId: null, name: 'maria' }, { companyId: d.w.companyA, reason: 'list review' }, d.clock.clock());
     expect(await lease(d.w.companyA)).toMatchObject({ numbers: [], blocked: { reason: 'paused', nextOpenAt: null } });
-    expect(d.count('leases', `company_id = ${d.w.companyA}`)).toBe(1);
+    expect(await d.count('leases', `company_id = ${d.w.companyA}`)).toBe(1);
     expect((await lease(d.w.companyB)).numbers).toHaveLength(2); // the other company dials on
     await recordResult(d.core, d.w.companyA, {
       callId: 'during-pause',
@@ -85,7 +85,7 @@ describe('pause', () => {
     });
     expect(await pauseStatus(d.core.db, d.w.companyA)).toMatchObject({ site: null, company: { reason: 'list review', pausedBy: 'maria' } });
     expect(await resumeDialing(d.core.db, CLI_ACTOR, { companyId: d.w.companyA }, d.clock.clock())).toEqual({ resumed: true });
-    releaseAll();
+    await releaseAll();
     expect((await lease(d.w.companyA)).blocked).toBeNull();
   });
 

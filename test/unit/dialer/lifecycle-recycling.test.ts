@@ -37,7 +37,7 @@ const rule = (
     { companyId: d.w.companyA, status, delayMinutes, maxRetries, ownAttempt: more.ownAttempt ?? false, isActive: more.isActive ?? true },
     d.clock.clock(),
   );
-const releaseAll = () => d.core.db.sqlite.prepare('delete from leases').run();
+const releaseAll = () => d.core.db.run('delete from leases');
 
 describe('a recycling rule offers a number again after its delay, up to its retries', () => {
   it('NO_ANSWER after 4 hours, retried as its own attempt, at most 2 times; attempts counted per company', async () => {
@@ -48,21 +48,22 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     await call(d.w.companyA, n1, 'NO_ANSWER');
     d.clock.advance(4 * HOUR - 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n2]); // not yet: the delay has a minute to go
-    releaseAll();
+    await releaseAll();
     d.clock.advance(60_000);
     const retry = await lease(d.w.companyA);
     expect(retry.numbers[0]).toMatchObject({ numberId: n1, kind: 'recycled' });
     await call(d.w.companyA, n1, 'NO_ANSWER');
-    releaseAll();
+    await releaseAll();
     d.clock.advance(4 * HOUR);
     expect(ids(await lease(d.w.companyA, 1))).toEqual([n1]); // the second retry
     await call(d.w.companyA, n1, 'NO_ANSWER');
-    releaseAll();
+    await releaseAll();
     d.clock.advance(30 * DAY);
     expect(ids(await lease(d.w.companyA))).not.toContain(n1); // retries used up: the first call and two more
-    const attempts = d.core.db.sqlite.prepare('select attempts from company_calls where company_id = ? and number_id = ?');
-    expect(attempts.pluck().get(d.w.companyA, n1)).toBe(3);
-    expect(attempts.pluck().get(d.w.companyB, n1)).toBeUndefined();
+    const attempts = (companyId: number) =>
+      d.core.db.value('select attempts from company_calls where company_id = ? and number_id = ?', [companyId, n1]);
+    expect(await attempts(d.w.companyA)).toBe(3);
+    expect(await attempts(d.w.companyB)).toBeUndefined();
   });
 
   it('a retry is still held by the global cooldown, unless the rule makes it the company’s own attempt', async () => {
@@ -75,7 +76,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted'); // the 3-day cooldown its call started
     d.clock.advance(3 * DAY);
     expect((await lease(d.w.companyA)).numbers).toMatchObject([{ numberId: n1, kind: 'recycled' }]);
-    releaseAll();
+    await releaseAll();
     await rule('BUSY', 30, 3, { ownAttempt: true });
     await call(d.w.companyA, n1, 'BUSY');
     d.clock.advance(31 * 60_000);
@@ -109,7 +110,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     await rule('BUSY', 10, 3, { ownAttempt: true, isActive: false });
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
-    releaseAll();
+    await releaseAll();
     await removeRecycleRule(d.core.db, CLI_ACTOR, { companyId: d.w.companyA, status: 'NO_ANSWER' }, d.clock.clock());
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
   });
@@ -121,7 +122,7 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     await lease(d.w.companyA);
     await call(d.w.companyA, n1, 'NO_ANSWER');
     await call(d.w.companyA, n2, 'NO_ANSWER');
-    d.core.db.sqlite.prepare("update numbers set global_status = 'complained' where id = ?").run(n2);
+    await d.core.db.run("update numbers set global_status = 'complained' where id = ?", [n2]);
     d.clock.advance(11 * 60_000);
     expect(ids(await lease(d.w.companyA))).toEqual([n1]);
     expect((await lease(d.w.companyB)).blocked?.reason).toBe('pool_exhausted');
@@ -161,9 +162,8 @@ describe('a recycling rule offers a number again after its delay, up to its retr
     await call(d.w.companyA, n1, 'NO_ANSWER');
     await call(d.w.companyA, n2, 'BUSY');
     // as another desk with other rules might have left it: both due now
-    const s = d.core.db.sqlite;
-    s.prepare('update recycles set due_at = ? where company_id = ?').run(d.clock.clock(), d.w.companyA);
-    s.prepare("update recycle_rules set is_active = 0 where status = 'BUSY'").run();
+    await d.core.db.run('update recycles set due_at = ? where company_id = ?', [d.clock.clock(), d.w.companyA]);
+    await d.core.db.run("update recycle_rules set is_active = 0 where status = 'BUSY'");
     d.clock.advance(2 * 60_000);
     expect((await lease(d.w.companyA)).blocked?.reason).toBe('pool_exhausted');
     d.clock.advance(60 * 60_000);

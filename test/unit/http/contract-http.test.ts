@@ -80,7 +80,7 @@ describe('health', () => {
 
 describe('401: no key, a bad key, a revoked key', () => {
   it('every route but health answers 401 with the error shape, and nothing is written', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     const auths: [string, Record<string, string>][] = [
       ['no header', {}],
       ['unknown key', { authorization: 'Bearer ddk_thisKeyWasNeverIssuedByThisDesk0' }],
@@ -95,28 +95,28 @@ describe('401: no key, a bad key, a revoked key', () => {
         expectError(res, 401, `${method} ${path} with ${what}`);
       }
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 });
 
 describe('403: the key is not allowed for that company or scope', () => {
   it('a company key acting for another company, on every dialer route; nothing written', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const [method, path, body] of routes('globex')) {
       expectError(await w.s.api(method, path, { key: w.keys.acme, body }), 403, `${method} ${path}`);
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('a key without the dialer scope on the dialer routes, and a dialer key on the inbound routes', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const [method, path, body] of routes('acme')) {
       expectError(await w.s.api(method, path, { key: keys.inboundOnly, body }), 403, `${method} ${path} with an inbound key`);
     }
     for (const [method, path, body] of INBOUND_ROUTES) {
       expectError(await w.s.api(method, path, { key: w.keys.acme, body }), 403, `${method} ${path} with a dialer key`);
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('a site-wide key acts for any company', async () => {
@@ -135,25 +135,25 @@ describe('bodies the port cannot take', () => {
   const path = '/api/v1/dialer/report-result';
 
   it('malformed JSON, an empty body, an array, a JSON scalar: 400 with the error shape, nothing written', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     for (const body of ['{"company": "acme", "call_id": ', '', '[]', '"text"', 'null']) {
       expectError(await w.s.api('POST', path, { key: w.keys.acme, body }), 400, `body ${JSON.stringify(body)}`);
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('a content type other than JSON: 400 or 415 with the error shape, nothing written', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     const json = JSON.stringify({ company: 'acme', ...item(w.phones[1], 'ct-1') });
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
       const res = await w.s.api('POST', path, { key: w.keys.acme, body: json, headers: { 'content-type': type } });
       expectError(res, [400, 415], type);
     }
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('413 with the error shape for an oversized body; nothing written', async () => {
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     // the body follows its headers after a pause, so an early answer (judged on Content-Length) is read whole
     const post = async (route: string, body: unknown) =>
       (await rawRequest(w.s.url, { method: 'POST', path: route, key: w.keys.acme, body: JSON.stringify(body), waitBeforeBody: 3_000 }))!;
@@ -165,7 +165,7 @@ describe('bodies the port cannot take', () => {
     expectError(await post('/api/v1/dialer/report-results', many), 413, 'a 60 MB report-results');
     // the same client with a small body is answered on its body (here: a 400 for a missing call)
     expectError(await post(path, { company: 'acme' }), 400, 'a small body after 100-continue');
-    expect(snapshot(w.s)).toEqual(before);
+    expect(await snapshot(w.s)).toEqual(before);
   });
 
   it('JSON with a charset parameter is JSON', async () => {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => d?.close());
 
 const TABLES = ['call_results', 'ledger_entries', 'leases', 'numbers', 'company_calls', 'scenarios', 'audit_log', 'call_stats'];
-const snapshot = () => Object.fromEntries(TABLES.map((t) => [t, d.count(t)]));
+const snapshot = async () => Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.count(t)])));
 
 function expectEnvelope(answer: RawAnswer | null, status: number, message?: RegExp) {
   expect(answer, 'an answer').not.toBeNull();
@@ -50,13 +50,13 @@ describe('errors raised by the HTTP layer itself', () => {
     for (let i = 0; i < 3000; i++) deep = { a: deep };
     const body = JSON.stringify(report({ number_id: d.numberIds[0], data: deep }));
     expect(body.length).toBeGreaterThan(18_000);
-    const before = snapshot();
+    const before = await snapshot();
     expectEnvelope(
       await sendRaw(d.port.url, post('/api/v1/dialer/report-result', body, ['Content-Type: application/json'])),
       400,
       /nested/,
     );
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // a real dialer's data, a few levels deep, is still taken
     const shallow = report({ number_id: d.numberIds[0], data: { crm: { lead: { tags: ['a', { b: [1] }] } } } });
     expect((await d.api('POST', '/api/v1/dialer/report-result', shallow)).status).toBe(201);
@@ -100,7 +100,7 @@ describe('errors raised by the HTTP layer itself', () => {
   });
 
   it('JSON in another charset than UTF-8, or bytes that are not UTF-8, is refused and writes nothing', async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const body = JSON.stringify({ company: 'acme', scenarios: [{ key: 'charset', name: 'Zoë' }] });
     expectEnvelope(
       await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', body, ['Content-Type: application/json; charset=utf-16'])),
@@ -112,7 +112,7 @@ describe('errors raised by the HTTP layer itself', () => {
       400,
       /UTF-8/,
     );
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     // UTF-8, said or not, and quoted
     for (const type of ['application/json', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"']) {
       expect((await sendRaw(d.port.url, post('/api/v1/dialer/register-scenarios', body, [`Content-Type: ${type}`])))?.status, type).toBe(

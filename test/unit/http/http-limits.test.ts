@@ -32,10 +32,10 @@ describe('per-key limits on the port', () => {
     d.core.desk.set({ rateLimitPerKey: 10 });
     for (let i = 0; i < 10; i++) expect((await next(d.keys.a)).status).toBe(200);
     expectLimited(await next(d.keys.a), /this API key made more than 10 requests in a minute/);
-    const results = d.count('call_results');
+    const results = await d.count('call_results');
     const refused = await d.exchange('POST', '/api/v1/dialer/report-result', report({ number_id: d.numberIds[0] }));
     expectLimited(refused, /more than 10/);
-    expect(d.count('call_results')).toBe(results);
+    expect(await d.count('call_results')).toBe(results);
     // another key of the same company, and a key of the inbound API, each have their own count
     expect((await d.exchange('GET', '/api/v1/dialer/next-batch?company=acme&size=1', undefined, d.keys.site)).status).toBe(200);
     expect((await d.exchange('GET', '/api/v1/dialer/next-batch?company=globex&size=1', undefined, d.keys.b)).status).toBe(200);

@@ -16,10 +16,10 @@ const TABLES = [
   'call_stats',
   'ai_agents',
 ];
-const snapshot = () => ({
-  ...Object.fromEntries(TABLES.map((t) => [t, d.count(t)])),
-  balances: d.core.db.sqlite.prepare('select group_concat(wallet_balance) from companies').pluck().get(),
-  leased: d.count('numbers', "global_status != 'active'"),
+const snapshot = async () => ({
+  ...Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, await d.count(t)]))),
+  balances: await d.core.db.column('select wallet_balance from companies order by id'),
+  leased: await d.count('numbers', "global_status != 'active'"),
 });
 
 /** The server's log, as the lines pino writes. */
@@ -37,7 +37,7 @@ describe('a full disk', () => {
     const db = d.core.db.sqlite;
     // SQLite may not grow the file past its current size: a write that needs a new page fails as on a full disk
     db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true })}`);
-    const before = snapshot();
+    const before = await snapshot();
     const big = (callId: string, i: number) => report({ call_id: callId, number_id: d.numberIds[i], transcript: 'words '.repeat(20_000) });
 
     const attempts = [
@@ -62,7 +62,7 @@ describe('a full disk', () => {
       systemPrompt: 'p'.repeat(20_000),
     });
     expect(agent).toEqual({ ok: false, error: { code: 'STORAGE_FULL', message: expect.stringMatching(/disk .* full/) } });
-    expect(snapshot()).toEqual(before);
+    expect(await snapshot()).toEqual(before);
     const failures = log.lines.filter((l) => l.level >= 50);
     expect(failures).toHaveLength(attempts.length);
     for (const line of failures) expect(line).toMatchObject({ code: 'STORAGE_FULL', err: { code: 'SQLITE_FULL' } });
@@ -79,7 +79,7 @@ describe('a full disk', () => {
     expect(
       await call(d.core, d.w.superuser!, 'aiAgents.create', { companyId: d.w.companyA, name: 'Ava', systemPrompt: 'p'.repeat(20_000) }),
     ).toMatchObject({ ok: true });
-    expect(d.count('call_results')).toBe(3);
+    expect(await d.count('call_results')).toBe(3);
   });
 });
 
@@ -91,13 +91,13 @@ describe('a database another process holds', () => {
     const other = new Database(d.core.db.file);
     try {
       other.exec('begin immediate'); // the write lock, as a long import or restore in another process holds it
-      const before = snapshot();
+      const before = await snapshot();
       const res = await d.exchange('POST', '/api/v1/dialer/report-result', report({ call_id: 'busy-1', number_id: d.numberIds[0] }));
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('2');
       expect(res.body).toEqual({ error: { code: 'DATABASE_BUSY', message: expect.stringMatching(/busy/) } });
       expect((await d.exchange('GET', '/api/v1/dialer/next-batch?company=acme&size=5')).body.error.code).toBe('DATABASE_BUSY');
-      expect(snapshot()).toEqual(before);
+      expect(await snapshot()).toEqual(before);
       const failures = log.lines.filter((l) => l.level >= 50);
       expect(failures).toHaveLength(2);
       for (const line of failures) expect(line).toMatchObject({ code: 'DATABASE_BUSY', err: { code: 'SQLITE_BUSY' } });

@@ -120,7 +120,7 @@ describe('Jambonz webhooks', () => {
     const ringing = await post({ ...call, call_status: 'ringing' });
     expect(ringing.status).toBe(200);
     // the first webhook of this call is a status hook: it puts the call in the log
-    const before = snapshot(w.s);
+    const before = await snapshot(w.s);
     expect(before.results).toBe(1);
     const done = { ...call, call_status: 'completed', sip_status: 200, duration: 75 };
     const first = await post(done);
@@ -128,10 +128,10 @@ describe('Jambonz webhooks', () => {
     expect(schemaErrors(doc, schemaOf('post', '/api/v1/inbound/jambonz/status', '200'), first.body)).toEqual([]);
     const again = await post(done);
     expect(again.body.result_id).toBe(first.body.result_id);
-    const middle = snapshot(w.s);
+    const middle = await snapshot(w.s);
     // a closed call stays as its first final status left it
     expect((await post({ ...done, duration: 80 })).status).toBe(200);
-    expect(snapshot(w.s)).toEqual(middle);
+    expect(await snapshot(w.s)).toEqual(middle);
 
     await w.s.stop();
     const db = w.s.openDb();
