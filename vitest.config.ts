@@ -31,18 +31,26 @@ const LEASING_TESTS = [
  * about the leasing caches inside the listed files skip themselves there.
  */
 const POSTGRES_TESTS: string[] = [
+  'test/unit/alerts/alerts.test.ts',
   'test/unit/auth/apikeys.test.ts',
   'test/unit/auth/auth.test.ts',
   'test/unit/auth/console-sessions.test.ts',
   'test/unit/auth/memberships.test.ts',
   'test/unit/billing/billing.test.ts',
+  'test/unit/calls/calllog.test.ts',
+  'test/unit/calls/exports-download.test.ts',
+  'test/unit/calls/exports.test.ts',
+  'test/unit/calls/results.test.ts',
   'test/unit/cli/cli.test.ts',
   'test/unit/cli/contract-cli.test.ts',
   'test/unit/cli/lifecycle-cli.test.ts',
   'test/unit/companies/audit.test.ts',
   'test/unit/companies/companies.test.ts',
+  'test/unit/companies/lifecycle-callbacks-console.test.ts',
   'test/unit/companies/lifecycle-console.test.ts',
+  'test/unit/companies/overview.test.ts',
   'test/unit/companies/setup.test.ts',
+  'test/unit/companies/transfer.test.ts',
   'test/unit/companies/wizard.test.ts',
   'test/unit/dialer/concurrency.test.ts',
   'test/unit/dialer/contract-batch.test.ts',
@@ -75,10 +83,15 @@ const POSTGRES_TESTS: string[] = [
   'test/unit/inbound/transfer.test.ts',
   'test/unit/inbound/warnings.test.ts',
   'test/unit/numbers/dnc-scopes.test.ts',
+  'test/unit/numbers/lists.test.ts',
+  'test/unit/numbers/number-history.test.ts',
   'test/unit/numbers/numbers-files.test.ts',
+  'test/unit/numbers/numbers.test.ts',
+  'test/unit/numbers/phone.test.ts',
   'test/unit/operations/tls.test.ts',
   'test/unit/schedule/schedule.test.ts',
   'test/unit/stats/stats-rollup.test.ts',
+  'test/unit/stats/stats.test.ts',
 ];
 const PG_ROOT = '/usr/lib/postgresql'; // Debian's layout, as test/world/postgres.ts finds it
 const postgres = existsSync(PG_ROOT) && readdirSync(PG_ROOT).some((v) => existsSync(`${PG_ROOT}/${v}/bin/initdb`));
