@@ -76,6 +76,7 @@ const POSTGRES_TESTS: string[] = [
   'test/unit/http/http-timeouts.test.ts',
   'test/unit/http/upload.test.ts',
   'test/unit/inbound/call-log.test.ts',
+  'test/unit/inbound/contract-inbound.test.ts',
   'test/unit/inbound/recording.test.ts',
   'test/unit/inbound/signature.test.ts',
   'test/unit/inbound/targets.test.ts',

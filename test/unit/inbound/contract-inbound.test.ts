@@ -134,18 +134,15 @@ describe('Jambonz webhooks', () => {
     expect(await snapshot(w.s)).toEqual(middle);
 
     await w.s.stop();
-    const db = w.s.openDb();
-    try {
-      expect(db.prepare('select status, direction, duration_s, amount_charged, company_id from call_results').all()).toEqual([
+    await w.s.read(async (q) => {
+      expect(await q.all('select status, direction, duration_s, amount_charged, company_id from call_results')).toEqual([
         { status: 'INBOUND_CALL', direction: 'inbound', duration_s: 75, amount_charged: 0, company_id: w.ids.acme },
       ]);
-      expect(db.prepare('select source, global_status from numbers where phone = ?').get(call.from)).toEqual({
+      expect(await q.get('select source, global_status from numbers where phone = ?', [call.from])).toEqual({
         source: 'inbound',
         global_status: 'active',
       });
-      expect(db.prepare('select wallet_balance from companies where id = ?').pluck().get(w.ids.acme)).toBe(1_000);
-    } finally {
-      db.close();
-    }
+      expect(await q.value('select wallet_balance from companies where id = ?', [w.ids.acme])).toBe(1_000);
+    });
   });
 });
