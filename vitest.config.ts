@@ -28,6 +28,7 @@ const LEASING_TESTS = [
  * on CI (.ci/run installs it) its absence is a failure.
  */
 const POSTGRES_TESTS: string[] = [
+  'test/unit/calls/report-many.test.ts',
   'test/unit/dialer/rules-read.test.ts',
   'test/unit/inbound/call-log.test.ts',
   'test/unit/inbound/recording.test.ts',

@@ -10,6 +10,7 @@ import { RollupBatch } from '../stats/rollup';
 import { normalizePhone } from '../phone/phone';
 import { zoneIdOf } from '../phone/zones';
 import { reportHash } from './hash';
+import { earlierResult, forgetTouched, numberBy, type LookedUp, type PoolNumber, type Prefetched } from './prefetch';
 import { askCallback, checkCallbackAt, closeCallback, countReattempt, noteCompanyCall } from './lifecycle';
 import type { RecordedResult, ResultEffects, ResultReport } from './types';
 
@@ -30,6 +31,8 @@ export interface RecordContext {
   checkedAgents: Set<number>;
   /** the company's recycling rules by status, read once per transaction when a call needs them */
   recycleRules?: Map<string, { delay_minutes: number; max_retries: number; is_active: number }>;
+  /** the request's earlier results and numbers, read at once (PostgreSQL, report-results) */
+  prefetched?: Prefetched;
   /** whether the company had a callback due when the transaction first asked (closeCallback) */
   callbacksDue?: boolean;
 }
@@ -45,10 +48,7 @@ export const MAX_CLOCK_SKEW_MS = 60_000;
 export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ answer: RecordedResult; effects: ResultEffects | null }> {
   const { q, company, now } = ctx;
   const hash = r.fingerprint ?? reportHash(r);
-  const earlier = await q.get<{ id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null }>(
-    'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?',
-    [company.id, r.callId],
-  );
+  const earlier = await earlierResult(ctx, r.callId);
   if (earlier) {
     if (earlier.request_hash !== hash) {
       throw conflict(
@@ -101,6 +101,7 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
   }
 
   // writes from here on
+  forgetTouched(ctx, r.callId, found);
   const number: PoolNumber | null =
     found === null ? null : found.id !== null ? { ...found, id: found.id } : await addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
@@ -187,26 +188,6 @@ const INSERT_RESULT = `
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   returning id`;
 
-interface PoolNumber {
-  id: number;
-  phone: string;
-  global_status: GlobalStatus;
-}
-
-/** The number as the pool holds it, read with its lease row if it has one (one lookup, not two). */
-interface LookedUp extends PoolNumber {
-  lease_company_id: number | null;
-  lease_dialer_id: string | null;
-  lease_leased_at: number | null;
-  lease_expires_at: number | null;
-  lease_callback_id: number | null;
-}
-
-const NUMBER_WITH_LEASE = (by: 'id' | 'phone') => `
-  select n.id, n.phone, n.global_status, l.company_id as lease_company_id, l.dialer_id as lease_dialer_id,
-    l.leased_at as lease_leased_at, l.expires_at as lease_expires_at, l.callback_id as lease_callback_id
-  from numbers n left join leases l on l.number_id = n.id where n.${by} = ?`;
-
 function leaseOf(n: PoolNumber | LookedUp): Lease | undefined {
   if (!('lease_company_id' in n) || n.lease_company_id === null) return undefined;
   return {
@@ -232,7 +213,6 @@ async function resolveNumber(
   r: ResultReport,
   inbound: boolean,
 ): Promise<LookedUp | { id: null; phone: string; global_status: GlobalStatus }> {
-  const { q } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
     const n = normalizePhone(r.phone, ctx.company.default_country);
@@ -240,14 +220,14 @@ async function resolveNumber(
     phone = n.phone;
   }
   if (r.numberId !== undefined) {
-    const row = await q.get<LookedUp>(NUMBER_WITH_LEASE('id'), [r.numberId]);
+    const row = await numberBy(ctx, 'id', r.numberId);
     if (!row) throw notFound(`number_id ${r.numberId} is not in the number pool`);
     if (phone !== null && row.phone !== phone)
       throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
     return row;
   }
   if (phone === null) throw badInput('give the phone or the number_id of the call');
-  const row = await q.get<LookedUp>(NUMBER_WITH_LEASE('phone'), [phone]);
+  const row = await numberBy(ctx, 'phone', phone);
   if (row) return row;
   if (!inbound) throw notFound(`${phone} is not in the number pool; report only numbers DialDesk handed out`);
   return { id: null, phone, global_status: 'active' };

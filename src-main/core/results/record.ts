@@ -8,6 +8,7 @@ import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
 import { phoneZonesReady } from '../phone/zones';
+import { prefetch } from './prefetch';
 import { recordOne, type RecordContext } from './record-one';
 import { updateInboundOne, type InboundResultUpdate } from './update-inbound';
 import type { RecordedResult, ResultEffects, ResultOutcome, ResultReport } from './types';
@@ -47,6 +48,7 @@ export async function recordResults(
   options: RecordOptions = {},
 ): Promise<{ outcomes: ResultOutcome[]; walletBalance: number }> {
   const [{ outcomes, effects, walletBalance }, recorded] = await inRecording(core, companyId, async (ctx) => {
+    ctx.prefetched = await prefetch(ctx, reports);
     const effects: ResultEffects[] = [];
     const outcomes: ResultOutcome[] = [];
     for (const report of reports) {
