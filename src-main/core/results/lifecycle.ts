@@ -1,6 +1,6 @@
 import { MAX_CALLBACK_DAYS } from '../../../src-shared/contract/lifecycle';
 import { isBillable, type CallStatus, type GlobalStatus } from '../../../src-shared/statuses';
-import { dialectOf } from '../db/engine/queries';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import { badInput } from '../errors';
 import { toIso } from '../time';
 import type { RecordContext } from './record-one';
@@ -49,37 +49,41 @@ async function recycleRules(ctx: RecordContext): Promise<Map<string, RecycleRule
   return ctx.recycleRules;
 }
 
-const companyCall = (ctx: RecordContext) => `
+export const companyCallSql = (q: Queries) => `
   insert into company_calls (company_id, number_id, first_called_at, attempts, last_status, last_called_at, answered)
   values (?, ?, ?, 1, ?, ?, ?)
   on conflict (company_id, number_id) do update set attempts = company_calls.attempts + 1,
     last_status = case when excluded.last_called_at >= coalesce(company_calls.last_called_at, 0) then excluded.last_status
       else company_calls.last_status end,
-    last_called_at = ${dialectOf(ctx.q).greatest('coalesce(company_calls.last_called_at, 0)', 'excluded.last_called_at')},
-    answered = ${dialectOf(ctx.q).greatest('company_calls.answered', 'excluded.answered')}
+    last_called_at = ${dialectOf(q).greatest('coalesce(company_calls.last_called_at, 0)', 'excluded.last_called_at')},
+    answered = ${dialectOf(q).greatest('company_calls.answered', 'excluded.answered')}
   returning attempts, last_status as "lastStatus", last_called_at as "lastCalledAt"`;
 
+/** The company's dedup pair after a dialed call: what companyCallSql returns. */
+export interface CompanyCallAfter {
+  attempts: number;
+  lastStatus: CallStatus;
+  lastCalledAt: number;
+}
+
+/** companyCallSql's parameters for one dialed call. */
+export const companyCallArgs = (ctx: RecordContext, numberId: number, status: CallStatus, calledAt: number): unknown[] => [
+  ctx.company.id,
+  numberId,
+  ctx.now,
+  status,
+  calledAt,
+  isBillable(status) ? 1 : 0,
+];
+
 /**
- * A dialed call: the company's dedup pair with its attempt count, and the retry its rule for the
+ * A dialed call, its dedup pair written (companyCallSql): the retry its company's rule for the
  * number's latest status schedules (or none: no rule, rule off, retries used up).
  */
-export async function noteCompanyCall(
-  ctx: RecordContext,
-  numberId: number,
-  status: CallStatus,
-  calledAt: number,
-): Promise<{ attempts: number }> {
-  const { q, company, now } = ctx;
-  const after = (await q.get<{ attempts: number; lastStatus: CallStatus; lastCalledAt: number }>(companyCall(ctx), [
-    company.id,
-    numberId,
-    now,
-    status,
-    calledAt,
-    isBillable(status) ? 1 : 0,
-  ]))!;
+export async function scheduleRetry(ctx: RecordContext, numberId: number, after: CompanyCallAfter): Promise<void> {
+  const { q, company } = ctx;
   const rules = await recycleRules(ctx);
-  if (rules.size === 0) return after; // a company without rules has no retries waiting (the lease drops stale ones)
+  if (rules.size === 0) return; // a company without rules has no retries waiting (the lease drops stale ones)
   const rule = rules.get(after.lastStatus);
   if (rule && rule.is_active === 1 && after.attempts <= rule.max_retries) {
     await q.run(
@@ -90,7 +94,6 @@ export async function noteCompanyCall(
   } else {
     await q.run('delete from recycles where company_id = ? and number_id = ?', [company.id, numberId]);
   }
-  return after;
 }
 
 /**

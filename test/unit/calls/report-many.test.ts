@@ -77,6 +77,26 @@ describe('a request of many results', () => {
     expect(Number(await core.db.value('select count(*) from leases where number_id = ?', [ours]))).toBe(0);
   });
 
+  it('schedules the retry a rule asks for from the dedup pair each dialed call wrote', async () => {
+    const now = core.clock();
+    await core.db.run(
+      "insert into recycle_rules (company_id, status, delay_minutes, max_retries, created_at, updated_at) values (?, 'BUSY', 10, 2, ?, ?)",
+      [w.companyA, now, now],
+    );
+    const a = await number('+49301234610');
+    const startedAt = now - 30_000;
+    const busy = (callId: string) => report(callId, { numberId: a, status: 'BUSY', startedAt });
+    await recordResults(core, w.companyA, [busy('b1'), busy('b2')]);
+    const due = await core.db.get<{ status: string; due_at: number }>(
+      'select status, due_at from recycles where company_id = ? and number_id = ?',
+      [w.companyA, a],
+    );
+    expect(due && { status: due.status, dueAt: Number(due.due_at) }).toEqual({ status: 'BUSY', dueAt: startedAt + 10 * 60_000 });
+    // a third BUSY is past the rule's two retries: the retry is dropped
+    await recordResults(core, w.companyA, [busy('b3'), report('x', { numberId: await number('+49301234611') })]);
+    expect(await core.db.get('select 1 from recycles where company_id = ? and number_id = ?', [w.companyA, a])).toBeUndefined();
+  });
+
   it('answers a replayed request with what the first one answered', async () => {
     const a = await number('+49301234600');
     const b = await number('+49301234601');
