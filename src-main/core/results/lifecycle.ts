@@ -85,15 +85,39 @@ export async function scheduleRetry(ctx: RecordContext, numberId: number, after:
   const rules = await recycleRules(ctx);
   if (rules.size === 0) return; // a company without rules has no retries waiting (the lease drops stale ones)
   const rule = rules.get(after.lastStatus);
-  if (rule && rule.is_active === 1 && after.attempts <= rule.max_retries) {
-    await q.run(
-      `insert into recycles (company_id, number_id, status, due_at) values (?, ?, ?, ?)
-       on conflict (company_id, number_id) do update set status = excluded.status, due_at = excluded.due_at`,
-      [company.id, numberId, after.lastStatus, after.lastCalledAt + rule.delay_minutes * 60_000],
-    );
-  } else {
-    await q.run('delete from recycles where company_id = ? and number_id = ?', [company.id, numberId]);
+  const retry = rule && rule.is_active === 1 && after.attempts <= rule.max_retries;
+  const due = retry ? { status: after.lastStatus, dueAt: after.lastCalledAt + rule.delay_minutes * 60_000 } : null;
+  // PostgreSQL: a round trip a result saved; nothing in the recording reads recycles, so they are written at flush
+  if (ctx.retries) ctx.retries.set(numberId, due);
+  else if (due) await q.run(UPSERT_RECYCLE(), [company.id, numberId, due.status, due.dueAt]);
+  else await q.run('delete from recycles where company_id = ? and number_id = ?', [company.id, numberId]);
+}
+
+const UPSERT_RECYCLE = (rows = 1) => `insert into recycles (company_id, number_id, status, due_at)
+  values ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+  on conflict (company_id, number_id) do update set status = excluded.status, due_at = excluded.due_at`;
+
+/**
+ * The retries a transaction's results scheduled or dropped, by number (the last result on a number
+ * decides, as when each wrote its own), in two statements.
+ */
+export async function flushRetries(ctx: RecordContext): Promise<void> {
+  const retries = ctx.retries;
+  if (!retries || retries.size === 0) return;
+  const { q, company } = ctx;
+  const set: unknown[] = [];
+  const dropped: number[] = [];
+  for (const [numberId, due] of retries) {
+    if (due) set.push(company.id, numberId, due.status, due.dueAt);
+    else dropped.push(numberId);
   }
+  if (set.length) await q.run(UPSERT_RECYCLE(set.length / 4), set);
+  if (dropped.length)
+    await q.run(`delete from recycles where company_id = ? and ${dialectOf(q).inIds('number_id')}`, [
+      company.id,
+      dialectOf(q).ids(dropped),
+    ]);
+  retries.clear();
 }
 
 /**

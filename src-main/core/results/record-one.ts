@@ -34,6 +34,8 @@ export interface RecordContext {
   recycleRules?: Map<string, { delay_minutes: number; max_retries: number; is_active: number }>;
   /** the request's earlier results and numbers, read at once (PostgreSQL, report-results) */
   prefetched?: Prefetched;
+  /** PostgreSQL: the retries the results scheduled (null: dropped) by number, written at flush (flushRetries) */
+  retries?: Map<number, { status: string; dueAt: number } | null>;
   /** whether the company had a callback due when the transaction first asked (closeCallback) */
   callbacksDue?: boolean;
 }

@@ -8,6 +8,7 @@ import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
 import { phoneZonesReady } from '../phone/zones';
+import { flushRetries } from './lifecycle';
 import { prefetch } from './prefetch';
 import { recordOne, type RecordContext } from './record-one';
 import { updateInboundOne, type InboundResultUpdate } from './update-inbound';
@@ -130,8 +131,10 @@ async function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordCon
       scenarioIds: new Map(),
       checkedLines: new Set(),
       checkedAgents: new Set(),
+      retries: tx.engine === 'postgres' ? new Map() : undefined,
     };
     const value = await fn(ctx);
+    await flushRetries(ctx);
     await ctx.charges.flush(tx, ctx.now);
     await ctx.rollup.flush(tx);
     return [value, { companyId: company.id, currency: company.currency }];

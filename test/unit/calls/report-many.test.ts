@@ -95,6 +95,11 @@ describe('a request of many results', () => {
     // a third BUSY is past the rule's two retries: the retry is dropped
     await recordResults(core, w.companyA, [busy('b3'), report('x', { numberId: await number('+49301234611') })]);
     expect(await core.db.get('select 1 from recycles where company_id = ? and number_id = ?', [w.companyA, a])).toBeUndefined();
+    // within one request the last result on a number decides: scheduled twice, then past its retries
+    const d = await number('+49301234612');
+    const onD = (callId: string) => report(callId, { numberId: d, status: 'BUSY', startedAt });
+    await recordResults(core, w.companyA, [onD('d1'), onD('d2'), onD('d3')]);
+    expect(await core.db.get('select 1 from recycles where company_id = ? and number_id = ?', [w.companyA, d])).toBeUndefined();
   });
 
   it('answers a replayed request with what the first one answered', async () => {
