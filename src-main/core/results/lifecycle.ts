@@ -133,7 +133,11 @@ export async function closeCallback(
 ): Promise<number | null> {
   // most results close nothing: one look a transaction at whether the company has any callback due
   // saves an update a result (a callback asked in this transaction is due later, or says so below)
-  if (leasedCallbackId === null) {
+  const read = ctx.prefetched;
+  if (leasedCallbackId === null && read?.callbacksChecked.has(numberId)) {
+    // read with the request's numbers (prefetch.ts): a round trip a result saved on PostgreSQL
+    if (!read.callbacksDue.has(numberId)) return null;
+  } else if (leasedCallbackId === null) {
     ctx.callbacksDue ??=
       Number(
         await ctx.q.value("select exists (select 1 from callbacks where company_id = ? and state = 'pending' and due_at <= ?)", [
@@ -169,7 +173,10 @@ export async function askCallback(
        updated_by = excluded.updated_by`,
     [ctx.company.id, numberId, dueAt, agentId, resultId, ctx.now, ctx.now, who],
   );
-  if (dueAt <= ctx.now) ctx.callbacksDue = true;
+  if (dueAt <= ctx.now) {
+    ctx.callbacksDue = true;
+    ctx.prefetched?.callbacksDue.add(numberId);
+  }
 }
 
 /** Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of the dialed calls. */

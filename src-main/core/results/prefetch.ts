@@ -17,6 +17,9 @@ export interface Prefetched {
   earlier: Map<string, Earlier | undefined>;
   byId: Map<number, LookedUp | undefined>;
   byPhone: Map<string, LookedUp | undefined>;
+  /** the numbers read above, and those of them with a callback of the company's due by now (closeCallback) */
+  callbacksChecked: Set<number>;
+  callbacksDue: Set<number>;
 }
 
 export interface Earlier {
@@ -59,7 +62,13 @@ export async function prefetch(ctx: RecordContext, reports: ResultReport[]): Pro
     const n = normalizePhone(r.phone, company.default_country);
     if (n.ok) phones.add(n.phone);
   }
-  const found: Prefetched = { earlier: new Map(callIds.map((c) => [c, undefined])), byId: new Map(), byPhone: new Map() };
+  const found: Prefetched = {
+    earlier: new Map(callIds.map((c) => [c, undefined])),
+    byId: new Map(),
+    byPhone: new Map(),
+    callbacksChecked: new Set(),
+    callbacksDue: new Set(),
+  };
   const earlier = await q.all<Earlier & { call_id: string }>(
     'select call_id, id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = any(?::text[])',
     [company.id, callIds],
@@ -73,6 +82,14 @@ export async function prefetch(ctx: RecordContext, reports: ResultReport[]): Pro
   };
   await numbers('id', ids, found.byId as Map<unknown, LookedUp | undefined>);
   await numbers('phone', [...phones], found.byPhone as Map<unknown, LookedUp | undefined>);
+  for (const n of [...found.byId.values(), ...found.byPhone.values()]) if (n) found.callbacksChecked.add(n.id);
+  if (found.callbacksChecked.size) {
+    const due = await q.column<number>(
+      "select number_id from callbacks where company_id = ? and state = 'pending' and due_at <= ? and number_id = any(?::bigint[])",
+      [company.id, ctx.now, [...found.callbacksChecked]],
+    );
+    for (const id of due) found.callbacksDue.add(id);
+  }
   return found;
 }
 

@@ -102,6 +102,33 @@ describe('a request of many results', () => {
     expect(await core.db.get('select 1 from recycles where company_id = ? and number_id = ?', [w.companyA, d])).toBeUndefined();
   });
 
+  it("closes the due callback of a number it calls, and only that number's", async () => {
+    const now = core.clock();
+    const due = await number('+49301234620');
+    const other = await number('+49301234621');
+    const later = await number('+49301234622');
+    const ask = (numberId: number, dueAt: number) =>
+      core.db.run(
+        "insert into callbacks (company_id, number_id, due_at, state, created_at, updated_at, updated_by) values (?, ?, ?, 'pending', ?, ?, 'test')",
+        [w.companyA, numberId, dueAt, now, now],
+      );
+    await ask(due, now - 60_000);
+    await ask(later, now + 3_600_000);
+    const { outcomes } = await recordResults(core, w.companyA, [
+      report('k1', { numberId: other }),
+      report('k2', { numberId: due }),
+      report('k3', { numberId: later }),
+    ]);
+    const rows = await core.db.all<{ number_id: number; state: string; done_result_id: number | null }>(
+      'select number_id, state, done_result_id from callbacks where company_id = ? order by number_id',
+      [w.companyA],
+    );
+    expect(rows.map((r) => [Number(r.number_id), r.state, r.done_result_id === null ? null : Number(r.done_result_id)])).toEqual([
+      [due, 'done', (outcomes[1] as { resultId: number }).resultId],
+      [later, 'pending', null],
+    ]);
+  });
+
   it('answers a replayed request with what the first one answered', async () => {
     const a = await number('+49301234600');
     const b = await number('+49301234601');
