@@ -103,7 +103,7 @@ const UPSERT_RECYCLE = (rows = 1) => `insert into recycles (company_id, number_i
  */
 export async function flushRetries(ctx: RecordContext): Promise<void> {
   const retries = ctx.retries;
-  if (!retries || retries.size === 0) return;
+  if (!retries) return;
   const { q, company } = ctx;
   const set: unknown[] = [];
   const dropped: number[] = [];
@@ -112,6 +112,13 @@ export async function flushRetries(ctx: RecordContext): Promise<void> {
     else dropped.push(numberId);
   }
   if (set.length) await q.run(UPSERT_RECYCLE(set.length / 4), set);
+  const cells = [...(ctx.reattempts?.values() ?? [])];
+  if (cells.length)
+    await q.run(
+      COUNT_REATTEMPTS(cells.length),
+      cells.flatMap((c) => [company.id, c.bucket, c.kind, c.calls]),
+    );
+  ctx.reattempts?.clear();
   if (dropped.length)
     await q.run(`delete from recycles where company_id = ? and ${dialectOf(q).inIds('number_id')}`, [
       company.id,
@@ -179,11 +186,23 @@ export async function askCallback(
   }
 }
 
-/** Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of the dialed calls. */
+const COUNT_REATTEMPTS = (rows = 1) => `insert into attempt_stats (company_id, bucket, kind, calls)
+  values ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+  on conflict (company_id, bucket, kind) do update set calls = attempt_stats.calls + excluded.calls`;
+
+/**
+ * Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of
+ * the dialed calls. On PostgreSQL the counts are summed in memory and written at the transaction's end
+ * (flushRetries), a round trip a result saved.
+ */
 export async function countReattempt(ctx: RecordContext, kind: 'recycled' | 'callback', startedAt: number): Promise<void> {
-  await ctx.q.run(
-    `insert into attempt_stats (company_id, bucket, kind, calls) values (?, ?, ?, 1)
-     on conflict (company_id, bucket, kind) do update set calls = attempt_stats.calls + 1`,
-    [ctx.company.id, Math.floor(startedAt / QUARTER_MS) * QUARTER_MS, kind],
-  );
+  const bucket = Math.floor(startedAt / QUARTER_MS) * QUARTER_MS;
+  if (ctx.reattempts) {
+    const key = `${bucket}:${kind}`;
+    const cell = ctx.reattempts.get(key) ?? { bucket, kind, calls: 0 };
+    cell.calls++;
+    ctx.reattempts.set(key, cell);
+    return;
+  }
+  await ctx.q.run(COUNT_REATTEMPTS(), [ctx.company.id, bucket, kind, 1]);
 }

@@ -36,6 +36,8 @@ export interface RecordContext {
   prefetched?: Prefetched;
   /** PostgreSQL: the retries the results scheduled (null: dropped) by number, written at flush (flushRetries) */
   retries?: Map<number, { status: string; dueAt: number } | null>;
+  /** PostgreSQL: the re-attempts counted, by 15-minute bucket and kind, written at flush (flushRetries) */
+  reattempts?: Map<string, { bucket: number; kind: string; calls: number }>;
   /** whether the company had a callback due when the transaction first asked (closeCallback) */
   callbacksDue?: boolean;
 }

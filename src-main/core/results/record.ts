@@ -132,6 +132,7 @@ async function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordCon
       checkedLines: new Set(),
       checkedAgents: new Set(),
       retries: tx.engine === 'postgres' ? new Map() : undefined,
+      reattempts: tx.engine === 'postgres' ? new Map() : undefined,
     };
     const value = await fn(ctx);
     await flushRetries(ctx);

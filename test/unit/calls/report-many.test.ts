@@ -100,6 +100,11 @@ describe('a request of many results', () => {
     const onD = (callId: string) => report(callId, { numberId: d, status: 'BUSY', startedAt });
     await recordResults(core, w.companyA, [onD('d1'), onD('d2'), onD('d3')]);
     expect(await core.db.get('select 1 from recycles where company_id = ? and number_id = ?', [w.companyA, d])).toBeUndefined();
+    // every call after a number's first is a re-attempt on the dashboard: b2, b3, d2, d3
+    const counted = await core.db.all<{ calls: number }>("select calls from attempt_stats where company_id = ? and kind = 'recycled'", [
+      w.companyA,
+    ]);
+    expect(counted.reduce((sum, c) => sum + Number(c.calls), 0)).toBe(4);
   });
 
   it("closes the due callback of a number it calls, and only that number's", async () => {
