@@ -14,6 +14,7 @@ export interface Routing {
 }
 
 export async function routingOf(q: Queries, companyId: number): Promise<Routing> {
+  if (q.engine === 'postgres') return routingInOne(q, companyId);
   const agents = await q.all<{ id: number; name: string; extension: string; type: 'inbound' | 'outbound' }>(
     'select id, name, extension, type from agents where company_id = ? and is_active = 1 order by name, id',
     [companyId],
@@ -30,6 +31,23 @@ export async function routingOf(q: Queries, companyId: number): Promise<Routing>
     inboundAgents: agents.filter((a) => a.type === 'inbound').map(({ id, name, extension }) => ({ id, name, extension })),
     outboundAgents: agents.filter((a) => a.type === 'outbound').map(({ id, name, extension }) => ({ id, name, extension })),
   };
+}
+
+const jsonList = (fields: string[], table: string) =>
+  `(select coalesce(json_agg(json_build_object(${fields.map((f) => `'${f}', ${f}`).join(', ')}) order by name, id), '[]')
+    from ${table} where company_id = ? and is_active = 1)`;
+
+/** PostgreSQL: each statement is a round trip, so the three lists come in one (same filters, same order). */
+async function routingInOne(q: Queries, companyId: number): Promise<Routing> {
+  type Agent = { id: number; name: string; extension: string; type: 'inbound' | 'outbound' };
+  const row = (await q.get<{ scenarios: Routing['activeScenarios']; lines: Routing['outboundLines']; agents: Agent[] }>(
+    `select ${jsonList(['id', 'key', 'name'], 'scenarios')} as scenarios, ${jsonList(['id', 'phone', 'name'], 'outbound_lines')} as lines,
+       ${jsonList(['id', 'name', 'extension', 'type'], 'agents')} as agents`,
+    [companyId, companyId, companyId],
+  ))!;
+  const pick = (type: Agent['type']) =>
+    row.agents.filter((a) => a.type === type).map(({ id, name, extension }) => ({ id, name, extension }));
+  return { activeScenarios: row.scenarios, outboundLines: row.lines, inboundAgents: pick('inbound'), outboundAgents: pick('outbound') };
 }
 
 export interface Blocked {

@@ -1,6 +1,6 @@
 import { MAX_CALLBACK_DAYS } from '../../../src-shared/contract/lifecycle';
 import { isBillable, type CallStatus, type GlobalStatus } from '../../../src-shared/statuses';
-import { dialectOf } from '../db/engine/queries';
+import { dialectOf, type Queries } from '../db/engine/queries';
 import { badInput } from '../errors';
 import { toIso } from '../time';
 import type { RecordContext } from './record-one';
@@ -49,48 +49,82 @@ async function recycleRules(ctx: RecordContext): Promise<Map<string, RecycleRule
   return ctx.recycleRules;
 }
 
-const companyCall = (ctx: RecordContext) => `
+export const companyCallSql = (q: Queries) => `
   insert into company_calls (company_id, number_id, first_called_at, attempts, last_status, last_called_at, answered)
   values (?, ?, ?, 1, ?, ?, ?)
   on conflict (company_id, number_id) do update set attempts = company_calls.attempts + 1,
     last_status = case when excluded.last_called_at >= coalesce(company_calls.last_called_at, 0) then excluded.last_status
       else company_calls.last_status end,
-    last_called_at = ${dialectOf(ctx.q).greatest('coalesce(company_calls.last_called_at, 0)', 'excluded.last_called_at')},
-    answered = ${dialectOf(ctx.q).greatest('company_calls.answered', 'excluded.answered')}
+    last_called_at = ${dialectOf(q).greatest('coalesce(company_calls.last_called_at, 0)', 'excluded.last_called_at')},
+    answered = ${dialectOf(q).greatest('company_calls.answered', 'excluded.answered')}
   returning attempts, last_status as "lastStatus", last_called_at as "lastCalledAt"`;
 
+/** The company's dedup pair after a dialed call: what companyCallSql returns. */
+export interface CompanyCallAfter {
+  attempts: number;
+  lastStatus: CallStatus;
+  lastCalledAt: number;
+}
+
+/** companyCallSql's parameters for one dialed call. */
+export const companyCallArgs = (ctx: RecordContext, numberId: number, status: CallStatus, calledAt: number): unknown[] => [
+  ctx.company.id,
+  numberId,
+  ctx.now,
+  status,
+  calledAt,
+  isBillable(status) ? 1 : 0,
+];
+
 /**
- * A dialed call: the company's dedup pair with its attempt count, and the retry its rule for the
+ * A dialed call, its dedup pair written (companyCallSql): the retry its company's rule for the
  * number's latest status schedules (or none: no rule, rule off, retries used up).
  */
-export async function noteCompanyCall(
-  ctx: RecordContext,
-  numberId: number,
-  status: CallStatus,
-  calledAt: number,
-): Promise<{ attempts: number }> {
-  const { q, company, now } = ctx;
-  const after = (await q.get<{ attempts: number; lastStatus: CallStatus; lastCalledAt: number }>(companyCall(ctx), [
-    company.id,
-    numberId,
-    now,
-    status,
-    calledAt,
-    isBillable(status) ? 1 : 0,
-  ]))!;
+export async function scheduleRetry(ctx: RecordContext, numberId: number, after: CompanyCallAfter): Promise<void> {
+  const { q, company } = ctx;
   const rules = await recycleRules(ctx);
-  if (rules.size === 0) return after; // a company without rules has no retries waiting (the lease drops stale ones)
+  if (rules.size === 0) return; // a company without rules has no retries waiting (the lease drops stale ones)
   const rule = rules.get(after.lastStatus);
-  if (rule && rule.is_active === 1 && after.attempts <= rule.max_retries) {
-    await q.run(
-      `insert into recycles (company_id, number_id, status, due_at) values (?, ?, ?, ?)
-       on conflict (company_id, number_id) do update set status = excluded.status, due_at = excluded.due_at`,
-      [company.id, numberId, after.lastStatus, after.lastCalledAt + rule.delay_minutes * 60_000],
-    );
-  } else {
-    await q.run('delete from recycles where company_id = ? and number_id = ?', [company.id, numberId]);
+  const retry = rule && rule.is_active === 1 && after.attempts <= rule.max_retries;
+  const due = retry ? { status: after.lastStatus, dueAt: after.lastCalledAt + rule.delay_minutes * 60_000 } : null;
+  // PostgreSQL: a round trip a result saved; nothing in the recording reads recycles, so they are written at flush
+  if (ctx.retries) ctx.retries.set(numberId, due);
+  else if (due) await q.run(UPSERT_RECYCLE(), [company.id, numberId, due.status, due.dueAt]);
+  else await q.run('delete from recycles where company_id = ? and number_id = ?', [company.id, numberId]);
+}
+
+const UPSERT_RECYCLE = (rows = 1) => `insert into recycles (company_id, number_id, status, due_at)
+  values ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+  on conflict (company_id, number_id) do update set status = excluded.status, due_at = excluded.due_at`;
+
+/**
+ * The retries a transaction's results scheduled or dropped, by number (the last result on a number
+ * decides, as when each wrote its own), in two statements.
+ */
+export async function flushRetries(ctx: RecordContext): Promise<void> {
+  const retries = ctx.retries;
+  if (!retries) return;
+  const { q, company } = ctx;
+  const set: unknown[] = [];
+  const dropped: number[] = [];
+  for (const [numberId, due] of retries) {
+    if (due) set.push(company.id, numberId, due.status, due.dueAt);
+    else dropped.push(numberId);
   }
-  return after;
+  if (set.length) await q.run(UPSERT_RECYCLE(set.length / 4), set);
+  const cells = [...(ctx.reattempts?.values() ?? [])];
+  if (cells.length)
+    await q.run(
+      COUNT_REATTEMPTS(cells.length),
+      cells.flatMap((c) => [company.id, c.bucket, c.kind, c.calls]),
+    );
+  ctx.reattempts?.clear();
+  if (dropped.length)
+    await q.run(`delete from recycles where company_id = ? and ${dialectOf(q).inIds('number_id')}`, [
+      company.id,
+      dialectOf(q).ids(dropped),
+    ]);
+  retries.clear();
 }
 
 /**
@@ -106,7 +140,11 @@ export async function closeCallback(
 ): Promise<number | null> {
   // most results close nothing: one look a transaction at whether the company has any callback due
   // saves an update a result (a callback asked in this transaction is due later, or says so below)
-  if (leasedCallbackId === null) {
+  const read = ctx.prefetched;
+  if (leasedCallbackId === null && read?.callbacksChecked.has(numberId)) {
+    // read with the request's numbers (prefetch.ts): a round trip a result saved on PostgreSQL
+    if (!read.callbacksDue.has(numberId)) return null;
+  } else if (leasedCallbackId === null) {
     ctx.callbacksDue ??=
       Number(
         await ctx.q.value("select exists (select 1 from callbacks where company_id = ? and state = 'pending' and due_at <= ?)", [
@@ -142,14 +180,29 @@ export async function askCallback(
        updated_by = excluded.updated_by`,
     [ctx.company.id, numberId, dueAt, agentId, resultId, ctx.now, ctx.now, who],
   );
-  if (dueAt <= ctx.now) ctx.callbacksDue = true;
+  if (dueAt <= ctx.now) {
+    ctx.callbacksDue = true;
+    ctx.prefetched?.callbacksDue.add(numberId);
+  }
 }
 
-/** Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of the dialed calls. */
+const COUNT_REATTEMPTS = (rows = 1) => `insert into attempt_stats (company_id, bucket, kind, calls)
+  values ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}
+  on conflict (company_id, bucket, kind) do update set calls = attempt_stats.calls + excluded.calls`;
+
+/**
+ * Counts a re-attempt (a retry or a callback) in its 15-minute bucket; first attempts are the rest of
+ * the dialed calls. On PostgreSQL the counts are summed in memory and written at the transaction's end
+ * (flushRetries), a round trip a result saved.
+ */
 export async function countReattempt(ctx: RecordContext, kind: 'recycled' | 'callback', startedAt: number): Promise<void> {
-  await ctx.q.run(
-    `insert into attempt_stats (company_id, bucket, kind, calls) values (?, ?, ?, 1)
-     on conflict (company_id, bucket, kind) do update set calls = attempt_stats.calls + 1`,
-    [ctx.company.id, Math.floor(startedAt / QUARTER_MS) * QUARTER_MS, kind],
-  );
+  const bucket = Math.floor(startedAt / QUARTER_MS) * QUARTER_MS;
+  if (ctx.reattempts) {
+    const key = `${bucket}:${kind}`;
+    const cell = ctx.reattempts.get(key) ?? { bucket, kind, calls: 0 };
+    cell.calls++;
+    ctx.reattempts.set(key, cell);
+    return;
+  }
+  await ctx.q.run(COUNT_REATTEMPTS(), [ctx.company.id, bucket, kind, 1]);
 }

@@ -1,7 +1,7 @@
 import { globalStatusAfter, type GlobalStatus } from '../../../src-shared/statuses';
 import { MAX_MONEY } from '../../../src-shared/contract/common';
 import type { Db } from '../db/connection';
-import { dialectOf, type Queries } from '../db/engine/queries';
+import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { badInput, conflict, notFound } from '../errors';
 import { CallCharges } from '../billing/wallet';
@@ -10,7 +10,9 @@ import { RollupBatch } from '../stats/rollup';
 import { normalizePhone } from '../phone/phone';
 import { zoneIdOf } from '../phone/zones';
 import { reportHash } from './hash';
-import { askCallback, checkCallbackAt, closeCallback, countReattempt, noteCompanyCall } from './lifecycle';
+import { earlierResult, forgetTouched, numberBy, type LookedUp, type PoolNumber, type Prefetched } from './prefetch';
+import { askCallback, checkCallbackAt, closeCallback, countReattempt, scheduleRetry } from './lifecycle';
+import { writeResult } from './write-result';
 import type { RecordedResult, ResultEffects, ResultReport } from './types';
 
 /** State shared by the results of one transaction: the company row and lookups already made. */
@@ -30,6 +32,12 @@ export interface RecordContext {
   checkedAgents: Set<number>;
   /** the company's recycling rules by status, read once per transaction when a call needs them */
   recycleRules?: Map<string, { delay_minutes: number; max_retries: number; is_active: number }>;
+  /** the request's earlier results and numbers, read at once (PostgreSQL, report-results) */
+  prefetched?: Prefetched;
+  /** PostgreSQL: the retries the results scheduled (null: dropped) by number, written at flush (flushRetries) */
+  retries?: Map<number, { status: string; dueAt: number } | null>;
+  /** PostgreSQL: the re-attempts counted, by 15-minute bucket and kind, written at flush (flushRetries) */
+  reattempts?: Map<string, { bucket: number; kind: string; calls: number }>;
   /** whether the company had a callback due when the transaction first asked (closeCallback) */
   callbacksDue?: boolean;
 }
@@ -43,12 +51,9 @@ export const MAX_CLOCK_SKEW_MS = 60_000;
  * rules"). Throws an AppError, having written nothing of its own, when the report cannot be taken.
  */
 export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ answer: RecordedResult; effects: ResultEffects | null }> {
-  const { q, company, now } = ctx;
+  const { company, now } = ctx;
   const hash = r.fingerprint ?? reportHash(r);
-  const earlier = await q.get<{ id: number; request_hash: string; amount_charged: number; wallet_balance_after: number | null }>(
-    'select id, request_hash, amount_charged, wallet_balance_after from call_results where company_id = ? and call_id = ?',
-    [company.id, r.callId],
-  );
+  const earlier = await earlierResult(ctx, r.callId);
   if (earlier) {
     if (earlier.request_hash !== hash) {
       throw conflict(
@@ -101,57 +106,62 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
   }
 
   // writes from here on
+  forgetTouched(ctx, r.callId, found);
   const number: PoolNumber | null =
     found === null ? null : found.id !== null ? { ...found, id: found.id } : await addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
-  if (lease && number) await q.run('delete from leases where number_id = ?', [number.id]);
-
   const balanceAfter = ctx.charges.balance - charged;
-  const resultId = (await q.value<number>(INSERT_RESULT, [
-    company.id,
-    number?.id ?? null,
-    number?.phone ?? r.withheldCaller!.slice(0, 200),
-    scenarioId,
-    r.outboundLineId ?? null,
-    r.agentId ?? null,
-    r.status,
-    inbound ? 'inbound' : 'outbound',
-    r.startedAt,
-    r.durationS,
-    r.callId,
-    hash,
-    charged,
-    r.recordingUrl ?? null,
-    r.transcript ?? null,
-    r.data == null ? null : JSON.stringify(r.data),
-    dialerId,
-    r.batchId ?? null,
-    now,
-    balanceAfter,
-  ]))!;
+  // The cooldown runs from the call. A call made under our lease cannot have started before the lease
+  // was handed out (an early started_at would free the number for everyone at once), and a clock ahead
+  // of ours must not stretch it. FAILED is a technical failure: the number simply goes back, with no
+  // cooldown and no dedup (a callback or a retry it was stays waiting). An inbound call is the
+  // customer's, not a dial: it changes neither either.
+  const called =
+    dials && number
+      ? {
+          numberId: number.id,
+          status: r.status,
+          calledAt: Math.min(Math.max(r.startedAt, ours?.leased_at ?? 0), now),
+          globalStatus: newStatus ?? number.global_status,
+        }
+      : null;
+  const { resultId, companyCall } = await writeResult(ctx, {
+    endLeaseOf: lease && number ? number.id : null,
+    result: [
+      company.id,
+      number?.id ?? null,
+      number?.phone ?? r.withheldCaller!.slice(0, 200),
+      scenarioId,
+      r.outboundLineId ?? null,
+      r.agentId ?? null,
+      r.status,
+      inbound ? 'inbound' : 'outbound',
+      r.startedAt,
+      r.durationS,
+      r.callId,
+      hash,
+      charged,
+      r.recordingUrl ?? null,
+      r.transcript ?? null,
+      r.data == null ? null : JSON.stringify(r.data),
+      dialerId,
+      r.batchId ?? null,
+      now,
+      balanceAfter,
+    ],
+    called,
+  });
   // A billable result is charged even when that takes the wallet below zero: the call happened and
   // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
   if (charged > 0) ctx.charges.charge(charged, resultId, `${r.status} ${r.callId}`);
 
-  // FAILED is a technical failure: the number simply goes back, with no cooldown and no dedup (a
-  // callback or a retry it was stays waiting). An inbound call is the customer's, not a dial: it
-  // changes neither either.
   const who = dialerId ? `dialer ${dialerId}` : `call ${r.callId}`;
-  if (dials && number) {
-    // The cooldown runs from the call. A call made under our lease cannot have started before the
-    // lease was handed out (an early started_at would free the number for everyone at once); a clock
-    // ahead of ours must not stretch it; and a late report never moves the last call back in time.
-    const calledAt = Math.min(Math.max(r.startedAt, ours?.leased_at ?? 0), now);
-    await q.run(
-      `update numbers set last_called_company_id = case when ? >= coalesce(last_called_at, 0) then ? else last_called_company_id end,
-         last_called_at = ${dialectOf(q).greatest('coalesce(last_called_at, 0)', '?')}, global_status = ? where id = ?`,
-      [calledAt, company.id, calledAt, newStatus ?? number.global_status, number.id],
-    );
-    const { attempts } = await noteCompanyCall(ctx, number.id, r.status, calledAt);
-    const callback = await closeCallback(ctx, number.id, ours?.callback_id ?? null, resultId, who);
+  if (called && companyCall) {
+    await scheduleRetry(ctx, called.numberId, companyCall);
+    const callback = await closeCallback(ctx, called.numberId, ours?.callback_id ?? null, resultId, who);
     if (callback !== null) await countReattempt(ctx, 'callback', r.startedAt);
-    else if (attempts > 1) await countReattempt(ctx, 'recycled', r.startedAt);
+    else if (companyCall.attempts > 1) await countReattempt(ctx, 'recycled', r.startedAt);
   }
   if (r.callbackAt != null && number) await askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
   ctx.rollup.add({
@@ -180,33 +190,6 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
   };
 }
 
-const INSERT_RESULT = `
-  insert into call_results (company_id, number_id, phone, scenario_id, outbound_line_id, agent_id, status, direction,
-    started_at, duration_s, call_id, request_hash, amount_charged, recording_url, transcript, data, dialer_id, batch_id,
-    created_at, wallet_balance_after)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  returning id`;
-
-interface PoolNumber {
-  id: number;
-  phone: string;
-  global_status: GlobalStatus;
-}
-
-/** The number as the pool holds it, read with its lease row if it has one (one lookup, not two). */
-interface LookedUp extends PoolNumber {
-  lease_company_id: number | null;
-  lease_dialer_id: string | null;
-  lease_leased_at: number | null;
-  lease_expires_at: number | null;
-  lease_callback_id: number | null;
-}
-
-const NUMBER_WITH_LEASE = (by: 'id' | 'phone') => `
-  select n.id, n.phone, n.global_status, l.company_id as lease_company_id, l.dialer_id as lease_dialer_id,
-    l.leased_at as lease_leased_at, l.expires_at as lease_expires_at, l.callback_id as lease_callback_id
-  from numbers n left join leases l on l.number_id = n.id where n.${by} = ?`;
-
 function leaseOf(n: PoolNumber | LookedUp): Lease | undefined {
   if (!('lease_company_id' in n) || n.lease_company_id === null) return undefined;
   return {
@@ -232,7 +215,6 @@ async function resolveNumber(
   r: ResultReport,
   inbound: boolean,
 ): Promise<LookedUp | { id: null; phone: string; global_status: GlobalStatus }> {
-  const { q } = ctx;
   let phone: string | null = null;
   if (r.phone !== undefined) {
     const n = normalizePhone(r.phone, ctx.company.default_country);
@@ -240,14 +222,14 @@ async function resolveNumber(
     phone = n.phone;
   }
   if (r.numberId !== undefined) {
-    const row = await q.get<LookedUp>(NUMBER_WITH_LEASE('id'), [r.numberId]);
+    const row = await numberBy(ctx, 'id', r.numberId);
     if (!row) throw notFound(`number_id ${r.numberId} is not in the number pool`);
     if (phone !== null && row.phone !== phone)
       throw badInput(`phone ${phone} and number_id ${r.numberId} (${row.phone}) are different numbers`);
     return row;
   }
   if (phone === null) throw badInput('give the phone or the number_id of the call');
-  const row = await q.get<LookedUp>(NUMBER_WITH_LEASE('phone'), [phone]);
+  const row = await numberBy(ctx, 'phone', phone);
   if (row) return row;
   if (!inbound) throw notFound(`${phone} is not in the number pool; report only numbers DialDesk handed out`);
   return { id: null, phone, global_status: 'active' };

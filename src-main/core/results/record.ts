@@ -8,6 +8,8 @@ import { poolWritten } from '../dialer/pool-cache';
 import { dialerRegistry } from '../dialer/registry';
 import { toIso } from '../time';
 import { phoneZonesReady } from '../phone/zones';
+import { flushRetries } from './lifecycle';
+import { prefetch } from './prefetch';
 import { recordOne, type RecordContext } from './record-one';
 import { updateInboundOne, type InboundResultUpdate } from './update-inbound';
 import type { RecordedResult, ResultEffects, ResultOutcome, ResultReport } from './types';
@@ -47,6 +49,7 @@ export async function recordResults(
   options: RecordOptions = {},
 ): Promise<{ outcomes: ResultOutcome[]; walletBalance: number }> {
   const [{ outcomes, effects, walletBalance }, recorded] = await inRecording(core, companyId, async (ctx) => {
+    ctx.prefetched = await prefetch(ctx, reports);
     const effects: ResultEffects[] = [];
     const outcomes: ResultOutcome[] = [];
     for (const report of reports) {
@@ -128,8 +131,11 @@ async function inRecording<T>(core: Core, companyId: number, fn: (ctx: RecordCon
       scenarioIds: new Map(),
       checkedLines: new Set(),
       checkedAgents: new Set(),
+      retries: tx.engine === 'postgres' ? new Map() : undefined,
+      reattempts: tx.engine === 'postgres' ? new Map() : undefined,
     };
     const value = await fn(ctx);
+    await flushRetries(ctx);
     await ctx.charges.flush(tx, ctx.now);
     await ctx.rollup.flush(tx);
     return [value, { companyId: company.id, currency: company.currency }];
