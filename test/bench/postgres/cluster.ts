@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postgresBin } from '../../world/postgres';
+import { freePort, postgresBin } from '../../world/postgres';
 
 /**
  * The bench's own PostgreSQL: Debian's server on a data folder the bench keeps (its data set, built
@@ -44,18 +43,6 @@ export function initCluster(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true });
   ownedByPostgres(dataDir);
   tool('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C']);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const running = new Set<BenchCluster>();

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCompany, jambonzCall, jambonzRefusals, startServe, type Serve } from '../../world';
-import { postgresBin, startPostgres, type TestPostgres } from '../../world/postgres';
+import { postgresBin, startPostgres, type TestPostgres, queryOnce } from '../../world/postgres';
 
 /**
  * Inbound on a desk that runs on PostgreSQL (DESIGN.md §10): a real `dialdesk serve --database
@@ -27,16 +27,7 @@ afterAll(async () => {
   server?.stop();
 });
 
-// bigint columns come back from pg as strings: the queries cast what they compare
-async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => queryOnce<R>(url, sql, params);
 
 const SID = 'b5e39996-bd2f-4bda-b928-355147186a2a';
 

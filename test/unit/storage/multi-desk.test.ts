@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCompany, importNumbers, startServe, type Serve } from '../../world';
-import { postgresBin, startPostgres, type TestPostgres } from '../../world/postgres';
+import { postgresBin, startPostgres, type TestPostgres, queryOnce } from '../../world/postgres';
 
 /**
  * A site with two desks on one PostgreSQL (DESIGN.md §10): two real `dialdesk serve` processes, the
@@ -30,15 +30,7 @@ afterAll(async () => {
   server?.stop();
 });
 
-async function query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => queryOnce<R>(url, sql, params);
 
 interface Acknowledged {
   body: Record<string, unknown>;
