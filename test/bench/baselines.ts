@@ -11,7 +11,8 @@ export interface BareServer {
   close(): Promise<void>;
 }
 
-interface BareResult {
+/** A result row as the bare routes take it. */
+export interface BareResult {
   call_id: string;
   number_id: number;
   status: string;

@@ -99,8 +99,8 @@ async function refuseFilled(pool: pg.Pool): Promise<void> {
   }
 }
 
-/** The data tables, each after every table it references. */
-function copyOrder(source: BetterSqlite3.Database): string[] {
+/** The data tables, each after every table it references; `skip` leaves tables out (the derived ones by default). */
+export function copyOrder(source: BetterSqlite3.Database, skip: ReadonlySet<string> = DERIVED): string[] {
   const tables = (
     source
       .prepare(
@@ -108,7 +108,7 @@ function copyOrder(source: BetterSqlite3.Database): string[] {
       )
       .pluck()
       .all() as string[]
-  ).filter((t) => !DERIVED.has(t));
+  ).filter((t) => !skip.has(t));
   const parents = new Map(
     tables.map((t) => [
       t,

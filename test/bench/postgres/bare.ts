@@ -1,14 +1,6 @@
 import Fastify from 'fastify';
 import pg from 'pg';
-import type { BareServer } from '../baselines';
-
-interface BareResult {
-  call_id: string;
-  number_id: number;
-  status: string;
-  started_at: string;
-  duration_s: number;
-}
+import type { BareResult, BareServer } from '../baselines';
 
 /**
  * The PostgreSQL floors, on the same database as the core under test and through the same fastify and

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { closeDatabase, openPostgresDatabase } from '../../../src-main/core/db/connection';
+import { copyOrder } from '../../../src-main/core/db/copy';
 import { postgresBin } from '../../world/postgres';
 import { DATA_ROOT, migrationTexts, type Dataset } from '../generate';
 import { DAY_MS } from '../gen/params';
@@ -83,7 +84,7 @@ async function copyHistory(dataset: Dataset, cluster: BenchCluster, log: (line: 
   const counts: Record<string, number> = {};
   try {
     source.exec('begin');
-    for (const table of copyOrder(source)) {
+    for (const table of copyOrder(source, SKIPPED)) {
       const t = Date.now();
       const columns = source.prepare('select name from pragma_table_info(?) order by cid').pluck().all(table) as string[];
       const refs = source
@@ -113,27 +114,6 @@ async function copyHistory(dataset: Dataset, cluster: BenchCluster, log: (line: 
     source.close();
   }
   return counts;
-}
-
-/** The data tables, each after every table it references (as db copy orders them). */
-function copyOrder(source: BetterSqlite3.Database): string[] {
-  const tables = (
-    source
-      .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%' order by name",
-      )
-      .pluck()
-      .all() as string[]
-  ).filter((t) => !SKIPPED.has(t));
-  const ordered: string[] = [];
-  const visit = (t: string) => {
-    if (ordered.includes(t)) return;
-    const parents = source.prepare('select "table" from pragma_foreign_key_list(?)').pluck().all(t) as string[];
-    for (const p of parents) if (p !== t && tables.includes(p)) visit(p);
-    ordered.push(t);
-  };
-  for (const t of tables) visit(t);
-  return ordered;
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
