@@ -319,7 +319,9 @@ export async function sweepExpiredLeases(q: Queries, db: Db, now: number, everyM
   const cache = poolCache(db);
   if (now - cache.lastSweepAt < everyMs) return 0;
   cache.lastSweepAt = now;
-  return q.run('delete from leases where number_id in (select number_id from leases where expires_at <= ? order by expires_at limit 500)', [
-    now,
-  ]);
+  // the outer test too: on PostgreSQL a row the inner select found may be taken over before the delete reaches it
+  return q.run(
+    'delete from leases where number_id in (select number_id from leases where expires_at <= ? order by expires_at limit 500) and expires_at <= ?',
+    [now, now],
+  );
 }

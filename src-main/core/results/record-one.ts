@@ -127,7 +127,7 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
         }
       : null;
   const { resultId, companyCall } = await writeResult(ctx, {
-    endLeaseOf: lease && number ? number.id : null,
+    endLease: lease && number ? { numberId: number.id, companyId: lease.company_id, leasedAt: lease.leased_at } : null,
     result: [
       company.id,
       number?.id ?? null,

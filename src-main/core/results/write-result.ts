@@ -11,8 +11,8 @@ import type { RecordContext } from './record-one';
  * another writes).
  */
 export interface ResultWrite {
-  /** the number whose lease ends (ours, or an expired one), or null */
-  endLeaseOf: number | null;
+  /** the lease that ends (ours, or an expired one) as it was read, or null */
+  endLease: { numberId: number; companyId: number; leasedAt: number } | null;
   /** INSERT_RESULT's parameters */
   result: unknown[];
   /** a dialed call: the number, when it was called, and its status after */
@@ -31,13 +31,16 @@ const NUMBER_CALLED = (q: Queries) => `
   update numbers set last_called_company_id = case when ? >= coalesce(last_called_at, 0) then ? else last_called_company_id end,
     last_called_at = ${dialectOf(q).greatest('coalesce(last_called_at, 0)', '?')}, global_status = ? where id = ?`;
 
-const END_LEASE = 'delete from leases where number_id = ?';
+// The lease row as it was read, not any lease of the number: on PostgreSQL another company may take
+// an expired lease over (the same row, updated) while this transaction waits, and that lease stays.
+const END_LEASE = 'delete from leases where number_id = ? and company_id = ? and leased_at = ?';
+const endLeaseArgs = (l: NonNullable<ResultWrite['endLease']>) => [l.numberId, l.companyId, l.leasedAt];
 
 export async function writeResult(ctx: RecordContext, w: ResultWrite): Promise<{ resultId: number; companyCall: CompanyCallAfter | null }> {
   const { q, company } = ctx;
   const numberArgs = (c: NonNullable<ResultWrite['called']>) => [c.calledAt, company.id, c.calledAt, c.globalStatus, c.numberId];
   if (q.engine === 'postgres') return writeInOne(ctx, w, numberArgs);
-  if (w.endLeaseOf !== null) await q.run(END_LEASE, [w.endLeaseOf]);
+  if (w.endLease !== null) await q.run(END_LEASE, endLeaseArgs(w.endLease));
   const resultId = (await q.value<number>(INSERT_RESULT, w.result))!;
   if (!w.called) return { resultId, companyCall: null };
   await q.run(NUMBER_CALLED(q), numberArgs(w.called));
@@ -55,9 +58,9 @@ async function writeInOne(
   // the parts in the order of their parameters
   const parts: string[] = [];
   const args: unknown[] = [];
-  if (w.endLeaseOf !== null) {
+  if (w.endLease !== null) {
     parts.push(`gone as (${END_LEASE})`);
-    args.push(w.endLeaseOf);
+    args.push(...endLeaseArgs(w.endLease));
   }
   parts.push(`r as (${INSERT_RESULT})`);
   args.push(...w.result);

@@ -7,6 +7,7 @@ import { CLI_ACTOR } from '../../../src-main/core/audit/audit';
 import { topUp } from '../../../src-main/core/billing/wallet';
 import { createCore, type Core } from '../../../src-main/core/core';
 import { nextBatch, type NextBatch } from '../../../src-main/core/dialer/leasing';
+import { recordResults } from '../../../src-main/core/results/record';
 import { setSchedule, OPEN_24X7 } from '../../../src-main/core/schedule/schedule';
 import { memoryDeskSettings } from '../../../src-main/core/settings/desk';
 import { MONDAY_10Z, manualClock, phoneOf, seedCompanies } from '../../world';
@@ -135,5 +136,72 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
       await other.query('rollback').catch(() => undefined);
       await other.end();
     }
+  }, 30_000);
+  /**
+   * Another company's desk takes an expired lease over (the same row, updated) while this desk's
+   * transaction is about to end that lease. PostgreSQL re-reads the row it waited on; only the lease as
+   * it was read may end, never the one that replaced it.
+   */
+  async function whileTakenOver(numberId: number, act: () => Promise<unknown>): Promise<number | undefined> {
+    const { companyA, companyB } = companies;
+    await sql('delete from leases where number_id = $1', [numberId]);
+    // company A's lease, an hour over
+    await sql(
+      `insert into leases (number_id, company_id, batch_id, dialer_id, leased_at, expires_at) values ($1, $2, 'old', 'old', $3, $4)`,
+      [numberId, companyA, MONDAY_10Z - 7_200_000, MONDAY_10Z - 3_600_000],
+    );
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('select id from numbers where id = $1 for no key update', [numberId]);
+      await other.query(
+        `update leases set company_id = $2, batch_id = 'new', dialer_id = 'other', leased_at = $3, expires_at = $4
+         where number_id = $1 and expires_at <= $3`,
+        [numberId, companyB, MONDAY_10Z, MONDAY_10Z + 3_600_000],
+      );
+      const done = act();
+      // the desk's statement waits on the rows the other desk holds; then the other desk commits
+      for (let waited = 0; ; waited += 20) {
+        const [{ n }] = await sql<{ n: string }>(
+          "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> $1",
+          [(other as unknown as { processID: number }).processID],
+        );
+        if (Number(n) > 0) break;
+        if (waited > 10_000) throw new Error('the desk never waited on the taken-over lease');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await other.query('commit');
+      await done;
+    } finally {
+      await other.query('rollback').catch(() => undefined);
+      await other.end();
+    }
+    // the company whose lease the number holds now, if any
+    const [row] = await sql<{ company_id: string }>('select company_id from leases where number_id = $1', [numberId]);
+    return row && Number(row.company_id);
+  }
+
+  it('a late report on an expired lease leaves the lease another company took over meanwhile', async () => {
+    const [x] = desks;
+    const [{ id }] = await sql<{ id: string }>('select id from numbers order by id desc limit 1');
+    const numberId = Number(id);
+    let outcome: unknown;
+    const lease = await whileTakenOver(numberId, async () => {
+      const { outcomes } = await recordResults(x, companies.companyA, [
+        { callId: 'late-1', scenarioKey: null, status: 'NO_ANSWER', startedAt: MONDAY_10Z - 5_000_000, durationS: 0, numberId },
+      ]);
+      outcome = outcomes[0];
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(lease).toBe(companies.companyB);
+  }, 30_000);
+
+  it('the sweep of expired leases leaves one another company took over meanwhile', async () => {
+    // a desk of its own: its first next-batch sweeps
+    const fresh = await desk();
+    const [{ id }] = await sql<{ id: string }>('select id from numbers order by id desc limit 1 offset 1');
+    const lease = await whileTakenOver(Number(id), () => nextBatch(fresh, { companyId: companies.companyA, size: 1, dialerId: 'sweeper' }));
+    expect(lease).toBe(companies.companyB);
   }, 30_000);
 });
