@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { dialectOf, type Queries } from '../db/engine/queries';
+import { dialectOf, type Queries, type StatementOptions } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { openZoneIds } from './callee-hours';
 import type { DialingSettings } from '../../../src-shared/contract/lifecycle';
@@ -91,6 +91,12 @@ export const noIndex = (q: Queries): string => (q.engine === 'sqlite' ? '+' : ''
  * transaction holds the file, and the statement stays as its query plans were tuned.
  */
 export const claimRows = (q: Queries): string => (q.engine === 'postgres' ? '\n  for no key update of n skip locked' : '');
+
+/**
+ * How the candidate queries run: planned at each run on PostgreSQL, since the leases they test against
+ * grow and shrink by thousands of rows between two ANALYZEs (StatementOptions.planEachRun).
+ */
+export const CANDIDATE_QUERY: StatementOptions = { planEachRun: true };
 
 /** A piece of a WHERE clause and its parameters, in the order its `?` appear. */
 export interface SqlPart {

@@ -1,6 +1,6 @@
 import { CALLBACK_GRACE_MINUTES } from '../../../src-shared/contract/lifecycle';
 import type { Queries } from '../db/engine/queries';
-import { claimRows, type NumberRules } from './eligible';
+import { CANDIDATE_QUERY, claimRows, type NumberRules } from './eligible';
 
 export const CALLBACK_GRACE_MS = CALLBACK_GRACE_MINUTES * 60_000;
 
@@ -33,5 +33,9 @@ export async function dueCallbacks(q: Queries, rules: NumberRules, limit: number
     order by c.due_at, c.id
     limit ?${claimRows(q)}`;
   const { companyId, now } = rules;
-  return q.all<DueCallback>(sql, [companyId, now, now - CALLBACK_GRACE_MS, now, ...(rules.companyDnc ? [companyId] : []), limit]);
+  return q.all<DueCallback>(
+    sql,
+    [companyId, now, now - CALLBACK_GRACE_MS, now, ...(rules.companyDnc ? [companyId] : []), limit],
+    CANDIDATE_QUERY,
+  );
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection';
 import { dialectOf, type Queries } from '../db/engine/queries';
 import { companyScan, deadNumbers, excludedNumbers, type CompanyScan } from './pool-cache';
-import { claimRows, noIndex, rulesSql, type NumberRules } from './eligible';
+import { CANDIDATE_QUERY, claimRows, noIndex, rulesSql, type NumberRules } from './eligible';
 
 export interface FreshNumber {
   numberId: number;
@@ -75,7 +75,7 @@ export async function freshNumbers(q: Queries, db: Db, rules: NumberRules, size:
     examined += ids.length;
     const need = size - picked.length;
     // the ids come in order and the checks stop at the limit: ids past the last one taken are not checked
-    const rows = ids.length ? await q.all<FreshNumber>(eligible.sql, [d.ids(ids), ...eligible.rest, need]) : [];
+    const rows = ids.length ? await q.all<FreshNumber>(eligible.sql, [d.ids(ids), ...eligible.rest, need], CANDIDATE_QUERY) : [];
     if (rows.length === need) {
       picked.push(...rows);
       scan.cursor = rows[need - 1].numberId;

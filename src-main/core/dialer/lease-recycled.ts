@@ -1,5 +1,5 @@
 import { dialectOf, type Queries } from '../db/engine/queries';
-import { claimRows, noIndex, rulesSql, type NumberRules } from './eligible';
+import { CANDIDATE_QUERY, claimRows, noIndex, rulesSql, type NumberRules } from './eligible';
 
 export interface RecycledNumber {
   numberId: number;
@@ -45,6 +45,7 @@ export async function dueRecycled(q: Queries, rules: NumberRules, size: number):
     and not exists (select 1 from leases l where l.number_id = n.id and l.expires_at > ?)${where.sql}
   order by n.id${claimRows(q)}`,
     [companyId, companyId, d.ids(candidates), now, rules.cooldownCutoff, companyId, now, ...where.params],
+    CANDIDATE_QUERY,
   );
   const order = new Map(candidates.map((id, i) => [id, i]));
   const picked = eligible.sort((a, b) => order.get(a.numberId)! - order.get(b.numberId)!).slice(0, size);

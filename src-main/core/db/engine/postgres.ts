@@ -1,6 +1,13 @@
 import type { Compilable } from 'kysely';
 import pg from 'pg';
-import { numberedPlaceholders, type Params, type Queries, type Transactional, type TransactionOptions } from './queries';
+import {
+  numberedPlaceholders,
+  type Params,
+  type Queries,
+  type StatementOptions,
+  type Transactional,
+  type TransactionOptions,
+} from './queries';
 
 /**
  * Queries on a PostgreSQL shared by several desks (DESIGN.md §10), through a pool of connections.
@@ -69,19 +76,26 @@ export class PostgresQueries implements Transactional {
     return s;
   }
 
-  private async query<R>(client: Client, sql: string, params: Params, numbered = false): Promise<pg.QueryResult<R & pg.QueryResultRow>> {
+  private async query<R>(
+    client: Client,
+    sql: string,
+    params: Params,
+    numbered = false,
+    planEachRun = false,
+  ): Promise<pg.QueryResult<R & pg.QueryResultRow>> {
     const s = this.statement(sql, numbered);
-    return client.query<R & pg.QueryResultRow>({ name: s.name, text: s.text, values: params as unknown[] });
+    // an unnamed statement is planned at each run with its parameters (StatementOptions.planEachRun)
+    return client.query<R & pg.QueryResultRow>({ name: planEachRun ? undefined : s.name, text: s.text, values: params as unknown[] });
   }
 
   private on(client: Client): Queries {
-    const rows = async <R>(sql: string, params: Params = [], numbered = false) =>
-      (await this.query<R>(client, sql, params, numbered)).rows as R[];
+    const rows = async <R>(sql: string, params: Params = [], numbered = false, planEachRun = false) =>
+      (await this.query<R>(client, sql, params, numbered, planEachRun)).rows as R[];
     const first = (r: unknown[]) => r[0];
     const firstColumn = (r: Record<string, unknown> | undefined) => (r ? Object.values(r)[0] : undefined);
     return {
       engine: 'postgres',
-      all: rows,
+      all: <R>(sql: string, params?: Params, options?: StatementOptions) => rows<R>(sql, params, false, options?.planEachRun),
       get: async <R>(sql: string, params?: Params) => first(await rows<R>(sql, params)) as R | undefined,
       value: async <T>(sql: string, params?: Params) =>
         firstColumn(first(await rows<Record<string, unknown>>(sql, params)) as Record<string, unknown>) as T | undefined,
