@@ -164,7 +164,8 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
       // the desk's statement waits on the rows the other desk holds; then the other desk commits
       for (let waited = 0; ; waited += 20) {
         const [{ n }] = await sql<{ n: string }>(
-          "select count(*) as n from pg_stat_activity where wait_event_type = 'Lock' and pid <> $1",
+          `select count(*) as n from pg_stat_activity
+           where datname = current_database() and backend_type = 'client backend' and wait_event_type = 'Lock' and pid <> $1`,
           [(other as unknown as { processID: number }).processID],
         );
         if (Number(n) > 0) break;
