@@ -11,7 +11,7 @@ import { recordResults } from '../../../src-main/core/results/record';
 import { setSchedule, OPEN_24X7 } from '../../../src-main/core/schedule/schedule';
 import { memoryDeskSettings } from '../../../src-main/core/settings/desk';
 import { MONDAY_10Z, manualClock, phoneOf, seedCompanies } from '../../world';
-import { postgresBin, startPostgres, type TestPostgres } from '../../world/postgres';
+import { postgresBin, queryOnce, startPostgres, type TestPostgres } from '../../world/postgres';
 
 /**
  * Two desks (two cores, each with its own connection pool) on one PostgreSQL, leasing for two
@@ -68,15 +68,7 @@ afterAll(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function sql<R extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<R[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<R>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = <R extends pg.QueryResultRow>(text: string, params: unknown[] = []) => queryOnce<R>(url, text, params);
 
 describe.skipIf(!available)('leasing for two companies from two desks on one PostgreSQL', () => {
   it('many next-batch calls at once: every batch full while the pool has room, no number leased twice', async () => {
