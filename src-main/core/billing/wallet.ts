@@ -58,6 +58,15 @@ export async function appendLedger(tx: Queries, entry: LedgerWrite, now: number)
 }
 
 const CHARGES_PER_INSERT = 50;
+
+/** One call's charge as CallCharges holds it until flush. */
+export interface CallCharge {
+  amount: number;
+  /** the call's result row; null until the recorder has written it */
+  callResultId: number | null;
+  note: string;
+  balanceAfter: number;
+}
 const chargeInsert = (rows: number) =>
   `insert into ledger_entries (company_id, amount, kind, call_result_id, note, user_id, balance_after, created_at) values ${Array(rows)
     .fill("(?, ?, 'charge', ?, ?, null, ?, ?)")
@@ -70,7 +79,7 @@ const chargeInsert = (rows: number) =>
  * write instead of one per billable call. `balance` starts at the wallet as the transaction read it.
  */
 export class CallCharges {
-  private readonly entries: { amount: number; callResultId: number; note: string; balanceAfter: number }[] = [];
+  private readonly entries: CallCharge[] = [];
   private opening: number;
 
   constructor(
@@ -80,16 +89,21 @@ export class CallCharges {
     this.opening = balance;
   }
 
-  /** Takes `amount` (minor units, > 0) for a call; answers the balance after it. */
-  charge(amount: number, callResultId: number, note: string): number {
+  /**
+   * Takes `amount` (minor units, > 0) for a call; answers its entry, balance after it included. The
+   * call's result row may still be unwritten (the recorder writes a request's rows together, after
+   * their checks): its id is set on the entry once it is, and before flush.
+   */
+  charge(amount: number, callResultId: number | null, note: string): CallCharge {
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > MAX_MONEY || this.balance - amount < -MAX_MONEY) {
       throw badInput(
         `a charge of ${amount} cannot be taken from a wallet at ${this.balance}: beyond the ±${MAX_MONEY} DialDesk keeps exactly`,
       );
     }
     this.balance -= amount;
-    this.entries.push({ amount, callResultId, note, balanceAfter: this.balance });
-    return this.balance;
+    const entry = { amount, callResultId, note, balanceAfter: this.balance };
+    this.entries.push(entry);
+    return entry;
   }
 
   /** `tx`: the transaction that read the wallet and recorded the calls, about to commit */
@@ -102,9 +116,11 @@ export class CallCharges {
     ]);
     // the transaction read the wallet before its first charge; anything else moving it meanwhile is a bug
     if (after !== this.balance) throw new Error(`wallet of company ${this.companyId} moved outside this transaction`);
+    const unwritten = this.entries.find((e) => e.callResultId === null);
+    if (unwritten) throw new Error(`a charge (${unwritten.note}) has no result row to point to`);
     for (let i = 0; i < this.entries.length; i += CHARGES_PER_INSERT) {
       const part = this.entries.slice(i, i + CHARGES_PER_INSERT);
-      const args: (string | number)[] = [];
+      const args: (string | number | null)[] = [];
       for (const e of part) args.push(this.companyId, -e.amount, e.callResultId, e.note, e.balanceAfter, now);
       await tx.run(chargeInsert(part.length), args);
     }

@@ -49,15 +49,18 @@ async function recycleRules(ctx: RecordContext): Promise<Map<string, RecycleRule
   return ctx.recycleRules;
 }
 
-export const companyCallSql = (q: Queries) => `
-  insert into company_calls (company_id, number_id, first_called_at, attempts, last_status, last_called_at, answered)
-  values (?, ?, ?, 1, ?, ?, ?)
+/** A dialed call on the company's dedup pair: the first makes it, each later one counts an attempt. */
+export const companyCallUpsert = (q: Queries) => `
   on conflict (company_id, number_id) do update set attempts = company_calls.attempts + 1,
     last_status = case when excluded.last_called_at >= coalesce(company_calls.last_called_at, 0) then excluded.last_status
       else company_calls.last_status end,
     last_called_at = ${dialectOf(q).greatest('coalesce(company_calls.last_called_at, 0)', 'excluded.last_called_at')},
     answered = ${dialectOf(q).greatest('company_calls.answered', 'excluded.answered')}
-  returning attempts, last_status as "lastStatus", last_called_at as "lastCalledAt"`;
+  returning number_id as "numberId", attempts, last_status as "lastStatus", last_called_at as "lastCalledAt"`;
+
+export const companyCallSql = (q: Queries) => `
+  insert into company_calls (company_id, number_id, first_called_at, attempts, last_status, last_called_at, answered)
+  values (?, ?, ?, 1, ?, ?, ?) ${companyCallUpsert(q)}`;
 
 /** The company's dedup pair after a dialed call: what companyCallSql returns. */
 export interface CompanyCallAfter {

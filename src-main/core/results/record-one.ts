@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import type { Queries } from '../db/engine/queries';
 import type { CompanyRow } from '../db/schema';
 import { badInput, conflict, notFound } from '../errors';
-import { CallCharges } from '../billing/wallet';
+import type { CallCharge, CallCharges } from '../billing/wallet';
 import { chargeFor } from '../billing/charge';
 import { RollupBatch } from '../stats/rollup';
 import { normalizePhone } from '../phone/phone';
@@ -12,7 +12,7 @@ import { zoneIdOf } from '../phone/zones';
 import { reportHash } from './hash';
 import { earlierResult, forgetTouched, numberBy, type LookedUp, type PoolNumber, type Prefetched } from './prefetch';
 import { askCallback, checkCallbackAt, closeCallback, countReattempt, scheduleRetry } from './lifecycle';
-import { writeResult } from './write-result';
+import { writeResults, type ResultWrite, type ResultWritten } from './write-result';
 import type { RecordedResult, ResultEffects, ResultReport } from './types';
 
 /** State shared by the results of one transaction: the company row and lookups already made. */
@@ -47,10 +47,47 @@ const RANK: Record<GlobalStatus, number> = { active: 0, power_off: 1, invalid: 2
 export const MAX_CLOCK_SKEW_MS = 60_000;
 
 /**
+ * A result that passed every check (planOne): its first writes, to be made with others' (writeResults),
+ * and what finishOne needs once they are.
+ */
+export interface PlannedResult {
+  report: ResultReport;
+  write: ResultWrite;
+  /** its charge, taken from the wallet in memory; the result row's id is set on it once written */
+  charge: CallCharge | null;
+  number: PoolNumber | null;
+  ours: Lease | null;
+  scenarioId: number | null;
+  charged: number;
+  balanceAfter: number;
+  dials: boolean;
+  newStatus: GlobalStatus | null;
+}
+
+/** A replayed call_id: answered as the first time, nothing written. */
+export interface ReplayedResult {
+  answer: RecordedResult;
+  effects: null;
+}
+
+/**
  * Records one result inside the caller's transaction (DESIGN.md §3 "Call statuses" and "Dialing
  * rules"). Throws an AppError, having written nothing of its own, when the report cannot be taken.
  */
 export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ answer: RecordedResult; effects: ResultEffects | null }> {
+  const planned = await planOne(ctx, r);
+  if ('answer' in planned) return planned;
+  const [written] = await writeResults(ctx, [planned.write]);
+  return finishOne(ctx, planned, written);
+}
+
+/**
+ * A result's checks, in order: the replay, its clock, its number and lease, its scenario, line and
+ * agent, its callback and its charge. Throws an AppError when the report cannot be taken, having
+ * written nothing; otherwise answers what to write. Nothing is written here but the inbound caller who
+ * joins the pool, after the last check.
+ */
+export async function planOne(ctx: RecordContext, r: ResultReport): Promise<PlannedResult | ReplayedResult> {
   const { company, now } = ctx;
   const hash = r.fingerprint ?? reportHash(r);
   const earlier = await earlierResult(ctx, r.callId);
@@ -111,7 +148,10 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
     found === null ? null : found.id !== null ? { ...found, id: found.id } : await addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
-  const balanceAfter = ctx.charges.balance - charged;
+  // A billable result is charged even when that takes the wallet below zero: the call happened and
+  // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
+  const charge = charged > 0 ? ctx.charges.charge(charged, null, `${r.status} ${r.callId}`) : null;
+  const balanceAfter = charge?.balanceAfter ?? ctx.charges.balance;
   // The cooldown runs from the call. A call made under our lease cannot have started before the lease
   // was handed out (an early started_at would free the number for everyone at once), and a clock ahead
   // of ours must not stretch it. FAILED is a technical failure: the number simply goes back, with no
@@ -126,7 +166,7 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
           globalStatus: newStatus ?? number.global_status,
         }
       : null;
-  const { resultId, companyCall } = await writeResult(ctx, {
+  const write: ResultWrite = {
     endLease: lease && number ? { numberId: number.id, companyId: lease.company_id, leasedAt: lease.leased_at } : null,
     result: [
       company.id,
@@ -151,12 +191,24 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
       balanceAfter,
     ],
     called,
-  });
-  // A billable result is charged even when that takes the wallet below zero: the call happened and
-  // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
-  if (charged > 0) ctx.charges.charge(charged, resultId, `${r.status} ${r.callId}`);
+  };
+  return { report: r, write, charge, number, ours, scenarioId, charged, balanceAfter, dials, newStatus };
+}
 
+/**
+ * A planned result, its first writes made: its charge points at its row, and its retry, callbacks,
+ * re-attempt count and rollup cell follow.
+ */
+export async function finishOne(
+  ctx: RecordContext,
+  p: PlannedResult,
+  { resultId, companyCall }: ResultWritten,
+): Promise<{ answer: RecordedResult; effects: ResultEffects }> {
+  const { report: r, number, ours } = p;
+  if (p.charge) p.charge.callResultId = resultId;
+  const dialerId = ours?.dialer_id ?? null;
   const who = dialerId ? `dialer ${dialerId}` : `call ${r.callId}`;
+  const called = p.write.called;
   if (called && companyCall) {
     await scheduleRetry(ctx, called.numberId, companyCall);
     const callback = await closeCallback(ctx, called.numberId, ours?.callback_id ?? null, resultId, who);
@@ -165,26 +217,26 @@ export async function recordOne(ctx: RecordContext, r: ResultReport): Promise<{ 
   }
   if (r.callbackAt != null && number) await askCallback(ctx, number.id, r.callbackAt, r.agentId ?? null, resultId, who);
   ctx.rollup.add({
-    companyId: company.id,
+    companyId: ctx.company.id,
     startedAt: r.startedAt,
-    scenarioId,
+    scenarioId: p.scenarioId,
     outboundLineId: r.outboundLineId ?? null,
     agentId: r.agentId ?? null,
     status: r.status,
     durationS: r.durationS,
-    cost: charged,
+    cost: p.charged,
   });
   return {
-    answer: { resultId, charged, walletBalance: balanceAfter, replayed: false },
+    answer: { resultId, charged: p.charged, walletBalance: p.balanceAfter, replayed: false },
     effects: {
       resultId,
       numberId: number?.id ?? null,
       status: r.status,
-      direction: inbound ? 'inbound' : 'outbound',
+      direction: r.status === 'INBOUND_CALL' ? 'inbound' : 'outbound',
       startedAt: r.startedAt,
-      charged,
-      dialed: dials,
-      newStatus,
+      charged: p.charged,
+      dialed: p.dials,
+      newStatus: p.newStatus,
       dialerId,
     },
   };

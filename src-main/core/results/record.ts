@@ -10,7 +10,9 @@ import { toIso } from '../time';
 import { phoneZonesReady } from '../phone/zones';
 import { flushRetries } from './lifecycle';
 import { prefetch } from './prefetch';
-import { recordOne, type RecordContext } from './record-one';
+import { finishOne, planOne, recordOne, type PlannedResult, type RecordContext } from './record-one';
+import { writeResults } from './write-result';
+import { normalizePhone } from '../phone/phone';
 import { updateInboundOne, type InboundResultUpdate } from './update-inbound';
 import type { RecordedResult, ResultEffects, ResultOutcome, ResultReport } from './types';
 
@@ -50,23 +52,66 @@ export async function recordResults(
 ): Promise<{ outcomes: ResultOutcome[]; walletBalance: number }> {
   const [{ outcomes, effects, walletBalance }, recorded] = await inRecording(core, companyId, async (ctx) => {
     ctx.prefetched = await prefetch(ctx, reports);
-    const effects: ResultEffects[] = [];
-    const outcomes: ResultOutcome[] = [];
-    for (const report of reports) {
-      try {
-        const one = await recordOne(ctx, report);
-        if (one.effects) effects.push(one.effects);
-        outcomes.push({ ok: true, ...one.answer });
-      } catch (err) {
-        // recordOne refuses before its first write, so the others' work stands as it is
-        if (err instanceof AppError) outcomes.push({ ok: false, error: err });
-        else throw err;
-      }
-    }
-    return { outcomes, effects, walletBalance: ctx.charges.balance };
+    return { ...(await recordMany(ctx, reports)), walletBalance: ctx.charges.balance };
   });
   afterCommit(core, recorded, effects, walletBalance, options);
   return { outcomes, walletBalance };
+}
+
+/**
+ * A request's results, checked one by one in order and written together (writeResults: on PostgreSQL
+ * one statement for all of them, not one a result). A result with the call_id or the number of one
+ * still unwritten waits for those writes first, so it reads the rows as they are by then, as if each
+ * result had written before the next was checked.
+ */
+async function recordMany(ctx: RecordContext, reports: ResultReport[]): Promise<{ outcomes: ResultOutcome[]; effects: ResultEffects[] }> {
+  const outcomes: ResultOutcome[] = new Array<ResultOutcome>(reports.length);
+  const effects: ResultEffects[] = [];
+  let pending: { at: number; planned: PlannedResult }[] = [];
+  const unwritten = new Set<string>();
+  const write = async () => {
+    const written = await writeResults(
+      ctx,
+      pending.map((p) => p.planned.write),
+    );
+    for (const [i, { at, planned }] of pending.entries()) {
+      const one = await finishOne(ctx, planned, written[i]);
+      effects.push(one.effects);
+      outcomes[at] = { ok: true, ...one.answer };
+    }
+    pending = [];
+    unwritten.clear();
+  };
+  for (const [at, report] of reports.entries()) {
+    if (keysOf(ctx, report).some((k) => unwritten.has(k))) await write();
+    try {
+      const planned = await planOne(ctx, report);
+      if ('answer' in planned) {
+        outcomes[at] = { ok: true, ...planned.answer };
+        continue;
+      }
+      pending.push({ at, planned });
+      unwritten.add(`call ${report.callId}`);
+      if (planned.number) unwritten.add(`id ${planned.number.id}`).add(`phone ${planned.number.phone}`);
+    } catch (err) {
+      // planOne refuses before its first write, so the others' work stands as it is
+      if (err instanceof AppError) outcomes[at] = { ok: false, error: err };
+      else throw err;
+    }
+  }
+  await write();
+  return { outcomes, effects };
+}
+
+/** What a report names before it is read: its call_id, and its number by id or by phone. */
+function keysOf(ctx: RecordContext, r: ResultReport): string[] {
+  const keys = [`call ${r.callId}`];
+  if (r.numberId !== undefined) keys.push(`id ${r.numberId}`);
+  if (r.phone !== undefined) {
+    const n = normalizePhone(r.phone, ctx.company.default_country);
+    if (n.ok) keys.push(`phone ${n.phone}`);
+  }
+  return keys;
 }
 
 /** The recorder inside a transaction that also writes rows of its own (the inbound call service). */

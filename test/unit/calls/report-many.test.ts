@@ -134,6 +134,53 @@ describe('a request of many results', () => {
     ]);
   });
 
+  it('writes many results together, each answer naming its own row, charge and balance', async () => {
+    const numbers: number[] = [];
+    for (let i = 0; i < 30; i++) numbers.push(await number(`+4930123470${String(i).padStart(2, '0')}`));
+    const reports = numbers.map((numberId, i) =>
+      report(`m${i}`, { numberId, status: i % 3 === 0 ? 'NO_ANSWER' : 'ANSWERED', durationS: i % 3 === 0 ? 0 : 40 + i }),
+    );
+    reports.splice(10, 0, report('bad', { numberId: 987654 })); // refused in the middle: the rest are kept
+    const opening = Number(await core.db.value('select wallet_balance from companies where id = ?', [w.companyA]));
+    const { outcomes, walletBalance } = await recordResults(core, w.companyA, reports);
+    expect(errors(outcomes).filter((e) => e !== 'ok')).toEqual(['NOT_FOUND']);
+
+    const rows = new Map(
+      (
+        await core.db.all<{ id: number; call_id: string; number_id: number; amount_charged: number; wallet_balance_after: number }>(
+          'select id, call_id, number_id, amount_charged, wallet_balance_after from call_results where company_id = ?',
+          [w.companyA],
+        )
+      ).map((r) => [Number(r.id), r]),
+    );
+    expect(rows.size).toBe(30);
+    const charges = new Map(
+      (
+        await core.db.all<{ call_result_id: number; amount: number; balance_after: number }>(
+          "select call_result_id, amount, balance_after from ledger_entries where company_id = ? and kind = 'charge'",
+          [w.companyA],
+        )
+      ).map((e) => [Number(e.call_result_id), e]),
+    );
+    let balance = opening;
+    reports.forEach((r, i) => {
+      const o = outcomes[i];
+      if (!o.ok) return;
+      const row = rows.get(o.resultId)!;
+      // the answer's row is the report's own: its call_id, its number, its charge and the balance after it
+      expect([row.call_id, Number(row.number_id)]).toEqual([r.callId, r.numberId]);
+      balance -= o.charged;
+      expect(o.charged).toBe(r.status === 'ANSWERED' ? 50 : 0);
+      expect([Number(row.amount_charged), Number(row.wallet_balance_after), o.walletBalance]).toEqual([o.charged, balance, balance]);
+      const entry = charges.get(o.resultId);
+      expect(entry && [Number(entry.amount), Number(entry.balance_after)]).toEqual(o.charged ? [-o.charged, balance] : undefined);
+    });
+    expect(charges.size).toBe(20);
+    expect(walletBalance).toBe(balance);
+    expect(Number(await core.db.value('select wallet_balance from companies where id = ?', [w.companyA]))).toBe(balance);
+    expect(Number(await core.db.value('select count(*) from company_calls where company_id = ?', [w.companyA]))).toBe(30);
+  });
+
   it('answers a replayed request with what the first one answered', async () => {
     const a = await number('+49301234600');
     const b = await number('+49301234601');
