@@ -4,23 +4,34 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { backupDatabase, checkInWorker } from '../../../src-main/core/backup/backup';
+import { recordResults } from '../../../src-main/core/results/record';
 import { call, cliProcess, makeTestCore, ok, seedWorld, recordTestResult, type TestCore, type World } from '../../world';
 
 let core: TestCore;
 let w: World;
 afterEach(async () => core?.dispose());
 
+/** A desk with `results` BUSY calls of company A, recorded a few hundred a transaction. */
 async function setup(results = 0) {
   core = await makeTestCore();
   w = await seedWorld(core);
-  for (let i = 0; i < results; i++) {
-    await recordTestResult(core, {
-      companyId: w.companyA,
-      phone: `+49170${1000000 + i}`,
-      status: 'BUSY',
-      startedAt: Date.parse('2026-03-01T00:00:00Z') + i * 1000,
+  const startedAt = Date.parse('2026-03-01T00:00:00Z');
+  const phones = Array.from({ length: results }, (_, i) => `+49170${1000000 + i}`);
+  await core.db.transaction(async (tx) => {
+    for (const phone of phones) await tx.run("insert into numbers (phone, imported_at, source) values (?, ?, 'test')", [phone, startedAt]);
+  });
+  for (let i = 0; i < results; i += 500) {
+    const reports = phones.slice(i, i + 500).map((phone, j) => ({
+      callId: `busy-${i + j}`,
+      phone,
+      scenarioKey: null,
+      status: 'BUSY' as const,
+      startedAt: startedAt + (i + j) * 1000,
+      durationS: 0,
       transcript: 'x'.repeat(200),
-    });
+    }));
+    const { outcomes } = await recordResults(core, w.companyA, reports);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
   }
 }
 
