@@ -8,7 +8,6 @@ import { migrateToLatest } from './db/migrator';
 import { setLeasingCache } from './dialer/pool-cache';
 import { syncPhoneZones } from './phone/zones';
 import { EventBus } from './events';
-import { shareEvents } from './shared-events';
 import { fileSecretBox, type SecretBox, type SecretCipher } from './secrets/secret-box';
 import { keyFileCipher } from './secrets/key-file';
 import { adoptPlaintextSecrets } from './secrets/adopt';
@@ -137,6 +136,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   if (pool && options.database) {
     try {
+      const { shareEvents } = await import('./shared-events');
       const shared = await shareEvents(events, pool, options.database, log.logger);
       closers.push(() => shared.stop());
     } catch (err) {

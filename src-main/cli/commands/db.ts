@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { copyToPostgres } from '../../core/db/copy';
 import { defaultDataDir } from '../../core/paths';
 import { saveChoice } from '../../core/settings/desk-database';
 import { badInput } from '../../core/errors';
@@ -15,6 +14,7 @@ export function registerDb(program: Command): void {
     .requiredOption('--to <url>', 'postgres://user:password@host:port/database, empty')
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions & { from: string; to: string }>();
+      const { copyToPostgres } = await import('../../core/db/copy');
       const report = await copyToPostgres(resolve(opts.from), opts.to, (line) => !opts.json && process.stderr.write(`${line}\n`));
       const rows = Object.values(report.tables).reduce((a, b) => a + b, 0);
       printResult(

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { RENDERER_DIR } from '../../core/paths';
 import { CLI_ACTOR } from '../context';
-import { ServedDesk } from '../serve-desk';
 import { setBackupFolder } from '../../core/settings/backup-folder';
 import { setTlsFiles } from '../../core/settings/tls';
 import { writeAudit } from '../../core/audit/audit';
@@ -97,6 +96,8 @@ export function registerServe(program: Command): void {
       // stdout carries the printed result; the console log goes to stderr. --quiet (and --json) keep it to
       // failures, which are always logged with their cause; the log file in the data folder gets the same
       // lines either way (core/log/log.ts)
+      // the port and everything it serves, loaded by this command alone: the others start without them
+      const { ServedDesk } = await import('../serve-desk');
       const desk = await ServedDesk.start(
         { global: opts, host: opts.host, port: opts.port, withConsole, consoleLog: opts.quiet || opts.json ? 'warn' : 'debug' },
         async (core) => {

@@ -1,10 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type pg from 'pg';
-import { PostgresQueries } from './engine/postgres';
 import type { Transactional } from './engine/queries';
 import { SqliteQueries } from './engine/sqlite';
-import { checkContents, migratePostgres, openPool, reachable, safeUrl } from './postgres-open';
 import type { Database } from './schema';
 
 export type Sqlite = BetterSqlite3.Database;
@@ -32,39 +30,15 @@ class SqliteDb extends SqliteQueries implements Db {
 }
 
 /**
- * A PostgreSQL several desks share. There is no file: `file` is the URL without its password (for the
- * log and the About box), and the SQLite handle does not exist; what needs one (the checkpointer,
- * file backups) is not started on PostgreSQL, and reaching for it anyway is a bug that says so.
- */
-class PostgresDb extends PostgresQueries implements Db {
-  constructor(
-    pool: pg.Pool,
-    readonly kysely: Kysely<Database>,
-    readonly file: string,
-  ) {
-    super(pool);
-  }
-  get sqlite(): Sqlite {
-    throw new Error('this desk runs on PostgreSQL: there is no SQLite file to work on');
-  }
-}
-
-/**
  * Opens the shared PostgreSQL at `url` (DESIGN.md §10): checks that it answers and holds nothing or
  * DialDesk's own schema at a version this code knows, then migrates it. Any refusal leaves the database
- * as it was. `label` names the setting in the messages (--database, the desk setting).
+ * as it was. `label` names the setting in the messages (--database, the desk setting). The driver and
+ * its checks are loaded only here: a desk on its SQLite file, and every one-shot command on one, starts
+ * without them.
  */
 export async function openPostgresDatabase(url: string, label = '--database', connections = 10): Promise<Db & { pool: pg.Pool }> {
-  const pool = openPool(url, label, connections);
-  try {
-    await reachable(pool, url, label);
-    await checkContents(pool, label);
-    await migratePostgres(pool);
-  } catch (err) {
-    await pool.end();
-    throw err;
-  }
-  return new PostgresDb(pool, new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), safeUrl(url));
+  const { openPostgresDb } = await import('./postgres-db');
+  return openPostgresDb(url, label, connections);
 }
 
 export interface OpenOptions {
@@ -104,9 +78,9 @@ function applyPragmas(sqlite: Sqlite): void {
  * checkpoint waits on the other process's readers and writers.
  */
 export async function closeDatabase(db: Db, options: { checkpoint?: boolean } = {}): Promise<void> {
-  if (db instanceof PostgresDb) {
+  if (db.engine === 'postgres') {
     // the Kysely only compiles (its driver never opened the pool, so destroying it would not end it)
-    await db.pool.end();
+    await (db as Db & { pool: pg.Pool }).pool.end();
     return;
   }
   if (!db.sqlite.open) return;

@@ -12,10 +12,9 @@ import { postgresPool } from './engine/postgres';
  * error at start, with the database left as it was.
  */
 
-export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+import { isPostgresUrl, safeUrl } from './postgres-url';
 
-/** The URL as it may be shown and logged: without its password. */
-export const safeUrl = (url: string): string => url.replace(/\/\/([^:@/]*)(:[^@/]*)?@/, (_, user: string) => `//${user ? `${user}@` : ''}`);
+export { isPostgresUrl, safeUrl };
 
 /** How long a desk waits for PostgreSQL to answer before saying it cannot reach it. */
 const CONNECT_TIMEOUT_MS = 5_000;

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
-import pinoRoll from 'pino-roll';
 import type SonicBoom from 'sonic-boom';
 import type { LogLocation } from '../../../src-shared/contract/settings';
 
@@ -46,6 +45,8 @@ export interface OpenLogOptions {
 export async function openLog(dataDir: string, options: OpenLogOptions): Promise<AppLog> {
   const folder = join(dataDir, LOG_FOLDER);
   const limits = options.limits ?? LOG_LIMITS;
+  // loaded here: only the app and `serve` keep a log file, and the one-shot commands start without it
+  const { default: pinoRoll } = await import('pino-roll');
   const file: SonicBoom = await pinoRoll({
     file: join(folder, LOG_BASE_NAME),
     extension: '.log',

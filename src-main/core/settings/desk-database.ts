@@ -1,6 +1,6 @@
 import { AppError } from '../errors';
 import { writeAudit, type Actor } from '../audit/audit';
-import { checkContents, isPostgresUrl, openPool, reachable, safeUrl } from '../db/postgres-open';
+import { isPostgresUrl, safeUrl } from '../db/postgres-url';
 import { keyFileCipher } from '../secrets/key-file';
 import { fileSecretBox, type SecretBox } from '../secrets/secret-box';
 import type { Core } from '../core';
@@ -52,6 +52,7 @@ export function deskDatabase(core: Core): DeskDatabase {
  * DialDesk's own schema at a version this code knows. Answers which of the two.
  */
 export async function checkDatabase(url: string, label = 'url'): Promise<'empty' | 'dialdesk'> {
+  const { checkContents, openPool, reachable } = await import('../db/postgres-open');
   const pool = openPool(url, label, 1);
   try {
     await reachable(pool, url, label);
