@@ -69,15 +69,19 @@ export interface CompanyCallAfter {
   lastCalledAt: number;
 }
 
-/** companyCallSql's parameters for one dialed call. */
-export const companyCallArgs = (ctx: RecordContext, numberId: number, status: CallStatus, calledAt: number): unknown[] => [
-  ctx.company.id,
+/** A dialed call as its company's dedup pair records it: answered when the call was billable. */
+export const companyCallOf = (numberId: number, status: CallStatus, calledAt: number) => ({
   numberId,
-  ctx.now,
   status,
   calledAt,
-  isBillable(status) ? 1 : 0,
-];
+  answered: isBillable(status) ? 1 : 0,
+});
+
+/** companyCallSql's parameters for one dialed call. */
+export const companyCallArgs = (ctx: RecordContext, numberId: number, status: CallStatus, calledAt: number): unknown[] => {
+  const c = companyCallOf(numberId, status, calledAt);
+  return [ctx.company.id, c.numberId, ctx.now, c.status, c.calledAt, c.answered];
+};
 
 /**
  * A dialed call, its dedup pair written (companyCallSql): the retry its company's rule for the

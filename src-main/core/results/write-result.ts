@@ -1,6 +1,6 @@
 import type { CallStatus } from '../../../src-shared/statuses';
 import { dialectOf, type Queries } from '../db/engine/queries';
-import { companyCallArgs, companyCallSql, companyCallUpsert, type CompanyCallAfter } from './lifecycle';
+import { companyCallArgs, companyCallOf, companyCallSql, companyCallUpsert, type CompanyCallAfter } from './lifecycle';
 import type { RecordContext } from './record-one';
 
 /**
@@ -119,7 +119,7 @@ async function writeAsOne(ctx: RecordContext, writes: ResultWrite[]): Promise<Re
   };
   const ended = writes.flatMap((w) => (w.endLease ? [w.endLease] : []));
   const called = writes.flatMap((w) => (w.called ? [w.called] : []));
-  const callArgs = called.map((c) => companyCallArgs(ctx, c.numberId, c.status, c.calledAt));
+  const calls = called.map((c) => companyCallOf(c.numberId, c.status, c.calledAt));
   const args = [
     ...columns(ended, 3, (l) => [l.numberId, l.companyId, l.leasedAt]),
     ...columns(writes, RESULT_COLUMNS.length, (w) => w.result),
@@ -127,8 +127,7 @@ async function writeAsOne(ctx: RecordContext, writes: ResultWrite[]): Promise<Re
     ...columns(called, 3, (c) => [c.numberId, c.calledAt, c.globalStatus]),
     company.id,
     ctx.now,
-    // companyCallArgs: company, number, first called, status, called at, answered
-    ...columns(callArgs, 4, (a) => [a[1], a[3], a[4], a[5]]),
+    ...columns(calls, 4, (c) => [c.numberId, c.status, c.calledAt, c.answered]),
   ];
   const row = (await ctx.q.get<{ results: [string, number][]; calls: [number, number, CallStatus, number][] }>(
     writeAsOneSql(ctx.q),
