@@ -130,12 +130,16 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
     }
   }, 30_000);
   /**
-   * Another company's desk takes an expired lease over (the same row, updated) while this desk's
-   * transaction is about to end that lease. PostgreSQL re-reads the row it waited on; only the lease as
-   * it was read may end, never the one that replaced it.
+   * Another desk (of company B unless `taker` says) takes an expired lease over (the same row, updated)
+   * while this desk's transaction is about to end that lease. PostgreSQL re-reads the row it waited on;
+   * only the lease as it was read may end, never the one that replaced it.
    */
-  async function whileTakenOver(numberId: number, act: () => Promise<unknown>): Promise<number | undefined> {
-    const { companyA, companyB } = companies;
+  async function whileTakenOver(
+    numberId: number,
+    act: () => Promise<unknown>,
+    taker = companies.companyB,
+  ): Promise<{ companyId: number; batchId: string } | undefined> {
+    const { companyA } = companies;
     await sql('delete from leases where number_id = $1', [numberId]);
     // company A's lease, an hour over
     await sql(
@@ -150,7 +154,7 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
       await other.query(
         `update leases set company_id = $2, batch_id = 'new', dialer_id = 'other', leased_at = $3, expires_at = $4
          where number_id = $1 and expires_at <= $3`,
-        [numberId, companyB, MONDAY_10Z, MONDAY_10Z + 3_600_000],
+        [numberId, taker, MONDAY_10Z, MONDAY_10Z + 3_600_000],
       );
       const done = act();
       // the desk's statement waits on the rows the other desk holds; then the other desk commits
@@ -170,9 +174,11 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
       await other.query('rollback').catch(() => undefined);
       await other.end();
     }
-    // the company whose lease the number holds now, if any
-    const [row] = await sql<{ company_id: string }>('select company_id from leases where number_id = $1', [numberId]);
-    return row && Number(row.company_id);
+    // the lease the number holds now, if any
+    const [row] = await sql<{ company_id: string; batch_id: string }>('select company_id, batch_id from leases where number_id = $1', [
+      numberId,
+    ]);
+    return row && { companyId: Number(row.company_id), batchId: row.batch_id };
   }
 
   it('a late report on an expired lease leaves the lease another company took over meanwhile', async () => {
@@ -187,7 +193,17 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
       outcome = outcomes[0];
     });
     expect(outcome).toMatchObject({ ok: true });
-    expect(lease).toBe(companies.companyB);
+    expect(lease).toEqual({ companyId: companies.companyB, batchId: 'new' });
+  }, 30_000);
+
+  it('a late report on an expired lease leaves the lease another desk of the same company took over meanwhile', async () => {
+    const [x] = desks;
+    const [{ id }] = await sql<{ id: string }>('select id from numbers order by id desc limit 1 offset 2');
+    const numberId = Number(id);
+    const report = { callId: 'late-2', scenarioKey: null, status: 'NO_ANSWER' as const, startedAt: MONDAY_10Z - 5_000_000, durationS: 0 };
+    const lease = await whileTakenOver(numberId, () => recordResults(x, companies.companyA, [{ ...report, numberId }]), companies.companyA);
+    // the old lease ended with the late report; the new one, the same company's, stands
+    expect(lease).toEqual({ companyId: companies.companyA, batchId: 'new' });
   }, 30_000);
 
   it('the sweep of expired leases leaves one another company took over meanwhile', async () => {
@@ -195,6 +211,6 @@ describe.skipIf(!available)('leasing for two companies from two desks on one Pos
     const fresh = await desk();
     const [{ id }] = await sql<{ id: string }>('select id from numbers order by id desc limit 1 offset 1');
     const lease = await whileTakenOver(Number(id), () => nextBatch(fresh, { companyId: companies.companyA, size: 1, dialerId: 'sweeper' }));
-    expect(lease).toBe(companies.companyB);
+    expect(lease).toEqual({ companyId: companies.companyB, batchId: 'new' });
   }, 30_000);
 });
