@@ -142,16 +142,18 @@ export async function planOne(ctx: RecordContext, r: ResultReport): Promise<Plan
     throw badInput(`this call's charge would take the wallet of ${company.slug} below -${MAX_MONEY} minor units; top it up first`);
   }
 
+  // A billable result is charged even when that takes the wallet below zero: the call happened and
+  // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
+  // The charge is in memory (its own bounds may still refuse it), so it comes before the first write.
+  const charge = charged > 0 ? ctx.charges.charge(charged, null, `${r.status} ${r.callId}`) : null;
+  const balanceAfter = charge?.balanceAfter ?? ctx.charges.balance;
+
   // writes from here on
   forgetTouched(ctx, r.callId, found);
   const number: PoolNumber | null =
     found === null ? null : found.id !== null ? { ...found, id: found.id } : await addInboundCaller(ctx, found.phone);
   const ours = lease && lease.company_id === company.id ? lease : null;
   const dialerId = ours?.dialer_id ?? null;
-  // A billable result is charged even when that takes the wallet below zero: the call happened and
-  // was paid for by the site. The balance check belongs to next-batch, which stops handing out numbers.
-  const charge = charged > 0 ? ctx.charges.charge(charged, null, `${r.status} ${r.callId}`) : null;
-  const balanceAfter = charge?.balanceAfter ?? ctx.charges.balance;
   // The cooldown runs from the call. A call made under our lease cannot have started before the lease
   // was handed out (an early started_at would free the number for everyone at once), and a clock ahead
   // of ours must not stretch it. FAILED is a technical failure: the number simply goes back, with no
