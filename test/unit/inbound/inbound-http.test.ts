@@ -82,8 +82,8 @@ async function api(method: 'GET' | 'POST', path: string, body?: unknown, auth: s
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const count = (table: string) => core.db.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
-const writes = () => ['call_results', 'numbers', 'call_stats', 'audit_log'].map(count);
+const count = (table: string) => core.db.value<number>(`select count(*) from ${table}`);
+const writes = () => Promise.all(['call_results', 'numbers', 'call_stats', 'audit_log'].map(count));
 
 describe('GET /api/v1/inbound/lookup/:did', () => {
   it('answers the DID’s configuration and that Acme is open now', async () => {
@@ -137,7 +137,7 @@ describe('GET /api/v1/inbound/lookup/:did', () => {
   it('answers 404 for an unknown or deactivated DID and 400 for something that is no number', async () => {
     const unknown = await api('GET', '/api/v1/inbound/lookup/%2B49301234999');
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
-    core.db.sqlite.prepare('update inbound_numbers set is_active = 0').run();
+    await core.db.run('update inbound_numbers set is_active = 0');
     expect((await api('GET', '/api/v1/inbound/lookup/%2B49301234567')).status).toBe(404);
     const garbage = await api('GET', '/api/v1/inbound/lookup/hello');
     expect(garbage).toMatchObject({ status: 400, body: { error: { code: 'BAD_INPUT' } } });
@@ -187,7 +187,7 @@ describe('POST /api/v1/inbound/jambonz/call', () => {
   });
 
   it('an unknown or switched-off DID gets a runnable goodbye, not an error Jambonz turns into SIP 480', async () => {
-    const before = writes();
+    const before = await writes();
     for (const res of [
       await api('POST', '/api/v1/inbound/jambonz/call', callHook({ to: '+49301230000' })),
       await api('POST', '/api/v1/inbound/jambonz/call', callHook({ to: 'sip:nobody@example.com' })),
@@ -195,14 +195,14 @@ describe('POST /api/v1/inbound/jambonz/call', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual([{ verb: 'say', text: 'Sorry, this number is not in service. Goodbye.' }, { verb: 'hangup' }]);
     }
-    expect(writes()).toEqual(before);
-    core.db.sqlite.prepare('update inbound_numbers set is_active = 0').run();
+    expect(await writes()).toEqual(before);
+    await core.db.run('update inbound_numbers set is_active = 0');
     const off = await api('POST', '/api/v1/inbound/jambonz/call', callHook());
     expect(off.body.map((v: { verb: string }) => v.verb)).toEqual(['say', 'hangup']);
   });
 
   it('a number whose setup cannot be read still gets a runnable answer', async () => {
-    core.db.sqlite.prepare("update inbound_numbers set departments = 'not json'").run();
+    await core.db.run("update inbound_numbers set departments = 'not json'");
     const res = await api('POST', '/api/v1/inbound/jambonz/call', callHook());
     expect(res.status).toBe(200);
     expect(res.body).toEqual([
@@ -220,11 +220,11 @@ describe('POST /api/v1/inbound/jambonz/call', () => {
 
 describe('GET /api/v1/inbound/jambonz/call', () => {
   it('answers a GET calling webhook from the DID in its URL, recording nothing it cannot name', async () => {
-    const before = writes();
+    const before = await writes();
     const res = await api('GET', '/api/v1/inbound/jambonz/call?did=%2B49301234567');
     expect(res.status).toBe(200);
     expect(jambonzRefusals(res.body)).toEqual([]);
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
     const none = await api('GET', '/api/v1/inbound/jambonz/call');
     expect(none.body.map((v: { verb: string }) => v.verb)).toEqual(['say', 'hangup']);
   });
@@ -244,11 +244,11 @@ describe('POST /api/v1/inbound/jambonz/status', () => {
   it('closes the call the call hook recorded, once; a replay changes nothing', async () => {
     const answered = await api('POST', '/api/v1/inbound/jambonz/call', callHook());
     expect(answered.status).toBe(200);
-    expect(count('call_results')).toBe(1);
+    expect(await count('call_results')).toBe(1);
     const first = await api('POST', '/api/v1/inbound/jambonz/status', statusHook());
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ recorded: true, replay: false, reason: null });
-    const row = core.db.sqlite.prepare('select * from call_results').get() as Record<string, unknown>;
+    const row = await core.db.get<Record<string, unknown>>('select * from call_results');
     expect(row).toMatchObject({
       id: first.body.result_id,
       company_id: w.companyA,
@@ -261,14 +261,14 @@ describe('POST /api/v1/inbound/jambonz/status', () => {
       phone: '+4915112345678',
     });
 
-    const before = writes();
+    const before = await writes();
     const replay = await api('POST', '/api/v1/inbound/jambonz/status', statusHook());
     expect(replay).toMatchObject({ status: 200, body: { recorded: true, result_id: first.body.result_id, replay: true } });
     // a second, different final status cannot reopen or change a closed call
     expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ duration: 120 }))).status).toBe(200);
     expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ call_status: 'ringing' }))).status).toBe(200);
-    expect(core.db.sqlite.prepare('select duration_s from call_results').pluck().get()).toBe(95);
-    expect(writes()).toEqual(before);
+    expect(await core.db.value('select duration_s from call_results')).toBe(95);
+    expect(await writes()).toEqual(before);
   });
 
   it.each([
@@ -277,20 +277,20 @@ describe('POST /api/v1/inbound/jambonz/status', () => {
     ['a recording link that is no http URL', { customerData: { recording_url: 'ftp://x/y' } }],
     ['no from', { from: undefined }],
   ])('refuses %s with 400 and writes nothing', async (_what, extra) => {
-    const before = writes();
+    const before = await writes();
     const res = await api('POST', '/api/v1/inbound/jambonz/status', statusHook(extra));
     expect(res).toMatchObject({ status: 400, body: { error: { code: 'BAD_INPUT' } } });
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 
   it('refuses without a key, with a dialer key or another company’s key; an unknown DID is acknowledged, not recorded', async () => {
-    const before = writes();
+    const before = await writes();
     expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook(), null)).status).toBe(401);
     expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook(), `Bearer ${keys.dialerOnly}`)).status).toBe(403);
     expect((await api('POST', '/api/v1/inbound/jambonz/status', statusHook(), `Bearer ${keys.globex}`)).status).toBe(403);
     const unknown = await api('POST', '/api/v1/inbound/jambonz/status', statusHook({ to: '+49301230000' }));
     expect(unknown).toMatchObject({ status: 200, body: { recorded: false } });
-    expect(writes()).toEqual(before);
+    expect(await writes()).toEqual(before);
   });
 });
 

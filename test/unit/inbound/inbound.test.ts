@@ -15,16 +15,16 @@ beforeEach(async () => {
 });
 afterEach(async () => core.dispose());
 
-const count = (table: string) => core.db.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+const count = (table: string) => core.db.value<number>(`select count(*) from ${table}`);
 const TABLES = ['ai_agents', 'inbound_numbers', 'audit_log', 'call_results', 'numbers', 'call_stats', 'ledger_entries'];
 
 async function refused(code: string, field: string | null, run: () => Promise<unknown>) {
-  const before = TABLES.map(count);
+  const before = await Promise.all(TABLES.map(count));
   const res = (await run()) as { ok: boolean; error?: { code: string; message: string } };
   expect(res.ok, JSON.stringify(res)).toBe(false);
   expect(res.error?.code).toBe(code);
   if (field) expect(res.error?.message).toContain(field);
-  expect(TABLES.map(count)).toEqual(before);
+  expect(await Promise.all(TABLES.map(count))).toEqual(before);
 }
 
 const agentArg = (companyId: number, extra: Record<string, unknown> = {}) => ({
@@ -54,7 +54,7 @@ describe('AI agents', () => {
     expect(ok(await call(core, w.users.viewer, 'aiAgents.list', { companyId: w.companyA }))).toMatchObject([
       { id: mia.id, isActive: false },
     ]);
-    expect(core.db.sqlite.prepare("select action from audit_log where entity = 'ai_agent' order by id").pluck().all()).toEqual([
+    expect(await core.db.column("select action from audit_log where entity = 'ai_agent' order by id")).toEqual([
       'create',
       'update',
       'deactivate',
@@ -172,9 +172,9 @@ describe('inbound numbers', () => {
     await refused('FORBIDDEN', null, () => call(core, w.users.admin, 'inbound.updateLlmSettings', { apiKey: 'sk-0123456789' }));
     const set = ok(await call(core, w.superuser, 'inbound.updateLlmSettings', { apiKey: 'sk-0123456789' }));
     expect(set).toEqual({ model: 'gpt-4o-realtime-preview-2024-12-17', apiKeySet: true, apiKeyHint: '…6789' });
-    expect(
-      JSON.stringify(core.db.sqlite.prepare("select before, after from audit_log where entity = 'inbound_llm_settings'").all()),
-    ).not.toContain('sk-0123');
+    expect(JSON.stringify(await core.db.all("select before, after from audit_log where entity = 'inbound_llm_settings'"))).not.toContain(
+      'sk-0123',
+    );
     expect(ok(await call(core, w.superuser, 'inbound.updateLlmSettings', { apiKey: null }))).toMatchObject({
       apiKeySet: false,
       apiKeyHint: null,
@@ -232,11 +232,11 @@ describe('recording an inbound call', () => {
   it('adds an unknown caller to the pool, charges nothing, counts it once in the rollup, and tells the console', async () => {
     const events: EventMap['result.reported'][] = [];
     core.events.subscribe((name, payload) => name === 'result.reported' && events.push(payload as EventMap['result.reported']));
-    const walletBefore = core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA);
+    const walletBefore = await core.db.value('select wallet_balance from companies where id = ?', [w.companyA]);
 
     const first = await receive(hook());
     expect(first).toMatchObject({ recorded: true, replay: false });
-    const row = core.db.sqlite.prepare('select * from call_results').get() as Record<string, unknown>;
+    const row = await core.db.get<Record<string, unknown>>('select * from call_results');
     expect(row).toMatchObject({
       company_id: w.companyA,
       phone: '+4915112345678',
@@ -250,31 +250,31 @@ describe('recording an inbound call', () => {
       // the call is logged when its first webhook arrives
       started_at: core.clock(),
     });
-    expect(core.db.sqlite.prepare('select phone, source from numbers').all()).toEqual([{ phone: '+4915112345678', source: 'inbound' }]);
-    expect(core.db.sqlite.prepare('select status, calls, duration_s, cost from call_stats').all()).toEqual([
+    expect(await core.db.all('select phone, source from numbers')).toEqual([{ phone: '+4915112345678', source: 'inbound' }]);
+    expect(await core.db.all('select status, calls, duration_s, cost from call_stats')).toEqual([
       { status: 'INBOUND_CALL', calls: 1, duration_s: 95, cost: 0 },
     ]);
-    expect(count('ledger_entries')).toBe(0);
-    expect(core.db.sqlite.prepare('select wallet_balance from companies where id = ?').pluck().get(w.companyA)).toBe(walletBefore);
+    expect(await count('ledger_entries')).toBe(0);
+    expect(await core.db.value('select wallet_balance from companies where id = ?', [w.companyA])).toBe(walletBefore);
 
     // a replay answers the same and writes nothing
-    const before = TABLES.map(count);
+    const before = await Promise.all(TABLES.map(count));
     expect(await receive(hook())).toEqual({ recorded: true, resultId: (first as { resultId: number }).resultId, replay: true });
-    expect(TABLES.map(count)).toEqual(before);
-    expect(core.db.sqlite.prepare('select calls from call_stats').pluck().get()).toBe(1);
+    expect(await Promise.all(TABLES.map(count))).toEqual(before);
+    expect(await core.db.value('select calls from call_stats')).toBe(1);
     expect(new Set(events.map((e) => e.resultId))).toEqual(new Set([(first as { resultId: number }).resultId]));
     expect(events[0]).toMatchObject({ companyId: w.companyA, status: 'INBOUND_CALL', direction: 'inbound', charged: 0 });
   });
 
   it('reuses a caller the pool knows, and logs a withheld caller without adding a number', async () => {
-    core.db.sqlite.prepare("insert into numbers (phone, imported_at, source) values ('+4915112345678', 1, 'list.csv')").run();
+    await core.db.run("insert into numbers (phone, imported_at, source) values ('+4915112345678', 1, 'list.csv')");
     await receive(hook({ from: '4915112345678' }));
-    expect(core.db.sqlite.prepare('select source from numbers').pluck().all()).toEqual(['list.csv']);
+    expect(await core.db.column('select source from numbers')).toEqual(['list.csv']);
     expect(await receive(hook({ call_sid: 'other', from: 'anonymous' }))).toMatchObject({ recorded: true });
-    expect(core.db.sqlite.prepare("select phone, number_id from call_results where call_id = 'other'").get()).toEqual({
+    expect(await core.db.get<Record<string, unknown>>("select phone, number_id from call_results where call_id = 'other'")).toEqual({
       phone: 'anonymous',
       number_id: null,
     });
-    expect(count('numbers')).toBe(1);
+    expect(await count('numbers')).toBe(1);
   });
 });

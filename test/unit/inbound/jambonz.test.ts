@@ -114,7 +114,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
       { verb: 'say', text: 'Hello, Acme here. How can I help? Connecting you now.' },
       { verb: 'dial', answerOnBridge: true, target: [{ type: 'phone', number: '8811001' }] },
     ]);
-    core.db.sqlite.prepare('update inbound_numbers set support_number = null').run();
+    await core.db.run('update inbound_numbers set support_number = null');
     expect(verbNames(await openVerbs(await lookupAt(openHours)))).toEqual(['say', 'hangup']);
   });
 
@@ -199,7 +199,7 @@ describe('the verb arrays a call webhook answers, checked by @jambonz/verb-speci
 
   it('treats a deactivated AI agent as no agent', async () => {
     await setUpDid({ support: '+49 30 9999999' });
-    core.db.sqlite.prepare('update ai_agents set is_active = 0').run();
+    await core.db.run('update ai_agents set is_active = 0');
     expect(verbNames(await callVerbs(await lookupAt(openHours)))).toEqual(['say', 'dial']);
   });
 
