@@ -2,7 +2,8 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { Db, Sqlite } from './connection';
 import { PostgresQueries } from './engine/postgres';
-import { checkContents, migratePostgres, openPool, reachable, safeUrl } from './postgres-open';
+import { checkContents, migratePostgres, openPool, reachable } from './postgres-open';
+import { safeUrl } from './postgres-url';
 import type { Database } from './schema';
 
 /**

@@ -4,6 +4,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { postgresTables } from '../../../migrations/dialect';
 import { AppError, badInput, conflict } from '../errors';
 import { postgresPool } from './engine/postgres';
+import { isPostgresUrl, safeUrl } from './postgres-url';
 
 /**
  * Opening a PostgreSQL that several desks share (DESIGN.md §10). Before anything is written, the
@@ -11,10 +12,6 @@ import { postgresPool } from './engine/postgres';
  * this code knows. A wrong URL, another app's database or a schema from a newer DialDesk is a clear
  * error at start, with the database left as it was.
  */
-
-import { isPostgresUrl, safeUrl } from './postgres-url';
-
-export { isPostgresUrl, safeUrl };
 
 /** How long a desk waits for PostgreSQL to answer before saying it cannot reach it. */
 const CONNECT_TIMEOUT_MS = 5_000;

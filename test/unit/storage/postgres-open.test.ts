@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../migrations';
 import { closeDatabase, openPostgresDatabase } from '../../../src-main/core/db/connection';
-import { safeUrl } from '../../../src-main/core/db/postgres-open';
+import { safeUrl } from '../../../src-main/core/db/postgres-url';
 import { EventBus } from '../../../src-main/core/events';
 import { pack, shareEvents } from '../../../src-main/core/shared-events';
 import { silentLog } from '../../../src-main/core/log/log';
