@@ -31,8 +31,8 @@ const LEASING_TESTS = [
  * file), http/http-fuzz (SQLite's data_version), http/serve-log (a lock held on the file),
  * inbound/runnable and inbound/simulate-inbound (they read the served desk's SQLite file), auth/ipc-roles
  * (backup.run copies the SQLite file; its 299 role checks took 127 s on PostgreSQL and test the handler
- * table, not the engine). The tests
- * about the leasing caches inside the listed files skip themselves there.
+ * table, not the engine). The tests about the leasing caches inside the listed files skip themselves
+ * there.
  */
 const POSTGRES_TESTS: string[] = [
   'test/unit/alerts/alerts.test.ts',
@@ -82,10 +82,10 @@ const POSTGRES_TESTS: string[] = [
   'test/unit/http/http-timeouts.test.ts',
   'test/unit/http/upload.test.ts',
   'test/unit/inbound/call-log.test.ts',
+  'test/unit/inbound/contract-inbound.test.ts',
   'test/unit/inbound/inbound-http.test.ts',
   'test/unit/inbound/inbound.test.ts',
   'test/unit/inbound/jambonz.test.ts',
-  'test/unit/inbound/contract-inbound.test.ts',
   'test/unit/inbound/recording.test.ts',
   'test/unit/inbound/signature.test.ts',
   'test/unit/inbound/targets.test.ts',
@@ -114,8 +114,9 @@ export default defineConfig({
     pool: 'forks',
     // one file a core, not vitest's default of one core left free: most files spend their time waiting on
     // the serve and CLI processes they start, or on PostgreSQL, so one worker left a core of two idle
-    // (on 2 cores the run fell from 999 s to 706 s)
-    maxWorkers: availableParallelism(),
+    // (on 2 cores the run fell from 999 s to 706 s). At most 4: each file's cores and serve processes
+    // open their own PostgreSQL connections, and the throwaway cluster takes 200 (test/world/postgres.ts).
+    maxWorkers: Math.min(4, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // the dialer routes check their answers against the contract here, as every other route always does
